@@ -26,7 +26,11 @@ pub fn check_answer(expected: &str, given: &str) -> AnswerMatch {
     let a_fits = normalize(expected, &mut a);
     let b_fits = normalize(given, &mut b);
     if a.is_empty() {
-        return if b.is_empty() { AnswerMatch::Correct } else { AnswerMatch::Wrong };
+        return if b.is_empty() {
+            AnswerMatch::Correct
+        } else {
+            AnswerMatch::Wrong
+        };
     }
     if a_fits && b_fits {
         if a == b {
@@ -48,17 +52,23 @@ pub fn check_answer(expected: &str, given: &str) -> AnswerMatch {
 /// Folds case and accents (French and other Latin-1 letters), drops everything that is
 /// neither a letter nor a digit.
 fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(fold_char).filter(|c| c.is_alphanumeric())
+    s.chars()
+        .flat_map(fold_char)
+        .filter(|c| c.is_alphanumeric())
 }
 
 fn fold_char(c: char) -> impl Iterator<Item = char> {
     let (first, second) = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => ('a', None),
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            ('a', None)
+        }
         'ç' | 'Ç' => ('c', None),
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => ('e', None),
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => ('i', None),
         'ñ' | 'Ñ' => ('n', None),
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => ('o', None),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+            ('o', None)
+        }
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => ('u', None),
         'ý' | 'ÿ' | 'Ý' | 'Ÿ' => ('y', None),
         'œ' | 'Œ' => ('o', Some('e')),
@@ -74,7 +84,9 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
 fn normalize(s: &str, out: &mut Vec<char, MAX_CHARS>) -> bool {
     let trimmed = s.trim_start();
     let mut rest = trimmed;
-    for article in ["le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "du "] {
+    for article in [
+        "le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "du ",
+    ] {
         if let Some(head) = trimmed.get(..article.len()) {
             if head.eq_ignore_ascii_case(article) && trimmed.len() > article.len() {
                 rest = &trimmed[article.len()..];
@@ -123,7 +135,13 @@ mod tests {
         assert_eq!(check_answer("Kérenski", "kerenski"), Correct);
         assert_eq!(check_answer("1 500 hommes", "1500 hommes"), Correct);
         assert_eq!(check_answer("le 25 avril", "25 avril"), Correct);
-        assert_eq!(check_answer("Comité militaire révolutionnaire", "comite militaire revolutionnaire."), Correct);
+        assert_eq!(
+            check_answer(
+                "Comité militaire révolutionnaire",
+                "comite militaire revolutionnaire."
+            ),
+            Correct
+        );
         assert_eq!(check_answer("L'Ispolkom", "ispolkom"), Correct);
         assert_eq!(check_answer("Œuvre", "oeuvre"), Correct);
         assert_eq!(check_answer("Smolny", "  SMOLNY!  "), Correct);

@@ -45,7 +45,9 @@ impl DayClock {
 
 /// Whole 24-hour periods between two timestamps (floored, never negative), as py-fsrs counts.
 pub fn whole_days_between(last: i64, now: i64) -> u32 {
-    (now - last).div_euclid(SECONDS_PER_DAY).clamp(0, u32::MAX as i64) as u32
+    (now - last)
+        .div_euclid(SECONDS_PER_DAY)
+        .clamp(0, u32::MAX as i64) as u32
 }
 
 #[cfg(test)]

@@ -127,7 +127,8 @@ impl DeckChecksum {
 
 /// Decodes one card from exactly its bytes (one index span).
 pub fn decode_card(bytes: &[u8]) -> Result<Card<'_>, Error> {
-    let (card, rest) = postcard::take_from_bytes::<Card<'_>>(bytes).map_err(|_| Error::Malformed)?;
+    let (card, rest) =
+        postcard::take_from_bytes::<Card<'_>>(bytes).map_err(|_| Error::Malformed)?;
     if !rest.is_empty() {
         return Err(Error::Malformed);
     }
@@ -162,7 +163,8 @@ impl<'a> Deck<'a> {
             return Err(Error::Checksum);
         }
         let meta = &body[header.meta_offset as usize..header.index_offset as usize];
-        let (name, mut rest) = postcard::take_from_bytes::<&str>(meta).map_err(|_| Error::Malformed)?;
+        let (name, mut rest) =
+            postcard::take_from_bytes::<&str>(meta).map_err(|_| Error::Malformed)?;
         let documents = rest;
         for _ in 0..header.document_count {
             let (_, r) = postcard::take_from_bytes::<&str>(rest).map_err(|_| Error::Malformed)?;
@@ -255,11 +257,17 @@ impl<'a> Deck<'a> {
 
 /// Writes a deck file: `name`, the source `documents`, and the cards in order.
 #[cfg(feature = "std")]
-pub fn encode(name: &str, documents: &[&str], cards: &[Card<'_>]) -> Result<std::vec::Vec<u8>, Error> {
+pub fn encode(
+    name: &str,
+    documents: &[&str],
+    cards: &[Card<'_>],
+) -> Result<std::vec::Vec<u8>, Error> {
     use std::vec::Vec;
     let too_large = |_| Error::TooLarge;
     if documents.len() > u16::MAX as usize + 1
-        || cards.iter().any(|c| c.source.document as usize >= documents.len())
+        || cards
+            .iter()
+            .any(|c| c.source.document as usize >= documents.len())
     {
         return Err(Error::Malformed);
     }

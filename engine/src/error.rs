@@ -52,9 +52,9 @@ impl fmt::Display for Error {
             Error::MaximumInterval => {
                 f.write_str("maximum interval must be between 1 and 36500 days")
             }
-            Error::Steps => f.write_str(
-                "learning steps: at most 16 steps, each between 1 second and 194 days",
-            ),
+            Error::Steps => {
+                f.write_str("learning steps: at most 16 steps, each between 1 second and 194 days")
+            }
             Error::BadMagic => f.write_str("not a carnet file (bad magic bytes)"),
             Error::UnsupportedVersion { found } => write!(
                 f,

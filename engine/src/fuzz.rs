@@ -5,7 +5,8 @@ use rand_core::{Infallible, TryRng};
 /// Bounds of the fuzzed interval for an interval of `days`, as py-fsrs and Anki compute them:
 /// ±15 % between 2.5 and 7 days, ±10 % from 7 to 20, ±5 % beyond, plus one day.
 pub fn fuzz_range(days: u32, maximum_interval: u32) -> (u32, u32) {
-    const RANGES: [(f32, f32, f32); 3] = [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, f32::MAX, 0.05)];
+    const RANGES: [(f32, f32, f32); 3] =
+        [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, f32::MAX, 0.05)];
     let ivl = days as f32;
     let mut delta = 1.0f32;
     for (start, end, factor) in RANGES {

@@ -43,6 +43,7 @@ mod error;
 mod fuzz;
 mod math;
 mod memory;
+pub mod metrics;
 mod parameters;
 pub mod queue;
 pub mod quiz;
@@ -57,7 +58,10 @@ pub use day_clock::{whole_days_between, DayClock};
 pub use error::Error;
 pub use fuzz::{fuzz_range, fuzzed_interval, SeededFuzz};
 pub use memory::{MemoryModel, MemoryState};
+pub use metrics::PredictionMetrics;
 pub use parameters::{Parameters, DEFAULT_PARAMETERS, PARAMETER_COUNT};
 pub use queue::{Queue, QueueCounts, QueueLimits, StudiedToday};
 pub use rating::Rating;
-pub use scheduler::{ItemState, NextStates, Outcomes, Scheduler, SchedulerConfig, Steps, MAX_STEPS};
+pub use scheduler::{
+    ItemState, NextStates, Outcomes, Scheduler, SchedulerConfig, Steps, MAX_STEPS,
+};

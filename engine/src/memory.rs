@@ -64,7 +64,9 @@ impl MemoryModel {
     pub fn initial(&self, rating: Rating) -> MemoryState {
         MemoryState {
             stability: self.initial_stability(rating),
-            difficulty: self.initial_difficulty(rating).clamp(DIFFICULTY_MIN, DIFFICULTY_MAX),
+            difficulty: self
+                .initial_difficulty(rating)
+                .clamp(DIFFICULTY_MIN, DIFFICULTY_MAX),
         }
     }
 
@@ -160,8 +162,16 @@ impl MemoryModel {
     /// S'r = S·(e^w8·(11 − D)·S^−w9·(e^(w10·(1 − R)) − 1)·hard·easy + 1).
     #[inline]
     fn stability_after_success(&self, s: f32, d: f32, r: f32, rating: Rating) -> f32 {
-        let hard_penalty = if rating == Rating::Hard { self.w[15] } else { 1.0 };
-        let easy_bonus = if rating == Rating::Easy { self.w[16] } else { 1.0 };
+        let hard_penalty = if rating == Rating::Hard {
+            self.w[15]
+        } else {
+            1.0
+        };
+        let easy_bonus = if rating == Rating::Easy {
+            self.w[16]
+        } else {
+            1.0
+        };
         s * (exp(self.w[8])
             * (11.0 - d)
             * powf(s, -self.w[9])
@@ -185,8 +195,13 @@ impl MemoryModel {
     /// Same-day review: S' = S·e^(w17·(G − 3 + w18))·S^−w19, never shrinking on a recall.
     #[inline]
     fn stability_short_term(&self, s: f32, rating: Rating) -> f32 {
-        let sinc = exp(self.w[17] * (rating.as_u8() as f32 - 3.0 + self.w[18])) * powf(s, -self.w[19]);
-        let sinc = if rating.is_recall() { sinc.max(1.0) } else { sinc };
+        let sinc =
+            exp(self.w[17] * (rating.as_u8() as f32 - 3.0 + self.w[18])) * powf(s, -self.w[19]);
+        let sinc = if rating.is_recall() {
+            sinc.max(1.0)
+        } else {
+            sinc
+        };
         s * sinc
     }
 }
@@ -220,7 +235,10 @@ mod tests {
             for r in Rating::ALL {
                 let one = m.next(state, elapsed, r);
                 let both = all[r.index()];
-                assert!((one.stability - both.stability).abs() <= 1e-5 * one.stability, "{elapsed} {r:?}");
+                assert!(
+                    (one.stability - both.stability).abs() <= 1e-5 * one.stability,
+                    "{elapsed} {r:?}"
+                );
                 assert_eq!(one.difficulty, both.difficulty);
             }
         }

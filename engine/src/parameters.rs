@@ -112,7 +112,10 @@ mod tests {
 
     #[test]
     fn defaults_are_valid() {
-        assert_eq!(Parameters::new(&DEFAULT_PARAMETERS), Ok(Parameters::default()));
+        assert_eq!(
+            Parameters::new(&DEFAULT_PARAMETERS),
+            Ok(Parameters::default())
+        );
     }
 
     #[test]
@@ -121,13 +124,22 @@ mod tests {
         assert_eq!(Parameters::new(&[]), Err(Error::ParameterCount));
         let mut w = DEFAULT_PARAMETERS;
         w[7] = 0.9;
-        assert_eq!(Parameters::new(&w), Err(Error::ParameterOutOfRange { index: 7 }));
+        assert_eq!(
+            Parameters::new(&w),
+            Err(Error::ParameterOutOfRange { index: 7 })
+        );
         w = DEFAULT_PARAMETERS;
         w[3] = f32::NAN;
-        assert_eq!(Parameters::new(&w), Err(Error::ParameterOutOfRange { index: 3 }));
+        assert_eq!(
+            Parameters::new(&w),
+            Err(Error::ParameterOutOfRange { index: 3 })
+        );
         w = DEFAULT_PARAMETERS;
         w[0] = 0.0;
-        assert_eq!(Parameters::new(&w), Err(Error::ParameterOutOfRange { index: 0 }));
+        assert_eq!(
+            Parameters::new(&w),
+            Err(Error::ParameterOutOfRange { index: 0 })
+        );
     }
 
     #[test]
@@ -144,8 +156,8 @@ mod tests {
 
         // FSRS-4.5 defaults.
         let fsrs45 = [
-            0.4872, 1.4003, 3.7145, 13.8206, 5.1618, 1.2298, 0.8975, 0.031, 1.6474, 0.1367,
-            1.0461, 2.1072, 0.0793, 0.3246, 1.587, 0.2272, 2.8755,
+            0.4872, 1.4003, 3.7145, 13.8206, 5.1618, 1.2298, 0.8975, 0.031, 1.6474, 0.1367, 1.0461,
+            2.1072, 0.0793, 0.3246, 1.587, 0.2272, 2.8755,
         ];
         let p = Parameters::new(&fsrs45).unwrap();
         let w = p.as_array();

@@ -217,7 +217,9 @@ impl<'b> Queue<'b> {
                 (false, false) => return None,
                 (true, false) => true,
                 (false, true) => false,
-                (true, true) => (ri + 1) as u64 * (n + 1) as u64 <= (ni + 1) as u64 * (r + 1) as u64,
+                (true, true) => {
+                    (ri + 1) as u64 * (n + 1) as u64 <= (ni + 1) as u64 * (r + 1) as u64
+                }
             };
             if take_review {
                 ri += 1;
@@ -273,14 +275,26 @@ mod tests {
 
     fn reviewed(days_ago: i64, rating: Rating) -> CardState {
         let s = Scheduler::default();
-        s.review(&CardState::NEW, rating, NOW - days_ago * 86_400, 0, &mut SeededFuzz::from_seed(1))
+        s.review(
+            &CardState::NEW,
+            rating,
+            NOW - days_ago * 86_400,
+            0,
+            &mut SeededFuzz::from_seed(1),
+        )
     }
 
     #[test]
     fn orders_learning_then_reviews_mixed_with_new() {
         let mut states = [CardState::NEW; 10];
         states[3] = reviewed(0, Rating::Again); // learning, due in 1 min
-        states[4] = CardState::reviewed(states[3].memory().unwrap(), NOW - 120, Phase::Learning, 0, 60);
+        states[4] = CardState::reviewed(
+            states[3].memory().unwrap(),
+            NOW - 120,
+            Phase::Learning,
+            0,
+            60,
+        );
         states[5] = reviewed(30, Rating::Easy); // review, overdue
         states[6] = reviewed(10, Rating::Easy); // review, due today-ish
         let mut suspended = CardState::NEW;
@@ -288,12 +302,26 @@ mod tests {
         states[7] = suspended;
         let mut buf = [0u32; 64];
         let clock = DayClock::default();
-        let q = Queue::build(&states, NOW, &clock, &QueueLimits::default(), StudiedToday::default(), &mut buf);
+        let q = Queue::build(
+            &states,
+            NOW,
+            &clock,
+            &QueueLimits::default(),
+            StudiedToday::default(),
+            &mut buf,
+        );
         let order: std::vec::Vec<u32> = q.iter().collect();
         assert_eq!(order[0], 4);
         assert!(!order.contains(&3), "learning card not yet due");
         assert!(!order.contains(&7), "suspended");
-        assert_eq!(q.counts(), QueueCounts { new: 5, learning: 2, review: 2 });
+        assert_eq!(
+            q.counts(),
+            QueueCounts {
+                new: 5,
+                learning: 2,
+                review: 2
+            }
+        );
         // Reviews (most overdue first) with the 5 new cards spread among them.
         assert_eq!(&order[1..], &[0, 5, 1, 2, 6, 8, 9]);
     }
@@ -303,11 +331,31 @@ mod tests {
         let states = [CardState::NEW; 50];
         let mut buf = [0u32; 64];
         let clock = DayClock::default();
-        let studied = StudiedToday { new: 15, reviews: 0 };
-        let q = Queue::build(&states, NOW, &clock, &QueueLimits::default(), studied, &mut buf);
+        let studied = StudiedToday {
+            new: 15,
+            reviews: 0,
+        };
+        let q = Queue::build(
+            &states,
+            NOW,
+            &clock,
+            &QueueLimits::default(),
+            studied,
+            &mut buf,
+        );
         assert_eq!(q.len(), 5);
         assert_eq!(q.counts().new, 5);
-        let q = Queue::build(&states, NOW, &clock, &QueueLimits::default(), StudiedToday { new: 25, reviews: 0 }, &mut buf);
+        let q = Queue::build(
+            &states,
+            NOW,
+            &clock,
+            &QueueLimits::default(),
+            StudiedToday {
+                new: 25,
+                reviews: 0,
+            },
+            &mut buf,
+        );
         assert!(q.is_empty());
     }
 
@@ -317,23 +365,49 @@ mod tests {
         states[0] = reviewed(0, Rating::Again);
         let mut buf = [0u32; 4];
         let clock = DayClock::default();
-        let limits = QueueLimits { new_per_day: 0, ..QueueLimits::default() };
-        let q = Queue::build(&states, NOW + 10, &clock, &limits, StudiedToday::default(), &mut buf);
+        let limits = QueueLimits {
+            new_per_day: 0,
+            ..QueueLimits::default()
+        };
+        let q = Queue::build(
+            &states,
+            NOW + 10,
+            &clock,
+            &limits,
+            StudiedToday::default(),
+            &mut buf,
+        );
         assert_eq!(q.next(), Some(0));
     }
 
     #[test]
     fn review_limit_keeps_the_most_overdue() {
-        let states: std::vec::Vec<CardState> = (0..300).map(|i| reviewed(20 + (i % 97), Rating::Easy)).collect();
+        let states: std::vec::Vec<CardState> = (0..300)
+            .map(|i| reviewed(20 + (i % 97), Rating::Easy))
+            .collect();
         let mut buf = std::vec![0u32; 1000];
         let clock = DayClock::default();
-        let limits = QueueLimits { reviews_per_day: 10, ..QueueLimits::default() };
-        let q = Queue::build(&states, NOW, &clock, &limits, StudiedToday::default(), &mut buf);
+        let limits = QueueLimits {
+            reviews_per_day: 10,
+            ..QueueLimits::default()
+        };
+        let q = Queue::build(
+            &states,
+            NOW,
+            &clock,
+            &limits,
+            StudiedToday::default(),
+            &mut buf,
+        );
         let chosen: std::vec::Vec<u32> = q.iter().collect();
         assert_eq!(chosen.len(), 10);
-        let mut dues: std::vec::Vec<i64> = states.iter().map(|s| clock.day(s.due().unwrap())).collect();
+        let mut dues: std::vec::Vec<i64> =
+            states.iter().map(|s| clock.day(s.due().unwrap())).collect();
         dues.sort();
-        let chosen_dues: std::vec::Vec<i64> = chosen.iter().map(|&i| clock.day(states[i as usize].due().unwrap())).collect();
+        let chosen_dues: std::vec::Vec<i64> = chosen
+            .iter()
+            .map(|&i| clock.day(states[i as usize].due().unwrap()))
+            .collect();
         assert_eq!(&chosen_dues[..], &dues[..10]);
         assert!(chosen_dues.windows(2).all(|w| w[0] <= w[1]));
     }
@@ -343,7 +417,14 @@ mod tests {
         let states = [CardState::NEW; 30];
         let mut buf = [0u32; 3];
         let clock = DayClock::default();
-        let q = Queue::build(&states, NOW, &clock, &QueueLimits::default(), StudiedToday::default(), &mut buf);
+        let q = Queue::build(
+            &states,
+            NOW,
+            &clock,
+            &QueueLimits::default(),
+            StudiedToday::default(),
+            &mut buf,
+        );
         assert_eq!(q.len(), 3);
         assert_eq!(q.counts().new, 20);
     }

@@ -54,7 +54,9 @@ where
     let distinct = |candidate: &str, picked: &[&str]| {
         !candidate.is_empty()
             && check_answer(card.answer, candidate) != AnswerMatch::Correct
-            && picked.iter().all(|p| check_answer(p, candidate) != AnswerMatch::Correct)
+            && picked
+                .iter()
+                .all(|p| check_answer(p, candidate) != AnswerMatch::Correct)
     };
     for d in card.distractors() {
         if n < 3 && distinct(d, &picked[..n]) {
@@ -124,7 +126,10 @@ mod tests {
             answer,
             distractors: [""; 3],
             context: answer,
-            source: Source { document: 0, line: 1 },
+            source: Source {
+                document: 0,
+                line: 1,
+            },
         }
     }
 

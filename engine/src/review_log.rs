@@ -75,7 +75,9 @@ impl LogEntry {
     pub fn card(&self) -> CardId {
         match *self {
             LogEntry::Review(r) => r.card,
-            LogEntry::Undo { card, .. } | LogEntry::Suspend { card, .. } | LogEntry::Unsuspend { card, .. } => card,
+            LogEntry::Undo { card, .. }
+            | LogEntry::Suspend { card, .. }
+            | LogEntry::Unsuspend { card, .. } => card,
         }
     }
 }
@@ -105,14 +107,23 @@ pub fn encode_frame(entry: &LogEntry, out: &mut [u8; MAX_FRAME_LEN]) -> usize {
                 rating: r.rating.as_u8(),
                 duration_ms: r.duration_ms,
             };
-            (KIND_REVIEW, postcard::to_slice(&wire, &mut raw[1..]).map(|s| s.len()))
+            (
+                KIND_REVIEW,
+                postcard::to_slice(&wire, &mut raw[1..]).map(|s| s.len()),
+            )
         }
-        LogEntry::Undo { card, review_time_ms } => {
+        LogEntry::Undo {
+            card,
+            review_time_ms,
+        } => {
             let wire = EventWire {
                 card: card.0,
                 time_ms: review_time_ms,
             };
-            (KIND_UNDO, postcard::to_slice(&wire, &mut raw[1..]).map(|s| s.len()))
+            (
+                KIND_UNDO,
+                postcard::to_slice(&wire, &mut raw[1..]).map(|s| s.len()),
+            )
         }
         LogEntry::Suspend { card, time_ms } | LogEntry::Unsuspend { card, time_ms } => {
             let kind = if matches!(entry, LogEntry::Suspend { .. }) {
@@ -120,8 +131,14 @@ pub fn encode_frame(entry: &LogEntry, out: &mut [u8; MAX_FRAME_LEN]) -> usize {
             } else {
                 KIND_UNSUSPEND
             };
-            let wire = EventWire { card: card.0, time_ms };
-            (kind, postcard::to_slice(&wire, &mut raw[1..]).map(|s| s.len()))
+            let wire = EventWire {
+                card: card.0,
+                time_ms,
+            };
+            (
+                kind,
+                postcard::to_slice(&wire, &mut raw[1..]).map(|s| s.len()),
+            )
         }
     };
     // The largest payload (u64 + i64 varints + u8 + u32 varint) is 26 bytes: it always fits.
@@ -151,7 +168,9 @@ pub fn decode_frame(frame: &[u8]) -> Result<LogEntry, Error> {
     }
     let version = body[0] >> 4;
     if version > VERSION {
-        return Err(Error::UnsupportedVersion { found: version as u16 });
+        return Err(Error::UnsupportedVersion {
+            found: version as u16,
+        });
     }
     if version != VERSION {
         return Err(Error::Malformed);
@@ -171,7 +190,10 @@ pub fn decode_frame(frame: &[u8]) -> Result<LogEntry, Error> {
                 duration_ms: w.duration_ms,
             }))
         }
-        KIND_UNDO => event().map(|(card, review_time_ms)| LogEntry::Undo { card, review_time_ms }),
+        KIND_UNDO => event().map(|(card, review_time_ms)| LogEntry::Undo {
+            card,
+            review_time_ms,
+        }),
         KIND_SUSPEND => event().map(|(card, time_ms)| LogEntry::Suspend { card, time_ms }),
         KIND_UNSUSPEND => event().map(|(card, time_ms)| LogEntry::Unsuspend { card, time_ms }),
         _ => Err(Error::Malformed),
@@ -319,11 +341,22 @@ mod tests {
     }
 
     fn entry_strategy() -> impl Strategy<Value = LogEntry> {
-        (any::<u64>(), any::<i64>(), 1u8..=4, any::<u32>(), 0u8..4).prop_map(|(c, t, r, d, k)| match k {
-            0 => review(c, t, r, d),
-            1 => LogEntry::Undo { card: CardId(c), review_time_ms: t },
-            2 => LogEntry::Suspend { card: CardId(c), time_ms: t },
-            _ => LogEntry::Unsuspend { card: CardId(c), time_ms: t },
+        (any::<u64>(), any::<i64>(), 1u8..=4, any::<u32>(), 0u8..4).prop_map(|(c, t, r, d, k)| {
+            match k {
+                0 => review(c, t, r, d),
+                1 => LogEntry::Undo {
+                    card: CardId(c),
+                    review_time_ms: t,
+                },
+                2 => LogEntry::Suspend {
+                    card: CardId(c),
+                    time_ms: t,
+                },
+                _ => LogEntry::Unsuspend {
+                    card: CardId(c),
+                    time_ms: t,
+                },
+            }
         })
     }
 
@@ -382,7 +415,10 @@ mod tests {
         raw[5..].copy_from_slice(&crc);
         let mut frame = [0u8; 16];
         let n = crate::cobs::encode(&raw, &mut frame).unwrap();
-        assert_eq!(decode_frame(&frame[..n]), Err(Error::UnsupportedVersion { found: 2 }));
+        assert_eq!(
+            decode_frame(&frame[..n]),
+            Err(Error::UnsupportedVersion { found: 2 })
+        );
     }
 
     proptest! {

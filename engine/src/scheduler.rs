@@ -175,24 +175,32 @@ impl Scheduler {
     /// The interval in whole days for a stability: rounded, at least 1, at most the maximum.
     #[inline]
     pub fn next_interval(&self, stability: f32) -> u32 {
-        let days = math::round(self.model.interval(stability, self.config.desired_retention));
+        let days = math::round(
+            self.model
+                .interval(stability, self.config.desired_retention),
+        );
         (days.max(1.0) as u32).min(self.config.maximum_interval)
     }
 
     /// Probability of recall of `card` after `elapsed_days`; `None` for a new card.
     pub fn retrievability(&self, card: &CardState, elapsed_days: f32) -> Option<f32> {
-        card.memory()
-            .map(|m| self.model.retrievability(elapsed_days.max(0.0), m.stability))
+        card.memory().map(|m| {
+            self.model
+                .retrievability(elapsed_days.max(0.0), m.stability)
+        })
     }
 
     /// The memory state and interval for every rating, without learning steps or fuzz
     /// (fsrs-rs's `next_states`). `None` is a new card.
     #[inline]
     pub fn next_states(&self, memory: Option<MemoryState>, elapsed_days: u32) -> NextStates {
-        let [again, hard, good, easy] = self.model.next_all(memory, elapsed_days).map(|m| ItemState {
-            memory: m,
-            interval_days: self.next_interval(m.stability),
-        });
+        let [again, hard, good, easy] =
+            self.model
+                .next_all(memory, elapsed_days)
+                .map(|m| ItemState {
+                    memory: m,
+                    interval_days: self.next_interval(m.stability),
+                });
         NextStates {
             again,
             hard,
@@ -222,7 +230,8 @@ impl Scheduler {
         };
         let mut states = [CardState::NEW; 4];
         for rating in Rating::ALL {
-            states[rating.index()] = self.transition(card, memories[rating.index()], rating, now, unit);
+            states[rating.index()] =
+                self.transition(card, memories[rating.index()], rating, now, unit);
         }
         Outcomes { states, now }
     }
@@ -258,7 +267,9 @@ impl Scheduler {
     {
         let mut state = CardState::NEW;
         for (time, rating) in reviews {
-            let elapsed = state.last_review().map_or(0, |last| elapsed_days(last, time));
+            let elapsed = state
+                .last_review()
+                .map_or(0, |last| elapsed_days(last, time));
             let mut rng = SeededFuzz::for_review(card, time);
             let suspended = state.is_suspended();
             state = self.review(&state, rating, time, elapsed, &mut rng);
@@ -320,7 +331,8 @@ impl Scheduler {
         if steps.is_empty() || (step_idx >= steps.len() && rating != Rating::Again) {
             return review(memory);
         }
-        let at = |step: usize, delay: u32| CardState::reviewed(memory, now, phase, step as u8, delay);
+        let at =
+            |step: usize, delay: u32| CardState::reviewed(memory, now, phase, step as u8, delay);
         match rating {
             Rating::Again => at(0, steps[0]),
             Rating::Hard => {
@@ -398,8 +410,16 @@ mod tests {
         let mut now = 1_700_000_000i64;
         let mut intervals = [0i64; 13];
         for (i, r) in ratings.iter().enumerate() {
-            let elapsed = card.last_review().map_or(0, |last| whole_days_between(last, now));
-            card = s.review(&card, Rating::from_u8(*r).unwrap(), now, elapsed, &mut SeededFuzz::from_seed(0));
+            let elapsed = card
+                .last_review()
+                .map_or(0, |last| whole_days_between(last, now));
+            card = s.review(
+                &card,
+                Rating::from_u8(*r).unwrap(),
+                now,
+                elapsed,
+                &mut SeededFuzz::from_seed(0),
+            );
             let due = card.due().unwrap();
             intervals[i] = (due - now).div_euclid(86_400);
             now = due;
@@ -417,7 +437,13 @@ mod tests {
             let rating = Rating::from_u8(*r).unwrap();
             let seed = i as u64 * 31 + 5;
             let all = s.outcomes(&card, now, elapsed, &mut SeededFuzz::from_seed(seed));
-            let one = s.review(&card, rating, now, elapsed, &mut SeededFuzz::from_seed(seed));
+            let one = s.review(
+                &card,
+                rating,
+                now,
+                elapsed,
+                &mut SeededFuzz::from_seed(seed),
+            );
             assert_eq!(all.get(rating), one);
             assert!(all.wait_secs(Rating::Again) <= all.wait_secs(Rating::Easy));
             card = one;
@@ -443,9 +469,18 @@ mod tests {
             f(&mut c);
             Scheduler::new(c).err()
         };
-        assert_eq!(bad(|c| c.desired_retention = 1.0), Some(Error::DesiredRetention));
-        assert_eq!(bad(|c| c.desired_retention = f32::NAN), Some(Error::DesiredRetention));
-        assert_eq!(bad(|c| c.maximum_interval = 0), Some(Error::MaximumInterval));
+        assert_eq!(
+            bad(|c| c.desired_retention = 1.0),
+            Some(Error::DesiredRetention)
+        );
+        assert_eq!(
+            bad(|c| c.desired_retention = f32::NAN),
+            Some(Error::DesiredRetention)
+        );
+        assert_eq!(
+            bad(|c| c.maximum_interval = 0),
+            Some(Error::MaximumInterval)
+        );
         assert_eq!(Steps::new(&[0]), Err(Error::Steps));
         assert_eq!(Steps::new(&[60; 17]), Err(Error::Steps));
     }
@@ -462,7 +497,13 @@ mod tests {
         let mut now = 0i64;
         for _ in 0..12 {
             let elapsed = card.last_review().map_or(0, |l| whole_days_between(l, now));
-            card = s.review(&card, Rating::Easy, now, elapsed, &mut SeededFuzz::from_seed(now as u64));
+            card = s.review(
+                &card,
+                Rating::Easy,
+                now,
+                elapsed,
+                &mut SeededFuzz::from_seed(now as u64),
+            );
             assert!(card.interval_days() <= 30);
             now = card.due().unwrap();
         }
