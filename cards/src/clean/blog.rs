@@ -1,0 +1,161 @@
+//! Cleaning a web article copied from a blog or news site.
+//!
+//! One paragraph a line; around the article, the site's furniture: menus, share buttons,
+//! the comment form (`Leave a Reply`), related posts. The furniture is recognised by its
+//! usual wording (French and English) and by its shape: short lines without a sentence.
+//! Everything after the comment form or the related-posts list is the site, not the article.
+
+use crate::document::{Block, BlockKind, CleanDocument, Format};
+use crate::typography::{fold, is_blank, normalize};
+
+/// Lines after which only the site follows (comments, related posts, sharing).
+const END_OF_ARTICLE: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "laisser un commentaire",
+    "laisser une reponse",
+    "poster un commentaire",
+    "ajouter un commentaire",
+    "commentaires",
+    "comments",
+    "reponses",
+    "articles similaires",
+    "articles lies",
+    "related posts",
+    "related",
+    "a lire aussi",
+    "lire aussi",
+    "vous aimerez aussi",
+    "sur le meme sujet",
+    "partager :",
+    "partager",
+    "partager cet article",
+    "share this:",
+    "share this",
+    "j'aime ceci :",
+    "like this:",
+    "navigation des articles",
+    "post navigation",
+];
+
+/// Words that start a furniture line (author, date, categories, legal notes).
+const FURNITURE_PREFIXES: &[&str] = &[
+    "publie par",
+    "publie le",
+    "posted by",
+    "posted on",
+    "posted in",
+    "written by",
+    "par admin",
+    "categorie",
+    "categories",
+    "classe dans",
+    "tags",
+    "etiquettes",
+    "mots-cles",
+    "tous droits reserves",
+    "all rights reserved",
+    "©",
+    "propulse par",
+    "powered by",
+    "theme par",
+    "abonnez-vous",
+    "subscribe",
+    "inscrivez-vous",
+    "newsletter",
+    "ce site utilise",
+    "this site uses",
+    "cookies",
+    "aller au contenu",
+    "skip to content",
+    "menu",
+    "rechercher",
+    "search",
+    "accueil",
+    "home",
+    "lire la suite",
+    "read more",
+    "source :",
+    "source:",
+    "image :",
+    "photo :",
+    "credit",
+];
+
+/// Cleans a blog article.
+pub fn clean(text: &str) -> CleanDocument {
+    let mut blocks = Vec::new();
+    let mut title_seen = false;
+    for (idx, raw) in text.lines().enumerate() {
+        let no = idx as u32 + 1;
+        if is_blank(raw) {
+            continue;
+        }
+        let line = normalize(&super::markdown::inline(raw));
+        let folded = fold(&line);
+        let bare = folded.trim_end_matches([' ', ':', '.']);
+        if END_OF_ARTICLE.iter().any(|m| bare == m.trim_end_matches([' ', ':']))
+            || is_comment_count(bare)
+        {
+            break;
+        }
+        if FURNITURE_PREFIXES.iter().any(|p| starts_with_word(&folded, p))
+            || !line.chars().any(char::is_alphabetic)
+        {
+            continue;
+        }
+        let words = line.split(' ').count();
+        let sentence_like = words >= 5 || super::markdown::is_finished(&line);
+        if !title_seen {
+            title_seen = true;
+            if line.chars().count() <= 120 && !super::markdown::is_finished(&line) {
+                blocks.push(Block::new(BlockKind::Title, line, no));
+                continue;
+            }
+        }
+        if !sentence_like {
+            // Menus, buttons, dates: a few words and no sentence.
+            continue;
+        }
+        let kind = super::markdown::paragraph_kind(&line);
+        blocks.push(Block::new(kind, line, no));
+    }
+    CleanDocument { format: Format::Blog, blocks }
+}
+
+/// True when `text` starts with the words `prefix`, not merely its letters.
+fn starts_with_word(text: &str, prefix: &str) -> bool {
+    text.strip_prefix(prefix)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// `12 commentaires`, `3 Comments`, `Une réponse`.
+fn is_comment_count(line: &str) -> bool {
+    let mut parts = line.split(' ');
+    let (Some(n), Some(w), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    (n.bytes().all(|b| b.is_ascii_digit()) || n == "une" || n == "one")
+        && matches!(w, "commentaire" | "commentaires" | "comment" | "comments" | "reponse" | "reponses" | "replies" | "reply")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_article_drops_the_site() {
+        let page = "Menu\nLe Comité de Lyon\nPublié le 3 mars 2020 par admin\nLe comité fut fondé le 3 mai 1920 par Paul Martin.\nIl réunit 45 délégués à Lyon, dont 12 femmes.\nPartager :\nFacebook\nLeave a Reply\nUn commentaire très long qui ne fait pas partie de l'article lui-même.\n";
+        let doc = clean(page);
+        let texts: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            vec![
+                (BlockKind::Title, "Le Comité de Lyon"),
+                (BlockKind::Paragraph, "Le comité fut fondé le 3 mai 1920 par Paul Martin."),
+                (BlockKind::Paragraph, "Il réunit 45 délégués à Lyon, dont 12 femmes."),
+            ]
+        );
+        assert_eq!(doc.blocks[1].first_line(), 4);
+    }
+}

@@ -1,0 +1,125 @@
+//! Recognising a document's format from its content, never from its file name.
+
+use crate::document::Format;
+use crate::typography::is_blank;
+
+/// Counts of the tell-tale signs of each format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Signs {
+    /// Non-blank lines.
+    pub lines: usize,
+    /// Lines holding only a diff marker (`−`, `+`) and spaces.
+    pub diff_markers: usize,
+    /// `Ligne 12 :` hunk headers of a MediaWiki diff.
+    pub hunk_headers: usize,
+    /// Wiki markup: `[[`, `''`, `<ref`, `{{`, `== heading ==`.
+    pub wiki_markup: usize,
+    /// Markdown: `](`, `^[`, `[^`, `# ` headings, `**`.
+    pub markdown_markup: usize,
+    /// Non-blank lines followed by a blank line.
+    pub paragraph_breaks: usize,
+    /// Median length of non-blank lines, in characters.
+    pub median_line_chars: usize,
+}
+
+/// Measures the signs of each format in `text`.
+pub fn signs(text: &str) -> Signs {
+    let mut s = Signs::default();
+    let mut lengths = Vec::new();
+    let mut prev_nonblank = false;
+    for line in text.lines() {
+        if is_blank(line) {
+            if prev_nonblank {
+                s.paragraph_breaks += 1;
+            }
+            prev_nonblank = false;
+            continue;
+        }
+        prev_nonblank = true;
+        let trimmed = line.trim_matches(|c: char| crate::typography::is_space(c) || c == '\r');
+        if matches!(trimmed, "\u{2212}" | "+") {
+            s.diff_markers += 1;
+            continue;
+        }
+        s.lines += 1;
+        lengths.push(trimmed.chars().count());
+        if is_hunk_header(trimmed) {
+            s.hunk_headers += 1;
+        }
+        s.wiki_markup += trimmed.matches("[[").count()
+            + trimmed.matches("''").count()
+            + trimmed.matches("<ref").count()
+            + trimmed.matches("{{").count()
+            + usize::from(trimmed.starts_with("==") && trimmed.ends_with("=="));
+        s.markdown_markup += trimmed.matches("](").count()
+            + trimmed.matches("^[").count()
+            + trimmed.matches("[^").count()
+            + trimmed.matches("**").count() / 2
+            + usize::from(trimmed.starts_with("# ") || trimmed.starts_with("## "));
+    }
+    lengths.sort_unstable();
+    s.median_line_chars = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
+    s
+}
+
+/// True for a MediaWiki diff hunk header: `Ligne 5 : Ligne 5 :` (or `Line 5:`).
+pub fn is_hunk_header(line: &str) -> bool {
+    let norm = crate::typography::normalize(line);
+    let Some(rest) = norm.strip_prefix("Ligne ").or_else(|| norm.strip_prefix("Line ")) else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].trim_start().starts_with(':')
+}
+
+/// Chooses the format from the signs.
+pub fn detect(text: &str) -> Format {
+    from_signs(&signs(text))
+}
+
+/// The decision, separated from the measuring so it can be tested on numbers.
+pub fn from_signs(s: &Signs) -> Format {
+    if s.hunk_headers >= 2
+        || (s.diff_markers >= 2 && (s.hunk_headers >= 1 || s.wiki_markup >= 2))
+        || s.wiki_markup >= 5.max(s.lines / 2)
+    {
+        return Format::WikiDiff;
+    }
+    if s.markdown_markup >= 3 {
+        return Format::Markdown;
+    }
+    // Blank-line paragraphs: Markdown (or plain text, which the same cleaner handles).
+    if s.lines > 0 && s.paragraph_breaks * 10 >= s.lines * 3 {
+        return Format::Markdown;
+    }
+    // Hard-wrapped short lines without blank lines: a printed page.
+    if s.lines >= 5 && s.median_line_chars < 100 {
+        return Format::Ocr;
+    }
+    Format::Blog
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hunk_headers() {
+        assert!(is_hunk_header("Ligne\u{a0}5\u{202f}: Ligne\u{a0}5\u{202f}:\u{a0}"));
+        assert!(is_hunk_header("Line 12: Line 12:"));
+        assert!(!is_hunk_header("Ligne de front : la ville"));
+    }
+
+    #[test]
+    fn chooses_by_content() {
+        let ocr = "les troupes de la ville, i l arrive\nà se rapprocher de la\nstation, libérant les commu–\nnications par la voie\nde terre et de mer.\n12\n";
+        assert_eq!(detect(ocr), Format::Ocr);
+        let md = "Titre\n\nUn [lien](#) et une note^[1].\n\n[1] La note.\n\nEncore [un](#).\n";
+        assert_eq!(detect(md), Format::Markdown);
+        let long = "x".repeat(300);
+        let blog = format!("Titre\n{long}\n{long}\n{long}\nLeave a Reply\n");
+        assert_eq!(detect(&blog), Format::Blog);
+        let diff = "Ligne 3 : Ligne 3 :\nTexte [[A|a]].\n\u{a0}\nTexte [[A|a]].\n \u{2212}\nVieux.\n+\nNeuf [[B]].\n";
+        assert_eq!(detect(diff), Format::WikiDiff);
+    }
+}

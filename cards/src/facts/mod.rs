@@ -1,0 +1,3 @@
+//! Facts found in sentences: dates, quantities, people and roles, places, organisations.
+
+pub mod dates;

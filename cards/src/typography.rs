@@ -1,0 +1,141 @@
+//! Typography normalisation: one form for apostrophes, spaces, quotes and ellipses.
+//!
+//! Cards are compared, de-duplicated and searched as text, so `l’Ispolkom` and `l'Ispolkom`
+//! must be the same string. Nothing is invented here: characters are only unified, and
+//! spaces collapsed.
+
+/// Normalises one piece of text (a line or a paragraph).
+///
+/// - `’ ‘ ‛ ʼ ′` become `'`; `“ ” „ ″` become `"`; guillemets are kept;
+/// - every kind of space (no-break, narrow, thin, tab) becomes one plain space, runs of
+///   spaces collapse, and the ends are trimmed;
+/// - `…` becomes `...`; soft hyphens and zero-width characters disappear;
+/// - a space is removed before `,` and `.`, and ensured inside guillemets (`«x»` → `« x »`).
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => {
+                '\''
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            '\u{2026}' => {
+                flush_space(&mut out, &mut pending_space);
+                out.push_str("...");
+                continue;
+            }
+            c if is_space(c) => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            c => c,
+        };
+        match c {
+            ',' | '.' => {
+                pending_space = false;
+                out.push(c);
+            }
+            '\u{00AB}' => {
+                flush_space(&mut out, &mut pending_space);
+                out.push(c);
+                if chars.peek().is_some_and(|n| !is_space(*n)) {
+                    out.push(' ');
+                }
+            }
+            '\u{00BB}' => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+            c => {
+                flush_space(&mut out, &mut pending_space);
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn flush_space(out: &mut String, pending: &mut bool) {
+    if *pending && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+    *pending = false;
+}
+
+/// True for every character that typesets as a space.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\u{00A0}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{000B}'
+            | '\u{000C}'
+    )
+}
+
+/// True when the line holds nothing but spaces of any kind.
+pub fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| is_space(c) || c == '\r' || c == '\n')
+}
+
+/// Folds a word for comparison: lower case, accents removed, apostrophes unified.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        for l in c.to_lowercase() {
+            out.push(match l {
+                'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' | 'í' | 'ì' => 'i',
+                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+                'ù' | 'û' | 'ü' | 'ú' => 'u',
+                'ç' => 'c',
+                'ÿ' | 'ý' => 'y',
+                'ñ' => 'n',
+                '’' => '\'',
+                other => other,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unifies_apostrophes_and_spaces() {
+        assert_eq!(normalize("l\u{2019}Ispolkom\u{00A0}: oui"), "l'Ispolkom : oui");
+        assert_eq!(normalize("  a \t  b  "), "a b");
+        assert_eq!(normalize("Ligne\u{00A0}5\u{202F}:"), "Ligne 5 :");
+    }
+
+    #[test]
+    fn guillemets_get_inner_spaces() {
+        assert_eq!(normalize("le «Cirque»"), "le « Cirque »");
+        assert_eq!(normalize("« Cirque Moderne » je"), "« Cirque Moderne » je");
+    }
+
+    #[test]
+    fn no_space_before_comma_or_period() {
+        assert_eq!(normalize("Lénine , puis Trotsky ."), "Lénine, puis Trotsky.");
+        assert_eq!(normalize("attendre\u{2026}"), "attendre...");
+    }
+
+    #[test]
+    fn folds_accents() {
+        assert_eq!(fold("Kérénski"), "kerenski");
+        assert_eq!(fold("Pétrograd"), "petrograd");
+    }
+}
