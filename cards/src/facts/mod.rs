@@ -1,3 +1,301 @@
-//! Facts found in sentences: dates, quantities, people and roles, places, organisations.
+//! Facts found in sentences: dates, quantities, people and their roles, places,
+//! organisations and their other names.
+//!
+//! Extraction runs in two passes. The first reads every sentence of the corpus into a
+//! [`Lexicon`]: which words occur in lower case (so a capitalised `Dans` at the start of a
+//! sentence is no name) and what each proper name is said to be (a title before it makes a
+//! person, `à` or `la gare de` a place, a keyword like `Comité` an organisation). The second
+//! pass, [`analyse`], finds each sentence's facts with that knowledge.
 
 pub mod dates;
+pub mod names;
+pub mod organisations;
+pub mod people;
+pub mod phrases;
+pub mod places;
+pub mod quantities;
+pub mod tokens;
+
+use std::collections::{HashMap, HashSet};
+use tokens::{tokenize, Token, TokenKind};
+
+/// What kind of thing an answer is; multiple-choice distractors share it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A date.
+    Date,
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// A number of something.
+    Quantity,
+    /// An organisation.
+    Organisation,
+    /// Anything else (a description).
+    Other,
+}
+
+/// Which kind of fact a card asks about, for reports and ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactType {
+    /// When something happened.
+    Date,
+    /// How many.
+    Quantity,
+    /// Who did something (a person named in the sentence).
+    Person,
+    /// Who held a role or did the action of a role verb.
+    Role,
+    /// Where.
+    Place,
+    /// Which organisation.
+    Organisation,
+    /// Another name of an organisation.
+    Alias,
+    /// Who someone was (an apposition).
+    Apposition,
+}
+
+impl FactType {
+    /// A short lower-case name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FactType::Date => "date",
+            FactType::Quantity => "quantity",
+            FactType::Person => "person",
+            FactType::Role => "role",
+            FactType::Place => "place",
+            FactType::Organisation => "organisation",
+            FactType::Alias => "alias",
+            FactType::Apposition => "apposition",
+        }
+    }
+}
+
+/// One fact of a sentence: an answer span and, for a question card, the question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// What the fact is about.
+    pub fact_type: FactType,
+    /// Byte range of the answer in the sentence.
+    pub answer: (usize, usize),
+    /// What kind of thing the answer is.
+    pub kind: Kind,
+    /// The question, for a question/answer card; `None` for a cloze.
+    pub question: Option<String>,
+}
+
+/// A typed mention, used as a distractor pool.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// What kind of thing it is.
+    pub kind: Kind,
+    /// Byte range in the sentence.
+    pub span: (usize, usize),
+}
+
+/// What a sentence says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Facts worth a card.
+    pub facts: Vec<Fact>,
+    /// Every typed mention (dates, people, places, organisations, quantities).
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    person: i32,
+    place: i32,
+    organisation: i32,
+}
+
+/// What the whole corpus says about words and names.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    lower_words: HashSet<String>,
+    evidence: HashMap<String, Evidence>,
+}
+
+impl Lexicon {
+    /// Reads every sentence of the corpus.
+    pub fn build<'a>(sentences: impl Iterator<Item = &'a str> + Clone) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for s in sentences.clone() {
+            for t in tokenize(s) {
+                if t.kind == TokenKind::Word && t.text.starts_with(char::is_lowercase) {
+                    lex.lower_words.insert(crate::typography::fold(t.text));
+                }
+            }
+        }
+        for s in sentences {
+            let tokens = tokenize(s);
+            let found = names::find(&tokens, &|w| lex.is_common(w));
+            for name in &found {
+                let e = lex.evidence_in(s, &tokens, name);
+                let (a, b) = (tokens[name.first_word].start, tokens[name.end - 1].end);
+                for key in lex.keys(&s[a..b]) {
+                    let entry = lex.evidence.entry(key).or_default();
+                    entry.person += e.person;
+                    entry.place += e.place;
+                    entry.organisation += e.organisation;
+                }
+            }
+        }
+        lex
+    }
+
+    /// True when the word occurs in lower case somewhere in the corpus.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.lower_words.contains(&crate::typography::fold(word))
+    }
+
+    fn keys(&self, name: &str) -> Vec<String> {
+        let full = names::key(name);
+        let last = full.rsplit(' ').next().unwrap_or(&full).to_string();
+        if last == full {
+            vec![full]
+        } else {
+            vec![full, last]
+        }
+    }
+
+    fn evidence_in(&self, s: &str, tokens: &[Token<'_>], name: &names::Name) -> Evidence {
+        let mut e = Evidence::default();
+        let prev = name.first.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
+        let next = tokens.get(name.end).map(|t| t.lower()).unwrap_or_default();
+        let next2 = tokens.get(name.end + 1).map(|t| t.lower()).unwrap_or_default();
+        let words: Vec<String> = tokens[name.first_word..name.end].iter().map(|t| t.lower()).collect();
+        let any_keyword = words.iter().any(|w| organisations::KEYWORDS.contains(&w.as_str()));
+        let all_common = words.iter().all(|w| self.is_common(w));
+        if all_common {
+            return e;
+        }
+        if any_keyword {
+            e.organisation += 3;
+            return e;
+        }
+        let after_determiner = phrases::DETERMINERS.contains(&prev.as_str());
+        if people::TITLES.contains(&prev.as_str()) {
+            e.person += 3;
+        }
+        if name.has_initials() {
+            e.person += 3;
+        }
+        if name.words() >= 2 && !after_determiner && !words.iter().any(|w| self.is_common(w)) {
+            e.person += 2;
+        }
+        if prev == "par" {
+            e.person += 1;
+        }
+        if people::PERSON_VERBS.contains(&next.as_str()) && !after_determiner {
+            e.person += 2;
+        }
+        if next == "," && matches!(next2.as_str(), "un" | "une" | "qui") && !after_determiner {
+            e.person += 1;
+        }
+        if next == "(" && tokens.get(name.end + 1).is_some_and(Token::is_capitalised) {
+            e.person += 1;
+        }
+        e.place += places::evidence(tokens, name);
+        if name.words() == 1 && words[0].ends_with("ie") {
+            e.place += 1;
+        }
+        if after_determiner && name.words() == 1 && !matches!(prev.as_str(), "au" | "aux") {
+            e.organisation += 1;
+        }
+        let _ = s;
+        e
+    }
+
+    /// What the corpus says the name is.
+    pub fn kind_of(&self, name: &str) -> Kind {
+        // Initials are not part of the key: `N. I. Podvoïski` is `Podvoïski`.
+        let words: Vec<&str> = name
+            .split(' ')
+            .filter(|w| !(w.ends_with('.') && w.chars().count() <= 3))
+            .collect();
+        let bare = words.join(" ");
+        let mut e = Evidence::default();
+        for key in self.keys(&bare) {
+            if let Some(found) = self.evidence.get(&key) {
+                e.person += found.person;
+                e.place += found.place;
+                e.organisation += found.organisation;
+            }
+            if e.person + e.place + e.organisation > 0 {
+                break;
+            }
+        }
+        let best = e.person.max(e.place).max(e.organisation);
+        if best <= 0 {
+            Kind::Other
+        } else if e.person == best && e.place < best && e.organisation < best {
+            Kind::Person
+        } else if e.place == best && e.organisation < best && e.person < best {
+            Kind::Place
+        } else if e.organisation == best && e.person < best && e.place < best {
+            Kind::Organisation
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+/// Finds the facts and mentions of one sentence.
+pub fn analyse(s: &str, lexicon: &Lexicon) -> Analysis {
+    let tokens = tokenize(s);
+    let mut facts = Vec::new();
+    let mut mentions = Vec::new();
+    let mut used = vec![false; tokens.len()];
+
+    for d in dates::find(&tokens) {
+        for u in &mut used[d.first_token..d.end_token] {
+            *u = true;
+        }
+        mentions.push(Mention { kind: Kind::Date, span: (d.start, d.end) });
+        if d.has_day || d.has_year {
+            facts.push(Fact { fact_type: FactType::Date, answer: (d.start, d.end), kind: Kind::Date, question: None });
+        }
+        if let Some(q) = dates::question(s, &tokens, &d) {
+            facts.push(Fact { fact_type: FactType::Date, answer: (d.start, d.end), kind: Kind::Date, question: Some(q) });
+        }
+    }
+    for q in quantities::find(&tokens, &used) {
+        let t = &tokens[q.number];
+        used[q.number] = true;
+        mentions.push(Mention { kind: Kind::Quantity, span: (t.start, tokens[q.unit].end) });
+        facts.push(Fact { fact_type: FactType::Quantity, answer: (t.start, t.end), kind: Kind::Quantity, question: None });
+    }
+    let orgs = organisations::find(&tokens);
+    for &(a, b) in &orgs {
+        mentions.push(Mention { kind: Kind::Organisation, span: (tokens[a].start, tokens[b - 1].end) });
+    }
+    organisations::aliases(s, &tokens, &orgs, &mut facts);
+
+    let found = names::find(&tokens, &|w| lexicon.is_common(w));
+    for name in &found {
+        if orgs.iter().any(|&(a, b)| name.first >= a && name.first < b) {
+            continue;
+        }
+        let (a, b) = name.span(&tokens);
+        let kind = lexicon.kind_of(&s[a..b]);
+        match kind {
+            Kind::Person => {
+                mentions.push(Mention { kind, span: (a, b) });
+                facts.push(Fact { fact_type: FactType::Person, answer: (a, b), kind, question: None });
+            }
+            Kind::Place => {
+                mentions.push(Mention { kind, span: (a, b) });
+                if places::introduced_here(&tokens, name) {
+                    facts.push(Fact { fact_type: FactType::Place, answer: (a, b), kind, question: None });
+                }
+            }
+            Kind::Organisation => mentions.push(Mention { kind, span: (a, b) }),
+            _ => {}
+        }
+    }
+    people::roles(s, &tokens, &found, lexicon, &mut facts);
+    Analysis { facts, mentions }
+}

@@ -1,0 +1,160 @@
+//! Proper names in a sentence: runs of capitalised words and initials (`N. I. Podvoïski`,
+//! `Lev Borisovich Kamenev`), and the key that makes spelling variants meet
+//! (`Kérenski`, `Kerensky`).
+
+use super::tokens::{Token, TokenKind};
+use crate::typography::fold;
+
+/// A run of capitalised words and initials.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Index of the first token (an initial or a word).
+    pub first: usize,
+    /// Index after the last token.
+    pub end: usize,
+    /// Index of the first full word (after the initials).
+    pub first_word: usize,
+}
+
+impl Name {
+    /// Byte range of the name in the sentence.
+    pub fn span(&self, tokens: &[Token<'_>]) -> (usize, usize) {
+        (tokens[self.first].start, tokens[self.end - 1].end)
+    }
+
+    /// True when the name starts with initials.
+    pub fn has_initials(&self) -> bool {
+        self.first_word > self.first
+    }
+
+    /// Number of full words.
+    pub fn words(&self) -> usize {
+        self.end - self.first_word
+    }
+}
+
+/// Capitalised words that begin sentences and clauses but never names.
+pub const FUNCTION_CAPS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "dans", "en", "au", "aux",
+    "mais", "et", "ou", "il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "c'", "après",
+    "avant", "pour", "par", "sur", "selon", "lorsque", "lorsqu'", "quand", "alors", "ainsi",
+    "puis", "enfin", "cependant", "pendant", "depuis", "dès", "vers", "entre", "sans", "sous",
+    "non", "tout", "tous", "toute", "toutes", "on", "nous", "je", "j'", "vous", "tu", "si",
+    "comme", "malgré", "chaque", "aucun", "aucune", "ni", "oui", "qu'", "que", "qui", "quel",
+    "quelle", "quels", "quelles", "soudain", "presque", "près", "à", "a", "outre", "seul",
+    "certains", "certaines", "plusieurs", "ensuite", "aussitôt", "sommés", "composé", "ayant",
+    "étant", "voilà", "voici", "rien", "personne", "ma", "mon", "mes", "son", "sa", "ses", "leur",
+    "leurs", "notre", "nos", "votre", "vos", "cela", "ceci", "celui", "celle", "dont", "où",
+];
+
+/// Finds the proper names of a sentence. `is_common` tells whether a word is known in
+/// lower case (then, capitalised at the start of a sentence, it is not a name).
+pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name> {
+    let mut out = Vec::new();
+    let first_word_index = tokens.iter().position(|t| t.kind == TokenKind::Word);
+    let mut i = 0;
+    while i < tokens.len() {
+        let start = i;
+        // Initials: `N.`, `V. A.`
+        while i + 1 < tokens.len() && is_initial(&tokens[i]) && tokens[i + 1].text == "." {
+            i += 2;
+        }
+        let first_word = i;
+        while i < tokens.len() && is_name_word(&tokens[i]) {
+            let sentence_start = Some(i) == first_word_index
+                || (i > 0 && matches!(tokens[i - 1].text, "«" | "—" | "–" | "(" | ":" | "\""));
+            let lower = tokens[i].lower();
+            if FUNCTION_CAPS.contains(&lower.as_str()) || (sentence_start && is_common(&lower)) {
+                break;
+            }
+            i += 1;
+        }
+        if i > first_word {
+            out.push(Name { first: start, end: i, first_word });
+        } else {
+            i = first_word.max(start) + 1;
+        }
+    }
+    out
+}
+
+fn is_initial(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word && t.text.chars().count() == 1 && t.text.starts_with(char::is_uppercase)
+}
+
+fn is_name_word(t: &Token<'_>) -> bool {
+    t.is_capitalised() && !t.is_acronym() && t.text.chars().count() >= 2
+}
+
+/// The key under which spelling variants of a name meet: folded, `y` read as `i`,
+/// doubled letters single.
+pub fn key(name: &str) -> String {
+    let folded = fold(name).replace('y', "i").replace("ï", "i");
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if out.ends_with(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Two names that are spelling variants of each other (`Kérénski`, `Kerensky`), or one the
+/// surname of the other (`Kamenev`, `Lev Borisovich Kamenev`).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (ka, kb) = (key(a), key(b));
+    if ka == kb {
+        return true;
+    }
+    let last = |k: &str| k.rsplit([' ', '.']).next().unwrap_or("").to_string();
+    let (la, lb) = (last(&ka), last(&kb));
+    la.len() >= 4 && lb.len() >= 4 && edit_distance(&la, &lb) <= 1.max(la.len().min(lb.len()) / 6)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn names(s: &str) -> Vec<&str> {
+        let t = tokenize(s);
+        let common = |w: &str| matches!(w, "entrent");
+        find(&t, &common).iter().map(|n| { let (a, b) = n.span(&t); &s[a..b] }).collect()
+    }
+
+    #[test]
+    fn finds_names_with_initials() {
+        assert_eq!(
+            names("Entrent dans le Sovnarkom P. Djaparidzé (Intérieur) et un S.R. de gauche I. Soukhartsev."),
+            vec!["Sovnarkom", "P. Djaparidzé", "Intérieur", "I. Soukhartsev"]
+        );
+        assert_eq!(names("Le camarade N. I. Podvoïski et Lev Borisovich Kamenev."), vec!["N. I. Podvoïski", "Lev Borisovich Kamenev"]);
+        assert_eq!(names("Podvoisky prendrait le contrôle du CMR."), vec!["Podvoisky"]);
+    }
+
+    #[test]
+    fn variants_meet() {
+        assert!(same_name("Kérénski", "Kerensky"));
+        assert!(same_name("Kamenev", "Lev Borisovich Kamenev"));
+        assert!(same_name("Podvoïski", "Podvoisky"));
+        assert!(!same_name("Rykov", "Riazanov"));
+    }
+}

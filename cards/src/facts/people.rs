@@ -1,0 +1,417 @@
+//! People and their roles: `présidé par`, `dirigé par`, `commandées par`, `signé par`,
+//! `sous la présidence de`, `X devient commissaire`, `nomme X commissaire`, role lists
+//! (`P. Djaparidzé (Intérieur)`), list items (`Pavel Dybenko : commissaire …`) and
+//! appositions (`Ouliantzev, un matelot de Cronstadt`).
+
+use super::names::Name;
+use super::phrases::{before_verb_group, elide, for_question, start_of_phrase};
+use super::tokens::{Token, TokenKind};
+use super::{Fact, FactType, Kind, Lexicon};
+
+/// Words before a name that make it a person's.
+pub const TITLES: &[&str] = &[
+    "camarade", "camarades", "colonel", "général", "lieutenant", "capitaine", "amiral", "imam",
+    "tsar", "tsarine", "prince", "princesse", "comte", "comtesse", "baron", "docteur",
+    "professeur", "monsieur", "madame", "citoyen", "citoyenne", "sergent", "maréchal", "abbé",
+    "père", "saint", "sainte", "roi", "reine", "empereur", "impératrice", "écrivain", "poète",
+    "journaliste", "matelot", "soldat", "ouvrier", "commissaire", "président", "secrétaire",
+];
+
+/// Verbs of speech and action that follow a person's name.
+pub const PERSON_VERBS: &[&str] = &[
+    "écrit", "écrivit", "déclare", "déclara", "témoigne", "propose", "proposa", "proposent",
+    "accuse", "accusa", "soumet", "soumit", "ajoute", "ajouta", "affirme", "affirma", "répond",
+    "répondit", "dit", "demanda", "demande", "entra", "entre", "prit", "approuva", "approuve",
+    "convoqua", "convoque", "lit", "lut", "devient", "devint", "préside", "présidait", "dirige",
+    "dirigeait", "nomme", "nomma", "arrive", "arriva", "veut", "voulut", "doit", "pense",
+    "estime", "raconte", "rapporte", "explique", "expliqua", "refuse", "refusa", "quitte",
+    "quitta", "fonde", "fonda", "meurt", "mourut", "naquit", "épouse", "épousa", "rencontre",
+    "rencontra", "publie", "publia", "se", "s'",
+];
+
+/// Nouns that name a role or office.
+pub const ROLE_NOUNS: &[&str] = &[
+    "commissaire", "commissaires", "président", "présidente", "secrétaire", "ministre",
+    "ministres", "chef", "commandant", "directeur", "directrice", "rédacteur", "rédactrice",
+    "vice-président", "adjoint", "adjointe", "gouverneur", "maire", "ambassadeur", "membre",
+    "membres", "dirigeant", "dirigeante", "trésorier", "délégué", "déléguée", "représentant",
+    "représentante", "premier", "première", "fondateur", "fondatrice", "porte-parole",
+    "responsable", "capitaine", "colonel", "général", "leader", "chancelier", "préfet", "juge",
+];
+
+/// A passive participle with its agent, and how to ask for the agent.
+struct RoleVerb {
+    stem: &'static str,
+    /// The question's verb when the sentence describes a state (`présidait`).
+    state: &'static str,
+    /// The question's verb when it tells an event (`a signé`).
+    event: &'static str,
+}
+
+const ROLE_VERBS: &[RoleVerb] = &[
+    RoleVerb { stem: "présid", state: "présidait", event: "a présidé" },
+    RoleVerb { stem: "dirig", state: "dirigeait", event: "a dirigé" },
+    RoleVerb { stem: "command", state: "commandait", event: "a commandé" },
+    RoleVerb { stem: "conduit", state: "conduisait", event: "a conduit" },
+    RoleVerb { stem: "signé", state: "a signé", event: "a signé" },
+    RoleVerb { stem: "écrit", state: "a écrit", event: "a écrit" },
+    RoleVerb { stem: "rédig", state: "a rédigé", event: "a rédigé" },
+    RoleVerb { stem: "fond", state: "a fondé", event: "a fondé" },
+    RoleVerb { stem: "créé", state: "a créé", event: "a créé" },
+    RoleVerb { stem: "organis", state: "a organisé", event: "a organisé" },
+    RoleVerb { stem: "élabor", state: "a élaboré", event: "a élaboré" },
+    RoleVerb { stem: "remplac", state: "a remplacé", event: "a remplacé" },
+    RoleVerb { stem: "assassin", state: "a assassiné", event: "a assassiné" },
+    RoleVerb { stem: "colonis", state: "a colonisé", event: "a colonisé" },
+];
+
+fn role_verb(word: &str) -> Option<&'static RoleVerb> {
+    let w = word.to_lowercase();
+    ROLE_VERBS.iter().find(|v| {
+        w.strip_prefix(v.stem).is_some_and(|rest| {
+            matches!(rest, "" | "é" | "ée" | "és" | "ées" | "e" | "es" | "s")
+                && (v.stem.ends_with('é') || v.stem.ends_with('t') || !rest.is_empty())
+        })
+    })
+}
+
+/// The agent after `par` (or `de` in `sous la présidence de`): skips articles and titles,
+/// then takes a proper name (a person's or an organisation's).
+fn agent_after(
+    tokens: &[Token<'_>],
+    from: usize,
+    names: &[Name],
+    lexicon: &Lexicon,
+    sentence: &str,
+) -> Option<(usize, usize, Kind)> {
+    let mut i = from;
+    while i < tokens.len()
+        && tokens[i].kind == TokenKind::Word
+        && (matches!(tokens[i].lower().as_str(), "le" | "la" | "les" | "l'" | "du" | "de" | "d'")
+            || TITLES.contains(&tokens[i].lower().as_str()))
+    {
+        i += 1;
+    }
+    if let Some(org) = super::organisations::chunk_at(tokens, i) {
+        let (a, b) = (tokens[i].start, tokens[org - 1].end);
+        return Some((a, b, Kind::Organisation));
+    }
+    let name = names.iter().find(|n| n.first == i)?;
+    let (a, b) = name.span(tokens);
+    let kind = lexicon.kind_of(&sentence[a..b]);
+    matches!(kind, Kind::Person | Kind::Organisation).then_some((a, b, kind))
+}
+
+/// Role facts of one sentence.
+pub fn roles(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+    passive_agents(s, tokens, names, lexicon, out);
+    becomes(s, tokens, names, lexicon, out);
+    role_list(s, tokens, names, lexicon, out);
+    appositions(s, tokens, names, lexicon, out);
+}
+
+/// `NP (était) présidé par X`, `NP, dirigée par X`, `NP sous la présidence de X`.
+fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+    for v in 0..tokens.len() {
+        let (verb, agent_from, stative) = if let Some(rv) = role_verb(tokens[v].text) {
+            if tokens.get(v + 1).map(|t| t.lower()).as_deref() != Some("par") {
+                continue;
+            }
+            let aux = v.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
+            let stative = matches!(aux.as_str(), "était" | "étaient" | "est" | "sont" | "," | "qui")
+                || !matches!(aux.as_str(), "fut" | "furent" | "été" | "a" | "ont");
+            (if stative { rv.state } else { rv.event }, v + 2, stative)
+        } else if tokens[v].lower() == "sous"
+            && tokens.get(v + 1).is_some_and(|t| t.lower() == "la" || t.lower() == "le")
+        {
+            let verb = match tokens.get(v + 2).map(|t| t.lower()).as_deref() {
+                Some("présidence") => "présidait",
+                Some("direction") => "dirigeait",
+                Some("commandement") => "commandait",
+                _ => continue,
+            };
+            (verb, v + 3, true)
+        } else {
+            continue;
+        };
+        let _ = stative;
+        let Some((a, b, kind)) = agent_after(tokens, agent_from, names, lexicon, s) else { continue };
+        let Some(last) = before_verb_group(tokens, v) else { continue };
+        let Some(first) = start_of_phrase(tokens, last) else { continue };
+        if first > last || tokens[first].start >= a {
+            continue;
+        }
+        let mut np = for_question(s, tokens, first, last);
+        if np.split(' ').count() > 12 || np.is_empty() {
+            continue;
+        }
+        // `remplacé par Sverdlov à la présidence de …`: the office completes the question.
+        let agent_end = tokens.iter().position(|t| t.start >= b).unwrap_or(tokens.len());
+        if verb.contains("remplac") && tokens.get(agent_end).is_some_and(|t| t.lower() == "à") {
+            let stop = clause_end(tokens, agent_end);
+            let tail = &s[tokens[agent_end].start..tokens[stop - 1].end];
+            np = format!("{np} {tail}");
+        }
+        let question = format!("Qui {verb} {} ?", np);
+        out.push(Fact {
+            fact_type: FactType::Role,
+            answer: (a, b),
+            kind,
+            question: Some(elide(&question)),
+        });
+    }
+}
+
+/// Index after the last token of the clause starting at `from` (up to `,` `;` `:` `.`).
+pub fn clause_end(tokens: &[Token<'_>], from: usize) -> usize {
+    let mut depth = 0;
+    for (k, t) in tokens.iter().enumerate().skip(from) {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            "," | ";" | ":" | "." | "?" | "!" | "»" | "«" if depth <= 0 => return k,
+            _ => {}
+        }
+    }
+    tokens.len()
+}
+
+/// The role phrase starting at `from`: a role noun and its complements, up to the clause's
+/// end or `puis`/`et`.
+fn role_phrase(tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let first = tokens.get(from)?;
+    if !ROLE_NOUNS.contains(&first.lower().as_str()) {
+        return None;
+    }
+    let mut end = clause_end(tokens, from);
+    if let Some(p) = tokens[from..end].iter().position(|t| matches!(t.lower().as_str(), "puis" | "et" | "lorsque" | "qui")) {
+        end = from + p;
+    }
+    (end > from && end - from <= 14).then_some(end)
+}
+
+/// `X devient commissaire …`, `X est nommé commissaire …`, `nomme X commissaire …`.
+fn becomes(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+    for name in names {
+        let (a, b) = name.span(tokens);
+        if lexicon.kind_of(&s[a..b]) != Kind::Person {
+            continue;
+        }
+        let after = name.end;
+        let before = name.first.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
+        let (verb, role_from) = match tokens.get(after).map(|t| t.lower()).as_deref() {
+            Some("devient") => ("devient", after + 1),
+            Some("devint") => ("devint", after + 1),
+            Some("est" | "fut") if tokens.get(after + 1).is_some_and(|t| matches!(t.lower().as_str(), "nommé" | "nommée" | "élu" | "élue")) => {
+                let q = if tokens[after].lower() == "est" { "est" } else { "fut" };
+                let p = tokens[after + 1].lower();
+                let v = if p.starts_with("nomm") { "nommé" } else { "élu" };
+                (if q == "est" { if v == "élu" { "est élu" } else { "est nommé" } } else if v == "élu" { "fut élu" } else { "fut nommé" }, after + 2)
+            }
+            _ if matches!(before.as_str(), "nomme" | "nomma") => {
+                (if before == "nomme" { "est nommé" } else { "fut nommé" }, after)
+            }
+            Some(":") | Some(",") if name.first == 0 || tokens[..name.first].iter().all(|t| t.kind == TokenKind::Punct) => {
+                // A list item: `Pavel Dybenko : commissaire du peuple …`.
+                ("fut", after + 1)
+            }
+            _ => continue,
+        };
+        let Some(end) = role_phrase(tokens, role_from) else { continue };
+        let role = &s[tokens[role_from].start..tokens[end - 1].end];
+        let plural_subject = tokens.get(role_from).is_some_and(|t| t.text.ends_with('s'));
+        let verb = if plural_subject && verb == "fut" { "furent" } else { verb };
+        out.push(Fact {
+            fact_type: FactType::Role,
+            answer: (a, b),
+            kind: Kind::Person,
+            question: Some(format!("Qui {verb} {role} ?")),
+        });
+    }
+    // `A et B, commissaires du peuple …` at the start of a list item.
+    if let (Some(n1), Some(n2)) = (names.first(), names.get(1)) {
+        if n1.first == 0
+            && tokens.get(n1.end).is_some_and(|t| t.lower() == "et")
+            && n2.first == n1.end + 1
+            && tokens.get(n2.end).is_some_and(|t| t.text == ",")
+        {
+            if let Some(end) = role_phrase(tokens, n2.end + 1) {
+                let role = &s[tokens[n2.end + 1].start..tokens[end - 1].end];
+                let (a, _) = n1.span(tokens);
+                let (_, b) = n2.span(tokens);
+                out.push(Fact {
+                    fact_type: FactType::Role,
+                    answer: (a, b),
+                    kind: Kind::Person,
+                    question: Some(format!("Qui furent {role} ?")),
+                });
+            }
+        }
+    }
+}
+
+/// `Entrent dans le Sovnarkom P. Djaparidzé (Intérieur), G. Korganov (Défense), …`
+fn role_list(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+    let mut items = Vec::new();
+    for name in names {
+        if tokens.get(name.end).map(|t| t.text) != Some("(") {
+            continue;
+        }
+        let close = tokens[name.end..].iter().position(|t| t.text == ")").map(|p| name.end + p);
+        let Some(close) = close else { continue };
+        let inner = &tokens[name.end + 1..close];
+        if inner.is_empty() || inner.len() > 5 || !inner[0].is_capitalised() {
+            continue;
+        }
+        if inner.iter().any(|t| t.kind != TokenKind::Word) {
+            continue;
+        }
+        items.push((name, name.end + 1, close));
+    }
+    if items.len() < 2 {
+        return;
+    }
+    // The body they belong to: `dans le Sovnarkom`, `au Conseil …`.
+    let mut body = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if k >= items[0].0.first {
+            break;
+        }
+        let l = t.lower();
+        if (l == "dans" || l == "au") && k + 1 < tokens.len() {
+            let from = if l == "dans" { k + 1 } else { k };
+            let mut end = from + 1;
+            while end < tokens.len() && end < items[0].0.first && tokens[end].kind == TokenKind::Word && (tokens[end].is_capitalised() || tokens[end].lower() == "de" || tokens[end].lower() == "des" || tokens[end].lower() == "du") {
+                end += 1;
+            }
+            if end > from + 1 || tokens[from].is_capitalised() {
+                body = format!(" {}", elide(&s[tokens[from].start..tokens[end - 1].end].to_lowercase_first()));
+                if l == "au" {
+                    body = format!(" {}", &s[tokens[from].start..tokens[end - 1].end]);
+                } else {
+                    body = format!(" dans{body}");
+                }
+            }
+        }
+    }
+    for (name, from, close) in items {
+        let (a, b) = name.span(tokens);
+        if lexicon.kind_of(&s[a..b]) == Kind::Place {
+            continue;
+        }
+        let domain = &s[tokens[from].start..tokens[close - 1].end];
+        let question = format!("Qui était chargé {}{} ?", with_article(domain), body);
+        out.push(Fact { fact_type: FactType::Role, answer: (a, b), kind: Kind::Person, question: Some(question) });
+    }
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowerFirst for str {
+    fn to_lowercase_first(&self) -> String {
+        let mut c = self.chars();
+        match c.next() {
+            Some(f) if self.split(' ').next().is_some_and(|w| super::names::FUNCTION_CAPS.contains(&w.to_lowercase().as_str())) => {
+                f.to_lowercase().collect::<String>() + c.as_str()
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// `de la Défense`, `de l'Intérieur`, `des Postes et Télégraphe`, `du Travail`: the article
+/// guessed from the word's form (French gender has regular endings).
+pub fn with_article(domain: &str) -> String {
+    let first = domain.split(' ').next().unwrap_or(domain).to_lowercase();
+    let vowel = first.starts_with(|c: char| "aeiouyhâàéèêîïôû".contains(c));
+    if first.ends_with('s') || first.ends_with('x') {
+        return format!("des {domain}");
+    }
+    if vowel {
+        return format!("de l'{domain}");
+    }
+    const MASCULINE_E: &[&str] = &["commerce", "ministère", "culte", "service", "territoire", "domaine", "budget", "personnel", "contrôle", "groupe", "peuple", "monde"];
+    let feminine = first.ends_with('e') && !MASCULINE_E.contains(&first.as_str())
+        && !["age", "isme", "ège", "ème", "ome"].iter().any(|e| first.ends_with(e));
+    if feminine || first.ends_with("té") || first.ends_with("tion") {
+        format!("de la {domain}")
+    } else {
+        format!("du {domain}")
+    }
+}
+
+/// `Ouliantzev, un matelot de Cronstadt,` → Qui était Ouliantzev ? and
+/// `Le commandant du district, le colonel Polkovnikov,` → Qui était le commandant du district ?
+fn appositions(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+    for name in names {
+        let (a, b) = name.span(tokens);
+        if lexicon.kind_of(&s[a..b]) != Kind::Person {
+            continue;
+        }
+        // Name first, description after.
+        if tokens.get(name.end).map(|t| t.text) == Some(",") {
+            let from = name.end + 1;
+            let end = clause_end(tokens, from);
+            if end > from && end - from <= 9 && tokens.get(end).is_some_and(|t| t.text == ",") {
+                let first = &tokens[from];
+                let fl = first.lower();
+                let article = matches!(fl.as_str(), "un" | "une");
+                let bare_noun = first.kind == TokenKind::Word
+                    && first.text.starts_with(char::is_lowercase)
+                    && !super::names::FUNCTION_CAPS.contains(&fl.as_str())
+                    && !["é", "ée", "és", "ées", "ant", "ment", "is", "it"].iter().any(|e| fl.ends_with(e))
+                    && !matches!(fl.as_str(), "même" | "aussi" | "encore" | "déjà" | "toujours" | "pourtant" | "donc" | "seul" | "alors")
+                    && fl.chars().count() > 3;
+                let clause_words = tokens[from..end].iter().any(|t| matches!(t.lower().as_str(), "qui" | "que" | "dont" | "il" | "elle" | "ils" | "se" | "s'"));
+                let has_name_only = tokens[from..end].iter().all(|t| t.is_capitalised() || t.kind == TokenKind::Punct);
+                if (article || bare_noun) && !clause_words && !has_name_only {
+                    let desc = (tokens[from].start, tokens[end - 1].end);
+                    let who = &s[tokens[name.first_word].start..b];
+                    out.push(Fact {
+                        fact_type: FactType::Apposition,
+                        answer: desc,
+                        kind: Kind::Other,
+                        question: Some(format!("Qui était {who} ?")),
+                    });
+                }
+            }
+        }
+        // Description first: `Le représentant des internationalistes unifiés, Avilov,`.
+        let mut i = name.first;
+        while i > 0 && TITLES.contains(&tokens[i - 1].lower().as_str()) || i > 0 && matches!(tokens[i - 1].lower().as_str(), "le" | "la") {
+            i -= 1;
+        }
+        if i >= 2 && tokens[i - 1].text == "," && tokens.get(name.end).is_some_and(|t| t.text == ",") {
+            let Some(first) = start_of_phrase(tokens, i - 2) else { continue };
+            let head = tokens.get(first + 1).map(|t| t.lower()).unwrap_or_default();
+            if first == 0
+                && matches!(tokens[0].lower().as_str(), "le" | "la" | "l'")
+                && ROLE_NOUNS.contains(&head.as_str())
+            {
+                let np = for_question(s, tokens, first, i - 2);
+                out.push(Fact {
+                    fact_type: FactType::Role,
+                    answer: (tokens[name.first_word].start, b),
+                    kind: Kind::Person,
+                    question: Some(format!("Qui était {np} ?")),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_for_domains() {
+        assert_eq!(with_article("Défense"), "de la Défense");
+        assert_eq!(with_article("Intérieur"), "de l'Intérieur");
+        assert_eq!(with_article("Postes et Télégraphe"), "des Postes et Télégraphe");
+        assert_eq!(with_article("Travail"), "du Travail");
+        assert_eq!(with_article("Commerce"), "du Commerce");
+    }
+}

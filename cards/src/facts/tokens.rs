@@ -1,0 +1,181 @@
+//! Words, numbers and punctuation of a sentence, with their byte offsets.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens (`Antonov-Ovséenko`); an elided article keeps its
+    /// apostrophe (`l'`, `d'`, `qu'`).
+    Word,
+    /// Digits, with thin-space thousands (`1 500`), a time (`22h45`) or an ordinal
+    /// suffix (`1er`, `176e`).
+    Number,
+    /// Any other character.
+    Punct,
+}
+
+/// One token of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Byte offset in the sentence.
+    pub start: usize,
+    /// Byte offset after the token.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// True for a word starting with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.starts_with(char::is_uppercase)
+    }
+
+    /// True for an acronym: two to six capitals, nothing else (`CMR`, `VTsIK` allowed with
+    /// lower-case inside when it ends in a capital).
+    pub fn is_acronym(&self) -> bool {
+        let t = self.text;
+        self.kind == TokenKind::Word
+            && (2..=6).contains(&t.chars().count())
+            && t.starts_with(char::is_uppercase)
+            && t.ends_with(char::is_uppercase)
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+    }
+
+    /// True for a number with an ordinal suffix (`1er`, `2e`, `176e`).
+    pub fn is_ordinal(&self) -> bool {
+        self.kind == TokenKind::Number && self.text.ends_with(|c: char| c.is_alphabetic()) && !self.text.contains('h')
+    }
+
+    /// The value of a cardinal number (`1 500` → 1500), if it is one.
+    pub fn value(&self) -> Option<u64> {
+        if self.kind != TokenKind::Number || self.is_ordinal() || self.text.contains('h') {
+            return None;
+        }
+        let digits: String = self.text.chars().filter(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    }
+
+    /// Lower case.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// Elided words that end with an apostrophe and stand as their own token.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Splits a sentence into tokens.
+pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            i = number_end(s, i);
+            out.push(Token { text: &s[start..i], start, end: i, kind: TokenKind::Number });
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i;
+            while j < s.len() {
+                let d = s[j..].chars().next().unwrap_or(' ');
+                if d.is_alphabetic() {
+                    j += d.len_utf8();
+                } else if (d == '-' || d == '\'')
+                    && s[j + 1..].chars().next().is_some_and(char::is_alphabetic)
+                {
+                    if d == '\'' && ELISIONS.contains(&s[i..j].to_lowercase().as_str()) {
+                        j += 1;
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { text: &s[start..j], start, end: j, kind: TokenKind::Word });
+            i = j;
+            continue;
+        }
+        let len = c.len_utf8();
+        let _ = b;
+        out.push(Token { text: &s[i..i + len], start, end: i + len, kind: TokenKind::Punct });
+        i += len;
+    }
+    out
+}
+
+fn number_end(s: &str, start: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = start;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    // Thousands separated by a space: `1 500`, `12 000` (a group of exactly three digits).
+    if i - start <= 3 {
+        loop {
+            if i + 4 <= b.len()
+                && b[i] == b' '
+                && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
+            {
+                i += 4;
+            } else {
+                break;
+            }
+        }
+    }
+    // `22h45`, `1er`, `176e`, `2e`, `IIe` is a word.
+    let rest = &s[i..];
+    for suffix in ["h", "er", "re", "ère", "ème", "eme", "e", "es", "ers"] {
+        if let Some(after) = rest.strip_prefix(suffix) {
+            if !after.starts_with(|c: char| c.is_alphabetic()) {
+                let mut j = i + suffix.len();
+                if suffix == "h" {
+                    while j < b.len() && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                }
+                return j;
+            }
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_numbers_elisions() {
+        assert_eq!(
+            texts("l'Ispolkom a 1 500 hommes à 22h45, le 1er mai."),
+            vec!["l'", "Ispolkom", "a", "1 500", "hommes", "à", "22h45", ",", "le", "1er", "mai", "."]
+        );
+        assert_eq!(texts("Antonov-Ovséenko aujourd'hui qu'il"), vec!["Antonov-Ovséenko", "aujourd'hui", "qu'", "il"]);
+        assert_eq!(texts("le 176e régiment, du 3 au 24 juin 1917"), vec!["le", "176e", "régiment", ",", "du", "3", "au", "24", "juin", "1917"]);
+    }
+
+    #[test]
+    fn kinds() {
+        let t = tokenize("CMR VTsIK Sovnarkom 1er 1 500");
+        assert!(t[0].is_acronym() && t[1].is_acronym() && !t[2].is_acronym());
+        assert!(t[3].is_ordinal());
+        assert_eq!(t[4].value(), Some(1500));
+    }
+}
