@@ -1,0 +1,219 @@
+//! The raw command line, as clap parses it. [`crate::config::Settings`] checks it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Spaced-repetition flashcards (FSRS-6) on a crash-safe review log.
+///
+/// With no command, `carnet` opens a study session on the bundled deck.
+#[derive(Debug, Parser)]
+#[command(
+    name = "carnet",
+    version,
+    propagate_version = true,
+    after_help = "Environment: CARNET_DATA_DIR (review logs), CARNET_CONFIG (configuration file), \
+                  CARNET_NOW (start time, for scripted sessions), NO_COLOR.\n\
+                  Configuration: config.toml in the platform's config folder (see `carnet config`); \
+                  flags override it."
+)]
+pub struct Args {
+    /// What to do (default: study).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options every command understands.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Study options, for the default command.
+    #[command(flatten)]
+    pub study: StudyArgs,
+}
+
+/// Options of every command.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CommonArgs {
+    /// Deck file to use (default: the bundled deck).
+    #[arg(long, global = true, value_name = "DECK")]
+    pub deck: Option<PathBuf>,
+    /// Folder of the review logs (default: the platform's data folder, then `carnet`).
+    #[arg(long, global = true, env = "CARNET_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Configuration file (default: `config.toml` in the platform's config folder).
+    #[arg(long, global = true, env = "CARNET_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Scheduling overrides.
+    #[command(flatten)]
+    pub scheduling: SchedulingArgs,
+}
+
+/// Scheduling options; each overrides the configuration file.
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Scheduling (override the configuration file)")]
+pub struct SchedulingArgs {
+    /// Probability of recall at which reviews are scheduled, e.g. 0.9.
+    #[arg(long, global = true, value_name = "R")]
+    pub retention: Option<f32>,
+    /// New cards introduced a day.
+    #[arg(long, global = true, value_name = "N")]
+    pub new_per_day: Option<u32>,
+    /// Reviews a day.
+    #[arg(long, global = true, value_name = "N")]
+    pub reviews_per_day: Option<u32>,
+    /// Local hour (0-23) at which a new day starts.
+    #[arg(long, global = true, value_name = "HOUR")]
+    pub day_start_hour: Option<u8>,
+    /// Learning steps, e.g. `1m,10m` (units s, m, h, d; a bare number is minutes).
+    #[arg(long, global = true, value_name = "STEPS")]
+    pub learning_steps: Option<String>,
+    /// Relearning steps after a lapse, e.g. `10m`.
+    #[arg(long, global = true, value_name = "STEPS")]
+    pub relearning_steps: Option<String>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Study today's cards (the default): full screen on a terminal, line mode otherwise.
+    Study(StudyArgs),
+    /// Answer N questions (multiple choice or typed) and get a score.
+    Quiz(QuizArgs),
+    /// Counts, reviews per day, retention, due forecast and stability, as charts.
+    Stats(StatsArgs),
+    /// Replay a review log in the josh CSV format: memory states, due dates, prediction metrics.
+    Memory(MemoryArgs),
+    /// List, search and show the cards of a deck.
+    Cards(CardsArgs),
+    /// Build a deck from a corpus of documents.
+    Generate(GenerateArgs),
+    /// Export the deck in Anki's plain-text import format.
+    Export(ExportArgs),
+    /// Build a deck from a file in Anki's plain-text format.
+    Import(ImportArgs),
+    /// Show (and check) the review log of the deck.
+    Log(LogArgs),
+    /// Show the configuration file's path and the settings in force.
+    Config,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `carnet study`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StudyArgs {
+    /// Type each answer; it is checked tolerant of case, accents and one typo.
+    #[arg(long = "type")]
+    pub typed: bool,
+    /// Plain line mode even on a terminal (prompts on stdout, commands on stdin).
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// `carnet quiz`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct QuizArgs {
+    /// Number of questions.
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    pub questions: u32,
+    /// Type the answers instead of choosing among four.
+    #[arg(long = "type")]
+    pub typed: bool,
+    /// Record each answer as a review (right: Good, wrong: Again).
+    #[arg(long)]
+    pub record: bool,
+    /// Seed for the choice of questions and the order of choices (default: the time).
+    #[arg(long, value_name = "SEED")]
+    pub seed: Option<u64>,
+}
+
+/// `carnet stats`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StatsArgs {
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the charts as SVG files into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub plot: Option<PathBuf>,
+}
+
+/// `carnet memory`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MemoryArgs {
+    /// A review log in the josh CSV format: card_id,review_rating,review_time,review_duration.
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// One JSON object a line for each card (card_id, stability, difficulty, retrievability,
+    /// due); the metrics go to stderr.
+    #[arg(long)]
+    pub json: bool,
+    /// Schedule without interval fuzz.
+    #[arg(long)]
+    pub no_fuzz: bool,
+}
+
+/// `carnet cards`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CardsArgs {
+    /// Only the cards whose question, answer or source sentence contains TEXT (case and
+    /// accents ignored).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Show one card in full (its id, or a unique prefix of it).
+    #[arg(long, value_name = "ID")]
+    pub show: Option<String>,
+    /// One JSON object a line for each card.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `carnet generate`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GenerateArgs {
+    /// Documents, or folders of documents.
+    #[arg(required = true, value_name = "FILES-OR-DIRS")]
+    pub inputs: Vec<PathBuf>,
+    /// The deck file to write.
+    #[arg(short, long, value_name = "DECK")]
+    pub output: PathBuf,
+    /// The deck's name (default: the output file's stem).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// `carnet export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Write Anki's plain-text import format (tab-separated, with a GUID column) to FILE.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub anki: PathBuf,
+}
+
+/// `carnet import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// A file in Anki's plain-text format (as `carnet export --anki` writes it).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The deck file to write.
+    #[arg(short, long, value_name = "DECK")]
+    pub output: PathBuf,
+    /// The deck's name (default: the file's `#deck:` header, else its stem).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// `carnet log`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LogArgs {
+    /// One JSON object a line for each record.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `carnet completions`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

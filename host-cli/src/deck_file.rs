@@ -1,0 +1,147 @@
+//! Finding, reading and checking a deck file, and naming its review log.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use carnet_engine::deck::{Deck, VERSION};
+use carnet_engine::Error as EngineError;
+
+use crate::error::{CliError, Result};
+
+/// The deck generated from `cards/corpus/`, embedded at build time when it exists.
+#[cfg(carnet_bundled_deck)]
+pub const BUNDLED: Option<&[u8]> = Some(include_bytes!("../../cards/decks/bundled.deck"));
+/// The deck generated from `cards/corpus/` (absent from this build).
+#[cfg(not(carnet_bundled_deck))]
+pub const BUNDLED: Option<&[u8]> = None;
+
+/// Which deck to use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckSource {
+    /// The deck built into the program.
+    Bundled,
+    /// A deck file.
+    File(PathBuf),
+}
+
+/// A deck's bytes and where they came from; [`DeckFile::deck`] checks and reads them.
+#[derive(Debug, Clone)]
+pub struct DeckFile {
+    source: DeckSource,
+    bytes: Cow<'static, [u8]>,
+}
+
+impl DeckFile {
+    /// Reads the deck's bytes.
+    pub fn load(source: &DeckSource) -> Result<DeckFile> {
+        let bytes = match source {
+            DeckSource::Bundled => Cow::Borrowed(BUNDLED.ok_or_else(|| {
+                CliError::input(
+                    "this carnet was built without its bundled deck (cards/decks/bundled.deck \
+                     was missing at build time): pass --deck FILE, or build a deck with \
+                     `carnet generate cards/corpus -o my.deck`",
+                )
+            })?),
+            DeckSource::File(path) => Cow::Owned(
+                std::fs::read(path).map_err(|e| CliError::io("cannot read deck", path, &e))?,
+            ),
+        };
+        Ok(DeckFile {
+            source: source.clone(),
+            bytes,
+        })
+    }
+
+    /// A deck from bytes in memory (for tests and benchmarks).
+    pub fn from_bytes(source: DeckSource, bytes: Vec<u8>) -> DeckFile {
+        DeckFile {
+            source,
+            bytes: Cow::Owned(bytes),
+        }
+    }
+
+    /// How to name the deck in messages: its path, or "the bundled deck".
+    pub fn label(&self) -> String {
+        match &self.source {
+            DeckSource::Bundled => "the bundled deck".to_string(),
+            DeckSource::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Checks the whole file (header, checksum, every card) and gives the deck.
+    pub fn deck(&self) -> Result<Deck<'_>> {
+        Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&self.label(), self.bytes.len(), e))
+    }
+}
+
+/// Words a deck decoding error for the learner.
+pub fn deck_error(label: &str, len: usize, error: EngineError) -> CliError {
+    CliError::input(match error {
+        EngineError::BadMagic => {
+            format!("deck {label} is not a carnet deck (it does not start with `CARNETDK`)")
+        }
+        EngineError::UnsupportedVersion { found } => format!(
+            "deck {label} uses deck format version {found}, newer than the version {VERSION} this \
+             carnet reads; upgrade carnet"
+        ),
+        EngineError::Truncated => {
+            format!("deck {label} is truncated: its {len} bytes end before the data it announces")
+        }
+        EngineError::Checksum => {
+            format!("deck {label} is corrupt: its checksum does not match its content")
+        }
+        other => format!("deck {label} is malformed: {other}"),
+    })
+}
+
+/// The review log of a deck: `<data dir>/<deck name as a file name>.revlog`. The log follows
+/// the deck's name, not its file, so a regenerated or moved deck keeps its history.
+pub fn log_path(data_dir: &Path, deck_name: &str) -> PathBuf {
+    data_dir.join(format!("{}.revlog", file_stem(deck_name)))
+}
+
+/// A deck name made safe as a file name: lower-case letters and digits, runs of anything
+/// else turned into one `-`.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() {
+        "deck".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_names_are_safe_file_names() {
+        assert_eq!(
+            file_stem("Révolution russe : Bakou 1918"),
+            "révolution-russe-bakou-1918"
+        );
+        assert_eq!(file_stem("../../etc"), "etc");
+        assert_eq!(file_stem("///"), "deck");
+        assert_eq!(
+            log_path(Path::new("/d"), "Bundled"),
+            PathBuf::from("/d/bundled.revlog")
+        );
+    }
+
+    #[test]
+    fn deck_errors_name_the_file_and_the_problem() {
+        let d = DeckFile::from_bytes(DeckSource::File("x.deck".into()), b"hello world".to_vec());
+        let e = d.deck().unwrap_err();
+        assert!(e.message().contains("x.deck is not a carnet deck"), "{e}");
+        assert_eq!(e.exit_code(), 2);
+    }
+}

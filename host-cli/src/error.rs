@@ -1,0 +1,79 @@
+//! The program's one error type and its exit codes.
+
+use std::fmt;
+use std::path::Path;
+
+/// Exit code for usage and input errors (a bad flag, a bad file, a locked store), as clap uses.
+pub const EXIT_INPUT: u8 = 2;
+/// Exit code for failures while doing the work (a write that failed on an accepted path).
+pub const EXIT_FAILURE: u8 = 1;
+
+/// What went wrong, already worded for the learner: the file concerned and what is wrong.
+#[derive(Debug)]
+pub enum CliError {
+    /// The input is wrong (a file, a flag, the store's state): exit code 2.
+    Input(String),
+    /// The work failed (e.g. the disk is full): exit code 1.
+    Failure(String),
+}
+
+impl CliError {
+    /// An input error.
+    pub fn input(message: impl Into<String>) -> CliError {
+        CliError::Input(message.into())
+    }
+
+    /// A failure while doing the work.
+    pub fn failure(message: impl Into<String>) -> CliError {
+        CliError::Failure(message.into())
+    }
+
+    /// An I/O error on `path`, worded as `what PATH: reason`. A missing file, a permission
+    /// problem or a path through a regular file are input errors; the rest are failures.
+    pub fn io(what: &str, path: &Path, error: &std::io::Error) -> CliError {
+        use std::io::ErrorKind::*;
+        let message = format!("{what} {}: {}", path.display(), io_reason(error));
+        match error.kind() {
+            NotFound | PermissionDenied | NotADirectory | IsADirectory | AlreadyExists
+            | InvalidInput | InvalidData | ReadOnlyFilesystem | InvalidFilename => {
+                CliError::Input(message)
+            }
+            _ => CliError::Failure(message),
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Input(_) => EXIT_INPUT,
+            CliError::Failure(_) => EXIT_FAILURE,
+        }
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        match self {
+            CliError::Input(m) | CliError::Failure(m) => m,
+        }
+    }
+}
+
+/// The OS reason without Rust's "(os error N)" suffix.
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+impl std::error::Error for CliError {}
+
+/// Result with [`CliError`].
+pub type Result<T, E = CliError> = std::result::Result<T, E>;

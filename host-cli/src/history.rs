@@ -1,0 +1,250 @@
+//! Card states derived from the review log: the log is the truth, states are its fold.
+
+use std::collections::HashMap;
+
+use carnet_engine::review_log::{LogEntry, Review};
+use carnet_engine::{CardId, CardState, DayClock, Phase, Scheduler, SeededFuzz, StudiedToday};
+
+/// The surviving reviews of one card and whether it is suspended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CardHistory {
+    /// Reviews in log (time) order, undone ones removed.
+    pub reviews: Vec<Review>,
+    /// Whether the learner suspended the card.
+    pub suspended: bool,
+}
+
+/// Every card's history, grouped from the log. Cards that the current deck no longer holds
+/// keep theirs: a regenerated deck finds its progress again through the stable [`CardId`].
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    cards: HashMap<CardId, CardHistory>,
+}
+
+/// Seconds of a record time in milliseconds, as the scheduler counts them.
+pub fn secs(time_ms: i64) -> i64 {
+    time_ms.div_euclid(1000)
+}
+
+impl History {
+    /// Groups the records of a log.
+    pub fn from_entries(entries: &[LogEntry]) -> History {
+        let mut history = History::default();
+        for e in entries {
+            history.apply(e);
+        }
+        history
+    }
+
+    /// Applies one record: a review is added, an undo removes the review it names, a
+    /// suspension sets or clears the flag.
+    pub fn apply(&mut self, entry: &LogEntry) {
+        let card = self.cards.entry(entry.card()).or_default();
+        match *entry {
+            LogEntry::Review(r) => card.reviews.push(r),
+            LogEntry::Undo { review_time_ms, .. } => {
+                if let Some(at) = card
+                    .reviews
+                    .iter()
+                    .rposition(|r| r.time_ms == review_time_ms)
+                {
+                    card.reviews.remove(at);
+                }
+            }
+            LogEntry::Suspend { .. } => card.suspended = true,
+            LogEntry::Unsuspend { .. } => card.suspended = false,
+        }
+    }
+
+    /// One card's history.
+    pub fn card(&self, id: CardId) -> Option<&CardHistory> {
+        self.cards.get(&id)
+    }
+
+    /// Every card with a history.
+    pub fn cards(&self) -> impl Iterator<Item = (CardId, &CardHistory)> {
+        self.cards.iter().map(|(&id, h)| (id, h))
+    }
+
+    /// Number of surviving reviews.
+    pub fn review_count(&self) -> usize {
+        self.cards.values().map(|c| c.reviews.len()).sum()
+    }
+
+    /// The card's state: its reviews folded by [`Scheduler::replay`], days counted by `clock`.
+    pub fn state(&self, id: CardId, scheduler: &Scheduler, clock: &DayClock) -> CardState {
+        match self.cards.get(&id) {
+            None => CardState::NEW,
+            Some(h) => {
+                let mut state = replay(scheduler, clock, id, &h.reviews);
+                state.set_suspended(h.suspended);
+                state
+            }
+        }
+    }
+
+    /// What was studied on the day of `now` (seconds): new cards first reviewed that day,
+    /// and reviews of cards that were in the review phase.
+    pub fn studied_today(&self, now: i64, scheduler: &Scheduler, clock: &DayClock) -> StudiedToday {
+        let today = clock.day(now);
+        let mut studied = StudiedToday::default();
+        for (&id, h) in &self.cards {
+            let Some(last) = h.reviews.last() else {
+                continue;
+            };
+            if clock.day(secs(last.time_ms)) != today {
+                continue;
+            }
+            for (k, r) in h.reviews.iter().enumerate() {
+                if clock.day(secs(r.time_ms)) != today {
+                    continue;
+                }
+                if k == 0 {
+                    studied.new += 1;
+                } else if replay(scheduler, clock, id, &h.reviews[..k]).phase() == Phase::Review {
+                    studied.reviews += 1;
+                }
+            }
+        }
+        studied
+    }
+}
+
+/// Folds reviews with [`Scheduler::replay`]: the fuzz of each review is seeded by the card and
+/// the review's second, so replaying gives the due dates the learner was shown.
+pub fn replay(
+    scheduler: &Scheduler,
+    clock: &DayClock,
+    id: CardId,
+    reviews: &[Review],
+) -> CardState {
+    scheduler.replay(
+        id,
+        reviews.iter().map(|r| (secs(r.time_ms), r.rating)),
+        |last, now| clock.elapsed_days(last, now),
+    )
+}
+
+/// Walks a card's reviews as [`Scheduler::replay`] folds them, calling `visit(before, review,
+/// elapsed_days, after)` for each, for statistics that need the state at each review.
+/// `elapsed_days(last, now)` counts days as the caller wants (calendar days or whole 24 h).
+pub fn walk<F, V>(
+    scheduler: &Scheduler,
+    id: CardId,
+    reviews: &[Review],
+    elapsed_days: F,
+    mut visit: V,
+) -> CardState
+where
+    F: Fn(i64, i64) -> u32,
+    V: FnMut(&CardState, &Review, u32, &CardState),
+{
+    let mut state = CardState::NEW;
+    for r in reviews {
+        let now = secs(r.time_ms);
+        let elapsed = state
+            .last_review()
+            .map_or(0, |last| elapsed_days(last, now));
+        let mut rng = SeededFuzz::for_review(id, now);
+        let next = scheduler.review(&state, r.rating, now, elapsed, &mut rng);
+        visit(&state, r, elapsed, &next);
+        state = next;
+    }
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_engine::Rating;
+
+    fn review(card: u64, time_ms: i64, rating: Rating) -> LogEntry {
+        LogEntry::Review(Review {
+            card: CardId(card),
+            time_ms,
+            rating,
+            duration_ms: 2000,
+        })
+    }
+
+    const T0: i64 = 1_711_700_000_000;
+
+    #[test]
+    fn undo_and_suspension_are_applied() {
+        let entries = [
+            review(1, T0, Rating::Good),
+            review(1, T0 + 60_000, Rating::Again),
+            LogEntry::Undo {
+                card: CardId(1),
+                review_time_ms: T0 + 60_000,
+            },
+            LogEntry::Suspend {
+                card: CardId(2),
+                time_ms: T0 + 70_000,
+            },
+            LogEntry::Suspend {
+                card: CardId(3),
+                time_ms: T0 + 80_000,
+            },
+            LogEntry::Unsuspend {
+                card: CardId(3),
+                time_ms: T0 + 90_000,
+            },
+        ];
+        let h = History::from_entries(&entries);
+        assert_eq!(h.card(CardId(1)).unwrap().reviews.len(), 1);
+        assert!(h.card(CardId(2)).unwrap().suspended);
+        assert!(!h.card(CardId(3)).unwrap().suspended);
+        let s = Scheduler::default();
+        let clock = DayClock::default();
+        assert!(h.state(CardId(2), &s, &clock).is_suspended());
+        assert_eq!(h.state(CardId(9), &s, &clock), CardState::NEW);
+        assert_eq!(h.review_count(), 1);
+    }
+
+    #[test]
+    fn walk_folds_exactly_as_replay() {
+        let s = Scheduler::default();
+        let clock = DayClock::default();
+        let ratings = [3u8, 3, 1, 3, 4, 2, 3, 3];
+        let mut reviews = Vec::new();
+        let mut t = T0;
+        for (i, r) in ratings.iter().enumerate() {
+            reviews.push(Review {
+                card: CardId(42),
+                time_ms: t,
+                rating: Rating::from_u8(*r).unwrap(),
+                duration_ms: 0,
+            });
+            t += [600_000i64, 86_400_000, 3 * 86_400_000][i % 3] + 12_345;
+        }
+        let mut seen = 0;
+        let walked = walk(
+            &s,
+            CardId(42),
+            &reviews,
+            |l, n| clock.elapsed_days(l, n),
+            |_, _, _, _| seen += 1,
+        );
+        assert_eq!(walked, replay(&s, &clock, CardId(42), &reviews));
+        assert_eq!(seen, ratings.len());
+    }
+
+    #[test]
+    fn studied_today_counts_first_reviews_and_review_phase_reviews() {
+        let s = Scheduler::default();
+        let clock = DayClock::default();
+        let day = 86_400_000;
+        let entries = [
+            // Card 1: new yesterday, graduated (Easy), reviewed again today in review phase.
+            review(1, T0 - 10 * day, Rating::Easy),
+            review(1, T0, Rating::Good),
+            // Card 2: new today, then a learning step today.
+            review(2, T0 + 1000, Rating::Good),
+            review(2, T0 + 700_000, Rating::Good),
+        ];
+        let h = History::from_entries(&entries);
+        let studied = h.studied_today(secs(T0 + 800_000), &s, &clock);
+        assert_eq!(studied, StudiedToday { new: 1, reviews: 1 });
+    }
+}

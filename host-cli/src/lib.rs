@@ -1,0 +1,34 @@
+//! # carnet
+//!
+//! The terminal program of carnet: study sessions (full screen, or a plain line mode for
+//! scripts), quizzes, statistics, the `memory` replay of josh-format CSV logs, deck listing,
+//! generation, and Anki plain-text exchange.
+//!
+//! Three layers, as in just and ripgrep: [`args`] holds the raw command line, [`config`]
+//! turns it and the configuration file into checked [`config::Settings`], and each command's
+//! `execute` in [`commands`] does the work. The review log of each deck lives in [`store`];
+//! card states are always derived from it ([`history`]).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod args;
+pub mod atomic_file;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod deck_file;
+pub mod error;
+pub mod grade_label;
+pub mod history;
+pub mod line_mode;
+pub mod session;
+pub mod store;
+pub mod terminal;
+pub mod tui;
+
+pub use error::{CliError, Result};
+
+/// Runs the command the arguments name (study when none is named).
+pub fn run(args: args::Args) -> Result<()> {
+    commands::execute(args)
+}

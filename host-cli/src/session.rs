@@ -1,0 +1,482 @@
+//! A study session, independent of how it is shown: the queue, the grades, undo, suspend.
+//!
+//! Every change is a record appended to the review log and synced before the method returns,
+//! so the full-screen UI and the line mode both show the next card only once the last grade
+//! is safe on disk.
+
+use carnet_engine::deck::Deck;
+use carnet_engine::review_log::{LogEntry, Review};
+use carnet_engine::{
+    Card, CardId, CardState, DayClock, Outcomes, Phase, Queue, QueueCounts, QueueLimits, Rating,
+    Scheduler, SeededFuzz, StudiedToday,
+};
+
+use crate::clock::Clock;
+use crate::error::Result;
+use crate::history::{secs, History};
+use crate::store::{LogScan, ReviewStore};
+
+/// The card on screen, with the outcome of each grade worked out once when it was shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    /// Position of the card in the deck.
+    pub index: usize,
+    /// When it was shown (ms): the time its review will carry, so that replaying the log
+    /// draws the same fuzz and gives the intervals the buttons showed.
+    pub time_ms: i64,
+    /// The state after each grade.
+    pub outcomes: Outcomes,
+    /// The state before.
+    pub before: CardState,
+}
+
+/// A grade written to the log.
+#[derive(Debug, Clone, Copy)]
+pub struct Graded {
+    /// The review record.
+    pub review: Review,
+    /// Seconds until the card is due again.
+    pub wait_secs: i64,
+}
+
+/// What `undo` took back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undone {
+    /// A grade (the card is shown again).
+    Grade {
+        /// The card.
+        card: CardId,
+        /// The time of the review undone.
+        review_time_ms: i64,
+    },
+    /// A suspension.
+    Suspend {
+        /// The card.
+        card: CardId,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+enum UndoStep {
+    Grade {
+        index: usize,
+        before: CardState,
+        review: Review,
+        studied: StudiedToday,
+    },
+    Suspend {
+        index: usize,
+        before: CardState,
+    },
+}
+
+/// Counts for the end-of-session summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Grades given (undone ones taken off).
+    pub reviewed: u32,
+    /// Grades given, by grade.
+    pub by_rating: [u32; 4],
+    /// New cards seen for the first time.
+    pub new_cards: u32,
+    /// Cards suspended.
+    pub suspended: u32,
+    /// Time spent answering, in ms.
+    pub answer_ms: u64,
+}
+
+/// A study session over a deck and its locked review log.
+#[derive(Debug)]
+pub struct Session<'a> {
+    deck_name: &'a str,
+    cards: Vec<Card<'a>>,
+    documents: Vec<&'a str>,
+    states: Vec<CardState>,
+    history: History,
+    store: ReviewStore,
+    scheduler: Scheduler,
+    day_clock: DayClock,
+    limits: QueueLimits,
+    clock: Clock,
+    studied: StudiedToday,
+    studied_day: i64,
+    queue_buf: Vec<u32>,
+    counts: QueueCounts,
+    current: Option<Shown>,
+    forced_next: Option<usize>,
+    undo: Vec<UndoStep>,
+    summary: Summary,
+}
+
+/// What a session is scheduled with.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionRules {
+    /// The scheduler.
+    pub scheduler: Scheduler,
+    /// How days are counted.
+    pub day_clock: DayClock,
+    /// Daily limits.
+    pub limits: QueueLimits,
+    /// Now.
+    pub clock: Clock,
+}
+
+impl<'a> Session<'a> {
+    /// Starts a session: derives every card's state from the log read when the store opened.
+    pub fn new(
+        deck: &Deck<'a>,
+        store: ReviewStore,
+        scan: &LogScan,
+        rules: SessionRules,
+    ) -> Session<'a> {
+        let history = History::from_entries(&scan.entries);
+        let cards: Vec<Card<'a>> = deck.cards().collect();
+        let states = cards
+            .iter()
+            .map(|c| history.state(c.id, &rules.scheduler, &rules.day_clock))
+            .collect();
+        let now = secs(rules.clock.now_ms());
+        let studied = history.studied_today(now, &rules.scheduler, &rules.day_clock);
+        Session {
+            deck_name: deck.name(),
+            documents: deck.documents().collect(),
+            queue_buf: vec![0; cards.len()],
+            cards,
+            states,
+            history,
+            store,
+            scheduler: rules.scheduler,
+            day_clock: rules.day_clock,
+            limits: rules.limits,
+            clock: rules.clock,
+            studied,
+            studied_day: rules.day_clock.day(now),
+            counts: QueueCounts::default(),
+            current: None,
+            forced_next: None,
+            undo: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// The deck's name.
+    pub fn deck_name(&self) -> &'a str {
+        self.deck_name
+    }
+
+    /// Number of cards in the deck.
+    pub fn card_count(&self) -> usize {
+        self.cards.len()
+    }
+
+    /// The review log's path.
+    pub fn log_path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
+    /// Card `index` of the deck.
+    pub fn card(&self, index: usize) -> &Card<'a> {
+        &self.cards[index]
+    }
+
+    /// The name of a source document.
+    pub fn document(&self, index: u16) -> &'a str {
+        self.documents.get(index as usize).copied().unwrap_or("?")
+    }
+
+    /// The card states, in deck order.
+    pub fn states(&self) -> &[CardState] {
+        &self.states
+    }
+
+    /// The summary so far.
+    pub fn summary(&self) -> Summary {
+        self.summary
+    }
+
+    /// Cards left today by kind (as of the last [`Session::card_to_show`]).
+    pub fn counts(&self) -> QueueCounts {
+        self.counts
+    }
+
+    /// The card to show now (the same one until it is graded, suspended or undone), or
+    /// `None` when nothing is left for now.
+    pub fn card_to_show(&mut self) -> Option<Shown> {
+        if let Some(shown) = self.current {
+            return Some(shown);
+        }
+        let time_ms = self.store.next_time_ms(self.clock.now_ms());
+        let now = secs(time_ms);
+        let today = self.day_clock.day(now);
+        if today != self.studied_day {
+            self.studied = self
+                .history
+                .studied_today(now, &self.scheduler, &self.day_clock);
+            self.studied_day = today;
+        }
+        let queue = Queue::build(
+            &self.states,
+            now,
+            &self.day_clock,
+            &self.limits,
+            self.studied,
+            &mut self.queue_buf,
+        );
+        self.counts = queue.counts();
+        let index = self
+            .forced_next
+            .take()
+            .or(queue.next().map(|i| i as usize))?;
+        let before = self.states[index];
+        let elapsed = before
+            .last_review()
+            .map_or(0, |last| self.day_clock.elapsed_days(last, now));
+        let mut rng = SeededFuzz::for_review(self.cards[index].id, now);
+        let outcomes = self.scheduler.outcomes(&before, now, elapsed, &mut rng);
+        let shown = Shown {
+            index,
+            time_ms,
+            outcomes,
+            before,
+        };
+        self.current = Some(shown);
+        Some(shown)
+    }
+
+    /// Grades the card shown; the review is on disk when this returns.
+    pub fn grade(&mut self, rating: Rating) -> Result<Option<Graded>> {
+        let Some(shown) = self.current else {
+            return Ok(None);
+        };
+        let answered = self.clock.now_ms();
+        let review = Review {
+            card: self.cards[shown.index].id,
+            time_ms: shown.time_ms,
+            rating,
+            duration_ms: (answered - shown.time_ms).clamp(0, u32::MAX as i64) as u32,
+        };
+        self.store.append(&LogEntry::Review(review))?;
+        self.history.apply(&LogEntry::Review(review));
+        self.current = None;
+        self.undo.push(UndoStep::Grade {
+            index: shown.index,
+            before: shown.before,
+            review,
+            studied: self.studied,
+        });
+        match shown.before.phase() {
+            Phase::New => {
+                self.studied.new += 1;
+                self.summary.new_cards += 1;
+            }
+            Phase::Review => self.studied.reviews += 1,
+            Phase::Learning | Phase::Relearning => {}
+        }
+        self.states[shown.index] = shown.outcomes.get(rating);
+        self.summary.reviewed += 1;
+        self.summary.by_rating[rating.index()] += 1;
+        self.summary.answer_ms += review.duration_ms as u64;
+        Ok(Some(Graded {
+            review,
+            wait_secs: shown.outcomes.wait_secs(rating),
+        }))
+    }
+
+    /// Suspends the card shown; it will not be queued again until undone.
+    pub fn suspend(&mut self) -> Result<Option<CardId>> {
+        let Some(shown) = self.current else {
+            return Ok(None);
+        };
+        let card = self.cards[shown.index].id;
+        let time_ms = self.store.next_time_ms(self.clock.now_ms());
+        let entry = LogEntry::Suspend { card, time_ms };
+        self.store.append(&entry)?;
+        self.history.apply(&entry);
+        self.current = None;
+        self.undo.push(UndoStep::Suspend {
+            index: shown.index,
+            before: self.states[shown.index],
+        });
+        self.states[shown.index].set_suspended(true);
+        self.summary.suspended += 1;
+        Ok(Some(card))
+    }
+
+    /// Takes back the last grade or suspension of this session (an `Undo` or `Unsuspend`
+    /// record); the card concerned is shown next.
+    pub fn undo(&mut self) -> Result<Option<Undone>> {
+        let Some(step) = self.undo.last().copied() else {
+            return Ok(None);
+        };
+        let undone = match step {
+            UndoStep::Grade {
+                index,
+                before,
+                review,
+                studied,
+            } => {
+                let entry = LogEntry::Undo {
+                    card: review.card,
+                    review_time_ms: review.time_ms,
+                };
+                self.store.append(&entry)?;
+                self.history.apply(&entry);
+                self.states[index] = before;
+                self.studied = studied;
+                self.summary.reviewed -= 1;
+                self.summary.by_rating[review.rating.index()] -= 1;
+                self.summary.answer_ms = self
+                    .summary
+                    .answer_ms
+                    .saturating_sub(review.duration_ms as u64);
+                if before.is_new() {
+                    self.summary.new_cards -= 1;
+                }
+                self.forced_next = Some(index);
+                Undone::Grade {
+                    card: review.card,
+                    review_time_ms: review.time_ms,
+                }
+            }
+            UndoStep::Suspend { index, before } => {
+                let card = self.cards[index].id;
+                let time_ms = self.store.next_time_ms(self.clock.now_ms());
+                let entry = LogEntry::Unsuspend { card, time_ms };
+                self.store.append(&entry)?;
+                self.history.apply(&entry);
+                self.states[index] = before;
+                self.summary.suspended -= 1;
+                self.forced_next = Some(index);
+                Undone::Suspend { card }
+            }
+        };
+        self.undo.pop();
+        self.current = None;
+        Ok(Some(undone))
+    }
+
+    /// The earliest time (s) a (re)learning card of today becomes due, if any is waiting.
+    pub fn next_learning_due(&self) -> Option<i64> {
+        let now = self.clock.now_secs();
+        let day_end = self.day_clock.day_start(self.day_clock.day(now) + 1);
+        self.states
+            .iter()
+            .filter(|s| {
+                !s.is_suspended() && matches!(s.phase(), Phase::Learning | Phase::Relearning)
+            })
+            .filter_map(|s| s.due())
+            .filter(|&due| due < day_end)
+            .min()
+    }
+
+    /// Review cards due tomorrow (by the day clock).
+    pub fn due_tomorrow(&self) -> usize {
+        let tomorrow = self.day_clock.day(self.clock.now_secs()) + 1;
+        self.states
+            .iter()
+            .filter(|s| !s.is_suspended() && !s.is_new())
+            .filter(|s| s.due().is_some_and(|d| self.day_clock.day(d) == tomorrow))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::read_log;
+    use carnet_engine::deck::encode;
+    use carnet_engine::{AnswerKind, CardKind, Source};
+
+    pub(crate) fn test_deck(n: usize) -> Vec<u8> {
+        let prompts: Vec<String> = (0..n).map(|i| format!("Question {i} ?")).collect();
+        let answers: Vec<String> = (0..n).map(|i| format!("Réponse {i}")).collect();
+        let cards: Vec<Card<'_>> = (0..n)
+            .map(|i| Card {
+                id: CardId::from_key(&prompts[i]),
+                kind: CardKind::QuestionAnswer,
+                answer_kind: AnswerKind::Other,
+                prompt: &prompts[i],
+                answer: &answers[i],
+                distractors: [""; 3],
+                context: "Une phrase.",
+                source: Source {
+                    document: 0,
+                    line: i as u32 + 1,
+                },
+            })
+            .collect();
+        encode("Test", &["doc.txt"], &cards).unwrap()
+    }
+
+    fn rules(start_ms: i64) -> SessionRules {
+        SessionRules {
+            scheduler: Scheduler::default(),
+            day_clock: DayClock::default(),
+            limits: QueueLimits::default(),
+            clock: Clock::starting_at(start_ms),
+        }
+    }
+
+    const T0: i64 = 1_711_700_000_000;
+
+    #[test]
+    fn grades_undo_and_suspend_replay_to_the_same_states() {
+        let dir = std::env::temp_dir().join(format!("carnet-session-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("test.revlog");
+        let bytes = test_deck(30);
+        let deck = Deck::from_bytes(&bytes).unwrap();
+        let (store, scan) = ReviewStore::open(&path).unwrap();
+        let mut s = Session::new(&deck, store, &scan, rules(T0));
+        assert_eq!(s.card_to_show().map(|x| x.index), Some(0));
+        assert_eq!(s.counts().new, 20);
+        let mut graded = Vec::new();
+        for r in [3u8, 1, 3, 4, 2, 3, 3] {
+            s.card_to_show().unwrap();
+            graded.push(s.grade(Rating::from_u8(r).unwrap()).unwrap().unwrap());
+        }
+        let shown = s.card_to_show().unwrap();
+        let undone = s.undo().unwrap().unwrap();
+        let last = graded.last().unwrap().review;
+        assert_eq!(
+            undone,
+            Undone::Grade {
+                card: last.card,
+                review_time_ms: last.time_ms
+            }
+        );
+        let again = s.card_to_show().unwrap();
+        assert_eq!(
+            s.card(again.index).id,
+            last.card,
+            "the undone card comes back"
+        );
+        assert_ne!(shown.index, again.index);
+        s.grade(Rating::Easy).unwrap();
+        s.card_to_show().unwrap();
+        let suspended = s.suspend().unwrap().unwrap();
+        assert_eq!(s.summary().reviewed, 7);
+        let states = s.states().to_vec();
+        drop(s);
+
+        // The log replays to exactly the states the session held.
+        let scan = read_log(&path).unwrap();
+        let history = History::from_entries(&scan.entries);
+        let r = rules(T0);
+        for (i, card) in deck.cards().enumerate() {
+            assert_eq!(
+                history.state(card.id, &r.scheduler, &r.day_clock),
+                states[i],
+                "card {i}"
+            );
+        }
+        assert!(history.card(suspended).unwrap().suspended);
+
+        // Resuming: the new cards already seen count against today's limit.
+        let (store, scan) = ReviewStore::open(&path).unwrap();
+        let mut s = Session::new(&deck, store, &scan, rules(T0 + 60_000));
+        s.card_to_show().unwrap();
+        assert_eq!(s.counts().new, 20 - 7);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,286 @@
+//! The review store: one append-only review log per deck, locked against a second writer.
+//!
+//! The log is the truth; card states are derived from it at every start
+//! ([`crate::history::History`]). Each record is one engine frame
+//! ([`carnet_engine::review_log::encode_frame`]) written and `fsync`ed before the program goes
+//! on, so a record the program has acknowledged survives a crash or a power cut.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use carnet_engine::review_log::{encode_frame, LogEntry, LogFault, LogReader, MAX_FRAME_LEN};
+use carnet_engine::Error as EngineError;
+
+use crate::error::{CliError, Result};
+
+/// What reading a log found: its records in order, and what was wrong with it.
+#[derive(Debug, Clone, Default)]
+pub struct LogScan {
+    /// The records that decoded, in log order.
+    pub entries: Vec<LogEntry>,
+    /// Damaged records in the middle of the log: skipped, the records after them kept.
+    pub corrupt: Vec<LogFault>,
+    /// An unfinished last record (an interrupted write).
+    pub torn: Option<LogFault>,
+}
+
+impl LogScan {
+    /// Reads a whole log held in memory. Refuses a log written by a newer format version, and
+    /// a file in which no record at all decodes (not a review log).
+    pub fn read(path: &Path, bytes: &[u8]) -> Result<LogScan> {
+        let mut scan = LogScan::default();
+        for item in LogReader::new(bytes) {
+            match item {
+                Ok((_, entry)) => scan.entries.push(entry),
+                Err(fault) if fault.torn => scan.torn = Some(fault),
+                Err(LogFault {
+                    offset,
+                    error: EngineError::UnsupportedVersion { found },
+                    ..
+                }) => {
+                    return Err(CliError::input(format!(
+                        "review log {}: the record at byte offset {offset} was written by a newer \
+                         carnet (log format version {found}); upgrade carnet to read this log",
+                        path.display()
+                    )))
+                }
+                Err(fault) => scan.corrupt.push(fault),
+            }
+        }
+        if scan.entries.is_empty() && !scan.corrupt.is_empty() {
+            return Err(CliError::input(format!(
+                "review log {}: no record in its {} bytes can be read: this is not a carnet \
+                 review log (left untouched; move it away to start a new log)",
+                path.display(),
+                bytes.len()
+            )));
+        }
+        Ok(scan)
+    }
+
+    /// The latest time (ms) any record mentions.
+    pub fn last_time_ms(&self) -> i64 {
+        self.entries
+            .iter()
+            .map(entry_time_ms)
+            .max()
+            .unwrap_or(i64::MIN)
+    }
+
+    /// Prints a warning on stderr for each damaged record (`dropped`: the torn tail was cut).
+    pub fn warn(&self, path: &Path, dropped: bool) {
+        for f in &self.corrupt {
+            crate::terminal::warn(&format!(
+                "review log {}: the record at byte offset {} ({} bytes) is damaged ({}); it is \
+                 skipped and the records after it are kept",
+                path.display(),
+                f.offset,
+                f.len,
+                f.error
+            ));
+        }
+        if let Some(f) = self.torn {
+            let what = if dropped { "dropped" } else { "ignored" };
+            crate::terminal::warn(&format!(
+                "review log {}: the last record ({} bytes at byte offset {}) was cut short by an \
+                 interrupted write; it is {what}",
+                path.display(),
+                f.len,
+                f.offset
+            ));
+        }
+    }
+}
+
+/// The time a record carries, in milliseconds.
+pub fn entry_time_ms(entry: &LogEntry) -> i64 {
+    match *entry {
+        LogEntry::Review(r) => r.time_ms,
+        LogEntry::Undo { review_time_ms, .. } => review_time_ms,
+        LogEntry::Suspend { time_ms, .. } | LogEntry::Unsuspend { time_ms, .. } => time_ms,
+    }
+}
+
+/// Reads a log without locking or repairing it (for `stats`, `cards`, `log`): a missing log
+/// is an empty one. A torn tail is reported but left for the next writer to drop.
+pub fn read_log(path: &Path) -> Result<LogScan> {
+    match std::fs::read(path) {
+        Ok(bytes) => LogScan::read(path, &bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LogScan::default()),
+        Err(e) => Err(CliError::io("cannot read the review log", path, &e)),
+    }
+}
+
+/// The open, locked review log of one deck: the only writer of that log.
+#[derive(Debug)]
+pub struct ReviewStore {
+    path: PathBuf,
+    file: File,
+    last_time_ms: i64,
+}
+
+impl ReviewStore {
+    /// Opens (creating it and its folder if needed) and locks the log at `path`, reads it,
+    /// and cuts a torn last record away so that the next record starts on a clean frame.
+    pub fn open(path: &Path) -> Result<(ReviewStore, LogScan)> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::io("cannot create the data folder", dir, &e))?;
+        let existed = path.exists();
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(|e| CliError::io("cannot open the review log", path, &e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(CliError::input(format!(
+                    "review log {} is in use by another carnet (it holds the lock); finish or \
+                     quit that session first",
+                    path.display()
+                )))
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(CliError::io("cannot lock the review log", path, &e))
+            }
+        }
+        if !existed {
+            sync_dir(dir);
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| CliError::io("cannot read the review log", path, &e))?;
+        let scan = LogScan::read(path, &bytes)?;
+        scan.warn(path, true);
+        if let Some(torn) = scan.torn {
+            file.set_len(torn.offset as u64)
+                .and_then(|()| file.sync_data())
+                .map_err(|e| CliError::io("cannot drop the torn record of", path, &e))?;
+        }
+        let store = ReviewStore {
+            path: path.to_path_buf(),
+            file,
+            last_time_ms: scan.last_time_ms(),
+        };
+        Ok((store, scan))
+    }
+
+    /// The log's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A record time at or after `now_ms` and after every record already written, so that
+    /// the log stays in time order even if the system clock steps back.
+    pub fn next_time_ms(&self, now_ms: i64) -> i64 {
+        now_ms.max(self.last_time_ms.saturating_add(1))
+    }
+
+    /// Appends one record and waits until it is on disk.
+    pub fn append(&mut self, entry: &LogEntry) -> Result<()> {
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let n = encode_frame(entry, &mut frame);
+        self.file
+            .write_all(&frame[..n])
+            .and_then(|()| self.file.sync_data())
+            .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
+        self.last_time_ms = self.last_time_ms.max(entry_time_ms(entry));
+        Ok(())
+    }
+}
+
+/// Makes a new directory entry durable (best effort: not every file system allows it).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_engine::review_log::Review;
+    use carnet_engine::{CardId, Rating};
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("carnet-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn review(card: u64, time_ms: i64) -> LogEntry {
+        LogEntry::Review(Review {
+            card: CardId(card),
+            time_ms,
+            rating: Rating::Good,
+            duration_ms: 1500,
+        })
+    }
+
+    #[test]
+    fn appends_survive_reopening_and_a_torn_tail_is_cut() {
+        let dir = temp_dir("torn");
+        let path = dir.join("deck.log");
+        {
+            let (mut store, scan) = ReviewStore::open(&path).unwrap();
+            assert!(scan.entries.is_empty());
+            store.append(&review(1, 1000)).unwrap();
+            store.append(&review(2, 2000)).unwrap();
+            assert_eq!(store.next_time_ms(1500), 2001);
+        }
+        let whole = std::fs::metadata(&path).unwrap().len();
+        // An interrupted write: half a frame at the end.
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let n = encode_frame(&review(3, 3000), &mut frame);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(&frame[..n / 2]).unwrap();
+        drop(f);
+        let (mut store, scan) = ReviewStore::open(&path).unwrap();
+        assert_eq!(scan.entries, vec![review(1, 1000), review(2, 2000)]);
+        assert!(scan.torn.is_some());
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), whole);
+        store.append(&review(4, 4000)).unwrap();
+        drop(store);
+        let scan = read_log(&path).unwrap();
+        assert_eq!(scan.entries.len(), 3);
+        assert!(scan.torn.is_none() && scan.corrupt.is_empty());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_second_writer_is_refused() {
+        let dir = temp_dir("lock");
+        let path = dir.join("deck.log");
+        let (_first, _) = ReviewStore::open(&path).unwrap();
+        let err = ReviewStore::open(&path).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.message().contains("in use by another carnet"), "{err}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn corrupt_middle_record_is_skipped_and_garbage_refused() {
+        let dir = temp_dir("corrupt");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("deck.log");
+        let mut bytes = Vec::new();
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let mut second = 0;
+        for i in 0..3 {
+            if i == 1 {
+                second = bytes.len();
+            }
+            let n = encode_frame(&review(i, 1000 * i as i64), &mut frame);
+            bytes.extend_from_slice(&frame[..n]);
+        }
+        bytes[second + 4] ^= 0x20;
+        let scan = LogScan::read(&path, &bytes).unwrap();
+        assert_eq!(scan.entries.len(), 2);
+        assert_eq!(scan.corrupt[0].offset, second);
+        let err = LogScan::read(&path, b"hello, world\n\0not a log\0").unwrap_err();
+        assert!(err.message().contains("not a carnet review log"), "{err}");
+    }
+}

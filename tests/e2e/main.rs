@@ -1,0 +1,8 @@
+//! End-to-end tests of the workspace: every flow through the real `carnet` executable.
+//!
+//! One test binary (declared by `host-cli/Cargo.toml`, which alone gets the executable's
+//! path) with one module a subject. Each test runs `carnet` in its own temporary home, with
+//! `CARNET_NOW` fixing the start of time, so the tests are hermetic and can run in parallel.
+
+mod study;
+mod support;
