@@ -1,1 +1,36 @@
-fn main() {}
+//! Building today's queue over a million cards.
+
+use std::hint::black_box;
+
+use carnet_engine::{CardState, DayClock, Queue, QueueLimits, Rating, Scheduler, SeededFuzz, StudiedToday};
+use criterion::{criterion_group, criterion_main, Criterion};
+use rand_core::Rng;
+
+fn queue(c: &mut Criterion) {
+    const NOW: i64 = 1_700_000_000;
+    let scheduler = Scheduler::default();
+    let mut rng = SeededFuzz::from_seed(3);
+    // 30 % new, 10 % learning, 60 % in review with last reviews spread over a year.
+    let states: Vec<CardState> = (0..1_000_000u32)
+        .map(|_| match rng.next_u32() % 10 {
+            0..=2 => CardState::NEW,
+            3 => scheduler.review(&CardState::NEW, Rating::Good, NOW - 300, 0, &mut rng),
+            _ => {
+                let t = NOW - (rng.next_u32() % (365 * 86_400)) as i64;
+                scheduler.review(&CardState::NEW, Rating::Easy, t, 0, &mut rng)
+            }
+        })
+        .collect();
+    let clock = DayClock::default();
+    let limits = QueueLimits::default();
+    let mut buf = vec![0u32; states.len()];
+    c.bench_function("queue_build_1M_cards", |b| {
+        b.iter(|| {
+            let q = Queue::build(&states, NOW, &clock, &limits, StudiedToday::default(), &mut buf);
+            black_box(q.counts());
+        })
+    });
+}
+
+criterion_group!(benches, queue);
+criterion_main!(benches);

@@ -30,6 +30,10 @@ pub struct MemoryModel {
     w: [f32; 21],
     decay: f32,
     factor: f32,
+    // Constants of the formulas, worked out once: e^w8, D0(4), e^(w17·w18).
+    exp_w8: f32,
+    d0_easy: f32,
+    short_term_divisor: f32,
 }
 
 impl MemoryModel {
@@ -39,7 +43,14 @@ impl MemoryModel {
         let decay = -w[20];
         // R(S, S) = 0.9 by definition of stability.
         let factor = powf(0.9, 1.0 / decay) - 1.0;
-        MemoryModel { w, decay, factor }
+        MemoryModel {
+            w,
+            decay,
+            factor,
+            exp_w8: exp(w[8]),
+            d0_easy: w[4] - exp(w[5] * 3.0) + 1.0,
+            short_term_divisor: exp(w[17] * w[18]),
+        }
     }
 
     /// The parameters' values.
@@ -56,7 +67,13 @@ impl MemoryModel {
     /// The unrounded interval (days) at which R falls to `desired_retention`.
     #[inline]
     pub fn interval(&self, stability: f32, desired_retention: f32) -> f32 {
-        stability / self.factor * (powf(desired_retention, 1.0 / self.decay) - 1.0)
+        stability * self.interval_multiplier(desired_retention)
+    }
+
+    /// I(r, S) / S: the interval is proportional to stability for a given retention.
+    #[inline]
+    pub fn interval_multiplier(&self, desired_retention: f32) -> f32 {
+        (powf(desired_retention, 1.0 / self.decay) - 1.0) / self.factor
     }
 
     /// The memory state after a first review.
@@ -118,7 +135,7 @@ impl MemoryModel {
                     let r = self.retrievability(elapsed_days as f32, s);
                     let fail = self.stability_after_failure(s, d, r);
                     // The recall formula's common factor, computed once.
-                    let growth = exp(self.w[8])
+                    let growth = self.exp_w8
                         * (11.0 - d)
                         * powf(s, -self.w[9])
                         * (exp((1.0 - r) * self.w[10]) - 1.0);
@@ -155,7 +172,7 @@ impl MemoryModel {
         let delta = -self.w[6] * (rating.as_u8() as f32 - 3.0);
         // Linear damping: the closer to 10, the smaller the step.
         let damped = d + (10.0 - d) * delta / 9.0;
-        let reverted = self.w[7] * (self.initial_difficulty(Rating::Easy) - damped) + damped;
+        let reverted = self.w[7] * (self.d0_easy - damped) + damped;
         reverted.clamp(DIFFICULTY_MIN, DIFFICULTY_MAX)
     }
 
@@ -172,7 +189,7 @@ impl MemoryModel {
         } else {
             1.0
         };
-        s * (exp(self.w[8])
+        s * (self.exp_w8
             * (11.0 - d)
             * powf(s, -self.w[9])
             * (exp((1.0 - r) * self.w[10]) - 1.0)
@@ -188,7 +205,7 @@ impl MemoryModel {
             * powf(d, -self.w[12])
             * (powf(s + 1.0, self.w[13]) - 1.0)
             * exp((1.0 - r) * self.w[14]);
-        let short_term_cap = s / exp(self.w[17] * self.w[18]);
+        let short_term_cap = s / self.short_term_divisor;
         long_term.min(short_term_cap)
     }
 

@@ -6,7 +6,6 @@ use crate::card::CardId;
 use crate::card_state::{CardState, Phase, DELAY_MAX};
 use crate::error::Error;
 use crate::fuzz::{fuzzed_interval, unit_from_bits, SeededFuzz};
-use crate::math;
 use crate::memory::{MemoryModel, MemoryState};
 use crate::parameters::Parameters;
 use crate::rating::Rating;
@@ -136,12 +135,16 @@ impl Outcomes {
 pub struct Scheduler {
     model: MemoryModel,
     config: SchedulerConfig,
+    /// Interval / stability at the desired retention.
+    interval_multiplier: f32,
 }
 
 impl Default for Scheduler {
     fn default() -> Self {
+        let model = MemoryModel::new(&Parameters::default());
         Scheduler {
-            model: MemoryModel::new(&Parameters::default()),
+            interval_multiplier: model.interval_multiplier(0.9),
+            model,
             config: SchedulerConfig::default(),
         }
     }
@@ -156,8 +159,10 @@ impl Scheduler {
         if config.maximum_interval == 0 || config.maximum_interval > 36_500 {
             return Err(Error::MaximumInterval);
         }
+        let model = MemoryModel::new(&config.parameters);
         Ok(Scheduler {
-            model: MemoryModel::new(&config.parameters),
+            interval_multiplier: model.interval_multiplier(config.desired_retention),
+            model,
             config,
         })
     }
@@ -175,11 +180,12 @@ impl Scheduler {
     /// The interval in whole days for a stability: rounded, at least 1, at most the maximum.
     #[inline]
     pub fn next_interval(&self, stability: f32) -> u32 {
-        let days = math::round(
-            self.model
-                .interval(stability, self.config.desired_retention),
-        );
-        (days.max(1.0) as u32).min(self.config.maximum_interval)
+        // The interval is proportional to stability: one multiplication, worked out at
+        // construction. Intervals are positive, so adding 0.5 and truncating rounds half away
+        // from zero as `f32::round` does, without the libm call baseline x86-64 makes for it.
+        // The cast saturates (NaN gives 0, hence the clamp to at least 1).
+        let days = (stability * self.interval_multiplier + 0.5) as u32;
+        days.clamp(1, self.config.maximum_interval)
     }
 
     /// Probability of recall of `card` after `elapsed_days`; `None` for a new card.
@@ -270,12 +276,25 @@ impl Scheduler {
             let elapsed = state
                 .last_review()
                 .map_or(0, |last| elapsed_days(last, time));
-            let mut rng = SeededFuzz::for_review(card, time);
-            let suspended = state.is_suspended();
-            state = self.review(&state, rating, time, elapsed, &mut rng);
-            state.set_suspended(suspended);
+            state = self.replay_step(&state, card, time, rating, elapsed);
         }
         state
+    }
+
+    /// One step of [`Scheduler::replay`]: the review of `card` at `time` (seconds), with the
+    /// fuzz that replaying the log will draw again. A program that reviews live and replays
+    /// its log at the next start must use this (or [`Scheduler::outcomes`] with
+    /// [`SeededFuzz::for_review`]) so both give the same due dates. Suspension is kept.
+    #[inline]
+    pub fn replay_step(
+        &self,
+        state: &CardState,
+        card: CardId,
+        time: i64,
+        rating: Rating,
+        elapsed_days: u32,
+    ) -> CardState {
+        self.review(state, rating, time, elapsed_days, &mut SeededFuzz::for_review(card, time))
     }
 
     /// Where the learning steps lead after `rating`, given the new memory state.

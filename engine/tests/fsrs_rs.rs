@@ -56,7 +56,8 @@ fn assert_agree(params: &[f32], memory: Option<MemoryState>, retention: f32, day
         );
         // fsrs-rs returns the unrounded interval; py-fsrs and Anki round it, at least 1 day.
         let expected = (t.interval.round().max(1.0) as u32).min(36_500);
-        let near_half = (t.interval.fract() - 0.5).abs() < 1e-3;
+        // Both compute in f32 (≈ 1e-6 relative): near a .5 boundary either rounding is right.
+        let near_half = (t.interval.fract() - 0.5).abs() < 1e-4 + 2e-6 * t.interval;
         assert!(o.interval_days == expected || near_half, "interval {ctx}");
     }
 }
