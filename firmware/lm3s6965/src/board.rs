@@ -36,7 +36,7 @@ impl Board {
         let mut oled = Oled::new(bus);
         oled.init();
         Some(Board {
-            display: Display::new(oled),
+            display: Display::new(oled)?,
             buttons: Buttons::new(),
             storage: Storage::new(SdSpi::new(bus), clock),
             clock,

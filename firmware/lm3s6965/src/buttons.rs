@@ -8,6 +8,16 @@
 //!   hardware needs anyway).
 //! - *Debounce and edges.* A level must hold for [`DEBOUNCE_MS`] before it counts, and only a
 //!   press (released → pressed) produces an [`Input`].
+//! - *No lost presses.* A short press made while the firmware is busy (an SD card write, a
+//!   card that does not answer) would be over before the next poll. The GPIO ports latch
+//!   falling edges in hardware and raise an interrupt (which also wakes [`crate::Clock::sleep`]);
+//!   [`Buttons::poll`] counts a latched edge as a press when the button was released before
+//!   and is released again now, i.e. when the whole press happened between two polls.
+
+use core::sync::atomic::{AtomicU8, Ordering};
+
+use cortex_m::peripheral::NVIC;
+use cortex_m_rt::exception;
 
 use crate::gpio::{PORT_E, PORT_F};
 
@@ -17,6 +27,50 @@ const PIN_F: u8 = 1 << 1; // PF1
 /// How long a button level must be stable before it counts, in milliseconds. Contact bounce
 /// lasts a few ms; QEMU's key presses hold for 50 ms.
 pub const DEBOUNCE_MS: u32 = 10;
+
+/// Falling edges latched by the GPIO interrupt, one bit per [`Input`] in [`Input::ALL`] order.
+static LATCHED: AtomicU8 = AtomicU8::new(0);
+
+/// The GPIO interrupts of the buttons' ports (data sheet, interrupt table).
+#[derive(Clone, Copy)]
+enum ButtonIrq {
+    GpioE = 4,
+    GpioF = 30,
+}
+
+// SAFETY: the numbers are the LM3S6965's interrupt numbers of GPIO ports E and F, valid NVIC
+// interrupt lines (0..=42 on this chip).
+unsafe impl cortex_m::interrupt::InterruptNumber for ButtonIrq {
+    fn number(self) -> u16 {
+        self as u16
+    }
+}
+
+fn latch_edges() {
+    let e = PORT_E.take_interrupts(PINS_E);
+    let f = PORT_F.take_interrupts(PIN_F);
+    let bits = (e & PINS_E) | if f & PIN_F != 0 { 1 << 4 } else { 0 };
+    LATCHED.fetch_or(bits, Ordering::Relaxed);
+}
+
+/// This board has no peripheral-access crate, so device interrupts arrive here by number.
+#[exception]
+unsafe fn DefaultHandler(irqn: i16) {
+    if irqn == ButtonIrq::GpioE as i16 || irqn == ButtonIrq::GpioF as i16 {
+        latch_edges();
+    } else {
+        unexpected_interrupt(irqn);
+    }
+}
+
+/// Nothing else is unmasked: an unknown interrupt is a bug, not something to ignore (returning
+/// would re-enter at once if it is level-triggered). Kept out of line so the handler's own
+/// stack frame stays small: it may run on top of the deepest main-loop call.
+#[cold]
+#[inline(never)]
+fn unexpected_interrupt(irqn: i16) -> ! {
+    panic!("unexpected interrupt {}", irqn);
+}
 
 /// A button press, the event the application reacts to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -65,6 +119,16 @@ impl Buttons {
         PORT_E.make_inputs_pulled_up(PINS_E);
         PORT_F.make_inputs_pulled_up(PIN_F);
         let raw = Self::read_pressed();
+        PORT_E.enable_falling_edge_interrupts(PINS_E);
+        PORT_F.enable_falling_edge_interrupts(PIN_F);
+        LATCHED.store(0, Ordering::Relaxed);
+        // SAFETY: unmasking only lets the two GPIO interrupts run; their handler touches the
+        // ports' interrupt registers and an atomic, and no code here relies on these
+        // interrupts being masked (no mask-based critical section covers that state).
+        unsafe {
+            NVIC::unmask(ButtonIrq::GpioE);
+            NVIC::unmask(ButtonIrq::GpioF);
+        }
         Buttons {
             // Whatever is held at boot is not a press.
             stable: raw,
@@ -92,7 +156,10 @@ impl Buttons {
     /// returns the next debounced press, if any. Call it often (every few ms): a press shorter
     /// than the polling interval plus [`DEBOUNCE_MS`] may be missed.
     pub fn poll(&mut self, now_ms: u32) -> Option<Input> {
+        let latched = LATCHED.swap(0, Ordering::Relaxed);
         let raw = Self::read_pressed();
+        // Pressed and released between two polls: released before (stable) and now (raw).
+        self.pending |= latched & !self.stable & !raw;
         if raw != self.last_raw {
             self.last_raw = raw;
             self.changed_at = now_ms;
@@ -100,7 +167,9 @@ impl Buttons {
             self.pending |= raw & !self.stable;
             self.stable = raw;
         }
-        let next = Input::ALL.into_iter().find(|i| self.pending & i.bit() != 0)?;
+        let next = Input::ALL
+            .into_iter()
+            .find(|i| self.pending & i.bit() != 0)?;
         self.pending &= !next.bit();
         Some(next)
     }

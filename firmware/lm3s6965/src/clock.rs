@@ -51,7 +51,10 @@ impl Clock {
         syst.enable_counter();
         #[cfg(feature = "qemu")]
         {
-            QEMU_START_MS.store((crate::qemu::elapsed_ns() / 1_000_000) as u32, Ordering::Relaxed);
+            QEMU_START_MS.store(
+                (crate::qemu::elapsed_ns() / 1_000_000) as u32,
+                Ordering::Relaxed,
+            );
             WALL_AT_BOOT.store(crate::qemu::unix_time(), Ordering::Relaxed);
         }
         Clock { _private: () }

@@ -2,6 +2,7 @@
 //! pushed to the OLED by [`Display::flush`].
 
 use core::convert::Infallible;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use embedded_graphics::{
     framebuffer::{buffer_size, Framebuffer},
@@ -20,21 +21,36 @@ use crate::oled::{Oled, FRAME_BYTES, HEIGHT, WIDTH};
 pub type FrameBuffer =
     Framebuffer<Gray4, RawU4, BigEndian, WIDTH, HEIGHT, { buffer_size::<Gray4>(WIDTH, HEIGHT) }>;
 
+/// The one frame buffer, a static in `.bss`: kept out of [`Display`] so that moving the
+/// display (and the [`crate::Board`] holding it) never copies 4 KiB across the stack.
+static mut FRAME: FrameBuffer = FrameBuffer::new();
+static FRAME_TAKEN: AtomicBool = AtomicBool::new(false);
+
+fn take_frame() -> Option<&'static mut FrameBuffer> {
+    if FRAME_TAKEN.swap(true, Ordering::AcqRel) {
+        return None;
+    }
+    // SAFETY: FRAME_TAKEN goes from false to true exactly once, so this is the only reference
+    // to FRAME ever made; nothing else names FRAME.
+    Some(unsafe { &mut *core::ptr::addr_of_mut!(FRAME) })
+}
+
 /// What the application draws on: any embedded-graphics drawing, then [`Display::flush`].
 pub struct Display {
-    frame: FrameBuffer,
+    frame: &'static mut FrameBuffer,
     oled: Oled,
     flushes: u32,
 }
 
 impl Display {
     /// A display on an initialised OLED, with a black frame buffer (nothing is sent yet).
-    pub fn new(oled: Oled) -> Display {
-        Display {
-            frame: FrameBuffer::new(),
+    /// There is one frame buffer: `None` if a display was already made.
+    pub fn new(oled: Oled) -> Option<Display> {
+        Some(Display {
+            frame: take_frame()?,
             oled,
             flushes: 0,
-        }
+        })
     }
 
     /// Sends the frame buffer to the panel.

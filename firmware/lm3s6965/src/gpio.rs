@@ -6,6 +6,12 @@
 use crate::regs::{Reg, GPIO_BASES};
 
 const DIR: usize = 0x400;
+const IS: usize = 0x404;
+const IBE: usize = 0x408;
+const IEV: usize = 0x40C;
+const IM: usize = 0x410;
+const MIS: usize = 0x418;
+const ICR: usize = 0x41C;
 const AFSEL: usize = 0x420;
 const PUR: usize = 0x510;
 const DEN: usize = 0x51C;
@@ -17,16 +23,27 @@ pub(crate) struct Port {
 }
 
 /// The GPIO ports this board uses.
-pub(crate) const PORT_A: Port = Port { base: GPIO_BASES[0] };
-pub(crate) const PORT_C: Port = Port { base: GPIO_BASES[2] };
-pub(crate) const PORT_D: Port = Port { base: GPIO_BASES[3] };
-pub(crate) const PORT_E: Port = Port { base: GPIO_BASES[4] };
-pub(crate) const PORT_F: Port = Port { base: GPIO_BASES[5] };
+pub(crate) const PORT_A: Port = Port {
+    base: GPIO_BASES[0],
+};
+pub(crate) const PORT_C: Port = Port {
+    base: GPIO_BASES[2],
+};
+pub(crate) const PORT_D: Port = Port {
+    base: GPIO_BASES[3],
+};
+pub(crate) const PORT_E: Port = Port {
+    base: GPIO_BASES[4],
+};
+pub(crate) const PORT_F: Port = Port {
+    base: GPIO_BASES[5],
+};
 
 impl Port {
     fn reg(self, offset: usize) -> Reg {
         // SAFETY: `base` is one of the GPIO port bases of the data sheet and `offset` is one
-        // of the register offsets above (DIR, AFSEL, PUR, DEN): plain configuration registers.
+        // of the register offsets above (DIR, interrupt control, AFSEL, PUR, DEN): plain
+        // configuration and status registers.
         unsafe { Reg::at(self.base + offset) }
     }
 
@@ -59,6 +76,25 @@ impl Port {
     pub(crate) fn make_alternate(self, pins: u8) {
         self.reg(AFSEL).modify(|v| v | pins as u32);
         self.reg(DEN).modify(|v| v | pins as u32);
+    }
+
+    /// Latches falling edges of `pins` and raises the port's interrupt for them (any edge
+    /// already latched is cleared first).
+    pub(crate) fn enable_falling_edge_interrupts(self, pins: u8) {
+        let p = pins as u32;
+        self.reg(IM).modify(|v| v & !p);
+        self.reg(IS).modify(|v| v & !p); // edge-sensitive
+        self.reg(IBE).modify(|v| v & !p); // one edge, chosen by IEV
+        self.reg(IEV).modify(|v| v & !p); // falling
+        self.reg(ICR).write(p);
+        self.reg(IM).modify(|v| v | p);
+    }
+
+    /// The `pins` whose interrupt is pending; clears them.
+    pub(crate) fn take_interrupts(self, pins: u8) -> u8 {
+        let pending = self.reg(MIS).read() as u8 & pins;
+        self.reg(ICR).write(pending as u32);
+        pending
     }
 
     /// Sets the masked `pins` to the matching bits of `level`.

@@ -10,6 +10,7 @@
 //!    if every step worked, 1 otherwise.
 
 use core::fmt::{self, Write as _};
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use carnet_lm3s6965::latin1::to_latin1;
 use carnet_lm3s6965::{Board, Display, Input, StorageError};
@@ -33,7 +34,10 @@ struct TextBuf<const N: usize> {
 
 impl<const N: usize> TextBuf<N> {
     fn new() -> Self {
-        TextBuf { buf: [0; N], len: 0 }
+        TextBuf {
+            buf: [0; N],
+            len: 0,
+        }
     }
 
     fn as_str(&self) -> &str {
@@ -55,6 +59,19 @@ impl<const N: usize> fmt::Write for TextBuf<N> {
     }
 }
 
+/// Room to read the whole deck at once (a static: 4 KiB is too much to build on the stack).
+static mut DECK_BUF: [u8; 4096] = [0; 4096];
+static DECK_BUF_TAKEN: AtomicBool = AtomicBool::new(false);
+
+fn take_deck_buf() -> Option<&'static mut [u8; 4096]> {
+    if DECK_BUF_TAKEN.swap(true, Ordering::AcqRel) {
+        return None;
+    }
+    // SAFETY: DECK_BUF_TAKEN goes from false to true exactly once, so this is the only
+    // reference to DECK_BUF ever made; nothing else names DECK_BUF.
+    Some(unsafe { &mut *core::ptr::addr_of_mut!(DECK_BUF) })
+}
+
 /// What the deck check found.
 #[derive(Clone, Copy)]
 struct DeckInfo {
@@ -64,6 +81,8 @@ struct DeckInfo {
 
 struct State {
     first_frame_us: u64,
+    /// Whether the card has been tried yet (the first frame comes before).
+    sd_checked: bool,
     card_bytes: Result<u64, StorageError>,
     deck: Result<DeckInfo, StorageError>,
     boot_log: Result<(), StorageError>,
@@ -135,6 +154,7 @@ fn draw(d: &mut Display, s: &State) {
 
     let mut line = TextBuf::<40>::new();
     let _ = match (s.card_bytes, s.deck) {
+        _ if !s.sd_checked => write!(line, "SD : lecture…"),
         (Err(StorageError::NoCard), _) => write!(line, "SD : absente"),
         (_, Ok(deck)) => write!(line, "{DECK_FILE} {} o", deck.len),
         (_, Err(e)) => write!(line, "{DECK_FILE} {}", short_error(e)),
@@ -143,6 +163,7 @@ fn draw(d: &mut Display, s: &State) {
 
     let mut line = TextBuf::<40>::new();
     let _ = match (s.boot_log, s.final_log) {
+        _ if !s.sd_checked => Ok(()),
         (Err(e), _) | (_, Some(Err(e))) => write!(line, "{LOG_FILE} {}", short_error(e)),
         (Ok(()), None) => write!(line, "{LOG_FILE} +1 ligne"),
         (Ok(()), Some(Ok(()))) => write!(line, "{LOG_FILE} +2 lignes"),
@@ -208,6 +229,7 @@ fn check_deck(board: &mut Board, whole: &mut [u8]) -> Result<DeckInfo, StorageEr
 pub fn run(mut board: Board) -> ! {
     let mut state = State {
         first_frame_us: 0,
+        sd_checked: false,
         card_bytes: Err(StorageError::Io),
         deck: Err(StorageError::Io),
         boot_log: Err(StorageError::Io),
@@ -222,8 +244,9 @@ pub fn run(mut board: Board) -> ! {
     #[cfg(feature = "qemu")]
     let first_frame_host_us = carnet_lm3s6965::qemu::elapsed_ns() / 1000;
 
-    let whole = cortex_m::singleton!(: [u8; 4096] = [0; 4096]).expect("taken once");
+    let whole = take_deck_buf().expect("run is called once");
     state.card_bytes = board.storage.mount();
+    state.sd_checked = true;
     if state.card_bytes.is_ok() {
         state.deck = check_deck(&mut board, whole);
         let mut line = TextBuf::<96>::new();
@@ -280,7 +303,8 @@ pub fn run(mut board: Board) -> ! {
 #[cfg(feature = "qemu")]
 fn finish(board: &Board, state: &State, first_frame_host_us: u64) -> ! {
     use carnet_lm3s6965::{qemu, report, stack};
-    let ok = state.deck.is_ok() && state.boot_log.is_ok() && matches!(state.final_log, Some(Ok(())));
+    let ok =
+        state.deck.is_ok() && state.boot_log.is_ok() && matches!(state.final_log, Some(Ok(())));
     let (deck_len, deck_crc) = match state.deck {
         Ok(d) => (d.len, d.crc),
         Err(_) => (0, 0),

@@ -58,9 +58,7 @@ impl From<FsError> for StorageError {
             E::DeviceError(SdCardError::CardNotFound)
             | E::DeviceError(SdCardError::TimeoutCommand(_)) => StorageError::NoCard,
             E::DeviceError(_) => StorageError::Io,
-            E::FormatError(_) | E::NoSuchVolume | E::BadBlockSize(_) => {
-                StorageError::NoFilesystem
-            }
+            E::FormatError(_) | E::NoSuchVolume | E::BadBlockSize(_) => StorageError::NoFilesystem,
             E::NotFound => StorageError::NotFound,
             E::FilenameError(_) => StorageError::BadName,
             E::DiskFull | E::NotEnoughSpace => StorageError::Full,
@@ -85,13 +83,15 @@ impl Storage {
     /// Initialises the card (power-up clocks, SPI-mode handshake at ≤ 400 kHz, then the fast
     /// clock) and checks that the FAT partition opens. Returns the card's size in bytes.
     pub fn mount(&mut self) -> Result<u64, StorageError> {
-        let bytes = self.volumes.device(|card| {
-            card.spi(|spi| spi.power_up_clocks());
-            let bytes = card.num_bytes();
-            card.spi(|spi| spi.set_fast());
-            bytes
-        })
-        .map_err(FsError::DeviceError)?;
+        let bytes = self
+            .volumes
+            .device(|card| {
+                card.spi(|spi| spi.power_up_clocks());
+                let bytes = card.num_bytes();
+                card.spi(|spi| spi.set_fast());
+                bytes
+            })
+            .map_err(FsError::DeviceError)?;
         let volume = self.volumes.open_volume(VolumeIdx(0))?;
         volume.close()?;
         Ok(bytes)
