@@ -11,8 +11,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod anki_text;
 pub mod args;
 pub mod atomic_file;
+pub mod charts;
 pub mod clock;
 pub mod commands;
 pub mod config;
@@ -20,9 +22,13 @@ pub mod deck_file;
 pub mod error;
 pub mod grade_label;
 pub mod history;
+pub mod josh_csv;
+pub mod kind_names;
 pub mod line_mode;
 pub mod session;
+pub mod stats_data;
 pub mod store;
+pub mod svg_plot;
 pub mod terminal;
 pub mod tui;
 

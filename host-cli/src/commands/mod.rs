@@ -5,8 +5,15 @@ use clap::CommandFactory;
 use crate::args::{Args, Command, CompletionsArgs};
 use crate::error::Result;
 
+pub mod cards;
 pub mod config_show;
+pub mod export;
+pub mod generate;
+pub mod import;
 pub mod log;
+pub mod memory;
+pub mod quiz;
+pub mod stats;
 pub mod study;
 
 /// Dispatches to the command; `study` when none is named.
@@ -15,10 +22,16 @@ pub fn execute(args: Args) -> Result<()> {
     match args.command {
         None => study::execute(common, &args.study),
         Some(Command::Study(a)) => study::execute(common, &a),
+        Some(Command::Quiz(a)) => quiz::execute(common, &a),
+        Some(Command::Stats(a)) => stats::execute(common, &a),
+        Some(Command::Memory(a)) => memory::execute(common, &a),
+        Some(Command::Cards(a)) => cards::execute(common, &a),
+        Some(Command::Generate(a)) => generate::execute(&a),
+        Some(Command::Export(a)) => export::execute(common, &a),
+        Some(Command::Import(a)) => import::execute(&a),
         Some(Command::Log(a)) => log::execute(common, &a),
         Some(Command::Config) => config_show::execute(common),
         Some(Command::Completions(a)) => completions(&a),
-        Some(_) => Err(crate::CliError::failure("not built yet")),
     }
 }
 

@@ -1,0 +1,442 @@
+//! Anki's plain-text import format: header lines (`#separator:tab`, `#html:false`, …), then
+//! one note a line, fields separated by tabs, quoted with `"` when needed.
+//!
+//! `carnet export --anki` writes notes of the `Basic` note type (Front = question, Back =
+//! answer) with a GUID column holding the stable card id, so importing a newer export updates
+//! the notes instead of duplicating them. Three more columns (source sentence, origin,
+//! wrong answers) are ignored by Anki and let `carnet import` rebuild the same deck.
+
+use std::path::Path;
+
+use carnet_engine::deck::Deck;
+use carnet_engine::{AnswerKind, CardId, CardKind};
+
+use crate::error::{CliError, Result};
+use crate::kind_names::{answer_kind, card_kind, parse_answer_kind, parse_card_kind};
+
+/// The columns written, in order (1-based in the headers).
+pub const COLUMNS: [&str; 7] = ["guid", "Front", "Back", "tags", "Source", "Origin", "Wrong"];
+/// Separates the wrong answers in their column.
+const WRONG_SEPARATOR: &str = " | ";
+
+/// A card's GUID: its id in 16 hex digits.
+pub fn guid(id: CardId) -> String {
+    format!("{:016x}", id.0)
+}
+
+/// Writes a deck in Anki's text format.
+pub fn write(deck: &Deck<'_>) -> String {
+    let mut out = String::new();
+    out.push_str("#separator:tab\n#html:false\n#notetype:Basic\n");
+    out.push_str(&format!(
+        "#deck:{}\n",
+        deck.name().replace(['\n', '\r'], " ")
+    ));
+    out.push_str(&format!("#columns:{}\n", COLUMNS.join("\t")));
+    out.push_str("#guid column:1\n#tags column:4\n");
+    for card in deck.cards() {
+        let doc = deck.document(card.source.document).unwrap_or("");
+        let tags = [
+            "carnet".to_string(),
+            format!("carnet::kind::{}", card_kind(card.kind)),
+            format!("carnet::answer::{}", answer_kind(card.answer_kind)),
+        ];
+        let wrong: Vec<&str> = card.distractors().collect();
+        let fields = [
+            guid(card.id),
+            card.prompt.to_string(),
+            card.answer.to_string(),
+            tags.join(" "),
+            card.context.to_string(),
+            format!("{doc}:{}", card.source.line),
+            wrong.join(WRONG_SEPARATOR),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| quote(f, '\t')).collect();
+        out.push_str(&line.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+fn quote(field: &str, sep: char) -> String {
+    if field.contains([sep, '"', '\n', '\r']) || field.starts_with('#') {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// One note read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The line it starts on.
+    pub line: usize,
+    /// Its GUID, if the file has a GUID column.
+    pub guid: Option<String>,
+    /// The first field.
+    pub front: String,
+    /// The second field.
+    pub back: String,
+    /// Its tags (the file's `#tags:` included).
+    pub tags: Vec<String>,
+    /// The `Source` column, if any.
+    pub source: Option<String>,
+    /// The `Origin` column (`document:line`), if any.
+    pub origin: Option<String>,
+    /// The `Wrong` column, split.
+    pub wrong: Vec<String>,
+}
+
+impl Note {
+    /// The card kind its `carnet::kind::…` tag names (question when absent).
+    pub fn card_kind(&self) -> CardKind {
+        self.tag_value("carnet::kind::")
+            .and_then(parse_card_kind)
+            .unwrap_or(CardKind::QuestionAnswer)
+    }
+
+    /// The answer kind its `carnet::answer::…` tag names (other when absent).
+    pub fn answer_kind(&self) -> AnswerKind {
+        self.tag_value("carnet::answer::")
+            .and_then(parse_answer_kind)
+            .unwrap_or(AnswerKind::Other)
+    }
+
+    fn tag_value(&self, prefix: &str) -> Option<&str> {
+        self.tags.iter().find_map(|t| t.strip_prefix(prefix))
+    }
+
+    /// The card id: the GUID when it is one of ours, else a hash of the GUID or the content.
+    pub fn card_id(&self) -> CardId {
+        match &self.guid {
+            Some(g) if g.len() == 16 => u64::from_str_radix(g, 16)
+                .map(CardId)
+                .unwrap_or_else(|_| CardId::from_key(g)),
+            Some(g) => CardId::from_key(g),
+            None => CardId::from_key(&format!(
+                "{}\u{1f}{}\u{1f}{}",
+                card_kind(self.card_kind()),
+                self.front,
+                self.back
+            )),
+        }
+    }
+}
+
+/// A parsed file.
+#[derive(Debug, Clone, Default)]
+pub struct AnkiFile {
+    /// The `#deck:` header.
+    pub deck: Option<String>,
+    /// The notes, in file order.
+    pub notes: Vec<Note>,
+}
+
+/// Parses a file in Anki's text format; errors name the file and the line.
+pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
+    let bad =
+        |line: usize, what: String| CliError::input(format!("{}:{line}: {what}", path.display()));
+    let mut sep = '\t';
+    let mut html = false;
+    let mut deck = None;
+    let mut guid_col = 0usize;
+    let mut tags_col = 0usize;
+    let mut global_tags: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = text.trim_start_matches('\u{feff}');
+    let mut line_no = 1usize;
+    while let Some(header) = rest.strip_prefix('#') {
+        let (line, tail) = rest.split_once('\n').unwrap_or((rest, ""));
+        let line = line.trim_end_matches('\r');
+        let body = &header[..line.len() - 1];
+        if let Some((key, value)) = body.split_once(':') {
+            let value = value.trim();
+            match key.trim().to_ascii_lowercase().as_str() {
+                "separator" => {
+                    sep = match value.to_ascii_lowercase().as_str() {
+                        "tab" => '\t',
+                        "comma" => ',',
+                        "semicolon" => ';',
+                        "pipe" => '|',
+                        "colon" => ':',
+                        "space" => ' ',
+                        v if v.chars().count() == 1 => v.chars().next().unwrap_or('\t'),
+                        _ => return Err(bad(line_no, format!("unknown separator {value:?}"))),
+                    }
+                }
+                "html" => {
+                    html = value.parse().map_err(|_| {
+                        bad(
+                            line_no,
+                            format!("#html must be true or false, not {value:?}"),
+                        )
+                    })?
+                }
+                "deck" => deck = Some(value.to_string()),
+                "tags" => global_tags = value.split_whitespace().map(String::from).collect(),
+                "columns" => names = value.split(sep).map(|s| s.trim().to_string()).collect(),
+                "guid column" => {
+                    guid_col = column_number(value)
+                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                }
+                "tags column" => {
+                    tags_col = column_number(value)
+                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                }
+                _ => {}
+            }
+        }
+        rest = tail;
+        line_no += 1;
+    }
+    let named = |name: &str| {
+        names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(name))
+            .map(|i| i + 1)
+    };
+    let (source_col, origin_col, wrong_col) = (named("Source"), named("Origin"), named("Wrong"));
+    let meta = [
+        guid_col,
+        tags_col,
+        source_col.unwrap_or(0),
+        origin_col.unwrap_or(0),
+        wrong_col.unwrap_or(0),
+    ];
+    let mut notes = Vec::new();
+    for (start, record) in records(rest, sep, line_no).map_err(|(l, what)| bad(l, what))? {
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let field_cols: Vec<usize> = (1..=record.len()).filter(|c| !meta.contains(c)).collect();
+        let get = |col: usize| record.get(col.wrapping_sub(1)).map(|s| clean(s, html));
+        let (Some(front), Some(back)) = (
+            field_cols.first().and_then(|&c| get(c)),
+            field_cols.get(1).and_then(|&c| get(c)),
+        ) else {
+            return Err(bad(
+                start,
+                format!("{} field(s); a note needs a front and a back", record.len()),
+            ));
+        };
+        if front.trim().is_empty() {
+            return Err(bad(start, "the front (question) is empty".to_string()));
+        }
+        let mut tags = global_tags.clone();
+        if tags_col > 0 {
+            tags.extend(
+                record
+                    .get(tags_col - 1)
+                    .into_iter()
+                    .flat_map(|t| t.split_whitespace().map(String::from)),
+            );
+        }
+        let opt = |c: Option<usize>| c.and_then(get).filter(|s| !s.is_empty());
+        notes.push(Note {
+            line: start,
+            guid: (guid_col > 0)
+                .then(|| get(guid_col))
+                .flatten()
+                .filter(|g| !g.is_empty()),
+            front,
+            back,
+            tags,
+            source: opt(source_col),
+            origin: opt(origin_col),
+            wrong: opt(wrong_col)
+                .map(|w| {
+                    w.split(WRONG_SEPARATOR)
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+    }
+    if notes.is_empty() {
+        return Err(CliError::input(format!(
+            "{}: no notes after the header lines",
+            path.display()
+        )));
+    }
+    Ok(AnkiFile { deck, notes })
+}
+
+fn column_number(value: &str) -> Option<usize> {
+    value.trim().parse().ok().filter(|&n| n > 0)
+}
+
+/// Splits records (fields quoted with `"`, possibly over several lines); gives each record
+/// with the line it starts on.
+/// Records with the line each starts on.
+type Records = Vec<(usize, Vec<String>)>;
+
+fn records(
+    text: &str,
+    sep: char,
+    first_line: usize,
+) -> std::result::Result<Records, (usize, String)> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = first_line;
+    while chars.peek().is_some() {
+        let start = line;
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut at_field_start = true;
+        loop {
+            let Some(c) = chars.next() else {
+                if quoted {
+                    return Err((start, "a quoted field is never closed".to_string()));
+                }
+                break;
+            };
+            if quoted {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    field.push(c);
+                }
+                continue;
+            }
+            match c {
+                '"' if at_field_start => {
+                    quoted = true;
+                    at_field_start = false;
+                }
+                '\r' => {}
+                '\n' => {
+                    line += 1;
+                    break;
+                }
+                c if c == sep => {
+                    fields.push(std::mem::take(&mut field));
+                    at_field_start = true;
+                }
+                c => {
+                    field.push(c);
+                    at_field_start = false;
+                }
+            }
+        }
+        fields.push(field);
+        out.push((start, fields));
+    }
+    Ok(out)
+}
+
+/// With `#html:true`, line breaks become newlines, tags go and entities are decoded.
+fn clean(field: &str, html: bool) -> String {
+    if !html {
+        return field.to_string();
+    }
+    let text = field
+        .replace("<br>", "\n")
+        .replace("<br/>", "\n")
+        .replace("<br />", "\n");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_engine::deck::encode;
+    use carnet_engine::{Card, Source};
+
+    #[test]
+    fn export_parses_back_to_the_same_cards() {
+        let cards = [
+            Card {
+                id: CardId(0x0123_4567_89ab_cdef),
+                kind: CardKind::Cloze,
+                answer_kind: AnswerKind::Date,
+                prompt: "La Commune fut proclamée le [...].",
+                answer: "25 avril 1918",
+                distractors: ["1er mai 1918", "", ""],
+                context: "Elle dit \"oui\"\tpuis partit.",
+                source: Source {
+                    document: 0,
+                    line: 7,
+                },
+            },
+            Card {
+                id: CardId(42),
+                kind: CardKind::QuestionAnswer,
+                answer_kind: AnswerKind::Person,
+                prompt: "# Qui ?",
+                answer: "Chahoumian",
+                distractors: [""; 3],
+                context: "",
+                source: Source {
+                    document: 0,
+                    line: 9,
+                },
+            },
+        ];
+        let bytes = encode("Bakou", &["doc one.txt"], &cards).unwrap();
+        let deck = Deck::from_bytes(&bytes).unwrap();
+        let text = write(&deck);
+        assert!(text.starts_with("#separator:tab\n#html:false\n#notetype:Basic\n#deck:Bakou\n"));
+        let file = parse(Path::new("x.txt"), &text).unwrap();
+        assert_eq!(file.deck.as_deref(), Some("Bakou"));
+        let n = &file.notes[0];
+        assert_eq!(n.card_id(), cards[0].id);
+        assert_eq!(
+            (n.front.as_str(), n.back.as_str()),
+            (cards[0].prompt, cards[0].answer)
+        );
+        assert_eq!(n.card_kind(), CardKind::Cloze);
+        assert_eq!(n.answer_kind(), AnswerKind::Date);
+        assert_eq!(n.source.as_deref(), Some(cards[0].context));
+        assert_eq!(n.origin.as_deref(), Some("doc one.txt:7"));
+        assert_eq!(n.wrong, vec!["1er mai 1918".to_string()]);
+        assert_eq!(file.notes[1].front, "# Qui ?");
+        assert_eq!(file.notes[1].card_id(), CardId(42));
+    }
+
+    #[test]
+    fn plain_two_column_files_and_errors() {
+        let file = parse(
+            Path::new("a.txt"),
+            "#separator:comma\n#html:true\nQuoi ?,<b>Ça</b> &amp; ça\n",
+        )
+        .unwrap();
+        assert_eq!(file.notes[0].back, "Ça & ça");
+        assert!(file.notes[0].guid.is_none());
+        let err = parse(
+            Path::new("a.txt"),
+            "#separator:tab\nseulement une colonne\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message(),
+            "a.txt:2: 1 field(s); a note needs a front and a back"
+        );
+        let err = parse(Path::new("a.txt"), "q\t\"open\n").unwrap_err();
+        assert!(err.message().contains("never closed"), "{err}");
+    }
+}

@@ -1,0 +1,107 @@
+//! `carnet import FILE -o DECK`: a deck from a file in Anki's plain-text format.
+
+use std::collections::HashSet;
+
+use carnet_engine::deck::encode;
+use carnet_engine::{Card, Source};
+
+use crate::anki_text::{self, Note};
+use crate::args::ImportArgs;
+use crate::atomic_file::write_atomically;
+use crate::error::{CliError, Result};
+
+/// Reads the notes and writes the deck (through a temporary file).
+pub fn execute(args: &ImportArgs) -> Result<()> {
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| CliError::io("cannot read", &args.file, &e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CliError::input(format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            args.file.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let file = anki_text::parse(&args.file, &text)?;
+    let stem = args
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = args.name.clone().or(file.deck.clone()).unwrap_or(stem);
+    let file_name = args
+        .file
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+
+    // Documents: those named by the Origin column, else the imported file itself.
+    let mut documents: Vec<String> = Vec::new();
+    let mut sources = Vec::with_capacity(file.notes.len());
+    for note in &file.notes {
+        let (doc, line) = origin(note).unwrap_or((file_name.clone(), note.line as u32));
+        let index = match documents.iter().position(|d| *d == doc) {
+            Some(i) => i,
+            None => {
+                documents.push(doc);
+                documents.len() - 1
+            }
+        };
+        let document = u16::try_from(index).map_err(|_| {
+            CliError::input(format!(
+                "{}: more than 65,536 source documents",
+                args.file.display()
+            ))
+        })?;
+        sources.push(Source { document, line });
+    }
+    let mut seen = HashSet::new();
+    let mut cards = Vec::with_capacity(file.notes.len());
+    let mut duplicates = 0usize;
+    for (note, source) in file.notes.iter().zip(&sources) {
+        let id = note.card_id();
+        if !seen.insert(id) {
+            duplicates += 1;
+            continue;
+        }
+        let wrong: Vec<&str> = note.wrong.iter().map(String::as_str).take(3).collect();
+        let mut distractors = [""; 3];
+        distractors[..wrong.len()].copy_from_slice(&wrong);
+        cards.push(Card {
+            id,
+            kind: note.card_kind(),
+            answer_kind: note.answer_kind(),
+            prompt: &note.front,
+            answer: &note.back,
+            distractors,
+            context: note.source.as_deref().unwrap_or(""),
+            source: *source,
+        });
+    }
+    let docs: Vec<&str> = documents.iter().map(String::as_str).collect();
+    let bytes = encode(&name, &docs, &cards).map_err(|e| {
+        CliError::input(format!(
+            "{}: cannot make a deck of it: {e}",
+            args.file.display()
+        ))
+    })?;
+    write_atomically(&args.output, &bytes)?;
+    let dup = if duplicates > 0 {
+        format!(" ({duplicates} duplicate notes skipped)")
+    } else {
+        String::new()
+    };
+    println!(
+        "imported {} cards into {} ({}){dup}",
+        cards.len(),
+        args.output.display(),
+        name
+    );
+    Ok(())
+}
+
+/// `document:line` from the Origin column.
+fn origin(note: &Note) -> Option<(String, u32)> {
+    let o = note.origin.as_deref()?;
+    let (doc, line) = o.rsplit_once(':')?;
+    Some((doc.to_string(), line.parse().ok()?))
+}

@@ -1,0 +1,146 @@
+//! `carnet memory FILE.csv`: replays a josh-format review log card by card.
+//!
+//! Elapsed days are whole 24-hour periods ([`whole_days_between`]), as py-fsrs counts them,
+//! so the memory states and the metrics can be compared with py-fsrs and the FSRS benchmark:
+//! a prediction is scored for every review whose previous review of the same card is at least
+//! 86,400 s earlier, with p = R(elapsed whole days, S before the review), y = grade > 1.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use carnet_engine::review_log::Review;
+use carnet_engine::{whole_days_between, CardId, CardState, PredictionMetrics, Scheduler};
+
+use crate::args::{CommonArgs, MemoryArgs};
+use crate::clock::iso_utc;
+use crate::config::Settings;
+use crate::error::{CliError, Result};
+use crate::history::{secs, walk};
+use crate::josh_csv;
+
+/// One card after its replay.
+#[derive(Debug, Clone, Copy)]
+pub struct CardMemory {
+    /// The card's number in the log.
+    pub card_id: u64,
+    /// Its reviews.
+    pub reviews: usize,
+    /// Its state after the last review.
+    pub state: CardState,
+}
+
+/// Replays rows grouped by card (each card's reviews in time order, ties in file order) and
+/// scores the predictions.
+pub fn replay(
+    rows: &[josh_csv::JoshRow],
+    scheduler: &Scheduler,
+) -> (Vec<CardMemory>, PredictionMetrics) {
+    let mut by_card: BTreeMap<u64, Vec<Review>> = BTreeMap::new();
+    for r in rows {
+        by_card.entry(r.card_id).or_default().push(Review {
+            card: CardId(r.card_id),
+            time_ms: r.time_ms,
+            rating: r.rating,
+            duration_ms: r.duration_ms,
+        });
+    }
+    let mut metrics = PredictionMetrics::default();
+    let mut cards = Vec::with_capacity(by_card.len());
+    for (card_id, mut reviews) in by_card {
+        reviews.sort_by_key(|r| r.time_ms);
+        let state = walk(
+            scheduler,
+            CardId(card_id),
+            &reviews,
+            whole_days_between,
+            |before, review, elapsed, _| {
+                let (Some(memory), Some(last)) = (before.memory(), before.last_review()) else {
+                    return;
+                };
+                if secs(review.time_ms) - last >= 86_400 {
+                    let p = scheduler
+                        .model()
+                        .retrievability(elapsed as f32, memory.stability);
+                    metrics.add(p, review.rating.is_recall());
+                }
+            },
+        );
+        cards.push(CardMemory {
+            card_id,
+            reviews: reviews.len(),
+            state,
+        });
+    }
+    (cards, metrics)
+}
+
+/// Prints each card's memory state and due date, then the metrics.
+pub fn execute(common: &CommonArgs, args: &MemoryArgs) -> Result<()> {
+    let settings = Settings::resolve(common)?;
+    let rows = josh_csv::read(&args.file)?;
+    let scheduler = if args.no_fuzz {
+        let mut config = *settings.scheduler.config();
+        config.fuzz = false;
+        Scheduler::new(config).map_err(|e| CliError::input(e.to_string()))?
+    } else {
+        settings.scheduler
+    };
+    let (cards, metrics) = replay(&rows, &scheduler);
+    let now = settings.clock.now_secs();
+    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let mut out = std::io::stdout().lock();
+    if !args.json {
+        writeln!(
+            out,
+            "{:>15} {:>7} {:>10} {:>10} {:>6}  due",
+            "card_id", "reviews", "stability", "difficulty", "R now"
+        )
+        .map_err(io)?;
+    }
+    for c in &cards {
+        let memory = c.state.memory().unwrap_or(carnet_engine::MemoryState {
+            stability: 0.0,
+            difficulty: 0.0,
+        });
+        let elapsed = c
+            .state
+            .last_review()
+            .map_or(0.0, |l| (now - l).max(0) as f32 / 86_400.0);
+        let r = scheduler.retrievability(&c.state, elapsed).unwrap_or(0.0);
+        let due = c.state.due().map(iso_utc).unwrap_or_default();
+        if args.json {
+            let obj = serde_json::json!({
+                "card_id": c.card_id,
+                "stability": memory.stability,
+                "difficulty": memory.difficulty,
+                "retrievability": r,
+                "due": due,
+                "reviews": c.reviews,
+            });
+            writeln!(out, "{obj}").map_err(io)?;
+        } else {
+            writeln!(
+                out,
+                "{:>15} {:>7} {:>10.3} {:>10.3} {:>6.3}  {due}",
+                c.card_id, c.reviews, memory.stability, memory.difficulty, r
+            )
+            .map_err(io)?;
+        }
+    }
+    let summary = format!(
+        "{} reviews of {} cards from {}\npredictions: {} · log loss {:.4} · RMSE (20 bins) {:.4} · recall rate {:.4}",
+        rows.len(),
+        cards.len(),
+        args.file.display(),
+        metrics.count(),
+        metrics.log_loss(),
+        metrics.rmse_bins(),
+        metrics.recall_rate()
+    );
+    if args.json {
+        eprintln!("{summary}");
+    } else {
+        writeln!(out, "{summary}").map_err(io)?;
+    }
+    Ok(())
+}

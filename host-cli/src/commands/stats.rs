@@ -1,0 +1,207 @@
+//! `carnet stats`: counts by state, reviews per day, true retention, the 30-day forecast and
+//! the stability of graduated cards, as terminal charts, JSON, or SVG files (`--plot DIR`).
+
+use std::io::Write;
+
+use carnet_engine::Card;
+
+use crate::args::{CommonArgs, StatsArgs};
+use crate::atomic_file::write_atomically;
+use crate::charts;
+use crate::config::Settings;
+use crate::deck_file::{log_path, DeckFile};
+use crate::error::{CliError, Result};
+use crate::history::History;
+use crate::stats_data::{compute, Stats};
+use crate::store::read_log;
+use crate::svg_plot::bar_chart;
+use crate::terminal;
+
+/// Computes and prints the statistics of the deck.
+pub fn execute(common: &CommonArgs, args: &StatsArgs) -> Result<()> {
+    let settings = Settings::resolve(common)?;
+    let file = DeckFile::load(&settings.deck)?;
+    let deck = file.deck()?;
+    let path = log_path(&settings.data_dir, deck.name());
+    let scan = read_log(&path)?;
+    scan.warn(&path, false);
+    let history = History::from_entries(&scan.entries);
+    let cards: Vec<Card<'_>> = deck.cards().collect();
+    let day_clock = settings.day_clock();
+    let stats = compute(
+        deck.name(),
+        &cards,
+        &history,
+        &settings.scheduler,
+        &day_clock,
+        settings.clock.now_secs(),
+    );
+    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let mut value =
+            serde_json::to_value(&stats).map_err(|e| CliError::failure(e.to_string()))?;
+        value["retention"]["last_30_days"] = stats.retention.last_30_days().into();
+        value["retention"]["all_time"] = stats.retention.all_time().into();
+        writeln!(out, "{value}").map_err(io)?;
+    } else {
+        out.write_all(render(&stats, terminal::color_stdout()).as_bytes())
+            .map_err(io)?;
+    }
+    if let Some(dir) = &args.plot {
+        let written = plot(&stats, dir)?;
+        for p in written {
+            if args.json {
+                eprintln!("wrote {}", p.display());
+            } else {
+                writeln!(out, "wrote {}", p.display()).map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The text report with its charts.
+pub fn render(s: &Stats, color: bool) -> String {
+    let mut t = String::new();
+    let title = |t: &mut String, text: &str| {
+        t.push_str(&terminal::paint(text, "1", color));
+        t.push('\n');
+    };
+    title(
+        &mut t,
+        &format!(
+            "{} · {} cards · {} reviews",
+            s.deck, s.cards, s.total_reviews
+        ),
+    );
+    t.push('\n');
+    title(&mut t, "Cards by state");
+    let st = s.states;
+    let rows: Vec<(String, f64)> = [
+        ("new", st.new),
+        ("learning", st.learning),
+        ("review", st.review),
+        ("relearning", st.relearning),
+        ("suspended", st.suspended),
+    ]
+    .iter()
+    .map(|(l, v)| (l.to_string(), *v as f64))
+    .collect();
+    t.push_str(&charts::horizontal(&rows, 40, "34", color));
+    t.push('\n');
+    let total: u32 = s.reviews_per_day.iter().map(|d| d.count).sum();
+    title(
+        &mut t,
+        &format!("Reviews per day, last 30 days ({total} in all)"),
+    );
+    let per_day: Vec<u32> = s.reviews_per_day.iter().map(|d| d.count).collect();
+    let first = s.reviews_per_day.first().map_or("", |d| d.date.as_str());
+    let last = s.reviews_per_day.last().map_or("", |d| d.date.as_str());
+    t.push_str(&charts::columns(&per_day, 6, first, last, "36", color));
+    t.push('\n');
+    title(
+        &mut t,
+        "True retention (reviews of graduated cards recalled)",
+    );
+    let r = s.retention;
+    let pct = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{:.1} %", v * 100.0));
+    t.push_str(&format!(
+        "  last 30 days: {} ({} of {})\n  all time:     {} ({} of {})\n\n",
+        pct(r.last_30_days()),
+        r.passed_30_days,
+        r.passed_30_days + r.failed_30_days,
+        pct(r.all_time()),
+        r.passed,
+        r.passed + r.failed
+    ));
+    let due: u32 = s.forecast.iter().map(|d| d.count).sum();
+    title(
+        &mut t,
+        &format!("Due in the next 30 days ({due}; overdue counted today)"),
+    );
+    let forecast: Vec<u32> = s.forecast.iter().map(|d| d.count).collect();
+    let first = s.forecast.first().map_or("", |d| d.date.as_str());
+    let last = s.forecast.last().map_or("", |d| d.date.as_str());
+    t.push_str(&charts::columns(&forecast, 6, first, last, "32", color));
+    t.push('\n');
+    title(&mut t, "Stability of graduated cards");
+    let rows: Vec<(String, f64)> = s
+        .stability
+        .iter()
+        .map(|b| (b.label.clone(), b.cards as f64))
+        .collect();
+    t.push_str(&charts::horizontal(&rows, 40, "35", color));
+    t
+}
+
+/// Writes the four charts as SVG files into `dir`; gives their paths.
+pub fn plot(s: &Stats, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CliError::io("cannot create the plot folder", dir, &e))?;
+    let dates = |v: &[crate::stats_data::DayCount]| -> (Vec<String>, Vec<f64>) {
+        (
+            v.iter().map(|d| d.date.clone()).collect(),
+            v.iter().map(|d| d.count as f64).collect(),
+        )
+    };
+    let st = s.states;
+    let mut files = Vec::new();
+    let (l, v) = dates(&s.reviews_per_day);
+    files.push((
+        "reviews-per-day.svg",
+        bar_chart(
+            &format!("{} · reviews per day", s.deck),
+            "reviews",
+            &l,
+            &v,
+            "#3b8ea5",
+        ),
+    ));
+    let (l, v) = dates(&s.forecast);
+    files.push((
+        "forecast.svg",
+        bar_chart(
+            &format!("{} · due in the next 30 days", s.deck),
+            "cards due",
+            &l,
+            &v,
+            "#4c9a2a",
+        ),
+    ));
+    let labels: Vec<String> = s.stability.iter().map(|b| b.label.clone()).collect();
+    let values: Vec<f64> = s.stability.iter().map(|b| b.cards as f64).collect();
+    files.push((
+        "stability.svg",
+        bar_chart(
+            &format!("{} · stability of graduated cards", s.deck),
+            "cards",
+            &labels,
+            &values,
+            "#8e5ea2",
+        ),
+    ));
+    let labels: Vec<String> = ["new", "learning", "review", "relearning", "suspended"]
+        .map(String::from)
+        .to_vec();
+    let values = [st.new, st.learning, st.review, st.relearning, st.suspended]
+        .map(|v| v as f64)
+        .to_vec();
+    files.push((
+        "states.svg",
+        bar_chart(
+            &format!("{} · cards by state", s.deck),
+            "cards",
+            &labels,
+            &values,
+            "#3e6fb0",
+        ),
+    ));
+    let mut written = Vec::new();
+    for (name, svg) in files {
+        let path = dir.join(name);
+        write_atomically(&path, svg.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
