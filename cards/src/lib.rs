@@ -1,10 +1,48 @@
 //! # carnet-cards
+//!
+//! Turns a corpus of real, messy French documents into a carnet deck.
+//!
+//! ```text
+//! files ─► input (checks) ─► clean (per format) ─► sentences ─► facts ─► cards
+//!       ─► rank ─► dedup ─► distractors ─► output (engine deck + listing)
+//! ```
+//!
+//! - [`clean`] recognises each document's format by its content (an OCR'd page, Markdown,
+//!   a blog article, a MediaWiki diff) and rebuilds clean French prose in blocks (title,
+//!   headings, paragraphs, footnotes, quotes, list items), each mapped back to its lines.
+//! - [`sentences`] splits French prose; [`facts`] finds dates, quantities, people and their
+//!   roles, places, organisations and their other names; [`cards`] writes question, cloze and
+//!   multiple-choice cards from them; [`rank`] and [`dedup`] keep the best, once.
+//! - [`output`] encodes the deck in the engine's format and writes a listing.
+//!
+//! The entry point is [`generate()`]:
+//!
+//! ```no_run
+//! let paths = vec![std::path::PathBuf::from("cards/corpus/000_9e3f0fc30052ff3d.txt")];
+//! let deck = carnet_cards::generate(&paths, &mut |_progress| {})?;
+//! let bytes = carnet_cards::output::encode(&deck, "carnet")?;
+//! carnet_cards::output::write_atomically("deck.bin".as_ref(), &bytes)?;
+//! # Ok::<(), carnet_cards::Error>(())
+//! ```
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
+pub mod cards;
 pub mod clean;
+pub mod dedup;
+pub mod distractors;
 pub mod document;
 pub mod error;
 pub mod facts;
+pub mod generate;
 pub mod input;
+pub mod output;
+pub mod rank;
+pub mod report;
+pub mod screen;
 pub mod sentences;
 pub mod typography;
+
+pub use cards::{CardKind, GeneratedCard};
+pub use error::Error;
+pub use generate::{generate, generate_from_texts, GeneratedDeck, Progress};

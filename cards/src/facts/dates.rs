@@ -260,6 +260,12 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
     {
         return None;
     }
+    if matches!(head.as_str(), "ce" | "cet" | "cette" | "ces") {
+        return None;
+    }
+    if tokens[first..participle].iter().any(|t| matches!(t.lower().as_str(), "n'" | "ne")) {
+        return None;
+    }
     let subject = for_question(s, tokens, first, last);
     let p = tokens[participle].lower();
     let pronoun = if p.ends_with("ées") {

@@ -183,11 +183,16 @@ impl Lexicon {
         if name.has_initials() {
             e.person += 3;
         }
-        if name.words() >= 2 && !after_determiner && !words.iter().any(|w| self.is_common(w)) {
+        let in_brackets = prev == "(";
+        if name.words() >= 2 && !after_determiner && !in_brackets && !words.iter().any(|w| self.is_common(w)) {
             e.person += 2;
         }
         if prev == "par" {
             e.person += 1;
+        }
+        if matches!(prev.as_str(), "les" | "des") {
+            // `les Russes`: a people.
+            e.person -= 3;
         }
         if people::PERSON_VERBS.contains(&next.as_str()) && !after_determiner {
             e.person += 2;

@@ -85,6 +85,10 @@ fn agent_after(
     sentence: &str,
 ) -> Option<(usize, usize, Kind)> {
     let mut i = from;
+    if tokens.get(i).is_some_and(|t| matches!(t.lower().as_str(), "les" | "des")) {
+        // `par les Russes`: a people, not a person.
+        return None;
+    }
     while i < tokens.len()
         && tokens[i].kind == TokenKind::Word
         && (matches!(tokens[i].lower().as_str(), "le" | "la" | "les" | "l'" | "du" | "de" | "d'")
@@ -151,6 +155,24 @@ fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexic
             let stop = clause_end(tokens, agent_end);
             let tail = &s[tokens[agent_end].start..tokens[stop - 1].end];
             np = format!("{np} {tail}");
+        }
+        // `une annonce écrite par Lénine, déclarant …` / `Une délégation dirigée par Kamenev
+        // se rend …`: a bare noun phrase says too little; what follows the agent tells which.
+        let anchored = np.split(' ').skip(1).any(|w| w.starts_with(char::is_uppercase));
+        if !anchored {
+            let stop = clause_end(tokens, agent_end);
+            let after_comma = tokens.get(agent_end).is_some_and(|t| t.text == ",")
+                && tokens.get(agent_end + 1).is_some_and(|t| t.lower().ends_with("ant"));
+            if after_comma {
+                let stop = clause_end(tokens, agent_end + 1);
+                np = format!("{np} {}", &s[tokens[agent_end + 1].start..tokens[stop - 1].end]);
+            } else if stop > agent_end
+                && tokens[agent_end].kind == TokenKind::Word
+                && tokens[agent_end].text.starts_with(char::is_lowercase)
+                && !matches!(tokens[agent_end].lower().as_str(), "à" | "en" | "de" | "dans" | "sur" | "pour" | "avec" | "et" | "après" | "avant")
+            {
+                np = format!("{np} qui {}", &s[tokens[agent_end].start..tokens[stop - 1].end]);
+            }
         }
         let question = format!("Qui {verb} {} ?", np);
         out.push(Fact {

@@ -37,13 +37,21 @@ fn in_phrase(t: &Token<'_>) -> bool {
 /// comma of a relative or apposed participle).
 pub fn before_verb_group(tokens: &[Token<'_>], v: usize) -> Option<usize> {
     let mut i = v.checked_sub(1)?;
+    let mut auxiliaries = 0;
     while AUXILIARIES.contains(&tokens[i].lower().as_str()) {
         i = i.checked_sub(1)?;
+        auxiliaries += 1;
     }
     if tokens[i].lower() == "qui" {
         i = i.checked_sub(1)?;
+        auxiliaries = 0;
     }
     if tokens[i].text == "," {
+        // `NP, présidé par` or `X, qui a été remplacé par`; but in `NP, …, avait été
+        // colonisé par` the subject lies before the remarks: give up.
+        if auxiliaries > 0 {
+            return None;
+        }
         i = i.checked_sub(1)?;
     }
     Some(i)
@@ -74,6 +82,7 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
     // `du`/`des` may be a complement (`Congrès des Soviets`) or the determiner: keep going,
     // remember it, and take it when nothing better comes before.
     let mut tentative = None;
+    let mut since_tentative: i32 = 0;
     loop {
         let t = &tokens[i];
         match t.text {
@@ -86,14 +95,22 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
             if t.kind == TokenKind::Word && is_determiner(t) && words > 0 {
                 if matches!(l.as_str(), "du" | "des" | "au" | "aux") {
                     tentative = Some(i);
+                    // Counted below with this very token.
+                    since_tentative = -1;
                 } else {
                     return Some(i);
                 }
             } else if !in_phrase(t) {
                 return tentative;
+            } else if tentative.is_some()
+                && (since_tentative >= 2 || matches!(l.as_str(), "d'" | "de" | "être" | "avoir"))
+            {
+                // Too far from the complement: `fiers des troupes` is not one phrase.
+                return tentative;
             }
             if t.kind == TokenKind::Word {
                 words += 1;
+                since_tentative += 1;
             }
         }
         if words > 14 || i == 0 {
@@ -230,6 +247,16 @@ mod tests {
         let last = before_verb_group(&t, v).unwrap();
         let first = start_of_phrase(&t, last).unwrap();
         assert_eq!(for_question(s, &t, first, last), "la délégation");
+    }
+
+    #[test]
+    fn phrase_across_brackets_and_complements() {
+        let s = "Il s'agit de l'Organisation inter-districts (mejraïon) des social-démocrates unifiés, dirigée par Trotsky.";
+        let t = tokenize(s);
+        let v = t.iter().position(|x| x.text == "dirigée").unwrap();
+        let last = before_verb_group(&t, v).unwrap();
+        let first = start_of_phrase(&t, last).unwrap();
+        assert_eq!(for_question(s, &t, first, last), "l'Organisation inter-districts des social-démocrates unifiés");
     }
 
     #[test]

@@ -1,0 +1,358 @@
+//! Writing cards from facts: question/answer, cloze and multiple choice.
+//!
+//! The rules good card writers follow, as far as a program can: one fact a card, one
+//! answer, and a prompt that can be answered without the document. So the sentence must be
+//! whole, told in the third person, not start with a pronoun whose antecedent is elsewhere;
+//! a cloze drops the remarks in brackets and a leading `Le lendemain,` that would point
+//! outside the card; the answer never shows in the prompt.
+
+use crate::document::BlockKind;
+use crate::facts::{Analysis, Fact, FactType, Kind};
+use crate::typography::fold;
+
+/// How the card is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CardKind {
+    /// A question and its answer.
+    QuestionAnswer,
+    /// A sentence with a gap written `[...]`.
+    Cloze,
+    /// A question with the answer among three distractors.
+    MultipleChoice,
+}
+
+impl CardKind {
+    /// A short lower-case name for listings and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            CardKind::QuestionAnswer => "question",
+            CardKind::Cloze => "cloze",
+            CardKind::MultipleChoice => "choice",
+        }
+    }
+}
+
+/// The gap of a cloze card.
+pub const GAP: &str = "[...]";
+
+/// A card, with owned text, before it is encoded in the engine's format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedCard {
+    /// How it is shown.
+    pub kind: CardKind,
+    /// What kind of thing the answer is.
+    pub answer_kind: Kind,
+    /// What kind of fact it asks.
+    pub fact_type: FactType,
+    /// The question (ends with `?`) or the cloze sentence (with [`GAP`]).
+    pub prompt: String,
+    /// The answer; it occurs in `context`.
+    pub answer: String,
+    /// Three wrong answers of the same kind, or none.
+    pub distractors: Vec<String>,
+    /// The clean source sentence.
+    pub context: String,
+    /// Index of the document in the deck.
+    pub document: u16,
+    /// 1-based line of the sentence in the document.
+    pub line: u32,
+    /// Rank score: higher is better.
+    pub score: i32,
+}
+
+impl GeneratedCard {
+    /// The content key the card's identity is hashed from: its kind of fact, answer and
+    /// source sentence, so a reworded prompt keeps the learner's history.
+    pub fn key(&self) -> String {
+        format!("{}|{}|{}", self.fact_type.name(), fold(&self.answer), fold(&self.context))
+    }
+
+    /// Screen lines the front needs on the handheld (prompt, and choices if any).
+    pub fn front_lines(&self) -> usize {
+        let choices: usize = if self.kind == CardKind::MultipleChoice {
+            self.distractors.iter().map(|d| crate::screen::lines(d)).sum::<usize>()
+                + crate::screen::lines(&self.answer)
+        } else {
+            0
+        };
+        crate::screen::lines(&self.prompt) + choices
+    }
+
+    /// Screen lines the whole card needs (front, then the answer).
+    pub fn total_lines(&self) -> usize {
+        self.front_lines() + crate::screen::lines(&self.answer)
+    }
+}
+
+/// Where a sentence comes from, and what kind of block held it.
+#[derive(Clone, Copy, Debug)]
+pub struct Origin {
+    /// Document index.
+    pub document: u16,
+    /// Source line of the sentence's start.
+    pub line: u32,
+    /// The block's kind.
+    pub block: BlockKind,
+}
+
+/// Words that make a sentence depend on a context outside it when they start it.
+const ANAPHORIC_STARTS: &[&str] = &[
+    "il", "elle", "ils", "elles", "cela", "ceci", "ce", "c'", "celui-ci", "celle-ci", "ceux-ci",
+    "celles-ci", "cette", "ces", "cet", "lui", "leur", "leurs", "son", "sa", "ses", "y", "en",
+    "on", "ensuite", "puis", "alors", "mais", "et", "aussi", "là", "ici", "dont",
+];
+
+/// First-person words: a memoir's `je` is nobody on a card.
+const FIRST_PERSON: &[&str] = &[
+    "je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "nous", "nos", "notre", "tu", "te", "t'",
+    "toi", "ton", "ta", "tes", "vous", "votre", "vos",
+];
+
+/// Leading adverbials that point to a time or place outside the sentence.
+const RELATIVE_STARTS: &[&str] = &[
+    "le lendemain", "la veille", "ce soir-là", "cette nuit-là", "ce jour-là", "ce matin-là",
+    "cette nuit", "ce soir", "peu après", "peu avant", "le même jour", "le soir", "le matin",
+    "ensuite", "alors", "puis", "aussitôt", "à ce moment-là", "en parallèle", "par la suite",
+    "entre-temps", "dans la soirée", "en début d'après-midi", "cette nuit-là",
+    "comme on le sait", "en effet", "d'ailleurs", "néanmoins", "cependant", "toutefois",
+    "pourtant", "finalement", "enfin", "de plus", "en outre", "par ailleurs",
+];
+
+/// Why a sentence cannot give cards, or `None` when it can.
+pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
+    if matches!(block, BlockKind::Title | BlockKind::Heading | BlockKind::Metadata | BlockKind::Dialogue) {
+        return Some("not prose");
+    }
+    if block != BlockKind::ListItem && !crate::sentences::is_complete(sentence) {
+        return Some("incomplete sentence");
+    }
+    let tokens = crate::facts::tokens::tokenize(sentence);
+    if tokens.iter().any(|t| FIRST_PERSON.contains(&t.lower().as_str())) {
+        return Some("first person");
+    }
+    if sentence.contains('?') {
+        return Some("a question");
+    }
+    if sentence.starts_with('(') || tokens.iter().any(|t| matches!(t.text, "p" | "pp" | "op" | "cit")) && sentence.contains(". ") && tokens.iter().filter(|t| t.text == ",").count() >= 3 {
+        return Some("a reference");
+    }
+    if tokens.iter().filter(|t| t.kind == crate::facts::tokens::TokenKind::Word).count() < 6 {
+        return Some("too short");
+    }
+    if sentence.chars().count() > 400 {
+        return Some("too long");
+    }
+    None
+}
+
+/// True when the sentence's subject is a pronoun or it starts with a link word.
+fn starts_anaphoric(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start_matches(['«', ' ', '"'])
+        .split([' ', ','])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ANAPHORIC_STARTS.contains(&first.as_str())
+        || first.starts_with("c'")
+        || first.starts_with("qu'")
+}
+
+/// Cards from one sentence, before ranking, de-duplication and distractors.
+pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<GeneratedCard> {
+    let mut out = Vec::new();
+    if unusable(sentence, origin.block).is_some() {
+        return out;
+    }
+    let card = |kind, fact: &Fact, prompt: String| GeneratedCard {
+        kind,
+        answer_kind: fact.kind,
+        fact_type: fact.fact_type,
+        prompt,
+        answer: sentence[fact.answer.0..fact.answer.1].to_string(),
+        distractors: Vec::new(),
+        context: sentence.to_string(),
+        document: origin.document,
+        line: origin.line,
+        score: 0,
+    };
+    let mut asked: Vec<(usize, usize)> = Vec::new();
+    for fact in analysis.facts.iter().filter(|f| f.question.is_some()) {
+        let Some(q) = &fact.question else { continue };
+        let prompt = capitalise(&tidy_question(q));
+        if prompt.chars().count() < 12 || contains_answer(&prompt, &sentence[fact.answer.0..fact.answer.1]) {
+            continue;
+        }
+        asked.push(fact.answer);
+        out.push(card(CardKind::QuestionAnswer, fact, prompt));
+    }
+    if starts_anaphoric(sentence) {
+        return out;
+    }
+    let mut clozes = 0;
+    let mut name_clozes = 0;
+    let mut order: Vec<&Fact> = analysis.facts.iter().filter(|f| f.question.is_none()).collect();
+    order.sort_by_key(|f| cloze_priority(f.fact_type));
+    for fact in order {
+        if clozes >= 2 || asked.iter().any(|&(a, b)| a < fact.answer.1 && fact.answer.0 < b) {
+            continue;
+        }
+        let name_fact = matches!(fact.fact_type, FactType::Person | FactType::Place);
+        if name_fact && (name_clozes >= 1 || !out.is_empty()) {
+            continue;
+        }
+        let Some(prompt) = cloze(sentence, fact.answer) else { continue };
+        let answer = &sentence[fact.answer.0..fact.answer.1];
+        if contains_answer(&prompt.replace(GAP, ""), answer) {
+            continue;
+        }
+        clozes += 1;
+        name_clozes += usize::from(name_fact);
+        asked.push(fact.answer);
+        out.push(card(CardKind::Cloze, fact, prompt));
+    }
+    out
+}
+
+fn cloze_priority(t: FactType) -> u8 {
+    match t {
+        FactType::Date => 0,
+        FactType::Quantity => 1,
+        FactType::Place => 2,
+        FactType::Person => 3,
+        _ => 4,
+    }
+}
+
+/// The answer shows in the prompt (accents and case aside), which gives it away.
+fn contains_answer(prompt: &str, answer: &str) -> bool {
+    let a = fold(answer);
+    let p = fold(prompt);
+    if a.chars().count() < 3 {
+        return p.split(|c: char| !c.is_alphanumeric()).any(|w| w == a);
+    }
+    p.contains(&a)
+}
+
+/// One space, French spacing before `?`, no space before `,`.
+fn tidy_question(q: &str) -> String {
+    let mut t = crate::typography::normalize(q);
+    while t.contains(" ,") {
+        t = t.replace(" ,", ",");
+    }
+    let t = t.trim_end_matches([' ', '?']).to_string();
+    format!("{t} ?")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The cloze prompt: the sentence with the answer replaced by the gap, remarks in brackets
+/// and a leading relative time dropped.
+pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
+    let mut text = String::with_capacity(sentence.len());
+    text.push_str(&sentence[..answer.0]);
+    text.push_str(GAP);
+    text.push_str(&sentence[answer.1..]);
+    let gap_at = answer.0;
+    // Remarks in brackets that do not hold the gap.
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0;
+    let mut gap_seen = false;
+    let mut paren_start = 0;
+    for (i, c) in text.char_indices() {
+        if text[i..].starts_with(GAP) {
+            gap_seen = true;
+        }
+        match c {
+            '(' => {
+                if depth == 0 {
+                    paren_start = out.len();
+                }
+                depth += 1;
+                out.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                out.push(c);
+                if depth == 0 {
+                    let inner = &out[paren_start..];
+                    if !inner.contains(GAP) {
+                        out.truncate(paren_start);
+                        while out.ends_with(' ') {
+                            out.pop();
+                        }
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    let _ = (gap_at, gap_seen);
+    let mut text = crate::typography::normalize(&out);
+    // `Le lendemain matin à 10 heures, le Milrevcom publia …` → `Le Milrevcom publia …`
+    let lower = text.to_lowercase();
+    if let Some(start) = RELATIVE_STARTS.iter().find(|s| lower.starts_with(*s)) {
+        if let Some(comma) = text.find(", ") {
+            if comma < start.len() + 30 && !text[..comma].contains(GAP) {
+                text = capitalise(&text[comma + 2..]);
+            }
+        }
+    }
+    if text.chars().count() > 160 {
+        text = shorten_after_gap(&text);
+    }
+    if !text.contains(GAP) || text.chars().count() > 260 {
+        return None;
+    }
+    Some(text)
+}
+
+/// Cuts a long cloze after the clause that holds the gap (`, mais …`, ` ; …`).
+fn shorten_after_gap(text: &str) -> String {
+    let Some(gap) = text.find(GAP) else { return text.to_string() };
+    let after = gap + GAP.len();
+    let cut = [" ; ", ", mais ", ", car ", " : ", ", puis ", ", tandis que ", ", alors que "]
+        .iter()
+        .filter_map(|m| text[after..].find(m).map(|i| after + i))
+        .filter(|&i| i > gap + 20)
+        .min();
+    match cut {
+        Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloze_drops_remarks_and_relative_time() {
+        let s = "Le lendemain matin à 10 heures, le Milrevcom publia une annonce écrite par Lénine (selon Reed).";
+        let a = s.find("Lénine").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + "Lénine".len())).unwrap(),
+            "Le Milrevcom publia une annonce écrite par [...]."
+        );
+        let s = "Le congrès a lieu le 25 octobre (7 novembre) 1917 à Petrograd.";
+        let a = s.find("25").unwrap();
+        let b = s.find(" à Petrograd").unwrap();
+        assert_eq!(cloze(s, (a, b)).unwrap(), "Le congrès a lieu le [...] à Petrograd.");
+    }
+
+    #[test]
+    fn sentences_that_cannot_be_cards() {
+        assert_eq!(unusable("Je me dirigeai vers la gare.", BlockKind::Paragraph), Some("first person"));
+        assert_eq!(unusable("— Oui, dit-il.", BlockKind::Dialogue), Some("not prose"));
+        assert_eq!(unusable("plans militaires vers Moscou.", BlockKind::Paragraph), Some("incomplete sentence"));
+        assert_eq!(unusable("Le Soviet de Lyon vota la loi le 3 mai.", BlockKind::Paragraph), None);
+        assert!(starts_anaphoric("Il comprenait des représentants."));
+        assert!(!starts_anaphoric("Le Comité comprenait des représentants."));
+    }
+}

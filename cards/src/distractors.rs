@@ -1,0 +1,143 @@
+//! Distractors for multiple choice: three wrong answers of the same kind, drawn from the
+//! corpus (a person for a person, a date of the same shape for a date, a number of the same
+//! unit for a quantity).
+
+use crate::cards::GeneratedCard;
+use crate::facts::names::same_name;
+use crate::facts::Kind;
+use crate::typography::fold;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Clone, Debug)]
+struct Entry {
+    text: String,
+    unit: String,
+    document: u16,
+}
+
+/// Every typed mention of the corpus, by kind.
+#[derive(Clone, Debug, Default)]
+pub struct Pools {
+    by_kind: BTreeMap<Kind, Vec<Entry>>,
+    seen: HashSet<(Kind, String)>,
+}
+
+impl Pools {
+    /// Adds a mention; `unit` is the counted noun of a quantity (empty otherwise).
+    pub fn add(&mut self, kind: Kind, text: &str, unit: &str, document: u16) {
+        if kind == Kind::Other || text.chars().count() > 40 {
+            return;
+        }
+        if !self.seen.insert((kind, fold(text))) {
+            return;
+        }
+        self.by_kind.entry(kind).or_default().push(Entry {
+            text: text.to_string(),
+            unit: fold(unit),
+            document,
+        });
+    }
+
+    /// Three distractors for the card, or none when the corpus has too few of its kind.
+    pub fn choose(&self, card: &GeneratedCard) -> Vec<String> {
+        let Some(pool) = self.by_kind.get(&card.answer_kind) else { return Vec::new() };
+        let prompt = fold(&card.prompt);
+        let unit = if card.answer_kind == Kind::Quantity { unit_after(&card.context, &card.answer) } else { String::new() };
+        let shape = date_shape(&card.answer);
+        let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
+            .iter()
+            .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
+            .filter(|e| !prompt.contains(&fold(&e.text)))
+            .filter(|e| card.answer_kind != Kind::Date || date_shape(&e.text) == shape)
+            .map(|e| {
+                let unit_miss = u8::from(!unit.is_empty() && e.unit != unit);
+                let other_doc = u8::from(e.document != card.document);
+                (unit_miss, other_doc, mix(&card.answer, &e.text), e)
+            })
+            .collect();
+        ranked.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        let mut out: Vec<String> = Vec::with_capacity(3);
+        for (_, _, _, e) in ranked {
+            if out.iter().any(|o| same_name(o, &e.text)) {
+                continue;
+            }
+            out.push(e.text.clone());
+            if out.len() == 3 {
+                return out;
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// The word after the answer in the sentence: a quantity's unit.
+fn unit_after(context: &str, answer: &str) -> String {
+    context
+        .find(answer)
+        .and_then(|i| context[i + answer.len()..].split_whitespace().next())
+        .map(|w| fold(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+        .unwrap_or_default()
+}
+
+/// A date's shape: with or without day, with or without year.
+fn date_shape(text: &str) -> (bool, bool) {
+    let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+    let has_day = text.split(|c: char| !c.is_ascii_digit()).any(|d| (1..=2).contains(&d.len()));
+    (has_year, has_day)
+}
+
+/// A stable pseudo-random order (FNV-1a of both texts): deterministic across runs.
+fn mix(a: &str, b: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in a.bytes().chain([0]).chain(b.bytes()) {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cards::CardKind;
+    use crate::facts::FactType;
+
+    fn card(answer: &str, kind: Kind, context: &str) -> GeneratedCard {
+        GeneratedCard {
+            kind: CardKind::QuestionAnswer,
+            answer_kind: kind,
+            fact_type: FactType::Role,
+            prompt: "Qui présidait le comité ?".into(),
+            answer: answer.into(),
+            distractors: vec![],
+            context: context.into(),
+            document: 0,
+            line: 1,
+            score: 0,
+        }
+    }
+
+    #[test]
+    fn same_kind_no_variants() {
+        let mut p = Pools::default();
+        for (n, d) in [("Kerensky", 0), ("Kérénski", 1), ("Trotsky", 0), ("Kamenev", 1), ("Zinoviev", 1), ("Lénine", 0)] {
+            p.add(Kind::Person, n, "", d);
+        }
+        let c = card("Kérenski", Kind::Person, "Kérenski part.");
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|x| !same_name(x, "Kérenski")), "{d:?}");
+        assert_eq!(d, p.choose(&c), "deterministic");
+    }
+
+    #[test]
+    fn quantities_prefer_the_same_unit() {
+        let mut p = Pools::default();
+        for (n, u) in [("649", "délégués"), ("1090", "délégués"), ("600", "délégués"), ("17", "kilomètres"), ("105", "délégués")] {
+            p.add(Kind::Quantity, n, u, 0);
+        }
+        let c = card("649", Kind::Quantity, "Composé de 649 délégués.");
+        assert_eq!(p.choose(&c).len(), 3);
+        assert!(!p.choose(&c).contains(&"17".to_string()));
+    }
+}

@@ -1,0 +1,197 @@
+//! The pipeline: documents → clean blocks → sentences → facts → cards → ranked, unique
+//! cards with distractors.
+
+use crate::cards::{self, CardKind, GeneratedCard, Origin};
+use crate::distractors::Pools;
+use crate::document::{CleanDocument, Format};
+use crate::error::Error;
+use crate::facts::{self, Kind, Lexicon};
+use crate::input::SourceText;
+use std::path::{Path, PathBuf};
+
+/// What the pipeline is doing, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// Document `index` of `total` was read and checked.
+    Read {
+        /// 0-based index.
+        index: usize,
+        /// How many documents.
+        total: usize,
+        /// Its path.
+        path: &'a Path,
+    },
+    /// Document `index` was cleaned as `format`.
+    Cleaned {
+        /// 0-based index.
+        index: usize,
+        /// The format recognised.
+        format: Format,
+    },
+    /// Cards are being written from `sentences` sentences.
+    Writing {
+        /// Sentences in the corpus.
+        sentences: usize,
+    },
+    /// Done: the deck holds `cards` cards.
+    Done {
+        /// Cards kept.
+        cards: usize,
+    },
+}
+
+/// One document of the deck, as the report describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentSummary {
+    /// The name stored in the deck (the file name).
+    pub name: String,
+    /// The title found in the document, if any.
+    pub title: Option<String>,
+    /// The format recognised.
+    pub format: Format,
+    /// Sentences found.
+    pub sentences: usize,
+    /// Sentences that could give cards.
+    pub usable_sentences: usize,
+}
+
+/// The result: the documents and the cards, best first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedDeck {
+    /// The documents, in the order given; cards refer to them by index.
+    pub documents: Vec<DocumentSummary>,
+    /// The cards, best first, unique.
+    pub cards: Vec<GeneratedCard>,
+}
+
+/// Reads, checks and turns the documents at `paths` into a deck. Nothing is written: an
+/// error in any document stops everything and names the file.
+pub fn generate(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Result<GeneratedDeck, Error> {
+    check_count(paths.len())?;
+    let mut sources = Vec::with_capacity(paths.len());
+    for (index, path) in paths.iter().enumerate() {
+        sources.push(crate::input::read(path)?);
+        progress(Progress::Read { index, total: paths.len(), path });
+    }
+    generate_from_sources(&sources, progress)
+}
+
+/// The same from texts already in memory: `(name, text)` pairs. The texts are checked like
+/// files (empty, binary, absurd lines).
+pub fn generate_from_texts(documents: &[(String, String)]) -> Result<GeneratedDeck, Error> {
+    check_count(documents.len())?;
+    let sources = documents
+        .iter()
+        .map(|(name, text)| crate::input::check(Path::new(name), text.as_bytes().to_vec()))
+        .collect::<Result<Vec<_>, _>>()?;
+    generate_from_sources(&sources, &mut |_| {})
+}
+
+fn check_count(n: usize) -> Result<(), Error> {
+    if n == 0 {
+        return Err(Error::NoDocuments);
+    }
+    if n > u16::MAX as usize {
+        return Err(Error::TooManyDocuments { count: n });
+    }
+    Ok(())
+}
+
+/// A sentence of the corpus: where it is, and its text's range in its block.
+struct SentenceRef {
+    document: u16,
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Runs the pipeline on checked sources.
+pub fn generate_from_sources(
+    sources: &[SourceText],
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Result<GeneratedDeck, Error> {
+    check_count(sources.len())?;
+    let mut cleaned: Vec<CleanDocument> = Vec::with_capacity(sources.len());
+    for (index, source) in sources.iter().enumerate() {
+        let doc = crate::clean::clean(&source.text);
+        progress(Progress::Cleaned { index, format: doc.format });
+        cleaned.push(doc);
+    }
+    let mut refs: Vec<SentenceRef> = Vec::new();
+    for (d, doc) in cleaned.iter().enumerate() {
+        for (b, block) in doc.blocks.iter().enumerate() {
+            for s in crate::sentences::split(&block.text) {
+                refs.push(SentenceRef { document: d as u16, block: b, start: s.start, end: s.end });
+            }
+        }
+    }
+    let text_of = |r: &SentenceRef| &cleaned[r.document as usize].blocks[r.block].text[r.start..r.end];
+    progress(Progress::Writing { sentences: refs.len() });
+    let lexicon = Lexicon::build(refs.iter().map(text_of));
+
+    let mut pools = Pools::default();
+    let mut candidates: Vec<GeneratedCard> = Vec::new();
+    let mut usable = vec![0usize; cleaned.len()];
+    let mut total = vec![0usize; cleaned.len()];
+    for r in &refs {
+        let text = text_of(r);
+        let block = &cleaned[r.document as usize].blocks[r.block];
+        total[r.document as usize] += 1;
+        if cards::unusable(text, block.kind).is_none() {
+            usable[r.document as usize] += 1;
+        }
+        let analysis = facts::analyse(text, &lexicon);
+        for m in &analysis.mentions {
+            let mention = &text[m.span.0..m.span.1];
+            if m.kind == Kind::Quantity {
+                let (number, unit) = mention.rsplit_once(' ').unwrap_or((mention, ""));
+                pools.add(m.kind, number, unit, r.document);
+            } else {
+                pools.add(m.kind, mention, "", r.document);
+            }
+        }
+        let origin = Origin { document: r.document, line: block.line_at(r.start), block: block.kind };
+        for mut card in cards::write(text, &analysis, origin) {
+            card.score = crate::rank::score(&card, block.kind);
+            if card.score >= crate::rank::MIN_SCORE {
+                candidates.push(card);
+            }
+        }
+    }
+    crate::rank::sort(&mut candidates);
+    let mut kept = crate::dedup::dedup(candidates);
+    for card in &mut kept {
+        card.distractors = pools.choose(card);
+        let choice_kind = !matches!(card.answer_kind, Kind::Other);
+        if card.kind == CardKind::QuestionAnswer
+            && choice_kind
+            && card.distractors.len() == 3
+            && carnet_engine::CardId::from_key(&card.key()).0 % 2 == 0
+        {
+            card.kind = CardKind::MultipleChoice;
+        }
+    }
+    if kept.is_empty() {
+        return Err(Error::NoCards);
+    }
+    progress(Progress::Done { cards: kept.len() });
+    let documents = sources
+        .iter()
+        .zip(&cleaned)
+        .enumerate()
+        .map(|(i, (s, doc))| DocumentSummary {
+            name: s
+                .path
+                .file_name()
+                .map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            title: doc.title().map(str::to_string),
+            format: doc.format,
+            sentences: total[i],
+            usable_sentences: usable[i],
+        })
+        .collect();
+    Ok(GeneratedDeck { documents, cards: kept })
+}
