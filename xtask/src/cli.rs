@@ -202,10 +202,8 @@ pub fn execute(command: Command) -> Result<i32> {
             for input in presses {
                 hh.press(input)?;
             }
-            if !hh.output().is_empty() || hh.wait_exit(Duration::ZERO).is_err() {
-                // Still running (the usual case): let the last press reach the panel.
-                std::thread::sleep(Duration::from_millis(100));
-            }
+            // Let the last press reach the panel.
+            std::thread::sleep(Duration::from_millis(100));
             let out = out.unwrap_or_else(|| ws.scratch_dir().join("shot.png"));
             let screen = hh.screenshot(&out).context("taking the screenshot")?;
             println!("{}", screen.to_ascii());

@@ -399,6 +399,21 @@ impl Session {
         }
     }
 
+    /// Whether QEMU is still running.
+    pub fn is_running(&mut self) -> bool {
+        if self.status.is_some() {
+            return false;
+        }
+        match self.child.try_wait() {
+            Ok(Some(status)) => {
+                self.finish(status);
+                false
+            }
+            Ok(None) => true,
+            Err(_) => false,
+        }
+    }
+
     /// Asks QEMU to quit (QMP `quit`) and waits for it.
     pub fn quit(mut self) -> Result<ExitStatus> {
         if self.status.is_none() {

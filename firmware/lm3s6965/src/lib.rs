@@ -41,6 +41,16 @@ pub mod storage;
 #[cfg(feature = "defmt")]
 use defmt_semihosting as _;
 
+/// A defmt `info!` log with the `defmt` feature (shown by `defmt-print` when `DEFMT_LOG` allows
+/// it); nothing at all without it, arguments included.
+#[macro_export]
+macro_rules! log_info {
+    ($($arg:tt)*) => {{
+        #[cfg(feature = "defmt")]
+        { defmt::info!($($arg)*); }
+    }};
+}
+
 pub use board::Board;
 pub use buttons::{Buttons, Input};
 pub use clock::Clock;

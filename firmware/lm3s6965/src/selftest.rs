@@ -245,8 +245,10 @@ pub fn run(mut board: Board) -> ! {
     let first_frame_host_us = carnet_lm3s6965::qemu::elapsed_ns() / 1000;
 
     let whole = take_deck_buf().expect("run is called once");
+    carnet_lm3s6965::log_info!("first frame after {=u64} us", state.first_frame_us);
     state.card_bytes = board.storage.mount();
     state.sd_checked = true;
+    carnet_lm3s6965::log_info!("SD card: {}", state.card_bytes);
     if state.card_bytes.is_ok() {
         state.deck = check_deck(&mut board, whole);
         let mut line = TextBuf::<96>::new();
@@ -259,6 +261,7 @@ pub fn run(mut board: Board) -> ! {
             Err(e) => writeln!(line, "carnet auto-test : démarrage, {DECK_FILE} {e}"),
         };
         state.boot_log = board.storage.append(LOG_FILE, line.as_str().as_bytes());
+        carnet_lm3s6965::log_info!("deck check done, log append: {}", state.boot_log);
     } else if let Err(e) = state.card_bytes {
         state.deck = Err(e);
         state.boot_log = Err(e);
@@ -268,6 +271,7 @@ pub fn run(mut board: Board) -> ! {
 
     loop {
         if let Some(input) = board.buttons.poll(board.clock.uptime_ms()) {
+            carnet_lm3s6965::log_info!("input {}", input);
             state.last = Some(input);
             let _ = state.keys.write_char(key_letter(input));
             let (col, row) = state.cursor;
