@@ -54,6 +54,7 @@ fn latch_edges() {
 }
 
 /// This board has no peripheral-access crate, so device interrupts arrive here by number.
+// `unsafe fn` because cortex-m-rt requires it for this handler; only the hardware calls it.
 #[exception]
 unsafe fn DefaultHandler(irqn: i16) {
     if irqn == ButtonIrq::GpioE as i16 || irqn == ButtonIrq::GpioF as i16 {

@@ -23,6 +23,7 @@ fn panic(info: &PanicInfo) -> ! {
     }
 }
 
+// `unsafe fn` because cortex-m-rt requires it for this handler; only the hardware calls it.
 #[cortex_m_rt::exception]
 unsafe fn HardFault(frame: &cortex_m_rt::ExceptionFrame) -> ! {
     #[cfg(all(feature = "qemu", not(feature = "defmt")))]

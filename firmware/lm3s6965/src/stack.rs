@@ -42,11 +42,16 @@ pub fn stack_capacity_bytes() -> usize {
 pub fn stack_peak_bytes() -> usize {
     let start = addr_of_stack_end();
     let end = addr_of_stack_start();
+    // Only the free part of the stack, below the stack pointer, is scanned: no live frame owns
+    // it. The high-water mark is at or below the current stack pointer anyway.
+    let sp = (cortex_m::register::msp::read() as usize) & !3;
+    let scan_end = sp.clamp(start, end);
     let mut addr = start;
-    while addr < end {
+    while addr < scan_end {
         // SAFETY: `addr` is word aligned (both linker symbols are 4-aligned, asserted by
-        // cortex-m-rt's link.x) and lies in the RAM between the statics and the top of the
-        // stack, which is always mapped; a volatile read of a word there cannot fault.
+        // cortex-m-rt's link.x, and `sp` is rounded down) and lies in always-mapped RAM
+        // between the statics and the stack pointer, which no Rust object owns (an interrupt
+        // may push a frame there meanwhile; a volatile read of it is still just a read).
         let word = unsafe { core::ptr::read_volatile(addr as *const u32) };
         if word != STACK_PAINT_VALUE {
             break;
