@@ -56,6 +56,7 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         .prompt
         .split(' ')
         .skip(1)
+        .map(|w| w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'').trim_start_matches('\''))
         .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1);
     if !anchored {
         s -= if card.kind == CardKind::Cloze { 12 } else { 40 };

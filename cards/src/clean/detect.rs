@@ -20,6 +20,9 @@ pub struct Signs {
     pub paragraph_breaks: usize,
     /// Median length of non-blank lines, in characters.
     pub median_line_chars: usize,
+    /// Lines whose sentence goes on at the start of the next line (it starts in lower
+    /// case): hard-wrapped print.
+    pub continued_lines: usize,
 }
 
 /// Measures the signs of each format in `text`.
@@ -27,8 +30,10 @@ pub fn signs(text: &str) -> Signs {
     let mut s = Signs::default();
     let mut lengths = Vec::new();
     let mut prev_nonblank = false;
+    let mut prev_open = false;
     for line in text.lines() {
         if is_blank(line) {
+            prev_open = false;
             if prev_nonblank {
                 s.paragraph_breaks += 1;
             }
@@ -43,6 +48,10 @@ pub fn signs(text: &str) -> Signs {
         }
         s.lines += 1;
         lengths.push(trimmed.chars().count());
+        if prev_open && trimmed.starts_with(char::is_lowercase) {
+            s.continued_lines += 1;
+        }
+        prev_open = !trimmed.ends_with(['.', '!', '?', ':']);
         if is_hunk_header(trimmed) {
             s.hunk_headers += 1;
         }
@@ -93,7 +102,7 @@ pub fn from_signs(s: &Signs) -> Format {
         return Format::Markdown;
     }
     // Hard-wrapped short lines without blank lines: a printed page.
-    if s.lines >= 5 && s.median_line_chars < 100 {
+    if s.lines >= 5 && s.median_line_chars < 100 && s.continued_lines * 4 >= s.lines {
         return Format::Ocr;
     }
     Format::Blog
@@ -113,6 +122,8 @@ mod tests {
     #[test]
     fn chooses_by_content() {
         let ocr = "les troupes de la ville, i l arrive\nà se rapprocher de la\nstation, libérant les commu–\nnications par la voie\nde terre et de mer.\n12\n";
+        let short_blog = "Menu\nLe club\nLe club fut fondé en 1899 par Jean Perrin.\nIl compte 45 membres.\nPartager :\nLeave a Reply\n";
+        assert_eq!(detect(short_blog), Format::Blog);
         assert_eq!(detect(ocr), Format::Ocr);
         let md = "Titre\n\nUn [lien](#) et une note^[1].\n\n[1] La note.\n\nEncore [un](#).\n";
         assert_eq!(detect(md), Format::Markdown);

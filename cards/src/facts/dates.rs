@@ -18,7 +18,7 @@ const MONTH_QUALIFIERS: &[&str] = &["fin", "début", "mi", "courant", "mi-"];
 
 /// Words after which a four-digit number is a year.
 const YEAR_CUES: &[&str] = &[
-    "en", "depuis", "dès", "vers", "avant", "après", "de", "fin", "début", "année", "an", "jusqu'en",
+    "entre", "en", "depuis", "dès", "vers", "avant", "après", "de", "fin", "début", "année", "an", "jusqu'en",
     "printemps", "été", "automne", "hiver", "et",
 ];
 
@@ -114,15 +114,27 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
             && out.last().is_none_or(|p| p.end_token <= m)
         {
             let mut first = m;
+            let mut last = m;
             // `fin 1917`, `début 1918` keep their qualifier.
             if word_is(tokens.get(m - 1), &["fin", "début"]) {
                 first = m - 1;
             }
+            // `de 1923 à 1940`, `entre 1879 et 1918`: a period.
+            let range_word = match tokens[m - 1].lower().as_str() {
+                "de" => Some("à"),
+                "entre" => Some("et"),
+                _ => None,
+            };
+            if let Some(w) = range_word {
+                if word_is(tokens.get(m + 1), &[w]) && tokens.get(m + 2).is_some_and(is_year) {
+                    last = m + 2;
+                }
+            }
             out.push(DateMention {
                 start: tokens[first].start,
-                end: tokens[m].end,
+                end: tokens[last].end,
                 first_token: first,
-                end_token: m + 1,
+                end_token: last + 1,
                 has_year: true,
                 has_day: false,
             });

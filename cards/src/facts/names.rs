@@ -47,6 +47,13 @@ pub const FUNCTION_CAPS: &[&str] = &[
     "leurs", "notre", "nos", "votre", "vos", "cela", "ceci", "celui", "celle", "dont", "où",
 ];
 
+/// Capitalised nouns that head the name of a place or a building (`Palais d'Hiver`).
+pub const TOPONYM_HEADS: &[&str] = &[
+    "palais", "parc", "place", "pont", "rue", "gare", "hôtel", "église", "musée", "château",
+    "tour", "porte", "mont", "lac", "cap", "golfe", "île", "fort", "boulevard", "avenue",
+    "quai", "cathédrale", "abbaye", "col", "baie", "canal", "port", "musées", "jardin",
+];
+
 /// Finds the proper names of a sentence. `is_common` tells whether a word is known in
 /// lower case (then, capitalised at the start of a sentence, it is not a name).
 pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name> {
@@ -68,6 +75,20 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
                 break;
             }
             i += 1;
+        }
+        // `Léon de Milloué`, `Charles de Gaulle`: a first name, a particle, a surname.
+        if i == first_word + 1
+            && i + 1 < tokens.len()
+            && matches!(tokens[i].text, "de" | "d'")
+            && is_name_word(&tokens[i + 1])
+            && !TOPONYM_HEADS.contains(&tokens[first_word].lower().as_str())
+            && !super::organisations::KEYWORDS.contains(&tokens[first_word].lower().as_str())
+            && !super::dates::is_month(tokens[i + 1].text)
+        {
+            i += 2;
+            while i < tokens.len() && is_name_word(&tokens[i]) {
+                i += 1;
+            }
         }
         if i > first_word {
             out.push(Name { first: start, end: i, first_word });

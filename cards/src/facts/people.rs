@@ -37,6 +37,9 @@ pub const ROLE_NOUNS: &[&str] = &[
     "membres", "dirigeant", "dirigeante", "trésorier", "délégué", "déléguée", "représentant",
     "représentante", "premier", "première", "fondateur", "fondatrice", "porte-parole",
     "responsable", "capitaine", "colonel", "général", "leader", "chancelier", "préfet", "juge",
+    "conservateur", "conservatrice", "évêque", "archevêque", "pape", "doyen", "doyenne",
+    "recteur", "rectrice", "procureur", "sénateur", "député", "députée", "consul", "roi",
+    "reine", "empereur", "impératrice", "gérant", "gérante", "patron", "entraîneur",
 ];
 
 /// A passive participle with its agent, and how to ask for the agent.
@@ -118,13 +121,18 @@ pub fn roles(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, o
 fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
     for v in 0..tokens.len() {
         let (verb, agent_from, stative) = if let Some(rv) = role_verb(tokens[v].text) {
-            if tokens.get(v + 1).map(|t| t.lower()).as_deref() != Some("par") {
-                continue;
-            }
+            // `fondé par X`, or `fondé le 8 mai 1899 par X`: a short complement between.
+            let par = tokens[v + 1..]
+                .iter()
+                .take(8)
+                .take_while(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
+                .position(|t| t.lower() == "par")
+                .map(|p| v + 1 + p);
+            let Some(par) = par else { continue };
             let aux = v.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
             let stative = matches!(aux.as_str(), "était" | "étaient" | "est" | "sont" | "," | "qui")
                 || !matches!(aux.as_str(), "fut" | "furent" | "été" | "a" | "ont");
-            (if stative { rv.state } else { rv.event }, v + 2, stative)
+            (if stative { rv.state } else { rv.event }, par + 1, stative)
         } else if tokens[v].lower() == "sous"
             && tokens.get(v + 1).is_some_and(|t| t.lower() == "la" || t.lower() == "le")
         {
@@ -376,7 +384,9 @@ fn appositions(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon,
         if tokens.get(name.end).map(|t| t.text) == Some(",") {
             let from = name.end + 1;
             let end = clause_end(tokens, from);
-            if end > from && end - from <= 9 && tokens.get(end).is_some_and(|t| t.text == ",") {
+            let closed = tokens.get(end).is_some_and(|t| t.text == ",")
+                || (end + 1 == tokens.len() && tokens[end].text == ".");
+            if end > from && end - from <= 9 && closed {
                 let first = &tokens[from];
                 let fl = first.lower();
                 let article = matches!(fl.as_str(), "un" | "une");

@@ -73,7 +73,15 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
             while i < last && super::names::FUNCTION_CAPS.contains(&tokens[i].lower().as_str()) {
                 i += 1;
             }
-            return Some(i);
+            // `le musée Guimet`: the name qualifies a noun; the phrase is the noun's.
+            let qualifies = i > 0
+                && tokens[i - 1].kind == TokenKind::Word
+                && tokens[i - 1].text.starts_with(char::is_lowercase)
+                && !super::names::FUNCTION_CAPS.contains(&tokens[i - 1].lower().as_str())
+                && !AUXILIARIES.contains(&tokens[i - 1].lower().as_str());
+            if !qualifies {
+                return Some(i);
+            }
         }
     }
     let mut i = last;
@@ -82,7 +90,6 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
     // `du`/`des` may be a complement (`Congrès des Soviets`) or the determiner: keep going,
     // remember it, and take it when nothing better comes before.
     let mut tentative = None;
-    let mut since_tentative: i32 = 0;
     loop {
         let t = &tokens[i];
         match t.text {
@@ -92,25 +99,28 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
         }
         if depth == 0 && !matches!(t.text, "(" | ")") {
             let l = t.lower();
+            let after_de = i > 0 && matches!(tokens[i - 1].lower().as_str(), "de" | "à");
             if t.kind == TokenKind::Word && is_determiner(t) && words > 0 {
-                if matches!(l.as_str(), "du" | "des" | "au" | "aux") {
+                if matches!(l.as_str(), "du" | "des" | "au" | "aux")
+                    || (after_de && matches!(l.as_str(), "la" | "l'" | "les"))
+                {
                     tentative = Some(i);
-                    // Counted below with this very token.
-                    since_tentative = -1;
                 } else {
                     return Some(i);
                 }
             } else if !in_phrase(t) {
                 return tentative;
             } else if tentative.is_some()
-                && (since_tentative >= 2 || matches!(l.as_str(), "d'" | "de" | "être" | "avoir"))
+                && (matches!(l.as_str(), "être" | "avoir")
+                    || ((l.ends_with("er") || l.ends_with("ir"))
+                        && i > 0
+                        && matches!(tokens[i - 1].lower().as_str(), "de" | "d'" | "à")))
             {
                 // Too far from the complement: `fiers des troupes` is not one phrase.
                 return tentative;
             }
             if t.kind == TokenKind::Word {
                 words += 1;
-                since_tentative += 1;
             }
         }
         if words > 14 || i == 0 {
@@ -257,6 +267,21 @@ mod tests {
         let last = before_verb_group(&t, v).unwrap();
         let first = start_of_phrase(&t, last).unwrap();
         assert_eq!(for_question(s, &t, first, last), "l'Organisation inter-districts des social-démocrates unifiés");
+    }
+
+    #[test]
+    fn phrase_with_complements() {
+        for (s, verb, want) in [
+            ("Le Comité central de la Garde nationale, présidé par Édouard Moreau, siège.", "présidé", "le Comité central de la Garde nationale"),
+            ("Le musée Guimet fut fondé en 1879 par Émile Guimet.", "fondé", "le musée Guimet"),
+            ("Ils ont le droit d'être fiers des troupes de Poulkovo, commandées par Walden.", "commandées", "les troupes de Poulkovo"),
+        ] {
+            let t = tokenize(s);
+            let v = t.iter().position(|x| x.text == verb).unwrap();
+            let last = before_verb_group(&t, v).unwrap();
+            let first = start_of_phrase(&t, last).unwrap();
+            assert_eq!(for_question(s, &t, first, last), want);
+        }
     }
 
     #[test]
