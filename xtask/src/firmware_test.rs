@@ -278,7 +278,7 @@ fn with_card(
         || format!("first_frame_since_qemu_start_us={boot_us:?}"),
     );
     println!(
-        "      boot to first frame: {} µs from reset, {} µs from QEMU start; host saw it after {} ms",
+        "      boot to first frame: {} µs from main(), {} µs from QEMU start; host saw it after {} ms",
         field(&report, "first_frame_us"),
         field(&report, "first_frame_since_qemu_start_us"),
         first.as_millis()

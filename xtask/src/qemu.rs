@@ -94,7 +94,9 @@ pub struct BootOptions {
     pub kernel: PathBuf,
     /// SD card image, if a card is inserted.
     pub sd_image: Option<PathBuf>,
-    /// Directory for the QMP socket and temporary screendumps (created if missing).
+    /// Directory for the QMP socket and temporary screendumps (created if missing); sessions
+    /// running at the same time need one each. Keep its path short: a unix socket path is
+    /// limited to about 100 bytes.
     pub run_dir: PathBuf,
     /// Semihosting output handling.
     pub output: Output,
