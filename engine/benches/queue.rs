@@ -2,7 +2,9 @@
 
 use std::hint::black_box;
 
-use carnet_engine::{CardState, DayClock, Queue, QueueLimits, Rating, Scheduler, SeededFuzz, StudiedToday};
+use carnet_engine::{
+    CardState, DayClock, Queue, QueueLimits, Rating, Scheduler, SeededFuzz, StudiedToday,
+};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rand_core::Rng;
 
@@ -26,7 +28,14 @@ fn queue(c: &mut Criterion) {
     let mut buf = vec![0u32; states.len()];
     c.bench_function("queue_build_1M_cards", |b| {
         b.iter(|| {
-            let q = Queue::build(&states, NOW, &clock, &limits, StudiedToday::default(), &mut buf);
+            let q = Queue::build(
+                &states,
+                NOW,
+                &clock,
+                &limits,
+                StudiedToday::default(),
+                &mut buf,
+            );
             black_box(q.counts());
         })
     });

@@ -45,7 +45,13 @@ fn review_step(c: &mut Criterion) {
     group.bench_function("carnet", |b| {
         b.iter(|| {
             for &(s, d, t) in &inputs {
-                black_box(carnet.next_states(Some(MemoryState { stability: s, difficulty: d }), black_box(t)));
+                black_box(carnet.next_states(
+                    Some(MemoryState {
+                        stability: s,
+                        difficulty: d,
+                    }),
+                    black_box(t),
+                ));
             }
         })
     });
@@ -54,7 +60,10 @@ fn review_step(c: &mut Criterion) {
     group.bench_function("fsrs-rs", |b| {
         b.iter(|| {
             for &(s, d, t) in &inputs {
-                let m = fsrs::MemoryState { stability: s, difficulty: d };
+                let m = fsrs::MemoryState {
+                    stability: s,
+                    difficulty: d,
+                };
                 black_box(fsrs_rs.next_states(Some(m), 0.9, black_box(t)).unwrap());
             }
         })
@@ -101,19 +110,29 @@ fn replay(c: &mut Criterion) {
     ids.dedup();
     let events: Vec<(u32, i64, Rating)> = josh
         .iter()
-        .map(|r| (ids.binary_search(&r.card).unwrap() as u32, r.time_ms / 1000, r.rating))
+        .map(|r| {
+            (
+                ids.binary_search(&r.card).unwrap() as u32,
+                r.time_ms / 1000,
+                r.rating,
+            )
+        })
         .collect();
     let fold = |events: &[(u32, i64, Rating)], n: usize| {
         let mut states = vec![CardState::NEW; n];
         for &(i, t, rating) in events {
             let s = &mut states[i as usize];
-            let elapsed = s.last_review().map_or(0, |last| clock.elapsed_days(last, t));
+            let elapsed = s
+                .last_review()
+                .map_or(0, |last| clock.elapsed_days(last, t));
             *s = scheduler.replay_step(s, CardId(i as u64), t, rating, elapsed);
         }
         states
     };
     group.throughput(Throughput::Elements(events.len() as u64));
-    group.bench_function(BenchmarkId::new("josh", events.len()), |b| b.iter(|| black_box(fold(&events, ids.len()))));
+    group.bench_function(BenchmarkId::new("josh", events.len()), |b| {
+        b.iter(|| black_box(fold(&events, ids.len())))
+    });
 
     // One million synthetic reviews over 20,000 cards, one every ~30 s.
     let mut rng = SeededFuzz::from_seed(9);
@@ -135,12 +154,15 @@ fn replay(c: &mut Criterion) {
 
 fn mean_ns(group: &str, id: &str) -> Option<f64> {
     let path = output_dir().join(group).join(id).join("new/estimates.json");
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     json["mean"]["point_estimate"].as_f64()
 }
 
 fn main() {
-    let mut c = Criterion::default().output_directory(&output_dir()).configure_from_args();
+    let mut c = Criterion::default()
+        .output_directory(&output_dir())
+        .configure_from_args();
     review_step(&mut c);
     replay(&mut c);
     c.final_summary();
@@ -149,10 +171,16 @@ fn main() {
     if let (Some(ours), Some(fsrs_rs), Some(rs)) = (per("carnet"), per("fsrs-rs"), per("rs-fsrs")) {
         println!("\nOne review step, all four outcomes (mean of this run):");
         println!("  carnet   {ours:8.1} ns  ({:.1} M steps/s)", 1e3 / ours);
-        println!("  fsrs-rs  {fsrs_rs:8.1} ns  carnet is {:.1}x faster", fsrs_rs / ours);
+        println!(
+            "  fsrs-rs  {fsrs_rs:8.1} ns  carnet is {:.1}x faster",
+            fsrs_rs / ours
+        );
         println!("  rs-fsrs  {rs:8.1} ns  carnet is {:.1}x faster", rs / ours);
     }
-    for (id, label) in [("josh/12580", "josh log (12,580 reviews)"), ("synthetic/1000000", "1 M synthetic reviews")] {
+    for (id, label) in [
+        ("josh/12580", "josh log (12,580 reviews)"),
+        ("synthetic/1000000", "1 M synthetic reviews"),
+    ] {
         if let Some(ns) = mean_ns("replay", id) {
             println!("  replay of the {label}: {:.2} ms", ns / 1e6);
         }

@@ -53,3 +53,14 @@ mod imp {
 }
 
 pub(crate) use imp::{exp, floor, ln, powf, round};
+
+/// Four powers, `[x0^y0, x1^y1, x2^y2, x3^y3]`: one step's R, S^−w9, D^−w12 and (S+1)^w13.
+#[inline]
+pub(crate) fn pow4(x: [f32; 4], y: [f32; 4]) -> [f32; 4] {
+    [
+        powf(x[0], y[0]),
+        powf(x[1], y[1]),
+        powf(x[2], y[2]),
+        powf(x[3], y[3]),
+    ]
+}

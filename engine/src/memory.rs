@@ -4,7 +4,7 @@
 //! "The Algorithm", FSRS-6), written as fsrs-rs writes it so the two can be compared line by
 //! line. Stability is in days; difficulty lies in [1, 10].
 
-use crate::math::{exp, powf};
+use crate::math::{exp, pow4, powf};
 use crate::parameters::{Parameters, STABILITY_MIN};
 use crate::rating::Rating;
 
@@ -89,69 +89,104 @@ impl MemoryModel {
 
     /// The memory state after reviewing a known card `elapsed_days` whole days after its last
     /// review. A same-day review (`elapsed_days == 0`) uses the short-term stability formula.
+    ///
+    /// Computes only what `rating` needs, with the same expressions as
+    /// [`MemoryModel::next_all`], so both give the same numbers to the last bit (tested).
     #[inline]
     pub fn next(&self, state: MemoryState, elapsed_days: u32, rating: Rating) -> MemoryState {
         let s = state.stability.clamp(STABILITY_MIN, STABILITY_MAX);
         let d = state.difficulty.clamp(DIFFICULTY_MIN, DIFFICULTY_MAX);
+        let g3 = rating.as_u8() as f32 - 3.0;
         let stability = if elapsed_days == 0 {
-            self.stability_short_term(s, rating)
+            self.short_term(s, powf(s, -self.w[19]), g3)
         } else {
             let r = self.retrievability(elapsed_days as f32, s);
-            if rating == Rating::Again {
-                self.stability_after_failure(s, d, r)
-            } else {
-                self.stability_after_success(s, d, r, rating)
+            match rating {
+                Rating::Again => {
+                    self.after_failure(s, r, powf(d, -self.w[12]), powf(s + 1.0, self.w[13]))
+                }
+                _ => self.after_success(s, self.growth(d, r, powf(s, -self.w[9])), rating),
             }
         };
         MemoryState {
             stability: stability.clamp(STABILITY_MIN, STABILITY_MAX),
-            difficulty: self.next_difficulty(d, rating),
+            difficulty: self.next_difficulty(d, (10.0 - d) * -self.w[6] / 9.0, g3),
         }
     }
 
-    /// The memory states for all four ratings at once: difficulty terms and R are shared.
+    /// The memory states for all four ratings at once: difficulty terms, R and the powers of S
+    /// and D are shared.
     #[inline]
     pub fn next_all(&self, state: Option<MemoryState>, elapsed_days: u32) -> [MemoryState; 4] {
-        match state {
-            None => Rating::ALL.map(|r| self.initial(r)),
-            Some(state) => {
-                let s = state.stability.clamp(STABILITY_MIN, STABILITY_MAX);
-                let d = state.difficulty.clamp(DIFFICULTY_MIN, DIFFICULTY_MAX);
-                let difficulty = Rating::ALL.map(|r| self.next_difficulty(d, r));
-                let stability = if elapsed_days == 0 {
-                    // S^-w19 and e^(w17·w18) are shared by the four short-term outcomes.
-                    let base = s * powf(s, -self.w[19]);
-                    let w17 = self.w[17];
-                    let w18 = self.w[18];
-                    [1.0f32, 2.0, 3.0, 4.0].map(|g| {
-                        let sinc_s = exp(w17 * (g - 3.0 + w18)) * base;
-                        if g >= 2.0 {
-                            sinc_s.max(s)
-                        } else {
-                            sinc_s
-                        }
-                    })
-                } else {
-                    let r = self.retrievability(elapsed_days as f32, s);
-                    let fail = self.stability_after_failure(s, d, r);
-                    // The recall formula's common factor, computed once.
-                    let growth = self.exp_w8
-                        * (11.0 - d)
-                        * powf(s, -self.w[9])
-                        * (exp((1.0 - r) * self.w[10]) - 1.0);
-                    [
-                        fail,
-                        s * (growth * self.w[15] + 1.0),
-                        s * (growth + 1.0),
-                        s * (growth * self.w[16] + 1.0),
-                    ]
-                };
-                [0, 1, 2, 3].map(|i| MemoryState {
-                    stability: stability[i].clamp(STABILITY_MIN, STABILITY_MAX),
-                    difficulty: difficulty[i],
-                })
-            }
+        let Some(state) = state else {
+            return Rating::ALL.map(|r| self.initial(r));
+        };
+        let s = state.stability.clamp(STABILITY_MIN, STABILITY_MAX);
+        let d = state.difficulty.clamp(DIFFICULTY_MIN, DIFFICULTY_MAX);
+        let damping = (10.0 - d) * -self.w[6] / 9.0;
+        let stability = if elapsed_days == 0 {
+            let s_w19 = powf(s, -self.w[19]);
+            [-2.0f32, -1.0, 0.0, 1.0].map(|g3| self.short_term(s, s_w19, g3))
+        } else {
+            let [r, s_w9, d_w12, s1_w13] = pow4(
+                [1.0 + self.factor * elapsed_days as f32 / s, s, d, s + 1.0],
+                [self.decay, -self.w[9], -self.w[12], self.w[13]],
+            );
+            let growth = self.growth(d, r, s_w9);
+            [
+                self.after_failure(s, r, d_w12, s1_w13),
+                self.after_success(s, growth, Rating::Hard),
+                self.after_success(s, growth, Rating::Good),
+                self.after_success(s, growth, Rating::Easy),
+            ]
+        };
+        [-2.0f32, -1.0, 0.0, 1.0].map(|g3| MemoryState {
+            stability: stability[(g3 + 2.0) as usize].clamp(STABILITY_MIN, STABILITY_MAX),
+            difficulty: self.next_difficulty(d, damping, g3),
+        })
+    }
+
+    /// D' = w7·D0(4) + (1 − w7)·(D + ΔD·(10 − D)/9), ΔD = −w6·(G − 3), clamped to [1, 10].
+    /// `damping` is (10 − D)·(−w6)/9 and `g3` is G − 3.
+    #[inline(always)]
+    fn next_difficulty(&self, d: f32, damping: f32, g3: f32) -> f32 {
+        let damped = d + damping * g3;
+        (self.w[7] * (self.d0_easy - damped) + damped).clamp(DIFFICULTY_MIN, DIFFICULTY_MAX)
+    }
+
+    /// Same day: S' = S·e^(w17·(G − 3 + w18))·S^−w19, never shrinking on a recall.
+    #[inline(always)]
+    fn short_term(&self, s: f32, s_w19: f32, g3: f32) -> f32 {
+        let short = exp(self.w[17] * (g3 + self.w[18])) * (s * s_w19);
+        if g3 > -2.0 {
+            short.max(s)
+        } else {
+            short
         }
+    }
+
+    /// The recall formula's common factor: e^w8·(11 − D)·S^−w9·(e^(w10·(1 − R)) − 1).
+    #[inline(always)]
+    fn growth(&self, d: f32, r: f32, s_w9: f32) -> f32 {
+        self.exp_w8 * (11.0 - d) * s_w9 * (exp((1.0 - r) * self.w[10]) - 1.0)
+    }
+
+    /// S'r = S·(growth·hard·easy + 1), hard = w15 for Hard, easy = w16 for Easy.
+    #[inline(always)]
+    fn after_success(&self, s: f32, growth: f32, rating: Rating) -> f32 {
+        let bonus = match rating {
+            Rating::Hard => self.w[15],
+            Rating::Easy => self.w[16],
+            _ => 1.0,
+        };
+        s * (growth * bonus + 1.0)
+    }
+
+    /// S'f = min(w11·D^−w12·((S + 1)^w13 − 1)·e^(w14·(1 − R)), S / e^(w17·w18)).
+    #[inline(always)]
+    fn after_failure(&self, s: f32, r: f32, d_w12: f32, s1_w13: f32) -> f32 {
+        (self.w[11] * d_w12 * (s1_w13 - 1.0) * exp((1.0 - r) * self.w[14]))
+            .min(s / self.short_term_divisor)
     }
 
     /// S0(G) = w[G-1].
@@ -164,62 +199,6 @@ impl MemoryModel {
     #[inline]
     fn initial_difficulty(&self, rating: Rating) -> f32 {
         self.w[4] - exp(self.w[5] * (rating.as_u8() as f32 - 1.0)) + 1.0
-    }
-
-    /// D' = w7·D0(4) + (1 − w7)·(D + ΔD·(10 − D)/9), ΔD = −w6·(G − 3), clamped to [1, 10].
-    #[inline]
-    fn next_difficulty(&self, d: f32, rating: Rating) -> f32 {
-        let delta = -self.w[6] * (rating.as_u8() as f32 - 3.0);
-        // Linear damping: the closer to 10, the smaller the step.
-        let damped = d + (10.0 - d) * delta / 9.0;
-        let reverted = self.w[7] * (self.d0_easy - damped) + damped;
-        reverted.clamp(DIFFICULTY_MIN, DIFFICULTY_MAX)
-    }
-
-    /// S'r = S·(e^w8·(11 − D)·S^−w9·(e^(w10·(1 − R)) − 1)·hard·easy + 1).
-    #[inline]
-    fn stability_after_success(&self, s: f32, d: f32, r: f32, rating: Rating) -> f32 {
-        let hard_penalty = if rating == Rating::Hard {
-            self.w[15]
-        } else {
-            1.0
-        };
-        let easy_bonus = if rating == Rating::Easy {
-            self.w[16]
-        } else {
-            1.0
-        };
-        s * (self.exp_w8
-            * (11.0 - d)
-            * powf(s, -self.w[9])
-            * (exp((1.0 - r) * self.w[10]) - 1.0)
-            * hard_penalty
-            * easy_bonus
-            + 1.0)
-    }
-
-    /// S'f = min(w11·D^−w12·((S + 1)^w13 − 1)·e^(w14·(1 − R)), S / e^(w17·w18)).
-    #[inline]
-    fn stability_after_failure(&self, s: f32, d: f32, r: f32) -> f32 {
-        let long_term = self.w[11]
-            * powf(d, -self.w[12])
-            * (powf(s + 1.0, self.w[13]) - 1.0)
-            * exp((1.0 - r) * self.w[14]);
-        let short_term_cap = s / self.short_term_divisor;
-        long_term.min(short_term_cap)
-    }
-
-    /// Same-day review: S' = S·e^(w17·(G − 3 + w18))·S^−w19, never shrinking on a recall.
-    #[inline]
-    fn stability_short_term(&self, s: f32, rating: Rating) -> f32 {
-        let sinc =
-            exp(self.w[17] * (rating.as_u8() as f32 - 3.0 + self.w[18])) * powf(s, -self.w[19]);
-        let sinc = if rating.is_recall() {
-            sinc.max(1.0)
-        } else {
-            sinc
-        };
-        s * sinc
     }
 }
 
@@ -240,25 +219,84 @@ mod tests {
         assert_eq!(m.retrievability(0.0, 3.0), 1.0);
     }
 
-    #[test]
-    fn next_all_agrees_with_next() {
-        let m = model();
-        let state = MemoryState {
-            stability: 7.3,
-            difficulty: 5.2,
+    /// The FSRS-6 formulas written out plainly in f64, one rating at a time.
+    fn reference(w: &[f32; 21], s: f64, d: f64, t: u32, g: f64) -> (f64, f64) {
+        let w: [f64; 21] = w.map(|x| x as f64);
+        let decay = -w[20];
+        let factor = 0.9f64.powf(1.0 / decay) - 1.0;
+        let d0 = |g: f64| w[4] - (w[5] * (g - 1.0)).exp() + 1.0;
+        let delta = -w[6] * (g - 3.0);
+        let damped = d + (10.0 - d) * delta / 9.0;
+        let new_d = (w[7] * d0(4.0) + (1.0 - w[7]) * damped).clamp(1.0, 10.0);
+        let new_s = if t == 0 {
+            let sinc = (w[17] * (g - 3.0 + w[18])).exp() * s.powf(-w[19]);
+            s * if g >= 2.0 { sinc.max(1.0) } else { sinc }
+        } else {
+            let r = (1.0 + factor * t as f64 / s).powf(decay);
+            if g == 1.0 {
+                let long = w[11]
+                    * d.powf(-w[12])
+                    * ((s + 1.0).powf(w[13]) - 1.0)
+                    * ((1.0 - r) * w[14]).exp();
+                long.min(s / (w[17] * w[18]).exp())
+            } else {
+                let hard = if g == 2.0 { w[15] } else { 1.0 };
+                let easy = if g == 4.0 { w[16] } else { 1.0 };
+                s * (w[8].exp()
+                    * (11.0 - d)
+                    * s.powf(-w[9])
+                    * (((1.0 - r) * w[10]).exp() - 1.0)
+                    * hard
+                    * easy
+                    + 1.0)
+            }
         };
-        for elapsed in [0u32, 1, 5, 30, 400] {
-            let all = m.next_all(Some(state), elapsed);
-            for r in Rating::ALL {
-                let one = m.next(state, elapsed, r);
-                let both = all[r.index()];
-                assert!(
-                    (one.stability - both.stability).abs() <= 1e-5 * one.stability,
-                    "{elapsed} {r:?}"
-                );
-                assert_eq!(one.difficulty, both.difficulty);
+        (new_s.clamp(0.001, 36_500.0), new_d)
+    }
+
+    #[test]
+    fn next_all_agrees_with_the_formulas_in_f64() {
+        let m = model();
+        let mut worst = 0.0f64;
+        for s in [0.01f32, 0.3, 1.0, 2.5, 7.3, 40.0, 365.0, 4000.0] {
+            for d in [1.0f32, 2.2, 5.2, 8.9, 10.0] {
+                for t in [0u32, 1, 2, 5, 30, 100, 1000, 10_000] {
+                    let all = m.next_all(
+                        Some(MemoryState {
+                            stability: s,
+                            difficulty: d,
+                        }),
+                        t,
+                    );
+                    for r in Rating::ALL {
+                        let (rs, rd) =
+                            reference(m.weights(), s as f64, d as f64, t, r.as_u8() as f64);
+                        let got = all[r.index()];
+                        let gap = ((got.stability as f64 - rs) / rs)
+                            .abs()
+                            .max(((got.difficulty as f64 - rd) / rd).abs());
+                        worst = worst.max(gap);
+                        // f32 throughout, as fsrs-rs: (S + 1)^w13 − 1 cancels for tiny S (≈ 1e-5 there).
+                        assert!(
+                            gap < 3e-5,
+                            "S {s} D {d} t {t} {r:?}: {got:?} vs ({rs}, {rd})"
+                        );
+                        assert_eq!(
+                            m.next(
+                                MemoryState {
+                                    stability: s,
+                                    difficulty: d
+                                },
+                                t,
+                                r
+                            ),
+                            got
+                        );
+                    }
+                }
             }
         }
+        assert!(worst > 0.0, "compared nothing");
         let first = m.next_all(None, 0);
         assert_eq!(first[0].stability, 0.212);
         assert_eq!(first[3].stability, 8.2956);

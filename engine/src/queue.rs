@@ -121,7 +121,7 @@ impl<'b> Queue<'b> {
         buf[..learning_len].sort_unstable_by_key(|&i| (due_key(i), i));
 
         // Reviews: keep the `review_limit` most overdue with a bounded max-heap, O(n log k).
-        let review_cap = review_limit.min(review_due).min(buf.len() - learning_len);
+        let mut review_cap = review_limit.min(review_due).min(buf.len() - learning_len);
         let (_, rest) = buf.split_at_mut(learning_len);
         let (heap, rest) = rest.split_at_mut(review_cap);
         let key = |i: u32| (clock.day(due_key(i)), i);
@@ -164,8 +164,6 @@ impl<'b> Queue<'b> {
         counts.new = new_available.min(new_limit) as u32;
 
         // Nothing else to do: a learning card due soon may be shown ahead of time.
-        let mut learning_len = learning_len;
-        let mut review_cap = review_cap;
         if learning_len == 0 && heap_len == 0 && new_len == 0 && !buf.is_empty() {
             if let Some((_, i)) = soonest_ahead {
                 buf[0] = i;

@@ -294,7 +294,13 @@ impl Scheduler {
         rating: Rating,
         elapsed_days: u32,
     ) -> CardState {
-        self.review(state, rating, time, elapsed_days, &mut SeededFuzz::for_review(card, time))
+        self.review(
+            state,
+            rating,
+            time,
+            elapsed_days,
+            &mut SeededFuzz::for_review(card, time),
+        )
     }
 
     /// Where the learning steps lead after `rating`, given the new memory state.

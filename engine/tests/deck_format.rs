@@ -11,11 +11,19 @@ fn sample_cards(texts: &[String]) -> Vec<Card<'_>> {
         .enumerate()
         .map(|(i, t)| Card {
             id: CardId::from_key(t),
-            kind: [CardKind::QuestionAnswer, CardKind::Cloze, CardKind::MultipleChoice][i % 3],
+            kind: [
+                CardKind::QuestionAnswer,
+                CardKind::Cloze,
+                CardKind::MultipleChoice,
+            ][i % 3],
             answer_kind: AnswerKind::Person,
             prompt: t,
             answer: "Chahoumian",
-            distractors: if i % 3 == 2 { ["Lénine", "Trotsky", "Kérenski"] } else { [""; 3] },
+            distractors: if i % 3 == 2 {
+                ["Lénine", "Trotsky", "Kérenski"]
+            } else {
+                [""; 3]
+            },
             context: "Le Sovnarkom, présidé par Chahoumian, …",
             source: Source {
                 document: (i % 2) as u16,
@@ -26,13 +34,22 @@ fn sample_cards(texts: &[String]) -> Vec<Card<'_>> {
 }
 
 fn sample_deck() -> Vec<u8> {
-    let texts: Vec<String> = (0..12).map(|i| format!("Qui présidait le Sovnarkom de Bakou ({i}) ?")).collect();
-    deck::encode("Russie 1917", &["000.txt", "003.txt"], &sample_cards(&texts)).unwrap()
+    let texts: Vec<String> = (0..12)
+        .map(|i| format!("Qui présidait le Sovnarkom de Bakou ({i}) ?"))
+        .collect();
+    deck::encode(
+        "Russie 1917",
+        &["000.txt", "003.txt"],
+        &sample_cards(&texts),
+    )
+    .unwrap()
 }
 
 #[test]
 fn round_trips() {
-    let texts: Vec<String> = (0..12).map(|i| format!("Qui présidait le Sovnarkom de Bakou ({i}) ?")).collect();
+    let texts: Vec<String> = (0..12)
+        .map(|i| format!("Qui présidait le Sovnarkom de Bakou ({i}) ?"))
+        .collect();
     let cards = sample_cards(&texts);
     let bytes = deck::encode("Russie 1917", &["000.txt", "003.txt"], &cards).unwrap();
     let deck = Deck::from_bytes(&bytes).unwrap();
@@ -52,7 +69,8 @@ fn a_device_can_read_one_card_at_a_time() {
         sum.update(chunk);
     }
     assert!(sum.matches(bytes[bytes.len() - 4..].try_into().unwrap()));
-    let at = |p: u32| u32::from_le_bytes(bytes[p as usize..p as usize + 4].try_into().unwrap()) as usize;
+    let at =
+        |p: u32| u32::from_le_bytes(bytes[p as usize..p as usize + 4].try_into().unwrap()) as usize;
     let start = at(header.index_entry_position(5));
     let end = at(header.index_entry_position(6));
     let card = decode_card(&bytes[start..end]).unwrap();
@@ -63,11 +81,20 @@ fn a_device_can_read_one_card_at_a_time() {
 fn typed_errors_for_bad_files() {
     let bytes = sample_deck();
     assert_eq!(Deck::from_bytes(b"").unwrap_err(), Error::Truncated);
-    assert_eq!(Deck::from_bytes(b"PK\x03\x04 a zip file, not a deck").unwrap_err(), Error::BadMagic);
-    assert_eq!(Deck::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err(), Error::Truncated);
+    assert_eq!(
+        Deck::from_bytes(b"PK\x03\x04 a zip file, not a deck").unwrap_err(),
+        Error::BadMagic
+    );
+    assert_eq!(
+        Deck::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err(),
+        Error::Truncated
+    );
     let mut newer = bytes.clone();
     newer[8] = 2;
-    assert_eq!(Deck::from_bytes(&newer).unwrap_err(), Error::UnsupportedVersion { found: 2 });
+    assert_eq!(
+        Deck::from_bytes(&newer).unwrap_err(),
+        Error::UnsupportedVersion { found: 2 }
+    );
     let mut corrupt = bytes.clone();
     let mid = corrupt.len() / 2;
     corrupt[mid] ^= 1;
@@ -81,7 +108,10 @@ fn typed_errors_for_bad_files() {
 fn every_truncation_and_byte_flip_is_an_error_never_a_panic() {
     let bytes = sample_deck();
     for len in 0..bytes.len() {
-        assert!(Deck::from_bytes(&bytes[..len]).is_err(), "truncated to {len}");
+        assert!(
+            Deck::from_bytes(&bytes[..len]).is_err(),
+            "truncated to {len}"
+        );
     }
     for i in 0..bytes.len() {
         for bit in [0x01u8, 0x80, 0xff] {
