@@ -12,14 +12,15 @@
 //! | 20 | 4 | offset of the metadata: postcard `&str` deck name, then one `&str` a document |
 //! | 24 | 4 | offset of the card index: *n* + 1 `u32` offsets; card *i* spans `[idx[i], idx[i+1])` |
 //! | 28 | 4 | file length, checksum included |
-//! | … | | sections; each card is one postcard-encoded [`Card`] |
+//! | … | | metadata; the index; right after it the card ids (*n* `u64`, deck order); the cards, each one postcard-encoded [`Card`] |
 //! | len − 4 | 4 | CRC-32 (ISO-HDLC) of every byte before it |
 //!
-//! The fixed header and the index let a device read one card at a time from an SD card into a
-//! small buffer ([`DeckHeader`], [`decode_card`]); on the host, [`Deck`] checks a whole file in
-//! memory once and then hands out cards borrowed from it.
+//! The fixed header, the index and the id table let a device read one card (or one card's id,
+//! to match review-log records) at a time from an SD card into a small buffer ([`DeckHeader`],
+//! [`decode_card`]); on the host, [`Deck`] checks a whole file in memory once and then hands out
+//! cards borrowed from it.
 
-use crate::card::Card;
+use crate::card::{Card, CardId};
 use crate::crc32::{checksum, CRC32};
 use crate::error::Error;
 
@@ -82,7 +83,8 @@ impl DeckHeader {
         if (header.file_len as usize) < HEADER_LEN + 4 {
             return Err(Error::Malformed);
         }
-        let index_len = (header.card_count as u64 + 1) * 4;
+        // The index (n + 1 offsets) and then the ids (n u64).
+        let index_len = (header.card_count as u64 + 1) * 4 + header.card_count as u64 * 8;
         let body_end = header.file_len as u64 - 4;
         if (header.meta_offset as usize) < HEADER_LEN
             || header.meta_offset > header.index_offset
@@ -96,6 +98,11 @@ impl DeckHeader {
     /// File position of index entry `i` (card `i` starts at the `u32` stored there).
     pub fn index_entry_position(&self, i: u32) -> u32 {
         self.index_offset + 4 * i
+    }
+
+    /// File position of card `i`'s id (a little-endian `u64`).
+    pub fn id_position(&self, i: u32) -> u32 {
+        self.index_offset + 4 * (self.card_count + 1) + 8 * i
     }
 
     /// Where the card bytes end (the checksum follows).
@@ -179,7 +186,7 @@ impl<'a> Deck<'a> {
             name,
             documents,
         };
-        let cards_start = header.index_offset as usize + (header.card_count as usize + 1) * 4;
+        let cards_start = header.id_position(header.card_count) as usize;
         let mut previous = cards_start;
         for i in 0..=header.card_count {
             let at = u32_at(body, header.index_entry_position(i) as usize)? as usize;
@@ -193,7 +200,9 @@ impl<'a> Deck<'a> {
         }
         for i in 0..header.card_count {
             let card = deck.decode(i)?;
-            if card.source.document as u32 >= header.document_count {
+            if card.source.document as u32 >= header.document_count
+                || deck.id(i as usize) != Some(card.id)
+            {
                 return Err(Error::Malformed);
             }
         }
@@ -204,6 +213,18 @@ impl<'a> Deck<'a> {
         let start = u32_at(self.bytes, self.header.index_entry_position(i) as usize)? as usize;
         let end = u32_at(self.bytes, self.header.index_entry_position(i + 1) as usize)? as usize;
         decode_card(self.bytes.get(start..end).ok_or(Error::Malformed)?)
+    }
+
+    /// Card `i`'s id, read from the id table without decoding the card.
+    pub fn id(&self, i: usize) -> Option<CardId> {
+        if i >= self.len() {
+            return None;
+        }
+        let at = self.header.id_position(i as u32) as usize;
+        let b = self.bytes.get(at..at + 8)?;
+        Some(CardId(u64::from_le_bytes([
+            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+        ])))
     }
 
     /// The deck's name.
@@ -280,6 +301,9 @@ pub fn encode(
     }
     let index_offset = out.len();
     out.resize(index_offset + (cards.len() + 1) * 4, 0);
+    for card in cards {
+        out.extend_from_slice(&card.id.0.to_le_bytes());
+    }
     let mut offsets = Vec::with_capacity(cards.len() + 1);
     for card in cards {
         offsets.push(u32::try_from(out.len()).map_err(too_large)?);

@@ -58,6 +58,11 @@ fn round_trips() {
     assert_eq!(deck.document(1), Some("003.txt"));
     assert_eq!(deck.cards().collect::<Vec<_>>(), cards);
     assert_eq!(deck.card(12), None);
+    assert_eq!(
+        (0..12).map(|i| deck.id(i).unwrap()).collect::<Vec<_>>(),
+        cards.iter().map(|c| c.id).collect::<Vec<_>>()
+    );
+    assert_eq!(deck.id(12), None);
 }
 
 #[test]
@@ -75,6 +80,11 @@ fn a_device_can_read_one_card_at_a_time() {
     let end = at(header.index_entry_position(6));
     let card = decode_card(&bytes[start..end]).unwrap();
     assert_eq!(card.source.line, 6);
+    let id_at = header.id_position(5) as usize;
+    assert_eq!(
+        u64::from_le_bytes(bytes[id_at..id_at + 8].try_into().unwrap()),
+        card.id.0
+    );
 }
 
 #[test]
