@@ -65,10 +65,12 @@ pub struct Queue<'b> {
 impl<'b> Queue<'b> {
     /// Builds the queue at `now` over `states` (index = card position), using `buf` for the
     /// chosen indices. Learning cards due now come first (earliest due first), then reviews
-    /// (most overdue first) with new cards spread evenly among them, in deck order.
+    /// (most overdue first, ties by position) with new cards spread evenly among them, in deck
+    /// order. One pass over the states, no division per card, no allocation.
     ///
-    /// `buf` needs room for the learning cards due plus both limits; with less, the queue holds
-    /// what fits (learning first) and the counts stay exact.
+    /// `buf` needs room for the learning cards due plus both daily limits; with less, it holds
+    /// what fits, learning cards and reviews in the order met and new cards in what is left
+    /// (the counts stay exact either way).
     pub fn build(
         states: &[CardState],
         now: i64,
@@ -77,107 +79,97 @@ impl<'b> Queue<'b> {
         studied: StudiedToday,
         buf: &'b mut [u32],
     ) -> Queue<'b> {
-        let today = clock.day(now);
-        let day_end = clock.day_start(today + 1);
+        let day_end = clock.day_start(clock.day(now) + 1);
         let new_limit = limits.new_per_day.saturating_sub(studied.new) as usize;
         let review_limit = limits.reviews_per_day.saturating_sub(studied.reviews) as usize;
-        let due_key = |i: u32| states[i as usize].due().unwrap_or(i64::MAX);
+        let ahead_until = now + limits.learn_ahead_secs as i64;
 
-        let mut counts = QueueCounts::default();
+        // buf = [reviews (max-heap on (due, index)) | new cards | … free … | learning (from the end)]
+        let mut heap_len = 0usize;
         let mut learning_len = 0usize;
+        let mut counts = QueueCounts::default();
         let mut review_due = 0usize;
         let mut new_available = 0usize;
+        let mut first_new = states.len();
         let mut soonest_ahead: Option<(i64, u32)> = None;
+        let key = |j: u32| (states[j as usize].due().unwrap_or(i64::MAX), j);
+
         for (i, s) in states.iter().enumerate() {
             if s.is_suspended() {
                 continue;
             }
+            let due = s.due().unwrap_or(i64::MAX);
             let i = i as u32;
             match s.phase() {
-                Phase::New => new_available += 1,
+                Phase::New => {
+                    if new_available == 0 {
+                        first_new = i as usize;
+                    }
+                    new_available += 1;
+                }
                 Phase::Learning | Phase::Relearning => {
-                    let due = s.due().unwrap_or(now);
                     if due < day_end {
                         counts.learning += 1;
                     }
                     if due <= now {
-                        if learning_len < buf.len() {
-                            buf[learning_len] = i;
+                        if heap_len + learning_len < buf.len() {
                             learning_len += 1;
+                            let at = buf.len() - learning_len;
+                            buf[at] = i;
                         }
-                    } else if due <= now + limits.learn_ahead_secs as i64
-                        && soonest_ahead.is_none_or(|(d, _)| due < d)
-                    {
+                    } else if due <= ahead_until && soonest_ahead.is_none_or(|(d, _)| due < d) {
                         soonest_ahead = Some((due, i));
                     }
                 }
                 Phase::Review => {
-                    if s.due().is_some_and(|due| clock.day(due) <= today) {
-                        review_due += 1;
+                    if due >= day_end {
+                        continue;
+                    }
+                    review_due += 1;
+                    if heap_len < review_limit && heap_len + learning_len < buf.len() {
+                        buf[heap_len] = i;
+                        heap_len += 1;
+                        sift_up(&mut buf[..heap_len], heap_len - 1, &key);
+                    } else if heap_len > 0 && (due, i) < key(buf[0]) {
+                        buf[0] = i;
+                        sift_down(&mut buf[..heap_len], 0, &key);
                     }
                 }
             }
         }
-        buf[..learning_len].sort_unstable_by_key(|&i| (due_key(i), i));
-
-        // Reviews: keep the `review_limit` most overdue with a bounded max-heap, O(n log k).
-        let mut review_cap = review_limit.min(review_due).min(buf.len() - learning_len);
-        let (_, rest) = buf.split_at_mut(learning_len);
-        let (heap, rest) = rest.split_at_mut(review_cap);
-        let key = |i: u32| (clock.day(due_key(i)), i);
-        let mut heap_len = 0usize;
-        if review_cap > 0 {
-            for (i, s) in states.iter().enumerate() {
-                if s.is_suspended() || s.phase() != Phase::Review {
-                    continue;
-                }
-                let i = i as u32;
-                if s.due().is_none_or(|due| clock.day(due) > today) {
-                    continue;
-                }
-                if heap_len < review_cap {
-                    heap[heap_len] = i;
-                    heap_len += 1;
-                    sift_up(heap, heap_len - 1, &key);
-                } else if key(i) < key(heap[0]) {
-                    heap[0] = i;
-                    sift_down(&mut heap[..heap_len], 0, &key);
-                }
-            }
-        }
-        heap[..heap_len].sort_unstable_by_key(|&i| key(i));
         counts.review = review_due.min(review_limit) as u32;
+        counts.new = new_available.min(new_limit) as u32;
+        buf[..heap_len].sort_unstable_by_key(|&j| key(j));
+        let learning_start = buf.len() - learning_len;
+        buf[learning_start..].sort_unstable_by_key(|&j| key(j));
 
-        let new_cap = new_limit.min(rest.len());
+        // New cards: the first ones in deck order, from the first seen above.
+        let new_cap = new_limit.min(learning_start - heap_len);
         let mut new_len = 0usize;
-        if new_cap > 0 {
-            for (i, s) in states.iter().enumerate() {
-                if new_len == new_cap {
-                    break;
-                }
-                if s.phase() == Phase::New && !s.is_suspended() {
-                    rest[new_len] = i as u32;
-                    new_len += 1;
-                }
+        for (i, s) in states.iter().enumerate().skip(first_new) {
+            if new_len == new_cap {
+                break;
+            }
+            if s.phase() == Phase::New && !s.is_suspended() {
+                buf[heap_len + new_len] = i as u32;
+                new_len += 1;
             }
         }
-        counts.new = new_available.min(new_limit) as u32;
 
         // Nothing else to do: a learning card due soon may be shown ahead of time.
         if learning_len == 0 && heap_len == 0 && new_len == 0 && !buf.is_empty() {
             if let Some((_, i)) = soonest_ahead {
-                buf[0] = i;
+                let last = buf.len() - 1;
+                buf[last] = i;
                 learning_len = 1;
-                review_cap = 0;
             }
         }
         let buf: &'b [u32] = buf;
-        let (learning, tail) = buf.split_at(learning_len);
-        let (reviews, tail) = tail.split_at(review_cap);
+        let learning_start = buf.len() - learning_len;
         Queue {
-            learning,
-            reviews: &reviews[..heap_len],
-            new: &tail[..new_len],
+            learning: &buf[learning_start..],
+            reviews: &buf[..heap_len],
+            new: &buf[heap_len..heap_len + new_len],
             counts,
         }
     }
@@ -425,5 +417,56 @@ mod tests {
         );
         assert_eq!(q.len(), 3);
         assert_eq!(q.counts().new, 20);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_a_naive_reference(
+            cards in proptest::collection::vec((0u8..5, 0i64..40 * 86_400, proptest::bool::weighted(0.1)), 0..300),
+            new_limit in 0u32..30,
+            review_limit in 0u32..60,
+        ) {
+            let scheduler = Scheduler::default();
+            let states: std::vec::Vec<CardState> = cards
+                .iter()
+                .map(|&(kind, ago, suspended)| {
+                    let t = NOW - ago;
+                    let mut s = match kind {
+                        0 | 1 => CardState::NEW,
+                        2 => scheduler.review(&CardState::NEW, Rating::Again, NOW - ago % 3000, 0, &mut SeededFuzz::from_seed(ago as u64)),
+                        _ => scheduler.review(&CardState::NEW, Rating::Easy, t, 0, &mut SeededFuzz::from_seed(ago as u64)),
+                    };
+                    s.set_suspended(suspended);
+                    s
+                })
+                .collect();
+            let clock = DayClock::default();
+            let limits = QueueLimits { new_per_day: new_limit, reviews_per_day: review_limit, learn_ahead_secs: 0 };
+            let mut buf = std::vec![0u32; states.len() + 1];
+            let q = Queue::build(&states, NOW, &clock, &limits, StudiedToday::default(), &mut buf);
+
+            let day_end = clock.day_start(clock.day(NOW) + 1);
+            let live = |i: &usize| !states[*i].is_suspended();
+            let by_due = |v: &mut std::vec::Vec<usize>| v.sort_by_key(|&i| (states[i].due().unwrap(), i));
+            let mut learning: std::vec::Vec<usize> = (0..states.len()).filter(live)
+                .filter(|&i| matches!(states[i].phase(), Phase::Learning | Phase::Relearning) && states[i].due().unwrap() <= NOW)
+                .collect();
+            by_due(&mut learning);
+            let mut reviews: std::vec::Vec<usize> = (0..states.len()).filter(live)
+                .filter(|&i| states[i].phase() == Phase::Review && states[i].due().unwrap() < day_end)
+                .collect();
+            by_due(&mut reviews);
+            let due_reviews = reviews.len();
+            reviews.truncate(review_limit as usize);
+            let new: std::vec::Vec<usize> = (0..states.len()).filter(live)
+                .filter(|&i| states[i].is_new()).collect();
+            let to_u32 = |v: &[usize]| v.iter().map(|&i| i as u32).collect::<std::vec::Vec<u32>>();
+            proptest::prop_assert_eq!(q.learning, &to_u32(&learning)[..]);
+            proptest::prop_assert_eq!(q.reviews, &to_u32(&reviews)[..]);
+            proptest::prop_assert_eq!(q.new, &to_u32(&new[..new.len().min(new_limit as usize)])[..]);
+            proptest::prop_assert_eq!(q.counts().review as usize, due_reviews.min(review_limit as usize));
+            proptest::prop_assert_eq!(q.counts().new as usize, new.len().min(new_limit as usize));
+            proptest::prop_assert_eq!(q.iter().count(), q.len());
+        }
     }
 }
