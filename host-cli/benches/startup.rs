@@ -1,1 +1,156 @@
-fn main() {}
+//! Start-up and grading costs of `carnet`.
+//!
+//! - `first_card/in_process`: from reading a 10,000-card deck file and its 100,000-review log
+//!   (lock, read, replay every card) to the first card with its four outcomes.
+//! - `first_card/whole_program`: the real executable started on the same deck and log, in
+//!   line mode, until it exits after the first card (`q`): process start included.
+//! - `grade/append_fsync`: one review record written and `fsync`ed.
+#![allow(missing_docs)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use carnet::clock::Clock;
+use carnet::session::{Session, SessionRules};
+use carnet::store::ReviewStore;
+use carnet_engine::deck::{encode, Deck};
+use carnet_engine::review_log::{encode_frame, LogEntry, Review, MAX_FRAME_LEN};
+use carnet_engine::{
+    AnswerKind, Card, CardId, CardKind, DayClock, QueueLimits, Rating, Scheduler, Source,
+};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+const CARDS: usize = 10_000;
+const REVIEWS_PER_CARD: usize = 10;
+/// 2024-03-29 08:00 UTC.
+const NOW_MS: i64 = 1_711_699_200_000;
+
+fn bench_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A 10,000-card deck and a 100,000-review log over the year before `NOW_MS`.
+fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {
+    let prompts: Vec<String> = (0..CARDS)
+        .map(|i| format!("Question numéro {i} sur la Commune de Bakou ?"))
+        .collect();
+    let answers: Vec<String> = (0..CARDS).map(|i| format!("Réponse {i}")).collect();
+    let context =
+        "Une phrase source d'une longueur ordinaire, comme celles que le générateur garde.";
+    let cards: Vec<Card<'_>> = (0..CARDS)
+        .map(|i| Card {
+            id: CardId::from_key(&prompts[i]),
+            kind: CardKind::QuestionAnswer,
+            answer_kind: AnswerKind::Other,
+            prompt: &prompts[i],
+            answer: &answers[i],
+            distractors: ["Autre 1", "Autre 2", ""],
+            context,
+            source: Source {
+                document: 0,
+                line: i as u32 + 1,
+            },
+        })
+        .collect();
+    let deck_path = dir.join("bench.deck");
+    std::fs::write(
+        &deck_path,
+        encode("Bench", &["corpus.txt"], &cards).unwrap(),
+    )
+    .unwrap();
+    let mut log = Vec::with_capacity(CARDS * REVIEWS_PER_CARD * 24);
+    let mut frame = [0u8; MAX_FRAME_LEN];
+    let day = 86_400_000i64;
+    for (i, card) in cards.iter().enumerate() {
+        let mut t = NOW_MS - 365 * day + (i as i64 % 200) * day;
+        for k in 0..REVIEWS_PER_CARD {
+            let rating = if (i + k) % 7 == 0 {
+                Rating::Again
+            } else {
+                Rating::Good
+            };
+            let n = encode_frame(
+                &LogEntry::Review(Review {
+                    card: card.id,
+                    time_ms: t,
+                    rating,
+                    duration_ms: 4000,
+                }),
+                &mut frame,
+            );
+            log.extend_from_slice(&frame[..n]);
+            t += [600_000, day, 3 * day, 7 * day, 15 * day][k % 5];
+        }
+    }
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let log_path = data.join("bench.revlog");
+    std::fs::write(&log_path, &log).unwrap();
+    (deck_path, log_path)
+}
+
+fn first_card(deck_path: &Path, log_path: &Path) -> usize {
+    let bytes = std::fs::read(deck_path).unwrap();
+    let deck = Deck::from_bytes(&bytes).unwrap();
+    let (store, scan) = ReviewStore::open(log_path).unwrap();
+    let rules = SessionRules {
+        scheduler: Scheduler::default(),
+        day_clock: DayClock::default(),
+        limits: QueueLimits::default(),
+        clock: Clock::starting_at(NOW_MS),
+    };
+    let mut session = Session::new(&deck, store, &scan, rules);
+    session.card_to_show().map(|s| s.index).unwrap()
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = bench_dir();
+    let (deck_path, log_path) = fixtures(&dir);
+    let mut group = c.benchmark_group("first_card");
+    group.sample_size(30);
+    group.bench_function("in_process", |b| {
+        b.iter(|| first_card(&deck_path, &log_path))
+    });
+    group.bench_function("whole_program", |b| {
+        b.iter(|| {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_carnet"))
+                .args(["study", "--plain", "--deck"])
+                .arg(&deck_path)
+                .env("CARNET_DATA_DIR", dir.join("data"))
+                .env("CARNET_NOW", (NOW_MS / 1000).to_string())
+                .env("XDG_CONFIG_HOME", dir.join("config"))
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap();
+            child.stdin.take().unwrap().write_all(b"q\n").unwrap();
+            assert!(child.wait().unwrap().success());
+        })
+    });
+    group.finish();
+
+    let grade_log = dir.join("grade.revlog");
+    let (mut store, _) = ReviewStore::open(&grade_log).unwrap();
+    let mut t = NOW_MS;
+    c.bench_function("grade/append_fsync", |b| {
+        b.iter(|| {
+            t += 1000;
+            store
+                .append(&LogEntry::Review(Review {
+                    card: CardId(42),
+                    time_ms: t,
+                    rating: Rating::Good,
+                    duration_ms: 3000,
+                }))
+                .unwrap();
+        })
+    });
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(startup, benches);
+criterion_main!(startup);

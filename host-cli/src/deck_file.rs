@@ -60,11 +60,11 @@ impl DeckFile {
         }
     }
 
-    /// How to name the deck in messages: its path, or "the bundled deck".
+    /// How to name the deck in messages: `deck PATH`, or `the bundled deck`.
     pub fn label(&self) -> String {
         match &self.source {
             DeckSource::Bundled => "the bundled deck".to_string(),
-            DeckSource::File(p) => p.display().to_string(),
+            DeckSource::File(p) => format!("deck {}", p.display()),
         }
     }
 
@@ -78,19 +78,19 @@ impl DeckFile {
 pub fn deck_error(label: &str, len: usize, error: EngineError) -> CliError {
     CliError::input(match error {
         EngineError::BadMagic => {
-            format!("deck {label} is not a carnet deck (it does not start with `CARNETDK`)")
+            format!("{label} is not a carnet deck (it does not start with `CARNETDK`)")
         }
         EngineError::UnsupportedVersion { found } => format!(
-            "deck {label} uses deck format version {found}, newer than the version {VERSION} this \
+            "{label} uses deck format version {found}, newer than the version {VERSION} this \
              carnet reads; upgrade carnet"
         ),
         EngineError::Truncated => {
-            format!("deck {label} is truncated: its {len} bytes end before the data it announces")
+            format!("{label} is truncated: its {len} bytes end before the data it announces")
         }
         EngineError::Checksum => {
-            format!("deck {label} is corrupt: its checksum does not match its content")
+            format!("{label} is corrupt: its checksum does not match its content")
         }
-        other => format!("deck {label} is malformed: {other}"),
+        other => format!("{label} is malformed: {other}"),
     })
 }
 
@@ -140,8 +140,12 @@ mod tests {
     #[test]
     fn deck_errors_name_the_file_and_the_problem() {
         let d = DeckFile::from_bytes(DeckSource::File("x.deck".into()), b"hello world".to_vec());
+        assert_eq!(d.label(), "deck x.deck");
         let e = d.deck().unwrap_err();
-        assert!(e.message().contains("x.deck is not a carnet deck"), "{e}");
+        assert!(
+            e.message().starts_with("deck x.deck is not a carnet deck"),
+            "{e}"
+        );
         assert_eq!(e.exit_code(), 2);
     }
 }

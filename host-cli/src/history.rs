@@ -1,6 +1,7 @@
 //! Card states derived from the review log: the log is the truth, states are its fold.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use carnet_engine::review_log::{LogEntry, Review};
 use carnet_engine::{CardId, CardState, DayClock, Phase, Scheduler, SeededFuzz, StudiedToday};
@@ -18,7 +19,30 @@ pub struct CardHistory {
 /// keep theirs: a regenerated deck finds its progress again through the stable [`CardId`].
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    cards: HashMap<CardId, CardHistory>,
+    cards: HashMap<CardId, CardHistory, BuildHasherDefault<CardIdHasher>>,
+}
+
+/// Hashes a [`CardId`] with one multiply: ids are already hashes (FNV-1a), and the start-up
+/// replay looks one up for every record of the log.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CardIdHasher(u64);
+
+impl Hasher for CardIdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
+    }
 }
 
 /// Seconds of a record time in milliseconds, as the scheduler counts them.
@@ -81,6 +105,45 @@ impl History {
                 state
             }
         }
+    }
+
+    /// The states of `cards`, in order; a large deck is replayed on several threads (cards
+    /// are independent), which keeps the start-up of a 10,000-card deck fast.
+    pub fn states(
+        &self,
+        cards: impl Iterator<Item = CardId>,
+        scheduler: &Scheduler,
+        clock: &DayClock,
+    ) -> Vec<CardState> {
+        let ids: Vec<CardId> = cards.collect();
+        let threads = if ids.len() < 2000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        };
+        if threads == 1 {
+            return ids
+                .iter()
+                .map(|&id| self.state(id, scheduler, clock))
+                .collect();
+        }
+        let chunk = ids.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = ids
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|&id| self.state(id, scheduler, clock))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
     }
 
     /// What was studied on the day of `now` (seconds): new cards first reviewed that day,

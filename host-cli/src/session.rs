@@ -131,10 +131,11 @@ impl<'a> Session<'a> {
     ) -> Session<'a> {
         let history = History::from_entries(&scan.entries);
         let cards: Vec<Card<'a>> = deck.cards().collect();
-        let states = cards
-            .iter()
-            .map(|c| history.state(c.id, &rules.scheduler, &rules.day_clock))
-            .collect();
+        let states = history.states(
+            cards.iter().map(|c| c.id),
+            &rules.scheduler,
+            &rules.day_clock,
+        );
         let now = secs(rules.clock.now_ms());
         let studied = history.studied_today(now, &rules.scheduler, &rules.day_clock);
         Session {

@@ -115,10 +115,7 @@ pub fn compute(
     now: i64,
 ) -> Stats {
     let today = clock.day(now);
-    let states: Vec<CardState> = cards
-        .iter()
-        .map(|c| history.state(c.id, scheduler, clock))
-        .collect();
+    let states: Vec<CardState> = history.states(cards.iter().map(|c| c.id), scheduler, clock);
     let mut counts = StateCounts::default();
     let mut forecast = vec![0u32; DAYS as usize];
     let mut stability = vec![0u32; STABILITY_BOUNDS.len()];

@@ -29,24 +29,45 @@ impl LogScan {
     /// Reads a whole log held in memory. Refuses a log written by a newer format version, and
     /// a file in which no record at all decodes (not a review log).
     pub fn read(path: &Path, bytes: &[u8]) -> Result<LogScan> {
-        let mut scan = LogScan::default();
-        for item in LogReader::new(bytes) {
-            match item {
-                Ok((_, entry)) => scan.entries.push(entry),
-                Err(fault) if fault.torn => scan.torn = Some(fault),
-                Err(LogFault {
-                    offset,
-                    error: EngineError::UnsupportedVersion { found },
-                    ..
-                }) => {
-                    return Err(CliError::input(format!(
-                        "review log {}: the record at byte offset {offset} was written by a newer \
-                         carnet (log format version {found}); upgrade carnet to read this log",
-                        path.display()
-                    )))
-                }
-                Err(fault) => scan.corrupt.push(fault),
-            }
+        // A long log is decoded in parallel pieces cut just after a frame delimiter: frames
+        // never contain a zero byte, so each piece holds whole frames (and only the last can
+        // end torn).
+        let pieces = split_at_delimiters(bytes, decode_threads(bytes.len()));
+        let mut scans: Vec<LogScan> = if pieces.len() == 1 {
+            vec![scan_piece(bytes, 0)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = pieces
+                    .iter()
+                    .map(|&(start, end)| s.spawn(move || scan_piece(&bytes[start..end], start)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_default())
+                    .collect()
+            })
+        };
+        let mut scan = scans.remove(0);
+        for more in scans {
+            scan.entries.extend(more.entries);
+            scan.corrupt.extend(more.corrupt);
+            scan.torn = more.torn.or(scan.torn);
+        }
+        if let Some(f) = scan
+            .corrupt
+            .iter()
+            .find(|f| matches!(f.error, EngineError::UnsupportedVersion { .. }))
+        {
+            let found = match f.error {
+                EngineError::UnsupportedVersion { found } => found,
+                _ => 0,
+            };
+            return Err(CliError::input(format!(
+                "review log {}: the record at byte offset {} was written by a newer carnet (log \
+                 format version {found}); upgrade carnet to read this log",
+                path.display(),
+                f.offset
+            )));
         }
         if scan.entries.is_empty() && !scan.corrupt.is_empty() {
             return Err(CliError::input(format!(
@@ -91,6 +112,55 @@ impl LogScan {
             ));
         }
     }
+}
+
+/// Decodes the frames of one piece of a log that starts at byte `base` of the file.
+fn scan_piece(bytes: &[u8], base: usize) -> LogScan {
+    let mut scan = LogScan {
+        entries: Vec::with_capacity(bytes.len() / 20),
+        ..LogScan::default()
+    };
+    for item in LogReader::new(bytes) {
+        match item {
+            Ok((_, entry)) => scan.entries.push(entry),
+            Err(mut fault) => {
+                fault.offset += base;
+                if fault.torn {
+                    scan.torn = Some(fault);
+                } else {
+                    scan.corrupt.push(fault);
+                }
+            }
+        }
+    }
+    scan
+}
+
+/// How many threads to decode a log of `len` bytes with: one below 256 KiB.
+fn decode_threads(len: usize) -> usize {
+    if len < 256 * 1024 {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Cuts `bytes` into about `n` pieces, each ending just after a zero byte (or at the end).
+fn split_at_delimiters(bytes: &[u8], n: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let target = (bytes.len() * k / n).max(start);
+        match bytes[target..].iter().position(|&b| b == 0) {
+            Some(z) => {
+                let end = target + z + 1;
+                pieces.push((start, end));
+                start = end;
+            }
+            None => break,
+        }
+    }
+    pieces.push((start, bytes.len()));
+    pieces
 }
 
 /// The time a record carries, in milliseconds.
@@ -259,6 +329,34 @@ mod tests {
         assert_eq!(err.exit_code(), 2);
         assert!(err.message().contains("in use by another carnet"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_long_log_decodes_in_parallel_pieces_with_file_offsets() {
+        let mut bytes = Vec::new();
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let mut offsets = Vec::new();
+        for i in 0..40_000u64 {
+            offsets.push(bytes.len());
+            let n = encode_frame(&review(i, i as i64 * 1000), &mut frame);
+            bytes.extend_from_slice(&frame[..n]);
+        }
+        assert!(bytes.len() > 256 * 1024);
+        let damaged = offsets[31_000];
+        bytes[damaged + 3] ^= 0x08;
+        bytes.extend_from_slice(&frame[..5]);
+        let scan = LogScan::read(Path::new("big.log"), &bytes).unwrap();
+        assert_eq!(scan.entries.len(), 39_999);
+        assert_eq!(scan.entries[0], review(0, 0));
+        assert_eq!(scan.entries[39_998], review(39_999, 39_999_000));
+        assert_eq!(scan.corrupt.len(), 1);
+        assert_eq!(scan.corrupt[0].offset, damaged);
+        assert!(scan.torn.is_some_and(|t| t.offset == bytes.len() - 5));
+        let pieces = split_at_delimiters(&bytes, 3);
+        assert_eq!(pieces.len(), 3);
+        assert!(pieces
+            .windows(2)
+            .all(|w| w[0].1 == w[1].0 && bytes[w[0].1 - 1] == 0));
     }
 
     #[test]

@@ -1,23 +1,250 @@
-//! Line-mode study sessions: grading, undo, suspend, quit and resume.
+//! Line-mode study sessions: a whole session, undo, suspend, typed answers, quit and resume.
+
+use std::path::Path;
 
 use crate::support::*;
 
+/// Grades every card shown with `grade(i)` until the session says it is done (or `max`
+/// grades), then quits.
+fn script(max: usize, grade: impl Fn(usize) -> &'static str) -> String {
+    let mut s = String::new();
+    for i in 0..max {
+        s.push_str("show\n");
+        s.push_str(grade(i));
+        s.push('\n');
+    }
+    s.push_str("q\n");
+    s
+}
+
+fn records(home: &TempDir, deck: &Path) -> Vec<serde_json::Value> {
+    let out = carnet(home)
+        .args(["log", "--json", "--deck"])
+        .args([deck])
+        .run()
+        .ok();
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
-fn a_line_mode_session_grades_and_saves_every_card() {
+fn a_full_session_on_the_bundled_deck() {
+    let home = TempDir::new("bundled");
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../cards/decks/bundled.deck");
+    // `carnet` with no arguments: a study session on the bundled deck.
+    let run = carnet(&home)
+        .stdin(&script(200, |i| ["3", "4", "3", "2", "1"][i % 5]))
+        .run();
+    if !bundled.exists() {
+        // The deck generator has not written the bundled deck yet: the build says so clearly.
+        let err = run.input_error();
+        assert!(err.contains("built without its bundled deck"), "{err}");
+        eprintln!("NOTE: cards/decks/bundled.deck is missing; checked the clear error instead");
+        return;
+    }
+    let out = run.ok();
+    let recorded = lines_starting(&out, "recorded ");
+    assert!(!recorded.is_empty(), "{out}");
+    assert!(
+        out.contains("done: no more cards for now") || recorded.len() == 200,
+        "{out}"
+    );
+    assert!(out.contains("\nsummary: reviewed="), "{out}");
+    // Each question was followed by its answer, source and the four labelled grades.
+    let grades = lines_starting(&out, "grades: 1 Encore ");
+    assert_eq!(grades.len(), recorded.len());
+    assert!(grades.iter().all(|g| g.contains("· 2 Difficile ")
+        && g.contains("· 3 Bien ")
+        && g.contains("· 4 Facile ")));
+    // The log holds exactly the acknowledged reviews.
+    let log = carnet(&home).args(["log", "--json"]).run().ok();
+    assert_eq!(log.lines().count(), recorded.len());
+}
+
+#[test]
+fn every_grade_is_logged_and_replays_to_the_interval_shown() {
     let home = TempDir::new("session");
     let deck = write_deck(&home, "t.deck", "Test", 12);
-    let mut script = String::new();
-    for i in 0..12 {
-        script.push_str("show\n");
-        script.push_str(["3\n", "4\n", "1\n", "2\n"][i % 4]);
-    }
+    let out = carnet(&home)
+        .args(["study", "--deck"])
+        .args([&deck])
+        .stdin(&script(12, |i| ["3", "4", "1", "2"][i % 4]))
+        .run()
+        .ok();
+    let recorded = lines_starting(&out, "recorded ");
+    assert_eq!(recorded.len(), 12, "{out}");
+    assert_eq!(
+        lines_starting(&out, "question: ").len(),
+        13,
+        "the 13th card is shown, then q"
+    );
+    assert!(
+        out.contains("summary: reviewed=12 again=3 hard=3 good=3 easy=3 new=12"),
+        "{out}"
+    );
+    // The first card graded Easy: its due date, replayed from the log at the next start,
+    // is the interval the button showed.
+    let easy = recorded
+        .iter()
+        .find(|l| l.split(' ').nth(2) == Some("4"))
+        .unwrap();
+    let fields: Vec<&str> = easy.split(' ').collect();
+    let (id, time_ms) = (fields[1], fields[3].parse::<i64>().unwrap());
+    let days: i64 = easy
+        .rsplit("next in ")
+        .next()
+        .unwrap()
+        .trim_end_matches(" j")
+        .parse()
+        .unwrap();
+    let shown = carnet(&home)
+        .args(["cards", "--show", id, "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    let due = time_ms / 1000 + days * 86_400;
+    let due_text = chrono_free_iso(due);
+    assert!(
+        shown.contains(&format!("due {due_text}")),
+        "expected due {due_text}:\n{shown}"
+    );
+    assert_eq!(records(&home, &deck).len(), 12);
+}
+
+/// `2024-03-29T08:00:00Z` without a date library: days since the epoch to a civil date.
+fn chrono_free_iso(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+#[test]
+fn undo_and_suspend_write_their_records_and_show_the_card_again() {
+    let home = TempDir::new("undo");
+    let deck = write_deck(&home, "t.deck", "Test", 6);
     let out = carnet(&home)
         .args(["--deck"])
         .args([&deck])
-        .args(["study"])
-        .stdin(&script)
+        .stdin("show\n3\nshow\n1\nu\nshow\n4\ns\nu\ns\nu\nu\nq\n")
         .run()
         .ok();
-    println!("{out}");
-    assert_eq!(lines_starting(&out, "recorded ").len(), 12, "{out}");
+    let cards = lines_starting(&out, "card ");
+    let id = |line: &str| line.split(' ').nth(1).unwrap().to_string();
+    // After the undo, the card graded 1 comes back and is graded 4.
+    assert_eq!(id(cards[1]), id(cards[3]), "{out}");
+    assert!(out.contains("undone "), "{out}");
+    assert_eq!(lines_starting(&out, "suspended ").len(), 2);
+    assert_eq!(lines_starting(&out, "unsuspended ").len(), 2);
+    assert!(
+        out.contains("summary: reviewed=1 again=0 hard=0 good=1 easy=0 new=1 suspended=0"),
+        "{out}"
+    );
+    let kinds: Vec<String> = records(&home, &deck)
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "review",
+            "review",
+            "undo",
+            "review",
+            "suspend",
+            "unsuspend",
+            "suspend",
+            "unsuspend",
+            "undo"
+        ]
+    );
+    // The undone reviews are gone from the derived state: one card studied.
+    let stats = carnet(&home)
+        .args(["stats", "--json", "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["states"]["new"], 5);
+    assert_eq!(stats["states"]["learning"], 1);
+    assert_eq!(stats["total_reviews"], 1);
+}
+
+#[test]
+fn quit_and_resume_keeps_progress_and_brings_learning_cards_back() {
+    let home = TempDir::new("resume");
+    let deck = write_deck(&home, "t.deck", "Test", 30);
+    let first = carnet(&home)
+        .args(["--deck"])
+        .args([&deck])
+        .stdin("1\n3\n3\n4\nq\n")
+        .run()
+        .ok();
+    assert_eq!(lines_starting(&first, "recorded ").len(), 4);
+    let again_card = lines_starting(&first, "card ")[0]
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .to_string();
+    // Five minutes later: the card graded Again (1 min) is due first; 4 new cards are used up.
+    let second = carnet(&home)
+        .args(["--deck"])
+        .args([&deck])
+        .env("CARNET_NOW", "2024-03-29T08:05:00Z")
+        .stdin("q\n")
+        .run()
+        .ok();
+    let card = lines_starting(&second, "card ")[0];
+    assert!(
+        card.starts_with(&format!("card {again_card} new=16 learning=3 due=0")),
+        "{second}"
+    );
+    // Ten days later: the Easy card (about a week) is a review due, the day's limits are fresh.
+    let later = carnet(&home)
+        .args(["--deck"])
+        .args([&deck])
+        .env("CARNET_NOW", "2024-04-08T09:00:00Z")
+        .stdin("q\n")
+        .run()
+        .ok();
+    let card = lines_starting(&later, "card ")[0];
+    assert!(card.contains("new=20 learning=3 due=1"), "{later}");
+}
+
+#[test]
+fn typed_answers_are_checked_and_suggest_a_grade() {
+    let home = TempDir::new("typed");
+    let deck = write_deck(&home, "t.deck", "Test", 3);
+    // Card 0 is "Chahoumian", card 1 "25 avril 1918", card 2 "Smolny".
+    let out = carnet(&home)
+        .args(["study", "--type", "--deck"])
+        .args([&deck])
+        .stdin("chahoumain\n\n25 avril 1918\n\nLénine\n\n:q\n")
+        .run()
+        .ok();
+    let verdicts = lines_starting(&out, "verdict: ");
+    assert_eq!(
+        verdicts,
+        ["verdict: close", "verdict: correct", "verdict: wrong"],
+        "{out}"
+    );
+    let grades: Vec<&str> = lines_starting(&out, "recorded ")
+        .iter()
+        .map(|l| l.split(' ').nth(2).unwrap())
+        .collect();
+    assert_eq!(grades, ["2", "3", "1"]);
 }

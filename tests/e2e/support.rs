@@ -88,12 +88,6 @@ impl Run {
         self
     }
 
-    /// Removes an environment variable.
-    pub fn env_remove(mut self, key: &str) -> Run {
-        self.command.env_remove(key);
-        self
-    }
-
     /// What to feed on stdin.
     pub fn stdin(mut self, text: &str) -> Run {
         self.stdin = text.as_bytes().to_vec();

@@ -46,7 +46,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
         .collect();
     if candidates.is_empty() {
         return Err(CliError::input(format!(
-            "deck {} has no card to ask",
+            "{} has no card to ask",
             file.label()
         )));
     }
