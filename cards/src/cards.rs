@@ -64,13 +64,21 @@ impl GeneratedCard {
     /// The content key the card's identity is hashed from: its kind of fact, answer and
     /// source sentence, so a reworded prompt keeps the learner's history.
     pub fn key(&self) -> String {
-        format!("{}|{}|{}", self.fact_type.name(), fold(&self.answer), fold(&self.context))
+        format!(
+            "{}|{}|{}",
+            self.fact_type.name(),
+            fold(&self.answer),
+            fold(&self.context)
+        )
     }
 
     /// Screen lines the front needs on the handheld (prompt, and choices if any).
     pub fn front_lines(&self) -> usize {
         let choices: usize = if self.kind == CardKind::MultipleChoice {
-            self.distractors.iter().map(|d| crate::screen::lines(d)).sum::<usize>()
+            self.distractors
+                .iter()
+                .map(|d| crate::screen::lines(d))
+                .sum::<usize>()
                 + crate::screen::lines(&self.answer)
         } else {
             0
@@ -97,9 +105,39 @@ pub struct Origin {
 
 /// Words that make a sentence depend on a context outside it when they start it.
 const ANAPHORIC_STARTS: &[&str] = &[
-    "il", "elle", "ils", "elles", "cela", "ceci", "ce", "c'", "celui-ci", "celle-ci", "ceux-ci",
-    "celles-ci", "cette", "ces", "cet", "lui", "leur", "leurs", "son", "sa", "ses", "y", "en",
-    "on", "ensuite", "puis", "alors", "mais", "et", "aussi", "là", "ici", "dont",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "cela",
+    "ceci",
+    "ce",
+    "c'",
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "cette",
+    "ces",
+    "cet",
+    "lui",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "y",
+    "en",
+    "on",
+    "ensuite",
+    "puis",
+    "alors",
+    "mais",
+    "et",
+    "aussi",
+    "là",
+    "ici",
+    "dont",
 ];
 
 /// First-person words: a memoir's `je` is nobody on a card.
@@ -110,36 +148,88 @@ const FIRST_PERSON: &[&str] = &[
 
 /// Leading adverbials that point to a time or place outside the sentence.
 const RELATIVE_STARTS: &[&str] = &[
-    "le lendemain", "la veille", "ce soir-là", "cette nuit-là", "ce jour-là", "ce matin-là",
-    "cette nuit", "ce soir", "peu après", "peu avant", "le même jour", "le soir", "le matin",
-    "ensuite", "alors", "puis", "aussitôt", "à ce moment-là", "en parallèle", "par la suite",
-    "entre-temps", "dans la soirée", "en début d'après-midi", "cette nuit-là",
-    "comme on le sait", "en effet", "d'ailleurs", "néanmoins", "cependant", "toutefois",
-    "pourtant", "finalement", "enfin", "de plus", "en outre", "par ailleurs",
+    "le lendemain",
+    "la veille",
+    "ce soir-là",
+    "cette nuit-là",
+    "ce jour-là",
+    "ce matin-là",
+    "cette nuit",
+    "ce soir",
+    "peu après",
+    "peu avant",
+    "le même jour",
+    "le soir",
+    "le matin",
+    "ensuite",
+    "alors",
+    "puis",
+    "aussitôt",
+    "à ce moment-là",
+    "en parallèle",
+    "par la suite",
+    "entre-temps",
+    "dans la soirée",
+    "en début d'après-midi",
+    "cette nuit-là",
+    "comme on le sait",
+    "en effet",
+    "d'ailleurs",
+    "néanmoins",
+    "cependant",
+    "toutefois",
+    "pourtant",
+    "finalement",
+    "enfin",
+    "de plus",
+    "en outre",
+    "par ailleurs",
 ];
 
 /// Why a sentence cannot give cards, or `None` when it can.
 pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
-    if matches!(block, BlockKind::Title | BlockKind::Heading | BlockKind::Metadata | BlockKind::Dialogue) {
+    if matches!(
+        block,
+        BlockKind::Title | BlockKind::Heading | BlockKind::Metadata | BlockKind::Dialogue
+    ) {
         return Some("not prose");
     }
     if block != BlockKind::ListItem && !crate::sentences::is_complete(sentence) {
         return Some("incomplete sentence");
     }
-    let tokens = crate::facts::tokens::tokenize(sentence);
-    if tokens.iter().any(|t| FIRST_PERSON.contains(&t.lower().as_str())) {
-        return Some("first person");
+    let mut words = 0;
+    let mut commas = 0;
+    let mut reference = false;
+    for w in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if w.len() > 6 {
+            continue;
+        }
+        let head = w.split_inclusive('\'').next().unwrap_or(w);
+        if FIRST_PERSON
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(w) || f.eq_ignore_ascii_case(head))
+        {
+            return Some("first person");
+        }
+        reference |= ["p", "pp", "op", "cit"]
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(w));
     }
+    commas += sentence.matches(',').count();
     if sentence.contains('?') {
         return Some("a question");
     }
-    if sentence.starts_with('(') || tokens.iter().any(|t| matches!(t.text, "p" | "pp" | "op" | "cit")) && sentence.contains(". ") && tokens.iter().filter(|t| t.text == ",").count() >= 3 {
+    if sentence.starts_with('(') || reference && sentence.contains(". ") && commas >= 3 {
         return Some("a reference");
     }
-    if tokens.iter().filter(|t| t.kind == crate::facts::tokens::TokenKind::Word).count() < 6 {
+    if words < 6 {
         return Some("too short");
     }
-    if sentence.chars().count() > 400 {
+    if sentence.len() > 400 && sentence.chars().count() > 400 {
         return Some("too long");
     }
     None
@@ -159,11 +249,9 @@ fn starts_anaphoric(sentence: &str) -> bool {
 }
 
 /// Cards from one sentence, before ranking, de-duplication and distractors.
+/// The sentence must have passed [`unusable`].
 pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<GeneratedCard> {
     let mut out = Vec::new();
-    if unusable(sentence, origin.block).is_some() {
-        return out;
-    }
     let card = |kind, fact: &Fact, prompt: String| GeneratedCard {
         kind,
         answer_kind: fact.kind,
@@ -180,7 +268,9 @@ pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<Generat
     for fact in analysis.facts.iter().filter(|f| f.question.is_some()) {
         let Some(q) = &fact.question else { continue };
         let prompt = capitalise(&tidy_question(q));
-        if prompt.chars().count() < 12 || contains_answer(&prompt, &sentence[fact.answer.0..fact.answer.1]) {
+        if prompt.chars().count() < 12
+            || contains_answer(&prompt, &sentence[fact.answer.0..fact.answer.1])
+        {
             continue;
         }
         asked.push(fact.answer);
@@ -191,17 +281,27 @@ pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<Generat
     }
     let mut clozes = 0;
     let mut name_clozes = 0;
-    let mut order: Vec<&Fact> = analysis.facts.iter().filter(|f| f.question.is_none()).collect();
+    let mut order: Vec<&Fact> = analysis
+        .facts
+        .iter()
+        .filter(|f| f.question.is_none())
+        .collect();
     order.sort_by_key(|f| cloze_priority(f.fact_type));
     for fact in order {
-        if clozes >= 2 || asked.iter().any(|&(a, b)| a < fact.answer.1 && fact.answer.0 < b) {
+        if clozes >= 2
+            || asked
+                .iter()
+                .any(|&(a, b)| a < fact.answer.1 && fact.answer.0 < b)
+        {
             continue;
         }
         let name_fact = matches!(fact.fact_type, FactType::Person | FactType::Place);
         if name_fact && (name_clozes >= 1 || !out.is_empty()) {
             continue;
         }
-        let Some(prompt) = cloze(sentence, fact.answer) else { continue };
+        let Some(prompt) = cloze(sentence, fact.answer) else {
+            continue;
+        };
         let answer = &sentence[fact.answer.0..fact.answer.1];
         if contains_answer(&prompt.replace(GAP, ""), answer) {
             continue;
@@ -315,13 +415,23 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
 
 /// Cuts a long cloze after the clause that holds the gap (`, mais …`, ` ; …`).
 fn shorten_after_gap(text: &str) -> String {
-    let Some(gap) = text.find(GAP) else { return text.to_string() };
+    let Some(gap) = text.find(GAP) else {
+        return text.to_string();
+    };
     let after = gap + GAP.len();
-    let cut = [" ; ", ", mais ", ", car ", " : ", ", puis ", ", tandis que ", ", alors que "]
-        .iter()
-        .filter_map(|m| text[after..].find(m).map(|i| after + i))
-        .filter(|&i| i > gap + 20)
-        .min();
+    let cut = [
+        " ; ",
+        ", mais ",
+        ", car ",
+        " : ",
+        ", puis ",
+        ", tandis que ",
+        ", alors que ",
+    ]
+    .iter()
+    .filter_map(|m| text[after..].find(m).map(|i| after + i))
+    .filter(|&i| i > gap + 20)
+    .min();
     match cut {
         Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
         None => text.to_string(),
@@ -343,15 +453,33 @@ mod tests {
         let s = "Le congrès a lieu le 25 octobre (7 novembre) 1917 à Petrograd.";
         let a = s.find("25").unwrap();
         let b = s.find(" à Petrograd").unwrap();
-        assert_eq!(cloze(s, (a, b)).unwrap(), "Le congrès a lieu le [...] à Petrograd.");
+        assert_eq!(
+            cloze(s, (a, b)).unwrap(),
+            "Le congrès a lieu le [...] à Petrograd."
+        );
     }
 
     #[test]
     fn sentences_that_cannot_be_cards() {
-        assert_eq!(unusable("Je me dirigeai vers la gare.", BlockKind::Paragraph), Some("first person"));
-        assert_eq!(unusable("— Oui, dit-il.", BlockKind::Dialogue), Some("not prose"));
-        assert_eq!(unusable("plans militaires vers Moscou.", BlockKind::Paragraph), Some("incomplete sentence"));
-        assert_eq!(unusable("Le Soviet de Lyon vota la loi le 3 mai.", BlockKind::Paragraph), None);
+        assert_eq!(
+            unusable("Je me dirigeai vers la gare.", BlockKind::Paragraph),
+            Some("first person")
+        );
+        assert_eq!(
+            unusable("— Oui, dit-il.", BlockKind::Dialogue),
+            Some("not prose")
+        );
+        assert_eq!(
+            unusable("plans militaires vers Moscou.", BlockKind::Paragraph),
+            Some("incomplete sentence")
+        );
+        assert_eq!(
+            unusable(
+                "Le Soviet de Lyon vota la loi le 3 mai.",
+                BlockKind::Paragraph
+            ),
+            None
+        );
         assert!(starts_anaphoric("Il comprenait des représentants."));
         assert!(!starts_anaphoric("Le Comité comprenait des représentants."));
     }

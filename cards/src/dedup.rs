@@ -40,9 +40,8 @@ pub fn dedup(cards: Vec<GeneratedCard>) -> Vec<GeneratedCard> {
         let w = words(&card.prompt);
         let context = fold(&card.context);
         let duplicate = by_answer.get(&answer).is_some_and(|idx| {
-            idx.iter().any(|&k| {
-                fold(&kept[k].context) == context || overlap(&kept_words[k], &w) >= 0.6
-            })
+            idx.iter()
+                .any(|&k| fold(&kept[k].context) == context || overlap(&kept_words[k], &w) >= 0.6)
         }) || by_context.get(&context).is_some_and(|idx| {
             // The same sentence's same fact asked two ways (a cloze and a question).
             idx.iter().any(|&k| {

@@ -20,6 +20,7 @@ struct Entry {
 pub struct Pools {
     by_kind: BTreeMap<Kind, Vec<Entry>>,
     seen: HashSet<(Kind, String)>,
+    buffer: String,
 }
 
 impl Pools {
@@ -28,9 +29,13 @@ impl Pools {
         if kind == Kind::Other || text.chars().count() > 40 {
             return;
         }
-        if !self.seen.insert((kind, fold(text))) {
+        crate::typography::fold_into(text, &mut self.buffer);
+        let key = (kind, std::mem::take(&mut self.buffer));
+        if self.seen.contains(&key) {
+            self.buffer = key.1;
             return;
         }
+        self.seen.insert(key);
         self.by_kind.entry(kind).or_default().push(Entry {
             text: text.to_string(),
             unit: fold(unit),
@@ -40,9 +45,15 @@ impl Pools {
 
     /// Three distractors for the card, or none when the corpus has too few of its kind.
     pub fn choose(&self, card: &GeneratedCard) -> Vec<String> {
-        let Some(pool) = self.by_kind.get(&card.answer_kind) else { return Vec::new() };
+        let Some(pool) = self.by_kind.get(&card.answer_kind) else {
+            return Vec::new();
+        };
         let prompt = fold(&card.prompt);
-        let unit = if card.answer_kind == Kind::Quantity { unit_after(&card.context, &card.answer) } else { String::new() };
+        let unit = if card.answer_kind == Kind::Quantity {
+            unit_after(&card.context, &card.answer)
+        } else {
+            String::new()
+        };
         let shape = date_shape(&card.answer);
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
@@ -55,7 +66,7 @@ impl Pools {
                 (unit_miss, other_doc, mix(&card.answer, &e.text), e)
             })
             .collect();
-        ranked.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        ranked.sort_by_key(|a| (a.0, a.1, a.2));
         let mut out: Vec<String> = Vec::with_capacity(3);
         for (_, _, _, e) in ranked {
             if out.iter().any(|o| same_name(o, &e.text)) {
@@ -81,8 +92,12 @@ fn unit_after(context: &str, answer: &str) -> String {
 
 /// A date's shape: with or without day, with or without year.
 fn date_shape(text: &str) -> (bool, bool) {
-    let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
-    let has_day = text.split(|c: char| !c.is_ascii_digit()).any(|d| (1..=2).contains(&d.len()));
+    let has_year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4);
+    let has_day = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| (1..=2).contains(&d.len()));
     (has_year, has_day)
 }
 
@@ -120,7 +135,14 @@ mod tests {
     #[test]
     fn same_kind_no_variants() {
         let mut p = Pools::default();
-        for (n, d) in [("Kerensky", 0), ("Kérénski", 1), ("Trotsky", 0), ("Kamenev", 1), ("Zinoviev", 1), ("Lénine", 0)] {
+        for (n, d) in [
+            ("Kerensky", 0),
+            ("Kérénski", 1),
+            ("Trotsky", 0),
+            ("Kamenev", 1),
+            ("Zinoviev", 1),
+            ("Lénine", 0),
+        ] {
             p.add(Kind::Person, n, "", d);
         }
         let c = card("Kérenski", Kind::Person, "Kérenski part.");
@@ -133,7 +155,13 @@ mod tests {
     #[test]
     fn quantities_prefer_the_same_unit() {
         let mut p = Pools::default();
-        for (n, u) in [("649", "délégués"), ("1090", "délégués"), ("600", "délégués"), ("17", "kilomètres"), ("105", "délégués")] {
+        for (n, u) in [
+            ("649", "délégués"),
+            ("1090", "délégués"),
+            ("600", "délégués"),
+            ("17", "kilomètres"),
+            ("105", "délégués"),
+        ] {
             p.add(Kind::Quantity, n, u, 0);
         }
         let c = card("649", Kind::Quantity, "Composé de 649 délégués.");

@@ -60,7 +60,11 @@ pub struct Block {
 impl Block {
     /// A block holding one piece of text from one source line.
     pub fn new(kind: BlockKind, text: String, line: u32) -> Block {
-        Block { kind, text, lines: vec![(0, line)] }
+        Block {
+            kind,
+            text,
+            lines: vec![(0, line)],
+        }
     }
 
     /// The source line of the text at `offset`.
@@ -111,7 +115,10 @@ pub struct CleanDocument {
 impl CleanDocument {
     /// The title block's text, if the document has one.
     pub fn title(&self) -> Option<&str> {
-        self.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.text.as_str())
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .map(|b| b.text.as_str())
     }
 
     /// The whole clean text, one block a paragraph, for reading and tests.

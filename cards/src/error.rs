@@ -117,7 +117,11 @@ impl fmt::Display for Error {
         match self {
             Error::NotFound { path } => write!(f, "{}: no such file or directory", path.display()),
             Error::IsDirectory { path } => {
-                write!(f, "{}: is a directory, expected a text document", path.display())
+                write!(
+                    f,
+                    "{}: is a directory, expected a text document",
+                    path.display()
+                )
             }
             Error::Read { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
             Error::Empty { path } => write!(f, "{}: the document is empty", path.display()),
@@ -136,13 +140,22 @@ impl fmt::Display for Error {
                 "{}: invalid UTF-8 on line {line} (byte {offset}); save the document as UTF-8",
                 path.display()
             ),
-            Error::LineTooLong { path, line, bytes, limit } => write!(
+            Error::LineTooLong {
+                path,
+                line,
+                bytes,
+                limit,
+            } => write!(
                 f,
                 "{}: line {line} is {bytes} bytes long (limit {limit}); this is not prose",
                 path.display()
             ),
             Error::TooManyDocuments { count } => {
-                write!(f, "{count} documents given; a deck holds at most {}", u16::MAX)
+                write!(
+                    f,
+                    "{count} documents given; a deck holds at most {}",
+                    u16::MAX
+                )
             }
             Error::NoDocuments => write!(f, "no document given"),
             Error::NoCards => write!(f, "no card could be written from the documents"),
@@ -169,7 +182,12 @@ mod tests {
 
     #[test]
     fn messages_name_the_file() {
-        let e = Error::LineTooLong { path: "big.txt".into(), line: 1, bytes: 50, limit: 10 };
+        let e = Error::LineTooLong {
+            path: "big.txt".into(),
+            line: 1,
+            bytes: 50,
+            limit: 10,
+        };
         let text = e.to_string();
         assert!(text.starts_with("big.txt: line 1"), "{text}");
         assert_eq!(e.path(), Some(Path::new("big.txt")));

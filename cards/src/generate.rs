@@ -74,7 +74,11 @@ pub fn generate(
     let mut sources = Vec::with_capacity(paths.len());
     for (index, path) in paths.iter().enumerate() {
         sources.push(crate::input::read(path)?);
-        progress(Progress::Read { index, total: paths.len(), path });
+        progress(Progress::Read {
+            index,
+            total: paths.len(),
+            path,
+        });
     }
     generate_from_sources(&sources, progress)
 }
@@ -117,19 +121,30 @@ pub fn generate_from_sources(
     let mut cleaned: Vec<CleanDocument> = Vec::with_capacity(sources.len());
     for (index, source) in sources.iter().enumerate() {
         let doc = crate::clean::clean(&source.text);
-        progress(Progress::Cleaned { index, format: doc.format });
+        progress(Progress::Cleaned {
+            index,
+            format: doc.format,
+        });
         cleaned.push(doc);
     }
     let mut refs: Vec<SentenceRef> = Vec::new();
     for (d, doc) in cleaned.iter().enumerate() {
         for (b, block) in doc.blocks.iter().enumerate() {
             for s in crate::sentences::split(&block.text) {
-                refs.push(SentenceRef { document: d as u16, block: b, start: s.start, end: s.end });
+                refs.push(SentenceRef {
+                    document: d as u16,
+                    block: b,
+                    start: s.start,
+                    end: s.end,
+                });
             }
         }
     }
-    let text_of = |r: &SentenceRef| &cleaned[r.document as usize].blocks[r.block].text[r.start..r.end];
-    progress(Progress::Writing { sentences: refs.len() });
+    let text_of =
+        |r: &SentenceRef| &cleaned[r.document as usize].blocks[r.block].text[r.start..r.end];
+    progress(Progress::Writing {
+        sentences: refs.len(),
+    });
     let lexicon = Lexicon::build(refs.iter().map(text_of));
 
     let mut pools = Pools::default();
@@ -140,10 +155,11 @@ pub fn generate_from_sources(
         let text = text_of(r);
         let block = &cleaned[r.document as usize].blocks[r.block];
         total[r.document as usize] += 1;
-        if cards::unusable(text, block.kind).is_none() {
+        let can_give_cards = cards::unusable(text, block.kind).is_none();
+        if can_give_cards {
             usable[r.document as usize] += 1;
         }
-        let analysis = facts::analyse(text, &lexicon);
+        let analysis = facts::analyse(text, &lexicon, can_give_cards);
         for m in &analysis.mentions {
             let mention = &text[m.span.0..m.span.1];
             if m.kind == Kind::Quantity {
@@ -153,7 +169,14 @@ pub fn generate_from_sources(
                 pools.add(m.kind, mention, "", r.document);
             }
         }
-        let origin = Origin { document: r.document, line: block.line_at(r.start), block: block.kind };
+        let origin = Origin {
+            document: r.document,
+            line: block.line_at(r.start),
+            block: block.kind,
+        };
+        if !can_give_cards {
+            continue;
+        }
         for mut card in cards::write(text, &analysis, origin) {
             card.score = crate::rank::score(&card, block.kind);
             if card.score >= crate::rank::MIN_SCORE {
@@ -169,7 +192,9 @@ pub fn generate_from_sources(
         if card.kind == CardKind::QuestionAnswer
             && choice_kind
             && card.distractors.len() == 3
-            && carnet_engine::CardId::from_key(&card.key()).0 % 2 == 0
+            && carnet_engine::CardId::from_key(&card.key())
+                .0
+                .is_multiple_of(2)
         {
             card.kind = CardKind::MultipleChoice;
         }
@@ -183,15 +208,18 @@ pub fn generate_from_sources(
         .zip(&cleaned)
         .enumerate()
         .map(|(i, (s, doc))| DocumentSummary {
-            name: s
-                .path
-                .file_name()
-                .map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            name: s.path.file_name().map_or_else(
+                || s.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             title: doc.title().map(str::to_string),
             format: doc.format,
             sentences: total[i],
             usable_sentences: usable[i],
         })
         .collect();
-    Ok(GeneratedDeck { documents, cards: kept })
+    Ok(GeneratedDeck {
+        documents,
+        cards: kept,
+    })
 }

@@ -22,12 +22,21 @@ pub fn read(path: &Path) -> Result<SourceText, Error> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::NotFound { path: path.to_path_buf() })
+            return Err(Error::NotFound {
+                path: path.to_path_buf(),
+            })
         }
-        Err(source) => return Err(Error::Read { path: path.to_path_buf(), source }),
+        Err(source) => {
+            return Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
     };
     if meta.is_dir() {
-        return Err(Error::IsDirectory { path: path.to_path_buf() });
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
@@ -36,8 +45,10 @@ pub fn read(path: &Path) -> Result<SourceText, Error> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes =
-        std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     check(path, bytes)
 }
 
@@ -45,7 +56,11 @@ pub fn read(path: &Path) -> Result<SourceText, Error> {
 pub fn check(path: &Path, bytes: Vec<u8>) -> Result<SourceText, Error> {
     let path = path.to_path_buf();
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::TooLarge { path, bytes: bytes.len() as u64, limit: MAX_FILE_BYTES });
+        return Err(Error::TooLarge {
+            path,
+            bytes: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     if let Some(offset) = bytes.iter().position(|&b| is_binary_byte(b)) {
         return Err(Error::Binary { path, offset });
@@ -110,13 +125,23 @@ mod tests {
     fn refuses_bad_input() {
         assert!(matches!(check_str(b""), Err(Error::Empty { .. })));
         assert!(matches!(check_str(b" \n\t\n"), Err(Error::Empty { .. })));
-        assert!(matches!(check_str(b"PK\x03\x04\x00\x00"), Err(Error::Binary { offset: 2, .. })));
+        assert!(matches!(
+            check_str(b"PK\x03\x04\x00\x00"),
+            Err(Error::Binary { offset: 2, .. })
+        ));
         assert!(matches!(
             check_str(b"ligne\ncaf\xe9\n"),
-            Err(Error::InvalidUtf8 { line: 2, offset: 9, .. })
+            Err(Error::InvalidUtf8 {
+                line: 2,
+                offset: 9,
+                ..
+            })
         ));
         let long = vec![b'a'; MAX_LINE_BYTES + 1];
-        assert!(matches!(check_str(&long), Err(Error::LineTooLong { line: 1, .. })));
+        assert!(matches!(
+            check_str(&long),
+            Err(Error::LineTooLong { line: 1, .. })
+        ));
     }
 
     #[test]

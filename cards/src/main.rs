@@ -49,16 +49,24 @@ fn parse(args: &[String]) -> Result<Config, String> {
         let a = args[i].as_str();
         let mut value = || {
             i += 1;
-            args.get(i).cloned().ok_or_else(|| format!("{a} needs a value"))
+            args.get(i)
+                .cloned()
+                .ok_or_else(|| format!("{a} needs a value"))
         };
         match a {
             "-o" | "--output" => c.output = Some(value()?.into()),
             "--listing" => c.listing = Some(value()?.into()),
             "--name" => c.name = value()?,
-            "--seed" => c.seed = value()?.parse().map_err(|_| "--seed needs a number".to_string())?,
+            "--seed" => {
+                c.seed = value()?
+                    .parse()
+                    .map_err(|_| "--seed needs a number".to_string())?
+            }
             "--quiet" | "-q" => c.quiet = true,
             "--report" => {
-                let next = args.get(i + 1).filter(|n| !n.starts_with('-') && n.ends_with(".md"));
+                let next = args
+                    .get(i + 1)
+                    .filter(|n| !n.starts_with('-') && n.ends_with(".md"));
                 c.report = Some(next.map(PathBuf::from));
                 if next.is_some() {
                     i += 1;
@@ -84,11 +92,17 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
-            let read = std::fs::read_dir(p).map_err(|source| Error::Read { path: p.clone(), source })?;
+            let read = std::fs::read_dir(p).map_err(|source| Error::Read {
+                path: p.clone(),
+                source,
+            })?;
             let mut files: Vec<PathBuf> = read
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|f| !f.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .filter(|f| {
+                    !f.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
                 .collect();
             files.sort();
             out.extend(files);
@@ -120,7 +134,10 @@ fn run(c: &Config) -> Result<(), Error> {
     })?;
     if let Some(out) = &c.output {
         let bytes = output::encode(&deck, &c.name)?;
-        let listing = c.listing.clone().unwrap_or_else(|| out.with_extension("tsv"));
+        let listing = c
+            .listing
+            .clone()
+            .unwrap_or_else(|| out.with_extension("tsv"));
         let text = output::listing(&deck);
         output::write_atomically(out, &bytes)?;
         output::write_atomically(&listing, text.as_bytes())?;
@@ -155,7 +172,10 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("carnet-cards: {e}");
             let input_error = (e.path().is_some() && !matches!(e, Error::Write { .. }))
-                || matches!(e, Error::NoDocuments | Error::NoCards | Error::TooManyDocuments { .. });
+                || matches!(
+                    e,
+                    Error::NoDocuments | Error::NoCards | Error::TooManyDocuments { .. }
+                );
             ExitCode::from(if input_error { 2 } else { 1 })
         }
     }

@@ -38,7 +38,10 @@ pub fn to_engine(card: &GeneratedCard) -> carnet_engine::Card<'_> {
         answer: &card.answer,
         distractors: [d(0), d(1), d(2)],
         context: &card.context,
-        source: carnet_engine::Source { document: card.document, line: card.line },
+        source: carnet_engine::Source {
+            document: card.document,
+            line: card.line,
+        },
     }
 }
 
@@ -46,8 +49,9 @@ pub fn to_engine(card: &GeneratedCard) -> carnet_engine::Card<'_> {
 pub fn encode(deck: &GeneratedDeck, name: &str) -> Result<Vec<u8>, Error> {
     let documents: Vec<&str> = deck.documents.iter().map(|d| d.name.as_str()).collect();
     let cards: Vec<carnet_engine::Card<'_>> = deck.cards.iter().map(to_engine).collect();
-    carnet_engine::deck::encode(name, &documents, &cards)
-        .map_err(|e| Error::Encode { message: e.to_string() })
+    carnet_engine::deck::encode(name, &documents, &cards).map_err(|e| Error::Encode {
+        message: e.to_string(),
+    })
 }
 
 /// One field of the listing: tabs and line breaks would break the columns.
@@ -62,7 +66,10 @@ pub fn listing(deck: &GeneratedDeck) -> String {
         "rank\tkind\tfact\tanswer_kind\tprompt\tanswer\tdistractors\tsource\tfront_lines\tlines\n",
     );
     for (i, c) in deck.cards.iter().enumerate() {
-        let source = deck.documents.get(c.document as usize).map_or("?", |d| d.name.as_str());
+        let source = deck
+            .documents
+            .get(c.document as usize)
+            .map_or("?", |d| d.name.as_str());
         out.push_str(&format!(
             "{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}:{}\t{}\t{}\n",
             i + 1,
@@ -84,12 +91,25 @@ pub fn listing(deck: &GeneratedDeck) -> String {
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename:
 /// readers see the old file or the new one, never a part.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let werr = |source| Error::Write { path: path.to_path_buf(), source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let werr = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| {
-        werr(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file path"))
+        werr(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a file path",
+        ))
     })?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;

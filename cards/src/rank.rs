@@ -15,9 +15,24 @@ pub const MIN_SCORE: i32 = 15;
 
 /// Words in a prompt that point outside the card.
 const VAGUE: &[&str] = &[
-    "le lendemain", "la veille", "ce jour-la", "cette nuit-la", "ce soir-la", "la ville",
-    "celui-ci", "celle-ci", "ce dernier", "cette derniere", "le premier", "le second",
-    "ces derniers", "la-bas", "ici", "cette question", "cette mesure", "cette motion",
+    "le lendemain",
+    "la veille",
+    "ce jour-la",
+    "cette nuit-la",
+    "ce soir-la",
+    "la ville",
+    "celui-ci",
+    "celle-ci",
+    "ce dernier",
+    "cette derniere",
+    "le premier",
+    "le second",
+    "ces derniers",
+    "la-bas",
+    "ici",
+    "cette question",
+    "cette mesure",
+    "cette motion",
 ];
 
 /// Scores one card written from a block of the given kind.
@@ -56,7 +71,10 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         .prompt
         .split(' ')
         .skip(1)
-        .map(|w| w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'').trim_start_matches('\''))
+        .map(|w| {
+            w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
+                .trim_start_matches('\'')
+        })
         .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1);
     if !anchored {
         s -= if card.kind == CardKind::Cloze { 12 } else { 40 };
@@ -66,7 +84,11 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
             s -= 8;
         }
     }
-    if card.answer_kind == Kind::Date && !card.answer.chars().any(|c| c.is_ascii_digit() && card.answer.len() >= 4)
+    if card.answer_kind == Kind::Date
+        && !card
+            .answer
+            .chars()
+            .any(|c| c.is_ascii_digit() && card.answer.len() >= 4)
     {
         s -= 5;
     }
@@ -81,7 +103,8 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
 }
 
 fn has_year(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4)
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4)
 }
 
 /// Sorts the cards, best first; ties keep the reading order.

@@ -38,7 +38,12 @@ pub fn figures(deck: &GeneratedDeck) -> Figures {
 pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
     let f = figures(deck);
     let mut out = String::new();
-    let _ = writeln!(out, "# Deck report\n\n{} cards from {} documents.\n", deck.cards.len(), deck.documents.len());
+    let _ = writeln!(
+        out,
+        "# Deck report\n\n{} cards from {} documents.\n",
+        deck.cards.len(),
+        deck.documents.len()
+    );
     let _ = writeln!(out, "## Per document\n\n| # | document | format | title | sentences | usable | cards |\n| --- | --- | --- | --- | --- | --- | --- |");
     for (i, d) in deck.documents.iter().enumerate() {
         let _ = writeln!(
@@ -61,11 +66,18 @@ pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
     for (k, n) in &f.per_fact {
         let _ = writeln!(out, "- {k}: {n}");
     }
-    let _ = writeln!(out, "\n## Screen lines (21 characters) of the whole card\n\n| lines | cards |\n| --- | --- |");
+    let _ = writeln!(
+        out,
+        "\n## Screen lines (21 characters) of the whole card\n\n| lines | cards |\n| --- | --- |"
+    );
     for (l, n) in &f.per_lines {
         let _ = writeln!(out, "| {l} | {n} |");
     }
-    let _ = writeln!(out, "\n## {} random cards (seed {seed})\n", sample.min(deck.cards.len()));
+    let _ = writeln!(
+        out,
+        "\n## {} random cards (seed {seed})\n",
+        sample.min(deck.cards.len())
+    );
     let mut state = seed ^ 0x9e37_79b9_7f4a_7c15;
     let mut picked: Vec<usize> = Vec::new();
     while picked.len() < sample.min(deck.cards.len()) {
@@ -80,7 +92,10 @@ pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
     }
     for i in picked {
         let c = &deck.cards[i];
-        let doc = deck.documents.get(c.document as usize).map_or("?", |d| d.name.as_str());
+        let doc = deck
+            .documents
+            .get(c.document as usize)
+            .map_or("?", |d| d.name.as_str());
         let _ = writeln!(
             out,
             "{}. [{} / {}] {}\n   → {}{}\n   ({doc}:{}, {} lines) « {} »\n",
@@ -89,7 +104,11 @@ pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
             c.fact_type.name(),
             c.prompt,
             c.answer,
-            if c.distractors.is_empty() { String::new() } else { format!("   (pas : {})", c.distractors.join(", ")) },
+            if c.distractors.is_empty() {
+                String::new()
+            } else {
+                format!("   (pas : {})", c.distractors.join(", "))
+            },
             c.line,
             c.total_lines(),
             c.context

@@ -50,12 +50,15 @@ mod tests {
 
     #[test]
     fn wraps_at_words() {
-        assert_eq!(wrap("Qui présidait le Comité militaro-révolutionnaire ?", 21), vec![
-            "Qui présidait le",
-            "Comité",
-            "militaro-révolutionna",
-            "ire ?",
-        ]);
+        assert_eq!(
+            wrap("Qui présidait le Comité militaro-révolutionnaire ?", 21),
+            vec![
+                "Qui présidait le",
+                "Comité",
+                "militaro-révolutionna",
+                "ire ?",
+            ]
+        );
         assert_eq!(lines(""), 0);
         assert_eq!(lines("Lénine"), 1);
         assert_eq!(lines(&"a ".repeat(11)), 1);

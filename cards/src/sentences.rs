@@ -123,9 +123,9 @@ fn starts_sentence(rest: &str) -> bool {
 /// True when the full stop at `dot` ends an abbreviation, an initial or an acronym.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| c == ' ' || c == '(' || c == '«' || c == '\'' || c == '-')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word_start = before.rfind([' ', '(', '«', '\'', '-']).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -145,7 +145,10 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 /// True when the sentence is whole: it starts like a sentence and ends with a full stop,
 /// a question or exclamation mark (possibly inside closing quotes).
 pub fn is_complete(sentence: &str) -> bool {
-    let first = sentence.trim_start_matches(['«', '"', ' ', '(']).chars().next();
+    let first = sentence
+        .trim_start_matches(['«', '"', ' ', '('])
+        .chars()
+        .next();
     let starts = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let end = sentence.trim_end_matches(['»', '"', ')', ' ']);
     starts && end.ends_with(['.', '?', '!'])
@@ -162,9 +165,22 @@ mod tests {
     #[test]
     fn initials_acronyms_and_abbreviations() {
         let s = "Entrent N. Narimanov (Justice) et un S.R. de gauche I. Soukhartsev. C'est fini.";
-        assert_eq!(texts(s), vec!["Entrent N. Narimanov (Justice) et un S.R. de gauche I. Soukhartsev.", "C'est fini."]);
+        assert_eq!(
+            texts(s),
+            vec![
+                "Entrent N. Narimanov (Justice) et un S.R. de gauche I. Soukhartsev.",
+                "C'est fini."
+            ]
+        );
         let s = "Il nomme M. Azizbekov commissaire. Voir p. 36 et cf. Serge, etc. Puis il part.";
-        assert_eq!(texts(s), vec!["Il nomme M. Azizbekov commissaire.", "Voir p. 36 et cf. Serge, etc.", "Puis il part."]);
+        assert_eq!(
+            texts(s),
+            vec![
+                "Il nomme M. Azizbekov commissaire.",
+                "Voir p. 36 et cf. Serge, etc.",
+                "Puis il part."
+            ]
+        );
     }
 
     #[test]
@@ -172,14 +188,21 @@ mod tests {
         let s = "Il cria : « Félicitations ! La révolution a éclaté ! » Je sautai du lit. — Oui ? dit-il.";
         assert_eq!(
             texts(s),
-            vec!["Il cria : « Félicitations ! La révolution a éclaté ! »", "Je sautai du lit.", "— Oui ? dit-il."]
+            vec![
+                "Il cria : « Félicitations ! La révolution a éclaté ! »",
+                "Je sautai du lit.",
+                "— Oui ? dit-il."
+            ]
         );
     }
 
     #[test]
     fn numbers_do_not_split() {
         let s = "Il arrive avec 1 500 hommes à 22h45. Le 1.5 reste.";
-        assert_eq!(texts(s), vec!["Il arrive avec 1 500 hommes à 22h45.", "Le 1.5 reste."]);
+        assert_eq!(
+            texts(s),
+            vec!["Il arrive avec 1 500 hommes à 22h45.", "Le 1.5 reste."]
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@
 /// - `…` becomes `...`; soft hyphens and zero-width characters disappear;
 /// - a space is removed before `,` and `.`, and ensured inside guillemets (`«x»` → `« x »`).
 pub fn normalize(text: &str) -> String {
+    if is_normal(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut chars = text.chars().peekable();
@@ -61,6 +64,26 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// True when [`normalize`] would change nothing: no special space, quote, ellipsis or
+/// invisible character (their UTF-8 encodings start with the bytes below), no tab, no
+/// doubled space, no space before `,` or `.` and none at the ends.
+fn is_normal(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev = 0u8;
+    for &c in b {
+        match c {
+            b'\t' | 0x0b | 0x0c | b'`' | 0xc2 | 0xca | 0xe2 | 0xe3 | 0xef => return false,
+            b' ' | b',' | b'.' if prev == b' ' => return false,
+            _ => {}
+        }
+        prev = c;
+    }
+    true
+}
+
 fn flush_space(out: &mut String, pending: &mut bool) {
     if *pending && !out.is_empty() && !out.ends_with(' ') {
         out.push(' ');
@@ -68,18 +91,49 @@ fn flush_space(out: &mut String, pending: &mut bool) {
     *pending = false;
 }
 
+/// `char::is_alphabetic` with the Latin letters of French answered without a table look-up.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{c0}'..='\u{17f}' => c != '\u{d7}' && c != '\u{f7}',
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
+/// A fast hasher (FNV-1a) for the short words the lexicon keys on; no untrusted keys reach
+/// it that could flood a table.
+#[derive(Clone, Copy, Debug)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
 /// True for every character that typesets as a space.
 pub fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{00A0}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{000B}'
-            | '\u{000C}'
+        ' ' | '\t' | '\u{00A0}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{000B}' | '\u{000C}'
     )
 }
 
@@ -91,23 +145,39 @@ pub fn is_blank(line: &str) -> bool {
 /// Folds a word for comparison: lower case, accents removed, apostrophes unified.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        for l in c.to_lowercase() {
-            out.push(match l {
-                'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' | 'í' | 'ì' => 'i',
-                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-                'ù' | 'û' | 'ü' | 'ú' => 'u',
-                'ç' => 'c',
-                'ÿ' | 'ý' => 'y',
-                'ñ' => 'n',
-                '’' => '\'',
-                other => other,
-            });
-        }
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// [`fold`] into a buffer the caller reuses (cleared first).
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let base = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ÿ' | 'ý' => 'y',
+            'ñ' => 'n',
+            '’' => '\'',
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        out.push(base);
+    }
 }
 
 #[cfg(test)]
@@ -116,7 +186,10 @@ mod tests {
 
     #[test]
     fn unifies_apostrophes_and_spaces() {
-        assert_eq!(normalize("l\u{2019}Ispolkom\u{00A0}: oui"), "l'Ispolkom : oui");
+        assert_eq!(
+            normalize("l\u{2019}Ispolkom\u{00A0}: oui"),
+            "l'Ispolkom : oui"
+        );
         assert_eq!(normalize("  a \t  b  "), "a b");
         assert_eq!(normalize("Ligne\u{00A0}5\u{202F}:"), "Ligne 5 :");
     }
@@ -129,7 +202,10 @@ mod tests {
 
     #[test]
     fn no_space_before_comma_or_period() {
-        assert_eq!(normalize("Lénine , puis Trotsky ."), "Lénine, puis Trotsky.");
+        assert_eq!(
+            normalize("Lénine , puis Trotsky ."),
+            "Lénine, puis Trotsky."
+        );
         assert_eq!(normalize("attendre\u{2026}"), "attendre...");
     }
 

@@ -94,12 +94,16 @@ pub fn clean(text: &str) -> CleanDocument {
         let line = normalize(&super::markdown::inline(raw));
         let folded = fold(&line);
         let bare = folded.trim_end_matches([' ', ':', '.']);
-        if END_OF_ARTICLE.iter().any(|m| bare == m.trim_end_matches([' ', ':']))
+        if END_OF_ARTICLE
+            .iter()
+            .any(|m| bare == m.trim_end_matches([' ', ':']))
             || is_comment_count(bare)
         {
             break;
         }
-        if FURNITURE_PREFIXES.iter().any(|p| starts_with_word(&folded, p))
+        if FURNITURE_PREFIXES
+            .iter()
+            .any(|p| starts_with_word(&folded, p))
             || !line.chars().any(char::is_alphabetic)
         {
             continue;
@@ -120,7 +124,10 @@ pub fn clean(text: &str) -> CleanDocument {
         let kind = super::markdown::paragraph_kind(&line);
         blocks.push(Block::new(kind, line, no));
     }
-    CleanDocument { format: Format::Blog, blocks }
+    CleanDocument {
+        format: Format::Blog,
+        blocks,
+    }
 }
 
 /// True when `text` starts with the words `prefix`, not merely its letters.
@@ -136,7 +143,17 @@ fn is_comment_count(line: &str) -> bool {
         return false;
     };
     (n.bytes().all(|b| b.is_ascii_digit()) || n == "une" || n == "one")
-        && matches!(w, "commentaire" | "commentaires" | "comment" | "comments" | "reponse" | "reponses" | "replies" | "reply")
+        && matches!(
+            w,
+            "commentaire"
+                | "commentaires"
+                | "comment"
+                | "comments"
+                | "reponse"
+                | "reponses"
+                | "replies"
+                | "reply"
+        )
 }
 
 #[cfg(test)]
@@ -147,13 +164,23 @@ mod tests {
     fn keeps_the_article_drops_the_site() {
         let page = "Menu\nLe Comité de Lyon\nPublié le 3 mars 2020 par admin\nLe comité fut fondé le 3 mai 1920 par Paul Martin.\nIl réunit 45 délégués à Lyon, dont 12 femmes.\nPartager :\nFacebook\nLeave a Reply\nUn commentaire très long qui ne fait pas partie de l'article lui-même.\n";
         let doc = clean(page);
-        let texts: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let texts: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(
             texts,
             vec![
                 (BlockKind::Title, "Le Comité de Lyon"),
-                (BlockKind::Paragraph, "Le comité fut fondé le 3 mai 1920 par Paul Martin."),
-                (BlockKind::Paragraph, "Il réunit 45 délégués à Lyon, dont 12 femmes."),
+                (
+                    BlockKind::Paragraph,
+                    "Le comité fut fondé le 3 mai 1920 par Paul Martin."
+                ),
+                (
+                    BlockKind::Paragraph,
+                    "Il réunit 45 délégués à Lyon, dont 12 femmes."
+                ),
             ]
         );
         assert_eq!(doc.blocks[1].first_line(), 4);

@@ -73,8 +73,15 @@ pub fn signs(text: &str) -> Signs {
 
 /// True for a MediaWiki diff hunk header: `Ligne 5 : Ligne 5 :` (or `Line 5:`).
 pub fn is_hunk_header(line: &str) -> bool {
+    let start = line.trim_start_matches(|c: char| crate::typography::is_space(c));
+    if !(start.starts_with("Ligne") || start.starts_with("Line")) {
+        return false;
+    }
     let norm = crate::typography::normalize(line);
-    let Some(rest) = norm.strip_prefix("Ligne ").or_else(|| norm.strip_prefix("Line ")) else {
+    let Some(rest) = norm
+        .strip_prefix("Ligne ")
+        .or_else(|| norm.strip_prefix("Line "))
+    else {
         return false;
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -114,7 +121,9 @@ mod tests {
 
     #[test]
     fn hunk_headers() {
-        assert!(is_hunk_header("Ligne\u{a0}5\u{202f}: Ligne\u{a0}5\u{202f}:\u{a0}"));
+        assert!(is_hunk_header(
+            "Ligne\u{a0}5\u{202f}: Ligne\u{a0}5\u{202f}:\u{a0}"
+        ));
         assert!(is_hunk_header("Line 12: Line 12:"));
         assert!(!is_hunk_header("Ligne de front : la ville"));
     }

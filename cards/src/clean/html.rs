@@ -101,7 +101,9 @@ pub fn strip_tags(text: &str) -> String {
         }
         rest = &rest[close + 1..];
         let self_closing = tag.ends_with('/');
-        if matches!(name.as_str(), "ref" | "script" | "style") && !self_closing && !tag.starts_with('/')
+        if matches!(name.as_str(), "ref" | "script" | "style")
+            && !self_closing
+            && !tag.starts_with('/')
         {
             let end = format!("</{name}");
             match find_ascii_ci(rest, &end) {
@@ -133,13 +135,19 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a&nbsp;: b &amp; c &#233; &#x2019; &zz;"), "a\u{a0}: b & c é \u{2019} &zz;");
+        assert_eq!(
+            decode_entities("a&nbsp;: b &amp; c &#233; &#x2019; &zz;"),
+            "a\u{a0}: b & c é \u{2019} &zz;"
+        );
     }
 
     #[test]
     fn tags() {
         assert_eq!(strip_tags("le 2<sup>e</sup> congrès"), "le 2e congrès");
-        assert_eq!(strip_tags("pris.<ref>Serge, p. 4.</ref> Puis"), "pris. Puis");
+        assert_eq!(
+            strip_tags("pris.<ref>Serge, p. 4.</ref> Puis"),
+            "pris. Puis"
+        );
         assert_eq!(strip_tags("x<ref name=\"a\" /> y"), "x y");
         assert_eq!(strip_tags("<blockquote>« cité »</blockquote>"), "« cité »");
         assert_eq!(strip_tags("a < b"), "a < b");

@@ -45,7 +45,10 @@ pub fn clean(text: &str) -> CleanDocument {
         blocks.push(block);
     }
     mark_front_matter(&mut blocks);
-    CleanDocument { format: Format::Markdown, blocks }
+    CleanDocument {
+        format: Format::Markdown,
+        blocks,
+    }
 }
 
 /// True when the text ends a sentence.
@@ -75,14 +78,22 @@ fn mark_front_matter(blocks: &mut [Block]) {
             continue;
         }
         let lower = crate::typography::fold(&b.text);
-        if ["source:", "source :", "traduction", "credit", "copyright", "licence"]
-            .iter()
-            .any(|p| lower.starts_with(p))
+        if [
+            "source:",
+            "source :",
+            "traduction",
+            "credit",
+            "copyright",
+            "licence",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
         {
             b.kind = BlockKind::Metadata;
             continue;
         }
-        if !seen_prose && b.kind == BlockKind::Paragraph && short && b.text.split(' ').count() <= 6 {
+        if !seen_prose && b.kind == BlockKind::Paragraph && short && b.text.split(' ').count() <= 6
+        {
             b.kind = BlockKind::Metadata;
             continue;
         }
@@ -204,7 +215,9 @@ fn footnote_body(t: &str) -> Option<&str> {
     if label.is_empty() || label.len() > 4 || !label.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
-    let body = rest[close + 1..].strip_prefix(':').unwrap_or(&rest[close + 1..]);
+    let body = rest[close + 1..]
+        .strip_prefix(':')
+        .unwrap_or(&rest[close + 1..]);
     let body = body.trim_start();
     (!body.is_empty() && !body.starts_with('(')).then_some(body)
 }
@@ -217,7 +230,10 @@ fn list_item(t: &str) -> Option<&str> {
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
-        if let Some(rest) = t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(") ")) {
+        if let Some(rest) = t[digits..]
+            .strip_prefix(". ")
+            .or_else(|| t[digits..].strip_prefix(") "))
+        {
             return Some(rest.trim_start());
         }
     }
@@ -371,9 +387,18 @@ mod tests {
         assert_eq!(inline("des patrouilles.^[1]"), "des patrouilles.");
         assert_eq!(inline("Ilitch ^[2] que"), "Ilitch que");
         assert_eq!(inline("le 176^e régiment"), "le 176e régiment");
-        assert_eq!(inline("un *mejraïonetz* et **gras**"), "un mejraïonetz et gras");
-        assert_eq!(inline("« [Comment \\(à propos\\)](#) »"), "« Comment (à propos) »");
-        assert_eq!(inline("Lorsque Kamenev [qui préside] lut"), "Lorsque Kamenev [qui préside] lut");
+        assert_eq!(
+            inline("un *mejraïonetz* et **gras**"),
+            "un mejraïonetz et gras"
+        );
+        assert_eq!(
+            inline("« [Comment \\(à propos\\)](#) »"),
+            "« Comment (à propos) »"
+        );
+        assert_eq!(
+            inline("Lorsque Kamenev [qui préside] lut"),
+            "Lorsque Kamenev [qui préside] lut"
+        );
         assert_eq!(inline("note[^3] ici ![img](a.png)"), "note ici ");
         assert_eq!(inline("snake_case et 2 * 3"), "snake_case et 2 * 3");
     }
@@ -382,15 +407,24 @@ mod tests {
     fn blocks_and_continuations() {
         let md = "Le Titre\n\nA. Auteur\n\nLe comité fut créé le 3 mai et en\n\n[1] Une note assez longue pour que la page la coupe et qui est\n\npremier lieu dirigé par Paul.\n\n— Bonjour !\n\nsuite de la note.\n\n# Partie\n";
         let doc = clean(md);
-        let kinds: Vec<(BlockKind, &str)> =
-            doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let kinds: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(
             kinds,
             vec![
                 (BlockKind::Title, "Le Titre"),
                 (BlockKind::Metadata, "A. Auteur"),
-                (BlockKind::Paragraph, "Le comité fut créé le 3 mai et en premier lieu dirigé par Paul."),
-                (BlockKind::Footnote, "Une note assez longue pour que la page la coupe et qui est suite de la note."),
+                (
+                    BlockKind::Paragraph,
+                    "Le comité fut créé le 3 mai et en premier lieu dirigé par Paul."
+                ),
+                (
+                    BlockKind::Footnote,
+                    "Une note assez longue pour que la page la coupe et qui est suite de la note."
+                ),
                 (BlockKind::Dialogue, "— Bonjour !"),
                 (BlockKind::Heading, "Partie"),
             ]

@@ -18,8 +18,10 @@ pub fn clean(text: &str) -> CleanDocument {
         .map(|(i, l)| (i as u32 + 1, normalize(l)))
         .collect();
     let furniture = page_furniture(&lines);
-    let footnote_numbers: HashSet<String> =
-        lines.iter().filter_map(|(_, l)| footnote_call_alone(l)).collect();
+    let footnote_numbers: HashSet<String> = lines
+        .iter()
+        .filter_map(|(_, l)| footnote_call_alone(l))
+        .collect();
     let width = typical_width(&lines);
     let vocabulary = Vocabulary::new(text);
 
@@ -41,7 +43,11 @@ pub fn clean(text: &str) -> CleanDocument {
         }
         if footnote_call_alone(line).is_some() {
             flush(&mut blocks, &mut current);
-            current = Some(Block { kind: BlockKind::Footnote, text: String::new(), lines: vec![] });
+            current = Some(Block {
+                kind: BlockKind::Footnote,
+                text: String::new(),
+                lines: vec![],
+            });
             in_footnote = true;
             prev = None;
             continue;
@@ -70,7 +76,11 @@ pub fn clean(text: &str) -> CleanDocument {
             flush(&mut blocks, &mut current);
         }
         let block = current.get_or_insert_with(|| Block {
-            kind: if in_footnote { BlockKind::Footnote } else { BlockKind::Paragraph },
+            kind: if in_footnote {
+                BlockKind::Footnote
+            } else {
+                BlockKind::Paragraph
+            },
             text: String::new(),
             lines: vec![],
         });
@@ -83,7 +93,10 @@ pub fn clean(text: &str) -> CleanDocument {
         repair_words(block, &footnote_numbers);
     }
     blocks.retain(|b| b.text.chars().any(char::is_alphabetic));
-    CleanDocument { format: Format::Ocr, blocks }
+    CleanDocument {
+        format: Format::Ocr,
+        blocks,
+    }
 }
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Option<Block>) {
@@ -112,7 +125,9 @@ fn append_line(block: &mut Block, line: &str, no: u32, vocabulary: &Vocabulary) 
         let dash = text[stem..].chars().next().unwrap_or('-');
         let head_start = text[..stem]
             .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let head = &text[head_start..stem];
         let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
         if line.starts_with(char::is_lowercase) {
@@ -178,14 +193,18 @@ impl Vocabulary {
 /// Page numbers and the running header or footer next to them.
 fn page_furniture(lines: &[(u32, String)]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| !is_blank(&lines[i].1)).collect();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !is_blank(&lines[i].1))
+        .collect();
     for (pos, &i) in content.iter().enumerate() {
         if is_page_number(&lines[i].1) {
             out[i] = true;
             // A footer after the page number at the end of the page, or a header before
             // one at the top: short, no sentence punctuation.
             for &j in content.iter().skip(pos + 1).take(2) {
-                if is_running_title(&lines[j].1) && content.len() - content.iter().position(|&k| k == j).unwrap_or(0) <= 2 {
+                if is_running_title(&lines[j].1)
+                    && content.len() - content.iter().position(|&k| k == j).unwrap_or(0) <= 2
+                {
                     out[j] = true;
                 }
             }
@@ -206,7 +225,8 @@ fn page_furniture(lines: &[(u32, String)]) -> Vec<bool> {
         }
     }
     for &i in &content {
-        if seen.get(lines[i].1.as_str()).is_some_and(|&n| n >= 2) && lines[i].1.chars().count() > 3 {
+        if seen.get(lines[i].1.as_str()).is_some_and(|&n| n >= 2) && lines[i].1.chars().count() > 3
+        {
             out[i] = true;
         }
     }
@@ -215,7 +235,10 @@ fn page_furniture(lines: &[(u32, String)]) -> Vec<bool> {
 
 fn is_page_number(line: &str) -> bool {
     let t = line.trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c == ' ' || c == '.');
-    let t = t.strip_prefix("Page ").or_else(|| t.strip_prefix("p. ")).unwrap_or(t);
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("p. "))
+        .unwrap_or(t);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -243,8 +266,8 @@ fn starts_upper(line: &str) -> bool {
 
 const FUNCTION_WORDS: &[&str] = &[
     "le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "et", "ou", "à", "au", "aux",
-    "en", "par", "pour", "sur", "dans", "avec", "que", "qui", "ce", "se", "sa", "son", "ses",
-    "ne", "il", "elle", "ils", "a", "est",
+    "en", "par", "pour", "sur", "dans", "avec", "que", "qui", "ce", "se", "sa", "son", "ses", "ne",
+    "il", "elle", "ils", "a", "est",
 ];
 
 /// A short line standing alone between sentences, starting with a capital and not ending
@@ -267,8 +290,11 @@ fn is_heading(prev: Option<&str>, line: &str, next: Option<&str>, width: usize) 
 
 /// The width of a full printed line: most lines run to it.
 fn typical_width(lines: &[(u32, String)]) -> usize {
-    let mut w: Vec<usize> =
-        lines.iter().map(|(_, l)| l.chars().count()).filter(|&n| n > 0).collect();
+    let mut w: Vec<usize> = lines
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .filter(|&n| n > 0)
+        .collect();
     w.sort_unstable();
     w.get(w.len() * 3 / 4).copied().unwrap_or(60).max(20)
 }
@@ -291,9 +317,9 @@ fn repair_words(block: &mut Block, footnote_numbers: &HashSet<String>) {
         }
         let rest = &text[i..];
         // Footnote call `(32)`: dropped when glued to the text, or when its note is printed.
-        if rest.starts_with('(') {
-            if let Some(close) = rest[1..].find(')') {
-                let inner = &rest[1..1 + close];
+        if let Some(after_paren) = rest.strip_prefix('(') {
+            if let Some(close) = after_paren.find(')') {
+                let inner = &after_paren[..close];
                 let glued = i > 0 && !bytes[i - 1].is_ascii_whitespace();
                 if !inner.is_empty()
                     && inner.len() <= 3
@@ -309,7 +335,10 @@ fn repair_words(block: &mut Block, footnote_numbers: &HashSet<String>) {
             }
         }
         // `1"` read for `1er` before a month.
-        if rest.starts_with("1\" ") && (i == 0 || !bytes[i - 1].is_ascii_digit()) && starts_with_month(&rest[3..]) {
+        if rest.starts_with("1\" ")
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && starts_with_month(&rest[3..])
+        {
             out.push_str("1er ");
             i += 3;
             continue;
@@ -322,7 +351,8 @@ fn repair_words(block: &mut Block, footnote_numbers: &HashSet<String>) {
         if at_word_start {
             let mut chars = rest.chars();
             if let (Some(c), Some(' '), Some(n)) = (chars.next(), chars.next(), chars.next()) {
-                if c.is_lowercase() && !matches!(c, 'a' | 'à' | 'y' | 'ô' | 'o') && n.is_lowercase() {
+                if c.is_lowercase() && !matches!(c, 'a' | 'à' | 'y' | 'ô' | 'o') && n.is_lowercase()
+                {
                     out.push(c);
                     i += c.len_utf8() + 1;
                     merged = true;
@@ -358,7 +388,9 @@ fn is_capitalised_word(w: &str) -> bool {
 }
 
 fn starts_with_month(text: &str) -> bool {
-    crate::facts::dates::MONTHS.iter().any(|m| text.starts_with(m))
+    crate::facts::dates::MONTHS
+        .iter()
+        .any(|m| text.starts_with(m))
 }
 
 #[cfg(test)]
@@ -366,7 +398,10 @@ mod tests {
     use super::*;
 
     fn text_of(doc: &CleanDocument) -> Vec<(BlockKind, String)> {
-        doc.blocks.iter().map(|b| (b.kind, b.text.clone())).collect()
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind, b.text.clone()))
+            .collect()
     }
 
     const PAGE: &str = "\
@@ -395,12 +430,28 @@ Archives privées
         let blocks = text_of(&doc);
         assert_eq!(blocks[0].0, BlockKind::Paragraph);
         assert!(blocks[0].1.contains("il se dirige"), "{}", blocks[0].1);
-        assert!(blocks[0].1.contains("communications par voie de terre avec le Nord."), "{}", blocks[0].1);
+        assert!(
+            blocks[0]
+                .1
+                .contains("communications par voie de terre avec le Nord."),
+            "{}",
+            blocks[0].1
+        );
         assert!(blocks[0].1.contains("« Aucun » pouvoir"), "{}", blocks[0].1);
         assert!(blocks[0].1.contains("du 1er mai 1918"), "{}", blocks[0].1);
-        assert!(blocks.contains(&(BlockKind::Heading, "La conférence de Lyon".into())), "{blocks:?}");
-        let last_par = &blocks.iter().rfind(|b| b.0 == BlockKind::Paragraph).unwrap().1;
-        assert!(last_par.contains("contre-révolutionnaires et les arméno-géorgiennes."), "{last_par}");
+        assert!(
+            blocks.contains(&(BlockKind::Heading, "La conférence de Lyon".into())),
+            "{blocks:?}"
+        );
+        let last_par = &blocks
+            .iter()
+            .rfind(|b| b.0 == BlockKind::Paragraph)
+            .unwrap()
+            .1;
+        assert!(
+            last_par.contains("contre-révolutionnaires et les arméno-géorgiennes."),
+            "{last_par}"
+        );
         let note = blocks.iter().find(|b| b.0 == BlockKind::Footnote).unwrap();
         assert_eq!(note.1, "Journal Ouvrier, du 1er mai 1918.");
         assert!(!doc.to_text().contains("53"));

@@ -94,7 +94,10 @@ pub fn clean(text: &str) -> CleanDocument {
         }
         i += 1;
     }
-    CleanDocument { format: Format::WikiDiff, blocks }
+    CleanDocument {
+        format: Format::WikiDiff,
+        blocks,
+    }
 }
 
 /// Before the first marker, the page's header: keep only what reads like a paragraph.
@@ -105,7 +108,10 @@ fn looks_like_prose(t: &str) -> bool {
 /// Two versions of one paragraph share most of their words.
 fn similar(a: &str, b: &str) -> bool {
     let words = |s: &str| -> HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(fold).collect()
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(fold)
+            .collect()
     };
     let (wa, wb) = (words(a), words(b));
     if wa.is_empty() || wb.is_empty() {
@@ -141,15 +147,26 @@ Son premier président est [[Paul_Martin|Paul Martin]], élu le 3&nbsp;mai.\n\
     #[test]
     fn keeps_only_the_new_version_once() {
         let doc = clean(DIFF);
-        let texts: Vec<(BlockKind, &str, u32)> =
-            doc.blocks.iter().map(|b| (b.kind, b.text.as_str(), b.first_line())).collect();
+        let texts: Vec<(BlockKind, &str, u32)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.first_line()))
+            .collect();
         assert_eq!(
             texts,
             vec![
                 (BlockKind::Heading, "Fondation", 7),
-                (BlockKind::Paragraph, "Le club fut fondé en 1902 par Jean Dupont, un instituteur de Lyon.", 11),
+                (
+                    BlockKind::Paragraph,
+                    "Le club fut fondé en 1902 par Jean Dupont, un instituteur de Lyon.",
+                    11
+                ),
                 (BlockKind::Paragraph, "Il compte 40 membres.", 15),
-                (BlockKind::Paragraph, "Son premier président est Paul Martin, élu le 3 mai.", 18),
+                (
+                    BlockKind::Paragraph,
+                    "Son premier président est Paul Martin, élu le 3 mai.",
+                    18
+                ),
                 (BlockKind::ListItem, "Marie Curie : membre d'honneur", 20),
             ]
         );

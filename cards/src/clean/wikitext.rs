@@ -15,7 +15,10 @@ pub fn line(raw: &str) -> Option<(BlockKind, String)> {
         return Some((BlockKind::Heading, text(h))).filter(|(_, s)| !s.is_empty());
     }
     let (kind, body) = if let Some(rest) = t.strip_prefix(['*', '#']) {
-        (BlockKind::ListItem, rest.trim_start_matches(['*', '#', ':', ' ']))
+        (
+            BlockKind::ListItem,
+            rest.trim_start_matches(['*', '#', ':', ' ']),
+        )
     } else if t.starts_with("<blockquote") {
         (BlockKind::Quote, t)
     } else if let Some(rest) = t.strip_prefix(':') {
@@ -70,7 +73,11 @@ fn templates(raw: &str) -> String {
         let inner = &rest[at + 2..at + end - 2];
         let parts: Vec<&str> = inner.split('|').map(str::trim).collect();
         let name = parts[0].to_lowercase();
-        let args: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.contains('=')).collect();
+        let args: Vec<&str> = parts[1..]
+            .iter()
+            .copied()
+            .filter(|p| !p.contains('='))
+            .collect();
         match name.as_str() {
             "lang" | "langue" if args.len() >= 2 => out.push_str(args[1]),
             "date" | "date-" | "nobr" | "nowrap" | "citation" | "formatnum" => {
@@ -114,9 +121,16 @@ fn links(raw: &str) -> String {
             let inner = &rest[at + 2..at + end - 2];
             let target = inner.split('|').next().unwrap_or("");
             let lower = target.trim_start_matches(':').to_lowercase();
-            let is_media = ["fichier:", "file:", "image:", "catégorie:", "category:", "media:"]
-                .iter()
-                .any(|p| lower.starts_with(p));
+            let is_media = [
+                "fichier:",
+                "file:",
+                "image:",
+                "catégorie:",
+                "category:",
+                "media:",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p));
             if !is_media {
                 let label = inner.rsplit('|').next().unwrap_or(inner);
                 // A link inside a label (rare) is resolved too.
@@ -171,18 +185,29 @@ mod tests {
             text("''«&nbsp;[[Conciliateurs|conciliateurs]]&nbsp;»'' pris<ref>Serge, p. 4.</ref>."),
             "« conciliateurs » pris."
         );
-        assert_eq!(text("voir [https://exemple.org/page Le premier gouvernement]"), "voir Le premier gouvernement");
+        assert_eq!(
+            text("voir [https://exemple.org/page Le premier gouvernement]"),
+            "voir Le premier gouvernement"
+        );
         assert_eq!(text("né {{date|25|octobre|1917}} au {{s|XIX}}{{lang|ru|Sovnarkom}}[[Fichier:a.jpg|thumb|x]]"), "né 25 octobre 1917 au XIXe siècleSovnarkom");
     }
 
     #[test]
     fn line_kinds() {
-        assert_eq!(line("=== Remaniements ==="), Some((BlockKind::Heading, "Remaniements".into())));
+        assert_eq!(
+            line("=== Remaniements ==="),
+            Some((BlockKind::Heading, "Remaniements".into()))
+        );
         assert_eq!(
             line("*[[Pavel_Dybenko|Pavel Dybenko]]&nbsp;: commissaire&nbsp;;"),
             Some((BlockKind::ListItem, "Pavel Dybenko : commissaire".into()))
         );
-        assert_eq!(line("<blockquote>«&nbsp;Cité&nbsp;».</blockquote>").unwrap().0, BlockKind::Quote);
+        assert_eq!(
+            line("<blockquote>«&nbsp;Cité&nbsp;».</blockquote>")
+                .unwrap()
+                .0,
+            BlockKind::Quote
+        );
         assert_eq!(line("{| class=wikitable"), None);
     }
 }

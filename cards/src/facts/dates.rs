@@ -6,20 +6,54 @@ use super::tokens::{Token, TokenKind};
 
 /// The French month names, lower case.
 pub const MONTHS: &[&str] = &[
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// Parts of a day that name a date (`la nuit du 24-25 octobre`).
-const DAY_PARTS: &[&str] = &["nuit", "matin", "soir", "soirée", "journée", "après-midi", "aube"];
+const DAY_PARTS: &[&str] = &[
+    "nuit",
+    "matin",
+    "soir",
+    "soirée",
+    "journée",
+    "après-midi",
+    "aube",
+];
 
 /// Words that make a month alone a date (`fin avril`, `début mai`).
 const MONTH_QUALIFIERS: &[&str] = &["fin", "début", "mi", "courant", "mi-"];
 
 /// Words after which a four-digit number is a year.
 const YEAR_CUES: &[&str] = &[
-    "entre", "en", "depuis", "dès", "vers", "avant", "après", "de", "fin", "début", "année", "an", "jusqu'en",
-    "printemps", "été", "automne", "hiver", "et",
+    "entre",
+    "en",
+    "depuis",
+    "dès",
+    "vers",
+    "avant",
+    "après",
+    "de",
+    "fin",
+    "début",
+    "année",
+    "an",
+    "jusqu'en",
+    "printemps",
+    "été",
+    "automne",
+    "hiver",
+    "et",
 ];
 
 /// A date found in a sentence.
@@ -41,8 +75,16 @@ pub struct DateMention {
 
 /// True for a month name (any case).
 pub fn is_month(word: &str) -> bool {
-    let w = word.to_lowercase();
-    MONTHS.contains(&w.as_str())
+    if !(3..=9).contains(&word.len()) {
+        return false;
+    }
+    MONTHS.iter().any(|m| {
+        m.len() == word.len()
+            && word
+                .chars()
+                .zip(m.chars())
+                .all(|(a, b)| a == b || a.to_lowercase().eq(std::iter::once(b)))
+    })
 }
 
 fn is_day(t: &Token<'_>) -> bool {
@@ -58,7 +100,7 @@ pub fn is_year(t: &Token<'_>) -> bool {
 }
 
 fn word_is(t: Option<&Token<'_>>, set: &[&str]) -> bool {
-    t.is_some_and(|t| t.kind == TokenKind::Word && set.contains(&t.lower().as_str()))
+    t.is_some_and(|t| t.kind == TokenKind::Word && set.contains(&t.lower()))
 }
 
 /// The index of the `(` matching the `)` at `close`, when everything between is part of a
@@ -70,7 +112,9 @@ fn date_parens_back(tokens: &[Token<'_>], close: usize) -> Option<usize> {
         if t.text == "(" {
             return (i + 1 < close).then_some(i);
         }
-        let ok = t.kind == TokenKind::Number || is_month(t.text) || matches!(t.text, "-" | "–" | "au" | "et");
+        let ok = t.kind == TokenKind::Number
+            || is_month(t.text)
+            || matches!(t.text, "-" | "–" | "au" | "et");
         if !ok || i == 0 {
             return None;
         }
@@ -85,7 +129,9 @@ fn date_parens_forward(tokens: &[Token<'_>], open: usize) -> Option<usize> {
         if t.text == ")" {
             return (i > open + 1).then_some(i);
         }
-        let ok = t.kind == TokenKind::Number || is_month(t.text) || matches!(t.text, "-" | "–" | "au" | "et");
+        let ok = t.kind == TokenKind::Number
+            || is_month(t.text)
+            || matches!(t.text, "-" | "–" | "au" | "et");
         if !ok {
             return None;
         }
@@ -99,7 +145,7 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     let mut m = 0;
     while m < tokens.len() {
-        if tokens[m].kind == TokenKind::Word && is_month(tokens[m].text) {
+        if tokens[m].kind == TokenKind::Word && MONTHS.contains(&tokens[m].lower()) {
             if let Some(d) = around_month(tokens, m) {
                 if out.last().is_none_or(|p| p.end_token <= d.first_token) {
                     m = d.end_token;
@@ -120,7 +166,7 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
                 first = m - 1;
             }
             // `de 1923 à 1940`, `entre 1879 et 1918`: a period.
-            let range_word = match tokens[m - 1].lower().as_str() {
+            let range_word = match tokens[m - 1].lower() {
                 "de" => Some("à"),
                 "entre" => Some("et"),
                 _ => None,
@@ -224,18 +270,32 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
     use super::phrases::{elide, for_question, start_of_phrase};
     let date_leads = d.first_token <= 2 && tokens.get(d.end_token).is_some_and(|t| t.text == ",");
     let search_from = if date_leads { d.end_token + 1 } else { 0 };
-    let search_to = if date_leads { tokens.len() } else { d.first_token };
+    let search_to = if date_leads {
+        tokens.len()
+    } else {
+        d.first_token
+    };
     let mut aux = None;
     for k in search_from..search_to {
         let l = tokens[k].lower();
-        let (form, len) = match l.as_str() {
-            "fut" | "furent" | "est" | "sont" | "était" => (l.clone(), 1),
-            "a" | "ont" | "avait" if tokens.get(k + 1).is_some_and(|t| t.lower() == "été") => (l.clone(), 2),
-            "s'" if tokens.get(k + 1).is_some_and(|t| matches!(t.lower().as_str(), "est" | "était")) => (format!("s'{}", tokens[k + 1].lower()), 2),
+        let (form, len) = match l {
+            "fut" | "furent" | "est" | "sont" | "était" => (l.to_string(), 1),
+            "a" | "ont" | "avait" if tokens.get(k + 1).is_some_and(|t| t.lower() == "été") => {
+                (l.to_string(), 2)
+            }
+            "s'" if tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower(), "est" | "était")) =>
+            {
+                (format!("s'{}", tokens[k + 1].lower()), 2)
+            }
             _ => continue,
         };
         let mut p = k + len;
-        while tokens.get(p).is_some_and(|t| t.lower().ends_with("ment") && t.kind == TokenKind::Word) {
+        while tokens
+            .get(p)
+            .is_some_and(|t| t.lower().ends_with("ment") && t.kind == TokenKind::Word)
+        {
             p += 1;
         }
         if tokens.get(p).is_some_and(|t| is_participle(t.text)) {
@@ -267,24 +327,31 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
         }
     }
     let head = tokens[first].lower();
-    if !(super::phrases::DETERMINERS.contains(&head.as_str()) || tokens[first].is_capitalised())
-        || super::names::FUNCTION_CAPS.contains(&head.as_str()) && !super::phrases::DETERMINERS.contains(&head.as_str())
+    if !(super::phrases::DETERMINERS.contains(&head) || tokens[first].is_capitalised())
+        || super::names::FUNCTION_CAPS.contains(&head)
+            && !super::phrases::DETERMINERS.contains(&head)
     {
         return None;
     }
-    if matches!(head.as_str(), "ce" | "cet" | "cette" | "ces") {
+    if matches!(head, "ce" | "cet" | "cette" | "ces") {
         return None;
     }
-    if tokens[first..participle].iter().any(|t| matches!(t.lower().as_str(), "n'" | "ne")) {
+    if tokens[first..participle]
+        .iter()
+        .any(|t| matches!(t.lower(), "n'" | "ne"))
+    {
         return None;
     }
     let subject = for_question(s, tokens, first, last);
     let p = tokens[participle].lower();
     let pronoun = if p.ends_with("ées") {
         "elles"
-    } else if p.ends_with("és") || p.ends_with("us") && !p.ends_with("ous") || matches!(head.as_str(), "les" | "des") {
+    } else if p.ends_with("és")
+        || p.ends_with("us") && !p.ends_with("ous")
+        || matches!(head, "les" | "des")
+    {
         "ils"
-    } else if p.ends_with("ée") || matches!(head.as_str(), "la" | "une" | "cette") {
+    } else if p.ends_with("ée") || matches!(head, "la" | "une" | "cette") {
         "elle"
     } else {
         "il"
@@ -294,13 +361,24 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
         "ont" => format!("ont-{pronoun} été"),
         other => format!("{other}-{pronoun}"),
     };
-    let verb = if verb.starts_with("a-t-") { verb } else { verb.replace("-t-", "-") };
+    let verb = if verb.starts_with("a-t-") {
+        verb
+    } else {
+        verb.replace("-t-", "-")
+    };
     // Adverbs, the participle and what follows it up to the date or the clause's end.
-    let middle_end = if date_leads { super::people::clause_end(tokens, participle) } else { d.first_token };
+    let middle_end = if date_leads {
+        super::people::clause_end(tokens, participle)
+    } else {
+        d.first_token
+    };
     let mut middle_end = middle_end.min(super::people::clause_end(tokens, participle));
     // Drop the preposition that introduces the date (`le`, `du`, `en`, `dans`).
     while middle_end > participle + 1
-        && matches!(tokens[middle_end - 1].lower().as_str(), "le" | "du" | "en" | "dans" | "au" | "des" | "à" | "depuis" | "dès" | "vers")
+        && matches!(
+            tokens[middle_end - 1].lower(),
+            "le" | "du" | "en" | "dans" | "au" | "des" | "à" | "depuis" | "dès" | "vers"
+        )
     {
         middle_end -= 1;
     }
@@ -315,9 +393,12 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
 fn is_participle(word: &str) -> bool {
     let w = word.to_lowercase();
     word.chars().count() > 2
-        && ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ert", "erte", "ous", "oute", "ait", "aite", "int", "inte"]
-            .iter()
-            .any(|e| w.ends_with(e))
+        && [
+            "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ert", "erte",
+            "ous", "oute", "ait", "aite", "int", "inte",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 #[cfg(test)]
@@ -333,15 +414,36 @@ mod tests {
     #[test]
     fn french_date_forms() {
         assert_eq!(dates("ils décident le 25 avril de créer"), vec!["25 avril"]);
-        assert_eq!(dates("une déclaration du 1er mai 1918, le Soviet"), vec!["1er mai 1918"]);
-        assert_eq!(dates("s'est tenu du 3 au 24 juin (16 juin – 7 juillet) 1917 à Petrograd"), vec!["3 au 24 juin (16 juin – 7 juillet) 1917"]);
-        assert_eq!(dates("ouvert le 25 octobre (7 novembre) 1917 à 22h45"), vec!["25 octobre (7 novembre) 1917"]);
-        assert_eq!(dates("fut créé le 12 (25) octobre 1917."), vec!["12 (25) octobre 1917"]);
-        assert_eq!(dates("a lieu dans la nuit du 24-25 octobre."), vec!["la nuit du 24-25 octobre"]);
+        assert_eq!(
+            dates("une déclaration du 1er mai 1918, le Soviet"),
+            vec!["1er mai 1918"]
+        );
+        assert_eq!(
+            dates("s'est tenu du 3 au 24 juin (16 juin – 7 juillet) 1917 à Petrograd"),
+            vec!["3 au 24 juin (16 juin – 7 juillet) 1917"]
+        );
+        assert_eq!(
+            dates("ouvert le 25 octobre (7 novembre) 1917 à 22h45"),
+            vec!["25 octobre (7 novembre) 1917"]
+        );
+        assert_eq!(
+            dates("fut créé le 12 (25) octobre 1917."),
+            vec!["12 (25) octobre 1917"]
+        );
+        assert_eq!(
+            dates("a lieu dans la nuit du 24-25 octobre."),
+            vec!["la nuit du 24-25 octobre"]
+        );
         assert_eq!(dates("Fin avril, les troupes"), vec!["Fin avril"]);
         assert_eq!(dates("En 1919, lorsque"), vec!["1919"]);
-        assert_eq!(dates("(novembre 1917-mars 1918 ; première)"), vec!["novembre 1917-mars 1918"]);
-        assert_eq!(dates("les réunions des 23 et 24 octobre."), vec!["23 et 24 octobre"]);
+        assert_eq!(
+            dates("(novembre 1917-mars 1918 ; première)"),
+            vec!["novembre 1917-mars 1918"]
+        );
+        assert_eq!(
+            dates("les réunions des 23 et 24 octobre."),
+            vec!["23 et 24 octobre"]
+        );
         assert_eq!(dates("en juillet."), vec!["juillet"]);
     }
 
@@ -369,7 +471,10 @@ mod tests {
             when("Il s'agit du IIe Congrès des Soviets qui s'est ouvert à Petrograd le 25 octobre (7 novembre) 1917 à 22h45.").as_deref(),
             Some("Quand le IIe Congrès des Soviets s'est-il ouvert à Petrograd ?")
         );
-        assert_eq!(when("Le 9 octobre, les Soviétiques envisagèrent la création d'un comité."), None);
+        assert_eq!(
+            when("Le 9 octobre, les Soviétiques envisagèrent la création d'un comité."),
+            None
+        );
     }
 
     #[test]

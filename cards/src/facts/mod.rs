@@ -16,8 +16,9 @@ pub mod places;
 pub mod quantities;
 pub mod tokens;
 
+use crate::typography::WordHash;
 use std::collections::{HashMap, HashSet};
-use tokens::{tokenize, Token, TokenKind};
+use tokens::{tokenize, Token};
 
 /// What kind of thing an answer is; multiple-choice distractors share it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,22 +115,34 @@ struct Evidence {
 /// What the whole corpus says about words and names.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    lower_words: HashSet<String>,
-    evidence: HashMap<String, Evidence>,
+    lower_words: HashSet<String, WordHash>,
+    evidence: HashMap<String, Evidence, WordHash>,
+    /// [`Lexicon::kind_of`] answers, by name as written: names recur, keys cost.
+    kinds: std::cell::RefCell<HashMap<String, Kind, WordHash>>,
 }
 
 impl Lexicon {
     /// Reads every sentence of the corpus.
     pub fn build<'a>(sentences: impl Iterator<Item = &'a str> + Clone) -> Lexicon {
         let mut lex = Lexicon::default();
+        let mut folded = String::new();
         for s in sentences.clone() {
-            for t in tokenize(s) {
-                if t.kind == TokenKind::Word && t.text.starts_with(char::is_lowercase) {
-                    lex.lower_words.insert(crate::typography::fold(t.text));
+            // Words only, split on anything but letters and inner hyphens: cheaper than
+            // tokens, and the same words.
+            for word in s.split(|c: char| !(crate::typography::is_letter(c) || c == '-')) {
+                let word = word.trim_matches('-');
+                if word.starts_with(char::is_lowercase) {
+                    crate::typography::fold_into(word, &mut folded);
+                    if !lex.lower_words.contains(folded.as_str()) {
+                        lex.lower_words.insert(folded.clone());
+                    }
                 }
             }
         }
         for s in sentences {
+            if !s.chars().skip(1).any(char::is_uppercase) {
+                continue;
+            }
             let tokens = tokenize(s);
             let found = names::find(&tokens, &|w| lex.is_common(w));
             for name in &found {
@@ -148,6 +161,9 @@ impl Lexicon {
 
     /// True when the word occurs in lower case somewhere in the corpus.
     pub fn is_common(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            return self.lower_words.contains(word);
+        }
         self.lower_words.contains(&crate::typography::fold(word))
     }
 
@@ -163,11 +179,21 @@ impl Lexicon {
 
     fn evidence_in(&self, s: &str, tokens: &[Token<'_>], name: &names::Name) -> Evidence {
         let mut e = Evidence::default();
-        let prev = name.first.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
+        let prev = name
+            .first
+            .checked_sub(1)
+            .map(|p| tokens[p].lower())
+            .unwrap_or_default();
         let next = tokens.get(name.end).map(|t| t.lower()).unwrap_or_default();
-        let next2 = tokens.get(name.end + 1).map(|t| t.lower()).unwrap_or_default();
-        let words: Vec<String> = tokens[name.first_word..name.end].iter().map(|t| t.lower()).collect();
-        let any_keyword = words.iter().any(|w| organisations::KEYWORDS.contains(&w.as_str()));
+        let next2 = tokens
+            .get(name.end + 1)
+            .map(|t| t.lower())
+            .unwrap_or_default();
+        let words: Vec<&str> = tokens[name.first_word..name.end]
+            .iter()
+            .map(|t| t.lower())
+            .collect();
+        let any_keyword = words.iter().any(|w| organisations::KEYWORDS.contains(w));
         let all_common = words.iter().all(|w| self.is_common(w));
         if all_common {
             return e;
@@ -176,28 +202,32 @@ impl Lexicon {
             e.organisation += 3;
             return e;
         }
-        let after_determiner = phrases::DETERMINERS.contains(&prev.as_str());
-        if people::TITLES.contains(&prev.as_str()) {
+        let after_determiner = phrases::DETERMINERS.contains(&prev);
+        if people::TITLES.contains(&prev) {
             e.person += 3;
         }
         if name.has_initials() {
             e.person += 3;
         }
         let in_brackets = prev == "(";
-        if name.words() >= 2 && !after_determiner && !in_brackets && !words.iter().any(|w| self.is_common(w)) {
+        if name.words() >= 2
+            && !after_determiner
+            && !in_brackets
+            && !words.iter().any(|w| self.is_common(w))
+        {
             e.person += 2;
         }
         if prev == "par" {
             e.person += 1;
         }
-        if matches!(prev.as_str(), "les" | "des") {
+        if matches!(prev, "les" | "des") {
             // `les Russes`: a people.
             e.person -= 3;
         }
-        if people::PERSON_VERBS.contains(&next.as_str()) && !after_determiner {
+        if people::PERSON_VERBS.contains(&next) && !after_determiner {
             e.person += 2;
         }
-        if next == "," && matches!(next2.as_str(), "un" | "une" | "qui") && !after_determiner {
+        if next == "," && matches!(next2, "un" | "une" | "qui") && !after_determiner {
             e.person += 1;
         }
         if next == "(" && tokens.get(name.end + 1).is_some_and(Token::is_capitalised) {
@@ -207,7 +237,7 @@ impl Lexicon {
         if name.words() == 1 && words[0].ends_with("ie") {
             e.place += 1;
         }
-        if after_determiner && name.words() == 1 && !matches!(prev.as_str(), "au" | "aux") {
+        if after_determiner && name.words() == 1 && !matches!(prev, "au" | "aux") {
             e.organisation += 1;
         }
         let _ = s;
@@ -216,6 +246,15 @@ impl Lexicon {
 
     /// What the corpus says the name is.
     pub fn kind_of(&self, name: &str) -> Kind {
+        if let Some(&k) = self.kinds.borrow().get(name) {
+            return k;
+        }
+        let k = self.kind_uncached(name);
+        self.kinds.borrow_mut().insert(name.to_string(), k);
+        k
+    }
+
+    fn kind_uncached(&self, name: &str) -> Kind {
         // Initials are not part of the key: `N. I. Podvoïski` is `Podvoïski`.
         let words: Vec<&str> = name
             .split(' ')
@@ -248,8 +287,10 @@ impl Lexicon {
     }
 }
 
-/// Finds the facts and mentions of one sentence.
-pub fn analyse(s: &str, lexicon: &Lexicon) -> Analysis {
+/// Finds the facts and mentions of one sentence. With `facts` false, only the mentions
+/// (for distractor pools) and the cloze facts are found, not the costlier questions.
+pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
+    let with_questions = facts;
     let tokens = tokenize(s);
     let mut facts = Vec::new();
     let mut mentions = Vec::new();
@@ -259,25 +300,51 @@ pub fn analyse(s: &str, lexicon: &Lexicon) -> Analysis {
         for u in &mut used[d.first_token..d.end_token] {
             *u = true;
         }
-        mentions.push(Mention { kind: Kind::Date, span: (d.start, d.end) });
+        mentions.push(Mention {
+            kind: Kind::Date,
+            span: (d.start, d.end),
+        });
         if d.has_day || d.has_year {
-            facts.push(Fact { fact_type: FactType::Date, answer: (d.start, d.end), kind: Kind::Date, question: None });
+            facts.push(Fact {
+                fact_type: FactType::Date,
+                answer: (d.start, d.end),
+                kind: Kind::Date,
+                question: None,
+            });
         }
-        if let Some(q) = dates::question(s, &tokens, &d) {
-            facts.push(Fact { fact_type: FactType::Date, answer: (d.start, d.end), kind: Kind::Date, question: Some(q) });
+        if let Some(q) = dates::question(s, &tokens, &d).filter(|_| with_questions) {
+            facts.push(Fact {
+                fact_type: FactType::Date,
+                answer: (d.start, d.end),
+                kind: Kind::Date,
+                question: Some(q),
+            });
         }
     }
     for q in quantities::find(&tokens, &used) {
         let t = &tokens[q.number];
         used[q.number] = true;
-        mentions.push(Mention { kind: Kind::Quantity, span: (t.start, tokens[q.unit].end) });
-        facts.push(Fact { fact_type: FactType::Quantity, answer: (t.start, t.end), kind: Kind::Quantity, question: None });
+        mentions.push(Mention {
+            kind: Kind::Quantity,
+            span: (t.start, tokens[q.unit].end),
+        });
+        facts.push(Fact {
+            fact_type: FactType::Quantity,
+            answer: (t.start, t.end),
+            kind: Kind::Quantity,
+            question: None,
+        });
     }
     let orgs = organisations::find(&tokens);
     for &(a, b) in &orgs {
-        mentions.push(Mention { kind: Kind::Organisation, span: (tokens[a].start, tokens[b - 1].end) });
+        mentions.push(Mention {
+            kind: Kind::Organisation,
+            span: (tokens[a].start, tokens[b - 1].end),
+        });
     }
-    organisations::aliases(s, &tokens, &orgs, &mut facts);
+    if with_questions {
+        organisations::aliases(s, &tokens, &orgs, &mut facts);
+    }
 
     let found = names::find(&tokens, &|w| lexicon.is_common(w));
     for name in &found {
@@ -289,18 +356,30 @@ pub fn analyse(s: &str, lexicon: &Lexicon) -> Analysis {
         match kind {
             Kind::Person => {
                 mentions.push(Mention { kind, span: (a, b) });
-                facts.push(Fact { fact_type: FactType::Person, answer: (a, b), kind, question: None });
+                facts.push(Fact {
+                    fact_type: FactType::Person,
+                    answer: (a, b),
+                    kind,
+                    question: None,
+                });
             }
             Kind::Place => {
                 mentions.push(Mention { kind, span: (a, b) });
                 if places::introduced_here(&tokens, name) {
-                    facts.push(Fact { fact_type: FactType::Place, answer: (a, b), kind, question: None });
+                    facts.push(Fact {
+                        fact_type: FactType::Place,
+                        answer: (a, b),
+                        kind,
+                        question: None,
+                    });
                 }
             }
             Kind::Organisation => mentions.push(Mention { kind, span: (a, b) }),
             _ => {}
         }
     }
-    people::roles(s, &tokens, &found, lexicon, &mut facts);
+    if with_questions {
+        people::roles(s, &tokens, &found, lexicon, &mut facts);
+    }
     Analysis { facts, mentions }
 }

@@ -35,24 +35,162 @@ impl Name {
 
 /// Capitalised words that begin sentences and clauses but never names.
 pub const FUNCTION_CAPS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "dans", "en", "au", "aux",
-    "mais", "et", "ou", "il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "c'", "après",
-    "avant", "pour", "par", "sur", "selon", "lorsque", "lorsqu'", "quand", "alors", "ainsi",
-    "puis", "enfin", "cependant", "pendant", "depuis", "dès", "vers", "entre", "sans", "sous",
-    "non", "tout", "tous", "toute", "toutes", "on", "nous", "je", "j'", "vous", "tu", "si",
-    "comme", "malgré", "chaque", "aucun", "aucune", "ni", "oui", "qu'", "que", "qui", "quel",
-    "quelle", "quels", "quelles", "soudain", "presque", "près", "à", "a", "outre", "seul",
-    "certains", "certaines", "plusieurs", "ensuite", "aussitôt", "sommés", "composé", "ayant",
-    "étant", "voilà", "voici", "rien", "personne", "ma", "mon", "mes", "son", "sa", "ses", "leur",
-    "leurs", "notre", "nos", "votre", "vos", "cela", "ceci", "celui", "celle", "dont", "où",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "dans",
+    "en",
+    "au",
+    "aux",
+    "mais",
+    "et",
+    "ou",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "c'",
+    "après",
+    "avant",
+    "pour",
+    "par",
+    "sur",
+    "selon",
+    "lorsque",
+    "lorsqu'",
+    "quand",
+    "alors",
+    "ainsi",
+    "puis",
+    "enfin",
+    "cependant",
+    "pendant",
+    "depuis",
+    "dès",
+    "vers",
+    "entre",
+    "sans",
+    "sous",
+    "non",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "on",
+    "nous",
+    "je",
+    "j'",
+    "vous",
+    "tu",
+    "si",
+    "comme",
+    "malgré",
+    "chaque",
+    "aucun",
+    "aucune",
+    "ni",
+    "oui",
+    "qu'",
+    "que",
+    "qui",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "soudain",
+    "presque",
+    "près",
+    "à",
+    "a",
+    "outre",
+    "seul",
+    "certains",
+    "certaines",
+    "plusieurs",
+    "ensuite",
+    "aussitôt",
+    "sommés",
+    "composé",
+    "ayant",
+    "étant",
+    "voilà",
+    "voici",
+    "rien",
+    "personne",
+    "ma",
+    "mon",
+    "mes",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "cela",
+    "ceci",
+    "celui",
+    "celle",
+    "dont",
+    "où",
 ];
 
 /// Capitalised nouns that head the name of a place or a building (`Palais d'Hiver`).
 pub const TOPONYM_HEADS: &[&str] = &[
-    "palais", "parc", "place", "pont", "rue", "gare", "hôtel", "église", "musée", "château",
-    "tour", "porte", "mont", "lac", "cap", "golfe", "île", "fort", "boulevard", "avenue",
-    "quai", "cathédrale", "abbaye", "col", "baie", "canal", "port", "musées", "jardin",
+    "palais",
+    "parc",
+    "place",
+    "pont",
+    "rue",
+    "gare",
+    "hôtel",
+    "église",
+    "musée",
+    "château",
+    "tour",
+    "porte",
+    "mont",
+    "lac",
+    "cap",
+    "golfe",
+    "île",
+    "fort",
+    "boulevard",
+    "avenue",
+    "quai",
+    "cathédrale",
+    "abbaye",
+    "col",
+    "baie",
+    "canal",
+    "port",
+    "musées",
+    "jardin",
 ];
+
+/// True for a word of [`FUNCTION_CAPS`] (lower case), by a hashed set built once.
+pub fn is_function_word(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, crate::typography::WordHash>,
+    > = std::sync::OnceLock::new();
+    lower.len() <= 12
+        && SET
+            .get_or_init(|| FUNCTION_CAPS.iter().copied().collect())
+            .contains(lower)
+}
 
 /// Finds the proper names of a sentence. `is_common` tells whether a word is known in
 /// lower case (then, capitalised at the start of a sentence, it is not a name).
@@ -71,7 +209,7 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             let sentence_start = Some(i) == first_word_index
                 || (i > 0 && matches!(tokens[i - 1].text, "«" | "—" | "–" | "(" | ":" | "\""));
             let lower = tokens[i].lower();
-            if FUNCTION_CAPS.contains(&lower.as_str()) || (sentence_start && is_common(&lower)) {
+            if is_function_word(lower) || (sentence_start && is_common(lower)) {
                 break;
             }
             i += 1;
@@ -81,8 +219,8 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             && i + 1 < tokens.len()
             && matches!(tokens[i].text, "de" | "d'")
             && is_name_word(&tokens[i + 1])
-            && !TOPONYM_HEADS.contains(&tokens[first_word].lower().as_str())
-            && !super::organisations::KEYWORDS.contains(&tokens[first_word].lower().as_str())
+            && !TOPONYM_HEADS.contains(&tokens[first_word].lower())
+            && !super::organisations::KEYWORDS.contains(&tokens[first_word].lower())
             && !super::dates::is_month(tokens[i + 1].text)
         {
             i += 2;
@@ -91,7 +229,11 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             }
         }
         if i > first_word {
-            out.push(Name { first: start, end: i, first_word });
+            out.push(Name {
+                first: start,
+                end: i,
+                first_word,
+            });
         } else {
             i = first_word.max(start) + 1;
         }
@@ -100,11 +242,14 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
 }
 
 fn is_initial(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Word && t.text.chars().count() == 1 && t.text.starts_with(char::is_uppercase)
+    t.kind == TokenKind::Word
+        && t.text.len() <= 2
+        && t.text.chars().count() == 1
+        && t.text.starts_with(char::is_uppercase)
 }
 
 fn is_name_word(t: &Token<'_>) -> bool {
-    t.is_capitalised() && !t.is_acronym() && t.text.chars().count() >= 2
+    t.is_capitalised() && t.text.len() >= 2 && t.text.chars().nth(1).is_some() && !t.is_acronym()
 }
 
 /// The key under which spelling variants of a name meet: folded, `y` read as `i`,
@@ -158,7 +303,13 @@ mod tests {
     fn names(s: &str) -> Vec<&str> {
         let t = tokenize(s);
         let common = |w: &str| matches!(w, "entrent");
-        find(&t, &common).iter().map(|n| { let (a, b) = n.span(&t); &s[a..b] }).collect()
+        find(&t, &common)
+            .iter()
+            .map(|n| {
+                let (a, b) = n.span(&t);
+                &s[a..b]
+            })
+            .collect()
     }
 
     #[test]
@@ -167,8 +318,14 @@ mod tests {
             names("Entrent dans le Sovnarkom P. Djaparidzé (Intérieur) et un S.R. de gauche I. Soukhartsev."),
             vec!["Sovnarkom", "P. Djaparidzé", "Intérieur", "I. Soukhartsev"]
         );
-        assert_eq!(names("Le camarade N. I. Podvoïski et Lev Borisovich Kamenev."), vec!["N. I. Podvoïski", "Lev Borisovich Kamenev"]);
-        assert_eq!(names("Podvoisky prendrait le contrôle du CMR."), vec!["Podvoisky"]);
+        assert_eq!(
+            names("Le camarade N. I. Podvoïski et Lev Borisovich Kamenev."),
+            vec!["N. I. Podvoïski", "Lev Borisovich Kamenev"]
+        );
+        assert_eq!(
+            names("Podvoisky prendrait le contrôle du CMR."),
+            vec!["Podvoisky"]
+        );
     }
 
     #[test]

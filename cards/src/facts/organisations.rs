@@ -7,20 +7,77 @@ use super::{Fact, FactType, Kind};
 
 /// Capitalised nouns that head an organisation's name.
 pub const KEYWORDS: &[&str] = &[
-    "comité", "conseil", "soviet", "parti", "congrès", "gouvernement", "assemblée", "organisation",
-    "syndicat", "commission", "armée", "armées", "garde", "douma", "institut", "union",
-    "fédération", "ligue", "ministère", "bureau", "section", "commissariat", "présidium",
-    "tribunal", "cour", "chambre", "sénat", "académie", "université", "société", "association",
-    "compagnie", "banque", "église", "confédération", "internationale", "flotte", "division",
-    "brigade", "club", "fondation", "agence", "office", "direction", "tcheka", "cabinet",
-    "conférence", "convention", "régiment", "front", "mouvement", "groupe", "sovnarkom",
+    "comité",
+    "conseil",
+    "soviet",
+    "parti",
+    "congrès",
+    "gouvernement",
+    "assemblée",
+    "organisation",
+    "syndicat",
+    "commission",
+    "armée",
+    "armées",
+    "garde",
+    "douma",
+    "institut",
+    "union",
+    "fédération",
+    "ligue",
+    "ministère",
+    "bureau",
+    "section",
+    "commissariat",
+    "présidium",
+    "tribunal",
+    "cour",
+    "chambre",
+    "sénat",
+    "académie",
+    "université",
+    "société",
+    "association",
+    "compagnie",
+    "banque",
+    "église",
+    "confédération",
+    "internationale",
+    "flotte",
+    "division",
+    "brigade",
+    "club",
+    "fondation",
+    "agence",
+    "office",
+    "direction",
+    "tcheka",
+    "cabinet",
+    "conférence",
+    "convention",
+    "régiment",
+    "front",
+    "mouvement",
+    "groupe",
+    "sovnarkom",
 ];
 
 /// Lower-case nouns that may follow `des`/`du` inside an institution's name
 /// (`Conseil des commissaires du peuple`).
 const INSTITUTION_NOUNS: &[&str] = &[
-    "commissaires", "députés", "soviets", "soldats", "ouvriers", "paysans", "peuple",
-    "travailleurs", "cheminots", "affaires", "ministres", "nations", "représentants",
+    "commissaires",
+    "députés",
+    "soviets",
+    "soldats",
+    "ouvriers",
+    "paysans",
+    "peuple",
+    "travailleurs",
+    "cheminots",
+    "affaires",
+    "ministres",
+    "nations",
+    "représentants",
 ];
 
 /// Endings of adjectives that qualify an institution (`militaire`, `exécutif`, `central`).
@@ -42,7 +99,7 @@ pub fn chunk_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     if t.is_acronym() {
         return Some(i + 1);
     }
-    if !t.is_capitalised() || !KEYWORDS.contains(&t.lower().as_str()) {
+    if !t.is_capitalised() || !KEYWORDS.contains(&t.lower()) {
         return None;
     }
     let mut end = i + 1;
@@ -53,12 +110,12 @@ pub fn chunk_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
             break;
         }
         let l = w.lower();
-        if is_adjective(w.text) || (w.is_capitalised() && !KEYWORDS.contains(&l.as_str()) && k == end) {
+        if is_adjective(w.text) || (w.is_capitalised() && !KEYWORDS.contains(&l) && k == end) {
             k += 1;
             end = k;
             continue;
         }
-        if matches!(l.as_str(), "de" | "des" | "du" | "d'") {
+        if matches!(l, "de" | "des" | "du" | "d'") {
             let next = tokens.get(k + 1);
             let next2 = tokens.get(k + 2);
             if next.is_some_and(|n| n.is_capitalised() && !super::dates::is_month(n.text)) {
@@ -66,12 +123,14 @@ pub fn chunk_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
                 end = k;
                 continue;
             }
-            if next.is_some_and(|n| n.lower() == "la" || n.lower() == "l'") && next2.is_some_and(|n| n.is_capitalised()) {
+            if next.is_some_and(|n| n.lower() == "la" || n.lower() == "l'")
+                && next2.is_some_and(|n| n.is_capitalised())
+            {
                 k += 3;
                 end = k;
                 continue;
             }
-            if next.is_some_and(|n| INSTITUTION_NOUNS.contains(&n.lower().as_str())) {
+            if next.is_some_and(|n| INSTITUTION_NOUNS.contains(&n.lower())) {
                 k += 2;
                 end = k;
                 continue;
@@ -100,7 +159,7 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
 
 /// The article written before the organisation in the sentence, for the question.
 fn article_before(tokens: &[Token<'_>], first: usize) -> &'static str {
-    match first.checked_sub(1).map(|p| tokens[p].lower()).as_deref() {
+    match first.checked_sub(1).map(|p| tokens[p].lower()) {
         Some("la") => "la",
         Some("les" | "des" | "aux") => "les",
         Some("l'") => "l'",
@@ -118,20 +177,34 @@ pub fn aliases(s: &str, tokens: &[Token<'_>], orgs: &[(usize, usize)], out: &mut
         let org = &s[tokens[first].start..tokens[end - 1].end];
         let mut alias: Option<(usize, usize)> = None;
         if tokens.get(end).is_some_and(|t| t.text == "(") {
-            let close = tokens[end..].iter().position(|t| t.text == ")").map(|p| end + p);
+            let close = tokens[end..]
+                .iter()
+                .position(|t| t.text == ")")
+                .map(|p| end + p);
             if let Some(close) = close {
                 let inner = &tokens[end + 1..close];
                 // `(abrégé en X)` or `(…, X)` or `(X)`.
-                let pick = if let Some(p) = inner.iter().position(|t| matches!(t.lower().as_str(), "abrégé" | "abrégée")) {
-                    inner.get(p + 2).filter(|_| inner.get(p + 1).is_some_and(|t| t.lower() == "en")).copied()
+                let pick = if let Some(p) = inner
+                    .iter()
+                    .position(|t| matches!(t.lower(), "abrégé" | "abrégée"))
+                {
+                    inner
+                        .get(p + 2)
+                        .filter(|_| inner.get(p + 1).is_some_and(|t| t.lower() == "en"))
+                        .cloned()
                 } else if let Some(p) = inner.iter().rposition(|t| t.text == ",") {
-                    inner.get(p + 1).filter(|t| t.is_acronym() && p + 2 == inner.len()).copied()
+                    inner
+                        .get(p + 1)
+                        .filter(|t| t.is_acronym() && p + 2 == inner.len())
+                        .cloned()
                 } else if inner.len() == 1 {
-                    Some(inner[0])
+                    Some(inner[0].clone())
                 } else {
                     None
                 };
-                if let Some(t) = pick.filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 2) {
+                if let Some(t) =
+                    pick.filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 2)
+                {
                     alias = Some((t.start, t.end));
                 }
             }
@@ -140,15 +213,26 @@ pub fn aliases(s: &str, tokens: &[Token<'_>], orgs: &[(usize, usize)], out: &mut
             // `ORG (…), également appelé X`
             let mut k = end;
             if tokens.get(k).is_some_and(|t| t.text == "(") {
-                k = tokens[k..].iter().position(|t| t.text == ")").map_or(k, |p| k + p + 1);
+                k = tokens[k..]
+                    .iter()
+                    .position(|t| t.text == ")")
+                    .map_or(k, |p| k + p + 1);
             }
             if tokens.get(k).is_some_and(|t| t.text == ",") {
                 k += 1;
             }
-            if tokens.get(k).is_some_and(|t| matches!(t.lower().as_str(), "également" | "aussi")) {
+            if tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.lower(), "également" | "aussi"))
+            {
                 k += 1;
             }
-            let called = tokens.get(k).is_some_and(|t| matches!(t.lower().as_str(), "appelé" | "appelée" | "surnommé" | "surnommée" | "dit" | "dite"));
+            let called = tokens.get(k).is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "appelé" | "appelée" | "surnommé" | "surnommée" | "dit" | "dite"
+                )
+            });
             if called {
                 if let Some(t) = tokens.get(k + 1).filter(|t| t.is_capitalised()) {
                     alias = Some((t.start, t.end));
@@ -159,14 +243,20 @@ pub fn aliases(s: &str, tokens: &[Token<'_>], orgs: &[(usize, usize)], out: &mut
         if s[a..b].eq_ignore_ascii_case(org) {
             continue;
         }
-        let is_acronym = s[a..b].chars().filter(|c| c.is_uppercase()).count() >= 2 && !s[a..b].chars().any(char::is_lowercase);
+        let is_acronym = s[a..b].chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !s[a..b].chars().any(char::is_lowercase);
         let named = elide(&format!("{} {org}", article_before(tokens, first)));
         let question = if is_acronym {
             format!("Quel sigle désigne {named} ?")
         } else {
             format!("Sous quel autre nom connaît-on {named} ?")
         };
-        out.push(Fact { fact_type: FactType::Alias, answer: (a, b), kind: Kind::Organisation, question: Some(question) });
+        out.push(Fact {
+            fact_type: FactType::Alias,
+            answer: (a, b),
+            kind: Kind::Organisation,
+            question: Some(question),
+        });
     }
 }
 
@@ -177,7 +267,10 @@ mod tests {
 
     fn orgs(s: &str) -> Vec<&str> {
         let t = tokenize(s);
-        find(&t).iter().map(|&(a, b)| &s[t[a].start..t[b - 1].end]).collect()
+        find(&t)
+            .iter()
+            .map(|&(a, b)| &s[t[a].start..t[b - 1].end])
+            .collect()
     }
 
     fn alias_questions(s: &str) -> Vec<(String, String)> {
@@ -185,14 +278,30 @@ mod tests {
         let o = find(&t);
         let mut out = Vec::new();
         aliases(s, &t, &o, &mut out);
-        out.iter().map(|f| (f.question.clone().unwrap(), s[f.answer.0..f.answer.1].to_string())).collect()
+        out.iter()
+            .map(|f| {
+                (
+                    f.question.clone().unwrap(),
+                    s[f.answer.0..f.answer.1].to_string(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn organisation_names() {
-        assert_eq!(orgs("Le Comité militaire révolutionnaire du Soviet de Petrograd fut créé."), vec!["Comité militaire révolutionnaire du Soviet de Petrograd"]);
-        assert_eq!(orgs("le Conseil des Commissaires du Peuple et le CMR"), vec!["Conseil des Commissaires du Peuple", "CMR"]);
-        assert_eq!(orgs("le Comité central bolchévik travaille"), vec!["Comité central bolchévik"]);
+        assert_eq!(
+            orgs("Le Comité militaire révolutionnaire du Soviet de Petrograd fut créé."),
+            vec!["Comité militaire révolutionnaire du Soviet de Petrograd"]
+        );
+        assert_eq!(
+            orgs("le Conseil des Commissaires du Peuple et le CMR"),
+            vec!["Conseil des Commissaires du Peuple", "CMR"]
+        );
+        assert_eq!(
+            orgs("le Comité central bolchévik travaille"),
+            vec!["Comité central bolchévik"]
+        );
     }
 
     #[test]

@@ -10,36 +10,183 @@ use super::{Fact, FactType, Kind, Lexicon};
 
 /// Words before a name that make it a person's.
 pub const TITLES: &[&str] = &[
-    "camarade", "camarades", "colonel", "général", "lieutenant", "capitaine", "amiral", "imam",
-    "tsar", "tsarine", "prince", "princesse", "comte", "comtesse", "baron", "docteur",
-    "professeur", "monsieur", "madame", "citoyen", "citoyenne", "sergent", "maréchal", "abbé",
-    "père", "saint", "sainte", "roi", "reine", "empereur", "impératrice", "écrivain", "poète",
-    "journaliste", "matelot", "soldat", "ouvrier", "commissaire", "président", "secrétaire",
+    "camarade",
+    "camarades",
+    "colonel",
+    "général",
+    "lieutenant",
+    "capitaine",
+    "amiral",
+    "imam",
+    "tsar",
+    "tsarine",
+    "prince",
+    "princesse",
+    "comte",
+    "comtesse",
+    "baron",
+    "docteur",
+    "professeur",
+    "monsieur",
+    "madame",
+    "citoyen",
+    "citoyenne",
+    "sergent",
+    "maréchal",
+    "abbé",
+    "père",
+    "saint",
+    "sainte",
+    "roi",
+    "reine",
+    "empereur",
+    "impératrice",
+    "écrivain",
+    "poète",
+    "journaliste",
+    "matelot",
+    "soldat",
+    "ouvrier",
+    "commissaire",
+    "président",
+    "secrétaire",
 ];
 
 /// Verbs of speech and action that follow a person's name.
 pub const PERSON_VERBS: &[&str] = &[
-    "écrit", "écrivit", "déclare", "déclara", "témoigne", "propose", "proposa", "proposent",
-    "accuse", "accusa", "soumet", "soumit", "ajoute", "ajouta", "affirme", "affirma", "répond",
-    "répondit", "dit", "demanda", "demande", "entra", "entre", "prit", "approuva", "approuve",
-    "convoqua", "convoque", "lit", "lut", "devient", "devint", "préside", "présidait", "dirige",
-    "dirigeait", "nomme", "nomma", "arrive", "arriva", "veut", "voulut", "doit", "pense",
-    "estime", "raconte", "rapporte", "explique", "expliqua", "refuse", "refusa", "quitte",
-    "quitta", "fonde", "fonda", "meurt", "mourut", "naquit", "épouse", "épousa", "rencontre",
-    "rencontra", "publie", "publia", "se", "s'",
+    "écrit",
+    "écrivit",
+    "déclare",
+    "déclara",
+    "témoigne",
+    "propose",
+    "proposa",
+    "proposent",
+    "accuse",
+    "accusa",
+    "soumet",
+    "soumit",
+    "ajoute",
+    "ajouta",
+    "affirme",
+    "affirma",
+    "répond",
+    "répondit",
+    "dit",
+    "demanda",
+    "demande",
+    "entra",
+    "entre",
+    "prit",
+    "approuva",
+    "approuve",
+    "convoqua",
+    "convoque",
+    "lit",
+    "lut",
+    "devient",
+    "devint",
+    "préside",
+    "présidait",
+    "dirige",
+    "dirigeait",
+    "nomme",
+    "nomma",
+    "arrive",
+    "arriva",
+    "veut",
+    "voulut",
+    "doit",
+    "pense",
+    "estime",
+    "raconte",
+    "rapporte",
+    "explique",
+    "expliqua",
+    "refuse",
+    "refusa",
+    "quitte",
+    "quitta",
+    "fonde",
+    "fonda",
+    "meurt",
+    "mourut",
+    "naquit",
+    "épouse",
+    "épousa",
+    "rencontre",
+    "rencontra",
+    "publie",
+    "publia",
+    "se",
+    "s'",
 ];
 
 /// Nouns that name a role or office.
 pub const ROLE_NOUNS: &[&str] = &[
-    "commissaire", "commissaires", "président", "présidente", "secrétaire", "ministre",
-    "ministres", "chef", "commandant", "directeur", "directrice", "rédacteur", "rédactrice",
-    "vice-président", "adjoint", "adjointe", "gouverneur", "maire", "ambassadeur", "membre",
-    "membres", "dirigeant", "dirigeante", "trésorier", "délégué", "déléguée", "représentant",
-    "représentante", "premier", "première", "fondateur", "fondatrice", "porte-parole",
-    "responsable", "capitaine", "colonel", "général", "leader", "chancelier", "préfet", "juge",
-    "conservateur", "conservatrice", "évêque", "archevêque", "pape", "doyen", "doyenne",
-    "recteur", "rectrice", "procureur", "sénateur", "député", "députée", "consul", "roi",
-    "reine", "empereur", "impératrice", "gérant", "gérante", "patron", "entraîneur",
+    "commissaire",
+    "commissaires",
+    "président",
+    "présidente",
+    "secrétaire",
+    "ministre",
+    "ministres",
+    "chef",
+    "commandant",
+    "directeur",
+    "directrice",
+    "rédacteur",
+    "rédactrice",
+    "vice-président",
+    "adjoint",
+    "adjointe",
+    "gouverneur",
+    "maire",
+    "ambassadeur",
+    "membre",
+    "membres",
+    "dirigeant",
+    "dirigeante",
+    "trésorier",
+    "délégué",
+    "déléguée",
+    "représentant",
+    "représentante",
+    "premier",
+    "première",
+    "fondateur",
+    "fondatrice",
+    "porte-parole",
+    "responsable",
+    "capitaine",
+    "colonel",
+    "général",
+    "leader",
+    "chancelier",
+    "préfet",
+    "juge",
+    "conservateur",
+    "conservatrice",
+    "évêque",
+    "archevêque",
+    "pape",
+    "doyen",
+    "doyenne",
+    "recteur",
+    "rectrice",
+    "procureur",
+    "sénateur",
+    "député",
+    "députée",
+    "consul",
+    "roi",
+    "reine",
+    "empereur",
+    "impératrice",
+    "gérant",
+    "gérante",
+    "patron",
+    "entraîneur",
 ];
 
 /// A passive participle with its agent, and how to ask for the agent.
@@ -52,24 +199,82 @@ struct RoleVerb {
 }
 
 const ROLE_VERBS: &[RoleVerb] = &[
-    RoleVerb { stem: "présid", state: "présidait", event: "a présidé" },
-    RoleVerb { stem: "dirig", state: "dirigeait", event: "a dirigé" },
-    RoleVerb { stem: "command", state: "commandait", event: "a commandé" },
-    RoleVerb { stem: "conduit", state: "conduisait", event: "a conduit" },
-    RoleVerb { stem: "signé", state: "a signé", event: "a signé" },
-    RoleVerb { stem: "écrit", state: "a écrit", event: "a écrit" },
-    RoleVerb { stem: "rédig", state: "a rédigé", event: "a rédigé" },
-    RoleVerb { stem: "fond", state: "a fondé", event: "a fondé" },
-    RoleVerb { stem: "créé", state: "a créé", event: "a créé" },
-    RoleVerb { stem: "organis", state: "a organisé", event: "a organisé" },
-    RoleVerb { stem: "élabor", state: "a élaboré", event: "a élaboré" },
-    RoleVerb { stem: "remplac", state: "a remplacé", event: "a remplacé" },
-    RoleVerb { stem: "assassin", state: "a assassiné", event: "a assassiné" },
-    RoleVerb { stem: "colonis", state: "a colonisé", event: "a colonisé" },
+    RoleVerb {
+        stem: "présid",
+        state: "présidait",
+        event: "a présidé",
+    },
+    RoleVerb {
+        stem: "dirig",
+        state: "dirigeait",
+        event: "a dirigé",
+    },
+    RoleVerb {
+        stem: "command",
+        state: "commandait",
+        event: "a commandé",
+    },
+    RoleVerb {
+        stem: "conduit",
+        state: "conduisait",
+        event: "a conduit",
+    },
+    RoleVerb {
+        stem: "signé",
+        state: "a signé",
+        event: "a signé",
+    },
+    RoleVerb {
+        stem: "écrit",
+        state: "a écrit",
+        event: "a écrit",
+    },
+    RoleVerb {
+        stem: "rédig",
+        state: "a rédigé",
+        event: "a rédigé",
+    },
+    RoleVerb {
+        stem: "fond",
+        state: "a fondé",
+        event: "a fondé",
+    },
+    RoleVerb {
+        stem: "créé",
+        state: "a créé",
+        event: "a créé",
+    },
+    RoleVerb {
+        stem: "organis",
+        state: "a organisé",
+        event: "a organisé",
+    },
+    RoleVerb {
+        stem: "élabor",
+        state: "a élaboré",
+        event: "a élaboré",
+    },
+    RoleVerb {
+        stem: "remplac",
+        state: "a remplacé",
+        event: "a remplacé",
+    },
+    RoleVerb {
+        stem: "assassin",
+        state: "a assassiné",
+        event: "a assassiné",
+    },
+    RoleVerb {
+        stem: "colonis",
+        state: "a colonisé",
+        event: "a colonisé",
+    },
 ];
 
-fn role_verb(word: &str) -> Option<&'static RoleVerb> {
-    let w = word.to_lowercase();
+fn role_verb(w: &str) -> Option<&'static RoleVerb> {
+    if w.len() < 4 {
+        return None;
+    }
     ROLE_VERBS.iter().find(|v| {
         w.strip_prefix(v.stem).is_some_and(|rest| {
             matches!(rest, "" | "é" | "ée" | "és" | "ées" | "e" | "es" | "s")
@@ -88,14 +293,19 @@ fn agent_after(
     sentence: &str,
 ) -> Option<(usize, usize, Kind)> {
     let mut i = from;
-    if tokens.get(i).is_some_and(|t| matches!(t.lower().as_str(), "les" | "des")) {
+    if tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.lower(), "les" | "des"))
+    {
         // `par les Russes`: a people, not a person.
         return None;
     }
     while i < tokens.len()
         && tokens[i].kind == TokenKind::Word
-        && (matches!(tokens[i].lower().as_str(), "le" | "la" | "les" | "l'" | "du" | "de" | "d'")
-            || TITLES.contains(&tokens[i].lower().as_str()))
+        && (matches!(
+            tokens[i].lower(),
+            "le" | "la" | "les" | "l'" | "du" | "de" | "d'"
+        ) || TITLES.contains(&tokens[i].lower()))
     {
         i += 1;
     }
@@ -110,7 +320,13 @@ fn agent_after(
 }
 
 /// Role facts of one sentence.
-pub fn roles(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+pub fn roles(
+    s: &str,
+    tokens: &[Token<'_>],
+    names: &[Name],
+    lexicon: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
     passive_agents(s, tokens, names, lexicon, out);
     becomes(s, tokens, names, lexicon, out);
     role_list(s, tokens, names, lexicon, out);
@@ -118,9 +334,15 @@ pub fn roles(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, o
 }
 
 /// `NP (était) présidé par X`, `NP, dirigée par X`, `NP sous la présidence de X`.
-fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+fn passive_agents(
+    s: &str,
+    tokens: &[Token<'_>],
+    names: &[Name],
+    lexicon: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
     for v in 0..tokens.len() {
-        let (verb, agent_from, stative) = if let Some(rv) = role_verb(tokens[v].text) {
+        let (verb, agent_from, stative) = if let Some(rv) = role_verb(tokens[v].lower()) {
             // `fondé par X`, or `fondé le 8 mai 1899 par X`: a short complement between.
             let par = tokens[v + 1..]
                 .iter()
@@ -129,14 +351,19 @@ fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexic
                 .position(|t| t.lower() == "par")
                 .map(|p| v + 1 + p);
             let Some(par) = par else { continue };
-            let aux = v.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
-            let stative = matches!(aux.as_str(), "était" | "étaient" | "est" | "sont" | "," | "qui")
-                || !matches!(aux.as_str(), "fut" | "furent" | "été" | "a" | "ont");
+            let aux = v
+                .checked_sub(1)
+                .map(|p| tokens[p].lower())
+                .unwrap_or_default();
+            let stative = matches!(aux, "était" | "étaient" | "est" | "sont" | "," | "qui")
+                || !matches!(aux, "fut" | "furent" | "été" | "a" | "ont");
             (if stative { rv.state } else { rv.event }, par + 1, stative)
         } else if tokens[v].lower() == "sous"
-            && tokens.get(v + 1).is_some_and(|t| t.lower() == "la" || t.lower() == "le")
+            && tokens
+                .get(v + 1)
+                .is_some_and(|t| t.lower() == "la" || t.lower() == "le")
         {
-            let verb = match tokens.get(v + 2).map(|t| t.lower()).as_deref() {
+            let verb = match tokens.get(v + 2).map(|t| t.lower()) {
                 Some("présidence") => "présidait",
                 Some("direction") => "dirigeait",
                 Some("commandement") => "commandait",
@@ -147,9 +374,15 @@ fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexic
             continue;
         };
         let _ = stative;
-        let Some((a, b, kind)) = agent_after(tokens, agent_from, names, lexicon, s) else { continue };
-        let Some(last) = before_verb_group(tokens, v) else { continue };
-        let Some(first) = start_of_phrase(tokens, last) else { continue };
+        let Some((a, b, kind)) = agent_after(tokens, agent_from, names, lexicon, s) else {
+            continue;
+        };
+        let Some(last) = before_verb_group(tokens, v) else {
+            continue;
+        };
+        let Some(first) = start_of_phrase(tokens, last) else {
+            continue;
+        };
         if first > last || tokens[first].start >= a {
             continue;
         }
@@ -158,7 +391,10 @@ fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexic
             continue;
         }
         // `remplacé par Sverdlov à la présidence de …`: the office completes the question.
-        let agent_end = tokens.iter().position(|t| t.start >= b).unwrap_or(tokens.len());
+        let agent_end = tokens
+            .iter()
+            .position(|t| t.start >= b)
+            .unwrap_or(tokens.len());
         if verb.contains("remplac") && tokens.get(agent_end).is_some_and(|t| t.lower() == "à") {
             let stop = clause_end(tokens, agent_end);
             let tail = &s[tokens[agent_end].start..tokens[stop - 1].end];
@@ -166,20 +402,34 @@ fn passive_agents(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexic
         }
         // `une annonce écrite par Lénine, déclarant …` / `Une délégation dirigée par Kamenev
         // se rend …`: a bare noun phrase says too little; what follows the agent tells which.
-        let anchored = np.split(' ').skip(1).any(|w| w.starts_with(char::is_uppercase));
+        let anchored = np
+            .split(' ')
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase));
         if !anchored {
             let stop = clause_end(tokens, agent_end);
             let after_comma = tokens.get(agent_end).is_some_and(|t| t.text == ",")
-                && tokens.get(agent_end + 1).is_some_and(|t| t.lower().ends_with("ant"));
+                && tokens
+                    .get(agent_end + 1)
+                    .is_some_and(|t| t.lower().ends_with("ant"));
             if after_comma {
                 let stop = clause_end(tokens, agent_end + 1);
-                np = format!("{np} {}", &s[tokens[agent_end + 1].start..tokens[stop - 1].end]);
+                np = format!(
+                    "{np} {}",
+                    &s[tokens[agent_end + 1].start..tokens[stop - 1].end]
+                );
             } else if stop > agent_end
                 && tokens[agent_end].kind == TokenKind::Word
                 && tokens[agent_end].text.starts_with(char::is_lowercase)
-                && !matches!(tokens[agent_end].lower().as_str(), "à" | "en" | "de" | "dans" | "sur" | "pour" | "avec" | "et" | "après" | "avant")
+                && !matches!(
+                    tokens[agent_end].lower(),
+                    "à" | "en" | "de" | "dans" | "sur" | "pour" | "avec" | "et" | "après" | "avant"
+                )
             {
-                np = format!("{np} qui {}", &s[tokens[agent_end].start..tokens[stop - 1].end]);
+                np = format!(
+                    "{np} qui {}",
+                    &s[tokens[agent_end].start..tokens[stop - 1].end]
+                );
             }
         }
         let question = format!("Qui {verb} {} ?", np);
@@ -210,11 +460,14 @@ pub fn clause_end(tokens: &[Token<'_>], from: usize) -> usize {
 /// end or `puis`/`et`.
 fn role_phrase(tokens: &[Token<'_>], from: usize) -> Option<usize> {
     let first = tokens.get(from)?;
-    if !ROLE_NOUNS.contains(&first.lower().as_str()) {
+    if !ROLE_NOUNS.contains(&first.lower()) {
         return None;
     }
     let mut end = clause_end(tokens, from);
-    if let Some(p) = tokens[from..end].iter().position(|t| matches!(t.lower().as_str(), "puis" | "et" | "lorsque" | "qui")) {
+    if let Some(p) = tokens[from..end]
+        .iter()
+        .position(|t| matches!(t.lower(), "puis" | "et" | "lorsque" | "qui"))
+    {
         end = from + p;
     }
     (end > from && end - from <= 14).then_some(end)
@@ -228,29 +481,74 @@ fn becomes(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out
             continue;
         }
         let after = name.end;
-        let before = name.first.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
-        let (verb, role_from) = match tokens.get(after).map(|t| t.lower()).as_deref() {
+        let before = name
+            .first
+            .checked_sub(1)
+            .map(|p| tokens[p].lower())
+            .unwrap_or_default();
+        let (verb, role_from) = match tokens.get(after).map(|t| t.lower()) {
             Some("devient") => ("devient", after + 1),
             Some("devint") => ("devint", after + 1),
-            Some("est" | "fut") if tokens.get(after + 1).is_some_and(|t| matches!(t.lower().as_str(), "nommé" | "nommée" | "élu" | "élue")) => {
-                let q = if tokens[after].lower() == "est" { "est" } else { "fut" };
+            Some("est" | "fut")
+                if tokens
+                    .get(after + 1)
+                    .is_some_and(|t| matches!(t.lower(), "nommé" | "nommée" | "élu" | "élue")) =>
+            {
+                let q = if tokens[after].lower() == "est" {
+                    "est"
+                } else {
+                    "fut"
+                };
                 let p = tokens[after + 1].lower();
-                let v = if p.starts_with("nomm") { "nommé" } else { "élu" };
-                (if q == "est" { if v == "élu" { "est élu" } else { "est nommé" } } else if v == "élu" { "fut élu" } else { "fut nommé" }, after + 2)
+                let v = if p.starts_with("nomm") {
+                    "nommé"
+                } else {
+                    "élu"
+                };
+                (
+                    if q == "est" {
+                        if v == "élu" {
+                            "est élu"
+                        } else {
+                            "est nommé"
+                        }
+                    } else if v == "élu" {
+                        "fut élu"
+                    } else {
+                        "fut nommé"
+                    },
+                    after + 2,
+                )
             }
-            _ if matches!(before.as_str(), "nomme" | "nomma") => {
-                (if before == "nomme" { "est nommé" } else { "fut nommé" }, after)
-            }
-            Some(":") | Some(",") if name.first == 0 || tokens[..name.first].iter().all(|t| t.kind == TokenKind::Punct) => {
+            _ if matches!(before, "nomme" | "nomma") => (
+                if before == "nomme" {
+                    "est nommé"
+                } else {
+                    "fut nommé"
+                },
+                after,
+            ),
+            Some(":") | Some(",")
+                if name.first == 0
+                    || tokens[..name.first]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Punct) =>
+            {
                 // A list item: `Pavel Dybenko : commissaire du peuple …`.
                 ("fut", after + 1)
             }
             _ => continue,
         };
-        let Some(end) = role_phrase(tokens, role_from) else { continue };
+        let Some(end) = role_phrase(tokens, role_from) else {
+            continue;
+        };
         let role = &s[tokens[role_from].start..tokens[end - 1].end];
         let plural_subject = tokens.get(role_from).is_some_and(|t| t.text.ends_with('s'));
-        let verb = if plural_subject && verb == "fut" { "furent" } else { verb };
+        let verb = if plural_subject && verb == "fut" {
+            "furent"
+        } else {
+            verb
+        };
         out.push(Fact {
             fact_type: FactType::Role,
             answer: (a, b),
@@ -281,13 +579,22 @@ fn becomes(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out
 }
 
 /// `Entrent dans le Sovnarkom P. Djaparidzé (Intérieur), G. Korganov (Défense), …`
-fn role_list(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+fn role_list(
+    s: &str,
+    tokens: &[Token<'_>],
+    names: &[Name],
+    lexicon: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
     let mut items = Vec::new();
     for name in names {
         if tokens.get(name.end).map(|t| t.text) != Some("(") {
             continue;
         }
-        let close = tokens[name.end..].iter().position(|t| t.text == ")").map(|p| name.end + p);
+        let close = tokens[name.end..]
+            .iter()
+            .position(|t| t.text == ")")
+            .map(|p| name.end + p);
         let Some(close) = close else { continue };
         let inner = &tokens[name.end + 1..close];
         if inner.is_empty() || inner.len() > 5 || !inner[0].is_capitalised() {
@@ -311,11 +618,21 @@ fn role_list(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, o
         if (l == "dans" || l == "au") && k + 1 < tokens.len() {
             let from = if l == "dans" { k + 1 } else { k };
             let mut end = from + 1;
-            while end < tokens.len() && end < items[0].0.first && tokens[end].kind == TokenKind::Word && (tokens[end].is_capitalised() || tokens[end].lower() == "de" || tokens[end].lower() == "des" || tokens[end].lower() == "du") {
+            while end < tokens.len()
+                && end < items[0].0.first
+                && tokens[end].kind == TokenKind::Word
+                && (tokens[end].is_capitalised()
+                    || tokens[end].lower() == "de"
+                    || tokens[end].lower() == "des"
+                    || tokens[end].lower() == "du")
+            {
                 end += 1;
             }
             if end > from + 1 || tokens[from].is_capitalised() {
-                body = format!(" {}", elide(&s[tokens[from].start..tokens[end - 1].end].to_lowercase_first()));
+                body = format!(
+                    " {}",
+                    elide(&s[tokens[from].start..tokens[end - 1].end].to_lowercase_first())
+                );
                 if l == "au" {
                     body = format!(" {}", &s[tokens[from].start..tokens[end - 1].end]);
                 } else {
@@ -331,7 +648,12 @@ fn role_list(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, o
         }
         let domain = &s[tokens[from].start..tokens[close - 1].end];
         let question = format!("Qui était chargé {}{} ?", with_article(domain), body);
-        out.push(Fact { fact_type: FactType::Role, answer: (a, b), kind: Kind::Person, question: Some(question) });
+        out.push(Fact {
+            fact_type: FactType::Role,
+            answer: (a, b),
+            kind: Kind::Person,
+            question: Some(question),
+        });
     }
 }
 
@@ -343,7 +665,11 @@ impl LowerFirst for str {
     fn to_lowercase_first(&self) -> String {
         let mut c = self.chars();
         match c.next() {
-            Some(f) if self.split(' ').next().is_some_and(|w| super::names::FUNCTION_CAPS.contains(&w.to_lowercase().as_str())) => {
+            Some(f)
+                if self.split(' ').next().is_some_and(|w| {
+                    super::names::FUNCTION_CAPS.contains(&w.to_lowercase().as_str())
+                }) =>
+            {
                 f.to_lowercase().collect::<String>() + c.as_str()
             }
             _ => self.to_string(),
@@ -362,9 +688,25 @@ pub fn with_article(domain: &str) -> String {
     if vowel {
         return format!("de l'{domain}");
     }
-    const MASCULINE_E: &[&str] = &["commerce", "ministère", "culte", "service", "territoire", "domaine", "budget", "personnel", "contrôle", "groupe", "peuple", "monde"];
-    let feminine = first.ends_with('e') && !MASCULINE_E.contains(&first.as_str())
-        && !["age", "isme", "ège", "ème", "ome"].iter().any(|e| first.ends_with(e));
+    const MASCULINE_E: &[&str] = &[
+        "commerce",
+        "ministère",
+        "culte",
+        "service",
+        "territoire",
+        "domaine",
+        "budget",
+        "personnel",
+        "contrôle",
+        "groupe",
+        "peuple",
+        "monde",
+    ];
+    let feminine = first.ends_with('e')
+        && !MASCULINE_E.contains(&first.as_str())
+        && !["age", "isme", "ège", "ème", "ome"]
+            .iter()
+            .any(|e| first.ends_with(e));
     if feminine || first.ends_with("té") || first.ends_with("tion") {
         format!("de la {domain}")
     } else {
@@ -374,7 +716,13 @@ pub fn with_article(domain: &str) -> String {
 
 /// `Ouliantzev, un matelot de Cronstadt,` → Qui était Ouliantzev ? and
 /// `Le commandant du district, le colonel Polkovnikov,` → Qui était le commandant du district ?
-fn appositions(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out: &mut Vec<Fact>) {
+fn appositions(
+    s: &str,
+    tokens: &[Token<'_>],
+    names: &[Name],
+    lexicon: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
     for name in names {
         let (a, b) = name.span(tokens);
         if lexicon.kind_of(&s[a..b]) != Kind::Person {
@@ -389,15 +737,35 @@ fn appositions(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon,
             if end > from && end - from <= 9 && closed {
                 let first = &tokens[from];
                 let fl = first.lower();
-                let article = matches!(fl.as_str(), "un" | "une");
+                let article = matches!(fl, "un" | "une");
                 let bare_noun = first.kind == TokenKind::Word
                     && first.text.starts_with(char::is_lowercase)
-                    && !super::names::FUNCTION_CAPS.contains(&fl.as_str())
-                    && !["é", "ée", "és", "ées", "ant", "ment", "is", "it"].iter().any(|e| fl.ends_with(e))
-                    && !matches!(fl.as_str(), "même" | "aussi" | "encore" | "déjà" | "toujours" | "pourtant" | "donc" | "seul" | "alors")
+                    && !super::names::FUNCTION_CAPS.contains(&fl)
+                    && !["é", "ée", "és", "ées", "ant", "ment", "is", "it"]
+                        .iter()
+                        .any(|e| fl.ends_with(e))
+                    && !matches!(
+                        fl,
+                        "même"
+                            | "aussi"
+                            | "encore"
+                            | "déjà"
+                            | "toujours"
+                            | "pourtant"
+                            | "donc"
+                            | "seul"
+                            | "alors"
+                    )
                     && fl.chars().count() > 3;
-                let clause_words = tokens[from..end].iter().any(|t| matches!(t.lower().as_str(), "qui" | "que" | "dont" | "il" | "elle" | "ils" | "se" | "s'"));
-                let has_name_only = tokens[from..end].iter().all(|t| t.is_capitalised() || t.kind == TokenKind::Punct);
+                let clause_words = tokens[from..end].iter().any(|t| {
+                    matches!(
+                        t.lower(),
+                        "qui" | "que" | "dont" | "il" | "elle" | "ils" | "se" | "s'"
+                    )
+                });
+                let has_name_only = tokens[from..end]
+                    .iter()
+                    .all(|t| t.is_capitalised() || t.kind == TokenKind::Punct);
                 if (article || bare_noun) && !clause_words && !has_name_only {
                     let desc = (tokens[from].start, tokens[end - 1].end);
                     let who = &s[tokens[name.first_word].start..b];
@@ -412,15 +780,23 @@ fn appositions(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon,
         }
         // Description first: `Le représentant des internationalistes unifiés, Avilov,`.
         let mut i = name.first;
-        while i > 0 && TITLES.contains(&tokens[i - 1].lower().as_str()) || i > 0 && matches!(tokens[i - 1].lower().as_str(), "le" | "la") {
+        while i > 0
+            && (TITLES.contains(&tokens[i - 1].lower())
+                || matches!(tokens[i - 1].lower(), "le" | "la"))
+        {
             i -= 1;
         }
-        if i >= 2 && tokens[i - 1].text == "," && tokens.get(name.end).is_some_and(|t| t.text == ",") {
-            let Some(first) = start_of_phrase(tokens, i - 2) else { continue };
+        if i >= 2
+            && tokens[i - 1].text == ","
+            && tokens.get(name.end).is_some_and(|t| t.text == ",")
+        {
+            let Some(first) = start_of_phrase(tokens, i - 2) else {
+                continue;
+            };
             let head = tokens.get(first + 1).map(|t| t.lower()).unwrap_or_default();
             if first == 0
-                && matches!(tokens[0].lower().as_str(), "le" | "la" | "l'")
-                && ROLE_NOUNS.contains(&head.as_str())
+                && matches!(tokens[0].lower(), "le" | "la" | "l'")
+                && ROLE_NOUNS.contains(&head)
             {
                 let np = for_question(s, tokens, first, i - 2);
                 out.push(Fact {
@@ -442,7 +818,10 @@ mod tests {
     fn articles_for_domains() {
         assert_eq!(with_article("Défense"), "de la Défense");
         assert_eq!(with_article("Intérieur"), "de l'Intérieur");
-        assert_eq!(with_article("Postes et Télégraphe"), "des Postes et Télégraphe");
+        assert_eq!(
+            with_article("Postes et Télégraphe"),
+            "des Postes et Télégraphe"
+        );
         assert_eq!(with_article("Travail"), "du Travail");
         assert_eq!(with_article("Commerce"), "du Commerce");
     }

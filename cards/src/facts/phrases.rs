@@ -11,9 +11,33 @@ pub const DETERMINERS: &[&str] = &[
 
 /// Auxiliaries and adverbs between a subject and its participle.
 const AUXILIARIES: &[&str] = &[
-    "était", "étaient", "fut", "furent", "est", "sont", "a", "ont", "avait", "avaient", "été",
-    "sera", "seront", "serait", "aura", "officiellement", "rapidement", "finalement", "alors",
-    "aussitôt", "ensuite", "ainsi", "déjà", "d'abord", "bientôt", "vite", "également",
+    "était",
+    "étaient",
+    "fut",
+    "furent",
+    "est",
+    "sont",
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "été",
+    "sera",
+    "seront",
+    "serait",
+    "aura",
+    "officiellement",
+    "rapidement",
+    "finalement",
+    "alors",
+    "aussitôt",
+    "ensuite",
+    "ainsi",
+    "déjà",
+    "d'abord",
+    "bientôt",
+    "vite",
+    "également",
 ];
 
 /// True when a word can be part of a noun phrase (not a verb-like connector).
@@ -22,11 +46,33 @@ fn in_phrase(t: &Token<'_>) -> bool {
         TokenKind::Word => {
             let l = t.lower();
             !matches!(
-                l.as_str(),
-                "qui" | "que" | "qu'" | "dont" | "où" | "et" | "ou" | "mais" | "car" | "puis" | "lorsque"
-                    | "lorsqu'" | "quand" | "si" | "il" | "elle" | "ils" | "elles" | "on" | "se" | "s'"
-                    | "ne" | "n'" | "pas" | "y"
-            ) && !AUXILIARIES.contains(&l.as_str())
+                l,
+                "qui"
+                    | "que"
+                    | "qu'"
+                    | "dont"
+                    | "où"
+                    | "et"
+                    | "ou"
+                    | "mais"
+                    | "car"
+                    | "puis"
+                    | "lorsque"
+                    | "lorsqu'"
+                    | "quand"
+                    | "si"
+                    | "il"
+                    | "elle"
+                    | "ils"
+                    | "elles"
+                    | "on"
+                    | "se"
+                    | "s'"
+                    | "ne"
+                    | "n'"
+                    | "pas"
+                    | "y"
+            ) && !AUXILIARIES.contains(&l)
         }
         TokenKind::Number => true,
         TokenKind::Punct => matches!(t.text, "(" | ")" | "-" | "'"),
@@ -38,7 +84,7 @@ fn in_phrase(t: &Token<'_>) -> bool {
 pub fn before_verb_group(tokens: &[Token<'_>], v: usize) -> Option<usize> {
     let mut i = v.checked_sub(1)?;
     let mut auxiliaries = 0;
-    while AUXILIARIES.contains(&tokens[i].lower().as_str()) {
+    while AUXILIARIES.contains(&tokens[i].lower()) {
         i = i.checked_sub(1)?;
         auxiliaries += 1;
     }
@@ -62,23 +108,22 @@ pub fn before_verb_group(tokens: &[Token<'_>], v: usize) -> Option<usize> {
 pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
     if tokens[last].is_capitalised() {
         let prev = last.checked_sub(1).map(|p| tokens[p].lower());
-        let after_article = prev
-            .as_deref()
-            .is_some_and(|p| DETERMINERS.contains(&p) || matches!(p, "de" | "d'"));
+        let after_article =
+            prev.is_some_and(|p| DETERMINERS.contains(&p) || matches!(p, "de" | "d'"));
         if !after_article {
             let mut i = last;
             while i > 0 && (tokens[i - 1].is_capitalised() || tokens[i - 1].text == ".") {
                 i -= 1;
             }
-            while i < last && super::names::FUNCTION_CAPS.contains(&tokens[i].lower().as_str()) {
+            while i < last && super::names::FUNCTION_CAPS.contains(&tokens[i].lower()) {
                 i += 1;
             }
             // `le musée Guimet`: the name qualifies a noun; the phrase is the noun's.
             let qualifies = i > 0
                 && tokens[i - 1].kind == TokenKind::Word
                 && tokens[i - 1].text.starts_with(char::is_lowercase)
-                && !super::names::FUNCTION_CAPS.contains(&tokens[i - 1].lower().as_str())
-                && !AUXILIARIES.contains(&tokens[i - 1].lower().as_str());
+                && !super::names::FUNCTION_CAPS.contains(&tokens[i - 1].lower())
+                && !AUXILIARIES.contains(&tokens[i - 1].lower());
             if !qualifies {
                 return Some(i);
             }
@@ -99,10 +144,10 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
         }
         if depth == 0 && !matches!(t.text, "(" | ")") {
             let l = t.lower();
-            let after_de = i > 0 && matches!(tokens[i - 1].lower().as_str(), "de" | "à");
+            let after_de = i > 0 && matches!(tokens[i - 1].lower(), "de" | "à");
             if t.kind == TokenKind::Word && is_determiner(t) && words > 0 {
-                if matches!(l.as_str(), "du" | "des" | "au" | "aux")
-                    || (after_de && matches!(l.as_str(), "la" | "l'" | "les"))
+                if matches!(l, "du" | "des" | "au" | "aux")
+                    || (after_de && matches!(l, "la" | "l'" | "les"))
                 {
                     tentative = Some(i);
                 } else {
@@ -111,10 +156,10 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
             } else if !in_phrase(t) {
                 return tentative;
             } else if tentative.is_some()
-                && (matches!(l.as_str(), "être" | "avoir")
+                && (matches!(l, "être" | "avoir")
                     || ((l.ends_with("er") || l.ends_with("ir"))
                         && i > 0
-                        && matches!(tokens[i - 1].lower().as_str(), "de" | "d'" | "à")))
+                        && matches!(tokens[i - 1].lower(), "de" | "d'" | "à")))
             {
                 // Too far from the complement: `fiers des troupes` is not one phrase.
                 return tentative;
@@ -131,7 +176,7 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
 }
 
 fn is_determiner(t: &Token<'_>) -> bool {
-    DETERMINERS.contains(&t.lower().as_str())
+    DETERMINERS.contains(&t.lower())
 }
 
 /// Writes the phrase `tokens[first..=last]` of sentence `s` for use inside a question:
@@ -161,13 +206,13 @@ pub fn for_question(s: &str, tokens: &[Token<'_>], first: usize, last: usize) ->
         let mut word = t.text.to_string();
         if k == first && t.kind == TokenKind::Word {
             let l = t.lower();
-            word = match l.as_str() {
+            word = match l {
                 "un" | "le" => "le".into(),
                 "une" | "la" => "la".into(),
                 "des" | "les" => "les".into(),
                 "du" | "au" => "le".into(),
                 "aux" => "les".into(),
-                "ce" | "cet" | "cette" | "ces" | "l'" => l.clone(),
+                "ce" | "cet" | "cette" | "ces" | "l'" => l.to_string(),
                 _ => t.text.to_string(),
             };
         }
@@ -186,9 +231,14 @@ pub fn elide(text: &str) -> String {
         let w = words[i];
         let next = words.get(i + 1).copied().unwrap_or("");
         // Roman ordinals (`le Ier Congrès`, `le IIe`) and `h` (often aspirated) keep the article.
-        let roman = next.starts_with('I') && next.chars().nth(1).is_some_and(|c| matches!(c, 'I' | 'V' | 'X' | 'e'))
+        let roman = next.starts_with('I')
+            && next
+                .chars()
+                .nth(1)
+                .is_some_and(|c| matches!(c, 'I' | 'V' | 'X' | 'e'))
             || next == "Ier";
-        let vowel = !roman && next.starts_with(|c: char| "aeiouyâàéèêëîïôûAEIOUYÂÀÉÈÊËÎÏÔÛ".contains(c));
+        let vowel =
+            !roman && next.starts_with(|c: char| "aeiouyâàéèêëîïôûAEIOUYÂÀÉÈÊËÎÏÔÛ".contains(c));
         let joined = match (w, next) {
             ("de", "le") => Some("du"),
             ("de", "les") => Some("des"),
@@ -221,7 +271,7 @@ pub fn elide(text: &str) -> String {
         }
         i += 1;
     }
-    out.replace("cet ", "cet ")
+    out
 }
 
 #[cfg(test)]
@@ -236,7 +286,10 @@ mod tests {
         let v = t.iter().position(|x| x.text == "présidé").unwrap();
         let last = before_verb_group(&t, v).unwrap();
         let first = start_of_phrase(&t, last).unwrap();
-        assert_eq!(for_question(s, &t, first, last), "le Comité militaro-révolutionnaire");
+        assert_eq!(
+            for_question(s, &t, first, last),
+            "le Comité militaro-révolutionnaire"
+        );
 
         let s = "Trotsky salue les troupes de Poulkovo, commandées par le colonel Walden.";
         let t = tokenize(s);
@@ -266,15 +319,30 @@ mod tests {
         let v = t.iter().position(|x| x.text == "dirigée").unwrap();
         let last = before_verb_group(&t, v).unwrap();
         let first = start_of_phrase(&t, last).unwrap();
-        assert_eq!(for_question(s, &t, first, last), "l'Organisation inter-districts des social-démocrates unifiés");
+        assert_eq!(
+            for_question(s, &t, first, last),
+            "l'Organisation inter-districts des social-démocrates unifiés"
+        );
     }
 
     #[test]
     fn phrase_with_complements() {
         for (s, verb, want) in [
-            ("Le Comité central de la Garde nationale, présidé par Édouard Moreau, siège.", "présidé", "le Comité central de la Garde nationale"),
-            ("Le musée Guimet fut fondé en 1879 par Émile Guimet.", "fondé", "le musée Guimet"),
-            ("Ils ont le droit d'être fiers des troupes de Poulkovo, commandées par Walden.", "commandées", "les troupes de Poulkovo"),
+            (
+                "Le Comité central de la Garde nationale, présidé par Édouard Moreau, siège.",
+                "présidé",
+                "le Comité central de la Garde nationale",
+            ),
+            (
+                "Le musée Guimet fut fondé en 1879 par Émile Guimet.",
+                "fondé",
+                "le musée Guimet",
+            ),
+            (
+                "Ils ont le droit d'être fiers des troupes de Poulkovo, commandées par Walden.",
+                "commandées",
+                "les troupes de Poulkovo",
+            ),
         ] {
             let t = tokenize(s);
             let v = t.iter().position(|x| x.text == verb).unwrap();

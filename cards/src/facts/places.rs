@@ -6,19 +6,43 @@ use super::tokens::Token;
 
 /// Nouns whose complement is a place (`la gare de Varsovie`).
 pub const PLACE_NOUNS: &[&str] = &[
-    "ville", "gare", "station", "région", "province", "district", "front", "environs", "port",
-    "village", "faubourg", "rive", "embouchure", "frontière", "route", "pays", "capitale",
-    "quartier", "rue", "place", "île", "mer", "lac", "fleuve", "golfe", "vallée", "plaine",
+    "ville",
+    "gare",
+    "station",
+    "région",
+    "province",
+    "district",
+    "front",
+    "environs",
+    "port",
+    "village",
+    "faubourg",
+    "rive",
+    "embouchure",
+    "frontière",
+    "route",
+    "pays",
+    "capitale",
+    "quartier",
+    "rue",
+    "place",
+    "île",
+    "mer",
+    "lac",
+    "fleuve",
+    "golfe",
+    "vallée",
+    "plaine",
 ];
 
 /// How strongly the words before `name` say it is a place (0 when they do not).
 pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
     let prev = name.first.checked_sub(1).map(|p| tokens[p].lower());
     let prev2 = name.first.checked_sub(2).map(|p| tokens[p].lower());
-    match prev.as_deref() {
+    match prev {
         Some("à" | "vers" | "jusqu'à") => 2,
         Some("en" | "au") => 1,
-        Some("de" | "d'") => match prev2.as_deref() {
+        Some("de" | "d'") => match prev2 {
             Some(p) if PLACE_NOUNS.contains(&p) => 3,
             Some("près" | "loin" | "autour" | "venant" | "partir") => 2,
             Some(p) if super::organisations::KEYWORDS.contains(&p) => 1,

@@ -15,9 +15,9 @@ pub struct QuantityMention {
 
 /// Words after a number that are not what it counts (verbs, function words, times).
 const NOT_UNITS: &[&str] = &[
-    "et", "ou", "de", "des", "du", "le", "la", "les", "à", "au", "aux", "en", "sur", "pour",
-    "par", "dans", "avec", "sont", "ont", "étaient", "était", "furent", "fut", "est", "heures",
-    "heure", "minutes", "minute", "h", "ans", "an", "fois", "pp", "p", "numéro",
+    "et", "ou", "de", "des", "du", "le", "la", "les", "à", "au", "aux", "en", "sur", "pour", "par",
+    "dans", "avec", "sont", "ont", "étaient", "était", "furent", "fut", "est", "heures", "heure",
+    "minutes", "minute", "h", "ans", "an", "fois", "pp", "p", "numéro",
 ];
 
 /// Finds the quantities of a sentence; `skip` marks tokens already used by dates.
@@ -33,14 +33,25 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
         }
         // Page and issue numbers, and parts of a range (`24-35`).
         let prev = i.checked_sub(1).map(|p| tokens[p].text.to_lowercase());
-        if prev.as_deref().is_some_and(|p| matches!(p, "p" | "pp" | "n°" | "no" | "tome" | "-" | "–" | "vol" | "calibre")) {
+        if prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "p" | "pp" | "n°" | "no" | "tome" | "-" | "–" | "vol" | "calibre"
+            )
+        }) {
             continue;
         }
-        let Some(unit) = tokens.get(i + 1) else { continue };
+        let Some(unit) = tokens.get(i + 1) else {
+            continue;
+        };
         if unit.kind != TokenKind::Word || !is_unit(unit.text, value) {
             continue;
         }
-        out.push(QuantityMention { number: i, unit: i + 1, value });
+        out.push(QuantityMention {
+            number: i,
+            unit: i + 1,
+            value,
+        });
     }
     out
 }
@@ -48,7 +59,10 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
 /// A noun that a number can count: plural for more than one, not a verb form.
 fn is_unit(word: &str, value: u64) -> bool {
     let lower = word.to_lowercase();
-    if lower.chars().count() < 3 || NOT_UNITS.contains(&lower.as_str()) || super::dates::is_month(word) {
+    if lower.chars().count() < 3
+        || NOT_UNITS.contains(&lower.as_str())
+        || super::dates::is_month(word)
+    {
         return false;
     }
     let verbish = ["ent", "ait", "aient", "èrent", "irent", "ont"]
@@ -68,14 +82,26 @@ mod tests {
     fn quantities(s: &str) -> Vec<String> {
         let t = tokenize(s);
         let skip = vec![false; t.len()];
-        find(&t, &skip).iter().map(|q| format!("{} {}", t[q.number].text, t[q.unit].text)).collect()
+        find(&t, &skip)
+            .iter()
+            .map(|q| format!("{} {}", t[q.number].text, t[q.unit].text))
+            .collect()
     }
 
     #[test]
     fn numbers_with_units() {
-        assert_eq!(quantities("à la tête de 1 500 hommes, à 17 kilomètres de la ville"), vec!["1 500 hommes", "17 kilomètres"]);
-        assert_eq!(quantities("Composé de 649 délégués, dont 390 étaient des bolcheviques"), vec!["649 délégués"]);
-        assert_eq!(quantities("de 12 pouces, calibre 52 montés, à 21 heures, pp. 24-35"), vec!["12 pouces"]);
+        assert_eq!(
+            quantities("à la tête de 1 500 hommes, à 17 kilomètres de la ville"),
+            vec!["1 500 hommes", "17 kilomètres"]
+        );
+        assert_eq!(
+            quantities("Composé de 649 délégués, dont 390 étaient des bolcheviques"),
+            vec!["649 délégués"]
+        );
+        assert_eq!(
+            quantities("de 12 pouces, calibre 52 montés, à 21 heures, pp. 24-35"),
+            vec!["12 pouces"]
+        );
         assert_eq!(quantities("le 176e régiment"), Vec::<String>::new());
     }
 }

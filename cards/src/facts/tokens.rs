@@ -1,5 +1,7 @@
 //! Words, numbers and punctuation of a sentence, with their byte offsets.
 
+use crate::typography::is_letter;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -14,7 +16,7 @@ pub enum TokenKind {
 }
 
 /// One token of a sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token's text.
     pub text: &'a str,
@@ -24,6 +26,8 @@ pub struct Token<'a> {
     pub end: usize,
     /// What it is.
     pub kind: TokenKind,
+    /// The text in lower case (borrowed when it has no capital), computed once.
+    lower: std::borrow::Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -37,6 +41,7 @@ impl Token<'_> {
     pub fn is_acronym(&self) -> bool {
         let t = self.text;
         self.kind == TokenKind::Word
+            && (2..=12).contains(&t.len())
             && (2..=6).contains(&t.chars().count())
             && t.starts_with(char::is_uppercase)
             && t.ends_with(char::is_uppercase)
@@ -45,7 +50,9 @@ impl Token<'_> {
 
     /// True for a number with an ordinal suffix (`1er`, `2e`, `176e`).
     pub fn is_ordinal(&self) -> bool {
-        self.kind == TokenKind::Number && self.text.ends_with(|c: char| c.is_alphabetic()) && !self.text.contains('h')
+        self.kind == TokenKind::Number
+            && self.text.ends_with(|c: char| c.is_alphabetic())
+            && !self.text.contains('h')
     }
 
     /// The value of a cardinal number (`1 500` → 1500), if it is one.
@@ -57,9 +64,9 @@ impl Token<'_> {
         digits.parse().ok()
     }
 
-    /// Lower case.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The text in lower case.
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -67,6 +74,10 @@ impl Token<'_> {
 const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
+
+fn is_elision(word: &str) -> bool {
+    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
 
 /// Splits a sentence into tokens.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
@@ -82,19 +93,19 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         let start = i;
         if c.is_ascii_digit() {
             i = number_end(s, i);
-            out.push(Token { text: &s[start..i], start, end: i, kind: TokenKind::Number });
+            out.push(token(s, start, i, TokenKind::Number));
             continue;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             let mut j = i;
             while j < s.len() {
                 let d = s[j..].chars().next().unwrap_or(' ');
-                if d.is_alphabetic() {
+                if is_letter(d) {
                     j += d.len_utf8();
                 } else if (d == '-' || d == '\'')
-                    && s[j + 1..].chars().next().is_some_and(char::is_alphabetic)
+                    && s[j + 1..].chars().next().is_some_and(is_letter)
                 {
-                    if d == '\'' && ELISIONS.contains(&s[i..j].to_lowercase().as_str()) {
+                    if d == '\'' && j - i <= 7 && is_elision(&s[i..j]) {
                         j += 1;
                         break;
                     }
@@ -103,16 +114,34 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            out.push(Token { text: &s[start..j], start, end: j, kind: TokenKind::Word });
+            out.push(token(s, start, j, TokenKind::Word));
             i = j;
             continue;
         }
         let len = c.len_utf8();
         let _ = b;
-        out.push(Token { text: &s[i..i + len], start, end: i + len, kind: TokenKind::Punct });
+        out.push(token(s, start, i + len, TokenKind::Punct));
         i += len;
     }
     out
+}
+
+fn token(s: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
+    let text = &s[start..end];
+    let lower = if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+        && text.chars().any(char::is_uppercase)
+    {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    Token {
+        text,
+        start,
+        end,
+        kind,
+        lower,
+    }
 }
 
 fn number_end(s: &str, start: usize) -> usize {
@@ -165,10 +194,30 @@ mod tests {
     fn words_numbers_elisions() {
         assert_eq!(
             texts("l'Ispolkom a 1 500 hommes à 22h45, le 1er mai."),
-            vec!["l'", "Ispolkom", "a", "1 500", "hommes", "à", "22h45", ",", "le", "1er", "mai", "."]
+            vec![
+                "l'", "Ispolkom", "a", "1 500", "hommes", "à", "22h45", ",", "le", "1er", "mai",
+                "."
+            ]
         );
-        assert_eq!(texts("Antonov-Ovséenko aujourd'hui qu'il"), vec!["Antonov-Ovséenko", "aujourd'hui", "qu'", "il"]);
-        assert_eq!(texts("le 176e régiment, du 3 au 24 juin 1917"), vec!["le", "176e", "régiment", ",", "du", "3", "au", "24", "juin", "1917"]);
+        assert_eq!(
+            texts("Antonov-Ovséenko aujourd'hui qu'il"),
+            vec!["Antonov-Ovséenko", "aujourd'hui", "qu'", "il"]
+        );
+        assert_eq!(
+            texts("le 176e régiment, du 3 au 24 juin 1917"),
+            vec![
+                "le",
+                "176e",
+                "régiment",
+                ",",
+                "du",
+                "3",
+                "au",
+                "24",
+                "juin",
+                "1917"
+            ]
+        );
     }
 
     #[test]
