@@ -198,6 +198,7 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
         return Some("incomplete sentence");
     }
     let mut words = 0;
+    let mut letter_words = 0;
     let mut commas = 0;
     let mut reference = false;
     for w in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
@@ -205,6 +206,7 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
             continue;
         }
         words += 1;
+        letter_words += usize::from(w.starts_with(crate::typography::is_letter));
         if w.len() > 6 {
             continue;
         }
@@ -215,9 +217,7 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
         {
             return Some("first person");
         }
-        reference |= ["p", "pp", "op", "cit"]
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(w));
+        reference |= matches!(w, "p" | "pp" | "op" | "cit" | "ibid");
     }
     commas += sentence.matches(',').count();
     if sentence.contains('?') {
@@ -226,7 +226,7 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
     if sentence.starts_with('(') || reference && sentence.contains(". ") && commas >= 3 {
         return Some("a reference");
     }
-    if words < 6 {
+    if words < 6 || letter_words < 5 {
         return Some("too short");
     }
     if sentence.len() > 400 && sentence.chars().count() > 400 {

@@ -299,6 +299,14 @@ fn expected_cards_on_the_corpus() {
         "Milrevcom"
     ));
     assert!(has("[...]", "649"));
+    assert!(has(
+        "Qui était chargé de la Justice dans le Sovnarkom",
+        "N. Narimanov"
+    ));
+    assert!(has(
+        "Quand le CMR fut-il officiellement dissous",
+        "5 (18) décembre 1917"
+    ));
 }
 
 #[test]

@@ -738,7 +738,13 @@ fn appositions(
                 let first = &tokens[from];
                 let fl = first.lower();
                 let article = matches!(fl, "un" | "une");
+                const PREPOSITIONS: &[&str] = &[
+                    "avec", "sans", "pour", "par", "dans", "sur", "sous", "vers", "chez", "selon",
+                    "contre", "depuis", "pendant", "après", "avant", "entre", "comme", "en", "à",
+                    "de", "du", "des", "d'", "malgré", "dès", "outre", "quant",
+                ];
                 let bare_noun = first.kind == TokenKind::Word
+                    && !PREPOSITIONS.contains(&fl)
                     && first.text.starts_with(char::is_lowercase)
                     && !super::names::FUNCTION_CAPS.contains(&fl)
                     && !["é", "ée", "és", "ées", "ant", "ment", "is", "it"]
