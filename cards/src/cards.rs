@@ -207,7 +207,13 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
         }
         words += 1;
         letter_words += usize::from(w.starts_with(crate::typography::is_letter));
-        if w.len() > 6 {
+        // First-person words are short and start with j, m, n, t or v.
+        if w.len() > 6
+            || !matches!(
+                w.as_bytes()[0] | 0x20,
+                b'j' | b'm' | b'n' | b't' | b'v' | b'p' | b'o' | b'c' | b'i'
+            )
+        {
             continue;
         }
         let head = w.split_inclusive('\'').next().unwrap_or(w);

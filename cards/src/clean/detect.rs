@@ -55,6 +55,14 @@ pub fn signs(text: &str) -> Signs {
         if is_hunk_header(trimmed) {
             s.hunk_headers += 1;
         }
+        if !trimmed.bytes().any(|b| {
+            matches!(
+                b,
+                b'[' | b'\'' | b'<' | b'{' | b'=' | b']' | b'^' | b'*' | b'#'
+            )
+        }) {
+            continue;
+        }
         s.wiki_markup += trimmed.matches("[[").count()
             + trimmed.matches("''").count()
             + trimmed.matches("<ref").count()

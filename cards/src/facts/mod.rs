@@ -125,17 +125,15 @@ impl Lexicon {
     /// Reads every sentence of the corpus.
     pub fn build<'a>(sentences: impl Iterator<Item = &'a str> + Clone) -> Lexicon {
         let mut lex = Lexicon::default();
-        let mut folded = String::new();
         for s in sentences.clone() {
             // Words only, split on anything but letters and inner hyphens: cheaper than
             // tokens, and the same words.
             for word in s.split(|c: char| !(crate::typography::is_letter(c) || c == '-')) {
                 let word = word.trim_matches('-');
-                if word.starts_with(char::is_lowercase) {
-                    crate::typography::fold_into(word, &mut folded);
-                    if !lex.lower_words.contains(folded.as_str()) {
-                        lex.lower_words.insert(folded.clone());
-                    }
+                // Lower-case words are stored as written: folding every word costs, and a
+                // capitalised word is looked up in lower case, accents kept.
+                if word.starts_with(char::is_lowercase) && !lex.lower_words.contains(word) {
+                    lex.lower_words.insert(word.to_string());
                 }
             }
         }
@@ -161,10 +159,10 @@ impl Lexicon {
 
     /// True when the word occurs in lower case somewhere in the corpus.
     pub fn is_common(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        if !word.chars().any(char::is_uppercase) {
             return self.lower_words.contains(word);
         }
-        self.lower_words.contains(&crate::typography::fold(word))
+        self.lower_words.contains(&word.to_lowercase())
     }
 
     fn keys(&self, name: &str) -> Vec<String> {
