@@ -43,6 +43,22 @@ impl Pools {
         });
     }
 
+    /// For a question asking the acronym of an organisation (`Quel sigle désigne le Comité
+    /// militaire révolutionnaire ?`), another acronym of the corpus made of the same
+    /// initials (`CMR`) is a second right answer: it is returned so the question can exclude
+    /// it, and it is never a distractor.
+    pub fn other_acronym(&self, card: &GeneratedCard) -> Option<String> {
+        let name = card
+            .prompt
+            .strip_prefix("Quel sigle désigne ")?
+            .strip_suffix(" ?")?;
+        let initials = initials(name);
+        let pool = self.by_kind.get(&Kind::Organisation)?;
+        pool.iter()
+            .find(|e| e.text == initials && e.text != card.answer)
+            .map(|e| e.text.clone())
+    }
+
     /// Three distractors for the card, or none when the corpus has too few of its kind.
     pub fn choose(&self, card: &GeneratedCard) -> Vec<String> {
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
@@ -55,13 +71,20 @@ impl Pools {
             String::new()
         };
         let shape = date_shape(&card.answer);
+        let words = card.answer.split(' ').count();
+        let acronym = is_acronym(&card.answer);
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
             .filter(|e| !prompt.contains(&fold(&e.text)))
+            .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
             .filter(|e| card.answer_kind != Kind::Date || date_shape(&e.text) == shape)
             .map(|e| {
-                let unit_miss = u8::from(!unit.is_empty() && e.unit != unit);
+                // Same unit for a quantity; same shape for a name (an acronym for an
+                // acronym, one word for one word).
+                let unit_miss = u8::from(!unit.is_empty() && e.unit != unit)
+                    + u8::from(is_acronym(&e.text) != acronym)
+                    + u8::from(e.text.split(' ').count().abs_diff(words) > 1);
                 let other_doc = u8::from(e.document != card.document);
                 (unit_miss, other_doc, mix(&card.answer, &e.text), e)
             })
@@ -79,6 +102,43 @@ impl Pools {
         }
         Vec::new()
     }
+}
+
+/// The initials of a name's significant words: `le Comité militaire révolutionnaire` → CMR.
+fn initials(name: &str) -> String {
+    name.split([' ', '\''])
+        .filter(|w| {
+            !matches!(
+                *w,
+                "le" | "la"
+                    | "les"
+                    | "l"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "d"
+                    | "et"
+                    | "à"
+                    | "au"
+                    | "aux"
+                    | ""
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// True when `acronym` is made of the initials of the name in an acronym question.
+fn matches_initials(prompt: &str, acronym: &str) -> bool {
+    prompt
+        .strip_prefix("Quel sigle désigne ")
+        .and_then(|p| p.strip_suffix(" ?"))
+        .is_some_and(|name| initials(name) == acronym)
+}
+
+fn is_acronym(text: &str) -> bool {
+    text.len() <= 8 && text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !text.contains(' ')
 }
 
 /// The word after the answer in the sentence: a quantity's unit.

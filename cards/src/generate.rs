@@ -165,7 +165,7 @@ pub fn generate_from_sources(
             if m.kind == Kind::Quantity {
                 let (number, unit) = mention.rsplit_once(' ').unwrap_or((mention, ""));
                 pools.add(m.kind, number, unit, r.document);
-            } else {
+            } else if m.kind == Kind::Date || !lexicon.is_generic(mention) {
                 pools.add(m.kind, mention, "", r.document);
             }
         }
@@ -187,6 +187,13 @@ pub fn generate_from_sources(
     crate::rank::sort(&mut candidates);
     let mut kept = crate::dedup::dedup(candidates);
     for card in &mut kept {
+        if let Some(other) = pools.other_acronym(card) {
+            card.prompt = card.prompt.replacen(
+                "Quel sigle désigne",
+                &format!("Quel sigle, autre que {other}, désigne"),
+                1,
+            );
+        }
         card.distractors = pools.choose(card);
         let choice_kind = !matches!(card.answer_kind, Kind::Other);
         if card.kind == CardKind::QuestionAnswer

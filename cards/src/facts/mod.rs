@@ -138,7 +138,7 @@ impl Lexicon {
             }
         }
         for s in sentences {
-            if !s.chars().skip(1).any(char::is_uppercase) {
+            if !s.chars().any(char::is_uppercase) {
                 continue;
             }
             let tokens = tokenize(s);
@@ -228,6 +228,10 @@ impl Lexicon {
         if next == "," && matches!(next2, "un" | "une" | "qui") && !after_determiner {
             e.person += 1;
         }
+        // `Martov, menchévik de gauche, soumet …`: a name opening the sentence, then a remark.
+        if name.first == 0 && name.words() == 1 && next == "," {
+            e.person += 1;
+        }
         if next == "(" && tokens.get(name.end + 1).is_some_and(Token::is_capitalised) {
             e.person += 1;
         }
@@ -240,6 +244,19 @@ impl Lexicon {
         }
         let _ = s;
         e
+    }
+
+    /// True when every word of the text is a common word of the corpus, or the plural of
+    /// one (`Congrès`, `Soviétiques`): no good wrong answer for a name.
+    pub fn is_generic(&self, text: &str) -> bool {
+        text.split([' ', '-', '\''])
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                let l = w.to_lowercase();
+                self.lower_words.contains(&l)
+                    || l.strip_suffix(['s', 'x'])
+                        .is_some_and(|s| self.lower_words.contains(s))
+            })
     }
 
     /// What the corpus says the name is.

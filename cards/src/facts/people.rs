@@ -732,8 +732,33 @@ fn appositions(
         if tokens.get(name.end).map(|t| t.text) == Some(",") {
             let from = name.end + 1;
             let end = clause_end(tokens, from);
-            let closed = tokens.get(end).is_some_and(|t| t.text == ",")
-                || (end + 1 == tokens.len() && tokens[end].text == ".");
+            let comma = tokens.get(end).is_some_and(|t| t.text == ",");
+            let full_stop = end + 1 == tokens.len() && tokens[end].text == ".";
+            let closed = comma || full_stop;
+            // After `par le maréchal X,` what follows the comma is often the main verb.
+            let after_preposition = name.first.checked_sub(1).is_some_and(|p| {
+                let mut k = p;
+                while k > 0
+                    && (TITLES.contains(&tokens[k].lower())
+                        || matches!(tokens[k].lower(), "le" | "la" | "l'"))
+                {
+                    k -= 1;
+                }
+                matches!(
+                    tokens[k].lower(),
+                    "par"
+                        | "de"
+                        | "à"
+                        | "avec"
+                        | "pour"
+                        | "sur"
+                        | "vers"
+                        | "chez"
+                        | "contre"
+                        | "du"
+                        | "au"
+                )
+            });
             if end > from && end - from <= 9 && closed {
                 let first = &tokens[from];
                 let fl = first.lower();
@@ -772,7 +797,8 @@ fn appositions(
                 let has_name_only = tokens[from..end]
                     .iter()
                     .all(|t| t.is_capitalised() || t.kind == TokenKind::Punct);
-                if (article || bare_noun) && !clause_words && !has_name_only {
+                let bare_ok = bare_noun && comma && !after_preposition;
+                if (article || bare_ok) && !clause_words && !has_name_only {
                     let desc = (tokens[from].start, tokens[end - 1].end);
                     let who = &s[tokens[name.first_word].start..b];
                     out.push(Fact {

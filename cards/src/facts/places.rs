@@ -45,7 +45,13 @@ pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
         Some("de" | "d'") => match prev2 {
             Some(p) if PLACE_NOUNS.contains(&p) => 3,
             Some("près" | "loin" | "autour" | "venant" | "partir") => 2,
-            Some(p) if super::organisations::KEYWORDS.contains(&p) => 1,
+            // `le Soviet de Petrograd`: an institution of the place (a capitalised keyword).
+            Some(p)
+                if super::organisations::KEYWORDS.contains(&p)
+                    && tokens[name.first - 2].is_capitalised() =>
+            {
+                1
+            }
             _ => 0,
         },
         _ => 0,
