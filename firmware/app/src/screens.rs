@@ -1,0 +1,445 @@
+//! Drawing each screen of [`App`]: 128×64, Gray4, on any embedded-graphics target.
+
+use core::fmt::Write as _;
+
+use embedded_graphics::pixelcolor::Gray4;
+use embedded_graphics::prelude::*;
+
+use carnet_engine::{CardKind, Phase, Rating};
+
+use crate::app::{App, Fatal, Notice, QuizStep, Screen, MENU};
+use crate::deck::DeckError;
+use crate::draw::{
+    fill, hints, icon, scroll_bar, text, text_cut, text_right, title, Hint, Icon, BODY,
+    BODY_COLUMNS, BRIGHT, DIM, FAINT, SMALL, SMALL_COLUMNS, STATUS_Y, TEXT_ROWS, WIDTH,
+};
+use crate::storage::{Storage, StorageError};
+use crate::text::{interval_label, wrap, TextBuf};
+
+/// Columns of body text when a scroll bar may take the right edge.
+const TEXT_COLUMNS: usize = BODY_COLUMNS;
+
+/// The grade buttons, in the order of the hint grid.
+const GRADES: [(Icon, &str, Rating); 4] = [
+    (Icon::Left, "Encore", Rating::Again),
+    (Icon::Down, "Diff.", Rating::Hard),
+    (Icon::Up, "Bien", Rating::Good),
+    (Icon::Right, "Facile", Rating::Easy),
+];
+
+/// Text segments drawn one after the other, each starting on a new line.
+fn count_lines(segments: &[(&str, Gray4)]) -> usize {
+    segments
+        .iter()
+        .filter(|(s, _)| !s.is_empty())
+        .map(|(s, _)| wrap(s, TEXT_COLUMNS).count())
+        .sum()
+}
+
+fn draw_lines<D: DrawTarget<Color = Gray4>>(
+    d: &mut D,
+    segments: &[(&str, Gray4)],
+    first: usize,
+    rows: usize,
+    top: i32,
+) -> Result<(), D::Error> {
+    let mut k = 0usize;
+    for (s, color) in segments.iter().filter(|(s, _)| !s.is_empty()) {
+        for line in wrap(s, TEXT_COLUMNS) {
+            if k >= first && k < first + rows {
+                text(
+                    d,
+                    line.as_str(),
+                    0,
+                    top + 10 * (k - first) as i32,
+                    BODY,
+                    *color,
+                )?;
+            }
+            k += 1;
+        }
+    }
+    Ok(())
+}
+
+fn phase_label(phase: Phase) -> &'static str {
+    match phase {
+        Phase::New => "Nouvelle",
+        Phase::Learning => "En cours",
+        Phase::Review => "Révision",
+        Phase::Relearning => "À réapprendre",
+    }
+}
+
+impl<S: Storage> App<'_, S> {
+    /// Lines of the text on a card's front (or a quiz question).
+    pub(crate) fn front_lines(&self) -> usize {
+        self.current_card()
+            .map_or(0, |c| count_lines(&[(c.prompt, BRIGHT)]))
+    }
+
+    fn back_segments(&self) -> [(&str, Gray4); 2] {
+        match self.current_card() {
+            Some(c) => {
+                // The context repeats a cloze's answer in its sentence; a question's context is
+                // the source sentence. Both are worth reading after the answer.
+                let context = if c.context == c.answer { "" } else { c.context };
+                [(c.answer, BRIGHT), (context, DIM)]
+            }
+            None => [("", BRIGHT), ("", DIM)],
+        }
+    }
+
+    /// Pages of the card's back.
+    pub(crate) fn back_pages(&self) -> usize {
+        count_lines(&self.back_segments())
+            .div_ceil(TEXT_ROWS)
+            .max(1)
+    }
+
+    /// Draws the current screen (clearing it first).
+    pub fn draw<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
+        d.clear(Gray4::BLACK)?;
+        match self.screen {
+            Screen::Home { cursor } => self.draw_home(d, cursor),
+            Screen::Front { scroll } => self.draw_front(d, scroll as usize),
+            Screen::Back { page, outcomes, .. } => {
+                let segments = self.back_segments();
+                let total = count_lines(&segments);
+                let pages = total.div_ceil(TEXT_ROWS).max(1);
+                let first = page as usize * TEXT_ROWS;
+                draw_lines(d, &segments, first, TEXT_ROWS, 0)?;
+                if pages > 1 {
+                    let mut s = TextBuf::<16>::new();
+                    let _ = write!(s, "suite {}/{}", page as usize + 1, pages);
+                    text_right(d, s.as_str(), WIDTH, STATUS_Y, SMALL, DIM)?;
+                    icon(d, Icon::Select, WIDTH - 5 * 9 - 7, STATUS_Y + 1, BRIGHT)?;
+                }
+                let labels = GRADES.map(|(_, _, r)| interval_label(outcomes.wait_secs(r)));
+                let mut grid = [Hint::new(Icon::Select, ""); 4];
+                for (k, (icon, label, _)) in GRADES.iter().enumerate() {
+                    grid[k] = Hint {
+                        icon: *icon,
+                        label,
+                        value: labels[k].as_str(),
+                    };
+                }
+                hints(d, &grid)
+            }
+            Screen::WriteFailed { error, .. } => {
+                title(d, "Non enregistré")?;
+                let why = match error {
+                    StorageError::NoCard => "Carte SD absente.",
+                    StorageError::Full => "Carte SD pleine.",
+                    _ => "Écriture sur la carte SD impossible.",
+                };
+                draw_lines(
+                    d,
+                    &[(why, BRIGHT), ("La note n'est pas comptée.", DIM)],
+                    0,
+                    3,
+                    12,
+                )?;
+                hints(
+                    d,
+                    &[
+                        Hint::new(Icon::Select, "Réessayer"),
+                        Hint::new(Icon::Left, "Retour"),
+                    ],
+                )
+            }
+            Screen::Summary => self.draw_summary(d),
+            Screen::Quiz { step } => self.draw_quiz(d, step),
+            Screen::QuizSummary => {
+                title(d, "Quiz terminé")?;
+                let mut s = TextBuf::<32>::new();
+                let _ = write!(
+                    s,
+                    "{} / {} justes",
+                    self.quiz.score,
+                    self.quiz.at as u32 + 1
+                );
+                text(d, s.as_str(), 0, 14, BODY, BRIGHT)?;
+                text(d, "Sans effet sur les", 0, 28, SMALL, DIM)?;
+                text(d, "révisions.", 0, 36, SMALL, DIM)?;
+                hints(d, &[Hint::new(Icon::Select, "Menu")])
+            }
+            Screen::Stats => self.draw_stats(d),
+            Screen::Notice(notice) => self.draw_notice(d, notice),
+            Screen::Fatal(fatal) => draw_fatal(d, fatal),
+        }
+    }
+
+    fn draw_home<D: DrawTarget<Color = Gray4>>(
+        &self,
+        d: &mut D,
+        cursor: u8,
+    ) -> Result<(), D::Error> {
+        title(d, self.deck_name().unwrap_or("carnet"))?;
+        let c = self.counts;
+        let columns = [("Nouv", c.new), ("Appr", c.learning), ("Rév", c.review)];
+        for (k, (label, n)) in columns.iter().enumerate() {
+            let x = 44 * k as i32;
+            let end = text(d, label, x, 11, SMALL, DIM)?;
+            let mut s = TextBuf::<12>::new();
+            let _ = write!(s, "{n}");
+            text(d, s.as_str(), end + 3, 11, SMALL, BRIGHT)?;
+        }
+        for (k, item) in MENU.iter().enumerate() {
+            let y = 20 + 11 * k as i32;
+            if k as u8 == cursor {
+                fill(d, 0, y, 116, 11, BRIGHT)?;
+                text(d, item, 4, y + 1, BODY, Gray4::BLACK)?;
+                icon(d, Icon::Select, 108, y + 3, Gray4::BLACK)?;
+            } else {
+                text(d, item, 4, y + 1, BODY, DIM)?;
+            }
+        }
+        // Up and down move the bar: shown by the arrows on the right edge.
+        icon(d, Icon::Up, 121, 22, FAINT)?;
+        icon(d, Icon::Down, 121, 57, FAINT)?;
+        if !self.storage.log_writable() {
+            // Nothing would be kept: say so where the counts are read.
+            text_right(d, "sans SD", WIDTH, 11, SMALL, FAINT)?;
+        }
+        Ok(())
+    }
+
+    fn draw_front<D: DrawTarget<Color = Gray4>>(
+        &self,
+        d: &mut D,
+        scroll: usize,
+    ) -> Result<(), D::Error> {
+        let Some(card) = self.current_card() else {
+            return Ok(());
+        };
+        let segments = [(card.prompt, BRIGHT)];
+        let total = count_lines(&segments);
+        draw_lines(d, &segments, scroll, TEXT_ROWS, 0)?;
+        scroll_bar(d, scroll, TEXT_ROWS, total)?;
+        let state = self.states[self.card.index as usize];
+        let label = match (state.phase(), card.kind) {
+            (Phase::New, CardKind::Cloze) => "Nouvelle · à trous",
+            (phase, _) => phase_label(phase),
+        };
+        text(d, label, 0, STATUS_Y, SMALL, DIM)?;
+        let c = self.counts;
+        let mut s = TextBuf::<16>::new();
+        let _ = write!(s, "reste {}", c.new + c.learning + c.review);
+        text_right(d, s.as_str(), WIDTH, STATUS_Y, SMALL, DIM)?;
+        let grid = [
+            Hint::new(Icon::Select, "Réponse"),
+            Hint::new(Icon::Left, "Fin"),
+            Hint::new(Icon::UpDown, "Défiler"),
+        ];
+        // Scrolling is offered only when there is more to read.
+        hints(d, &grid[..if total > TEXT_ROWS { 3 } else { 2 }])
+    }
+
+    fn draw_summary<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
+        title(d, "Séance terminée")?;
+        let n = self.session.reviewed();
+        let mut s = TextBuf::<40>::new();
+        let _ = write!(s, "{n} carte{} revue{}", plural(n), plural(n));
+        text(d, s.as_str(), 0, 11, BODY, BRIGHT)?;
+        for (k, (ic, label, rating)) in GRADES.iter().enumerate() {
+            let x = (k as i32 % 2) * 66;
+            let y = 22 + (k as i32 / 2) * 8;
+            icon(d, *ic, x, y + 1, DIM)?;
+            let end = text(d, label, x + 7, y, SMALL, DIM)?;
+            s.clear();
+            let _ = write!(s, "{}", self.session.ratings[rating.index()]);
+            text(d, s.as_str(), end + 5, y, SMALL, BRIGHT)?;
+        }
+        let minutes = ((self.session.ended_ms - self.session.started_ms).max(0) + 30_000) / 60_000;
+        let c = self.counts;
+        s.clear();
+        let _ = write!(s, "{minutes} min · reste {}", c.new + c.learning + c.review);
+        text(d, s.as_str(), 0, STATUS_Y - 1, SMALL, DIM)?;
+        hints(d, &[Hint::new(Icon::Select, "Menu")])
+    }
+
+    fn draw_quiz<D: DrawTarget<Color = Gray4>>(
+        &self,
+        d: &mut D,
+        step: QuizStep,
+    ) -> Result<(), D::Error> {
+        let Some(card) = self.current_card() else {
+            return Ok(());
+        };
+        let mut head = TextBuf::<32>::new();
+        let _ = write!(
+            head,
+            "Quiz {}/{} · {} juste{}",
+            self.quiz.at + 1,
+            self.quiz.len,
+            self.quiz.score,
+            plural(self.quiz.score as u32)
+        );
+        match step {
+            QuizStep::Prompt { scroll } => {
+                let segments = [(card.prompt, BRIGHT)];
+                let total = count_lines(&segments);
+                draw_lines(d, &segments, scroll as usize, TEXT_ROWS, 0)?;
+                scroll_bar(d, scroll as usize, TEXT_ROWS, total)?;
+                text(d, head.as_str(), 0, STATUS_Y, SMALL, DIM)?;
+                let grid = [
+                    Hint::new(Icon::Select, "Choix"),
+                    Hint::new(Icon::Left, "Fin"),
+                    Hint::new(Icon::UpDown, "Défiler"),
+                ];
+                hints(d, &grid[..if total > TEXT_ROWS { 3 } else { 2 }])
+            }
+            QuizStep::Choose { cursor } | QuizStep::Answered { chosen: cursor } => {
+                let answered = matches!(step, QuizStep::Answered { .. });
+                if answered {
+                    let right = cursor == self.quiz.correct;
+                    text(
+                        d,
+                        if right { "Juste !" } else { "Faux." },
+                        0,
+                        0,
+                        SMALL,
+                        BRIGHT,
+                    )?;
+                    let mut score = TextBuf::<16>::new();
+                    let _ = write!(score, "score {}/{}", self.quiz.score, self.quiz.at + 1);
+                    text_right(d, score.as_str(), WIDTH, 0, SMALL, DIM)?;
+                } else {
+                    text_cut(d, card.prompt, 0, 0, SMALL, DIM, SMALL_COLUMNS)?;
+                }
+                for k in 0..self.quiz.choices {
+                    let y = 8 + 10 * k as i32;
+                    let choice = self.choice_text(k as usize);
+                    let highlight = if answered {
+                        k == self.quiz.correct
+                    } else {
+                        k == cursor
+                    };
+                    if highlight {
+                        fill(d, 0, y, WIDTH as u32, 10, BRIGHT)?;
+                        text_cut(d, choice, 7, y, BODY, Gray4::BLACK, BODY_COLUMNS - 1)?;
+                    } else {
+                        text_cut(d, choice, 7, y, BODY, DIM, BODY_COLUMNS - 1)?;
+                    }
+                    if answered && k == cursor && k != self.quiz.correct {
+                        text(d, "\u{D7}", 0, y, BODY, BRIGHT)?;
+                    }
+                    if !answered && k == cursor {
+                        icon(d, Icon::Right, 0, y + 2, Gray4::BLACK)?;
+                    }
+                }
+                if answered {
+                    let last = self.quiz.at + 1 >= self.quiz.len;
+                    hints(
+                        d,
+                        &[
+                            Hint::new(Icon::Select, if last { "Score" } else { "Suivante" }),
+                            Hint::new(Icon::Left, "Fin"),
+                        ],
+                    )
+                } else {
+                    hints(
+                        d,
+                        &[
+                            Hint::new(Icon::Select, "Valider"),
+                            Hint::new(Icon::Left, "Question"),
+                            Hint::new(Icon::UpDown, "Choisir"),
+                        ],
+                    )
+                }
+            }
+        }
+    }
+
+    fn draw_stats<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
+        title(d, "Statistiques")?;
+        let st = &self.stats;
+        let mut s = TextBuf::<40>::new();
+        let _ = write!(s, "{} cartes, {} suspendues", st.cards, st.suspended);
+        text(d, s.as_str(), 0, 11, SMALL, DIM)?;
+        s.clear();
+        let _ = write!(s, "Nouv {} Appr {} Acq. {}", st.new, st.learning, st.review);
+        text(d, s.as_str(), 0, 19, SMALL, DIM)?;
+        s.clear();
+        let _ = write!(s, "Aujourd'hui : {} révisions", self.log.reviews_today);
+        text(d, s.as_str(), 0, 27, SMALL, BRIGHT)?;
+        s.clear();
+        let _ = write!(
+            s,
+            "Demain {} · journal {}",
+            st.due_tomorrow, self.log.records
+        );
+        text(d, s.as_str(), 0, 35, SMALL, DIM)?;
+        // Cards due on each of the next seven days (today first, overdue included).
+        let peak = st.forecast.iter().copied().max().unwrap_or(0).max(1) as i32;
+        for (k, &n) in st.forecast.iter().enumerate() {
+            let x = 11 * k as i32;
+            fill(d, x, 63, 9, 1, FAINT)?;
+            let h = (n as i32 * 16 + peak - 1) / peak;
+            if h > 0 {
+                fill(d, x, 63 - h, 9, h as u32, if k == 0 { BRIGHT } else { DIM })?;
+            }
+        }
+        text(d, "dues/jour", 80, 45, SMALL, FAINT)?;
+        icon(d, Icon::Select, 80, 57, BRIGHT)?;
+        text(d, "Menu", 87, 56, SMALL, DIM)?;
+        Ok(())
+    }
+
+    fn draw_notice<D: DrawTarget<Color = Gray4>>(
+        &self,
+        d: &mut D,
+        notice: Notice,
+    ) -> Result<(), D::Error> {
+        let (head, body, detail): (&str, &str, &str) = match notice {
+            Notice::NoCard => (
+                "Pas de carte SD",
+                "Paquet intégré. Les révisions ne seront pas enregistrées.",
+                "",
+            ),
+            Notice::BadDeck(e) => ("DECK.BIN illisible", "Paquet intégré.", deck_error_text(e)),
+            Notice::NothingToStudy => (
+                "Rien à étudier",
+                "Aucune carte due ni nouvelle pour aujourd'hui.",
+                "",
+            ),
+            Notice::NothingToQuiz => ("Quiz", "Aucune carte à demander.", ""),
+        };
+        title(d, head)?;
+        draw_lines(d, &[(body, BRIGHT), (detail, DIM)], 0, 3, 12)?;
+        hints(d, &[Hint::new(Icon::Select, "Menu")])
+    }
+}
+
+fn deck_error_text(e: DeckError) -> &'static str {
+    match e {
+        DeckError::Checksum => "Contrôle CRC échoué.",
+        DeckError::Storage(_) => "Lecture impossible.",
+        DeckError::CardTooLarge => "Carte trop longue.",
+        DeckError::Format(carnet_engine::Error::UnsupportedVersion { .. }) => "Format trop récent.",
+        DeckError::Format(_) => "Fichier mal formé.",
+    }
+}
+
+fn draw_fatal<D: DrawTarget<Color = Gray4>>(d: &mut D, fatal: Fatal) -> Result<(), D::Error> {
+    title(d, "Erreur")?;
+    let mut s = TextBuf::<64>::new();
+    let body: &str = match fatal {
+        Fatal::TooManyCards { cards, capacity } => {
+            let _ = write!(s, "Paquet de {cards} cartes : {capacity} au plus.");
+            s.as_str()
+        }
+        Fatal::Deck(e) => deck_error_text(e),
+    };
+    draw_lines(d, &[(body, BRIGHT)], 0, 3, 12)?;
+    hints(d, &[Hint::new(Icon::Select, "Éteindre")])
+}
+
+fn plural(n: u32) -> &'static str {
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
+}

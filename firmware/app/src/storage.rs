@@ -1,0 +1,55 @@
+//! [`Storage`]: what the application needs from the board's files — the deck, read at any
+//! offset, and the review log, read once at boot and then appended to.
+
+use core::fmt;
+
+/// What can go wrong with the board's files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StorageError {
+    /// There is no card (or no file system) to write the log on.
+    NoCard,
+    /// A transfer failed or the file system refused the operation.
+    Io,
+    /// The card is full.
+    Full,
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StorageError::NoCard => "no card to write on",
+            StorageError::Io => "storage transfer failed",
+            StorageError::Full => "storage full",
+        })
+    }
+}
+
+/// The deck file and the review log, as the board keeps them (an SD card, flash, or memory in
+/// tests).
+///
+/// The log holds review-log frames ([`carnet_engine::review_log`]) one after the other; the
+/// application reads it from the start at boot and then only appends. An append must be
+/// durable when it returns (the board syncs it): the application shows the next card only
+/// after that.
+pub trait Storage {
+    /// Length of the deck file in bytes.
+    fn deck_len(&mut self) -> Result<u32, StorageError>;
+
+    /// Reads deck bytes from `offset` into `buf`; returns how many were read (fewer only at
+    /// the end of the file).
+    fn read_deck(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError>;
+
+    /// Reads log bytes from `offset` into `buf`; returns how many were read, 0 at the end
+    /// (a missing log is an empty one).
+    fn read_log(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError>;
+
+    /// Appends one frame to the log, durably.
+    fn append_log(&mut self, frame: &[u8]) -> Result<(), StorageError>;
+
+    /// Whether appends can work at all (false without a card: reviews are then kept in RAM
+    /// only, and the home screen says so).
+    fn log_writable(&self) -> bool {
+        true
+    }
+}
