@@ -232,6 +232,9 @@ impl Lexicon {
         if name.first == 0 && name.words() == 1 && next == "," {
             e.person += 1;
         }
+        if next == "," && matches!(next2, "né" | "née" | "mort" | "morte") {
+            e.person += 3;
+        }
         if next == "(" && tokens.get(name.end + 1).is_some_and(Token::is_capitalised) {
             e.person += 1;
         }

@@ -283,6 +283,44 @@ fn role_verb(w: &str) -> Option<&'static RoleVerb> {
     })
 }
 
+/// The masculine singular of a past participle (`inaugurée` → `inauguré`, `écrites` →
+/// `écrit`), or `None` when the word does not end like one.
+fn masculine_participle(w: &str) -> Option<String> {
+    if w.chars().count() < 4 || w.starts_with(char::is_uppercase) {
+        return None;
+    }
+    for (ending, base) in [
+        ("ées", "é"),
+        ("ée", "é"),
+        ("és", "é"),
+        ("é", "é"),
+        ("uites", "uit"),
+        ("uite", "uit"),
+        ("ites", "it"),
+        ("ite", "it"),
+        ("ertes", "ert"),
+        ("erte", "ert"),
+        ("ert", "ert"),
+        ("eintes", "eint"),
+        ("einte", "eint"),
+        ("eint", "eint"),
+        ("ues", "u"),
+        ("ue", "u"),
+        ("us", "u"),
+        ("ies", "i"),
+        ("ie", "i"),
+        ("uit", "uit"),
+        ("it", "it"),
+        ("u", "u"),
+        ("i", "i"),
+    ] {
+        if let Some(stem) = w.strip_suffix(ending) {
+            return Some(format!("{stem}{base}"));
+        }
+    }
+    None
+}
+
 /// The agent after `par` (or `de` in `sous la présidence de`): skips articles and titles,
 /// then takes a proper name (a person's or an organisation's).
 fn agent_after(
@@ -331,6 +369,92 @@ pub fn roles(
     becomes(s, tokens, names, lexicon, out);
     role_list(s, tokens, names, lexicon, out);
     appositions(s, tokens, names, lexicon, out);
+    life_and_definition(s, tokens, names, lexicon, out);
+}
+
+/// `Jules Verne, né le 8 février 1828 à Nantes et mort le 24 mars 1905 à Amiens, est un
+/// écrivain français.` → when and where born and dead, and who the person is.
+fn life_and_definition(
+    s: &str,
+    tokens: &[Token<'_>],
+    names: &[Name],
+    lexicon: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
+    let Some(name) = names.first().filter(|n| n.first == 0) else {
+        return;
+    };
+    let (a, b) = name.span(tokens);
+    if lexicon.kind_of(&s[a..b]) != Kind::Person {
+        return;
+    }
+    let who = &s[a..b];
+    let dates = super::dates::find(tokens);
+    let mut k = name.end;
+    if tokens.get(k).is_some_and(|t| t.text == ",") {
+        // Birth and death in the aside: `, né le … à …, et mort le … à …,`
+        let aside_end = clause_end(tokens, k + 1);
+        let mut i = k + 1;
+        while i < aside_end {
+            let l = tokens[i].lower();
+            let event = match l {
+                "né" => Some(("est-il né", "Quand", "Où")),
+                "née" => Some(("est-elle née", "Quand", "Où")),
+                "mort" | "décédé" => Some(("est-il mort", "Quand", "Où")),
+                "morte" | "décédée" => Some(("est-elle morte", "Quand", "Où")),
+                _ => None,
+            };
+            if let Some((verb, when, place)) = event {
+                if let Some(d) = dates
+                    .iter()
+                    .find(|d| d.first_token > i && d.first_token <= i + 3)
+                {
+                    out.push(Fact {
+                        fact_type: FactType::Date,
+                        answer: (d.start, d.end),
+                        kind: Kind::Date,
+                        question: Some(format!("{when} {who} {verb} ?")),
+                    });
+                    let after = d.end_token;
+                    if tokens.get(after).is_some_and(|t| t.lower() == "à") {
+                        if let Some(p) = names.iter().find(|n| n.first == after + 1) {
+                            let (pa, pb) = p.span(tokens);
+                            out.push(Fact {
+                                fact_type: FactType::Place,
+                                answer: (pa, pb),
+                                kind: Kind::Place,
+                                question: Some(format!("{place} {who} {verb} ?")),
+                            });
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        k = aside_end + 1;
+    }
+    // `… est un écrivain français.`
+    let verb = match tokens.get(k).map(|t| t.lower()) {
+        Some("est") => "est",
+        Some("était") => "était",
+        Some("fut") => "fut",
+        _ => return,
+    };
+    if !tokens
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.lower(), "un" | "une"))
+    {
+        return;
+    }
+    let end = clause_end(tokens, k + 1);
+    if end > k + 2 && end - (k + 1) <= 10 {
+        out.push(Fact {
+            fact_type: FactType::Apposition,
+            answer: (tokens[k + 1].start, tokens[end - 1].end),
+            kind: Kind::Other,
+            question: Some(format!("Qui {verb} {who} ?")),
+        });
+    }
 }
 
 /// `NP (était) présidé par X`, `NP, dirigée par X`, `NP sous la présidence de X`.
@@ -342,37 +466,60 @@ fn passive_agents(
     out: &mut Vec<Fact>,
 ) {
     for v in 0..tokens.len() {
-        let (verb, agent_from, stative) = if let Some(rv) = role_verb(tokens[v].lower()) {
-            // `fondé par X`, or `fondé le 8 mai 1899 par X`: a short complement between.
-            let par = tokens[v + 1..]
+        let (verb, agent_from, stative): (String, usize, bool) =
+            if let Some(rv) = role_verb(tokens[v].lower()) {
+                // `fondé par X`, or `fondé le 8 mai 1899 par X`: a short complement between.
+                let par = tokens[v + 1..]
+                    .iter()
+                    .take(8)
+                    .take_while(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
+                    .position(|t| t.lower() == "par")
+                    .map(|p| v + 1 + p);
+                let Some(par) = par else { continue };
+                let aux = v
+                    .checked_sub(1)
+                    .map(|p| tokens[p].lower())
+                    .unwrap_or_default();
+                let stative = matches!(aux, "était" | "étaient" | "est" | "sont" | "," | "qui")
+                    || !matches!(aux, "fut" | "furent" | "été" | "a" | "ont");
+                let verb = if stative { rv.state } else { rv.event };
+                (verb.to_string(), par + 1, stative)
+            } else if tokens[v].lower() == "sous"
+                && tokens
+                    .get(v + 1)
+                    .is_some_and(|t| t.lower() == "la" || t.lower() == "le")
+            {
+                let verb = match tokens.get(v + 2).map(|t| t.lower()) {
+                    Some("présidence") => "présidait",
+                    Some("direction") => "dirigeait",
+                    Some("commandement") => "commandait",
+                    _ => continue,
+                };
+                (verb.to_string(), v + 3, true)
+            } else if let Some(par) = tokens[v + 1..]
                 .iter()
                 .take(8)
                 .take_while(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
                 .position(|t| t.lower() == "par")
-                .map(|p| v + 1 + p);
-            let Some(par) = par else { continue };
-            let aux = v
-                .checked_sub(1)
-                .map(|p| tokens[p].lower())
-                .unwrap_or_default();
-            let stative = matches!(aux, "était" | "étaient" | "est" | "sont" | "," | "qui")
-                || !matches!(aux, "fut" | "furent" | "été" | "a" | "ont");
-            (if stative { rv.state } else { rv.event }, par + 1, stative)
-        } else if tokens[v].lower() == "sous"
-            && tokens
-                .get(v + 1)
-                .is_some_and(|t| t.lower() == "la" || t.lower() == "le")
-        {
-            let verb = match tokens.get(v + 2).map(|t| t.lower()) {
-                Some("présidence") => "présidait",
-                Some("direction") => "dirigeait",
-                Some("commandement") => "commandait",
-                _ => continue,
+                .map(|p| v + 1 + p)
+            {
+                // Any other past participle with its agent: `inauguré (le 16 mars 2013) par X`
+                // → `Qui a inauguré …`. The participle follows an auxiliary or a comma, or comes
+                // right before `par`.
+                let after_aux = v > 0
+                    && matches!(
+                        tokens[v - 1].lower(),
+                        "été" | "est" | "fut" | "sont" | "furent" | "," | "était"
+                    );
+                match masculine_participle(tokens[v].lower()) {
+                    Some(p) if v > 0 && (par == v + 1 || after_aux) => {
+                        (format!("a {p}"), par + 1, false)
+                    }
+                    _ => continue,
+                }
+            } else {
+                continue;
             };
-            (verb, v + 3, true)
-        } else {
-            continue;
-        };
         let _ = stative;
         let Some((a, b, kind)) = agent_after(tokens, agent_from, names, lexicon, s) else {
             continue;
@@ -432,7 +579,7 @@ fn passive_agents(
                 );
             }
         }
-        let question = format!("Qui {verb} {} ?", np);
+        let question = format!("Qui {verb} {np} ?");
         out.push(Fact {
             fact_type: FactType::Role,
             answer: (a, b),
