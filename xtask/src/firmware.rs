@@ -17,8 +17,10 @@ use crate::workspace::Workspace;
 
 /// The cross-compilation target of the LM3S6965 (Cortex-M3).
 pub const TARGET: &str = "thumbv7m-none-eabi";
-/// Name of the board crate's binary.
+/// Name of the board crate's binary: the handheld.
 pub const BINARY: &str = "carnet-lm3s6965";
+/// Name of the board crate's hardware self-test binary.
+pub const SELFTEST_BINARY: &str = "carnet-selftest";
 /// Flash budget for code and fonts (the deck lives on the SD card).
 pub const FLASH_BUDGET: u64 = 128 * 1024;
 /// RAM budget: statics plus the measured stack peak.
@@ -120,7 +122,7 @@ impl Toolchain {
             }
         };
         cmd.current_dir(board_crate)
-            .args(["build", "--release", "--bin", BINARY]);
+            .args(["build", "--release", "--bins"]);
         match variant.features() {
             "" => cmd.arg("--no-default-features"),
             features => cmd.args(["--no-default-features", "--features", features]),
@@ -144,8 +146,10 @@ impl Toolchain {
 /// A built firmware image.
 #[derive(Clone, Debug)]
 pub struct Built {
-    /// The ELF file (a copy per variant, so images of two variants can coexist).
+    /// The handheld's ELF file (a copy per variant, so images of two variants can coexist).
     pub elf: PathBuf,
+    /// The hardware self-test's ELF file.
+    pub selftest_elf: PathBuf,
     /// Its flash and RAM use.
     pub size: ImageSize,
     /// The route that built it.
@@ -209,18 +213,21 @@ pub fn build(ws: &Workspace, variant: Variant) -> Result<Built> {
     if !status.success() {
         return Err(Error::new(format!("firmware build failed ({status})")));
     }
-    let out = board
-        .join("target")
-        .join(TARGET)
-        .join("release")
-        .join(BINARY);
+    let out = board.join("target").join(TARGET).join("release");
     let dir = ws.scratch_dir().join("firmware");
     std::fs::create_dir_all(&dir).context(format!("creating {}", dir.display()))?;
-    let elf = dir.join(format!("{BINARY}-{}.elf", variant.name()));
-    std::fs::copy(&out, &elf).context(format!("copying {}", out.display()))?;
+    let copy = |binary: &str| -> Result<PathBuf> {
+        let elf = dir.join(format!("{binary}-{}.elf", variant.name()));
+        std::fs::copy(out.join(binary), &elf)
+            .context(format!("copying {}", out.join(binary).display()))?;
+        Ok(elf)
+    };
+    let elf = copy(BINARY)?;
+    let selftest_elf = copy(SELFTEST_BINARY)?;
     let size = ImageSize::of_elf_file(&elf)?;
     Ok(Built {
         elf,
+        selftest_elf,
         size,
         toolchain,
         variant,

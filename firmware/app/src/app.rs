@@ -568,9 +568,15 @@ impl<'m, S: Storage> App<'m, S> {
             duration_ms: (reveal_ms - self.session.front_ms).clamp(0, u32::MAX as i64) as u32,
         };
         let saved = if self.storage.log_writable() {
-            let mut frame = [0u8; MAX_FRAME_LEN];
-            let n = encode_frame(&LogEntry::Review(review), &mut frame);
-            if let Err(error) = self.storage.append_log(&frame[..n]) {
+            // After a torn tail (an interrupted write before this boot), the first frame
+            // written starts with a delimiter, so that the torn bytes stay a frame of their
+            // own instead of swallowing this one.
+            let mut frame = [0u8; MAX_FRAME_LEN + 1];
+            let lead = usize::from(self.log.torn);
+            let mut encoded = [0u8; MAX_FRAME_LEN];
+            let n = encode_frame(&LogEntry::Review(review), &mut encoded);
+            frame[lead..lead + n].copy_from_slice(&encoded[..n]);
+            if let Err(error) = self.storage.append_log(&frame[..lead + n]) {
                 self.screen = Screen::WriteFailed {
                     rating,
                     error,
@@ -579,6 +585,7 @@ impl<'m, S: Storage> App<'m, S> {
                 };
                 return Some(Action::Redraw);
             }
+            self.log.torn = false;
             true
         } else {
             false

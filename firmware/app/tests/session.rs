@@ -102,7 +102,11 @@ fn a_whole_session_is_logged_and_replays_to_the_same_schedule() {
     let logged: Vec<LogEntry> = LogReader::new(&log).map(|r| r.expect("frame").1).collect();
     assert_eq!(
         logged,
-        saved.iter().copied().map(LogEntry::Review).collect::<Vec<_>>()
+        saved
+            .iter()
+            .copied()
+            .map(LogEntry::Review)
+            .collect::<Vec<_>>()
     );
 
     let live: Vec<CardState> = (0..app.card_count())
@@ -158,9 +162,29 @@ fn a_torn_last_frame_is_ignored() {
     }
     storage.log.extend_from_slice(&frame[..n]);
     let mut ram = Ram::new(64);
-    let app = boot(storage, &mut ram, now);
+    let app = boot(storage.clone(), &mut ram, now);
     assert_eq!(app.log_summary().records, 3);
     assert!(!app.log_summary().torn);
+    drop(app);
+
+    // Reviews made after a torn tail are not swallowed by it: the first one written starts
+    // with a delimiter, so the torn bytes end up a damaged frame of their own.
+    let mut torn = storage.clone();
+    torn.log.truncate(torn.log.len() - 3);
+    let mut ram = Ram::new(64);
+    let mut app = boot(torn, &mut ram, now);
+    assert!(app.log_summary().torn);
+    let mut t = now + 60_000;
+    press(&mut app, &mut t, &[Select, Select]);
+    let saved = match press(&mut app, &mut t, &[Up]) {
+        Some(Action::ReviewSaved(r)) => r,
+        other => panic!("{other:?}"),
+    };
+    let log = app.storage().log.clone();
+    let items: Vec<_> = LogReader::new(&log).collect();
+    assert_eq!(items.len(), 4);
+    assert!(matches!(items[2], Err(f) if !f.torn));
+    assert_eq!(items[3].expect("the new review").1, LogEntry::Review(saved));
 }
 
 #[test]
@@ -267,7 +291,10 @@ fn without_a_card_reviews_stay_in_ram() {
     s.no_card = true;
     let mut app = boot(s, &mut ram, T0_MS);
     let mut now = T0_MS;
-    assert_eq!(press(&mut app, &mut now, &[Select, Select]), Some(Action::Redraw));
+    assert_eq!(
+        press(&mut app, &mut now, &[Select, Select]),
+        Some(Action::Redraw)
+    );
     assert_eq!(press(&mut app, &mut now, &[Right]), Some(Action::Redraw));
     assert!(app.storage().log.is_empty());
     assert!(!app.state(0).expect("state").is_new());

@@ -91,6 +91,14 @@ impl Clock {
         }
     }
 
+    /// Milliseconds since 1970-01-01 UTC, if known (wall time at boot plus uptime).
+    pub fn unix_time_ms(&self) -> Option<i64> {
+        match WALL_AT_BOOT.load(Ordering::Relaxed) {
+            0 => None,
+            base => Some(base as i64 * 1000 + (self.uptime_us() / 1000) as i64),
+        }
+    }
+
     /// Sets the wall clock (for example from the host at sync).
     pub fn set_unix_time(&self, secs: u32) {
         let since_boot = self.uptime_ms() / 1000;

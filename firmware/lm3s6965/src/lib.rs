@@ -12,6 +12,8 @@
 //! - [`Storage`]: files on the card's FAT partition — [`Storage::read_file`],
 //!   [`Storage::read_at`], [`Storage::append`] (synced when it returns).
 //! - [`Clock`]: uptime and wall time.
+//! - [`handheld::CardFiles`]: the application's [`carnet_handheld::Storage`] on this board —
+//!   `DECK.BIN` and `REVIEWS.LOG` on the card, the bundled deck in flash as fallback.
 //!
 //! Features: `qemu` (semihosting: host clock, report lines, exit status — hangs real hardware
 //! without a debugger), `defmt` (defmt logs over semihosting; implies `qemu`).
@@ -28,7 +30,7 @@ pub mod clock;
 pub mod display;
 mod fault;
 mod gpio;
-pub mod latin1;
+pub mod handheld;
 pub mod oled;
 #[cfg(feature = "qemu")]
 pub mod qemu;

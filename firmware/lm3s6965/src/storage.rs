@@ -1,16 +1,23 @@
 //! [`Storage`]: files on the SD card's first FAT partition, for the deck and the review log.
 //!
-//! Every call opens the volume, the root directory and the file, does its work and closes them
-//! again, so nothing is left half-written between calls: an append is on the card (data,
-//! FAT and directory entry) when [`Storage::append`] returns.
+//! The volume stays open from [`Storage::mount`] on, and the last two files read stay open
+//! for reading (the deck and the log are read in small pieces, interleaved, at boot: opening
+//! a file each time would walk the directory and the FAT again for every piece). An append
+//! opens its file, writes, and closes it, so it is on the card (data, FAT and directory
+//! entry) when [`Storage::append`] returns; a reader of that file is closed first.
 
-use embedded_sdmmc::{Mode, SdCardError, VolumeIdx, VolumeManager};
+use embedded_sdmmc::{
+    Mode, RawDirectory, RawFile, RawVolume, SdCardError, ShortFileName, VolumeIdx, VolumeManager,
+};
 
 use crate::clock::Clock;
 use crate::sdcard::{BusyDelay, SdCard, SdSpi};
 
-/// The volume manager: one volume, one directory and one file open at a time.
-type Volumes = VolumeManager<SdCard, Clock, 1, 1, 1>;
+/// Files kept open for reading.
+const READERS: usize = 2;
+
+/// The volume manager: one volume, one directory, the readers and one file being appended.
+type Volumes = VolumeManager<SdCard, Clock, 1, { READERS + 1 }, 1>;
 type FsError = embedded_sdmmc::Error<SdCardError>;
 
 /// What can go wrong with the card.
@@ -67,9 +74,24 @@ impl From<FsError> for StorageError {
     }
 }
 
+/// A file kept open for reading.
+#[derive(Clone, Copy)]
+struct Reader {
+    name: ShortFileName,
+    file: RawFile,
+    len: u32,
+}
+
 /// Files on the SD card.
 pub struct Storage {
     volumes: Volumes,
+    volume: Option<RawVolume>,
+    /// Open readers, most recently used first.
+    readers: [Option<Reader>; READERS],
+}
+
+fn short_name(name: &str) -> Result<ShortFileName, StorageError> {
+    ShortFileName::create_from_str(name).map_err(|_| StorageError::BadName)
 }
 
 impl Storage {
@@ -77,11 +99,13 @@ impl Storage {
     pub fn new(spi: SdSpi, clock: Clock) -> Storage {
         Storage {
             volumes: VolumeManager::new_with_limits(SdCard::new(spi, BusyDelay), clock, 5000),
+            volume: None,
+            readers: [None; READERS],
         }
     }
 
     /// Initialises the card (power-up clocks, SPI-mode handshake at ≤ 400 kHz, then the fast
-    /// clock) and checks that the FAT partition opens. Returns the card's size in bytes.
+    /// clock) and opens the FAT partition. Returns the card's size in bytes.
     pub fn mount(&mut self) -> Result<u64, StorageError> {
         let bytes = self
             .volumes
@@ -92,46 +116,80 @@ impl Storage {
                 bytes
             })
             .map_err(FsError::DeviceError)?;
-        let volume = self.volumes.open_volume(VolumeIdx(0))?;
-        volume.close()?;
+        if self.volume.is_none() {
+            self.volume = Some(self.volumes.open_raw_volume(VolumeIdx(0))?);
+        }
         Ok(bytes)
     }
 
-    /// Runs `f` on the file `name` of the root directory, opened with `mode`.
-    fn with_file<R>(
-        &mut self,
-        name: &str,
-        mode: Mode,
-        f: impl FnOnce(&embedded_sdmmc::File<'_, SdCard, Clock, 1, 1, 1>) -> Result<R, StorageError>,
-    ) -> Result<R, StorageError> {
-        let volume = self.volumes.open_volume(VolumeIdx(0))?;
-        let dir = volume.open_root_dir()?;
-        let file = dir.open_file_in_dir(name, mode)?;
-        let result = f(&file);
-        // Close in order even when `f` failed; the first error wins.
-        let closed = file.close();
-        let dir_closed = dir.close();
-        let vol_closed = volume.close();
-        let value = result?;
+    fn volume(&mut self) -> Result<RawVolume, StorageError> {
+        match self.volume {
+            Some(v) => Ok(v),
+            None => {
+                let v = self.volumes.open_raw_volume(VolumeIdx(0))?;
+                self.volume = Some(v);
+                Ok(v)
+            }
+        }
+    }
+
+    /// Opens `name` in the root directory with `mode` (the directory is closed again).
+    fn open(&mut self, name: &ShortFileName, mode: Mode) -> Result<RawFile, StorageError> {
+        let volume = self.volume()?;
+        let dir: RawDirectory = self.volumes.open_root_dir(volume)?;
+        let file = self.volumes.open_file_in_dir(dir, name, mode);
+        let closed = self.volumes.close_dir(dir);
+        let file = file?;
         closed?;
-        dir_closed?;
-        vol_closed?;
-        Ok(value)
+        Ok(file)
+    }
+
+    /// The open reader of `name` (opened if needed, the least recently used one closed).
+    fn reader(&mut self, name: &str) -> Result<Reader, StorageError> {
+        let name = short_name(name)?;
+        if let Some(k) = self
+            .readers
+            .iter()
+            .position(|r| r.as_ref().is_some_and(|r| r.name == name))
+        {
+            self.readers[..=k].rotate_right(1);
+            return self.readers[0].ok_or(StorageError::Filesystem);
+        }
+        if let Some(oldest) = self.readers[READERS - 1].take() {
+            self.volumes.close_file(oldest.file)?;
+        }
+        let file = self.open(&name, Mode::ReadOnly)?;
+        let len = self.volumes.file_length(file)?;
+        let reader = Reader { name, file, len };
+        self.readers.rotate_right(1);
+        self.readers[0] = Some(reader);
+        Ok(reader)
+    }
+
+    /// Closes the reader of `name`, if one is open.
+    fn close_reader(&mut self, name: &ShortFileName) -> Result<(), StorageError> {
+        for slot in self.readers.iter_mut() {
+            if let Some(r) = slot.filter(|r| &r.name == name) {
+                *slot = None;
+                self.volumes.close_file(r.file)?;
+            }
+        }
+        Ok(())
     }
 
     /// The size of file `name` in bytes.
     pub fn file_len(&mut self, name: &str) -> Result<u32, StorageError> {
-        self.with_file(name, Mode::ReadOnly, |file| Ok(file.length()))
+        Ok(self.reader(name)?.len)
     }
 
     /// Reads the whole file `name` into `buf` and returns its length. Fails with
     /// [`StorageError::BufferTooSmall`] (reading nothing) if it does not fit.
     pub fn read_file(&mut self, name: &str, buf: &mut [u8]) -> Result<usize, StorageError> {
-        self.with_file(name, Mode::ReadOnly, |file| {
-            let len = file.length() as usize;
-            let dest = buf.get_mut(..len).ok_or(StorageError::BufferTooSmall)?;
-            read_fully(file, dest)
-        })
+        let len = self.reader(name)?.len as usize;
+        if len > buf.len() {
+            return Err(StorageError::BufferTooSmall);
+        }
+        self.read_at(name, 0, &mut buf[..len])
     }
 
     /// Reads up to `buf.len()` bytes of file `name` from byte `offset`; returns how many were
@@ -142,39 +200,35 @@ impl Storage {
         offset: u32,
         buf: &mut [u8],
     ) -> Result<usize, StorageError> {
-        self.with_file(name, Mode::ReadOnly, |file| {
-            let len = file.length();
-            if offset >= len {
-                return Ok(0);
+        let reader = self.reader(name)?;
+        if offset >= reader.len {
+            return Ok(0);
+        }
+        self.volumes.file_seek_from_start(reader.file, offset)?;
+        let n = buf.len().min((reader.len - offset) as usize);
+        let mut done = 0;
+        while done < n {
+            let got = self.volumes.read(reader.file, &mut buf[done..n])?;
+            if got == 0 {
+                break;
             }
-            file.seek_from_start(offset)?;
-            let n = buf.len().min((len - offset) as usize);
-            read_fully(file, &mut buf[..n])
-        })
+            done += got;
+        }
+        Ok(done)
     }
 
     /// Appends `bytes` to file `name`, creating it if needed, and closes it so the data and
     /// the directory entry are on the card when this returns.
     pub fn append(&mut self, name: &str, bytes: &[u8]) -> Result<(), StorageError> {
-        self.with_file(name, Mode::ReadWriteCreateOrAppend, |file| {
-            file.write(bytes)?;
-            file.flush()?;
-            Ok(())
-        })
+        let short = short_name(name)?;
+        self.close_reader(&short)?;
+        let file = self.open(&short, Mode::ReadWriteCreateOrAppend)?;
+        let written = self.volumes.write(file, bytes);
+        // Closing flushes the directory entry (the new length) even when the write failed
+        // part way; the first error wins.
+        let closed = self.volumes.close_file(file);
+        written?;
+        closed?;
+        Ok(())
     }
-}
-
-fn read_fully(
-    file: &embedded_sdmmc::File<'_, SdCard, Clock, 1, 1, 1>,
-    buf: &mut [u8],
-) -> Result<usize, StorageError> {
-    let mut done = 0;
-    while done < buf.len() {
-        let n = file.read(&mut buf[done..])?;
-        if n == 0 {
-            break;
-        }
-        done += n;
-    }
-    Ok(done)
 }

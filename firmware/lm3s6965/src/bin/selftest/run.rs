@@ -12,7 +12,7 @@
 use core::fmt::{self, Write as _};
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use carnet_lm3s6965::latin1::to_latin1;
+use carnet_handheld::latin1::to_latin1;
 use carnet_lm3s6965::{Board, Display, Input, StorageError};
 use embedded_graphics::{
     mono_font::{iso_8859_1::FONT_6X10, MonoTextStyle},
