@@ -281,7 +281,10 @@ fn expected_cards_on_our_documents() {
     assert!(has("Quand Jules Verne est-il né", "8 février 1828"));
     assert!(has("Où Jules Verne est-il mort", "Amiens"));
     assert!(has("Qui est Jules Verne", "un écrivain français"));
-    assert!(has("Qui a inauguré le pont Jacques-Chaban-Delmas", "François Hollande"));
+    assert!(has(
+        "Qui a inauguré le pont Jacques-Chaban-Delmas",
+        "François Hollande"
+    ));
     assert!(has("Qui était le maire de Bordeaux", "Alain Juppé"));
     assert!(has("Qui commandait le Nautilus", "Nemo"));
 }

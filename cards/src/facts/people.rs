@@ -465,6 +465,10 @@ fn passive_agents(
     lexicon: &Lexicon,
     out: &mut Vec<Fact>,
 ) {
+    // Most sentences have no agent at all: look for one before trying every word.
+    if !tokens.iter().any(|t| matches!(t.lower(), "par" | "sous")) {
+        return;
+    }
     for v in 0..tokens.len() {
         let (verb, agent_from, stative): (String, usize, bool) =
             if let Some(rv) = role_verb(tokens[v].lower()) {
