@@ -26,10 +26,18 @@ const REVIEWS_PER_CARD: usize = 10;
 /// 2024-03-29 08:00 UTC.
 const NOW_MS: i64 = 1_711_699_200_000;
 
-fn bench_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
+/// The fixtures' folder: `CARNET_BENCH_DIR` (kept afterwards, to time the program by hand),
+/// else a temporary one.
+fn bench_dir() -> (PathBuf, bool) {
+    let (dir, keep) = match std::env::var_os("CARNET_BENCH_DIR") {
+        Some(d) => (PathBuf::from(d), true),
+        None => (
+            std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id())),
+            false,
+        ),
+    };
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    (dir, keep)
 }
 
 /// A 10,000-card deck and a 100,000-review log over the year before `NOW_MS`.
@@ -107,7 +115,7 @@ fn first_card(deck_path: &Path, log_path: &Path) -> usize {
 }
 
 fn benches(c: &mut Criterion) {
-    let dir = bench_dir();
+    let (dir, keep) = bench_dir();
     let (deck_path, log_path) = fixtures(&dir);
     let mut group = c.benchmark_group("first_card");
     group.sample_size(30);
@@ -149,7 +157,10 @@ fn benches(c: &mut Criterion) {
         })
     });
     drop(store);
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&grade_log);
+    if !keep {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 criterion_group!(startup, benches);

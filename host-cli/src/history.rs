@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use carnet_engine::review_log::{LogEntry, Review};
-use carnet_engine::{CardId, CardState, DayClock, Phase, Scheduler, SeededFuzz, StudiedToday};
+use carnet_engine::{CardId, CardState, DayClock, Phase, Scheduler, StudiedToday};
 
 /// The surviving reviews of one card and whether it is suspended.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -188,7 +188,8 @@ pub fn replay(
     )
 }
 
-/// Walks a card's reviews as [`Scheduler::replay`] folds them, calling `visit(before, review,
+/// Walks a card's reviews as [`Scheduler::replay`] folds them (one
+/// [`Scheduler::replay_step`] each), calling `visit(before, review,
 /// elapsed_days, after)` for each, for statistics that need the state at each review.
 /// `elapsed_days(last, now)` counts days as the caller wants (calendar days or whole 24 h).
 pub fn walk<F, V>(
@@ -208,8 +209,7 @@ where
         let elapsed = state
             .last_review()
             .map_or(0, |last| elapsed_days(last, now));
-        let mut rng = SeededFuzz::for_review(id, now);
-        let next = scheduler.review(&state, r.rating, now, elapsed, &mut rng);
+        let next = scheduler.replay_step(&state, id, now, r.rating, elapsed);
         visit(&state, r, elapsed, &next);
         state = next;
     }

@@ -117,7 +117,10 @@ fn on_key(session: &mut Session<'_>, view: &mut View, key: KeyEvent) -> Result<b
     }
     match key.code {
         KeyCode::Char('q') | KeyCode::Esc => return Ok(false),
-        KeyCode::Char(' ') | KeyCode::Enter if !view.revealed => view.revealed = true,
+        KeyCode::Char(' ') | KeyCode::Enter if !view.revealed => {
+            view.revealed = true;
+            view.message.clear();
+        }
         KeyCode::Enter => {
             if let Some(v) = view.verdict {
                 grade(session, view, suggested(v))?;
@@ -201,17 +204,17 @@ fn draw(f: &mut Frame<'_>, session: &Session<'_>, shown: Option<Shown>, view: &V
     let counters = Line::from(vec![
         Span::styled(
             format!("Nouvelles {}", c.new),
-            style(view, Color::Blue).add_modifier(Modifier::BOLD),
+            style(view, Color::LightBlue).add_modifier(Modifier::BOLD),
         ),
         Span::raw("  ·  "),
         Span::styled(
             format!("Apprentissage {}", c.learning),
-            style(view, Color::Red).add_modifier(Modifier::BOLD),
+            style(view, Color::LightRed).add_modifier(Modifier::BOLD),
         ),
         Span::raw("  ·  "),
         Span::styled(
             format!("À revoir {}", c.review),
-            style(view, Color::Green).add_modifier(Modifier::BOLD),
+            style(view, Color::LightGreen).add_modifier(Modifier::BOLD),
         ),
     ]);
     f.render_widget(
@@ -294,7 +297,7 @@ fn draw_card(
             if !spans.is_empty() {
                 spans.push(Span::raw(" · "));
             }
-            let key_style = style(view, Color::Black).add_modifier(Modifier::REVERSED);
+            let key_style = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
             spans.push(Span::styled(format!(" {} ", r.as_u8()), key_style));
             let marked = view.verdict.map(suggested) == Some(r);
             let label = format!(

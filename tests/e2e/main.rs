@@ -12,6 +12,7 @@ mod cli;
 mod crash;
 mod memory;
 mod quiz;
+mod screenshot;
 mod stats;
 mod study;
 mod support;

@@ -53,6 +53,15 @@ impl Tmux {
         }
     }
 
+    /// With `CARNET_SCREENSHOTS=DIR`, saves the screen (colours included) as `DIR/NAME.svg`.
+    fn screenshot(&self, name: &str) {
+        if let Some(dir) = std::env::var_os("CARNET_SCREENSHOTS") {
+            let ansi = self.cmd(&["capture-pane", "-e", "-p", "-t", "s"]);
+            let path = std::path::Path::new(&dir).join(format!("{name}.svg"));
+            std::fs::write(path, crate::screenshot::ansi_to_svg(&ansi, 100, 30)).unwrap();
+        }
+    }
+
     fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "s"];
         args.extend_from_slice(keys);
@@ -89,7 +98,7 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
         socket: format!("carnet-e2e-{}", std::process::id()),
     };
     let command = format!(
-        "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+        "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
         shell_quote(&home.join("data")),
         shell_quote(&home.join("config")),
         shell_quote(Path::new(CARNET)),
@@ -118,6 +127,7 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
         !screen.contains("Chahoumian"),
         "the answer is hidden:\n{screen}"
     );
+    tmux.screenshot("tui-question");
     tmux.keys(&["3"]);
     tmux.wait_for("Espace pour voir la réponse");
     tmux.keys(&["Space"]);
@@ -127,6 +137,7 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
         "{screen}"
     );
     assert!(screen.contains("bakou.txt, ligne 1"), "{screen}");
+    tmux.screenshot("tui-answer");
     assert!(
         screen.contains(" 1  Encore 1 min ·  2  Difficile 6 min ·  3  Bien 10 min ·  4  Facile "),
         "{screen}"
