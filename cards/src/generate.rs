@@ -148,6 +148,7 @@ pub fn generate_from_sources(
     let lexicon = Lexicon::build(refs.iter().map(text_of));
 
     let mut pools = Pools::default();
+    let mut settings = Settings::default();
     let mut candidates: Vec<GeneratedCard> = Vec::new();
     let mut usable = vec![0usize; cleaned.len()];
     let mut total = vec![0usize; cleaned.len()];
@@ -168,6 +169,7 @@ pub fn generate_from_sources(
             } else if m.kind == Kind::Date || !lexicon.is_generic(mention) {
                 pools.add(m.kind, mention, "", r.document);
             }
+            settings.count(m.kind, mention, r.document);
         }
         let origin = Origin {
             document: r.document,
@@ -183,6 +185,9 @@ pub fn generate_from_sources(
                 candidates.push(card);
             }
         }
+    }
+    for card in &mut candidates {
+        settings.qualify(card);
     }
     crate::rank::sort(&mut candidates);
     let mut kept = crate::dedup::dedup(candidates);
@@ -229,4 +234,84 @@ pub fn generate_from_sources(
         documents,
         cards: kept,
     })
+}
+
+/// Where each document happens, to tell apart two bodies of the same name in two documents
+/// (the Sovnarkom of Petrograd and the Sovnarkom of Baku).
+#[derive(Default)]
+struct Settings {
+    /// Mentions of each place, per document.
+    places: std::collections::BTreeMap<(u16, String), usize>,
+    /// Documents naming each single-word organisation or name.
+    names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
+}
+
+impl Settings {
+    fn count(&mut self, kind: Kind, mention: &str, document: u16) {
+        match kind {
+            Kind::Place => {
+                *self
+                    .places
+                    .entry((document, mention.to_string()))
+                    .or_default() += 1
+            }
+            Kind::Organisation | Kind::Other if !mention.contains(' ') => {
+                self.names
+                    .entry(mention.to_string())
+                    .or_default()
+                    .insert(document);
+            }
+            _ => {}
+        }
+    }
+
+    /// The place a document names most, when it names it at least twice and more than any
+    /// other.
+    fn place_of(&self, document: u16) -> Option<&str> {
+        let mut counts: Vec<(&str, usize)> = self
+            .places
+            .range((document, String::new())..)
+            .take_while(|((d, _), _)| *d == document)
+            .map(|((_, p), n)| (p.as_str(), *n))
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        match counts.as_slice() {
+            [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// `Qui présidait le Sovnarkom ?` → `Qui présidait le Sovnarkom de Bakou ?` when another
+    /// document names a Sovnarkom too and this one happens in Bakou.
+    fn qualify(&self, card: &mut GeneratedCard) {
+        if card.kind == CardKind::Cloze || card.fact_type != crate::facts::FactType::Role {
+            return;
+        }
+        let Some(body) = card.prompt.strip_suffix(" ?") else {
+            return;
+        };
+        let Some(name) = body.rsplit(' ').next() else {
+            return;
+        };
+        let name = name.trim_start_matches(|c: char| c.is_lowercase() || c == '\'');
+        let shared = self
+            .names
+            .get(name)
+            .is_some_and(|docs| docs.iter().any(|&d| d != card.document));
+        if !shared || !name.starts_with(char::is_uppercase) {
+            return;
+        }
+        let Some(place) = self.place_of(card.document) else {
+            return;
+        };
+        if card.prompt.contains(place) {
+            return;
+        }
+        let de = if place.starts_with(|c: char| "AEIOUYÉÈÂÎÔ".contains(c)) {
+            "d'"
+        } else {
+            "de "
+        };
+        card.prompt = format!("{body} {de}{place} ?");
+    }
 }

@@ -46,6 +46,9 @@ pub fn signs(text: &str) -> Signs {
             s.diff_markers += 1;
             continue;
         }
+        if trimmed.starts_with("\u{2212} ") || trimmed.starts_with("\u{2212}\t") {
+            s.diff_markers += 1;
+        }
         s.lines += 1;
         lengths.push(trimmed.chars().count());
         if prev_open && trimmed.starts_with(char::is_lowercase) {

@@ -47,6 +47,13 @@ pub fn clean(text: &str) -> CleanDocument {
         if NAVIGATION_END.contains(&fold(t).as_str()) {
             break;
         }
+        // A marker on the same line as its text (`− Ancien texte`, `+ Nouveau texte`).
+        if let Some((marker, rest)) = inline_marker(t) {
+            seen_marker = true;
+            side = marker;
+            items.push((no, marker, rest));
+            continue;
+        }
         match t {
             "\u{2212}" | "-" if raw.len() > t.len() || t == "\u{2212}" => {
                 side = Side::Old;
@@ -100,6 +107,20 @@ pub fn clean(text: &str) -> CleanDocument {
     }
 }
 
+/// `− text` or `+ text`: a marker and its content on one line.
+fn inline_marker(t: &str) -> Option<(Side, &str)> {
+    let (side, rest) = if let Some(r) = t.strip_prefix('\u{2212}') {
+        (Side::Old, r)
+    } else if let Some(r) = t.strip_prefix('+') {
+        (Side::New, r)
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches(|c: char| is_space(c));
+    (rest.len() + 1 < t.len() && !rest.is_empty() && t[..t.len() - rest.len()].chars().count() >= 2)
+        .then_some((side, rest))
+}
+
 /// Before the first marker, the page's header: keep only what reads like a paragraph.
 fn looks_like_prose(t: &str) -> bool {
     t.split(' ').count() >= 8 || t.starts_with("==")
@@ -143,6 +164,14 @@ Son premier président est [[Paul_Martin|Paul Martin]], élu le 3&nbsp;mai.\n\
 \u{a0}+\n\
 *[[Marie_Curie|Marie Curie]]&nbsp;: membre d'honneur&nbsp;;\n\
 \u{a0}\u{a0} \u{a0}\n\nMenu de navigation\nAccueil\n";
+
+    #[test]
+    fn markers_on_the_text_line() {
+        let diff = "Ligne 3 : Ligne 3 :\n\u{2212} Le club fut fondé en 1901.\n+ Le club fut fondé en 1902 par [[Jean Dupont]].\n";
+        let doc = clean(diff);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Le club fut fondé en 1902 par Jean Dupont."]);
+    }
 
     #[test]
     fn keeps_only_the_new_version_once() {
