@@ -24,6 +24,18 @@
 //! carnet_cards::output::write_atomically("deck.bin".as_ref(), &bytes)?;
 //! # Ok::<(), carnet_cards::Error>(())
 //! ```
+//!
+//! The bundled deck (`cards/decks/bundled.deck`, its listing `bundled.tsv` and the quality
+//! report `report.md`) is made by one command, and a test fails when it is stale:
+//!
+//! ```text
+//! cargo run -p carnet-cards --release -- cards/corpus -o cards/decks/bundled.deck \
+//!     --name "Révolution russe" --report cards/decks/report.md
+//! ```
+//!
+//! Bad input (an empty, binary or non-UTF-8 file, an absurdly long line, a directory, a
+//! missing path) stops generation with an [`Error`] naming the file; outputs are written
+//! through a temporary file and a rename, so a failure never leaves a partial deck.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
