@@ -15,7 +15,7 @@ use carnet_engine::{check_answer, AnswerMatch, Rating};
 use crate::clock;
 use crate::error::{CliError, Result};
 use crate::grade_label::{grade_bar, grade_name, interval_text};
-use crate::session::{Session, Summary, Undone};
+use crate::session::{study_choices, Session, Summary, Undone};
 
 /// Runs a session until the queue is empty, `q`, or the end of input.
 pub fn run<R: BufRead, W: Write>(
@@ -59,6 +59,10 @@ pub fn run<R: BufRead, W: Write>(
             )
             .map_err(io)?;
             writeln!(out, "question: {}", card.prompt).map_err(io)?;
+            let choices = study_choices(&card);
+            if !choices.is_empty() {
+                writeln!(out, "choices: {}", choices.join(" · ")).map_err(io)?;
+            }
             out.flush().map_err(io)?;
             announced = Some(shown.time_ms);
         }

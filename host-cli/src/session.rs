@@ -5,10 +5,11 @@
 //! is safe on disk.
 
 use carnet_engine::deck::Deck;
+use carnet_engine::quiz::multiple_choice;
 use carnet_engine::review_log::{LogEntry, Review};
 use carnet_engine::{
-    Card, CardId, CardState, DayClock, Outcomes, Phase, Queue, QueueCounts, QueueLimits, Rating,
-    Scheduler, SeededFuzz, StudiedToday,
+    Card, CardId, CardKind, CardState, DayClock, Outcomes, Phase, Queue, QueueCounts, QueueLimits,
+    Rating, Scheduler, SeededFuzz, StudiedToday,
 };
 
 use crate::clock::Clock;
@@ -83,6 +84,18 @@ pub struct Summary {
     pub suspended: u32,
     /// Time spent answering, in ms.
     pub answer_ms: u64,
+}
+
+/// The choices a multiple-choice card shows while studied (its answer among its own wrong
+/// answers, in an order fixed by the card), or nothing for other cards.
+pub fn study_choices<'a>(card: &Card<'a>) -> Vec<&'a str> {
+    if card.kind != CardKind::MultipleChoice || card.distractors().next().is_none() {
+        return Vec::new();
+    }
+    let mut rng = SeededFuzz::from_seed(card.id.0);
+    multiple_choice(card, std::iter::empty(), &mut rng)
+        .choices()
+        .to_vec()
 }
 
 /// A study session over a deck and its locked review log.

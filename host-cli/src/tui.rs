@@ -19,7 +19,7 @@ use crate::clock;
 use crate::error::{CliError, Result};
 use crate::grade_label::{grade_name, interval_text};
 use crate::line_mode::write_summary;
-use crate::session::{Session, Shown, Undone};
+use crate::session::{study_choices, Session, Shown, Undone};
 
 /// What the screen is showing of the current card.
 #[derive(Debug, Default)]
@@ -245,6 +245,13 @@ fn draw_card(
         card.prompt.to_string(),
         Style::default().add_modifier(Modifier::BOLD),
     )));
+    let choices = study_choices(card);
+    if !choices.is_empty() {
+        text.lines.push(Line::from(Span::styled(
+            format!("Choix : {}", choices.join(" · ")),
+            style(view, Color::Cyan),
+        )));
+    }
     text.lines.push(Line::raw(""));
     if view.typed {
         text.lines.push(Line::from(vec![

@@ -79,6 +79,12 @@ fn every_grade_is_logged_and_replays_to_the_interval_shown() {
         13,
         "the 13th card is shown, then q"
     );
+    // Multiple-choice cards (every third) show their choices with the question.
+    let choices = lines_starting(&out, "choices: ");
+    assert_eq!(choices.len(), 5, "{out}"); // 4 of the 12, and the 13th shown
+    for name in ["Smolny", "Krasnovodsk", "Bakou"] {
+        assert!(choices[0].contains(name), "{out}");
+    }
     assert!(
         out.contains("summary: reviewed=12 again=3 hard=3 good=3 easy=3 new=12"),
         "{out}"
@@ -247,4 +253,72 @@ fn typed_answers_are_checked_and_suggest_a_grade() {
         .map(|l| l.split(' ').nth(2).unwrap())
         .collect();
     assert_eq!(grades, ["2", "3", "1"]);
+}
+
+#[test]
+fn a_regenerated_deck_keeps_the_progress_of_unchanged_cards() {
+    let home = TempDir::new("regenerated");
+    let old = write_deck(&home, "old.deck", "Test", 12);
+    let out = carnet(&home)
+        .args(["--deck"])
+        .args([&old])
+        .stdin("4\n4\n4\nq\n")
+        .run()
+        .ok();
+    let graded: Vec<String> = lines_starting(&out, "recorded ")
+        .iter()
+        .map(|l| l.split(' ').nth(1).unwrap().to_string())
+        .collect();
+    // The generator improved: the first card is gone, two cards were added. Same deck name.
+    let new = write_deck(&home, "new.deck", "Test", 14);
+    let export = home.join("new.txt");
+    carnet(&home)
+        .args(["export", "--anki"])
+        .args([&export])
+        .args(["--deck"])
+        .args([&new])
+        .run()
+        .ok();
+    let text = std::fs::read_to_string(&export).unwrap();
+    let without_first: String = text
+        .lines()
+        .filter(|l| !l.starts_with(&graded[0]))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&export, without_first).unwrap();
+    let regenerated = home.join("regenerated.deck");
+    carnet(&home)
+        .args(["import"])
+        .args([&export])
+        .args(["-o"])
+        .args([&regenerated])
+        .run()
+        .ok();
+    for id in &graded[1..] {
+        let shown = carnet(&home)
+            .args(["cards", "--show", id, "--deck"])
+            .args([&regenerated])
+            .run()
+            .ok();
+        assert!(shown.contains("state:    review, 1 reviews"), "{shown}");
+    }
+    let stats = carnet(&home)
+        .args(["stats", "--json", "--deck"])
+        .args([&regenerated])
+        .run()
+        .ok();
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["cards"], 13);
+    assert_eq!(stats["states"]["review"], 2);
+    assert_eq!(
+        stats["total_reviews"], 3,
+        "the removed card's review stays in the log"
+    );
+    // Back on the old deck, the removed card's progress is still there.
+    let shown = carnet(&home)
+        .args(["cards", "--show", &graded[0], "--deck"])
+        .args([&old])
+        .run()
+        .ok();
+    assert!(shown.contains("state:    review, 1 reviews"), "{shown}");
 }
