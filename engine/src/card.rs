@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 
 /// A card's stable identity: a 64-bit FNV-1a hash of its content key.
 ///
-/// The key is the card's content (kind, prompt, answer), never its position, so a deck
-/// regenerated after the generator improves keeps the progress of the cards that did not change.
+/// The key is chosen by the deck generator from the card's content, never its position
+/// (`carnet-cards` uses the fact type, the answer and the source sentence, so rewording a
+/// prompt keeps the learner's history), so a deck regenerated after the generator improves
+/// keeps the progress of the cards that did not change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct CardId(pub u64);
