@@ -53,7 +53,9 @@ pub fn secs(time_ms: i64) -> i64 {
 impl History {
     /// Groups the records of a log.
     pub fn from_entries(entries: &[LogEntry]) -> History {
-        let mut history = History::default();
+        let mut history = History {
+            cards: HashMap::with_capacity_and_hasher(entries.len() / 8, Default::default()),
+        };
         for e in entries {
             history.apply(e);
         }

@@ -49,7 +49,7 @@ pub fn run<R: BufRead, W: Write>(
             finish(session, out).map_err(io)?;
             return Ok(());
         };
-        let card = *session.card(shown.index);
+        let card = session.card(shown.index);
         if announced != Some(shown.time_ms) {
             let c = session.counts();
             writeln!(

@@ -17,6 +17,9 @@ use crate::error::Result;
 use crate::history::{secs, History};
 use crate::store::{LogScan, ReviewStore};
 
+/// `Deck::from_bytes` checked every card and id: reading one back cannot fail.
+const CHECKED: &str = "a card of a checked deck";
+
 /// The card on screen, with the outcome of each grade worked out once when it was shown.
 #[derive(Debug, Clone, Copy)]
 pub struct Shown {
@@ -102,7 +105,8 @@ pub fn study_choices<'a>(card: &Card<'a>) -> Vec<&'a str> {
 #[derive(Debug)]
 pub struct Session<'a> {
     deck_name: &'a str,
-    cards: Vec<Card<'a>>,
+    deck: Deck<'a>,
+    ids: Vec<CardId>,
     documents: Vec<&'a str>,
     states: Vec<CardState>,
     history: History,
@@ -143,19 +147,19 @@ impl<'a> Session<'a> {
         rules: SessionRules,
     ) -> Session<'a> {
         let history = History::from_entries(&scan.entries);
-        let cards: Vec<Card<'a>> = deck.cards().collect();
-        let states = history.states(
-            cards.iter().map(|c| c.id),
-            &rules.scheduler,
-            &rules.day_clock,
-        );
+        // Ids come from the deck's id table: no card is decoded until it is shown.
+        let ids: Vec<CardId> = (0..deck.len())
+            .map(|i| deck.id(i).expect(CHECKED))
+            .collect();
+        let states = history.states(ids.iter().copied(), &rules.scheduler, &rules.day_clock);
         let now = secs(rules.clock.now_ms());
         let studied = history.studied_today(now, &rules.scheduler, &rules.day_clock);
         Session {
             deck_name: deck.name(),
             documents: deck.documents().collect(),
-            queue_buf: vec![0; cards.len()],
-            cards,
+            queue_buf: vec![0; ids.len()],
+            deck: *deck,
+            ids,
             states,
             history,
             store,
@@ -180,7 +184,7 @@ impl<'a> Session<'a> {
 
     /// Number of cards in the deck.
     pub fn card_count(&self) -> usize {
-        self.cards.len()
+        self.ids.len()
     }
 
     /// The review log's path.
@@ -189,8 +193,8 @@ impl<'a> Session<'a> {
     }
 
     /// Card `index` of the deck.
-    pub fn card(&self, index: usize) -> &Card<'a> {
-        &self.cards[index]
+    pub fn card(&self, index: usize) -> Card<'a> {
+        self.deck.card(index).expect(CHECKED)
     }
 
     /// The name of a source document.
@@ -245,7 +249,7 @@ impl<'a> Session<'a> {
         let elapsed = before
             .last_review()
             .map_or(0, |last| self.day_clock.elapsed_days(last, now));
-        let mut rng = SeededFuzz::for_review(self.cards[index].id, now);
+        let mut rng = SeededFuzz::for_review(self.ids[index], now);
         let outcomes = self.scheduler.outcomes(&before, now, elapsed, &mut rng);
         let shown = Shown {
             index,
@@ -264,7 +268,7 @@ impl<'a> Session<'a> {
         };
         let answered = self.clock.now_ms();
         let review = Review {
-            card: self.cards[shown.index].id,
+            card: self.ids[shown.index],
             time_ms: shown.time_ms,
             rating,
             duration_ms: (answered - shown.time_ms).clamp(0, u32::MAX as i64) as u32,
@@ -301,7 +305,7 @@ impl<'a> Session<'a> {
         let Some(shown) = self.current else {
             return Ok(None);
         };
-        let card = self.cards[shown.index].id;
+        let card = self.ids[shown.index];
         let time_ms = self.store.next_time_ms(self.clock.now_ms());
         let entry = LogEntry::Suspend { card, time_ms };
         self.store.append(&entry)?;
@@ -353,7 +357,7 @@ impl<'a> Session<'a> {
                 }
             }
             UndoStep::Suspend { index, before } => {
-                let card = self.cards[index].id;
+                let card = self.ids[index];
                 let time_ms = self.store.next_time_ms(self.clock.now_ms());
                 let entry = LogEntry::Unsuspend { card, time_ms };
                 self.store.append(&entry)?;

@@ -245,7 +245,7 @@ fn draw_card(
         card.prompt.to_string(),
         Style::default().add_modifier(Modifier::BOLD),
     )));
-    let choices = study_choices(card);
+    let choices = study_choices(&card);
     if !choices.is_empty() {
         text.lines.push(Line::from(Span::styled(
             format!("Choix : {}", choices.join(" · ")),
