@@ -331,6 +331,83 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= b as u32;
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    fn cobs_decode(frame: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < frame.len() {
+            let code = frame[i] as usize;
+            out.extend_from_slice(&frame[i + 1..i + code]);
+            i += code;
+            if code < 0xff && i < frame.len() {
+                out.push(0);
+            }
+        }
+        out
+    }
+
+    fn cobs_encode(raw: &[u8]) -> Vec<u8> {
+        let mut out = vec![0];
+        let mut code_at = 0;
+        for &b in raw {
+            if b == 0 {
+                out[code_at] = (out.len() - code_at) as u8;
+                code_at = out.len();
+                out.push(0);
+            } else {
+                out.push(b);
+                if out.len() - code_at == 0xff {
+                    out[code_at] = 0xff;
+                    code_at = out.len();
+                    out.push(0);
+                }
+            }
+        }
+        out[code_at] = (out.len() - code_at) as u8;
+        out
+    }
+
+    #[test]
+    fn a_log_from_a_newer_carnet_is_refused() {
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let n = encode_frame(&review(7, 7000), &mut frame);
+        let mut raw = cobs_decode(&frame[..n - 1]);
+        assert_eq!(raw[0] >> 4, 1, "format version 1 today");
+        let body = raw.len() - 4;
+        assert_eq!(
+            crc32(&raw[..body]).to_le_bytes(),
+            raw[body..],
+            "the frame layout is as assumed"
+        );
+        raw[0] = (2 << 4) | (raw[0] & 0x0f);
+        let crc = crc32(&raw[..body]).to_le_bytes();
+        raw[body..].copy_from_slice(&crc);
+        let mut log = frame[..n].to_vec();
+        log.extend(cobs_encode(&raw));
+        log.push(0);
+        let err = LogScan::read(Path::new("new.revlog"), &log).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.message()
+                .contains("written by a newer carnet (log format version 2)"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn a_long_log_decodes_in_parallel_pieces_with_file_offsets() {
         let mut bytes = Vec::new();

@@ -107,7 +107,13 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
                     break None;
                 }
                 match key.parse::<usize>() {
-                    Ok(c) if (1..=q.choices().len()).contains(&c) => break Some(c - 1),
+                    Ok(c) if (1..=q.choices().len()).contains(&c) => {
+                        if interactive {
+                            // Raw mode does not echo the key: show the choice made.
+                            writeln!(out, "> {c}) {}", q.choices()[c - 1]).map_err(io)?;
+                        }
+                        break Some(c - 1);
+                    }
                     _ => writeln!(out, "? answer with {keys}, or q").map_err(io)?,
                 }
                 out.flush().map_err(io)?;
