@@ -1,6 +1,8 @@
-//! `cargo xtask firmware test`: the board proven end to end in QEMU.
+//! `cargo xtask firmware test`: the board and the handheld proven end to end in QEMU.
 //!
-//! Builds both images (budgets checked), boots the self-test with a fresh SD card, waits for
+//! Builds both images (budgets checked), then runs the handheld's checks
+//! ([`crate::handheld_test`]: five reviews, RAM with 2,000 cards, power cuts) and the
+//! board's self-test: it boots the self-test binary with a fresh SD card, waits for
 //! the first frame (boot time), presses right, down, down, left (each must change the
 //! screen), compares the panel pixel for pixel with the golden PNG, presses select, and then
 //! checks QEMU's exit status, the firmware's report line (deck CRC, RAM, timings) and the
@@ -75,13 +77,16 @@ pub fn parse_report(output: &str) -> Option<BTreeMap<String, String>> {
 }
 
 /// Pass/fail bookkeeping that keeps going after a failed check.
-struct Checks {
-    passed: usize,
-    failed: Vec<String>,
+pub struct Checks {
+    /// Checks passed.
+    pub passed: usize,
+    /// Names of the checks failed.
+    pub failed: Vec<String>,
 }
 
 impl Checks {
-    fn record(&mut self, name: &str, result: Result<()>) {
+    /// Records a check's result and prints it.
+    pub fn record(&mut self, name: &str, result: Result<()>) {
         match result {
             Ok(()) => {
                 self.passed += 1;
@@ -94,7 +99,8 @@ impl Checks {
         }
     }
 
-    fn expect(&mut self, name: &str, ok: bool, why: impl FnOnce() -> String) {
+    /// Records a check that `ok`; `why` explains a failure.
+    pub fn expect(&mut self, name: &str, ok: bool, why: impl FnOnce() -> String) {
         self.record(name, if ok { Ok(()) } else { Err(Error::new(why())) });
     }
 }
@@ -107,7 +113,7 @@ fn number(report: &BTreeMap<String, String>, key: &str) -> Option<u64> {
     field(report, key).parse().ok()
 }
 
-fn compare_golden(actual: &Path, golden: &Path, overwrite: bool) -> Result<()> {
+pub(crate) fn compare_golden(actual: &Path, golden: &Path, overwrite: bool) -> Result<()> {
     if overwrite {
         if let Some(dir) = golden.parent() {
             std::fs::create_dir_all(dir)?;
@@ -138,6 +144,7 @@ fn compare_golden(actual: &Path, golden: &Path, overwrite: bool) -> Result<()> {
 
 /// Runs the firmware test; `overwrite` refreshes the golden screenshots instead of comparing.
 pub fn run(ws: &Workspace, overwrite: bool) -> Result<()> {
+    let started = std::time::Instant::now();
     let mut checks = Checks {
         passed: 0,
         failed: Vec::new(),
@@ -155,16 +162,42 @@ pub fn run(ws: &Workspace, overwrite: bool) -> Result<()> {
     println!("{}", qemu.size_report());
     checks.record("QEMU image within flash/RAM budgets", qemu.check_budgets());
 
+    // The board's self-test: every device once.
     let deck = test_deck();
     let sd = scratch.join("sd.img");
     sd_image::create(
         &sd,
         &[("DECK.BIN", &deck), ("LOG.TXT", LOG_HEADER.as_bytes())],
     )?;
+    with_card(
+        ws,
+        &mut checks,
+        &qemu.selftest_elf,
+        &sd,
+        &scratch,
+        &deck,
+        overwrite,
+    )?;
+    without_card(ws, &mut checks, &qemu.selftest_elf, &scratch, overwrite)?;
 
-    with_card(ws, &mut checks, &qemu.elf, &sd, &scratch, &deck, overwrite)?;
-    without_card(ws, &mut checks, &qemu.elf, &scratch, overwrite)?;
+    // The handheld itself.
+    let mut figures = crate::handheld_test::Figures::default();
+    crate::handheld_test::run(ws, &mut checks, &qemu.elf, overwrite, &mut figures)?;
 
+    println!(
+        "figures: code+fonts flash {} B (hardware image; + bundled deck {} B), RAM with 2,000 \
+         cards {:?} (static, stack peak), boot to home {:?} µs + select to first card {:?} µs, \
+         2,000-card boot {:?} µs, power cuts {:?} (made, before the write was acknowledged); \
+         {:.0} s",
+        hardware.code_bytes(),
+        hardware.deck_bytes,
+        figures.ram_2000,
+        figures.boot_to_home_us,
+        figures.select_to_card_us,
+        figures.boot_2000_us,
+        figures.power_cuts,
+        started.elapsed().as_secs_f64()
+    );
     println!(
         "firmware test: {} passed, {} failed",
         checks.passed,

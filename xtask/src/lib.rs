@@ -9,16 +9,23 @@
 //!   pixel for pixel;
 //! - [`firmware::build`]: cross-build the board crate (rustup or Debian route) and measure it;
 //! - [`sd_image`]: make SD card images (MBR + FAT16) and read files back;
-//! - [`firmware_test`]: the board's own end-to-end test.
+//! - [`firmware_test`]: the board's own end-to-end test, with [`handheld_test`] (five reviews,
+//!   RAM with 2,000 cards, power cuts);
+//! - [`synthetic`]: made-up decks and logs of any size;
+//! - [`card_sync`]: what `carnet sync` needs on the card side (files on an SD image or a
+//!   mounted card, the log merge).
 
+pub mod card_sync;
 pub mod elf_size;
 pub mod error;
 pub mod firmware;
 pub mod firmware_test;
+pub mod handheld_test;
 pub mod qemu;
 pub mod qmp;
 pub mod screen;
 pub mod sd_image;
+pub mod synthetic;
 pub mod workspace;
 
 pub use error::{Error, Result};

@@ -283,6 +283,17 @@ impl Session {
         Ok(())
     }
 
+    /// Starts a press of `input` (held [`KEY_HOLD`]) and returns at once, without waiting
+    /// for the release: for power-cut tests that kill QEMU while the press is handled.
+    pub fn press_nowait(&mut self, input: Input) -> Result<()> {
+        let hold = KEY_HOLD.as_millis() as u64;
+        self.qmp()?.execute(
+            "send-key",
+            json!({ "keys": [{ "type": "qcode", "data": input.qcode() }], "hold-time": hold }),
+        )?;
+        Ok(())
+    }
+
     /// Presses `input`, then waits up to `timeout` for the screen to change; returns the new
     /// screen. Use it when the press must show, so a slow machine cannot race the test.
     pub fn press_and_wait_for_change(&mut self, input: Input, timeout: Duration) -> Result<Screen> {
@@ -413,6 +424,51 @@ impl Session {
             }
             Ok(None) => true,
             Err(_) => false,
+        }
+    }
+
+    /// Kills QEMU at once (SIGKILL): a power cut. The SD image keeps whatever QEMU had
+    /// written to it; nothing is flushed on the way out.
+    pub fn kill(&mut self) -> Result<ExitStatus> {
+        if let Some(status) = self.status {
+            return Ok(status);
+        }
+        let _ = self.child.kill();
+        let status = self.child.wait()?;
+        self.finish(status);
+        Ok(status)
+    }
+
+    /// Waits up to `timeout` for the firmware's output to satisfy `done`; returns the output.
+    pub fn wait_for_output(
+        &mut self,
+        what: &str,
+        timeout: Duration,
+        done: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let out = self.output();
+            if done(&out) {
+                return Ok(out);
+            }
+            if !self.is_running() {
+                let out = self.output();
+                if done(&out) {
+                    return Ok(out);
+                }
+                return Err(Error::new(format!(
+                    "QEMU exited before {what}{}",
+                    self.output_hint()
+                )));
+            }
+            if Instant::now() > deadline {
+                return Err(Error::new(format!(
+                    "no {what} within {timeout:?}{}",
+                    self.output_hint()
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 

@@ -118,6 +118,43 @@ pub fn put_file(image: &Path, name: &str, contents: &[u8]) -> Result<()> {
     result.map(|_| ())
 }
 
+/// The names of the files in the image's root directory (`mdir -b`), upper case.
+pub fn list(image: &Path) -> Result<Vec<String>> {
+    let out = run(
+        Command::new(tool("mdir"))
+            .args(["-b", "-i"])
+            .arg(mtools_image(image))
+            .arg("::"),
+        "mdir",
+    )?;
+    Ok(String::from_utf8_lossy(&out)
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches("::/")
+                .trim_start_matches('/')
+                .to_owned()
+        })
+        .filter(|l| !l.is_empty())
+        .map(|l| l.to_ascii_uppercase())
+        .collect())
+}
+
+/// Removes file `name` from the image (`mdel`); a missing file is not an error.
+pub fn remove_file(image: &Path, name: &str) -> Result<()> {
+    if !list(image)?.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+        return Ok(());
+    }
+    run(
+        Command::new(tool("mdel"))
+            .arg("-i")
+            .arg(mtools_image(image))
+            .arg(format!("::{name}")),
+        &format!("mdel {name}"),
+    )
+    .map(|_| ())
+}
+
 /// Reads file `name` back from the image with `mtype`.
 pub fn read_file(image: &Path, name: &str) -> Result<Vec<u8>> {
     run(

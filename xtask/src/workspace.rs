@@ -26,6 +26,11 @@ impl Workspace {
         self.root.join("firmware/lm3s6965")
     }
 
+    /// The deck built into the firmware as fallback (`include_bytes!` in the board crate).
+    pub fn bundled_deck(&self) -> PathBuf {
+        self.root.join("cards/decks/bundled.deck")
+    }
+
     /// The checked-in golden screenshots of the board crate.
     pub fn golden_dir(&self) -> PathBuf {
         self.board_crate().join("tests/golden")

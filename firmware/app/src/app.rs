@@ -192,6 +192,8 @@ pub(crate) struct LoadedCard {
 pub struct App<'m, S: Storage> {
     pub(crate) storage: S,
     pub(crate) states: &'m mut [CardState],
+    /// Card id fingerprints: filled at start, used to match log records to cards.
+    pub(crate) fingerprints: &'m mut [u16],
     pub(crate) queue: &'m mut [u32],
     pub(crate) deck: Option<DeckInfo>,
     pub(crate) source: DeckSource,
@@ -210,9 +212,25 @@ impl<'m, S: Storage> App<'m, S> {
     /// Starts the application on a checked deck (see [`crate::deck::verify`]): reads the
     /// deck's ids into fingerprints, replays the review log into the card states, and opens
     /// on the home screen (or a notice, or an error screen — it never fails).
+    /// [`App::new`] then [`App::start`], in one call.
     pub fn boot(
         storage: S,
         deck: Result<DeckInfo, DeckError>,
+        source: DeckSource,
+        memory: Memory<'m>,
+        settings: Settings,
+        now_ms: i64,
+    ) -> Self {
+        let mut app = App::new(storage, source, memory, settings, now_ms);
+        app.start(deck, now_ms);
+        app
+    }
+
+    /// The application before its deck is loaded: no I/O. A board with little RAM places
+    /// it where it will live (a static) and then calls [`App::start`] on it there, so the
+    /// object is not on the stack while the deck and the log are read.
+    pub fn new(
+        storage: S,
         source: DeckSource,
         memory: Memory<'m>,
         settings: Settings,
@@ -223,9 +241,10 @@ impl<'m, S: Storage> App<'m, S> {
             fingerprints,
             queue,
         } = memory;
-        let mut app = App {
+        App {
             storage,
             states,
+            fingerprints,
             queue,
             deck: None,
             source,
@@ -242,11 +261,16 @@ impl<'m, S: Storage> App<'m, S> {
             quiz: Quiz::default(),
             stats: Stats::default(),
             rng: SeededFuzz::from_seed(now_ms as u64),
-        };
-        match app.load(deck, fingerprints, now_ms) {
+        }
+    }
+
+    /// Loads a checked deck: fingerprints, log replay, today's counts; then the first screen
+    /// (home, a notice, or an error screen).
+    pub fn start(&mut self, deck: Result<DeckInfo, DeckError>, now_ms: i64) {
+        match self.load(deck, now_ms) {
             Ok(()) => {
-                app.refresh_counts(now_ms);
-                app.screen = match source {
+                self.refresh_counts(now_ms);
+                self.screen = match self.source {
                     DeckSource::BuiltIn(BuiltInReason::NoCard) => Screen::Notice(Notice::NoCard),
                     DeckSource::BuiltIn(BuiltInReason::BadDeck(e)) => {
                         Screen::Notice(Notice::BadDeck(e))
@@ -254,31 +278,25 @@ impl<'m, S: Storage> App<'m, S> {
                     _ => Screen::Home { cursor: 0 },
                 };
             }
-            Err(fatal) => app.screen = Screen::Fatal(fatal),
+            Err(fatal) => self.screen = Screen::Fatal(fatal),
         }
-        app
     }
 
-    fn load(
-        &mut self,
-        deck: Result<DeckInfo, DeckError>,
-        fingerprints: &mut [u16],
-        now_ms: i64,
-    ) -> Result<(), Fatal> {
+    fn load(&mut self, deck: Result<DeckInfo, DeckError>, now_ms: i64) -> Result<(), Fatal> {
         let deck = deck.map_err(Fatal::Deck)?;
         let cards = deck.card_count();
-        let capacity = self.states.len().min(fingerprints.len()) as u32;
+        let capacity = self.states.len().min(self.fingerprints.len()) as u32;
         if cards > capacity {
             return Err(Fatal::TooManyCards { cards, capacity });
         }
         self.deck = Some(deck);
         let n = cards as usize;
         self.states[..n].fill(CardState::NEW);
-        read_fingerprints(&mut self.storage, &deck.header, &mut fingerprints[..n])
+        read_fingerprints(&mut self.storage, &deck.header, &mut self.fingerprints[..n])
             .map_err(Fatal::Deck)?;
         self.log = Replay {
             header: &deck.header,
-            fingerprints: &fingerprints[..n],
+            fingerprints: &self.fingerprints[..n],
             states: &mut self.states[..n],
             scheduler: &self.settings.scheduler,
             clock: &self.settings.day_clock,

@@ -53,3 +53,27 @@ pub trait Storage {
         true
     }
 }
+
+/// A storage lent by reference works as the storage itself (a board can keep its storage in
+/// a static and give the application `&mut` to it).
+impl<T: Storage + ?Sized> Storage for &mut T {
+    fn deck_len(&mut self) -> Result<u32, StorageError> {
+        (**self).deck_len()
+    }
+
+    fn read_deck(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        (**self).read_deck(offset, buf)
+    }
+
+    fn read_log(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        (**self).read_log(offset, buf)
+    }
+
+    fn append_log(&mut self, frame: &[u8]) -> Result<(), StorageError> {
+        (**self).append_log(frame)
+    }
+
+    fn log_writable(&self) -> bool {
+        (**self).log_writable()
+    }
+}

@@ -17,8 +17,9 @@ pub struct Board {
     pub display: Display,
     /// The five buttons, pre-charged.
     pub buttons: Buttons,
-    /// The SD card (call [`Storage::mount`] before use).
-    pub storage: Storage,
+    /// The SD card (call [`Storage::mount`] before use). A static, like the frame buffer:
+    /// its block cache and file table (about 900 bytes) stay off the stack.
+    pub storage: &'static mut Storage,
     /// Uptime and wall time.
     pub clock: Clock,
 }
@@ -35,10 +36,13 @@ impl Board {
         let bus: &'static RefCell<Ssi> = bus;
         let mut oled = Oled::new(bus);
         oled.init();
+        let storage: &'static mut Storage = cortex_m::singleton!(
+            : Storage = Storage::new(SdSpi::new(bus), clock)
+        )?;
         Some(Board {
             display: Display::new(oled)?,
             buttons: Buttons::new(),
-            storage: Storage::new(SdSpi::new(bus), clock),
+            storage,
             clock,
         })
     }

@@ -27,7 +27,7 @@ enum DeckBytes {
 
 /// The deck and the review log as the application sees them.
 pub struct CardFiles {
-    sd: Storage,
+    sd: &'static mut Storage,
     card: bool,
     deck: DeckBytes,
 }
@@ -45,7 +45,7 @@ impl CardFiles {
     /// streaming CRC pass), else `bundled` (from flash). Returns the files, the checked deck
     /// and where it came from.
     pub fn open(
-        mut sd: Storage,
+        sd: &'static mut Storage,
         bundled: &'static [u8],
     ) -> (CardFiles, Result<DeckInfo, DeckError>, DeckSource) {
         let mounted = sd.mount();

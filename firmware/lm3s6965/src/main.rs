@@ -46,13 +46,27 @@ fn event(input: Input) -> Event {
     }
 }
 
+/// Puts the application where it lives, without any I/O yet: kept out of line so that its
+/// 2.6 KB construction happens in a frame of its own, popped before the deck is read.
+#[inline(never)]
+fn place(
+    slot: &'static mut Option<App<'static, CardFiles>>,
+    files: CardFiles,
+    source: carnet_handheld::DeckSource,
+    memory: Memory<'static>,
+    now_ms: i64,
+) -> &'static mut App<'static, CardFiles> {
+    slot.insert(App::new(files, source, memory, Settings::default(), now_ms))
+}
+
 #[entry]
 fn main() -> ! {
     // cortex-m-rt turns these into `&'static mut` references, safely: in `.bss`, not on the
-    // stack.
+    // stack. The application too: the stack holds only the calls in progress.
     static mut STATES: [CardState; MAX_CARDS] = [CardState::NEW; MAX_CARDS];
     static mut FINGERPRINTS: [u16; MAX_CARDS] = [0; MAX_CARDS];
     static mut QUEUE: [u32; QUEUE_LEN] = [0; QUEUE_LEN];
+    static mut APP: Option<App<'static, CardFiles>> = None;
 
     let Board {
         mut display,
@@ -69,14 +83,16 @@ fn main() -> ! {
         fingerprints: FINGERPRINTS,
         queue: QUEUE,
     };
-    let mut app = App::boot(files, deck, source, memory, Settings::default(), boot_ms);
+    let app = place(APP, files, source, memory, boot_ms);
+    app.start(deck, boot_ms);
     let base_ms = app.log_summary().latest_ms.max(NO_TIME_BASE_MS) + 1000;
     let _ = app.draw(&mut display);
     display.flush();
     carnet_lm3s6965::log_info!("first screen after {=u64} us", clock.uptime_us());
     #[cfg(feature = "qemu")]
-    report_ready(&app, &clock, source);
+    report_ready(app, &clock, source);
 
+    #[cfg(feature = "qemu")]
     let mut last_screen = app.screen_name();
     loop {
         let Some(input) = buttons.poll(clock.uptime_ms()) else {
@@ -103,18 +119,20 @@ fn main() -> ! {
         }
         let _ = app.draw(&mut display);
         display.flush();
-        let screen = app.screen_name();
         #[cfg(feature = "qemu")]
-        if screen == "front" && last_screen != "front" {
-            if let Some(id) = app.current_card_id() {
-                carnet_lm3s6965::report!(
-                    "carnet-show card={:016x} handled_us={}",
-                    id.0,
-                    clock.uptime_us() - pressed_us
-                );
+        {
+            let screen = app.screen_name();
+            if screen == "front" && last_screen != "front" {
+                if let Some(id) = app.current_card_id() {
+                    carnet_lm3s6965::report!(
+                        "carnet-show card={:016x} handled_us={}",
+                        id.0,
+                        clock.uptime_us() - pressed_us
+                    );
+                }
             }
+            last_screen = screen;
         }
-        last_screen = screen;
     }
 }
 
