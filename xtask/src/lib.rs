@@ -21,6 +21,7 @@ pub mod error;
 pub mod firmware;
 pub mod firmware_test;
 pub mod handheld_test;
+pub mod host_render;
 pub mod qemu;
 pub mod qmp;
 pub mod screen;

@@ -27,6 +27,33 @@ impl std::fmt::Debug for Screen {
 }
 
 impl Screen {
+    /// A screen from 128×64 grey levels (0..=15), row-major; `None` if the size is wrong.
+    pub fn from_levels(levels: Vec<u8>) -> Option<Screen> {
+        (levels.len() == WIDTH * HEIGHT && levels.iter().all(|&l| l < 16))
+            .then_some(Screen { levels })
+    }
+
+    /// The screen as QEMU's screendump shows it: a 512×256 grey PNG.
+    pub fn to_png(&self) -> Vec<u8> {
+        let (w, h) = (WIDTH * SCALE, HEIGHT * SCALE);
+        let mut data = vec![0u8; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                data[y * w + x] = self.level(x / SCALE, y / SCALE) * 17;
+            }
+        }
+        let mut out = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
+            enc.set_color(png::ColorType::Grayscale);
+            enc.set_depth(png::BitDepth::Eight);
+            if let Ok(mut writer) = enc.write_header() {
+                let _ = writer.write_image_data(&data);
+            }
+        }
+        out
+    }
+
     /// Decodes a screendump PNG file.
     pub fn from_png_file(path: &Path) -> Result<Screen> {
         let bytes = std::fs::read(path).context(format!("reading {}", path.display()))?;
