@@ -91,6 +91,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Show (and check) the review log of the deck.
     Log(LogArgs),
+    /// Sync with the handheld's SD card: merge its reviews, copy the deck and the history.
+    Sync(SyncArgs),
     /// Show the configuration file's path and the settings in force.
     Config,
     /// Print a shell completion script.
@@ -208,6 +210,17 @@ pub struct LogArgs {
     /// One JSON object a line for each record.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `carnet sync`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SyncArgs {
+    /// The card: its mounted folder, or an image file of it (MBR + FAT, read with mtools).
+    #[arg(value_name = "SD-IMAGE-OR-MOUNT")]
+    pub target: std::path::PathBuf,
+    /// What a sync would do, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `carnet completions`.

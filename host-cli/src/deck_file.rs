@@ -68,6 +68,11 @@ impl DeckFile {
         }
     }
 
+    /// The file's bytes, as read.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// Checks the whole file (header, checksum, every card) and gives the deck.
     pub fn deck(&self) -> Result<Deck<'_>> {
         Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&self.label(), self.bytes.len(), e))

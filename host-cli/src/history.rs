@@ -9,10 +9,13 @@ use carnet_engine::{CardId, CardState, DayClock, Phase, Scheduler, StudiedToday}
 /// The surviving reviews of one card and whether it is suspended.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CardHistory {
-    /// Reviews in log (time) order, undone ones removed.
+    /// Reviews in time order (a merged log, e.g. after a sync with the handheld, may hold
+    /// them out of order), undone ones removed.
     pub reviews: Vec<Review>,
     /// Whether the learner suspended the card.
     pub suspended: bool,
+    /// Time of the suspension record in force: the latest one wins, whatever the log order.
+    pub suspension_time_ms: Option<i64>,
 }
 
 /// Every card's history, grouped from the log. Cards that the current deck no longer holds
@@ -67,7 +70,11 @@ impl History {
     pub fn apply(&mut self, entry: &LogEntry) {
         let card = self.cards.entry(entry.card()).or_default();
         match *entry {
-            LogEntry::Review(r) => card.reviews.push(r),
+            LogEntry::Review(r) => {
+                // Nearly always the end: a log is written in time order.
+                let at = card.reviews.partition_point(|x| x.time_ms <= r.time_ms);
+                card.reviews.insert(at, r);
+            }
             LogEntry::Undo { review_time_ms, .. } => {
                 if let Some(at) = card
                     .reviews
@@ -77,8 +84,12 @@ impl History {
                     card.reviews.remove(at);
                 }
             }
-            LogEntry::Suspend { .. } => card.suspended = true,
-            LogEntry::Unsuspend { .. } => card.suspended = false,
+            LogEntry::Suspend { time_ms, .. } | LogEntry::Unsuspend { time_ms, .. } => {
+                if card.suspension_time_ms.is_none_or(|t| time_ms >= t) {
+                    card.suspended = matches!(entry, LogEntry::Suspend { .. });
+                    card.suspension_time_ms = Some(time_ms);
+                }
+            }
         }
     }
 
@@ -311,5 +322,45 @@ mod tests {
         let h = History::from_entries(&entries);
         let studied = h.studied_today(secs(T0 + 800_000), &s, &clock);
         assert_eq!(studied, StudiedToday { new: 1, reviews: 1 });
+    }
+
+    #[test]
+    fn a_merged_log_out_of_time_order_folds_as_the_sorted_one() {
+        use carnet_engine::Rating;
+        let s = Scheduler::default();
+        let clock = DayClock::default();
+        let card = CardId(42);
+        let at = |day: i64, rating| {
+            LogEntry::Review(Review {
+                card,
+                time_ms: (1_711_700_000 + day * 86_400) * 1000,
+                rating,
+                duration_ms: 1000,
+            })
+        };
+        let sorted = [
+            at(0, Rating::Good),
+            at(1, Rating::Good),
+            at(4, Rating::Again),
+            at(5, Rating::Good),
+            at(12, Rating::Easy),
+        ];
+        // The handheld's reviews (days 1 and 5) merged after the terminal's.
+        let merged = [sorted[0], sorted[2], sorted[4], sorted[1], sorted[3]];
+        let a = History::from_entries(&sorted).state(card, &s, &clock);
+        let b = History::from_entries(&merged).state(card, &s, &clock);
+        assert_eq!(a, b);
+        let suspend = |t: i64, on: bool| {
+            if on {
+                LogEntry::Suspend { card, time_ms: t }
+            } else {
+                LogEntry::Unsuspend { card, time_ms: t }
+            }
+        };
+        // The latest suspension record by time wins, whatever the log order.
+        let h = History::from_entries(&[suspend(20, true), suspend(10, false)]);
+        assert!(h.card(card).unwrap().suspended);
+        let h = History::from_entries(&[suspend(10, true), suspend(20, false)]);
+        assert!(!h.card(card).unwrap().suspended);
     }
 }

@@ -25,6 +25,7 @@ pub mod history;
 pub mod josh_csv;
 pub mod kind_names;
 pub mod line_mode;
+pub mod sd_card;
 pub mod session;
 pub mod stats_data;
 pub mod store;

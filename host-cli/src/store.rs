@@ -249,6 +249,24 @@ impl ReviewStore {
         now_ms.max(self.last_time_ms.saturating_add(1))
     }
 
+    /// Appends records and waits until they are on disk (one sync for all).
+    pub fn append_all(&mut self, entries: &[LogEntry]) -> Result<()> {
+        let mut bytes = Vec::with_capacity(entries.len() * 24);
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        for entry in entries {
+            let n = encode_frame(entry, &mut frame);
+            bytes.extend_from_slice(&frame[..n]);
+        }
+        self.file
+            .write_all(&bytes)
+            .and_then(|()| self.file.sync_data())
+            .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
+        for entry in entries {
+            self.last_time_ms = self.last_time_ms.max(entry_time_ms(entry));
+        }
+        Ok(())
+    }
+
     /// Appends one record and waits until it is on disk.
     pub fn append(&mut self, entry: &LogEntry) -> Result<()> {
         let mut frame = [0u8; MAX_FRAME_LEN];

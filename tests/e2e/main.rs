@@ -16,4 +16,5 @@ mod screenshot;
 mod stats;
 mod study;
 mod support;
+mod sync;
 mod tui;

@@ -15,6 +15,7 @@ pub mod memory;
 pub mod quiz;
 pub mod stats;
 pub mod study;
+pub mod sync;
 
 /// Dispatches to the command; `study` when none is named.
 pub fn execute(args: Args) -> Result<()> {
@@ -30,6 +31,7 @@ pub fn execute(args: Args) -> Result<()> {
         Some(Command::Export(a)) => export::execute(common, &a),
         Some(Command::Import(a)) => import::execute(&a),
         Some(Command::Log(a)) => log::execute(common, &a),
+        Some(Command::Sync(a)) => sync::execute(common, &a),
         Some(Command::Config) => config_show::execute(common),
         Some(Command::Completions(a)) => completions(&a),
     }

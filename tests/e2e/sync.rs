@@ -1,0 +1,267 @@
+//! `carnet sync`: the handheld's SD card (a mounted folder, or an MBR + FAT16 image) and the
+//! host store end up with one history; a second sync changes nothing.
+
+use std::path::Path;
+use std::process::Command;
+
+use carnet_engine::deck::Deck;
+use carnet_engine::review_log::{encode_frame, LogEntry, LogReader, Review, MAX_FRAME_LEN};
+use carnet_engine::Rating;
+
+use crate::support::*;
+
+/// Reviews "made on the handheld": `n` cards of the deck, graded Good an hour apart.
+fn device_reviews(deck: &[u8], n: usize, start_ms: i64) -> Vec<LogEntry> {
+    let deck = Deck::from_bytes(deck).unwrap();
+    (0..n)
+        .map(|i| {
+            LogEntry::Review(Review {
+                card: deck.id(i).unwrap(),
+                time_ms: start_ms + i as i64 * 3_600_000,
+                rating: Rating::Good,
+                duration_ms: 4_000,
+            })
+        })
+        .collect()
+}
+
+fn frames(entries: &[LogEntry]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; MAX_FRAME_LEN];
+    for e in entries {
+        let n = encode_frame(e, &mut buf);
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
+}
+
+fn records(bytes: &[u8]) -> Vec<LogEntry> {
+    LogReader::new(bytes).map(|r| r.unwrap().1).collect()
+}
+
+fn reviews_in_store(home: &TempDir, deck: &Path) -> usize {
+    let out = carnet(home)
+        .args(["log", "--json", "--deck"])
+        .args([deck])
+        .run()
+        .ok();
+    out.lines().filter(|l| l.contains("\"review\"")).count()
+}
+
+#[test]
+fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
+    let home = TempDir::new("sync-dir");
+    let deck = write_deck(&home, "t.deck", "Test", 20);
+    let deck_bytes = std::fs::read(&deck).unwrap();
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+
+    // Two reviews on the terminal, then a first sync onto an empty card.
+    carnet(&home)
+        .args(["--deck"])
+        .args([&deck])
+        .stdin("3\n3\nq\n")
+        .run()
+        .ok();
+    let first = carnet(&home)
+        .args(["sync"])
+        .args([&card])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(first.contains("merged 0 new record"), "{first}");
+    assert_eq!(std::fs::read(card.join("DECK.BIN")).unwrap(), deck_bytes);
+    assert_eq!(
+        records(&std::fs::read(card.join("REVIEWS.LOG")).unwrap()).len(),
+        2
+    );
+
+    // Five reviews on the handheld, appended to its log, and a torn sixth.
+    let made = device_reviews(&deck_bytes, 5, 1_711_800_000_000);
+    let mut log = std::fs::read(card.join("REVIEWS.LOG")).unwrap();
+    log.extend_from_slice(&frames(&made));
+    let torn = frames(&device_reviews(&deck_bytes, 6, 1_711_900_000_000)[5..]);
+    log.extend_from_slice(&torn[..torn.len() / 2]);
+    std::fs::write(card.join("REVIEWS.LOG"), &log).unwrap();
+
+    let second = carnet(&home)
+        .args(["sync"])
+        .args([&card])
+        .args(["--deck"])
+        .args([&deck])
+        .run();
+    let out = second.ok();
+    assert!(
+        out.contains("merged 5 new record(s)") && out.contains("5 review(s)"),
+        "{out}"
+    );
+    assert!(
+        second.stderr().contains("unfinished"),
+        "{}",
+        second.stderr()
+    );
+    assert_eq!(reviews_in_store(&home, &deck), 7);
+    // The card now holds the whole history, in time order.
+    let on_card = records(&std::fs::read(card.join("REVIEWS.LOG")).unwrap());
+    assert_eq!(on_card.len(), 7);
+    assert!(on_card
+        .windows(2)
+        .all(|w| carnet::store::entry_time_ms(&w[0]) <= carnet::store::entry_time_ms(&w[1])));
+
+    let third = carnet(&home)
+        .args(["sync"])
+        .args([&card])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(third.contains("merged 0 new record(s)"), "{third}");
+    assert_eq!(reviews_in_store(&home, &deck), 7);
+
+    // The stats see the handheld's reviews.
+    let json = carnet(&home)
+        .args(["stats", "--json", "--deck"])
+        .args([&deck])
+        .env("CARNET_NOW", "2024-04-01T10:00:00Z")
+        .run()
+        .ok();
+    let s: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(s["total_reviews"], 7, "{json}");
+}
+
+/// A 64 MiB image as the handheld uses: MBR, one FAT16 partition at sector 2048.
+fn make_image(path: &Path) -> bool {
+    if Command::new("mkfs.fat").arg("--help").output().is_err()
+        || Command::new("mcopy").arg("-V").output().is_err()
+    {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(
+            !ci,
+            "CI=true but mkfs.fat or mcopy is missing: run scripts/setup-test-env"
+        );
+        eprintln!("SKIPPED: mkfs.fat (dosfstools) or mcopy (mtools) missing; this test must run under CI=true");
+        return false;
+    }
+    let file = std::fs::File::create(path).unwrap();
+    file.set_len(64 << 20).unwrap();
+    drop(file);
+    let mut mbr = [0u8; 512];
+    mbr[446 + 4] = 0x06;
+    mbr[446 + 8..446 + 12].copy_from_slice(&2048u32.to_le_bytes());
+    mbr[446 + 12..446 + 16].copy_from_slice(&(((64u32 << 20) / 512) - 2048).to_le_bytes());
+    mbr[510] = 0x55;
+    mbr[511] = 0xAA;
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[..512].copy_from_slice(&mbr);
+    std::fs::write(path, &bytes).unwrap();
+    let out = Command::new("mkfs.fat")
+        .args(["-F", "16", "--offset=2048"])
+        .arg(path)
+        .arg("64512")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
+fn mtype(image: &Path, name: &str) -> Vec<u8> {
+    let out = Command::new("mcopy")
+        .env("MTOOLS_SKIP_CHECK", "1")
+        .arg("-i")
+        .arg(format!("{}@@1M", image.display()))
+        .args([&format!("::{name}"), "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn merges_an_sd_image_exactly_once() {
+    let home = TempDir::new("sync-img");
+    let image = home.join("sd.img");
+    if !make_image(&image) {
+        return;
+    }
+    let deck = write_deck(&home, "t.deck", "Test", 20);
+    let deck_bytes = std::fs::read(&deck).unwrap();
+    let first = carnet(&home)
+        .args(["sync"])
+        .args([&image])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(first.contains("merged 0 new record"), "{first}");
+    assert_eq!(mtype(&image, "DECK.BIN"), deck_bytes);
+
+    // The handheld appends five reviews to its log on the card.
+    let local = home.join("REVIEWS.LOG");
+    let mut log = mtype(&image, "REVIEWS.LOG");
+    log.extend_from_slice(&frames(&device_reviews(&deck_bytes, 5, 1_711_800_000_000)));
+    std::fs::write(&local, &log).unwrap();
+    let put = Command::new("mcopy")
+        .env("MTOOLS_SKIP_CHECK", "1")
+        .arg("-o")
+        .arg("-i")
+        .arg(format!("{}@@1M", image.display()))
+        .arg(&local)
+        .arg("::REVIEWS.LOG")
+        .output()
+        .unwrap();
+    assert!(put.status.success());
+
+    let second = carnet(&home)
+        .args(["sync"])
+        .args([&image])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(second.contains("merged 5 new record(s)"), "{second}");
+    assert_eq!(reviews_in_store(&home, &deck), 5);
+    let third = carnet(&home)
+        .args(["sync"])
+        .args([&image])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(third.contains("merged 0 new record(s)"), "{third}");
+    assert_eq!(reviews_in_store(&home, &deck), 5);
+    assert_eq!(records(&mtype(&image, "REVIEWS.LOG")).len(), 5);
+}
+
+#[test]
+fn refuses_what_is_not_a_card() {
+    let home = TempDir::new("sync-bad");
+    let deck = write_deck(&home, "t.deck", "Test", 5);
+    let junk = home.join("junk.img");
+    std::fs::write(&junk, vec![7u8; 4096]).unwrap();
+    let err = carnet(&home)
+        .args(["sync"])
+        .args([&junk])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .input_error();
+    assert!(
+        err.contains("junk.img") && err.contains("not an SD card image"),
+        "{err}"
+    );
+    let missing = carnet(&home)
+        .args(["sync", "/nonexistent/card", "--deck"])
+        .args([&deck])
+        .run()
+        .input_error();
+    assert!(missing.contains("/nonexistent/card"), "{missing}");
+}
