@@ -3,7 +3,10 @@
 //! 1. The card's review log is read; every record the host store does not already hold is
 //!    appended to it (records are their own identity, so running sync twice adds nothing).
 //! 2. The deck and the whole merged history, in time order, are written to the card, so the
-//!    handheld's schedule (replayed from its log at boot) includes the reviews made here.
+//!    handheld's schedule (replayed from its log at boot) includes the reviews made here. The
+//!    card gets the history compacted: undone reviews and their undo records are left out, so
+//!    the handheld folds its log in one pass. Every record written is one the host holds, so
+//!    the next sync still finds nothing new in it.
 
 use std::collections::HashSet;
 
@@ -40,7 +43,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         .collect();
     let already = card_entries.len() - new.len();
 
-    let mut merged: Vec<LogEntry> = scan.entries.iter().chain(&new).copied().collect();
+    let mut merged = compact(scan.entries.iter().chain(&new).copied());
     merged.sort_by_key(entry_time_ms);
     let mut log = Vec::with_capacity(merged.len() * 24);
     let mut frame = [0u8; MAX_FRAME_LEN];
@@ -82,6 +85,29 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     Ok(())
 }
 
+/// The records with every undone review and its undo record removed (in log order, an undo
+/// cancels the latest earlier review of its card at the time it names).
+fn compact(entries: impl Iterator<Item = LogEntry>) -> Vec<LogEntry> {
+    let mut out: Vec<LogEntry> = Vec::new();
+    for e in entries {
+        if let LogEntry::Undo {
+            card,
+            review_time_ms,
+        } = e
+        {
+            let undone = out.iter().rposition(|x| {
+                matches!(x, LogEntry::Review(r) if r.card == card && r.time_ms == review_time_ms)
+            });
+            if let Some(at) = undone {
+                out.remove(at);
+            }
+        } else {
+            out.push(e);
+        }
+    }
+    out
+}
+
 /// The card's records. A torn last record (the handheld lost power while writing) is dropped
 /// with a warning; damaged records are reported and skipped; a newer format is refused.
 fn read_card_log(bytes: &[u8], label: &str) -> Result<Vec<LogEntry>> {
@@ -111,4 +137,43 @@ fn read_card_log(bytes: &[u8], label: &str) -> Result<Vec<LogEntry>> {
         }
     }
     Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_engine::review_log::Review;
+    use carnet_engine::{CardId, Rating};
+
+    #[test]
+    fn compaction_drops_undone_reviews_and_their_undos() {
+        let review = |card, t| {
+            LogEntry::Review(Review {
+                card: CardId(card),
+                time_ms: t,
+                rating: Rating::Good,
+                duration_ms: 1,
+            })
+        };
+        let undo = |card, t| LogEntry::Undo {
+            card: CardId(card),
+            review_time_ms: t,
+        };
+        let suspend = LogEntry::Suspend {
+            card: CardId(2),
+            time_ms: 50,
+        };
+        let log = [
+            review(1, 10),
+            review(2, 20),
+            undo(1, 10),
+            suspend,
+            review(1, 60),
+            undo(3, 5),
+        ];
+        assert_eq!(
+            compact(log.into_iter()),
+            vec![review(2, 20), suspend, review(1, 60)]
+        );
+    }
 }
