@@ -23,8 +23,13 @@ commands:
                                          boot, press KEYS (comma-separated: up,down,left,right,
                                          select), save the panel as PNG (default
                                          target/xtask/shot.png), print boot-to-first-frame
-  test [--overwrite]                     the board's end-to-end test in QEMU; --overwrite
-                                         refreshes the golden PNGs instead of comparing
+  test [--overwrite]                     the firmware end to end in QEMU (self-test, five
+                                         reviews, RAM with 2,000 cards, 50 power cuts);
+                                         --overwrite refreshes the golden PNGs
+  golden [--overwrite]                   the application's screen tests (golden PNGs in
+                                         firmware/app/tests/golden); --overwrite rewrites them
+  app-cross [TARGET...]                  build carnet-handheld for thumb targets (default
+                                         thumbv6m-none-eabi thumbv7m-none-eabi): no_std check
   sd-image IMAGE [FILE...]               make a 64 MiB MBR+FAT16 card image holding FILEs";
 
 /// A parsed command line.
@@ -48,6 +53,10 @@ pub enum Command {
     },
     /// `firmware test`.
     Test { overwrite: bool },
+    /// `firmware golden`.
+    Golden { overwrite: bool },
+    /// `firmware app-cross`.
+    AppCross { targets: Vec<String> },
     /// `firmware sd-image`.
     SdImage { image: PathBuf, files: Vec<PathBuf> },
 }
@@ -124,6 +133,18 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command> {
         "run" => Command::Run { sd, defmt, timeout },
         "shot" => Command::Shot { sd, presses, out },
         "test" => Command::Test { overwrite },
+        "golden" => Command::Golden { overwrite },
+        "app-cross" => {
+            let targets = if positional.is_empty() {
+                vec![
+                    "thumbv6m-none-eabi".to_owned(),
+                    "thumbv7m-none-eabi".to_owned(),
+                ]
+            } else {
+                std::mem::take(&mut positional)
+            };
+            return Ok(Command::AppCross { targets });
+        }
         "sd-image" => {
             let mut positional = positional.drain(..);
             let image = positional
@@ -215,6 +236,29 @@ pub fn execute(command: Command) -> Result<i32> {
             firmware_test::run(&ws, overwrite)?;
             Ok(0)
         }
+        Command::Golden { overwrite } => {
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let mut cmd = std::process::Command::new(cargo);
+            cmd.current_dir(ws.root())
+                .args(["test", "-p", "carnet-handheld", "--test", "screens"]);
+            if overwrite {
+                cmd.env("CARNET_OVERWRITE_GOLDEN", "1");
+            }
+            let status = cmd.status().context("starting cargo test")?;
+            if overwrite && status.success() {
+                println!(
+                    "golden PNGs rewritten in {}: look at them before committing",
+                    ws.root().join("firmware/app/tests/golden").display()
+                );
+            }
+            Ok(status.code().unwrap_or(1))
+        }
+        Command::AppCross { targets } => {
+            for target in targets {
+                firmware::cross_build_app(&ws, &target)?;
+            }
+            Ok(0)
+        }
         Command::SdImage { image, files } => {
             let mut contents = Vec::new();
             for f in &files {
@@ -261,6 +305,16 @@ mod tests {
             })
         );
         assert_eq!(
+            parse(args("firmware golden --overwrite")).ok(),
+            Some(Command::Golden { overwrite: true })
+        );
+        assert_eq!(
+            parse(args("firmware app-cross thumbv6m-none-eabi")).ok(),
+            Some(Command::AppCross {
+                targets: vec!["thumbv6m-none-eabi".into()]
+            })
+        );
+        assert_eq!(
             parse(args("firmware build")).ok(),
             Some(Command::Build {
                 variants: vec![Variant::Hardware, Variant::Qemu]
@@ -276,6 +330,7 @@ mod tests {
             "firmware run --sd",
             "firmware shot --press sideways",
             "firmware test extra",
+            "firmware golden extra",
             "firmware build --variant tiny",
         ] {
             let err = parse(args(bad)).expect_err(bad);

@@ -247,3 +247,52 @@ pub fn build(ws: &Workspace, variant: Variant) -> Result<Built> {
         variant,
     })
 }
+
+/// Builds the application crate `carnet-handheld` (no_std) for `target` from the workspace:
+/// with rustup's target if installed, else Debian's compiler with `-Z build-std=core` into
+/// `target/cross` (as `scripts/cross-build-engine` does for the engine).
+pub fn cross_build_app(ws: &Workspace, target: &str) -> Result<()> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_ok_and(|o| {
+            o.status.success()
+                && String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .any(|l| l.trim() == target)
+        });
+    let mut cmd = if installed {
+        println!("cross-build carnet-handheld for {target}: rustup target");
+        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    } else {
+        println!("cross-build carnet-handheld for {target}: Debian rustc with build-std");
+        let mut cmd = Command::new(DEBIAN_CARGO);
+        cmd.env("RUSTC_BOOTSTRAP", "1")
+            .env("RUSTC", DEBIAN_RUSTC)
+            .env_remove("RUSTUP_TOOLCHAIN")
+            .env_remove("RUSTDOC");
+        cmd
+    };
+    cmd.current_dir(ws.root()).args([
+        "build",
+        "-p",
+        "carnet-handheld",
+        "--release",
+        "--locked",
+        "--target",
+        target,
+    ]);
+    if !installed {
+        cmd.args(["-Z", "build-std=core", "--target-dir", "target/cross"]);
+    }
+    for var in ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET"] {
+        cmd.env_remove(var);
+    }
+    let status = cmd.status().context("starting cargo")?;
+    if !status.success() {
+        return Err(Error::new(format!(
+            "carnet-handheld does not build for {target} ({status})"
+        )));
+    }
+    Ok(())
+}
