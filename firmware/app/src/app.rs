@@ -160,6 +160,8 @@ pub(crate) struct Quiz {
     pub len: u8,
     pub at: u8,
     pub score: u8,
+    /// Questions answered so far (the summary's denominator).
+    pub answered: u8,
     /// Where each shown choice comes from: 0 the answer, 1–3 the card's own distractors,
     /// 4–6 answers of other cards ([`Quiz::pool`]).
     pub order: [u8; 4],
@@ -371,6 +373,18 @@ impl<'m, S: Storage> App<'m, S> {
             Screen::Notice(_) => "notice",
             Screen::Fatal(_) => "fatal",
         }
+    }
+
+    /// The choices of the quiz question on screen, in the order shown, and which is right.
+    pub fn quiz_choices(&self) -> Option<([&str; 4], usize, usize)> {
+        if !matches!(self.screen, Screen::Quiz { .. }) {
+            return None;
+        }
+        let mut out = [""; 4];
+        for (k, slot) in out.iter_mut().enumerate().take(self.quiz.choices as usize) {
+            *slot = self.choice_text(k);
+        }
+        Some((out, self.quiz.choices as usize, self.quiz.correct as usize))
     }
 
     /// The storage, e.g. to inspect it in tests.
@@ -792,6 +806,7 @@ impl<'m, S: Storage> App<'m, S> {
                 if cursor == self.quiz.correct {
                     self.quiz.score += 1;
                 }
+                self.quiz.answered += 1;
                 QuizStep::Answered { chosen: cursor }
             }
             (QuizStep::Answered { .. }, Input::Select) => {

@@ -155,9 +155,10 @@ impl<S: Storage> App<'_, S> {
                 let mut s = TextBuf::<32>::new();
                 let _ = write!(
                     s,
-                    "{} / {} justes",
+                    "{} / {} juste{}",
                     self.quiz.score,
-                    self.quiz.at as u32 + 1
+                    self.quiz.answered,
+                    plural(self.quiz.score as u32)
                 );
                 text(d, s.as_str(), 0, 14, BODY, BRIGHT)?;
                 text(d, "Sans effet sur les", 0, 28, SMALL, DIM)?;
@@ -303,7 +304,7 @@ impl<S: Storage> App<'_, S> {
                         BRIGHT,
                     )?;
                     let mut score = TextBuf::<16>::new();
-                    let _ = write!(score, "score {}/{}", self.quiz.score, self.quiz.at + 1);
+                    let _ = write!(score, "score {}/{}", self.quiz.score, self.quiz.answered);
                     text_right(d, score.as_str(), WIDTH, 0, SMALL, DIM)?;
                 } else {
                     text_cut(d, card.prompt, 0, 0, SMALL, DIM, SMALL_COLUMNS)?;

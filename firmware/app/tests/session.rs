@@ -350,3 +350,44 @@ fn intervals_on_the_buttons_are_the_ones_replayed() {
         shown.wait_secs(carnet_engine::Rating::Easy)
     );
 }
+
+#[test]
+fn quiz_questions_have_distractors_of_the_same_kind() {
+    let mut ram = Ram::new(64);
+    let mut app = boot(storage(), &mut ram, T0_MS);
+    let mut now = T0_MS;
+    press(&mut app, &mut now, &[Down, Select]);
+    let dates = ["15 septembre 1918", "25 avril 1918", "31 juillet 1918"];
+    let mut asked = 0;
+    let mut right = 0;
+    while app.screen_name() == "quiz-prompt" {
+        let (choices, n, correct) = app.quiz_choices().expect("a question");
+        assert!(n >= 2, "{choices:?}");
+        let shown = &choices[..n];
+        // Date cards have no distractors of their own: the other dates are used.
+        if dates.contains(&shown[correct]) {
+            assert_eq!(n, 3, "{shown:?}");
+            assert!(shown.iter().all(|c| dates.contains(c)), "{shown:?}");
+        }
+        // Answer right every other question.
+        press(&mut app, &mut now, &[Select]);
+        let target = if asked % 2 == 0 {
+            correct
+        } else {
+            (correct + 1) % n
+        };
+        for _ in 0..target {
+            press(&mut app, &mut now, &[Down]);
+        }
+        press(&mut app, &mut now, &[Select]);
+        assert_eq!(app.screen_name(), "quiz-answered");
+        right += usize::from(target == correct);
+        asked += 1;
+        press(&mut app, &mut now, &[Select]);
+    }
+    assert_eq!(app.screen_name(), "quiz-summary");
+    assert_eq!(asked, 8);
+    assert_eq!(right, 4);
+    // A quiz changes no schedule and writes nothing.
+    assert!(app.storage().log.is_empty());
+}
