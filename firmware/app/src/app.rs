@@ -202,6 +202,8 @@ pub struct App<'m, S: Storage> {
     pub(crate) settings: Settings,
     pub(crate) log: LogSummary,
     pub(crate) counts: QueueCounts,
+    /// The day (by the day clock) that `log.studied` and `log.reviews_today` count.
+    pub(crate) counted_day: i64,
     pub(crate) card: LoadedCard,
     pub(crate) screen: Screen,
     pub(crate) session: Session,
@@ -253,6 +255,7 @@ impl<'m, S: Storage> App<'m, S> {
             settings,
             log: LogSummary::default(),
             counts: QueueCounts::default(),
+            counted_day: settings.day_clock.day(secs(now_ms)),
             card: LoadedCard {
                 index: 0,
                 len: 0,
@@ -397,6 +400,13 @@ impl<'m, S: Storage> App<'m, S> {
     }
 
     fn refresh_counts(&mut self, now_ms: i64) -> Option<u32> {
+        // A device left on past the start of a new day: today's tallies start again.
+        let today = self.settings.day_clock.day(secs(now_ms));
+        if today != self.counted_day {
+            self.counted_day = today;
+            self.log.studied = Default::default();
+            self.log.reviews_today = 0;
+        }
         let n = self.card_count();
         let queue = Queue::build(
             &self.states[..n],
@@ -482,6 +492,8 @@ impl<'m, S: Storage> App<'m, S> {
     }
 
     fn on_home(&mut self, input: Input, cursor: u8, now_ms: i64) -> Option<Action> {
+        // The counts shown follow the clock (a device left on the home screen overnight).
+        self.refresh_counts(now_ms);
         let n = MENU.len() as u8;
         match input {
             Input::Up => {

@@ -391,3 +391,20 @@ fn quiz_questions_have_distractors_of_the_same_kind() {
     // A quiz changes no schedule and writes nothing.
     assert!(app.storage().log.is_empty());
 }
+
+#[test]
+fn a_new_day_brings_due_cards_without_a_reboot() {
+    let mut ram = Ram::new(64);
+    let mut app = boot(storage(), &mut ram, T0_MS);
+    let mut now = T0_MS;
+    // Easy on every card: nothing left today.
+    study(&mut app, &mut now, &[Right]);
+    press(&mut app, &mut now, &[Select]);
+    assert_eq!(app.counts().new, 0);
+    // A day later (past the 4 a.m. start), the device still on: reviews are due again.
+    now += 10 * 86_400_000;
+    press(&mut app, &mut now, &[Down, Up]);
+    assert!(app.counts().review > 0, "{:?}", app.counts());
+    press(&mut app, &mut now, &[Select]);
+    assert_eq!(app.screen_name(), "front");
+}
