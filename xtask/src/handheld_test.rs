@@ -300,6 +300,8 @@ fn five_reviews(
         || format!("reported {:?}", reported_reviews(&out)),
     );
 
+    sync_with_terminal(ws, checks, scratch, &sd, &want)?;
+
     let home_us = num(&ready, "since_qemu_start_us");
     let card_us = report_lines(&out, "carnet-show")
         .first()
@@ -316,6 +318,97 @@ fn five_reviews(
         "      boot to home {} µs from QEMU start (deck checked, log replayed); select to first card {} µs",
         home_us.unwrap_or(0),
         card_us.unwrap_or(0)
+    );
+    Ok(())
+}
+
+/// The terminal program takes the card over: `carnet sync` merges exactly the five reviews,
+/// `carnet stats` counts them, and a second sync changes nothing.
+fn sync_with_terminal(
+    ws: &Workspace,
+    checks: &mut Checks,
+    scratch: &Path,
+    sd: &Path,
+    want: &[(u64, u8)],
+) -> Result<()> {
+    println!("handheld: carnet sync with the terminal program");
+    let status =
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["build", "-q", "-p", "carnet"])
+            .current_dir(ws.root())
+            .status()
+            .context("building carnet")?;
+    if !status.success() {
+        return Err(Error::new("cargo build -p carnet failed"));
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| ws.root().join("target"));
+    let carnet = target.join("debug").join("carnet");
+    let home = scratch.join("terminal");
+    let _ = std::fs::remove_dir_all(&home);
+    let run = |args: &[&std::ffi::OsStr]| -> Result<std::process::Output> {
+        std::process::Command::new(&carnet)
+            .args(args)
+            .env("CARNET_DATA_DIR", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env_remove("CARNET_CONFIG")
+            .env("NO_COLOR", "1")
+            .output()
+            .context(format!("running {}", carnet.display()))
+    };
+    let text = |o: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    let sync = [std::ffi::OsStr::new("sync"), sd.as_os_str()];
+    let first = run(&sync)?;
+    checks.expect(
+        "carnet sync merges exactly the five reviews from the card",
+        first.status.success()
+            && text(&first).contains("merged 5 new record(s)")
+            && text(&first).contains("(5 review(s); 0 already known)"),
+        || text(&first),
+    );
+    let stats = run(&[
+        std::ffi::OsStr::new("stats"),
+        std::ffi::OsStr::new("--json"),
+    ])?;
+    let json: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap_or_default();
+    checks.expect(
+        "carnet stats shows the five reviews",
+        json["total_reviews"] == 5,
+        || text(&stats),
+    );
+    let log = run(&[std::ffi::OsStr::new("log"), std::ffi::OsStr::new("--json")])?;
+    let merged: Vec<(u64, u8)> = String::from_utf8_lossy(&log.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["kind"] == "review")
+        .filter_map(|v| {
+            let card = u64::from_str_radix(v["card"].as_str()?, 16).ok()?;
+            Some((card, v["rating"].as_u64()? as u8))
+        })
+        .collect();
+    checks.expect(
+        "the host store holds the cards and grades made on the handheld",
+        merged == want,
+        || format!("store {merged:x?}, wanted {want:x?}"),
+    );
+    let second = run(&sync)?;
+    checks.expect(
+        "a second carnet sync adds nothing",
+        second.status.success() && text(&second).contains("merged 0 new record(s)"),
+        || text(&second),
+    );
+    let back = host_log(&sd_image::read_file(sd, "REVIEWS.LOG")?);
+    checks.expect(
+        "the card's log after sync is the merged history (the same five reviews)",
+        back.records == 5 && back.corrupt == 0,
+        || format!("{back:?}"),
     );
     Ok(())
 }

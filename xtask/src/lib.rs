@@ -12,10 +12,7 @@
 //! - [`firmware_test`]: the board's own end-to-end test, with [`handheld_test`] (five reviews,
 //!   RAM with 2,000 cards, power cuts);
 //! - [`synthetic`]: made-up decks and logs of any size;
-//! - [`card_sync`]: what `carnet sync` needs on the card side (files on an SD image or a
-//!   mounted card, the log merge).
 
-pub mod card_sync;
 pub mod elf_size;
 pub mod error;
 pub mod firmware;
