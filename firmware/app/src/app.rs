@@ -13,6 +13,7 @@ use rand_core::Rng as _;
 use crate::deck::{self, read_card, read_fingerprints, DeckError, DeckInfo, CARD_BYTES};
 use crate::history::{secs, LogSummary, Replay};
 use crate::input::{Action, Input};
+use crate::settings_file::{SettingsOrigin, SettingsParser, SettingsProblem, MAX_SETTINGS_BYTES};
 use crate::storage::{Storage, StorageError};
 use crate::text::TextBuf;
 
@@ -32,7 +33,9 @@ pub struct Memory<'m> {
     pub queue: &'m mut [u32],
 }
 
-/// How the device schedules.
+/// How the device schedules. The board gives its own ([`Settings::default`] on the
+/// LM3S6965); at boot the card's `SETTINGS.TXT` ([`crate::settings_file`]) replaces what it
+/// sets, so the device schedules as the terminal that wrote it.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
     /// The scheduler (FSRS-6 parameters, retention, steps, fuzz).
@@ -83,6 +86,8 @@ pub(crate) enum Notice {
     BadDeck(DeckError),
     NothingToStudy,
     NothingToQuiz,
+    /// The card's settings file was ignored: the board's settings are used.
+    Settings(SettingsProblem),
 }
 
 /// A problem that stops the application.
@@ -200,6 +205,7 @@ pub struct App<'m, S: Storage> {
     pub(crate) deck: Option<DeckInfo>,
     pub(crate) source: DeckSource,
     pub(crate) settings: Settings,
+    pub(crate) settings_origin: SettingsOrigin,
     pub(crate) log: LogSummary,
     pub(crate) counts: QueueCounts,
     /// The day (by the day clock) that `log.studied` and `log.reviews_today` count.
@@ -232,7 +238,8 @@ impl<'m, S: Storage> App<'m, S> {
 
     /// The application before its deck is loaded: no I/O. A board with little RAM places
     /// it where it will live (a static) and then calls [`App::start`] on it there, so the
-    /// object is not on the stack while the deck and the log are read.
+    /// object is not on the stack while the deck and the log are read. `settings` are the
+    /// board's: [`App::start`] reads the card's settings file over them.
     pub fn new(
         storage: S,
         source: DeckSource,
@@ -253,6 +260,7 @@ impl<'m, S: Storage> App<'m, S> {
             deck: None,
             source,
             settings,
+            settings_origin: SettingsOrigin::Board,
             log: LogSummary::default(),
             counts: QueueCounts::default(),
             counted_day: settings.day_clock.day(secs(now_ms)),
@@ -269,9 +277,12 @@ impl<'m, S: Storage> App<'m, S> {
         }
     }
 
-    /// Loads a checked deck: fingerprints, log replay, today's counts; then the first screen
+    /// Reads the settings file ([`Storage::read_settings`]), then loads a checked deck:
+    /// fingerprints, log replay with those settings, today's counts; then the first screen
     /// (home, a notice, or an error screen).
     pub fn start(&mut self, deck: Result<DeckInfo, DeckError>, now_ms: i64) {
+        self.load_settings();
+        self.counted_day = self.settings.day_clock.day(secs(now_ms));
         match self.load(deck, now_ms) {
             Ok(()) => {
                 self.refresh_counts(now_ms);
@@ -280,11 +291,44 @@ impl<'m, S: Storage> App<'m, S> {
                     DeckSource::BuiltIn(BuiltInReason::BadDeck(e)) => {
                         Screen::Notice(Notice::BadDeck(e))
                     }
-                    _ => Screen::Home { cursor: 0 },
+                    _ => self.settings_notice_or_home(),
                 };
             }
             Err(fatal) => self.screen = Screen::Fatal(fatal),
         }
+    }
+
+    /// The notice about an ignored settings file, else the home screen.
+    fn settings_notice_or_home(&self) -> Screen {
+        match self.settings_origin {
+            SettingsOrigin::Ignored(problem) => Screen::Notice(Notice::Settings(problem)),
+            _ => Screen::Home { cursor: 0 },
+        }
+    }
+
+    /// Streams the settings file through [`SettingsParser`] (a small buffer, on the stack
+    /// only while this runs) over the board's settings.
+    #[inline(never)]
+    fn load_settings(&mut self) {
+        let mut parser = SettingsParser::new(&self.settings);
+        let mut chunk = [0u8; 64];
+        let mut offset = 0u32;
+        while parser.problem().is_none() {
+            match self.storage.read_settings(offset, &mut chunk) {
+                Ok(0) => break,
+                Ok(n) => {
+                    parser.feed(chunk.get(..n).unwrap_or(&chunk));
+                    offset = offset.saturating_add(n as u32);
+                    if offset > MAX_SETTINGS_BYTES {
+                        parser.fail(SettingsProblem::TooLarge);
+                    }
+                }
+                Err(_) => parser.fail(SettingsProblem::Unreadable),
+            }
+        }
+        let (settings, origin) = parser.finish(&self.settings);
+        self.settings = settings;
+        self.settings_origin = origin;
     }
 
     fn load(&mut self, deck: Result<DeckInfo, DeckError>, now_ms: i64) -> Result<(), Fatal> {
@@ -315,6 +359,17 @@ impl<'m, S: Storage> App<'m, S> {
     /// Where the deck comes from.
     pub fn deck_source(&self) -> DeckSource {
         self.source
+    }
+
+    /// The settings in force (after [`App::start`]: the card's settings file over the
+    /// board's).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Where the settings in force come from.
+    pub fn settings_origin(&self) -> SettingsOrigin {
+        self.settings_origin
     }
 
     /// What reading the log at boot found.
@@ -474,6 +529,14 @@ impl<'m, S: Storage> App<'m, S> {
                 }
                 _ => None,
             },
+            Screen::Notice(Notice::NoCard | Notice::BadDeck(_))
+                if matches!(input, Input::Select | Input::Left) =>
+            {
+                // A deck notice first, then the settings one if there is one.
+                self.refresh_counts(now_ms);
+                self.screen = self.settings_notice_or_home();
+                Some(Action::Redraw)
+            }
             Screen::Summary | Screen::QuizSummary | Screen::Stats | Screen::Notice(_) => {
                 match input {
                     Input::Select | Input::Left => self.go_home(now_ms),

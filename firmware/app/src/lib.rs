@@ -13,8 +13,11 @@
 //! ```
 //!
 //! - Boot: the board checks the deck with [`deck::verify`] (one streaming CRC pass) and calls
-//!   [`App::boot`], which reads the card ids into 2-byte fingerprints and replays the review
-//!   log ([`history`]) into the 16-byte card states: the log is the truth.
+//!   [`App::boot`], which reads the terminal's settings file ([`settings_file`]: retention,
+//!   steps, daily limits, day start and UTC offset, as `carnet sync` wrote them), reads the
+//!   card ids into 2-byte fingerprints and replays the review log ([`history`]) into the
+//!   16-byte card states with those settings: the log is the truth, and the handheld
+//!   schedules as the terminal does.
 //! - Screens: home (deck name, new / learning / due counts, menu: Étudier, Quiz,
 //!   Statistiques, Éteindre), card front, card back with the four grades and the interval each
 //!   would give, multiple-choice quiz, end-of-session summary, statistics, notices. Every
@@ -40,10 +43,12 @@ pub mod history;
 mod input;
 pub mod latin1;
 mod screens;
+pub mod settings_file;
 mod storage;
 pub mod text;
 
 pub use app::{App, BuiltInReason, DeckSource, Fatal, Memory, Settings, MAX_QUIZ};
 pub use deck::{DeckError, DeckInfo, CARD_BYTES};
 pub use input::{Action, Input};
+pub use settings_file::{SettingsOrigin, SettingsProblem};
 pub use storage::{Storage, StorageError};

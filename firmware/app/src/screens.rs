@@ -13,6 +13,7 @@ use crate::draw::{
     fill, hints, icon, scroll_bar, text, text_cut, text_right, title, Hint, Icon, BODY,
     BODY_COLUMNS, BRIGHT, DIM, FAINT, SMALL, SMALL_COLUMNS, STATUS_Y, TEXT_ROWS, WIDTH,
 };
+use crate::settings_file::SettingsProblem;
 use crate::storage::{Storage, StorageError};
 use crate::text::{interval_label, wrap, TextBuf};
 
@@ -393,6 +394,7 @@ impl<S: Storage> App<'_, S> {
         d: &mut D,
         notice: Notice,
     ) -> Result<(), D::Error> {
+        let mut why = TextBuf::<48>::new();
         let (head, body, detail): (&str, &str, &str) = match notice {
             Notice::NoCard => (
                 "Pas de carte SD",
@@ -406,6 +408,20 @@ impl<S: Storage> App<'_, S> {
                 "",
             ),
             Notice::NothingToQuiz => ("Quiz", "Aucune carte à demander.", ""),
+            Notice::Settings(problem) => {
+                let _ = match problem {
+                    SettingsProblem::Unreadable => write!(why, "Lecture impossible."),
+                    SettingsProblem::TooLarge => write!(why, "Fichier trop grand."),
+                    SettingsProblem::NotSettings => write!(why, "Fichier mal formé."),
+                    SettingsProblem::NewerVersion { major } => {
+                        write!(why, "Format {major} trop récent.")
+                    }
+                    SettingsProblem::BadValue(key) => {
+                        write!(why, "Valeur refusée : {}", key.name())
+                    }
+                };
+                ("SETTINGS.TXT ignoré", "Réglages par défaut.", why.as_str())
+            }
         };
         title(d, head)?;
         draw_lines(d, &[(body, BRIGHT), (detail, DIM)], 0, 3, 12)?;

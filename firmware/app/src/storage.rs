@@ -1,5 +1,6 @@
 //! [`Storage`]: what the application needs from the board's files — the deck, read at any
-//! offset, and the review log, read once at boot and then appended to.
+//! offset, the review log, read once at boot and then appended to, and the terminal's
+//! settings file, read once at boot.
 
 use core::fmt;
 
@@ -47,6 +48,15 @@ pub trait Storage {
     /// Appends one frame to the log, durably.
     fn append_log(&mut self, frame: &[u8]) -> Result<(), StorageError>;
 
+    /// Reads bytes of the settings file (`SETTINGS.TXT`, see [`crate::settings_file`]) from
+    /// `offset` into `buf`; returns how many were read, 0 at the end. A missing file reads as
+    /// an empty one (the default: a board without such a file), and the board's settings
+    /// are used.
+    fn read_settings(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        let _ = (offset, buf);
+        Ok(0)
+    }
+
     /// Whether appends can work at all (false without a card: reviews are then kept in RAM
     /// only, and the home screen says so).
     fn log_writable(&self) -> bool {
@@ -71,6 +81,10 @@ impl<T: Storage + ?Sized> Storage for &mut T {
 
     fn append_log(&mut self, frame: &[u8]) -> Result<(), StorageError> {
         (**self).append_log(frame)
+    }
+
+    fn read_settings(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        (**self).read_settings(offset, buf)
     }
 
     fn log_writable(&self) -> bool {

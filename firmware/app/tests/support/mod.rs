@@ -16,11 +16,15 @@ use embedded_graphics::prelude::*;
 /// 2024-03-29 10:00:00 UTC: a fixed "now" for reproducible screens.
 pub const T0_MS: i64 = 1_711_706_400_000;
 
-/// Deck and log in memory; appends can be made to fail.
+/// Deck, log and settings file in memory; appends can be made to fail.
 #[derive(Clone, Debug, Default)]
 pub struct MemStorage {
     pub deck: Vec<u8>,
     pub log: Vec<u8>,
+    /// `SETTINGS.TXT` (empty: no file).
+    pub settings: Vec<u8>,
+    /// Settings reads fail with this.
+    pub fail_settings: Option<StorageError>,
     pub fail_appends: Option<StorageError>,
     pub no_card: bool,
     pub deck_reads: usize,
@@ -52,6 +56,16 @@ impl Storage for MemStorage {
         }
         self.log.extend_from_slice(frame);
         Ok(())
+    }
+
+    fn read_settings(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        if let Some(e) = self.fail_settings {
+            return Err(e);
+        }
+        let start = (offset as usize).min(self.settings.len());
+        let n = buf.len().min(self.settings.len() - start);
+        buf[..n].copy_from_slice(&self.settings[start..start + n]);
+        Ok(n)
     }
 
     fn log_writable(&self) -> bool {
