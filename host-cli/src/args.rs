@@ -91,7 +91,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Show (and check) the review log of the deck.
     Log(LogArgs),
-    /// Sync with the handheld's SD card: merge its reviews, copy the deck and the history.
+    /// Sync with the handheld's SD card: merge its reviews, copy the deck, the history and
+    /// the scheduling settings.
     Sync(SyncArgs),
     /// Show the configuration file's path and the settings in force.
     Config,

@@ -1,7 +1,8 @@
 //! The handheld's SD card, as a mounted folder or as a disk image (MBR + FAT, through mtools).
 //!
 //! Files on the card (all at the root, FAT 8.3 names): `DECK.BIN` (the deck, engine deck
-//! format) and `REVIEWS.LOG` (the review log, engine frames), which the handheld appends to.
+//! format), `REVIEWS.LOG` (the review log, engine frames), which the handheld appends to, and
+//! `SETTINGS.TXT` (the terminal's scheduling settings, see [`crate::commands::sync`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ use crate::error::{CliError, Result};
 pub const DECK_FILE: &str = "DECK.BIN";
 /// The review log's name on the card.
 pub const LOG_FILE: &str = "REVIEWS.LOG";
+/// The scheduling settings' name on the card.
+pub const SETTINGS_FILE: &str = "SETTINGS.TXT";
 
 /// Where the card is.
 #[derive(Debug, Clone)]

@@ -239,6 +239,13 @@ fn merges_an_sd_image_exactly_once() {
     assert!(third.contains("merged 0 new record(s)"), "{third}");
     assert_eq!(reviews_in_store(&home, &deck), 5);
     assert_eq!(records(&mtype(&image, "REVIEWS.LOG")).len(), 5);
+    // The settings went with them, in the same write.
+    let settings = String::from_utf8(mtype(&image, "SETTINGS.TXT")).unwrap();
+    assert!(
+        settings.starts_with("carnet-settings 1\n")
+            && settings.contains("\nlearning_steps=60,600\n"),
+        "{settings}"
+    );
 }
 
 #[test]
@@ -264,4 +271,119 @@ fn refuses_what_is_not_a_card() {
         .run()
         .input_error();
     assert!(missing.contains("/nonexistent/card"), "{missing}");
+}
+
+/// `key=value` lines of a settings file (the version line and comments left out).
+fn settings_map(text: &str) -> std::collections::BTreeMap<String, String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+#[test]
+fn writes_the_configured_scheduling_settings_to_the_card() {
+    let home = TempDir::new("sync-settings");
+    let deck = write_deck(&home, "t.deck", "Test", 10);
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+    let config = home.join("carnet.toml");
+    std::fs::write(
+        &config,
+        "desired_retention = 0.8\n\
+         learning_steps = [\"2m\", \"15m\"]\n\
+         relearning_steps = [\"5m\"]\n\
+         new_per_day = 7\n\
+         day_start_hour = 6\n\
+         maximum_interval = 3650\n\
+         learn_ahead_minutes = 10\n\
+         fuzz = false\n",
+    )
+    .unwrap();
+
+    // A dry run writes nothing.
+    let dry = carnet(&home)
+        .args(["sync", "--dry-run"])
+        .args([&card])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(dry.contains("SETTINGS.TXT"), "{dry}");
+    assert!(!card.join("SETTINGS.TXT").exists());
+
+    // The configuration file, two flags over it, and a time zone two hours east of UTC.
+    let out = carnet(&home)
+        .args(["sync"])
+        .args([&card])
+        .args(["--deck"])
+        .args([&deck])
+        .args(["--config"])
+        .args([&config])
+        .args(["--retention", "0.85", "--reviews-per-day", "150"])
+        .env("TZ", "XST-2")
+        .run()
+        .ok();
+    assert!(out.contains("SETTINGS.TXT"), "{out}");
+    let text = std::fs::read_to_string(card.join("SETTINGS.TXT")).unwrap();
+    assert_eq!(text.lines().next(), Some("carnet-settings 1"), "{text}");
+    assert!(text.is_ascii() && text.ends_with('\n'), "{text}");
+    let map = settings_map(&text);
+    let want = [
+        ("desired_retention", "0.85"),
+        ("maximum_interval", "3650"),
+        ("fuzz", "0"),
+        ("learning_steps", "120,900"),
+        ("relearning_steps", "300"),
+        ("new_per_day", "7"),
+        ("reviews_per_day", "150"),
+        ("learn_ahead_secs", "600"),
+        ("day_start_hour", "6"),
+        ("utc_offset_secs", "7200"),
+    ];
+    for (key, value) in want {
+        assert_eq!(
+            map.get(key).map(String::as_str),
+            Some(value),
+            "{key}: {text}"
+        );
+    }
+    let params: Vec<f32> = map["fsrs_parameters"]
+        .split(',')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert_eq!(params, carnet_engine::DEFAULT_PARAMETERS);
+    assert_eq!(map.len(), want.len() + 1, "no other key: {text}");
+
+    // The handheld's own parser reads it back to exactly these settings.
+    let (device, origin) = carnet_handheld::settings_file::parse(
+        text.as_bytes(),
+        &carnet_handheld::Settings::default(),
+    );
+    assert_eq!(origin, carnet_handheld::SettingsOrigin::File);
+    let c = device.scheduler.config();
+    assert_eq!(c.desired_retention, 0.85f32);
+    assert_eq!(c.learning_steps.as_slice(), &[120, 900]);
+    assert_eq!(c.relearning_steps.as_slice(), &[300]);
+    assert!(!c.fuzz);
+    assert_eq!(c.maximum_interval, 3650);
+    assert_eq!(device.limits.new_per_day, 7);
+    assert_eq!(device.limits.reviews_per_day, 150);
+    assert_eq!(device.limits.learn_ahead_secs, 600);
+    assert_eq!(device.day_clock.start_hour, 6);
+    assert_eq!(device.day_clock.utc_offset_secs, 7200);
+
+    // Another sync with other settings replaces the file (defaults, UTC).
+    carnet(&home)
+        .args(["sync"])
+        .args([&card])
+        .args(["--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    let map = settings_map(&std::fs::read_to_string(card.join("SETTINGS.TXT")).unwrap());
+    assert_eq!(map["desired_retention"], "0.9");
+    assert_eq!(map["learning_steps"], "60,600");
+    assert_eq!(map["utc_offset_secs"], "0");
 }

@@ -3,7 +3,9 @@
 //! On the SD card's FAT partition (root directory, 8.3 names):
 //! - `DECK.BIN`: the deck (engine deck format), read a piece at a time, never whole;
 //! - `REVIEWS.LOG`: the review log (engine review-log frames, appended one per grade; each
-//!   append is on the card — data, FAT, directory entry — before the next card is shown).
+//!   append is on the card — data, FAT, directory entry — before the next card is shown);
+//! - `SETTINGS.TXT`: the terminal's scheduling settings, written by `carnet sync`
+//!   ([`carnet_handheld::settings_file`]), read at boot; absent, the defaults are used.
 //!
 //! Without a card, or when `DECK.BIN` is missing or fails its check, the deck built into the
 //! firmware is used ([`CardFiles::open`] says why); without a card nothing can be saved.
@@ -17,6 +19,8 @@ use crate::storage::{Storage, StorageError};
 pub const DECK_FILE: &str = "DECK.BIN";
 /// The review log's file name on the card.
 pub const LOG_FILE: &str = "REVIEWS.LOG";
+/// The settings file's name on the card.
+pub const SETTINGS_FILE: &str = carnet_handheld::settings_file::SETTINGS_FILE;
 
 /// Where the deck is read from.
 #[derive(Clone, Copy)]
@@ -106,6 +110,16 @@ impl carnet_handheld::Storage for CardFiles {
             return Ok(0);
         }
         match self.sd.read_at(LOG_FILE, offset, buf) {
+            Err(StorageError::NotFound) => Ok(0),
+            other => other.map_err(app_error),
+        }
+    }
+
+    fn read_settings(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, AppError> {
+        if !self.card {
+            return Ok(0);
+        }
+        match self.sd.read_at(SETTINGS_FILE, offset, buf) {
             Err(StorageError::NotFound) => Ok(0),
             other => other.map_err(app_error),
         }

@@ -1,10 +1,11 @@
 //! The carnet handheld on the LM3S6965 evaluation board: the application crate
 //! (`carnet-handheld`) driven by this board. This file only wires them: RAM for the
-//! application, the deck and the log on the SD card (the bundled deck in flash as fallback),
-//! buttons to events, the application's drawing to the OLED.
+//! application, the deck, the log and the terminal's settings on the SD card (the bundled
+//! deck in flash as fallback, default settings without `SETTINGS.TXT`), buttons to events,
+//! the application's drawing to the OLED.
 //!
 //! Under QEMU (feature `qemu`) it reports on semihosting, one line each:
-//! `carnet-ready …` once the first screen is up (boot time, deck, log, RAM),
+//! `carnet-ready …` once the first screen is up (boot time, deck, settings, log, RAM),
 //! `carnet-show card=ID` each time a card's front is shown,
 //! `carnet-review card=ID rating=N time_ms=T` once a review is on the card (before the next
 //! card is shown), and `carnet-exit …` (RAM figures) when « Éteindre » ends the run with
@@ -191,12 +192,18 @@ fn report_ready<S: carnet_handheld::Storage>(
         carnet_handheld::DeckSource::Card => "card",
         carnet_handheld::DeckSource::BuiltIn(_) => "builtin",
     };
+    let settings = match app.settings_origin() {
+        carnet_handheld::SettingsOrigin::Board => "default",
+        carnet_handheld::SettingsOrigin::File => "card",
+        carnet_handheld::SettingsOrigin::Ignored(_) => "ignored",
+    };
     carnet_lm3s6965::report!(
-        "carnet-ready boot_us={} since_qemu_start_us={} screen={} source={} cards={} log_bytes={} records={} orphans={} corrupt={} torn={} static_ram={} stack_peak={}",
+        "carnet-ready boot_us={} since_qemu_start_us={} screen={} source={} settings={} cards={} log_bytes={} records={} orphans={} corrupt={} torn={} static_ram={} stack_peak={}",
         clock.uptime_us(),
         qemu::elapsed_ns() / 1000,
         app.screen_name(),
         source,
+        settings,
         app.card_count(),
         log.bytes,
         log.records,
