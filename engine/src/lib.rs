@@ -54,6 +54,7 @@ mod scheduler;
 pub use answer::{check_answer, AnswerMatch};
 pub use card::{AnswerKind, Card, CardId, CardKind, Source, CLOZE_GAP};
 pub use card_state::{CardState, Phase};
+pub use crc32::checksum as crc32;
 pub use day_clock::{whole_days_between, DayClock};
 pub use error::Error;
 pub use fuzz::{fuzz_range, fuzzed_interval, SeededFuzz};

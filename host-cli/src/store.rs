@@ -291,7 +291,7 @@ pub fn sync_dir(dir: &Path) {
 mod tests {
     use super::*;
     use carnet_engine::review_log::Review;
-    use carnet_engine::{CardId, Rating};
+    use carnet_engine::{crc32, CardId, Rating};
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("carnet-store-{name}-{}", std::process::id()));
@@ -347,21 +347,6 @@ mod tests {
         assert_eq!(err.exit_code(), 2);
         assert!(err.message().contains("in use by another carnet"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &b in bytes {
-            crc ^= b as u32;
-            for _ in 0..8 {
-                crc = if crc & 1 != 0 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
     }
 
     fn cobs_decode(frame: &[u8]) -> Vec<u8> {

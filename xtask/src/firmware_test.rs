@@ -33,21 +33,8 @@ pub const GOLDEN_WITH_CARD: &str = "selftest.png";
 /// Golden screenshot at boot, without a card.
 pub const GOLDEN_NO_CARD: &str = "selftest-no-card.png";
 
-/// CRC-32 (IEEE 802.3, as zlib), the same function as the firmware's.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
+/// CRC-32 (IEEE 802.3, as zlib), the same function as the firmware's: the engine's.
+pub use carnet_engine::crc32;
 
 /// The test deck: [`DECK_LEN`] reproducible pseudo-random bytes (xorshift32), so reads are
 /// checked by CRC and the screen shows a known size.
