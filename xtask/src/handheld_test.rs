@@ -4,11 +4,19 @@
 //!    on the home screen and opens the first card (both screens compared with golden PNGs);
 //!    five cards are revealed and graded; « Éteindre » ends the run with status 0; then
 //!    `REVIEWS.LOG` is read back from the image and must hold exactly those five reviews,
-//!    of the cards that were shown, with the grades pressed.
-//! 2. **RAM with 2,000 cards**: a synthetic 2,000-card deck and a 1,000-review log; boot,
+//!    of the cards that were shown, with the grades pressed. `carnet sync` then merges them
+//!    into the terminal's store, configured with non-default scheduling settings (a config
+//!    file, `--retention 0.85 --learning-steps 2m,15m`, a time zone two hours east of UTC),
+//!    and must leave `SETTINGS.TXT` on the image with those values.
+//! 2. **The card's settings on the device**: a card with the deck and that `SETTINGS.TXT`;
+//!    the firmware must report it read, and its home screen (daily limit) and the first
+//!    card's back (the interval labels of the 2 min / 15 min steps at 85 % retention) must
+//!    equal the application crate's host rendering under the same settings — which differs
+//!    from the rendering with the default settings.
+//! 3. **RAM with 2,000 cards**: a synthetic 2,000-card deck and a 1,000-review log; boot,
 //!    study, quiz, statistics; static RAM plus the measured stack peak must stay within
 //!    48 KiB.
-//! 3. **Power cuts**: QEMU is killed at random moments while reviews are written, again and
+//! 4. **Power cuts**: QEMU is killed at random moments while reviews are written, again and
 //!    again on the same card image; after each kill the log must parse on the host, hold
 //!    every review the firmware had acknowledged, and the next boot must read it without
 //!    error.
@@ -203,7 +211,7 @@ fn five_reviews(
     hh.wait_for_still(Duration::from_millis(200), Duration::from_secs(10))?;
     let shot = scratch.join(GOLDEN_HOME);
     let screen = hh.screenshot(&shot)?;
-    let expected = host_render::screen_after(bundled, &[], now_ms(), &[]);
+    let expected = host_render::screen_after(bundled, &[], &[], now_ms(), &[]);
     check_screen(
         checks,
         "home screen",
@@ -222,8 +230,13 @@ fn five_reviews(
     hh.wait_for_still(Duration::from_millis(100), Duration::from_secs(5))?;
     let shot = scratch.join(GOLDEN_FIRST_CARD);
     let screen = hh.screenshot(&shot)?;
-    let expected =
-        host_render::screen_after(bundled, &[], now_ms(), &[carnet_handheld::Input::Select]);
+    let expected = host_render::screen_after(
+        bundled,
+        &[],
+        &[],
+        now_ms(),
+        &[carnet_handheld::Input::Select],
+    );
     check_screen(
         checks,
         "first card",
@@ -300,7 +313,8 @@ fn five_reviews(
         || format!("reported {:?}", reported_reviews(&out)),
     );
 
-    sync_with_terminal(ws, checks, scratch, &sd, &want)?;
+    let settings = sync_with_terminal(ws, checks, scratch, &sd, &want)?;
+    settings_on_the_device(checks, elf, scratch, bundled, &settings)?;
 
     let home_us = num(&ready, "since_qemu_start_us");
     let card_us = report_lines(&out, "carnet-show")
@@ -322,15 +336,44 @@ fn five_reviews(
     Ok(())
 }
 
+/// The terminal's configuration for the sync: a config file (no fuzz, so that the intervals
+/// on a card's back do not depend on the second it is shown; 7 new cards a day), flags over
+/// it, and a POSIX time zone two hours east of UTC (no tz database needed).
+const TERMINAL_CONFIG: &str = "fuzz = false\nnew_per_day = 7\n";
+const TERMINAL_FLAGS: [&str; 4] = ["--retention", "0.85", "--learning-steps", "2m,15m"];
+const TERMINAL_TZ: &str = "XST-2";
+/// What `SETTINGS.TXT` must say after the sync.
+const EXPECTED_SETTINGS: [(&str, &str); 7] = [
+    ("desired_retention", "0.85"),
+    ("learning_steps", "120,900"),
+    ("relearning_steps", "600"),
+    ("fuzz", "0"),
+    ("new_per_day", "7"),
+    ("day_start_hour", "4"),
+    ("utc_offset_secs", "7200"),
+];
+
+/// The `key=value` lines of a settings file, and its version line.
+fn settings_fields(text: &str) -> (Option<&str>, BTreeMap<&str, &str>) {
+    let mut lines = text.lines();
+    let header = lines.next();
+    let fields = lines
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .collect();
+    (header, fields)
+}
+
 /// The terminal program takes the card over: `carnet sync` merges exactly the five reviews,
-/// `carnet stats` counts them, and a second sync changes nothing.
+/// `carnet stats` counts them, a second sync changes nothing, and the terminal's scheduling
+/// settings are on the card. Returns the `SETTINGS.TXT` the sync wrote.
 fn sync_with_terminal(
     ws: &Workspace,
     checks: &mut Checks,
     scratch: &Path,
     sd: &Path,
     want: &[(u64, u8)],
-) -> Result<()> {
+) -> Result<Vec<u8>> {
     println!("handheld: carnet sync with the terminal program");
     let status =
         std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -347,12 +390,17 @@ fn sync_with_terminal(
     let carnet = target.join("debug").join("carnet");
     let home = scratch.join("terminal");
     let _ = std::fs::remove_dir_all(&home);
+    let config_dir = home.join("config").join("carnet");
+    std::fs::create_dir_all(&config_dir)?;
+    std::fs::write(config_dir.join("config.toml"), TERMINAL_CONFIG)?;
     let run = |args: &[&std::ffi::OsStr]| -> Result<std::process::Output> {
         std::process::Command::new(&carnet)
             .args(args)
             .env("CARNET_DATA_DIR", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("TZ", TERMINAL_TZ)
             .env_remove("CARNET_CONFIG")
+            .env_remove("CARNET_NOW")
             .env("NO_COLOR", "1")
             .output()
             .context(format!("running {}", carnet.display()))
@@ -364,7 +412,8 @@ fn sync_with_terminal(
             String::from_utf8_lossy(&o.stderr)
         )
     };
-    let sync = [std::ffi::OsStr::new("sync"), sd.as_os_str()];
+    let mut sync = vec![std::ffi::OsStr::new("sync"), sd.as_os_str()];
+    sync.extend(TERMINAL_FLAGS.iter().map(std::ffi::OsStr::new));
     let first = run(&sync)?;
     checks.expect(
         "carnet sync merges exactly the five reviews from the card",
@@ -410,7 +459,123 @@ fn sync_with_terminal(
         back.records == 5 && back.corrupt == 0,
         || format!("{back:?}"),
     );
+    let settings = if sd_image::list(sd)?.iter().any(|f| f == "SETTINGS.TXT") {
+        sd_image::read_file(sd, "SETTINGS.TXT")?
+    } else {
+        Vec::new()
+    };
+    let text = String::from_utf8_lossy(&settings);
+    let (header, fields) = settings_fields(&text);
+    let wrong: Vec<String> = EXPECTED_SETTINGS
+        .iter()
+        .filter(|(k, v)| fields.get(k) != Some(v))
+        .map(|(k, v)| format!("{k}: {:?}, wanted {v:?}", fields.get(k)))
+        .collect();
+    checks.expect(
+        "SETTINGS.TXT is on the image after carnet sync, with the terminal's settings \
+         (retention 0.85, steps 2m,15m, no fuzz, 7 new a day, UTC+2)",
+        header == Some("carnet-settings 1")
+            && wrong.is_empty()
+            && fields.get("fsrs_parameters").map(|p| p.split(',').count()) == Some(21),
+        || format!("{}\n{text}", wrong.join("; ")),
+    );
+    Ok(settings)
+}
+
+/// A device booted on a card with the deck and the terminal's `SETTINGS.TXT` shows what the
+/// application crate draws under those settings: the daily limit on the home screen, the
+/// steps' and the retention's intervals on the first card's back.
+fn settings_on_the_device(
+    checks: &mut Checks,
+    elf: &Path,
+    scratch: &Path,
+    bundled: &[u8],
+    settings: &[u8],
+) -> Result<()> {
+    println!("handheld: a card carrying the terminal's settings");
+    let sd = scratch.join("handheld-settings.img");
+    sd_image::create(&sd, &[("DECK.BIN", bundled), ("SETTINGS.TXT", settings)])?;
+    let mut hh = Session::boot(&BootOptions::new(elf, scratch.join("hhset")).sd_image(&sd))?;
+    let out = hh.wait_for_output("carnet-ready line", Duration::from_secs(10), |o| {
+        count(o, "carnet-ready") > 0
+    })?;
+    let ready = report_lines(&out, "carnet-ready").remove(0);
+    checks.expect(
+        "the firmware reads SETTINGS.TXT at boot (settings=card) and opens on the home screen",
+        ready.get("settings").map(String::as_str) == Some("card")
+            && ready.get("screen").map(String::as_str) == Some("home"),
+        || format!("{ready:?}"),
+    );
+    hh.wait_for_still(Duration::from_millis(200), Duration::from_secs(10))?;
+    let shot = scratch.join("handheld-settings-home.png");
+    let screen = hh.screenshot(&shot)?;
+    let expected = host_render::screen_after(bundled, &[], settings, now_ms(), &[]);
+    let default = host_render::screen_after(bundled, &[], &[], now_ms(), &[]);
+    compare_with_host(
+        checks,
+        "home screen under the card's settings (7 new a day)",
+        &shot,
+        &screen,
+        expected.as_ref(),
+        default.as_ref(),
+    );
+
+    hh.press_and_wait_for_change(Input::Select, Duration::from_secs(5))?;
+    hh.wait_for_output("a carnet-show line", Duration::from_secs(5), |o| {
+        count(o, "carnet-show") > 0
+    })?;
+    hh.wait_for_still(Duration::from_millis(100), Duration::from_secs(5))?;
+    hh.press_and_wait_for_change(Input::Select, Duration::from_secs(5))?;
+    hh.wait_for_still(Duration::from_millis(100), Duration::from_secs(5))?;
+    let shot = scratch.join("handheld-settings-back.png");
+    let screen = hh.screenshot(&shot)?;
+    let presses = [
+        carnet_handheld::Input::Select,
+        carnet_handheld::Input::Select,
+    ];
+    let expected = host_render::screen_after(bundled, &[], settings, now_ms(), &presses);
+    let default = host_render::screen_after(bundled, &[], &[], now_ms(), &presses);
+    compare_with_host(
+        checks,
+        "first card's back under the card's settings (intervals of 2m/15m steps at 85 %)",
+        &shot,
+        &screen,
+        expected.as_ref(),
+        default.as_ref(),
+    );
+    let _ = hh.kill();
     Ok(())
+}
+
+/// The panel must equal the host rendering under the card's settings, and that rendering
+/// must differ from the one under the default settings (else the check proves nothing).
+fn compare_with_host(
+    checks: &mut Checks,
+    what: &str,
+    shot: &Path,
+    screen: &Screen,
+    expected: Option<&Screen>,
+    default: Option<&Screen>,
+) {
+    let expected_png = shot.with_extension("expected.png");
+    if let Some(e) = expected {
+        let _ = std::fs::write(&expected_png, e.to_png());
+    }
+    checks.expect(
+        &format!("{what}: the panel shows what carnet-handheld draws on the host"),
+        expected == Some(screen) && expected != default,
+        || match (expected, default) {
+            (Some(e), _) if e != screen => format!(
+                "{} pixels differ (panel {}, host {}; X marks them)\n{}",
+                screen.diff_count(e),
+                shot.display(),
+                expected_png.display(),
+                screen.diff_ascii(e)
+            ),
+            (Some(_), _) => "the host rendering is the same as with the default settings".into(),
+            (None, _) => "the host rendering failed".into(),
+        },
+    );
 }
 
 fn now_ms() -> i64 {

@@ -1,6 +1,6 @@
 //! The handheld's screens rendered on the host by the application crate itself
 //! (`carnet-handheld`): what the emulated panel must show, pixel for pixel, for the same
-//! deck, log and button presses.
+//! deck, log, settings file and button presses.
 
 use carnet_engine::CardState;
 use carnet_handheld::{deck, App, DeckSource, Input, Memory, Settings, Storage, StorageError};
@@ -9,10 +9,11 @@ use embedded_graphics::prelude::*;
 
 use crate::screen::{Screen, HEIGHT, WIDTH};
 
-/// A deck and a log in memory.
+/// A deck, a log and a settings file in memory.
 struct Files {
     deck: Vec<u8>,
     log: Vec<u8>,
+    settings: Vec<u8>,
 }
 
 fn read(from: &[u8], offset: u32, buf: &mut [u8]) -> usize {
@@ -38,6 +39,10 @@ impl Storage for Files {
     fn append_log(&mut self, frame: &[u8]) -> Result<(), StorageError> {
         self.log.extend_from_slice(frame);
         Ok(())
+    }
+
+    fn read_settings(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        Ok(read(&self.settings, offset, buf))
     }
 }
 
@@ -67,13 +72,21 @@ impl DrawTarget for Canvas {
     }
 }
 
-/// The screen the handheld shows after booting on `deck` and `log` at `now_ms` and then
-/// `presses` (one second apart). Screens that show no time-dependent figure (the home screen
-/// and a new card's front of a fresh card) come out the same for any `now_ms`.
-pub fn screen_after(deck: &[u8], log: &[u8], now_ms: i64, presses: &[Input]) -> Option<Screen> {
+/// The screen the handheld shows after booting on `deck`, `log` and `settings` (the
+/// `SETTINGS.TXT` bytes; empty: no file) at `now_ms` and then `presses` (one second apart).
+/// Screens that show no time-dependent figure (the home screen, a new card's front of a
+/// fresh card, and its back without fuzz) come out the same for any `now_ms`.
+pub fn screen_after(
+    deck: &[u8],
+    log: &[u8],
+    settings: &[u8],
+    now_ms: i64,
+    presses: &[Input],
+) -> Option<Screen> {
     let mut files = Files {
         deck: deck.to_vec(),
         log: log.to_vec(),
+        settings: settings.to_vec(),
     };
     let info = deck::verify(&mut files);
     let mut states = vec![CardState::NEW; 2000];

@@ -306,29 +306,15 @@ impl<'m, S: Storage> App<'m, S> {
         }
     }
 
-    /// Streams the settings file through [`SettingsParser`] (a small buffer, on the stack
-    /// only while this runs) over the board's settings.
+    /// Streams the settings file through [`SettingsParser`] over the board's settings. The
+    /// parser is on the stack only while this runs; the reads and the building of the
+    /// scheduler happen in frames of their own, one after the other, so that the deepest
+    /// stack (a file opened on the card) does not carry the scheduler being built.
     #[inline(never)]
     fn load_settings(&mut self) {
         let mut parser = SettingsParser::new(&self.settings);
-        let mut chunk = [0u8; 64];
-        let mut offset = 0u32;
-        while parser.problem().is_none() {
-            match self.storage.read_settings(offset, &mut chunk) {
-                Ok(0) => break,
-                Ok(n) => {
-                    parser.feed(chunk.get(..n).unwrap_or(&chunk));
-                    offset = offset.saturating_add(n as u32);
-                    if offset > MAX_SETTINGS_BYTES {
-                        parser.fail(SettingsProblem::TooLarge);
-                    }
-                }
-                Err(_) => parser.fail(SettingsProblem::Unreadable),
-            }
-        }
-        let (settings, origin) = parser.finish(&self.settings);
-        self.settings = settings;
-        self.settings_origin = origin;
+        feed_settings(&mut self.storage, &mut parser);
+        self.settings_origin = apply_settings(&mut parser, &mut self.settings);
     }
 
     fn load(&mut self, deck: Result<DeckInfo, DeckError>, now_ms: i64) -> Result<(), Fatal> {
@@ -933,6 +919,32 @@ impl<'m, S: Storage> App<'m, S> {
         }
         self.stats = stats;
     }
+}
+
+/// Reads the settings file into `parser`, a piece at a time.
+#[inline(never)]
+fn feed_settings<S: Storage>(storage: &mut S, parser: &mut SettingsParser) {
+    let mut chunk = [0u8; 64];
+    let mut offset = 0u32;
+    while parser.problem().is_none() {
+        match storage.read_settings(offset, &mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                parser.feed(chunk.get(..n).unwrap_or(&chunk));
+                offset = offset.saturating_add(n as u32);
+                if offset > MAX_SETTINGS_BYTES {
+                    parser.fail(SettingsProblem::TooLarge);
+                }
+            }
+            Err(_) => parser.fail(SettingsProblem::Unreadable),
+        }
+    }
+}
+
+/// The parsed file over `settings` (see [`SettingsParser::apply`]).
+#[inline(never)]
+fn apply_settings(parser: &mut SettingsParser, settings: &mut Settings) -> SettingsOrigin {
+    parser.apply(settings)
 }
 
 /// A random index in `0..n` (n > 0).

@@ -448,13 +448,44 @@ impl SettingsParser {
     /// The settings: `base` with the file's values, or `base` itself if the file is ignored
     /// (or empty: no file).
     pub fn finish(mut self, base: &Settings) -> (Settings, SettingsOrigin) {
-        // A last line without its newline.
+        let mut settings = *base;
+        let origin = self.apply(&mut settings);
+        (settings, origin)
+    }
+
+    /// Puts the file's values in `settings` if the file is usable (else leaves them as they
+    /// are), and says where they come from. This ends the input (a last line without its
+    /// newline counts): feed nothing more after it.
+    pub fn apply(&mut self, settings: &mut Settings) -> SettingsOrigin {
+        self.end_of_input();
+        if let State::Failed(p) = self.state {
+            return SettingsOrigin::Ignored(p);
+        }
+        if self.state == State::Start {
+            return SettingsOrigin::Board;
+        }
+        match Scheduler::new(self.config) {
+            Ok(scheduler) => {
+                settings.scheduler = scheduler;
+                settings.day_clock = self.day_clock;
+                settings.limits = self.limits;
+                SettingsOrigin::File
+            }
+            // Checked key by key already; kept as a net.
+            Err(e) => SettingsOrigin::Ignored(SettingsProblem::BadValue(match e {
+                Error::MaximumInterval => Key::MaximumInterval,
+                _ => Key::DesiredRetention,
+            })),
+        }
+    }
+
+    /// The end of the file: a last line without its newline is taken as a whole line. An
+    /// empty file (or only a byte-order mark) stays in [`State::Start`]: no settings.
+    fn end_of_input(&mut self) {
         match self.state {
-            State::Start if self.bom == 0 => return (*base, SettingsOrigin::Board),
-            State::Start => self.fail(SettingsProblem::NotSettings),
-            State::Header if self.token_len == 0 && self.bytes as usize == self.bom as usize => {
-                // Only a byte-order mark: no settings.
-                return (*base, SettingsOrigin::Board);
+            State::Start if self.bom != 0 => self.fail(SettingsProblem::NotSettings),
+            State::Header if self.token_len == 0 && self.bytes as usize == BOM.len() => {
+                self.state = State::Start;
             }
             State::Header => self.end_header(),
             State::Value(key) => {
@@ -463,32 +494,7 @@ impl SettingsParser {
                     self.end_value(key);
                 }
             }
-            State::Key | State::Skip | State::Failed(_) => {}
-        }
-        if let State::Failed(p) = self.state {
-            return (*base, SettingsOrigin::Ignored(p));
-        }
-        match Scheduler::new(self.config) {
-            Ok(scheduler) => (
-                Settings {
-                    scheduler,
-                    day_clock: self.day_clock,
-                    limits: self.limits,
-                    quiz_questions: base.quiz_questions,
-                },
-                SettingsOrigin::File,
-            ),
-            // Checked key by key already; kept as a net.
-            Err(e) => {
-                let key = match e {
-                    Error::MaximumInterval => Key::MaximumInterval,
-                    _ => Key::DesiredRetention,
-                };
-                (
-                    *base,
-                    SettingsOrigin::Ignored(SettingsProblem::BadValue(key)),
-                )
-            }
+            State::Start | State::Key | State::Skip | State::Failed(_) => {}
         }
     }
 }
