@@ -240,7 +240,9 @@ pub fn execute(command: Command) -> Result<i32> {
             let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
             let mut cmd = std::process::Command::new(cargo);
             cmd.current_dir(ws.root())
-                .args(["test", "-p", "carnet-handheld", "--test", "screens"]);
+                .args(["test", "-p", "carnet-handheld", "--test", "screens"])
+                // The settings file's notices and card back are golden too.
+                .args(["--test", "settings"]);
             if overwrite {
                 cmd.env("CARNET_OVERWRITE_GOLDEN", "1");
             }

@@ -13,7 +13,8 @@
 //!   [`Storage::read_at`], [`Storage::append`] (synced when it returns).
 //! - [`Clock`]: uptime and wall time.
 //! - [`handheld::CardFiles`]: the application's [`carnet_handheld::Storage`] on this board —
-//!   `DECK.BIN` and `REVIEWS.LOG` on the card, the bundled deck in flash as fallback.
+//!   `DECK.BIN`, `REVIEWS.LOG` and `SETTINGS.TXT` on the card, the bundled deck in flash as
+//!   fallback.
 //!
 //! Features: `qemu` (semihosting: host clock, report lines, exit status — hangs real hardware
 //! without a debugger), `defmt` (defmt logs over semihosting; implies `qemu`).
