@@ -2,10 +2,13 @@
 //!
 //! The rules good card writers follow, as far as a program can: one fact a card, one
 //! answer, and a prompt that can be answered without the document. So the sentence must be
-//! whole, told in the third person, not start with a pronoun whose antecedent is elsewhere;
-//! a cloze drops the remarks in brackets and a leading `Le lendemain,` that would point
-//! outside the card; the answer never shows in the prompt.
+//! whole and told in the third person; a cloze drops the remarks in brackets, a leading
+//! link word and a leading `Le lendemain,` that would point outside the card; the answer
+//! never shows in the prompt; and every prompt passes the rules of [`crate::context`]
+//! (no pronoun, demonstrative or relative time pointing to another sentence, a subject,
+//! enough words), which may name a pronoun's antecedent or drop the card.
 
+use crate::context::{self, Rule, Surroundings, Verdict};
 use crate::document::BlockKind;
 use crate::facts::{Analysis, Fact, FactType, Kind};
 use crate::typography::fold;
@@ -102,43 +105,6 @@ pub struct Origin {
     /// The block's kind.
     pub block: BlockKind,
 }
-
-/// Words that make a sentence depend on a context outside it when they start it.
-const ANAPHORIC_STARTS: &[&str] = &[
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "cela",
-    "ceci",
-    "ce",
-    "c'",
-    "celui-ci",
-    "celle-ci",
-    "ceux-ci",
-    "celles-ci",
-    "cette",
-    "ces",
-    "cet",
-    "lui",
-    "leur",
-    "leurs",
-    "son",
-    "sa",
-    "ses",
-    "y",
-    "en",
-    "on",
-    "ensuite",
-    "puis",
-    "alors",
-    "mais",
-    "et",
-    "aussi",
-    "là",
-    "ici",
-    "dont",
-];
 
 /// First-person words: a memoir's `je` is nobody on a card.
 const FIRST_PERSON: &[&str] = &[
@@ -241,23 +207,25 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
     None
 }
 
-/// True when the sentence's subject is a pronoun or it starts with a link word.
-fn starts_anaphoric(sentence: &str) -> bool {
-    let first = sentence
-        .trim_start_matches(['«', ' ', '"'])
-        .split([' ', ','])
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    ANAPHORIC_STARTS.contains(&first.as_str())
-        || first.starts_with("c'")
-        || first.starts_with("qu'")
+/// The cards of one sentence: those kept (with the rules that rewrote their prompt) and
+/// those a rule of [`crate::context`] dropped.
+#[derive(Clone, Debug, Default)]
+pub struct Written {
+    /// Cards kept, each with the rules that rewrote its prompt (empty when unchanged).
+    pub cards: Vec<(GeneratedCard, Vec<Rule>)>,
+    /// Cards dropped, each with the rule that dropped it.
+    pub dropped: Vec<(GeneratedCard, Rule)>,
 }
 
 /// Cards from one sentence, before ranking, de-duplication and distractors.
-/// The sentence must have passed [`unusable`].
-pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<GeneratedCard> {
-    let mut out = Vec::new();
+/// The sentence must have passed [`unusable`]; `around` is what its pronouns may lean on.
+pub fn write(
+    sentence: &str,
+    analysis: &Analysis,
+    origin: Origin,
+    around: &Surroundings<'_>,
+) -> Written {
+    let mut out = Written::default();
     let card = |kind, fact: &Fact, prompt: String| GeneratedCard {
         kind,
         answer_kind: fact.kind,
@@ -270,6 +238,24 @@ pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<Generat
         line: origin.line,
         score: 0,
     };
+    // Screens a card: keeps it (perhaps reworded) or records why it was dropped.
+    let keep = |out: &mut Written, mut c: GeneratedCard| -> bool {
+        match context::screen(&c.prompt, c.kind, around) {
+            Verdict::Keep { prompt, rewritten } => {
+                if !rewritten.is_empty() && contains_answer(&prompt.replace(GAP, ""), &c.answer) {
+                    out.dropped.push((c, Rule::Pronoun));
+                    return false;
+                }
+                c.prompt = prompt;
+                out.cards.push((c, rewritten));
+                true
+            }
+            Verdict::Drop(rule) => {
+                out.dropped.push((c, rule));
+                false
+            }
+        }
+    };
     let mut asked: Vec<(usize, usize)> = Vec::new();
     for fact in analysis.facts.iter().filter(|f| f.question.is_some()) {
         let Some(q) = &fact.question else { continue };
@@ -279,11 +265,9 @@ pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<Generat
         {
             continue;
         }
-        asked.push(fact.answer);
-        out.push(card(CardKind::QuestionAnswer, fact, prompt));
-    }
-    if starts_anaphoric(sentence) {
-        return out;
+        if keep(&mut out, card(CardKind::QuestionAnswer, fact, prompt)) {
+            asked.push(fact.answer);
+        }
     }
     let mut clozes = 0;
     let mut name_clozes = 0;
@@ -302,7 +286,7 @@ pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<Generat
             continue;
         }
         let name_fact = matches!(fact.fact_type, FactType::Person | FactType::Place);
-        if name_fact && (name_clozes >= 1 || !out.is_empty()) {
+        if name_fact && (name_clozes >= 1 || !out.cards.is_empty()) {
             continue;
         }
         let Some(prompt) = cloze(sentence, fact.answer) else {
@@ -312,10 +296,16 @@ pub fn write(sentence: &str, analysis: &Analysis, origin: Origin) -> Vec<Generat
         if contains_answer(&prompt.replace(GAP, ""), answer) {
             continue;
         }
-        clozes += 1;
-        name_clozes += usize::from(name_fact);
-        asked.push(fact.answer);
-        out.push(card(CardKind::Cloze, fact, prompt));
+        if keep(&mut out, card(CardKind::Cloze, fact, prompt)) {
+            clozes += 1;
+            name_clozes += usize::from(name_fact);
+            asked.push(fact.answer);
+        } else if out.dropped.last().is_some_and(|(_, rule)| {
+            matches!(rule, Rule::Pronoun | Rule::Demonstrative | Rule::CutQuote)
+        }) {
+            // The sentence itself points outside: its other clozes would too.
+            break;
+        }
     }
     out
 }
@@ -402,12 +392,25 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     let _ = (gap_at, gap_seen);
     let mut text = crate::typography::normalize(&out);
     // `Le lendemain matin à 10 heures, le Milrevcom publia …` → `Le Milrevcom publia …`
-    let lower = text.to_lowercase();
+    // The relative starts are short: only the beginning is lowered.
+    let mut head = text.len().min(48);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let lower = text[..head].to_lowercase();
     if let Some(start) = RELATIVE_STARTS.iter().find(|s| lower.starts_with(*s)) {
         if let Some(comma) = text.find(", ") {
             if comma < start.len() + 30 && !text[..comma].contains(GAP) {
                 text = capitalise(&text[comma + 2..]);
             }
+        }
+    }
+    // `Mais dans la soirée, le Congrès …` → `Le Congrès …`; `Au comité suivant, le [...], …`
+    // → `Le [...], …`.
+    for _ in 0..3 {
+        match context::strip_connector(&text).or_else(|| context::strip_relative_start(&text)) {
+            Some(rest) => text = rest,
+            None => break,
         }
     }
     if text.chars().count() > 160 {
@@ -486,7 +489,11 @@ mod tests {
             ),
             None
         );
-        assert!(starts_anaphoric("Il comprenait des représentants."));
-        assert!(!starts_anaphoric("Le Comité comprenait des représentants."));
+        let s = "Mais en 1905, le club de Lyon compte 45 membres (selon Duval).";
+        let a = s.find("45").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + 2)).unwrap(),
+            "En 1905, le club de Lyon compte [...] membres."
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! cards with distractors.
 
 use crate::cards::{self, CardKind, GeneratedCard, Origin};
+use crate::context::{self, Rule, Surroundings};
 use crate::distractors::Pools;
 use crate::document::{CleanDocument, Format};
 use crate::error::Error;
@@ -62,6 +63,8 @@ pub struct GeneratedDeck {
     pub documents: Vec<DocumentSummary>,
     /// The cards, best first, unique.
     pub cards: Vec<GeneratedCard>,
+    /// How many cards each rule of [`crate::context`] removed or rewrote.
+    pub context: context::Stats,
 }
 
 /// Reads, checks and turns the documents at `paths` into a deck. Nothing is written: an
@@ -150,17 +153,33 @@ pub fn generate_from_sources(
     let mut pools = Pools::default();
     let mut settings = Settings::default();
     let mut candidates: Vec<GeneratedCard> = Vec::new();
+    // Cards a context rule dropped, and the rules that reworded kept ones (by card key).
+    let mut rejected: Vec<(GeneratedCard, Rule)> = Vec::new();
+    let mut rewrites: std::collections::HashMap<String, Vec<Rule>> =
+        std::collections::HashMap::new();
     let mut usable = vec![0usize; cleaned.len()];
     let mut total = vec![0usize; cleaned.len()];
-    for r in &refs {
+    // Descriptions the document named in full so far (`le musée Guimet`).
+    let mut described = context::Descriptions::default();
+    for (i, r) in refs.iter().enumerate() {
+        if i > 0 && refs[i - 1].document != r.document {
+            described.clear();
+        }
         let text = text_of(r);
+        // The sentence before, in the same paragraph: a pronoun's antecedent may be there.
+        let previous = i
+            .checked_sub(1)
+            .map(|p| &refs[p])
+            .filter(|p| p.document == r.document && p.block == r.block)
+            .map(text_of);
         let block = &cleaned[r.document as usize].blocks[r.block];
         total[r.document as usize] += 1;
         let can_give_cards = cards::unusable(text, block.kind).is_none();
         if can_give_cards {
             usable[r.document as usize] += 1;
         }
-        let analysis = facts::analyse(text, &lexicon, can_give_cards);
+        let tokens = facts::tokens::tokenize(text);
+        let analysis = facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards);
         for m in &analysis.mentions {
             let mention = &text[m.span.0..m.span.1];
             if m.kind == Kind::Quantity {
@@ -177,20 +196,62 @@ pub fn generate_from_sources(
             block: block.kind,
         };
         if !can_give_cards {
+            described.read(text, &tokens);
             continue;
         }
-        for mut card in cards::write(text, &analysis, origin) {
+        let around = Surroundings::new(&lexicon, previous).with_descriptions(&described);
+        let written = cards::write(text, &analysis, origin, &around);
+        drop(around);
+        described.read(text, &tokens);
+        for (mut card, rules) in written.cards {
             card.score = crate::rank::score(&card, block.kind);
             if card.score >= crate::rank::MIN_SCORE {
+                if !rules.is_empty() {
+                    rewrites.insert(card.key(), rules);
+                }
                 candidates.push(card);
+            }
+        }
+        for (mut card, rule) in written.dropped {
+            card.score = crate::rank::score(&card, block.kind);
+            if card.score >= crate::rank::MIN_SCORE {
+                rejected.push((card, rule));
             }
         }
     }
     for card in &mut candidates {
         settings.qualify(card);
     }
+    let mut stats = context::Stats::default();
     crate::rank::sort(&mut candidates);
-    let mut kept = crate::dedup::dedup(candidates);
+    let (mut kept, given_away) = context::drop_give_aways(crate::dedup::dedup(candidates));
+    if !rejected.is_empty() {
+        // What the deck would hold without the rules: the removed cards that the deck's
+        // cards would not have pushed out as duplicates (each key once).
+        crate::rank::sort_by(&mut rejected, |(c, _)| c);
+        let mut rule_of: std::collections::HashMap<String, Rule> = std::collections::HashMap::new();
+        let mut shadow = kept.clone();
+        for (card, rule) in rejected {
+            if let std::collections::hash_map::Entry::Vacant(e) = rule_of.entry(card.key()) {
+                e.insert(rule);
+                shadow.push(card);
+            }
+        }
+        crate::rank::sort(&mut shadow);
+        for card in crate::dedup::dedup(shadow) {
+            if let Some(rule) = rule_of.get(&card.key()) {
+                *stats.removed.entry(*rule).or_default() += 1;
+            }
+        }
+    }
+    if given_away > 0 {
+        stats.removed.insert(Rule::GivesAway, given_away);
+    }
+    for card in &kept {
+        for rule in rewrites.get(&card.key()).into_iter().flatten() {
+            *stats.rewritten.entry(*rule).or_default() += 1;
+        }
+    }
     for card in &mut kept {
         if let Some(other) = pools.other_acronym(card) {
             card.prompt = card.prompt.replacen(
@@ -233,6 +294,7 @@ pub fn generate_from_sources(
     Ok(GeneratedDeck {
         documents,
         cards: kept,
+        context: stats,
     })
 }
 

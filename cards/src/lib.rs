@@ -41,6 +41,7 @@
 
 pub mod cards;
 pub mod clean;
+pub mod context;
 pub mod dedup;
 pub mod distractors;
 pub mod document;

@@ -35,6 +35,32 @@ const VAGUE: &[&str] = &[
     "cette motion",
 ];
 
+/// Pronouns in a prompt (padded with spaces) that point outside the card.
+const PRONOUNS: &[&str] = &[" il ", " elle ", " ils ", " elles ", " lui ", " eux "];
+
+/// Demonstratives in a prompt (padded with spaces).
+const DEMONSTRATIVES: &[&str] = &[" cette ", " ce ", " ces ", " cet "];
+
+/// Which of [`VAGUE`], [`PRONOUNS`] and [`DEMONSTRATIVES`] (in this order) occur in the
+/// folded prompt, anywhere (as `str::contains` would tell), in one pass.
+fn marks(prompt: &str) -> [bool; VAGUE.len() + PRONOUNS.len() + DEMONSTRATIVES.len()] {
+    let mut found = [false; VAGUE.len() + PRONOUNS.len() + DEMONSTRATIVES.len()];
+    let all = VAGUE.iter().chain(PRONOUNS).chain(DEMONSTRATIVES);
+    let b = prompt.as_bytes();
+    for i in 0..b.len() {
+        // Every mark starts with one of these bytes.
+        if !matches!(b[i], b' ' | b'l' | b'c' | b'i') {
+            continue;
+        }
+        for (k, m) in all.clone().enumerate() {
+            if !found[k] && b[i..].starts_with(m.as_bytes()) {
+                found[k] = true;
+            }
+        }
+    }
+    found
+}
+
 /// Scores one card written from a block of the given kind.
 pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     let mut s = match card.fact_type {
@@ -53,13 +79,14 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         s -= 3 * (lines - 5);
     }
     let prompt = format!(" {} ", fold(&card.prompt));
-    for v in VAGUE {
-        if prompt.contains(v) {
+    let found = marks(&prompt);
+    for (i, _) in VAGUE.iter().enumerate() {
+        if found[i] {
             s -= 12;
         }
     }
-    for pronoun in [" il ", " elle ", " ils ", " elles ", " lui ", " eux "] {
-        if prompt.contains(pronoun) {
+    for (i, _) in PRONOUNS.iter().enumerate() {
+        if found[VAGUE.len() + i] {
             s -= 6;
         }
     }
@@ -79,8 +106,8 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     if !anchored {
         s -= if card.kind == CardKind::Cloze { 12 } else { 40 };
     }
-    for demonstrative in [" cette ", " ce ", " ces ", " cet "] {
-        if prompt.contains(demonstrative) {
+    for (i, _) in DEMONSTRATIVES.iter().enumerate() {
+        if found[VAGUE.len() + PRONOUNS.len() + i] {
             s -= 8;
         }
     }
@@ -109,11 +136,49 @@ fn has_year(text: &str) -> bool {
 
 /// Sorts the cards, best first; ties keep the reading order.
 pub fn sort(cards: &mut [GeneratedCard]) {
-    cards.sort_by(|a, b| {
+    sort_by(cards, |c| c);
+}
+
+/// [`sort`] for items that hold a card.
+pub fn sort_by<T>(items: &mut [T], card: impl Fn(&T) -> &GeneratedCard) {
+    items.sort_by(|a, b| {
+        let (a, b) = (card(a), card(b));
         b.score
             .cmp(&a.score)
             .then(a.document.cmp(&b.document))
             .then(a.line.cmp(&b.line))
             .then(a.prompt.cmp(&b.prompt))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_found_like_contains() {
+        for m in VAGUE.iter().chain(PRONOUNS).chain(DEMONSTRATIVES) {
+            assert!(
+                matches!(m.as_bytes()[0], b' ' | b'l' | b'c' | b'i'),
+                "{m:?}"
+            );
+        }
+        for p in [
+            " le lendemain, il part ",
+            " ici et la-bas ",
+            " cette motion, celui-ci et ces derniers ",
+            " officiellement ",
+            " rien ",
+        ] {
+            let found = marks(p);
+            for (k, m) in VAGUE
+                .iter()
+                .chain(PRONOUNS)
+                .chain(DEMONSTRATIVES)
+                .enumerate()
+            {
+                assert_eq!(found[k], p.contains(m), "{m:?} in {p:?}");
+            }
+        }
+    }
 }

@@ -68,6 +68,19 @@ pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
     }
     let _ = writeln!(
         out,
+        "\n## Context rules\n\nCards each rule removed from the deck (that would otherwise be in it) or\nrewrote (a pronoun replaced by its antecedent from the sentence before).\n\n| rule | removed | rewritten |\n| --- | --- | --- |"
+    );
+    for rule in crate::context::Rule::ALL {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            rule.name(),
+            deck.context.removed.get(&rule).copied().unwrap_or(0),
+            deck.context.rewritten.get(&rule).copied().unwrap_or(0)
+        );
+    }
+    let _ = writeln!(
+        out,
         "\n## Screen lines (21 characters) of the whole card\n\n| lines | cards |\n| --- | --- |"
     );
     for (l, n) in &f.per_lines {

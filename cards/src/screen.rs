@@ -39,9 +39,38 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
-/// Number of screen lines `text` needs.
+/// Number of screen lines `text` needs: `wrap(text, COLUMNS).len()`, without making the
+/// lines.
 pub fn lines(text: &str) -> usize {
-    wrap(text, COLUMNS).len()
+    count(text, COLUMNS)
+}
+
+/// The number of lines [`wrap`] makes.
+fn count(text: &str, columns: usize) -> usize {
+    let mut n = 0;
+    let mut len = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let wlen = word.chars().count();
+        if len > 0 && len + 1 + wlen <= columns {
+            len += 1 + wlen;
+            continue;
+        }
+        if len > 0 {
+            n += 1;
+            len = 0;
+        }
+        let mut rest = wlen;
+        while rest > 0 {
+            let chunk = rest.min(columns);
+            rest -= chunk;
+            if chunk == columns && rest > 0 {
+                n += 1;
+            } else {
+                len = chunk;
+            }
+        }
+    }
+    n + usize::from(len > 0)
 }
 
 #[cfg(test)]
@@ -59,6 +88,18 @@ mod tests {
                 "ire ?",
             ]
         );
+        for t in [
+            "",
+            "Qui présidait le Comité militaro-révolutionnaire ?",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstu x",
+            "abcdefghijklmnopqrstu",
+            "  deux  espaces  ",
+        ] {
+            for columns in [1, 5, 21] {
+                assert_eq!(count(t, columns), wrap(t, columns).len(), "{t:?}");
+            }
+        }
         assert_eq!(lines(""), 0);
         assert_eq!(lines("Lénine"), 1);
         assert_eq!(lines(&"a ".repeat(11)), 1);

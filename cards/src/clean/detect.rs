@@ -66,20 +66,46 @@ pub fn signs(text: &str) -> Signs {
         }) {
             continue;
         }
-        s.wiki_markup += trimmed.matches("[[").count()
-            + trimmed.matches("''").count()
-            + trimmed.matches("<ref").count()
-            + trimmed.matches("{{").count()
+        let [links, quotes, refs, templates, md_links, notes, md_notes, bold] =
+            count_marks(trimmed);
+        s.wiki_markup += links
+            + quotes
+            + refs
+            + templates
             + usize::from(trimmed.starts_with("==") && trimmed.ends_with("=="));
-        s.markdown_markup += trimmed.matches("](").count()
-            + trimmed.matches("^[").count()
-            + trimmed.matches("[^").count()
-            + trimmed.matches("**").count() / 2
+        s.markdown_markup += md_links
+            + notes
+            + md_notes
+            + bold / 2
             + usize::from(trimmed.starts_with("# ") || trimmed.starts_with("## "));
     }
     lengths.sort_unstable();
     s.median_line_chars = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
     s
+}
+
+/// The markup counted in a line, in this order.
+const MARKS: [&str; 8] = ["[[", "''", "<ref", "{{", "](", "^[", "[^", "**"];
+
+/// How many times each of [`MARKS`] occurs in `line`, without overlaps (as
+/// `line.matches(mark).count()` counts), in one pass.
+fn count_marks(line: &str) -> [usize; 8] {
+    let b = line.as_bytes();
+    let mut counts = [0; 8];
+    // Where each mark may next start (after its last match).
+    let mut free = [0; 8];
+    for i in 0..b.len() {
+        if !matches!(b[i], b'[' | b'\'' | b'<' | b'{' | b']' | b'^' | b'*') {
+            continue;
+        }
+        for (k, m) in MARKS.iter().enumerate() {
+            if i >= free[k] && b[i..].starts_with(m.as_bytes()) {
+                counts[k] += 1;
+                free[k] = i + m.len();
+            }
+        }
+    }
+    counts
 }
 
 /// True for a MediaWiki diff hunk header: `Ligne 5 : Ligne 5 :` (or `Line 5:`).
@@ -129,6 +155,21 @@ pub fn from_signs(s: &Signs) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_are_counted_like_matches() {
+        for line in [
+            "[[[A|a]]] ''' ''x'' <ref>{{{c}}}</ref>",
+            "un [lien](#) et^[1] [^2] ****gras** ](( ",
+            "rien",
+            "''''",
+        ] {
+            let counts = count_marks(line);
+            for (k, m) in MARKS.iter().enumerate() {
+                assert_eq!(counts[k], line.matches(m).count(), "{m:?} in {line:?}");
+            }
+        }
+    }
 
     #[test]
     fn hunk_headers() {

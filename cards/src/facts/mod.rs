@@ -308,13 +308,17 @@ impl Lexicon {
 /// Finds the facts and mentions of one sentence. With `facts` false, only the mentions
 /// (for distractor pools) and the cloze facts are found, not the costlier questions.
 pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
+    analyse_tokens(s, &tokenize(s), lexicon, facts)
+}
+
+/// [`analyse`] with the sentence's tokens already made (by [`tokens::tokenize`]).
+pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: bool) -> Analysis {
     let with_questions = facts;
-    let tokens = tokenize(s);
     let mut facts = Vec::new();
     let mut mentions = Vec::new();
     let mut used = vec![false; tokens.len()];
 
-    for d in dates::find(&tokens) {
+    for d in dates::find(tokens) {
         for u in &mut used[d.first_token..d.end_token] {
             *u = true;
         }
@@ -330,7 +334,7 @@ pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
                 question: None,
             });
         }
-        if let Some(q) = dates::question(s, &tokens, &d).filter(|_| with_questions) {
+        if let Some(q) = dates::question(s, tokens, &d).filter(|_| with_questions) {
             facts.push(Fact {
                 fact_type: FactType::Date,
                 answer: (d.start, d.end),
@@ -339,7 +343,7 @@ pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
             });
         }
     }
-    for q in quantities::find(&tokens, &used) {
+    for q in quantities::find(tokens, &used) {
         let t = &tokens[q.number];
         used[q.number] = true;
         mentions.push(Mention {
@@ -353,7 +357,7 @@ pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
             question: None,
         });
     }
-    let orgs = organisations::find(&tokens);
+    let orgs = organisations::find(tokens);
     for &(a, b) in &orgs {
         mentions.push(Mention {
             kind: Kind::Organisation,
@@ -361,15 +365,15 @@ pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
         });
     }
     if with_questions {
-        organisations::aliases(s, &tokens, &orgs, &mut facts);
+        organisations::aliases(s, tokens, &orgs, &mut facts);
     }
 
-    let found = names::find(&tokens, &|w| lexicon.is_common(w));
+    let found = names::find(tokens, &|w| lexicon.is_common(w));
     for name in &found {
         if orgs.iter().any(|&(a, b)| name.first >= a && name.first < b) {
             continue;
         }
-        let (a, b) = name.span(&tokens);
+        let (a, b) = name.span(tokens);
         let kind = lexicon.kind_of(&s[a..b]);
         match kind {
             Kind::Person => {
@@ -383,7 +387,7 @@ pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
             }
             Kind::Place => {
                 mentions.push(Mention { kind, span: (a, b) });
-                if places::introduced_here(&tokens, name) {
+                if places::introduced_here(tokens, name) {
                     facts.push(Fact {
                         fact_type: FactType::Place,
                         answer: (a, b),
@@ -397,7 +401,7 @@ pub fn analyse(s: &str, lexicon: &Lexicon, facts: bool) -> Analysis {
         }
     }
     if with_questions {
-        people::roles(s, &tokens, &found, lexicon, &mut facts);
+        people::roles(s, tokens, &found, lexicon, &mut facts);
     }
     Analysis { facts, mentions }
 }

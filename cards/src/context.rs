@@ -1,0 +1,2602 @@
+//! Enough context: a card must be answerable by someone who never saw its document.
+//!
+//! The rule good card writers follow: one unambiguous answer, the subject named, nothing
+//! that points outside the card. [`screen`] reads a card's prompt and keeps it, rewrites it
+//! or drops it by these rules, each a [`Rule`]:
+//!
+//! - [`Rule::CutQuote`]: the prompt ends with a speech verb (`Trotsky écrit.`) or a colon:
+//!   the quoted words it introduced were cut, so the card says nothing.
+//! - [`Rule::Pronoun`]: a personal pronoun whose antecedent is in another sentence: the
+//!   subject of the main clause (`Il`, `Elle`, `On`, after any opening adverbial), an object
+//!   pronoun before a verb (`l'`, `le`, `la`, `les`, `lui`, `leur`, `en`, `y`: `Rykov l'imite`),
+//!   a possessive opening the clause (`Sa collection compte …`). When the previous sentence of
+//!   the same paragraph opens with a named subject (a person, a body, `le musée Guimet`) that
+//!   agrees with the pronoun and nothing else in that sentence could be meant, the pronoun is
+//!   replaced by that name (`Rykov imite Zinoviev`); otherwise the card is dropped. Nothing is
+//!   ever invented: the name is copied from the text just before. A pronoun that can mean a
+//!   noun phrase of an opening clause of its own sentence (`Lorsque Lénine arrive, il …`) is
+//!   left as it is.
+//! - [`Rule::Demonstrative`]: `celui-ci`, `ce dernier`, `ces derniers`, `cette ville`, `cela`,
+//!   `là`: a demonstrative points to something said before.
+//! - [`Rule::NoSubject`]: the sentence opens with a participle or adjective phrase (`Composé
+//!   de …`, `Né à …`, `Long de …`) and no named subject follows; or it is only a relative
+//!   clause (`Dont …`); or a cloze names nothing at all besides its gap (`L'insurrection a
+//!   lieu dans [...].`): no name, nothing a learner could recognise.
+//! - [`Rule::Unnamed`]: a definite description (`le musée`, `le club`) that an earlier
+//!   sentence of the same document named in full, and only one way (`le musée Guimet`), is
+//!   written in full. Cards are only rewritten by this rule, never dropped.
+//! - [`Rule::RelativeTime`]: `le lendemain`, `la veille`, `ce jour-là`, `à cette date`,
+//!   `l'année suivante`, `deux jours plus tard`, a day without its month (`le 26,`): a time
+//!   told from another sentence. A cloze first loses such an opening adverbial
+//!   ([`strip_relative_start`]); a card that still holds one is dropped.
+//! - [`Rule::TooShort`]: a cloze with fewer than [`MIN_CONTENT_WORDS`] content words besides
+//!   the gap cannot single out its fact.
+//! - [`Rule::GivesAway`]: two cards from one sentence where one's prompt holds the other's
+//!   answer (`… de [...] Mencheviks et de 21 bolcheviks` / `… de 3 Mencheviks et de [...]
+//!   bolcheviks`): only the better-ranked stays ([`drop_give_aways`]).
+//!
+//! A program cannot parse French, so these are word-level approximations that prefer
+//! dropping a card to keeping a doubtful one. They are general French rules, tested on
+//! examples of our own.
+
+use crate::cards::{CardKind, GeneratedCard, GAP};
+use crate::facts::tokens::{tokenize, Token, TokenKind};
+use crate::facts::{Kind, Lexicon};
+use crate::typography::fold;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap};
+
+/// A rule of context that removed or rewrote a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// The prompt ends with a speech verb or a colon: its quotation was cut.
+    CutQuote,
+    /// A pronoun whose antecedent is in another sentence.
+    Pronoun,
+    /// A demonstrative pointing to something said before.
+    Demonstrative,
+    /// A participle or relative opening with no named subject.
+    NoSubject,
+    /// A time told relative to another sentence.
+    RelativeTime,
+    /// Too few content words besides the gap.
+    TooShort,
+    /// Another card of the same sentence shows this card's answer, or the reverse.
+    GivesAway,
+    /// A definite description (`le musée`) that an earlier sentence named in full.
+    Unnamed,
+}
+
+impl Rule {
+    /// Every rule, in the order [`screen`] applies them.
+    pub const ALL: [Rule; 8] = [
+        Rule::CutQuote,
+        Rule::RelativeTime,
+        Rule::Demonstrative,
+        Rule::NoSubject,
+        Rule::Pronoun,
+        Rule::Unnamed,
+        Rule::TooShort,
+        Rule::GivesAway,
+    ];
+
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::CutQuote => "cut quotation",
+            Rule::Pronoun => "pronoun without antecedent",
+            Rule::Demonstrative => "demonstrative",
+            Rule::NoSubject => "no subject",
+            Rule::RelativeTime => "relative time",
+            Rule::TooShort => "too short",
+            Rule::GivesAway => "gives another card away",
+            Rule::Unnamed => "unnamed subject",
+        }
+    }
+}
+
+/// How many cards each rule removed from, or rewrote in, the deck.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Cards that would be in the deck without the rule.
+    pub removed: BTreeMap<Rule, usize>,
+    /// Cards of the deck whose prompt the rule rewrote.
+    pub rewritten: BTreeMap<Rule, usize>,
+}
+
+/// What [`screen`] decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Keep the card with this prompt; `rewritten` names the rules that changed it.
+    Keep {
+        /// The prompt, rewritten or not.
+        prompt: String,
+        /// Rules that rewrote it (empty when unchanged).
+        rewritten: Vec<Rule>,
+    },
+    /// Drop the card.
+    Drop(Rule),
+}
+
+/// A cloze needs at least this many content words besides its gap.
+pub const MIN_CONTENT_WORDS: usize = 5;
+
+/// What a card's sentence can lean on: the corpus lexicon and the previous sentence of the
+/// same paragraph, whose named subject may be a pronoun's antecedent.
+pub struct Surroundings<'a> {
+    lexicon: &'a Lexicon,
+    previous: Option<&'a str>,
+    antecedent: OnceCell<Option<Antecedent>>,
+    named: Option<&'a Descriptions>,
+}
+
+/// The definite descriptions an earlier part of a document named in full: head noun →
+/// the full description (`musée` → `musée Guimet`), or `None` when named two ways.
+#[derive(Clone, Debug, Default)]
+pub struct Descriptions {
+    full: HashMap<String, Option<String>, crate::typography::WordHash>,
+}
+
+impl Descriptions {
+    /// Forgets everything (a new document).
+    pub fn clear(&mut self) {
+        self.full.clear();
+    }
+
+    /// Reads a sentence's named descriptions (`le club cycliste de Lyon`), given its
+    /// tokens.
+    pub fn read(&mut self, sentence: &str, tokens: &[Token<'_>]) {
+        for i in 0..tokens.len().saturating_sub(2) {
+            if !matches!(tokens[i].lower(), "le" | "la" | "l'" | "du" | "au")
+                || tokens[i].kind == TokenKind::Punct
+                || !lower_word(tokens.get(i + 1))
+                || is(&tokens[i + 1], DETERMINERS)
+                || is(&tokens[i + 1], PREPOSITIONS)
+                // A capital soon after, or no name at all.
+                || !tokens[i + 2..]
+                    .iter()
+                    .take(5)
+                    .any(|t| t.is_capitalised())
+            {
+                continue;
+            }
+            let Some(end) = named_phrase_end(tokens, i) else {
+                continue;
+            };
+            let head = tokens[i + 1].lower();
+            let full = &sentence[tokens[i + 1].start..tokens[end - 1].end];
+            match self.full.get_mut(head) {
+                None => {
+                    self.full.insert(head.to_string(), Some(full.to_string()));
+                }
+                Some(Some(known)) if known != full => {
+                    // `club de Lyon` and `club cycliste de Lyon` are one club (the longer
+                    // stays); `musée Guimet` and `musée Cernuschi` are two.
+                    let within = |a: &str, b: &str| {
+                        let b: Vec<&str> = b.split(' ').collect();
+                        a.split(' ').all(|w| b.contains(&w))
+                    };
+                    if within(known, full) {
+                        *known = full.to_string();
+                    } else if !within(full, known) {
+                        self.full.insert(head.to_string(), None);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn get(&self, head: &str) -> Option<&str> {
+        self.full.get(head)?.as_deref()
+    }
+}
+
+impl<'a> Surroundings<'a> {
+    /// The surroundings of a sentence; `previous` is the sentence before it in the same
+    /// paragraph, if any.
+    pub fn new(lexicon: &'a Lexicon, previous: Option<&'a str>) -> Surroundings<'a> {
+        Surroundings {
+            lexicon,
+            previous,
+            antecedent: OnceCell::new(),
+            named: None,
+        }
+    }
+
+    /// The same, knowing the descriptions earlier sentences of the document named.
+    pub fn with_descriptions(mut self, named: &'a Descriptions) -> Surroundings<'a> {
+        self.named = Some(named);
+        self
+    }
+
+    fn antecedent(&self) -> Option<&Antecedent> {
+        self.antecedent
+            .get_or_init(|| self.previous.and_then(|p| antecedent(p, self.lexicon)))
+            .as_ref()
+    }
+}
+
+/// A word the gap stands for while a prompt is read: a capitalised word of the same byte
+/// length as [`GAP`], so offsets stay the same.
+const MARK: &str = "Qgapq";
+
+/// Keeps, rewrites or drops a card's prompt (see the module's rules). Questions are
+/// written by the fact finders in a fixed form, so only the rules about words that point
+/// outside (pronouns, demonstratives, relative times) apply to them.
+pub fn screen(prompt: &str, kind: CardKind, around: &Surroundings<'_>) -> Verdict {
+    let question = kind != CardKind::Cloze;
+    let mut text = prompt.replace(GAP, MARK);
+    let mut rewritten = Vec::new();
+    if !question && cut_quote(&text) {
+        return Verdict::Drop(Rule::CutQuote);
+    }
+    // A pronoun may be replaced by its antecedent; the new prompt is read again.
+    let mut first = true;
+    for _ in 0..4 {
+        let tokens = tokenize(&text);
+        if first {
+            first = false;
+            if relative_time_in(&text, Some(&tokens)) {
+                return Verdict::Drop(Rule::RelativeTime);
+            }
+            if let Some(t) = around.named.and_then(|n| name_descriptions(&text, n)) {
+                text = t;
+                rewritten.push(Rule::Unnamed);
+                continue;
+            }
+        }
+        let start = if question {
+            Some(0)
+        } else {
+            main_clause(&tokens, around.lexicon)
+        };
+        if demonstrative(&tokens, start.unwrap_or(0)) {
+            return Verdict::Drop(Rule::Demonstrative);
+        }
+        let Some(start) = start else {
+            return Verdict::Drop(Rule::NoSubject);
+        };
+        if !question && !names_something(&tokens, around.lexicon) {
+            return Verdict::Drop(Rule::NoSubject);
+        }
+        let problem = if question {
+            question_pronoun(&tokens)
+        } else {
+            subject_problem(&tokens, start)
+        }
+        .or_else(|| object_pronoun(&tokens, start));
+        let p = match problem {
+            None => break,
+            Some(Problem::Drop(rule)) => return Verdict::Drop(rule),
+            Some(Problem::Pronoun(p)) => p,
+        };
+        // An opening clause of the sentence may hold the antecedent.
+        let opening = &tokens[..start.min(p.token)];
+        let inside = phrases(&text, opening, around.lexicon, 0..0)
+            .into_iter()
+            .any(|a| p.word == "en" || p.word == "y" || agrees(&p.word, a, false));
+        if inside {
+            let clause = opening.iter().any(|t| {
+                is(
+                    t,
+                    &[
+                        "lorsque", "lorsqu'", "quand", "si", "comme", "puisque", "puisqu'", "que",
+                        "qu'",
+                    ],
+                )
+            });
+            if clause {
+                break;
+            }
+            return Verdict::Drop(Rule::Pronoun);
+        }
+        let replaced = if p.rewritable {
+            around
+                .antecedent()
+                .and_then(|a| replace_pronoun(&text, &tokens, &p, a))
+        } else {
+            None
+        };
+        match replaced {
+            Some(t) => {
+                text = t;
+                rewritten.push(Rule::Pronoun);
+            }
+            None => return Verdict::Drop(Rule::Pronoun),
+        }
+    }
+    if !question && content_words(&text) < MIN_CONTENT_WORDS {
+        return Verdict::Drop(Rule::TooShort);
+    }
+    rewritten.dedup();
+    Verdict::Keep {
+        prompt: text.replace(MARK, GAP),
+        rewritten,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+const DETERMINERS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "au"
+            | "aux"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "mon"
+            | "ma"
+            | "mes"
+    )
+};
+
+const PREPOSITIONS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "à" | "de"
+            | "d'"
+            | "du"
+            | "des"
+            | "au"
+            | "aux"
+            | "en"
+            | "dans"
+            | "par"
+            | "pour"
+            | "sur"
+            | "sous"
+            | "avec"
+            | "sans"
+            | "vers"
+            | "chez"
+            | "contre"
+            | "entre"
+            | "après"
+            | "avant"
+            | "depuis"
+            | "pendant"
+            | "selon"
+            | "parmi"
+            | "malgré"
+            | "dès"
+            | "jusqu'"
+            | "outre"
+            | "envers"
+            | "devant"
+            | "derrière"
+            | "durant"
+            | "lors"
+    )
+};
+
+/// Forms of être and avoir that can stand before a participle.
+const AUXILIARIES: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "a" | "ont"
+            | "avait"
+            | "avaient"
+            | "eut"
+            | "eurent"
+            | "aura"
+            | "auront"
+            | "aurait"
+            | "auraient"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "fut"
+            | "furent"
+            | "sera"
+            | "seront"
+            | "serait"
+            | "seraient"
+            | "ai"
+            | "as"
+            | "avons"
+            | "avez"
+    )
+};
+
+const SUBJECT_PRONOUNS: fn(&str) -> bool = |w| matches!(w, "il" | "elle" | "ils" | "elles" | "on");
+
+/// Words that open an adverbial before the main clause (`Après la guerre, …`).
+const OPENERS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "après"
+            | "avant"
+            | "pendant"
+            | "durant"
+            | "dès"
+            | "depuis"
+            | "lors"
+            | "en"
+            | "dans"
+            | "à"
+            | "au"
+            | "aux"
+            | "sur"
+            | "sous"
+            | "pour"
+            | "par"
+            | "malgré"
+            | "selon"
+            | "avec"
+            | "sans"
+            | "grâce"
+            | "face"
+            | "entre"
+            | "vers"
+            | "contre"
+            | "parmi"
+            | "chez"
+            | "outre"
+            | "jusqu'"
+            | "jusque"
+            | "comme"
+            | "si"
+            | "bien"
+            | "lorsque"
+            | "lorsqu'"
+            | "quand"
+            | "puisque"
+            | "puisqu'"
+            | "alors"
+            | "tandis"
+            | "une"
+            | "faute"
+            | "afin"
+            | "hormis"
+            | "d'"
+            | "vu"
+            | "suite"
+            | "ensuite"
+            | "enfin"
+            | "finalement"
+            | "cependant"
+            | "pourtant"
+            | "toutefois"
+            | "néanmoins"
+            | "ainsi"
+            | "aussitôt"
+            | "désormais"
+            | "autrefois"
+            | "jadis"
+    )
+};
+
+/// Link words that may open a sentence and can be dropped from a cloze (`Mais …`).
+const CONNECTORS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "mais"
+            | "et"
+            | "puis"
+            | "ensuite"
+            | "alors"
+            | "aussi"
+            | "ainsi"
+            | "donc"
+            | "or"
+            | "cependant"
+            | "pourtant"
+            | "toutefois"
+            | "néanmoins"
+            | "enfin"
+            | "finalement"
+    )
+};
+
+/// Words after which a clause can hold the antecedent of a later pronoun.
+const CLAUSE_MARKS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "qui"
+            | "que"
+            | "qu'"
+            | "où"
+            | "dont"
+            | "lorsque"
+            | "lorsqu'"
+            | "quand"
+            | "car"
+            | "mais"
+            | "puis"
+            | "puisque"
+            | "puisqu'"
+            | "si"
+            | "comme"
+            | ";"
+            | ":"
+    )
+};
+
+const MONTHS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "janvier"
+            | "février"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "août"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "décembre"
+    )
+};
+
+/// A set of lower-case words: a list, or a `match` for the long, often used ones.
+trait WordSet {
+    fn has(&self, w: &str) -> bool;
+}
+
+impl WordSet for &[&str] {
+    fn has(&self, w: &str) -> bool {
+        self.contains(&w)
+    }
+}
+
+impl<const N: usize> WordSet for &[&str; N] {
+    fn has(&self, w: &str) -> bool {
+        self.contains(&w)
+    }
+}
+
+impl WordSet for fn(&str) -> bool {
+    fn has(&self, w: &str) -> bool {
+        self(w)
+    }
+}
+
+fn is(t: &Token<'_>, words: impl WordSet) -> bool {
+    t.kind != TokenKind::Punct && words.has(t.lower())
+}
+
+fn punct(t: Option<&Token<'_>>, p: &str) -> bool {
+    t.is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
+}
+
+fn is_mark(t: &Token<'_>) -> bool {
+    t.text == MARK
+}
+
+fn lower_word(t: Option<&Token<'_>>) -> bool {
+    t.is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalised())
+}
+
+/// A capitalised word that is no function word (`Lénine`, `Comité`, not `Le` or `Dans`).
+fn is_name_word(t: &Token<'_>) -> bool {
+    is_mark(t)
+        || (t.is_capitalised()
+            && !is(t, DETERMINERS)
+            && !is(t, PREPOSITIONS)
+            && !is(t, SUBJECT_PRONOUNS)
+            && !is(t, OPENERS)
+            && !is(t, CONNECTORS))
+}
+
+/// The index after the group of brackets or guillemets opening at `i`, or `i + 1`.
+fn skip_group(tokens: &[Token<'_>], i: usize) -> usize {
+    let close = match tokens[i].text {
+        "(" => ")",
+        "«" => "»",
+        "[" => "]",
+        _ => return i + 1,
+    };
+    let open = tokens[i].text;
+    let mut depth = 0;
+    for (j, t) in tokens.iter().enumerate().skip(i) {
+        if t.kind == TokenKind::Punct && t.text == open {
+            depth += 1;
+        } else if t.kind == TokenKind::Punct && t.text == close {
+            depth -= 1;
+            if depth == 0 {
+                return j + 1;
+            }
+        }
+    }
+    tokens.len()
+}
+
+/// The next comma at bracket depth 0 from `i`.
+fn next_comma(tokens: &[Token<'_>], mut i: usize) -> Option<usize> {
+    while i < tokens.len() {
+        if punct(tokens.get(i), ",") {
+            return Some(i);
+        }
+        i = skip_group(tokens, i);
+    }
+    None
+}
+
+/// True for a word that can be a finite verb by its ending; `strong` keeps the endings that
+/// nouns seldom have (`-aient`, `-èrent`, an auxiliary).
+fn verb_like(w: &str, strong: bool) -> bool {
+    if AUXILIARIES(w) {
+        return true;
+    }
+    const STRONG: &[&str] = &[
+        "ait", "aient", "èrent", "irent", "urent", "ront", "rait", "raient", "èrent",
+    ];
+    const WEAK: &[&str] = &["e", "es", "ent", "a", "it", "ut", "ra", "ont", "int", "ond"];
+    STRONG.iter().any(|e| w.ends_with(e))
+        || (!strong && WEAK.iter().any(|e| w.ends_with(e)) && w.chars().count() > 2)
+}
+
+// ---------------------------------------------------------------------------------------
+// Cut quotations
+
+const SPEECH_FORMS: &[&str] = &[
+    "dit",
+    "disait",
+    "disaient",
+    "dirent",
+    "disent",
+    "écrit",
+    "écrivait",
+    "écrivaient",
+    "écrivit",
+    "écrivirent",
+    "écrivent",
+    "répond",
+    "répondit",
+    "répondait",
+    "répondaient",
+    "répondent",
+    "répondirent",
+    "répondu",
+    "conclut",
+    "concluait",
+    "conclurent",
+    "concluent",
+    "conclu",
+    "poursuit",
+    "poursuivit",
+    "poursuivait",
+    "poursuivent",
+    "prévient",
+    "prévint",
+    "rappelle",
+    "rappellent",
+];
+
+/// Stems of speech verbs in -er (`déclar` → déclare, déclara, déclaraient, déclaré …).
+const SPEECH_STEMS: &[&str] = &[
+    "déclar",
+    "annonc",
+    "affirm",
+    "ajout",
+    "proclam",
+    "expliqu",
+    "racont",
+    "rapport",
+    "soulign",
+    "exclam",
+    "not",
+    "précis",
+    "télégraphi",
+    "demand",
+    "insist",
+    "estim",
+    "assur",
+    "observ",
+    "remarqu",
+    "indiqu",
+    "résum",
+    "comment",
+    "avou",
+    "ordonn",
+    "lanc",
+    "protest",
+    "répliqu",
+    "object",
+    "écri",
+    "confi",
+    "murmur",
+    "cri",
+    "rétorqu",
+    "constat",
+    "signal",
+    "rappel",
+    "énonc",
+    "témoign",
+    "tranch",
+];
+
+fn is_speech_verb(w: &str) -> bool {
+    if SPEECH_FORMS.contains(&w) {
+        return true;
+    }
+    const ENDINGS: &[&str] = &[
+        "e", "ent", "a", "ait", "aient", "èrent", "é", "era", "eront", "erait",
+    ];
+    SPEECH_STEMS.iter().any(|stem| {
+        let Some(end) = w.strip_prefix(stem).or_else(|| {
+            // annonça, lança: ç before a.
+            let s = stem.strip_suffix('c')?;
+            w.strip_prefix(s)?.strip_prefix('ç')
+        }) else {
+            return false;
+        };
+        ENDINGS.contains(&end)
+    })
+}
+
+/// True when the prompt ends with a colon, or with a speech verb and its full stop
+/// (`…, Trotsky écrit.`): the quotation it introduced is missing.
+pub fn cut_quote(prompt: &str) -> bool {
+    let t = prompt.trim_end_matches([' ', '»', '"']);
+    if t.ends_with(':') {
+        return true;
+    }
+    let Some(body) = t.strip_suffix(['.', '…']) else {
+        return false;
+    };
+    let mut words = body.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    // `s'écrie`, `l'annonce`: the word after the apostrophe, the article before it.
+    let (before, last) = match last.rsplit_once('\'') {
+        Some((art, w)) => (
+            if art.eq_ignore_ascii_case("l") {
+                "l'"
+            } else {
+                ""
+            },
+            w,
+        ),
+        None => (words.next().unwrap_or(""), last),
+    };
+    fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+        if w.starts_with(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    }
+    is_speech_verb(&lower(last)) && !DETERMINERS(&lower(before))
+}
+
+// ---------------------------------------------------------------------------------------
+// Relative time
+
+/// The folded form of a word that can be part of a relative time, as written (`après`,
+/// `Après`, `jour-là`), or `None`.
+fn time_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "lendemain" => "lendemain",
+        "veille" => "veille",
+        "avant-veille" => "avant-veille",
+        "surlendemain" => "surlendemain",
+        "date" => "date",
+        "époque" => "epoque",
+        "moment" => "moment",
+        "heure" => "heure",
+        "période" => "periode",
+        "temps" => "temps",
+        "même" => "meme",
+        "après" | "Après" => "apres",
+        "avant" | "Avant" => "avant",
+        "tard" => "tard",
+        "tôt" => "tot",
+        "auparavant" | "Auparavant" => "auparavant",
+        "entre-temps" | "Entre-temps" => "entre-temps",
+        "hier" | "Hier" => "hier",
+        "avant-hier" | "Avant-hier" => "avant-hier",
+        "demain" | "Demain" => "demain",
+        "après-demain" | "Après-demain" => "apres-demain",
+        "précédente" => "precedente",
+        "précédent" => "precedent",
+        "précédents" | "précédentes" => "precedents",
+        "suivant" | "suivante" | "suivants" | "suivantes" => "suivant",
+        "soirée" => "soiree",
+        "matinée" => "matinee",
+        "journée" => "journee",
+        "nuit" => "nuit",
+        "après-midi" => "apres-midi",
+        "jour-là" => "jour-la",
+        "soir-là" => "soir-la",
+        "matin-là" => "matin-la",
+        "nuit-là" => "nuit-la",
+        "année-là" => "annee-la",
+        "mois-là" => "mois-la",
+        "semaine-là" => "semaine-la",
+        "heure-là" => "heure-la",
+        "moment-là" => "moment-la",
+        "époque-là" => "epoque-la",
+        _ => return None,
+    })
+}
+
+/// The phrases of a time told from another sentence that hold the (folded) word `w`
+/// (`lendemain` → `le lendemain`, …); each must be found whole in the text.
+fn relative_phrases(w: &str) -> &'static [&'static str] {
+    match w {
+        "lendemain" => &["le lendemain", "du lendemain", "au lendemain"],
+        "veille" => &["la veille"],
+        "avant-veille" => &["avant-veille"],
+        "surlendemain" => &["surlendemain"],
+        "date" => &["a cette date"],
+        "epoque" => &["a cette epoque"],
+        "moment" => &["a ce moment", "au meme moment"],
+        "heure" => &["a cette heure"],
+        "periode" => &["a cette periode"],
+        "temps" => &["en ce temps"],
+        "meme" => &[
+            "le meme jour",
+            "le jour meme",
+            "le soir meme",
+            "le matin meme",
+            "la nuit meme",
+        ],
+        "apres" => &["peu apres"],
+        "avant" => &["peu avant"],
+        "tard" => &["plus tard"],
+        "tot" => &["plus tot"],
+        "auparavant" => &["auparavant"],
+        "entre-temps" => &["entre-temps"],
+        "hier" => &["hier"],
+        "avant-hier" => &["avant-hier"],
+        "demain" => &["demain"],
+        "apres-demain" => &["apres-demain"],
+        "precedente" => &["la semaine precedente", "l'annee precedente"],
+        "precedent" => &["le mois precedent", "le jour precedent"],
+        // `ce jour-là`, `cette nuit-là`.
+        "jour-la" | "soir-la" | "matin-la" | "nuit-la" | "annee-la" | "mois-la" | "semaine-la"
+        | "heure-la" | "moment-la" | "epoque-la" => &[""],
+        _ => &[],
+    }
+}
+
+/// Parts of a day told without their date (`dans la soirée`, but not `dans la soirée du
+/// 25`), by the (folded) word they hold.
+fn parts_of_day(w: &str) -> &'static [&'static str] {
+    match w {
+        "soiree" => &["dans la soiree", "en debut de soiree", "en fin de soiree"],
+        "matinee" => &["dans la matinee"],
+        "journee" => &["dans la journee", "en fin de journee"],
+        "nuit" => &["dans la nuit", "tard dans la nuit"],
+        "apres-midi" => &[
+            "dans l'apres-midi",
+            "en debut d'apres-midi",
+            "en fin d'apres-midi",
+        ],
+        _ => &[],
+    }
+}
+
+/// Nouns of time that, followed by `après` or `avant`, tell a time from another event
+/// (`deux jours après`).
+const TIME_UNITS: &[&str] = &[
+    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "heure",
+    "heures", "minutes", "siecle", "siecles",
+];
+
+fn find_phrase(folded: &str, phrase: &str) -> bool {
+    let bytes = folded.as_bytes();
+    let mut from = 0;
+    while let Some(p) = folded[from..].find(phrase) {
+        let a = from + p;
+        let b = a + phrase.len();
+        let before_ok = a == 0 || !(bytes[a - 1] as char).is_alphanumeric();
+        let after_ok = b == folded.len() || !(bytes[b] as char).is_alphanumeric();
+        if before_ok && after_ok {
+            return true;
+        }
+        from = a + 1;
+    }
+    false
+}
+
+/// True when the text tells a time relative to another sentence (see [`Rule::RelativeTime`]).
+pub fn relative_time(text: &str) -> bool {
+    relative_time_in(text, None)
+}
+
+/// [`relative_time`] given the text's tokens, if they were made.
+fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
+    // A first look at the words as written: only a word of a relative time (or a day
+    // number after `le`, `du`, `au`) leads to the folded text and the phrases that hold it.
+    let b = text.as_bytes();
+    let mut words_needed = (3..b.len()).any(|i| {
+        b[i].is_ascii_digit()
+            && matches!(
+                &b[i - 3..i],
+                b"le " | b"du " | b"au " | b"Le " | b"Du " | b"Au "
+            )
+    });
+    let mut folded: Option<String> = None;
+    // Non-ASCII characters are letters here (accents; French punctuation stands apart).
+    for w in text.split(|c: char| c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-')) {
+        let Some(key) = time_word(w) else {
+            continue;
+        };
+        let folded = folded.get_or_insert_with(|| fold(text));
+        if relative_phrases(key)
+            .iter()
+            .any(|p| p.is_empty() || find_phrase(folded, p))
+        {
+            return true;
+        }
+        for part in parts_of_day(key) {
+            if let Some(at) = folded.find(part) {
+                let after = folded[at + part.len()..].trim_start();
+                let dated = after.starts_with("du ")
+                    || after.starts_with("de ")
+                    || after.starts_with("d'")
+                    || after.starts_with(|c: char| c.is_ascii_digit());
+                if !dated {
+                    return true;
+                }
+            }
+        }
+        words_needed |= key.starts_with("suivant")
+            || key.starts_with("precedent")
+            || key == "apres"
+            || key == "avant";
+    }
+    if !words_needed {
+        return false;
+    }
+    let made;
+    let tokens = match tokens {
+        Some(t) => t,
+        None => {
+            made = tokenize(text);
+            &made
+        }
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1);
+        let l = t.lower();
+        // `l'année suivante`, `au comité central suivant`: but `suivant les ordres`.
+        if matches!(
+            l,
+            "suivant" | "suivante" | "suivants" | "suivantes" | "précédent" | "précédente"
+        ) && i > 0
+            && !next.is_some_and(|n| is(n, DETERMINERS) || n.is_capitalised())
+        {
+            return true;
+        }
+        // `deux jours après`, `trois ans plus tard` (the latter found above).
+        if TIME_UNITS.contains(&fold(l).as_str())
+            && i > 0
+            && (tokens[i - 1].kind == TokenKind::Number
+                || tokens[i - 1].lower().ends_with("quelques")
+                || matches!(
+                    tokens[i - 1].lower(),
+                    "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "dix"
+                ))
+            && next.is_some_and(|n| is(n, &["après", "avant"]))
+            && !tokens
+                .get(i + 2)
+                .is_some_and(|n| is(n, &["le", "la", "les", "l'", "de", "d'"]))
+        {
+            return true;
+        }
+        // A day without its month: `la journée du 26,`, `le 3.`
+        if t.kind == TokenKind::Number
+            && i > 0
+            && is(&tokens[i - 1], &["le", "du", "au"])
+            && t.value().is_some_and(|d| (1..=31).contains(&d))
+            && !t.text.contains(' ')
+        {
+            let mut j = i + 1;
+            while tokens.get(j).is_some_and(|n| n.text == "(") {
+                j = skip_group(tokens, j);
+            }
+            let after = tokens.get(j);
+            let month = after.is_some_and(|n| MONTHS(n.lower()));
+            let ends = after.is_none_or(|n| {
+                n.kind == TokenKind::Punct && matches!(n.text, "," | "." | ";" | ":" | ")")
+            });
+            if !month && ends {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A cloze opening with an adverbial that holds a relative time (`Le lendemain, …`, `Au
+/// comité suivant, le [...], …`) loses it; `None` when there is none to drop.
+pub fn strip_relative_start(text: &str) -> Option<String> {
+    let comma = text.find(", ")?;
+    let head = &text[..comma];
+    if head.contains(GAP) || head.chars().count() > 60 || !relative_time(head) {
+        return None;
+    }
+    // Only an adverbial goes (`Au comité suivant`, `Le lendemain matin`), not a subject.
+    let tokens = tokenize(head);
+    if !(is(&tokens[0], OPENERS) || adverbial_opening(&tokens, 0)) {
+        return None;
+    }
+    let rest = &text[comma + 2..];
+    let mut c = rest.chars();
+    let first = c.next()?;
+    Some(first.to_uppercase().collect::<String>() + c.as_str())
+}
+
+/// A cloze opening with a link word (`Mais`, `Puis`, `Ensuite`) loses it; `None` when it
+/// has none.
+pub fn strip_connector(text: &str) -> Option<String> {
+    let (first, rest) = text.split_once(' ')?;
+    if !CONNECTORS(first.to_lowercase().as_str())
+        || rest.starts_with(GAP)
+        || rest.starts_with("que ")
+        || rest.starts_with("qu'")
+    {
+        return None;
+    }
+    let rest = rest.trim_start_matches([',', ' ']);
+    let mut c = rest.chars();
+    let first = c.next()?;
+    Some(first.to_uppercase().collect::<String>() + c.as_str())
+}
+
+// ---------------------------------------------------------------------------------------
+// Demonstratives
+
+const DEMONSTRATIVE_PRONOUNS: &[&str] = &[
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "celui-là",
+    "celle-là",
+    "ceux-là",
+    "celles-là",
+];
+
+/// Fixed phrases where a demonstrative points nowhere (`à cet effet`, `ce qui`).
+const DEMONSTRATIVE_IDIOMS: &[&str] = &[
+    "effet", "titre", "fait", "sens", "faisant", "faire", "propos", "égard",
+];
+
+/// True when a demonstrative points to something said in another sentence.
+fn demonstrative(tokens: &[Token<'_>], start: usize) -> bool {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let l = t.lower();
+        let next = tokens.get(i + 1);
+        let named_before = || {
+            tokens[..i]
+                .iter()
+                .enumerate()
+                .any(|(k, w)| k > 0 && is_name_word(w))
+        };
+        if DEMONSTRATIVE_PRONOUNS.contains(&l) {
+            if !named_before() {
+                return true;
+            }
+            continue;
+        }
+        if matches!(l, "ce" | "cet" | "cette" | "ces") {
+            let Some(n) = next.filter(|n| n.kind == TokenKind::Word) else {
+                continue;
+            };
+            let nl = n.lower();
+            if matches!(
+                nl,
+                "qui" | "que" | "qu'" | "dont" | "sont" | "fut" | "furent" | "n'" | "ne" | "soit"
+            ) || DEMONSTRATIVE_IDIOMS.contains(&nl)
+            {
+                continue;
+            }
+            if matches!(
+                nl,
+                "dernier" | "dernière" | "derniers" | "dernières" | "premier" | "première"
+            ) && named_before()
+            {
+                continue;
+            }
+            // `le pouvoir central … ce pouvoir`: the noun is in the sentence.
+            if tokens[..i].iter().any(|w| w.lower() == nl) {
+                continue;
+            }
+            return true;
+        }
+        // `Cela`, `Ceci`, `Là`, `Ici` as the subject of the main clause.
+        if i == start && matches!(l, "cela" | "ceci" | "ça" | "là" | "ici") {
+            return true;
+        }
+        // `C'est …` is only a cleft when a `qui` or `que` follows.
+        if i == start && (l == "c'" || (l == "ce" && next.is_some_and(|n| is(n, AUXILIARIES)))) {
+            let cleft = tokens[i..].iter().any(|w| is(w, &["qui", "que", "qu'"]));
+            if !cleft {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------
+// Openings and subjects
+
+/// Capitalised words ending like a participle that are not one.
+const NOT_PARTICIPLES: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "comité"
+            | "parti"
+            | "député"
+            | "société"
+            | "armée"
+            | "assemblée"
+            | "année"
+            | "journée"
+            | "soirée"
+            | "matinée"
+            | "entrée"
+            | "été"
+            | "traité"
+            | "marché"
+            | "côté"
+            | "cité"
+            | "université"
+            | "liberté"
+            | "égalité"
+            | "fraternité"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "midi"
+            | "ici"
+            | "parmi"
+            | "ceci"
+            | "aussi"
+            | "ainsi"
+            | "depuis"
+            | "puis"
+            | "mais"
+            | "jamais"
+            | "tandis"
+            | "plus"
+            | "sous"
+            | "tous"
+            | "nous"
+            | "vous"
+            | "dessus"
+            | "pendant"
+            | "durant"
+            | "avant"
+            | "devant"
+            | "cependant"
+            | "maintenant"
+            | "suivant"
+            | "concernant"
+            | "moyennant"
+            | "pourtant"
+            | "tant"
+            | "quant"
+            | "autant"
+            | "auparavant"
+            | "dorénavant"
+            | "enfant"
+            | "rue"
+            | "avenue"
+            | "statue"
+            | "revue"
+            | "menu"
+            | "contenu"
+            | "vu"
+            | "si"
+            | "ni"
+            | "qui"
+            | "quoi"
+            | "celui"
+            | "lui"
+            | "vie"
+            | "partie"
+            | "sortie"
+            | "compagnie"
+            | "patrie"
+            | "infanterie"
+            | "artillerie"
+            | "cavalerie"
+            | "bourgeoisie"
+            | "démocratie"
+    )
+};
+
+/// Adjectives and nouns that open a phrase about a subject named later (`Long de 400
+/// mètres, le pont …`, `Fils d'un notaire, Verne …`).
+const ADJECTIVE_OPENINGS: fn(&str) -> bool = |w| {
+    matches!(
+        w,
+        "long"
+            | "longue"
+            | "longs"
+            | "longues"
+            | "large"
+            | "larges"
+            | "haut"
+            | "haute"
+            | "hauts"
+            | "hautes"
+            | "profond"
+            | "profonde"
+            | "âgé"
+            | "âgée"
+            | "originaire"
+            | "originaires"
+            | "fils"
+            | "fille"
+            | "membre"
+            | "membres"
+            | "ancien"
+            | "ancienne"
+            | "anciens"
+            | "fort"
+            | "forte"
+            | "forts"
+            | "riche"
+            | "mort"
+            | "morte"
+            | "morts"
+            | "inscrit"
+            | "inscrite"
+            | "fait"
+            | "faite"
+            | "construit"
+            | "construite"
+            | "conduit"
+            | "conduite"
+            | "détruit"
+            | "détruite"
+            | "peint"
+            | "peinte"
+            | "atteint"
+            | "atteinte"
+            | "dissous"
+            | "dissoute"
+            | "issu"
+            | "issue"
+            | "natif"
+            | "native"
+            | "soucieux"
+            | "soucieuse"
+            | "désireux"
+            | "désireuse"
+            | "incapable"
+            | "incapables"
+            | "contraint"
+            | "contrainte"
+            | "contraints"
+            | "mis"
+            | "mise"
+            | "pris"
+            | "prise"
+    )
+};
+
+/// True when token `i` opens a participle or adjective phrase (`Composé de`, `Né à`, `Long
+/// de`, `Ayant appris`), whose subject is told after it, or not at all.
+fn participle_opening(tokens: &[Token<'_>], i: usize, lexicon: &Lexicon) -> bool {
+    let t = &tokens[i];
+    if t.kind != TokenKind::Word || is_mark(t) {
+        return false;
+    }
+    let l = t.lower();
+    if NOT_PARTICIPLES(l) || is(t, DETERMINERS) || is(t, PREPOSITIONS) {
+        return false;
+    }
+    let next = tokens.get(i + 1);
+    let next_ok =
+        lower_word(next) || punct(next, ",") || next.is_some_and(|n| n.kind == TokenKind::Number);
+    if !next_ok {
+        return false;
+    }
+    let n = l.chars().count();
+    let participle = matches!(l, "né" | "née" | "nés" | "nées" | "élu" | "élue" | "élus")
+        || ADJECTIVE_OPENINGS(l)
+        || (n >= 4
+            && [
+                "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues",
+            ]
+            .iter()
+            .any(|e| l.ends_with(e))
+            && ![
+                "oi", "ui", "ai", "au", "eu", "ou", "ais", "uis", "ous", "eau",
+            ]
+            .iter()
+            .any(|e| l.ends_with(e)))
+        || (n >= 5 && l.ends_with("ant") && lower_word(next));
+    participle && (!t.is_capitalised() || lexicon.kind_of(t.text) == Kind::Other)
+}
+
+/// True when the segment at `i` is an opening adverbial (`Le 3 mai`, `En 1917`, `Après la
+/// guerre`, `Finalement`) rather than the subject.
+fn adverbial_opening(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    if is(t, OPENERS) || t.lower().ends_with("ment") && t.kind == TokenKind::Word {
+        return true;
+    }
+    // `Le 12 mai`, `Le [...]`, `Le lendemain`, `Ce soir-là`, `La nuit du 3`.
+    if is(t, &["le", "la", "l'", "ce", "cette", "cet"]) {
+        if let Some(n) = tokens.get(i + 1) {
+            return n.kind == TokenKind::Number
+                || is_mark(n)
+                || is(
+                    n,
+                    &[
+                        "lendemain",
+                        "veille",
+                        "soir",
+                        "matin",
+                        "nuit",
+                        "jour",
+                        "journée",
+                        "soirée",
+                        "matinée",
+                        "après-midi",
+                        "surlendemain",
+                        "même",
+                        "mois",
+                        "semaine",
+                        "année",
+                        "an",
+                        "hiver",
+                        "été",
+                        "printemps",
+                        "automne",
+                    ],
+                )
+                || n.lower().ends_with("-là");
+        }
+    }
+    false
+}
+
+/// The index of the token where the main clause starts, after opening adverbials,
+/// connectors and participle phrases; `None` when a participle or relative opening has no
+/// main clause after it (`Composé de 649 délégués, dont 390 bolcheviks.`).
+fn main_clause(tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<usize> {
+    let mut i = 0;
+    while tokens.get(i).is_some_and(|t| is(t, &["«", "\""])) {
+        i += 1;
+    }
+    let mut after_participle = false;
+    for _ in 0..6 {
+        let Some(t) = tokens.get(i) else {
+            return if after_participle { None } else { Some(0) };
+        };
+        if is(t, CONNECTORS)
+            && !punct(tokens.get(i + 1), ",")
+            && !tokens.get(i + 1).is_some_and(|n| is(n, &["que", "qu'"]))
+        {
+            i += 1;
+            continue;
+        }
+        let participle = participle_opening(tokens, i, lexicon);
+        let relative = is(t, &["dont", "qui", "où", "que", "qu'"]);
+        if relative && !after_participle && i == 0 {
+            return None;
+        }
+        if participle || relative && after_participle {
+            after_participle = true;
+            i = next_comma(tokens, i)? + 1;
+            continue;
+        }
+        if adverbial_opening(tokens, i) {
+            match next_comma(tokens, i) {
+                Some(c) if c - i <= 14 => {
+                    i = c + 1;
+                    continue;
+                }
+                // No comma: an inverted sentence (`À Lyon naît …`); the subject is later.
+                _ => return Some(i),
+            }
+        }
+        return Some(i);
+    }
+    Some(i)
+}
+
+/// What makes a prompt depend on another sentence.
+#[derive(Debug)]
+enum Problem {
+    /// Drop the card by this rule.
+    Drop(Rule),
+    /// A pronoun that an antecedent could replace.
+    Pronoun(Pronoun),
+}
+
+/// A pronoun found in a prompt.
+#[derive(Debug)]
+struct Pronoun {
+    /// Its token.
+    token: usize,
+    /// As written, lower case.
+    word: String,
+    /// True for a subject (`il`), false for an object before its verb (`l'`, `lui`).
+    subject: bool,
+    /// False when no name can replace it (`en`, `y`, after `ne`).
+    rewritable: bool,
+}
+
+/// `il` in `il y a`, `il faut`, `il est difficile de`: no one is meant.
+fn impersonal(tokens: &[Token<'_>], i: usize) -> bool {
+    let next = |k: usize| tokens.get(i + k).map(Token::lower).unwrap_or("");
+    matches!(
+        next(1),
+        "faut" | "fallait" | "fallut" | "existe" | "existait" | "semble" | "semblait" | "paraît"
+    ) || (next(1) == "y" && matches!(next(2), "a" | "avait" | "eut" | "aura" | "aurait"))
+        || (next(1) == "n'" && next(2) == "y")
+        || (matches!(next(1), "est" | "était" | "fut")
+            && lower_word(tokens.get(i + 2))
+            && (matches!(next(3), "que" | "qu'")
+                || matches!(next(3), "de" | "d'")
+                    && ["er", "ir", "re", "oir"]
+                        .iter()
+                        .any(|e| next(4).ends_with(e))))
+}
+
+/// The problem with the subject of the main clause at `start`, if any.
+fn subject_problem(tokens: &[Token<'_>], start: usize) -> Option<Problem> {
+    let t = tokens.get(start)?;
+    let l = t.lower();
+    if SUBJECT_PRONOUNS(l) && t.kind == TokenKind::Word {
+        if l == "il" && impersonal(tokens, start) {
+            return None;
+        }
+        if l == "on" {
+            return Some(Problem::Drop(Rule::Pronoun));
+        }
+        return Some(Problem::Pronoun(Pronoun {
+            token: start,
+            word: l.to_string(),
+            subject: true,
+            rewritable: true,
+        }));
+    }
+    if matches!(
+        l,
+        "son" | "sa" | "ses" | "leur" | "leurs" | "lui" | "eux" | "y"
+    ) {
+        return Some(Problem::Drop(Rule::Pronoun));
+    }
+    if matches!(l, "dont" | "qui" | "qu'" | "que") {
+        return Some(Problem::Drop(Rule::NoSubject));
+    }
+    None
+}
+
+/// A subject pronoun in a question that is not its inverted subject (`-t-il`).
+fn question_pronoun(tokens: &[Token<'_>]) -> Option<Problem> {
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let free = t.kind == TokenKind::Word
+            && matches!(t.lower(), "il" | "elle" | "ils" | "elles")
+            && !(i > 0 && tokens[i - 1].text == "-");
+        free.then_some(Problem::Drop(Rule::Pronoun))
+    })
+}
+
+/// True for a token that can be the subject right before an object pronoun: a name not
+/// governed by a preposition, a subject pronoun, `qui`, `ne`, or the noun of a noun phrase
+/// that opens the clause at `start` (`Le jury de la ville l'adopte`).
+fn subject_before(tokens: &[Token<'_>], p: usize, start: usize) -> bool {
+    let t = &tokens[p];
+    if is(t, &["il", "elle", "ils", "elles", "on", "qui", "ne", "n'"]) {
+        return true;
+    }
+    if lower_word(Some(t)) {
+        // The noun after its determiner, or an adjective after a name (`l'Exposition
+        // universelle`).
+        let after_det = p > start
+            && (is(&tokens[p - 1], DETERMINERS)
+                || name_link(&tokens[p - 1])
+                || is_name_word(&tokens[p - 1]) && !is_mark(&tokens[p - 1]));
+        let phrase = p > start
+            && (is(&tokens[start], DETERMINERS) || is_name_word(&tokens[start]))
+            && tokens[start..=p].iter().all(|w| {
+                w.kind == TokenKind::Word
+                    && !is(w, AUXILIARIES)
+                    && !is(w, CLAUSE_MARKS)
+                    && (!is(w, PREPOSITIONS) || name_link(w))
+            });
+        return after_det && phrase && !is(t, DETERMINERS) && !is(t, PREPOSITIONS);
+    }
+    if !is_name_word(t) {
+        return false;
+    }
+    // Walk back over the name (`Jean Perrin`, `les Parisiens`) to what governs it.
+    let mut q = p;
+    while q > 0 && (is_name_word(&tokens[q - 1]) || is(&tokens[q - 1], &["de", "d'"])) {
+        q -= 1;
+    }
+    if q > 0 && is(&tokens[q - 1], &["le", "la", "les", "l'"]) {
+        q -= 1;
+    }
+    q == 0 || !(is(&tokens[q - 1], PREPOSITIONS) || is(&tokens[q - 1], DETERMINERS))
+}
+
+/// An object pronoun before its verb in the main clause (`Rykov l'imite`, `Lénine, dans
+/// sa lettre, les stigmatise`), when no earlier clause of the sentence could hold its
+/// antecedent.
+fn object_pronoun(tokens: &[Token<'_>], start: usize) -> Option<Problem> {
+    let mut i = start;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // An aside opened by `, qui` belongs to the subject: step over it.
+        if punct(Some(t), ",") && tokens.get(i + 1).is_some_and(|n| is(n, &["qui"])) {
+            i = next_comma(tokens, i + 1).map_or(tokens.len(), |c| c + 1);
+            continue;
+        }
+        if is(t, CLAUSE_MARKS) || (t.kind == TokenKind::Punct && matches!(t.text, ";" | ":")) {
+            return None;
+        }
+        // `et` between two clauses, not inside a list of names.
+        if is(t, &["et"])
+            && i > 0
+            && !(is_name_word(&tokens[i - 1]) && tokens.get(i + 1).is_some_and(|n| is_name_word(n)))
+        {
+            return None;
+        }
+        if let Some(p) = clitic_at(tokens, i, start) {
+            return Some(p);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn clitic_at(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Problem> {
+    let t = &tokens[i];
+    if t.kind != TokenKind::Word || i == 0 {
+        return None;
+    }
+    let l = t.lower();
+    if !matches!(l, "l'" | "le" | "la" | "les" | "lui" | "leur" | "en" | "y") {
+        return None;
+    }
+    let next = tokens.get(i + 1).filter(|n| lower_word(Some(n)))?;
+    let w = next.lower();
+    if is(next, DETERMINERS) || is(next, PREPOSITIONS) {
+        return None;
+    }
+    let p = i - 1;
+    let comma = punct(tokens.get(p), ",");
+    let negated = is(&tokens[p], &["ne", "n'"]);
+    let verb = match l {
+        // After `les`, a plural noun ends in -s or -x; anything else is a verb.
+        "les" => {
+            !w.ends_with(['s', 'x', 'z'])
+                && !matches!(
+                    w,
+                    "quelque"
+                        | "tout"
+                        | "deux"
+                        | "quatre"
+                        | "cinq"
+                        | "sept"
+                        | "huit"
+                        | "neuf"
+                        | "onze"
+                        | "douze"
+                        | "vingt"
+                        | "cent"
+                        | "mille"
+                        | "même"
+                        | "autre"
+                )
+                && (comma || subject_before(tokens, p, start))
+        }
+        "y" => {
+            !(is(&tokens[p], &["il"]) || w == "compris")
+                && subject_before(tokens, p, start)
+                && verb_like(w, false)
+        }
+        "en" => {
+            !matches!(
+                w,
+                "fait" | "effet" | "tête" | "outre" | "particulier" | "revanche"
+            ) && subject_before(tokens, p, start)
+                && verb_like(w, false)
+        }
+        _ => {
+            (subject_before(tokens, p, start) && verb_like(w, false))
+                || (comma && verb_like(w, true))
+        }
+    };
+    if !verb {
+        return None;
+    }
+    Some(Problem::Pronoun(Pronoun {
+        token: i,
+        word: l.to_string(),
+        subject: false,
+        rewritable: !negated && !matches!(l, "en" | "y"),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------
+// Antecedents
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Unknown,
+}
+
+/// What a pronoun can stand for: a noun phrase's number and gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Agreement {
+    plural: bool,
+    gender: Gender,
+    /// A person's name without article: its gender is not written.
+    name: bool,
+}
+
+/// The named subject of a sentence, as a pronoun in the next one may stand for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Antecedent {
+    /// The subject as written (`Jules Verne`, `le musée Guimet`, `Rykov et Noguine`).
+    pub text: String,
+    agreement: Agreement,
+    /// Other noun phrases of the sentence a pronoun could also mean.
+    rivals: Vec<Agreement>,
+}
+
+/// True when `pronoun` can stand for a noun phrase with this agreement; `strict` asks that
+/// the gender be written (for replacing), otherwise an unknown gender can match (for rivals).
+fn agrees(pronoun: &str, a: Agreement, strict: bool) -> bool {
+    let unknown_ok = !strict || a.name;
+    match pronoun {
+        "il" | "le" => {
+            !a.plural
+                && (a.gender == Gender::Masculine || a.gender == Gender::Unknown && unknown_ok)
+        }
+        "elle" | "la" => {
+            !a.plural && (a.gender == Gender::Feminine || a.gender == Gender::Unknown && unknown_ok)
+        }
+        "l'" | "lui" => !a.plural,
+        "ils" | "les" | "leur" | "eux" => a.plural,
+        "elles" => a.plural && (a.gender == Gender::Feminine || !strict),
+        _ => false,
+    }
+}
+
+fn det_agreement(det: &str) -> Option<Agreement> {
+    let (plural, gender) = match det {
+        "le" | "du" | "au" | "un" | "ce" | "cet" => (false, Gender::Masculine),
+        "la" | "une" | "cette" | "sa" => (false, Gender::Feminine),
+        "l'" | "son" | "leur" => (false, Gender::Unknown),
+        "les" | "des" | "aux" | "ces" | "ses" | "leurs" => (true, Gender::Unknown),
+        _ => return None,
+    };
+    Some(Agreement {
+        plural,
+        gender,
+        name: false,
+    })
+}
+
+/// Words allowed between the parts of a name (`Société de géographie de Paris`).
+fn name_link(t: &Token<'_>) -> bool {
+    is(t, &["de", "d'", "du", "des", "la", "l'"])
+}
+
+/// The end (exclusive) of a named noun phrase starting at `i` (its determiner, if any): a
+/// run of capitalised words, joined by `de` and at most two lower-case words (`Comité
+/// central de la Garde nationale`), and lower-case words before a comma.
+fn named_phrase_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let mut j = i;
+    if is(&tokens[j], &["le", "la", "l'", "les", "du", "au"]) {
+        j += 1;
+        // `le club cycliste de Lyon`: up to three words before the name.
+        let mut lower = 0;
+        while tokens.get(j).is_some_and(|t| {
+            lower_word(Some(t))
+                && !is(t, DETERMINERS)
+                && !is(t, AUXILIARIES)
+                && (!is(t, PREPOSITIONS) || name_link(t))
+                && !is(t, CLAUSE_MARKS)
+        }) && lower < 3
+        {
+            lower += 1;
+            j += 1;
+        }
+    }
+    if !tokens.get(j).is_some_and(is_name_word) {
+        return None;
+    }
+    let mut end = j + 1;
+    let mut k = end;
+    loop {
+        // Further capitals, or a link (`central de la`) then capitals.
+        let mut m = k;
+        let mut words = 0;
+        let mut linked = false;
+        while let Some(t) = tokens.get(m) {
+            if is_name_word(t) || t.text == "-" {
+                break;
+            }
+            let after_de = m > k && is(&tokens[m - 1], &["de"]);
+            if is(t, &["de", "d'", "du", "des"]) || (after_de && is(t, &["la", "l'"])) {
+                linked = true;
+            } else if !linked
+                && lower_word(Some(t))
+                && !is(t, DETERMINERS)
+                && !is(t, AUXILIARIES)
+                && !is(t, PREPOSITIONS)
+                && !is(t, CLAUSE_MARKS)
+                && words < 2
+            {
+                // An adjective after the name (`Comité central de …`).
+                words += 1;
+            } else if linked
+                && lower_word(Some(t))
+                && !is(t, DETERMINERS)
+                && !is(t, AUXILIARIES)
+                && !is(t, PREPOSITIONS)
+                && !is(t, CLAUSE_MARKS)
+                && words < 2
+                && tokens.get(m + 1).is_some_and(|n| is(n, &["de", "d'"]))
+            {
+                // `Société de géographie de Paris`.
+                words += 1;
+            } else {
+                break;
+            }
+            m += 1;
+        }
+        let more = tokens.get(m).is_some_and(is_name_word);
+        if more && (m == k || linked) {
+            k = m + 1;
+            end = k;
+            continue;
+        }
+        break;
+    }
+    // Lower-case words closing the phrase before a comma or a bracket (`nationale,`).
+    let mut m = end;
+    while lower_word(tokens.get(m))
+        && !is(&tokens[m], AUXILIARIES)
+        && !is(&tokens[m], DETERMINERS)
+        && !is(&tokens[m], PREPOSITIONS)
+        && m - end < 2
+    {
+        m += 1;
+    }
+    if m > end && tokens.get(m).is_some_and(|t| matches!(t.text, "," | "(")) {
+        end = m;
+    }
+    Some(end)
+}
+
+/// The named subject of a sentence, with what else in it a pronoun could stand for; `None`
+/// when the subject is not named (a pronoun, `une partie des opposants`).
+pub fn antecedent(sentence: &str, lexicon: &Lexicon) -> Option<Antecedent> {
+    let tokens = tokenize(sentence);
+    let start = main_clause(&tokens, lexicon)?;
+    let first = tokens.get(start)?;
+    let (end, agreement) = if is(first, &["le", "la", "l'", "les"]) {
+        let end = named_phrase_end(&tokens, start)?;
+        (end, det_agreement(first.lower())?)
+    } else if is_name_word(first) && !is_mark(first) {
+        // One name, or a list of names (`Kamenev, Rykov et Noguine`).
+        let mut names = 0;
+        let mut person;
+        let mut i = start;
+        let mut end;
+        loop {
+            let e = named_phrase_end(&tokens, i)?;
+            let name = &sentence[tokens[i].start..tokens[e - 1].end];
+            let kind = lexicon.kind_of(name);
+            if !matches!(kind, Kind::Person | Kind::Organisation) {
+                return None;
+            }
+            person = kind == Kind::Person;
+            names += 1;
+            end = e;
+            let sep = tokens.get(e).map(|t| t.text).unwrap_or("");
+            let after = tokens.get(e + 1);
+            if matches!(sep, "," | "et") && after.is_some_and(|t| is_name_word(t) && !is_mark(t)) {
+                // `Lénine, Trotsky et …` continues; `Lénine, Président …` would not.
+                let listed = tokens[e + 1..]
+                    .iter()
+                    .take(12)
+                    .any(|t| t.lower() == "et" || t.text == ",");
+                if sep == "et" || listed {
+                    i = e + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        (
+            end,
+            Agreement {
+                plural: names > 1,
+                gender: Gender::Unknown,
+                name: names == 1 && person,
+            },
+        )
+    } else {
+        return None;
+    };
+    let text = sentence[tokens[start].start..tokens[end - 1].end].to_string();
+    if text.contains(MARK) || text.contains(GAP) {
+        return None;
+    }
+    // Everything else a pronoun could mean.
+    let rivals = phrases(sentence, &tokens, lexicon, start..end);
+    Some(Antecedent {
+        text,
+        agreement,
+        rivals,
+    })
+}
+
+/// What a pronoun could mean among `tokens`: noun phrases with a determiner, names not
+/// after `à` or `en` (a place where something happens), outside `skip` (the subject) and
+/// outside a predicate (`Verne est un écrivain`).
+fn phrases(
+    text: &str,
+    tokens: &[Token<'_>],
+    lexicon: &Lexicon,
+    skip: std::ops::Range<usize>,
+) -> Vec<Agreement> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if skip.contains(&i) {
+            i = skip.end;
+            continue;
+        }
+        let t = &tokens[i];
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        let predicate = prev.is_some_and(|p| {
+            is(
+                p,
+                &[
+                    "est", "était", "fut", "sont", "étaient", "furent", "devient", "devint",
+                    "reste", "resta",
+                ],
+            )
+        });
+        if let Some(a) = det_agreement(t.lower()).filter(|_| t.kind == TokenKind::Word) {
+            let noun = tokens.get(i + 1);
+            let date_like = noun.is_some_and(|n| {
+                (n.kind == TokenKind::Number && !a.plural)
+                    || is_mark(n)
+                    || is(
+                        n,
+                        &[
+                            "lendemain",
+                            "veille",
+                            "soir",
+                            "matin",
+                            "nuit",
+                            "jour",
+                            "même",
+                        ],
+                    )
+            });
+            // A clitic (`l'imite`) is no noun phrase.
+            let clitic = clitic_at(tokens, i, 0).is_some();
+            if noun.is_some() && !date_like && !predicate && !clitic {
+                found.push(a);
+            }
+            i += 1;
+            continue;
+        }
+        if is_name_word(t) && !is_mark(t) && i > 0 {
+            let mut e = i + 1;
+            while tokens.get(e).is_some_and(is_name_word) {
+                e += 1;
+            }
+            let locative = prev.is_some_and(|p| is(p, &["à", "en", "au", "aux", "dans"]));
+            let governed = prev.is_some_and(|p| is(p, DETERMINERS));
+            let kind = lexicon.kind_of(&text[t.start..tokens[e - 1].end]);
+            if !(governed || predicate || locative && kind != Kind::Person) {
+                found.push(Agreement {
+                    plural: false,
+                    gender: Gender::Unknown,
+                    name: kind == Kind::Person,
+                });
+            }
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// True when the prompt names something besides its gap: a proper name (the first word
+/// only when the lexicon knows it as a name, or it never occurs in lower case and is no
+/// opening adverb like `Soudain,`).
+fn names_something(tokens: &[Token<'_>], lexicon: &Lexicon) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        let opening = i == 0 || (i == 1 && tokens[0].text == "«");
+        t.is_acronym()
+            || !is_mark(t)
+                && is_name_word(t)
+                && (!opening
+                    || lexicon.kind_of(t.text) != Kind::Other
+                    || !lexicon.is_common(t.text)
+                        && !punct(tokens.get(i + 1), ",")
+                        && !t.lower().ends_with("ment"))
+    })
+}
+
+/// `le musée` → `le musée Guimet` when an earlier sentence of the document named it so,
+/// and only so; the head noun must be bare (followed by a verb or punctuation).
+fn name_descriptions(text: &str, named: &Descriptions) -> Option<String> {
+    if named.full.is_empty() {
+        return None;
+    }
+    let mut words = text.split(' ').peekable();
+    let mut at = 0;
+    let mut prev = "";
+    while let Some(w) = words.next() {
+        let word_at = at;
+        at += w.len() + 1;
+        let (head_raw, head_at) =
+            if matches!(prev, "le" | "la" | "du" | "au" | "Le" | "La" | "Du" | "Au") {
+                (w, word_at)
+            } else if let Some(h) = w.strip_prefix("l'").or_else(|| w.strip_prefix("L'")) {
+                (h, word_at + 2)
+            } else {
+                prev = w;
+                continue;
+            };
+        prev = w;
+        let head = head_raw.trim_end_matches([',', '.', ';', ':', ')', '?']);
+        if !head.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let Some(full) = named.get(head) else {
+            continue;
+        };
+        // Bare: punctuation or a verb after the head (`le club était-il`, `le club,`).
+        let next = words.peek().copied();
+        let bare = head.len() < head_raw.len()
+            || next.is_none_or(|n| {
+                !n.starts_with(char::is_alphanumeric)
+                    || n.starts_with(char::is_lowercase)
+                        && (n.contains("-il")
+                            || n.contains("-elle")
+                            || verb_like(n, true) && !PREPOSITIONS(n) && !DETERMINERS(n))
+            });
+        // `le club cycliste` is already more than `le club`.
+        let next_of_full = full.split(' ').nth(1).unwrap_or("");
+        if !bare || next == Some(next_of_full) {
+            continue;
+        }
+        if fold(text).contains(&fold(full)) {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + full.len());
+        out.push_str(&text[..head_at]);
+        out.push_str(full);
+        out.push_str(&text[head_at + head.len()..]);
+        return Some(out);
+    }
+    None
+}
+
+/// The prompt with the pronoun replaced by the antecedent, when it agrees with the
+/// antecedent and with nothing else of that sentence.
+fn replace_pronoun(
+    text: &str,
+    tokens: &[Token<'_>],
+    p: &Pronoun,
+    a: &Antecedent,
+) -> Option<String> {
+    if !agrees(&p.word, a.agreement, true) || a.rivals.iter().any(|r| agrees(&p.word, *r, false)) {
+        return None;
+    }
+    let t = &tokens[p.token];
+    let mut out = String::with_capacity(text.len() + a.text.len());
+    if p.subject {
+        let name = if t.start == 0 {
+            capitalise(&a.text)
+        } else {
+            decapitalise_article(&a.text)
+        };
+        out.push_str(&text[..t.start]);
+        out.push_str(&name);
+        out.push_str(&text[t.end..]);
+        return Some(out);
+    }
+    // `X l'imite le 3 mai` → `X imite Y le 3 mai`; `X l'a nommé` → `X a nommé Y`;
+    // `X lui confie` → `X confie à Y`.
+    let verb = p.token + 1;
+    let mut after = verb;
+    if is(&tokens[verb], AUXILIARIES) && lower_word(tokens.get(verb + 1)) {
+        after = verb + 1;
+    }
+    let object = decapitalise_article(&a.text);
+    let object = if matches!(p.word.as_str(), "lui" | "leur") {
+        if let Some(rest) = object.strip_prefix("le ") {
+            format!("au {rest}")
+        } else if let Some(rest) = object.strip_prefix("les ") {
+            format!("aux {rest}")
+        } else {
+            format!("à {object}")
+        }
+    } else {
+        object
+    };
+    out.push_str(&text[..t.start]);
+    out.push_str(&text[tokens[verb].start..tokens[after].end]);
+    out.push(' ');
+    out.push_str(&object);
+    out.push_str(&text[tokens[after].end..]);
+    Some(out)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// `Le musée Guimet` → `le musée Guimet` inside a sentence; names stay as they are.
+fn decapitalise_article(s: &str) -> String {
+    for art in ["Le ", "La ", "Les ", "L'"] {
+        if let Some(rest) = s.strip_prefix(art) {
+            return art.to_lowercase() + rest;
+        }
+    }
+    s.to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// Content words and give-aways
+
+/// Function words, folded, that do not count as content.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "à" | "été"
+            | "était"
+            | "étaient"
+            | "être"
+            | "déjà"
+            | "très"
+            | "même"
+            | "après"
+            | "où"
+            | "là"
+            | "dès"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d"
+            | "au"
+            | "aux"
+            | "a"
+            | "en"
+            | "dans"
+            | "par"
+            | "pour"
+            | "sur"
+            | "sous"
+            | "avec"
+            | "sans"
+            | "vers"
+            | "chez"
+            | "entre"
+            | "contre"
+            | "et"
+            | "ou"
+            | "mais"
+            | "donc"
+            | "or"
+            | "ni"
+            | "car"
+            | "que"
+            | "qu"
+            | "qui"
+            | "quoi"
+            | "dont"
+            | "ce"
+            | "c"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "se"
+            | "s"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "lui"
+            | "eux"
+            | "y"
+            | "ne"
+            | "n"
+            | "pas"
+            | "plus"
+            | "tres"
+            | "aussi"
+            | "deja"
+            | "ete"
+            | "est"
+            | "sont"
+            | "etait"
+            | "etaient"
+            | "fut"
+            | "furent"
+            | "sera"
+            | "seront"
+            | "avait"
+            | "avaient"
+            | "ont"
+            | "eut"
+            | "etre"
+            | "avoir"
+            | "cela"
+            | "ceci"
+            | "tout"
+            | "tous"
+            | "toute"
+            | "toutes"
+            | "meme"
+            | "alors"
+            | "puis"
+            | "environ"
+            | "quelque"
+            | "quelques"
+            | "comme"
+            | "si"
+            | "bien"
+            | "peu"
+            | "apres"
+            | "avant"
+            | "depuis"
+            | "pendant"
+            | "lors"
+            | "jusqu"
+            | "jusque"
+            | "ainsi"
+            | "encore"
+            | "seulement"
+            | "seuls"
+            | "seul"
+    )
+}
+
+/// Words of the prompt that carry meaning, besides the gap.
+pub fn content_words(prompt: &str) -> usize {
+    prompt
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != MARK)
+        .filter(|w| {
+            if w.starts_with(char::is_uppercase) {
+                !is_stopword(&fold(w))
+            } else {
+                !is_stopword(w)
+            }
+        })
+        .count()
+}
+
+/// The answer shows in the text (accents and case aside), as a whole word when short.
+fn shows(text: &str, answer: &str) -> bool {
+    let a = fold(answer);
+    let t = fold(text);
+    if a.chars().count() < 4 {
+        return t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a);
+    }
+    t.contains(&a)
+}
+
+/// Drops, from cards sorted best first, a card whose prompt shows the answer of a better
+/// card from the same sentence, or whose answer shows in that card's prompt. Returns the
+/// cards kept and how many were dropped.
+pub fn drop_give_aways(cards: Vec<GeneratedCard>) -> (Vec<GeneratedCard>, usize) {
+    let mut kept: Vec<GeneratedCard> = Vec::with_capacity(cards.len());
+    let mut by_sentence: HashMap<(u16, String), Vec<usize>> = HashMap::new();
+    let mut dropped = 0;
+    for card in cards {
+        let key = (card.document, fold(&card.context));
+        let same = by_sentence.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let gives = same.iter().any(|&k| {
+            let other = &kept[k];
+            shows(&other.prompt.replace(GAP, " "), &card.answer)
+                || shows(&card.prompt.replace(GAP, " "), &other.answer)
+        });
+        if gives {
+            dropped += 1;
+            continue;
+        }
+        by_sentence.entry(key).or_default().push(kept.len());
+        kept.push(card);
+    }
+    (kept, dropped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lexicon that knows the names of these examples as people, bodies and places.
+    fn lexicon() -> Lexicon {
+        Lexicon::build(
+            [
+                "Le docteur Marcel Pagnol arrive.",
+                "Le docteur Berthe Morisot arrive.",
+                "Le docteur Gustave Eiffel arrive.",
+                "Le docteur Maurice Koechlin arrive.",
+                "Le docteur Henri Matisse arrive.",
+                "Le docteur Camille Claudel arrive.",
+                "Le docteur Paul Cézanne arrive.",
+                "Le Comité des fêtes de Lyon se réunit.",
+                "Il vit à Marseille, à Dijon et à Aubagne.",
+            ]
+            .into_iter(),
+        )
+    }
+
+    fn run(prompt: &str, previous: Option<&str>) -> Verdict {
+        let lex = lexicon();
+        let around = Surroundings::new(&lex, previous);
+        screen(prompt, CardKind::Cloze, &around)
+    }
+
+    fn kept(prompt: &str, previous: Option<&str>) -> String {
+        match run(prompt, previous) {
+            Verdict::Keep { prompt, .. } => prompt,
+            v => panic!("{prompt:?} dropped: {v:?}"),
+        }
+    }
+
+    fn dropped(prompt: &str, previous: Option<&str>) -> Rule {
+        match run(prompt, previous) {
+            Verdict::Drop(rule) => rule,
+            v => panic!("{prompt:?} kept: {v:?}"),
+        }
+    }
+
+    #[test]
+    fn a_cut_quotation_says_nothing() {
+        assert!(cut_quote("Dans sa lettre du [...] à Zola, Cézanne écrit."));
+        assert!(cut_quote("Au congrès de [...], le maire déclara :"));
+        assert!(cut_quote("En [...], Matisse annonça."));
+        assert!(!cut_quote("En [...], Matisse publie une note."));
+        assert!(!cut_quote("Pagnol écrit Marius en [...]."));
+        assert_eq!(
+            dropped("Dans sa lettre du [...] à Zola, Cézanne écrit.", None),
+            Rule::CutQuote
+        );
+    }
+
+    #[test]
+    fn object_pronouns_need_their_antecedent() {
+        // No sentence before: nothing to name.
+        assert_eq!(
+            dropped(
+                "Matisse, Cézanne et Claudel l'imitent le [...] à Aubagne.",
+                None
+            ),
+            Rule::Pronoun
+        );
+        assert_eq!(
+            dropped(
+                "Pagnol, dans une lettre publiée le [...] à Marseille, les accuse de trahison.",
+                None
+            ),
+            Rule::Pronoun
+        );
+        // The sentence before names one person, and nothing else it could be.
+        assert_eq!(
+            kept(
+                "Matisse, Cézanne et Claudel l'imitent le [...] à Aubagne.",
+                Some("Marcel Pagnol démissionne le 3 mai 1931.")
+            ),
+            "Matisse, Cézanne et Claudel imitent Marcel Pagnol le [...] à Aubagne."
+        );
+        assert_eq!(
+            kept(
+                "Gustave Eiffel lui rachète les droits du brevet en [...] à Dijon.",
+                Some("Maurice Koechlin dessine les premiers plans en 1884.")
+            ),
+            "Gustave Eiffel rachète à Maurice Koechlin les droits du brevet en [...] à Dijon."
+        );
+        // The sentence before also names a project: `l'` could be it.
+        assert_eq!(
+            dropped(
+                "Le jury de la ville de Paris l'adopte le [...] parmi 107 propositions.",
+                Some("Gustave Eiffel présente son projet au concours de 1886.")
+            ),
+            Rule::Pronoun
+        );
+        assert_eq!(
+            dropped(
+                "Le jury de l'Exposition universelle l'adopte le [...] parmi 107 propositions.",
+                None
+            ),
+            Rule::Pronoun
+        );
+        // Negated, or `en`/`y`: dropped.
+        assert_eq!(
+            dropped(
+                "Henri Matisse ne la revoit plus jamais après le [...] à Nice.",
+                Some("Camille Claudel quitte Paris en 1913.")
+            ),
+            Rule::Pronoun
+        );
+        // An antecedent inside the sentence: kept as it is.
+        assert_eq!(
+            kept(
+                "Le comité rédige une motion et Matisse la signe le [...] à Nice.",
+                None
+            ),
+            "Le comité rédige une motion et Matisse la signe le [...] à Nice."
+        );
+        // Articles are no pronouns.
+        assert_eq!(
+            kept(
+                "Après la grève du [...], les ouvriers de Lyon reprennent le travail.",
+                None
+            ),
+            "Après la grève du [...], les ouvriers de Lyon reprennent le travail."
+        );
+    }
+
+    #[test]
+    fn subject_pronouns_take_the_previous_subject() {
+        assert_eq!(
+            kept(
+                "Il fonde sa société de constructions métalliques en [...] à Levallois.",
+                Some("Gustave Eiffel naît à Dijon le 15 décembre 1832.")
+            ),
+            "Gustave Eiffel fonde sa société de constructions métalliques en [...] à Levallois."
+        );
+        assert_eq!(
+            kept(
+                "Après des études à Paris, il ouvre un atelier de peinture en [...].",
+                Some("Le docteur Paul Cézanne quitte la Provence en 1861.")
+            ),
+            "Après des études à Paris, le docteur Paul Cézanne ouvre un atelier de peinture en [...]."
+        );
+        // The previous subject is not named.
+        assert_eq!(
+            dropped(
+                "Il organise chaque année une course de [...] kilomètres entre Lyon et Vienne.",
+                Some("Un groupe de cyclistes se réunit à Vienne.")
+            ),
+            Rule::Pronoun
+        );
+        // `elle` cannot be `le Comité`.
+        assert_eq!(
+            dropped(
+                "Elle siège à la mairie de Lyon jusqu'en [...].",
+                Some("Le Comité des fêtes de Lyon se réunit en 1910.")
+            ),
+            Rule::Pronoun
+        );
+        // Another masculine noun phrase could be `il`.
+        assert_eq!(
+            dropped(
+                "Il était rempli de délégués venus de toute la Provence en [...].",
+                Some("Henri Matisse convoqua un congrès extraordinaire à Nice.")
+            ),
+            Rule::Pronoun
+        );
+        // `il y a` means no one.
+        assert_eq!(
+            kept(
+                "Il y a [...] délégués au congrès national des peintres de Lyon.",
+                None
+            ),
+            "Il y a [...] délégués au congrès national des peintres de Lyon."
+        );
+    }
+
+    #[test]
+    fn participle_openings_need_a_named_subject() {
+        assert_eq!(
+            dropped(
+                "Composée de [...] membres, dont 40 peintres et une douzaine de sculpteurs.",
+                None
+            ),
+            Rule::NoSubject
+        );
+        assert_eq!(
+            dropped(
+                "Longue de [...] mètres, elle relie les deux rives du Rhône.",
+                None
+            ),
+            Rule::Pronoun
+        );
+        assert_eq!(
+            kept(
+                "Né à Aubagne en [...], Marcel Pagnol écrit ses premiers vers au lycée.",
+                None
+            ),
+            "Né à Aubagne en [...], Marcel Pagnol écrit ses premiers vers au lycée."
+        );
+        assert_eq!(
+            dropped("Dont [...] furent arrêtés par la police de Lyon.", None),
+            Rule::NoSubject
+        );
+    }
+
+    #[test]
+    fn demonstratives_point_elsewhere() {
+        assert_eq!(
+            dropped(
+                "Ce dernier est élu maire de Marseille le [...] par le conseil.",
+                None
+            ),
+            Rule::Demonstrative
+        );
+        assert_eq!(
+            dropped(
+                "En [...], cette ville compte près de 300 000 habitants et deux ports.",
+                None
+            ),
+            Rule::Demonstrative
+        );
+        assert_eq!(
+            dropped(
+                "Cela provoque la chute du ministère Pagnol en [...] à Paris.",
+                None
+            ),
+            Rule::Demonstrative
+        );
+        // A cleft and a fixed phrase point nowhere.
+        assert_eq!(
+            kept(
+                "Selon [...], c'est Matisse qui a eu l'idée du nom de l'atelier.",
+                None
+            ),
+            "Selon [...], c'est Matisse qui a eu l'idée du nom de l'atelier."
+        );
+        assert_eq!(
+            kept(
+                "À cet effet, Matisse ouvre une académie de peinture rue de Sèvres en [...].",
+                None
+            ),
+            "À cet effet, Matisse ouvre une académie de peinture rue de Sèvres en [...]."
+        );
+    }
+
+    #[test]
+    fn relative_times() {
+        assert!(relative_time("Le lendemain, le comité se réunit."));
+        assert!(relative_time("Il part la veille de l'assemblée."));
+        assert!(relative_time("Ce jour-là, Matisse peint."));
+        assert!(relative_time("À cette date, le club compte 40 membres."));
+        assert!(relative_time("Au conseil suivant, le maire démissionne."));
+        assert!(relative_time("Deux jours après, le maire démissionne."));
+        assert!(relative_time("Dans la nuit du 14, le pont s'effondre."));
+        assert!(!relative_time("Le 14 juillet 1789, la Bastille tombe."));
+        assert!(!relative_time("Du 3 au 24 juin 1917, le congrès siège."));
+        assert!(!relative_time(
+            "Le 12 (25) octobre 1917, le comité est créé."
+        ));
+        assert!(!relative_time(
+            "Suivant les ordres du préfet, la troupe recule."
+        ));
+        assert_eq!(
+            strip_relative_start("Au conseil suivant, le [...], Matisse démissionne."),
+            Some("Le [...], Matisse démissionne.".to_string())
+        );
+        assert_eq!(
+            strip_relative_start("Dans la nuit du 14, à [...], le pont s'effondre."),
+            Some("À [...], le pont s'effondre.".to_string())
+        );
+        assert_eq!(
+            strip_relative_start("Le 3 mai, à [...], le pont s'effondre."),
+            None
+        );
+        assert_eq!(
+            dropped(
+                "Matisse quitte Nice le lendemain de l'exposition de [...].",
+                None
+            ),
+            Rule::RelativeTime
+        );
+    }
+
+    #[test]
+    fn short_clozes_cannot_single_out_a_fact() {
+        assert_eq!(
+            dropped("Pagnol reçut une prime de [...] francs.", None),
+            Rule::TooShort
+        );
+        assert_eq!(content_words("Pagnol reçut une prime de [...] francs."), 4);
+        assert_eq!(
+            content_words("Marcel Pagnol publie Marius au théâtre de Paris en [...]."),
+            6
+        );
+    }
+
+    #[test]
+    fn two_cards_of_one_sentence_must_not_give_each_other_away() {
+        let card = |prompt: &str, answer: &str| GeneratedCard {
+            kind: CardKind::Cloze,
+            answer_kind: Kind::Quantity,
+            fact_type: crate::facts::FactType::Quantity,
+            prompt: prompt.to_string(),
+            answer: answer.to_string(),
+            distractors: Vec::new(),
+            context: "Le club compte 12 peintres et 4 sculpteurs.".to_string(),
+            document: 0,
+            line: 1,
+            score: 0,
+        };
+        let (kept, dropped) = drop_give_aways(vec![
+            card("Le club compte [...] peintres et 4 sculpteurs.", "12"),
+            card("Le club compte 12 peintres et [...] sculpteurs.", "4"),
+        ]);
+        assert_eq!(dropped, 1);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].answer, "12");
+    }
+
+    #[test]
+    fn antecedents() {
+        let lex = lexicon();
+        let a = antecedent(
+            "Le Comité des fêtes de Lyon, présidé par Henri Matisse, se réunit.",
+            &lex,
+        )
+        .unwrap();
+        assert_eq!(a.text, "Le Comité des fêtes de Lyon");
+        let a = antecedent("En 1872, Marcel Pagnol s'installe à Aubagne.", &lex).unwrap();
+        assert_eq!(a.text, "Marcel Pagnol");
+        assert!(a.rivals.is_empty());
+        let a = antecedent("Matisse, Cézanne et Claudel démissionnent.", &lex).unwrap();
+        assert_eq!(a.text, "Matisse, Cézanne et Claudel");
+        assert!(a.agreement.plural);
+        assert!(antecedent("Une partie des peintres démissionne.", &lex).is_none());
+        assert!(antecedent("Il démissionne.", &lex).is_none());
+    }
+}
