@@ -128,6 +128,10 @@ pub struct Surroundings<'a> {
     previous: Option<&'a str>,
     antecedent: OnceCell<Option<Antecedent>>,
     named: Option<&'a Descriptions>,
+    /// The card's sentence, and whether it tells a relative time at all (a prompt made
+    /// from it can only tell one if it does).
+    sentence: Option<&'a str>,
+    sentence_relative: OnceCell<bool>,
 }
 
 /// The definite descriptions an earlier part of a document named in full: head noun →
@@ -147,7 +151,9 @@ impl Descriptions {
     /// tokens.
     pub fn read(&mut self, sentence: &str, tokens: &[Token<'_>]) {
         for i in 0..tokens.len().saturating_sub(2) {
-            if !matches!(tokens[i].lower(), "le" | "la" | "l'" | "du" | "au")
+            let l = tokens[i].lower().as_bytes();
+            if l.len() != 2
+                || !matches!(l, b"le" | b"la" | b"l'" | b"du" | b"au")
                 || tokens[i].kind == TokenKind::Punct
                 || !lower_word(tokens.get(i + 1))
                 || is(&tokens[i + 1], DETERMINERS)
@@ -201,6 +207,22 @@ impl<'a> Surroundings<'a> {
             previous,
             antecedent: OnceCell::new(),
             named: None,
+            sentence: None,
+            sentence_relative: OnceCell::new(),
+        }
+    }
+
+    /// The same, for cards of this sentence.
+    pub fn with_sentence(mut self, sentence: &'a str) -> Surroundings<'a> {
+        self.sentence = Some(sentence);
+        self
+    }
+
+    /// False when the card's sentence tells no relative time (so no prompt of it can).
+    fn may_be_relative(&self) -> bool {
+        match self.sentence {
+            Some(s) => *self.sentence_relative.get_or_init(|| relative_time(s)),
+            None => true,
         }
     }
 
@@ -233,14 +255,19 @@ pub fn screen(prompt: &str, kind: CardKind, around: &Surroundings<'_>) -> Verdic
     }
     // A pronoun may be replaced by its antecedent; the new prompt is read again.
     let mut first = true;
+    // Content words of the prompt as it finally stands.
+    let mut content = 0;
     for _ in 0..4 {
         let tokens = tokenize(&text);
         if first {
             first = false;
-            if relative_time_in(&text, Some(&tokens)) {
+            if around.may_be_relative() && relative_time_in(&text, Some(&tokens)) {
                 return Verdict::Drop(Rule::RelativeTime);
             }
-            if let Some(t) = around.named.and_then(|n| name_descriptions(&text, n)) {
+            if let Some(t) = around
+                .named
+                .and_then(|n| name_descriptions(&text, &tokens, n))
+            {
                 text = t;
                 rewritten.push(Rule::Unnamed);
                 continue;
@@ -259,6 +286,9 @@ pub fn screen(prompt: &str, kind: CardKind, around: &Surroundings<'_>) -> Verdic
         };
         if !question && !names_something(&tokens, around.lexicon) {
             return Verdict::Drop(Rule::NoSubject);
+        }
+        if !question {
+            content = content_words_in(&tokens);
         }
         let problem = if question {
             question_pronoun(&tokens)
@@ -306,7 +336,7 @@ pub fn screen(prompt: &str, kind: CardKind, around: &Surroundings<'_>) -> Verdic
             None => return Verdict::Drop(Rule::Pronoun),
         }
     }
-    if !question && content_words(&text) < MIN_CONTENT_WORDS {
+    if !question && content < MIN_CONTENT_WORDS {
         return Verdict::Drop(Rule::TooShort);
     }
     rewritten.dedup();
@@ -931,8 +961,18 @@ fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
             )
     });
     let mut folded: Option<String> = None;
-    // Non-ASCII characters are letters here (accents; French punctuation stands apart).
-    for w in text.split(|c: char| c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-')) {
+    // The words: the tokens' when made, else split here (non-ASCII characters are letters:
+    // accents; French punctuation stands apart).
+    let split = || text.split(|c: char| c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-'));
+    let words: Box<dyn Iterator<Item = &str>> = match tokens {
+        Some(t) => Box::new(
+            t.iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(Token::lower),
+        ),
+        None => Box::new(split()),
+    };
+    for w in words {
         let Some(key) = time_word(w) else {
             continue;
         };
@@ -1959,55 +1999,43 @@ fn names_something(tokens: &[Token<'_>], lexicon: &Lexicon) -> bool {
 
 /// `le musée` → `le musée Guimet` when an earlier sentence of the document named it so,
 /// and only so; the head noun must be bare (followed by a verb or punctuation).
-fn name_descriptions(text: &str, named: &Descriptions) -> Option<String> {
+fn name_descriptions(text: &str, tokens: &[Token<'_>], named: &Descriptions) -> Option<String> {
     if named.full.is_empty() {
         return None;
     }
-    let mut words = text.split(' ').peekable();
-    let mut at = 0;
-    let mut prev = "";
-    while let Some(w) = words.next() {
-        let word_at = at;
-        at += w.len() + 1;
-        let (head_raw, head_at) =
-            if matches!(prev, "le" | "la" | "du" | "au" | "Le" | "La" | "Du" | "Au") {
-                (w, word_at)
-            } else if let Some(h) = w.strip_prefix("l'").or_else(|| w.strip_prefix("L'")) {
-                (h, word_at + 2)
-            } else {
-                prev = w;
-                continue;
-            };
-        prev = w;
-        let head = head_raw.trim_end_matches([',', '.', ';', ':', ')', '?']);
-        if !head.starts_with(char::is_lowercase) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Word || !matches!(t.lower(), "le" | "la" | "l'" | "du" | "au") {
             continue;
         }
-        let Some(full) = named.get(head) else {
+        let head = &tokens[i + 1];
+        if !lower_word(Some(head)) {
+            continue;
+        }
+        let Some(full) = named.get(head.text) else {
             continue;
         };
         // Bare: punctuation or a verb after the head (`le club était-il`, `le club,`).
-        let next = words.peek().copied();
-        let bare = head.len() < head_raw.len()
-            || next.is_none_or(|n| {
-                !n.starts_with(char::is_alphanumeric)
-                    || n.starts_with(char::is_lowercase)
-                        && (n.contains("-il")
-                            || n.contains("-elle")
-                            || verb_like(n, true) && !PREPOSITIONS(n) && !DETERMINERS(n))
-            });
+        let next = tokens.get(i + 2);
+        let bare = next.is_none_or(|n| {
+            n.kind == TokenKind::Punct
+                || lower_word(Some(n))
+                    && (n.text.contains("-il")
+                        || n.text.contains("-elle")
+                        || verb_like(n.text, true) && !PREPOSITIONS(n.text) && !DETERMINERS(n.text))
+        });
         // `le club cycliste` is already more than `le club`.
         let next_of_full = full.split(' ').nth(1).unwrap_or("");
-        if !bare || next == Some(next_of_full) {
+        if !bare || next.is_some_and(|n| n.text == next_of_full) {
             continue;
         }
         if fold(text).contains(&fold(full)) {
             return None;
         }
         let mut out = String::with_capacity(text.len() + full.len());
-        out.push_str(&text[..head_at]);
+        out.push_str(&text[..head.start]);
         out.push_str(full);
-        out.push_str(&text[head_at + head.len()..]);
+        out.push_str(&text[head.end..]);
         return Some(out);
     }
     None
@@ -2212,6 +2240,31 @@ fn is_stopword(w: &str) -> bool {
 
 /// Words of the prompt that carry meaning, besides the gap.
 pub fn content_words(prompt: &str) -> usize {
+    content_words_in(&tokenize(prompt))
+}
+
+/// [`content_words`] of a prompt's tokens: their pieces between non-alphanumeric
+/// characters (`Jacques-Chaban-Delmas` is three, `1 500` two), the gap and function words
+/// aside.
+fn content_words_in(tokens: &[Token<'_>]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| !is_mark(t))
+        .flat_map(|t| t.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            if w.starts_with(char::is_uppercase) {
+                !is_stopword(&fold(w))
+            } else {
+                !is_stopword(w)
+            }
+        })
+        .count()
+}
+
+/// [`content_words`] by splitting the text (kept to check the token version against).
+#[cfg(test)]
+fn content_words_split(prompt: &str) -> usize {
     prompt
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && *w != MARK)
@@ -2552,6 +2605,13 @@ mod tests {
             Rule::TooShort
         );
         assert_eq!(content_words("Pagnol reçut une prime de [...] francs."), 4);
+        for p in [
+            "Le pont Jacques-Chaban-Delmas a coûté 1 500 000 euros en [...], à 22h45.",
+            "À l'aube, l'armée d'Italie — « aujourd'hui » — était déjà là ; même après-midi.",
+            "Les 24-25 octobre, [...] délégués, dont 390 bolcheviks (SR), siègent.",
+        ] {
+            assert_eq!(content_words(p), content_words_split(p), "{p:?}");
+        }
         assert_eq!(
             content_words("Marcel Pagnol publie Marius au théâtre de Paris en [...]."),
             6

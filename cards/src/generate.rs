@@ -199,7 +199,9 @@ pub fn generate_from_sources(
             described.read(text, &tokens);
             continue;
         }
-        let around = Surroundings::new(&lexicon, previous).with_descriptions(&described);
+        let around = Surroundings::new(&lexicon, previous)
+            .with_descriptions(&described)
+            .with_sentence(text);
         let written = cards::write(text, &analysis, origin, &around);
         drop(around);
         described.read(text, &tokens);

@@ -62,30 +62,33 @@ pub fn check(path: &Path, bytes: Vec<u8>) -> Result<SourceText, Error> {
             limit: MAX_FILE_BYTES,
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| is_binary_byte(b)) {
-        return Err(Error::Binary { path, offset });
-    }
+    // One pass for both checks; a binary byte anywhere is reported before a long line.
     let mut line_no: u32 = 1;
     let mut line_start = 0usize;
+    let mut long_line: Option<(u32, usize)> = None;
     for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != 0x7F {
+            continue;
+        }
+        if is_binary_byte(b) {
+            return Err(Error::Binary { path, offset: i });
+        }
         if b == b'\n' {
-            if i - line_start > MAX_LINE_BYTES {
-                return Err(Error::LineTooLong {
-                    path,
-                    line: line_no,
-                    bytes: i - line_start,
-                    limit: MAX_LINE_BYTES,
-                });
+            if i - line_start > MAX_LINE_BYTES && long_line.is_none() {
+                long_line = Some((line_no, i - line_start));
             }
             line_no = line_no.saturating_add(1);
             line_start = i + 1;
         }
     }
-    if bytes.len() - line_start > MAX_LINE_BYTES {
+    if bytes.len() - line_start > MAX_LINE_BYTES && long_line.is_none() {
+        long_line = Some((line_no, bytes.len() - line_start));
+    }
+    if let Some((line, len)) = long_line {
         return Err(Error::LineTooLong {
             path,
-            line: line_no,
-            bytes: bytes.len() - line_start,
+            line,
+            bytes: len,
             limit: MAX_LINE_BYTES,
         });
     }
@@ -141,6 +144,19 @@ mod tests {
         assert!(matches!(
             check_str(&long),
             Err(Error::LineTooLong { line: 1, .. })
+        ));
+        // A binary byte after a long line: binary first, as before.
+        let mut both = b"court\n".to_vec();
+        both.extend(vec![b'a'; MAX_LINE_BYTES + 1]);
+        both.extend(b"\n\x00");
+        assert!(matches!(check_str(&both), Err(Error::Binary { .. })));
+        let mut two = b"court\n".to_vec();
+        two.extend(vec![b'a'; MAX_LINE_BYTES + 1]);
+        two.extend(b"\n");
+        two.extend(vec![b'b'; MAX_LINE_BYTES + 2]);
+        assert!(matches!(
+            check_str(&two),
+            Err(Error::LineTooLong { line: 2, bytes, .. }) if bytes == MAX_LINE_BYTES + 1
         ));
     }
 

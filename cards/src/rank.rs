@@ -35,32 +35,6 @@ const VAGUE: &[&str] = &[
     "cette motion",
 ];
 
-/// Pronouns in a prompt (padded with spaces) that point outside the card.
-const PRONOUNS: &[&str] = &[" il ", " elle ", " ils ", " elles ", " lui ", " eux "];
-
-/// Demonstratives in a prompt (padded with spaces).
-const DEMONSTRATIVES: &[&str] = &[" cette ", " ce ", " ces ", " cet "];
-
-/// Which of [`VAGUE`], [`PRONOUNS`] and [`DEMONSTRATIVES`] (in this order) occur in the
-/// folded prompt, anywhere (as `str::contains` would tell), in one pass.
-fn marks(prompt: &str) -> [bool; VAGUE.len() + PRONOUNS.len() + DEMONSTRATIVES.len()] {
-    let mut found = [false; VAGUE.len() + PRONOUNS.len() + DEMONSTRATIVES.len()];
-    let all = VAGUE.iter().chain(PRONOUNS).chain(DEMONSTRATIVES);
-    let b = prompt.as_bytes();
-    for i in 0..b.len() {
-        // Every mark starts with one of these bytes.
-        if !matches!(b[i], b' ' | b'l' | b'c' | b'i') {
-            continue;
-        }
-        for (k, m) in all.clone().enumerate() {
-            if !found[k] && b[i..].starts_with(m.as_bytes()) {
-                found[k] = true;
-            }
-        }
-    }
-    found
-}
-
 /// Scores one card written from a block of the given kind.
 pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     let mut s = match card.fact_type {
@@ -79,14 +53,13 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         s -= 3 * (lines - 5);
     }
     let prompt = format!(" {} ", fold(&card.prompt));
-    let found = marks(&prompt);
-    for (i, _) in VAGUE.iter().enumerate() {
-        if found[i] {
+    for v in VAGUE {
+        if prompt.contains(v) {
             s -= 12;
         }
     }
-    for (i, _) in PRONOUNS.iter().enumerate() {
-        if found[VAGUE.len() + i] {
+    for pronoun in [" il ", " elle ", " ils ", " elles ", " lui ", " eux "] {
+        if prompt.contains(pronoun) {
             s -= 6;
         }
     }
@@ -106,8 +79,8 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     if !anchored {
         s -= if card.kind == CardKind::Cloze { 12 } else { 40 };
     }
-    for (i, _) in DEMONSTRATIVES.iter().enumerate() {
-        if found[VAGUE.len() + PRONOUNS.len() + i] {
+    for demonstrative in [" cette ", " ce ", " ces ", " cet "] {
+        if prompt.contains(demonstrative) {
             s -= 8;
         }
     }
@@ -149,36 +122,4 @@ pub fn sort_by<T>(items: &mut [T], card: impl Fn(&T) -> &GeneratedCard) {
             .then(a.line.cmp(&b.line))
             .then(a.prompt.cmp(&b.prompt))
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marks_are_found_like_contains() {
-        for m in VAGUE.iter().chain(PRONOUNS).chain(DEMONSTRATIVES) {
-            assert!(
-                matches!(m.as_bytes()[0], b' ' | b'l' | b'c' | b'i'),
-                "{m:?}"
-            );
-        }
-        for p in [
-            " le lendemain, il part ",
-            " ici et la-bas ",
-            " cette motion, celui-ci et ces derniers ",
-            " officiellement ",
-            " rien ",
-        ] {
-            let found = marks(p);
-            for (k, m) in VAGUE
-                .iter()
-                .chain(PRONOUNS)
-                .chain(DEMONSTRATIVES)
-                .enumerate()
-            {
-                assert_eq!(found[k], p.contains(m), "{m:?} in {p:?}");
-            }
-        }
-    }
 }

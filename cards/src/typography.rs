@@ -156,11 +156,19 @@ pub fn fold_into(text: &str, out: &mut String) {
         out.push_str(text);
         return;
     }
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII is copied and lowered at once.
+        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        if run > 0 {
+            let at = out.len();
+            out.push_str(&rest[..run]);
+            out[at..].make_ascii_lowercase();
+            rest = &rest[run..];
             continue;
         }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let base = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',

@@ -85,7 +85,12 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+        // ASCII bytes are read as they are; other characters are decoded.
+        let c = if b[i] < 0x80 {
+            b[i] as char
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
         if c == ' ' {
             i += 1;
             continue;
@@ -99,6 +104,10 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         if is_letter(c) {
             let mut j = i;
             while j < s.len() {
+                if b[j].is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
                 let d = s[j..].chars().next().unwrap_or(' ');
                 if is_letter(d) {
                     j += d.len_utf8();
@@ -119,7 +128,6 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             continue;
         }
         let len = c.len_utf8();
-        let _ = b;
         out.push(token(s, start, i + len, TokenKind::Punct));
         i += len;
     }
@@ -128,9 +136,10 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 
 fn token(s: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
     let text = &s[start..end];
-    let lower = if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
-        && text.chars().any(char::is_uppercase)
-    {
+    let ascii = text.is_ascii();
+    let lower = if ascii && text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else if !ascii && text.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(text.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(text)
