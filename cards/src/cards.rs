@@ -240,7 +240,7 @@ pub fn write(
     };
     // Screens a card: keeps it (perhaps reworded) or records why it was dropped.
     let keep = |out: &mut Written, mut c: GeneratedCard| -> bool {
-        match context::screen(&c.prompt, c.kind, around) {
+        match context::screen(&c.prompt, c.kind, c.answer_kind, around) {
             Verdict::Keep { prompt, rewritten } => {
                 if !rewritten.is_empty() && contains_answer(&prompt.replace(GAP, ""), &c.answer) {
                     out.dropped.push((c, Rule::Pronoun));
@@ -297,6 +297,12 @@ pub fn write(
             continue;
         }
         if keep(&mut out, card(CardKind::Cloze, fact, prompt)) {
+            // The sentence told a relative time, the cloze does not: its opening went.
+            if around.may_be_relative() {
+                if let Some((_, rules)) = out.cards.last_mut() {
+                    rules.insert(0, Rule::RelativeTime);
+                }
+            }
             clozes += 1;
             name_clozes += usize::from(name_fact);
             asked.push(fact.answer);

@@ -21,7 +21,9 @@
 //! - [`Rule::NoSubject`]: the sentence opens with a participle or adjective phrase (`Composé
 //!   de …`, `Né à …`, `Long de …`) and no named subject follows; or it is only a relative
 //!   clause (`Dont …`); or a cloze names nothing at all besides its gap (`L'insurrection a
-//!   lieu dans [...].`): no name, nothing a learner could recognise.
+//!   lieu dans [...].`): no name, nothing a learner could recognise; or the subject of a
+//!   cloze is not named (`une carte`, `le chantier`, `il n'y avait pas`) and the card tells
+//!   no time (no year, and the answer is not a date): which map, which building site?
 //! - [`Rule::Unnamed`]: a definite description (`le musée`, `le club`) that an earlier
 //!   sentence of the same document named in full, and only one way (`le musée Guimet`), is
 //!   written in full. Cards are only rewritten by this rule, never dropped.
@@ -219,7 +221,7 @@ impl<'a> Surroundings<'a> {
     }
 
     /// False when the card's sentence tells no relative time (so no prompt of it can).
-    fn may_be_relative(&self) -> bool {
+    pub(crate) fn may_be_relative(&self) -> bool {
         match self.sentence {
             Some(s) => *self.sentence_relative.get_or_init(|| relative_time(s)),
             None => true,
@@ -246,7 +248,7 @@ const MARK: &str = "Qgapq";
 /// Keeps, rewrites or drops a card's prompt (see the module's rules). Questions are
 /// written by the fact finders in a fixed form, so only the rules about words that point
 /// outside (pronouns, demonstratives, relative times) apply to them.
-pub fn screen(prompt: &str, kind: CardKind, around: &Surroundings<'_>) -> Verdict {
+pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<'_>) -> Verdict {
     let question = kind != CardKind::Cloze;
     let mut text = prompt.replace(GAP, MARK);
     let mut rewritten = Vec::new();
@@ -297,6 +299,15 @@ pub fn screen(prompt: &str, kind: CardKind, around: &Surroundings<'_>) -> Verdic
         }
         .or_else(|| object_pronoun(&tokens, start));
         let p = match problem {
+            // A subject that is not named (`une carte`, `le chantier`, `il y a`) needs a
+            // time: the card's year, or a date as its answer.
+            None if !question
+                && answer != Kind::Date
+                && !has_year(&tokens)
+                && !subject_named(&tokens, start) =>
+            {
+                return Verdict::Drop(Rule::NoSubject);
+            }
             None => break,
             Some(Problem::Drop(rule)) => return Verdict::Drop(rule),
             Some(Problem::Pronoun(p)) => p,
@@ -1467,6 +1478,29 @@ fn main_clause(tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<usize> {
     Some(i)
 }
 
+/// True when the prompt tells a year (`1917`).
+fn has_year(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.value().is_some_and(|v| (1000..=2100).contains(&v)))
+}
+
+/// True when the subject of the main clause at `start` is named: the gap, a name, a noun
+/// phrase holding one (`le club cycliste de Lyon`, `le district de [...]`), or the name a
+/// cleft puts first (`c'est Trotsky qui`).
+fn subject_named(tokens: &[Token<'_>], start: usize) -> bool {
+    let Some(t) = tokens.get(start) else {
+        return false;
+    };
+    if is_name_word(t) {
+        return true;
+    }
+    if t.lower() == "c'" || t.lower() == "ce" {
+        return tokens[start..].iter().take(4).skip(1).any(is_name_word);
+    }
+    is(t, &["le", "la", "l'", "les"]) && named_phrase_end(tokens, start).is_some()
+}
+
 /// What makes a prompt depend on another sentence.
 #[derive(Debug)]
 enum Problem {
@@ -1657,7 +1691,10 @@ fn clitic_at(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Problem> {
                 && (comma || subject_before(tokens, p, start))
         }
         "y" => {
-            !(is(&tokens[p], &["il"]) || w == "compris")
+            // `il y a`, `il n'y avait`: no one is meant.
+            let impersonal =
+                is(&tokens[p], &["il"]) || negated && p > 0 && is(&tokens[p - 1], &["il"]);
+            !(impersonal || w == "compris")
                 && subject_before(tokens, p, start)
                 && verb_like(w, false)
         }
@@ -1759,17 +1796,18 @@ fn named_phrase_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let mut j = i;
     if is(&tokens[j], &["le", "la", "l'", "les", "du", "au"]) {
         j += 1;
-        // `le club cycliste de Lyon`: up to three words before the name.
+        // `le club cycliste de Lyon`, `le chantier du pont de Normandie`: up to three words
+        // (besides `de`) before the name.
         let mut lower = 0;
         while tokens.get(j).is_some_and(|t| {
             lower_word(Some(t))
-                && !is(t, DETERMINERS)
+                && (!is(t, DETERMINERS) || name_link(t))
                 && !is(t, AUXILIARIES)
                 && (!is(t, PREPOSITIONS) || name_link(t))
                 && !is(t, CLAUSE_MARKS)
         }) && lower < 3
         {
-            lower += 1;
+            lower += usize::from(!name_link(&tokens[j]));
             j += 1;
         }
     }
@@ -2336,9 +2374,13 @@ mod tests {
     }
 
     fn run(prompt: &str, previous: Option<&str>) -> Verdict {
+        run_for(prompt, previous, Kind::Date)
+    }
+
+    fn run_for(prompt: &str, previous: Option<&str>, answer: Kind) -> Verdict {
         let lex = lexicon();
         let around = Surroundings::new(&lex, previous);
-        screen(prompt, CardKind::Cloze, &around)
+        screen(prompt, CardKind::Cloze, answer, &around)
     }
 
     fn kept(prompt: &str, previous: Option<&str>) -> String {
@@ -2518,6 +2560,43 @@ mod tests {
             dropped("Dont [...] furent arrêtés par la police de Lyon.", None),
             Rule::NoSubject
         );
+    }
+
+    #[test]
+    fn an_unnamed_subject_needs_a_time() {
+        let quantity = |p: &str| run_for(p, None, Kind::Quantity);
+        let place = |p: &str| run_for(p, None, Kind::Place);
+        // Which map, which building site, when?
+        assert_eq!(
+            place("Sur la table du salon de Matisse était posée une carte des environs de [...]."),
+            Verdict::Drop(Rule::NoSubject)
+        );
+        assert_eq!(
+            quantity(
+                "Le chantier, dirigé par l'entreprise Eiffel, a coûté [...] millions de francs."
+            ),
+            Verdict::Drop(Rule::NoSubject)
+        );
+        assert_eq!(
+            place("À la mairie de Lyon, comme à [...], il n'y avait pas de nouvelles précises."),
+            Verdict::Drop(Rule::NoSubject)
+        );
+        // Named, dated, or asking the date: kept.
+        assert!(matches!(
+            quantity("Le chantier du pont de Normandie a coûté [...] millions de francs."),
+            Verdict::Keep { .. }
+        ));
+        assert!(matches!(
+            quantity("Le chantier, dirigé par l'entreprise Eiffel, a coûté [...] millions de francs en 1887."),
+            Verdict::Keep { .. }
+        ));
+        assert!(matches!(
+            run(
+                "Le chantier, dirigé par l'entreprise Eiffel, commence le [...].",
+                None
+            ),
+            Verdict::Keep { .. }
+        ));
     }
 
     #[test]

@@ -471,10 +471,39 @@ fn shows(text: &str, answer: &str) -> bool {
     }
 }
 
+/// A cloze about an unnamed thing (`Le chantier, …`, `La première étape, …`) that tells
+/// no time: no year in it, and the answer is no date.
+fn unnamed_and_timeless(c: &GeneratedCard) -> bool {
+    let w = words(&c.prompt);
+    // The subject: its first words, up to a comma.
+    let mut subject = Vec::new();
+    for x in c.prompt.split(' ').take(6) {
+        subject.push(x);
+        if x.ends_with(',') {
+            break;
+        }
+    }
+    let unnamed = w.len() >= 3
+        && ["Le", "La", "Les", "L'", "Un", "Une"].contains(&w[0])
+        && w[1].starts_with(char::is_lowercase)
+        && !subject
+            .iter()
+            .skip(1)
+            .any(|x| x.starts_with(char::is_uppercase) || x.contains("[...]"));
+    let year = w
+        .iter()
+        .any(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()));
+    unnamed && !year && c.answer_kind != carnet_cards::facts::Kind::Date
+}
+
 fn check_context(deck: &GeneratedDeck, paths: &[PathBuf]) {
     for c in &deck.cards {
         let p = c.prompt.as_str();
         let cloze = c.kind == CardKind::Cloze;
+        assert!(
+            !(cloze && unnamed_and_timeless(c)),
+            "unnamed subject, no time: {c:#?}"
+        );
         assert!(!(cloze && cut_quotation(p)), "cut quotation: {c:#?}");
         assert!(
             !object_pronoun(p),
@@ -581,6 +610,31 @@ fn the_context_detectors_catch_the_defects() {
         "Le 14 juillet 1789, la Bastille tombe à [...]."
     ));
     assert_eq!(content_words("Zola reçut une prime de [...] francs."), 4);
+    let cloze = |prompt: &str, kind| GeneratedCard {
+        kind: CardKind::Cloze,
+        answer_kind: kind,
+        fact_type: carnet_cards::facts::FactType::Quantity,
+        prompt: prompt.to_string(),
+        answer: "12".to_string(),
+        distractors: Vec::new(),
+        context: String::new(),
+        document: 0,
+        line: 1,
+        score: 0,
+    };
+    use carnet_cards::facts::Kind;
+    assert!(unnamed_and_timeless(&cloze(
+        "Le chantier, dirigé par Eiffel, a coûté [...] millions.",
+        Kind::Quantity
+    )));
+    assert!(!unnamed_and_timeless(&cloze(
+        "Le chantier du pont de Normandie a coûté [...] millions.",
+        Kind::Quantity
+    )));
+    assert!(!unnamed_and_timeless(&cloze(
+        "Le chantier, dirigé par Eiffel, commence le [...].",
+        Kind::Date
+    )));
 }
 
 #[test]
