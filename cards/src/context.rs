@@ -23,7 +23,8 @@
 //!   clause (`Dont …`); or a cloze names nothing at all besides its gap (`L'insurrection a
 //!   lieu dans [...].`): no name, nothing a learner could recognise; or the subject of a
 //!   cloze is not named (`une carte`, `le chantier`, `il n'y avait pas`) and the card tells
-//!   no time (no year, and the answer is not a date): which map, which building site?
+//!   no time (no year or day of a month, and the answer is not a date): which map, which
+//!   building site?
 //! - [`Rule::Unnamed`]: a definite description (`le musée`, `le club`) that an earlier
 //!   sentence of the same document named in full, and only one way (`le musée Guimet`), is
 //!   written in full. Cards are only rewritten by this rule, never dropped.
@@ -303,7 +304,7 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
             // time: the card's year, or a date as its answer.
             None if !question
                 && answer != Kind::Date
-                && !has_year(&tokens)
+                && !has_time(&tokens)
                 && !subject_named(&tokens, start) =>
             {
                 return Verdict::Drop(Rule::NoSubject);
@@ -938,6 +939,24 @@ const TIME_UNITS: &[&str] = &[
     "heures", "minutes", "siecle", "siecles",
 ];
 
+/// `peu avant la chute de Mugan`: a time told from a named event, not from another
+/// sentence (only `peu avant` and `peu après` take one).
+fn anchored(folded: &str, phrase: &str) -> bool {
+    if !phrase.starts_with("peu ") {
+        return false;
+    }
+    let Some(at) = folded.find(phrase) else {
+        return false;
+    };
+    let after = folded[at + phrase.len()..].trim_start();
+    [
+        "le ", "la ", "les ", "l'", "de ", "d'", "du ", "des ", "son ", "sa ", "ses ", "leur ",
+    ]
+    .iter()
+    .any(|d| after.starts_with(d))
+        || after.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn find_phrase(folded: &str, phrase: &str) -> bool {
     let bytes = folded.as_bytes();
     let mut from = 0;
@@ -990,7 +1009,7 @@ fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
         let folded = folded.get_or_insert_with(|| fold(text));
         if relative_phrases(key)
             .iter()
-            .any(|p| p.is_empty() || find_phrase(folded, p))
+            .any(|p| p.is_empty() || find_phrase(folded, p) && !anchored(folded, p))
         {
             return true;
         }
@@ -1478,11 +1497,13 @@ fn main_clause(tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<usize> {
     Some(i)
 }
 
-/// True when the prompt tells a year (`1917`).
-fn has_year(tokens: &[Token<'_>]) -> bool {
-    tokens
-        .iter()
-        .any(|t| t.value().is_some_and(|v| (1000..=2100).contains(&v)))
+/// True when the prompt tells a time: a year (`1917`) or a day and its month (`26 mars`).
+fn has_time(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.value().is_some_and(|v| (1000..=2100).contains(&v))
+            || (t.value().is_some_and(|v| (1..=31).contains(&v)) || t.text == "1er")
+                && tokens.get(i + 1).is_some_and(|m| MONTHS(m.lower()))
+    })
 }
 
 /// True when the subject of the main clause at `start` is named: the gap, a name, a noun
@@ -1589,21 +1610,7 @@ fn subject_before(tokens: &[Token<'_>], p: usize, start: usize) -> bool {
         return true;
     }
     if lower_word(Some(t)) {
-        // The noun after its determiner, or an adjective after a name (`l'Exposition
-        // universelle`).
-        let after_det = p > start
-            && (is(&tokens[p - 1], DETERMINERS)
-                || name_link(&tokens[p - 1])
-                || is_name_word(&tokens[p - 1]) && !is_mark(&tokens[p - 1]));
-        let phrase = p > start
-            && (is(&tokens[start], DETERMINERS) || is_name_word(&tokens[start]))
-            && tokens[start..=p].iter().all(|w| {
-                w.kind == TokenKind::Word
-                    && !is(w, AUXILIARIES)
-                    && !is(w, CLAUSE_MARKS)
-                    && (!is(w, PREPOSITIONS) || name_link(w))
-            });
-        return after_det && phrase && !is(t, DETERMINERS) && !is(t, PREPOSITIONS);
+        return noun_phrase(tokens, start, p);
     }
     if !is_name_word(t) {
         return false;
@@ -1616,7 +1623,32 @@ fn subject_before(tokens: &[Token<'_>], p: usize, start: usize) -> bool {
     if q > 0 && is(&tokens[q - 1], &["le", "la", "les", "l'"]) {
         q -= 1;
     }
-    q == 0 || !(is(&tokens[q - 1], PREPOSITIONS) || is(&tokens[q - 1], DETERMINERS))
+    q == 0
+        || !(is(&tokens[q - 1], PREPOSITIONS) || is(&tokens[q - 1], DETERMINERS))
+        || noun_phrase(tokens, start, p)
+}
+
+/// True when `tokens[start..=p]` is a noun phrase (`Le jury de la ville`, `Le jury de
+/// l'Exposition`): determiners, `de`, names, and nouns right after a determiner or `de`;
+/// a lower-case word after a noun or a name is rather a verb (`le Milrevcom prend`).
+fn noun_phrase(tokens: &[Token<'_>], start: usize, p: usize) -> bool {
+    if p <= start || !(is(&tokens[start], DETERMINERS) || is_name_word(&tokens[start])) {
+        return false;
+    }
+    (start..=p).all(|k| {
+        let w = &tokens[k];
+        w.kind == TokenKind::Word
+            && !is_mark(w)
+            && (is(w, DETERMINERS)
+                || name_link(w)
+                || is_name_word(w)
+                || lower_word(Some(w))
+                    && k > start
+                    && (is(&tokens[k - 1], DETERMINERS) || name_link(&tokens[k - 1]))
+                    && !is(w, AUXILIARIES)
+                    && !is(w, PREPOSITIONS)
+                    && !is(w, CLAUSE_MARKS))
+    })
 }
 
 /// An object pronoun before its verb in the main clause (`Rykov l'imite`, `Lénine, dans
@@ -2452,7 +2484,7 @@ mod tests {
         );
         assert_eq!(
             dropped(
-                "Le jury de l'Exposition universelle l'adopte le [...] parmi 107 propositions.",
+                "Le jury de l'Exposition l'adopte le [...] parmi 107 propositions.",
                 None
             ),
             Rule::Pronoun
@@ -2464,6 +2496,14 @@ mod tests {
                 Some("Camille Claudel quitte Paris en 1913.")
             ),
             Rule::Pronoun
+        );
+        // `le` before a noun after the verb is an article.
+        assert_eq!(
+            kept(
+                "Le [...], le Milrevcom prend le contrôle de la garnison de Petrograd.",
+                None
+            ),
+            "Le [...], le Milrevcom prend le contrôle de la garnison de Petrograd."
         );
         // An antecedent inside the sentence: kept as it is.
         assert_eq!(
@@ -2583,6 +2623,10 @@ mod tests {
         );
         // Named, dated, or asking the date: kept.
         assert!(matches!(
+            quantity("Les élections du 26 mars donnent la mairie de Lyon à [...] élus."),
+            Verdict::Keep { .. }
+        ));
+        assert!(matches!(
             quantity("Le chantier du pont de Normandie a coûté [...] millions de francs."),
             Verdict::Keep { .. }
         ));
@@ -2647,6 +2691,10 @@ mod tests {
         assert!(relative_time("À cette date, le club compte 40 membres."));
         assert!(relative_time("Au conseil suivant, le maire démissionne."));
         assert!(relative_time("Deux jours après, le maire démissionne."));
+        assert!(relative_time("Peu après, le maire démissionne."));
+        assert!(!relative_time(
+            "Peu après la chute de Lyon, le maire démissionne."
+        ));
         assert!(relative_time("Dans la nuit du 14, le pont s'effondre."));
         assert!(!relative_time("Le 14 juillet 1789, la Bastille tombe."));
         assert!(!relative_time("Du 3 au 24 juin 1917, le congrès siège."));

@@ -490,9 +490,26 @@ fn unnamed_and_timeless(c: &GeneratedCard) -> bool {
             .iter()
             .skip(1)
             .any(|x| x.starts_with(char::is_uppercase) || x.contains("[...]"));
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
     let year = w
         .iter()
-        .any(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()));
+        .any(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()))
+        || w.windows(2).any(|p| {
+            p[0].len() <= 2 && p[0].chars().all(|c| c.is_ascii_digit()) && MONTHS.contains(&p[1])
+        });
     unnamed && !year && c.answer_kind != carnet_cards::facts::Kind::Date
 }
 
