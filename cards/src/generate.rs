@@ -153,8 +153,10 @@ pub fn generate_from_sources(
     let mut pools = Pools::default();
     let mut settings = Settings::default();
     let mut candidates: Vec<GeneratedCard> = Vec::new();
-    // Cards a context rule dropped, and the rules that reworded kept ones (by card key).
-    let mut rejected: Vec<(GeneratedCard, Rule)> = Vec::new();
+    // Cards a context rule dropped (each text once: the same sentence in two documents
+    // gives the same card), and the rules that reworded kept ones (by card key).
+    let mut rejected: std::collections::HashMap<u64, (GeneratedCard, Rule)> =
+        std::collections::HashMap::new();
     let mut rewrites: std::collections::HashMap<String, Vec<Rule>> =
         std::collections::HashMap::new();
     let mut usable = vec![0usize; cleaned.len()];
@@ -215,9 +217,18 @@ pub fn generate_from_sources(
             }
         }
         for (mut card, rule) in written.dropped {
+            let text = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (&card.prompt, &card.answer, &card.context).hash(&mut h);
+                h.finish()
+            };
+            if rejected.contains_key(&text) {
+                continue;
+            }
             card.score = crate::rank::score(&card, block.kind);
             if card.score >= crate::rank::MIN_SCORE {
-                rejected.push((card, rule));
+                rejected.insert(text, (card, rule));
             }
         }
     }
@@ -230,6 +241,9 @@ pub fn generate_from_sources(
     if !rejected.is_empty() {
         // What the deck would hold without the rules: the removed cards that the deck's
         // cards would not have pushed out as duplicates (each key once).
+        let mut rejected: Vec<(GeneratedCard, Rule)> = rejected.into_values().collect();
+        // The map's order is arbitrary: the answer settles ties.
+        rejected.sort_by(|(a, _), (b, _)| a.answer.cmp(&b.answer));
         crate::rank::sort_by(&mut rejected, |(c, _)| c);
         let mut rule_of: std::collections::HashMap<String, Rule> = std::collections::HashMap::new();
         let mut shadow = kept.clone();
