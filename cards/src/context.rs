@@ -133,7 +133,7 @@ pub struct Surroundings<'a> {
     named: Option<&'a Descriptions>,
     /// The card's sentence, and whether it tells a relative time at all (a prompt made
     /// from it can only tell one if it does).
-    sentence: Option<&'a str>,
+    sentence: Option<(&'a str, &'a [Token<'a>])>,
     sentence_relative: OnceCell<bool>,
 }
 
@@ -215,16 +215,18 @@ impl<'a> Surroundings<'a> {
         }
     }
 
-    /// The same, for cards of this sentence.
-    pub fn with_sentence(mut self, sentence: &'a str) -> Surroundings<'a> {
-        self.sentence = Some(sentence);
+    /// The same, for cards of this sentence (given with its tokens).
+    pub fn with_sentence(mut self, sentence: &'a str, tokens: &'a [Token<'a>]) -> Surroundings<'a> {
+        self.sentence = Some((sentence, tokens));
         self
     }
 
     /// False when the card's sentence tells no relative time (so no prompt of it can).
     pub(crate) fn may_be_relative(&self) -> bool {
         match self.sentence {
-            Some(s) => *self.sentence_relative.get_or_init(|| relative_time(s)),
+            Some((s, t)) => *self
+                .sentence_relative
+                .get_or_init(|| relative_time_in(s, Some(t))),
             None => true,
         }
     }

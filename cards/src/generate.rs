@@ -203,7 +203,7 @@ pub fn generate_from_sources(
         }
         let around = Surroundings::new(&lexicon, previous)
             .with_descriptions(&described)
-            .with_sentence(text);
+            .with_sentence(text, &tokens);
         let written = cards::write(text, &analysis, origin, &around);
         drop(around);
         described.read(text, &tokens);
