@@ -39,6 +39,16 @@ fn records(bytes: &[u8]) -> Vec<LogEntry> {
     LogReader::new(bytes).map(|r| r.unwrap().1).collect()
 }
 
+/// `carnet sync TARGET --deck DECK` in `home`.
+fn sync(home: &TempDir, target: &Path, deck: &Path) -> Done {
+    carnet(home)
+        .args(["sync"])
+        .args([target])
+        .args(["--deck"])
+        .args([deck])
+        .run()
+}
+
 fn reviews_in_store(home: &TempDir, deck: &Path) -> usize {
     let out = carnet(home)
         .args(["log", "--json", "--deck"])
@@ -63,13 +73,7 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
         .stdin("3\n3\nq\n")
         .run()
         .ok();
-    let first = carnet(&home)
-        .args(["sync"])
-        .args([&card])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .ok();
+    let first = sync(&home, &card, &deck).ok();
     assert!(first.contains("merged 0 new record"), "{first}");
     assert_eq!(std::fs::read(card.join("DECK.BIN")).unwrap(), deck_bytes);
     assert_eq!(
@@ -85,12 +89,7 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
     log.extend_from_slice(&torn[..torn.len() / 2]);
     std::fs::write(card.join("REVIEWS.LOG"), &log).unwrap();
 
-    let second = carnet(&home)
-        .args(["sync"])
-        .args([&card])
-        .args(["--deck"])
-        .args([&deck])
-        .run();
+    let second = sync(&home, &card, &deck);
     let out = second.ok();
     assert!(
         out.contains("merged 5 new record(s)") && out.contains("5 review(s)"),
@@ -109,13 +108,7 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
         .windows(2)
         .all(|w| carnet::store::entry_time_ms(&w[0]) <= carnet::store::entry_time_ms(&w[1])));
 
-    let third = carnet(&home)
-        .args(["sync"])
-        .args([&card])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .ok();
+    let third = sync(&home, &card, &deck).ok();
     assert!(third.contains("merged 0 new record(s)"), "{third}");
     assert_eq!(reviews_in_store(&home, &deck), 7);
 
@@ -194,13 +187,7 @@ fn merges_an_sd_image_exactly_once() {
     }
     let deck = write_deck(&home, "t.deck", "Test", 20);
     let deck_bytes = std::fs::read(&deck).unwrap();
-    let first = carnet(&home)
-        .args(["sync"])
-        .args([&image])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .ok();
+    let first = sync(&home, &image, &deck).ok();
     assert!(first.contains("merged 0 new record"), "{first}");
     assert_eq!(mtype(&image, "DECK.BIN"), deck_bytes);
 
@@ -220,22 +207,10 @@ fn merges_an_sd_image_exactly_once() {
         .unwrap();
     assert!(put.status.success());
 
-    let second = carnet(&home)
-        .args(["sync"])
-        .args([&image])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .ok();
+    let second = sync(&home, &image, &deck).ok();
     assert!(second.contains("merged 5 new record(s)"), "{second}");
     assert_eq!(reviews_in_store(&home, &deck), 5);
-    let third = carnet(&home)
-        .args(["sync"])
-        .args([&image])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .ok();
+    let third = sync(&home, &image, &deck).ok();
     assert!(third.contains("merged 0 new record(s)"), "{third}");
     assert_eq!(reviews_in_store(&home, &deck), 5);
     assert_eq!(records(&mtype(&image, "REVIEWS.LOG")).len(), 5);
@@ -254,13 +229,7 @@ fn refuses_what_is_not_a_card() {
     let deck = write_deck(&home, "t.deck", "Test", 5);
     let junk = home.join("junk.img");
     std::fs::write(&junk, vec![7u8; 4096]).unwrap();
-    let err = carnet(&home)
-        .args(["sync"])
-        .args([&junk])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .input_error();
+    let err = sync(&home, &junk, &deck).input_error();
     assert!(
         err.contains("junk.img") && err.contains("not an SD card image"),
         "{err}"
@@ -375,13 +344,7 @@ fn writes_the_configured_scheduling_settings_to_the_card() {
     assert_eq!(device.day_clock.utc_offset_secs, 7200);
 
     // Another sync with other settings replaces the file (defaults, UTC).
-    carnet(&home)
-        .args(["sync"])
-        .args([&card])
-        .args(["--deck"])
-        .args([&deck])
-        .run()
-        .ok();
+    sync(&home, &card, &deck).ok();
     let map = settings_map(&std::fs::read_to_string(card.join("SETTINGS.TXT")).unwrap());
     assert_eq!(map["desired_retention"], "0.9");
     assert_eq!(map["learning_steps"], "60,600");
