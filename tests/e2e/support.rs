@@ -301,3 +301,16 @@ pub fn log_of(home: &TempDir, name: &str) -> PathBuf {
 pub fn lines_starting<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
     text.lines().filter(|l| l.starts_with(prefix)).collect()
 }
+
+/// Whether a test can use an outside tool. When it is missing the test skips and says so,
+/// unless `CI` is `true`: then the missing tool is a failure (`scripts/setup-test-env`
+/// installs it), so a skipped test never hides one in CI.
+pub fn tool_available(available: bool, missing: &str, skipped: &str) -> bool {
+    if available {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    assert!(!ci, "CI=true but {missing}: run scripts/setup-test-env");
+    eprintln!("SKIPPED: {missing} (run scripts/setup-test-env); {skipped}");
+    false
+}

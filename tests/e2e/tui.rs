@@ -33,6 +33,21 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Runs `command` in a new 100×30 session named `s`.
+    fn start(&self, command: &str) {
+        self.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "s",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            command,
+        ]);
+    }
+
     fn screen(&self) -> String {
         self.cmd(&["capture-pane", "-p", "-t", "s"])
     }
@@ -83,13 +98,11 @@ fn shell_quote(p: &Path) -> String {
 
 #[test]
 fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
-    if !Tmux::available() {
-        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-        assert!(
-            !ci,
-            "CI=true but tmux is missing: run scripts/setup-test-env"
-        );
-        eprintln!("SKIPPED: tmux is not installed; the full-screen UI test did not run");
+    if !tool_available(
+        Tmux::available(),
+        "tmux is not installed",
+        "the full-screen UI test did not run",
+    ) {
         return;
     }
     let home = TempDir::new("tui");
@@ -104,17 +117,7 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
         shell_quote(Path::new(CARNET)),
         shell_quote(&deck)
     );
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "s",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
+    tmux.start(&command);
     let screen = tmux.wait_for("Qui présidait le soviet de Bakou en 1918 ?");
     assert!(screen.contains("carnet · Test"), "{screen}");
     assert!(
@@ -186,13 +189,11 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
 
 #[test]
 fn typed_answers_in_the_full_screen_ui() {
-    if !Tmux::available() {
-        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-        assert!(
-            !ci,
-            "CI=true but tmux is missing: run scripts/setup-test-env"
-        );
-        eprintln!("SKIPPED: tmux is not installed; the typed full-screen UI test did not run");
+    if !tool_available(
+        Tmux::available(),
+        "tmux is not installed",
+        "the typed full-screen UI test did not run",
+    ) {
         return;
     }
     let home = TempDir::new("tui-typed");
@@ -206,17 +207,7 @@ fn typed_answers_in_the_full_screen_ui() {
         shell_quote(Path::new(CARNET)),
         shell_quote(&deck)
     );
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "s",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
+    tmux.start(&command);
     tmux.wait_for("Votre réponse :");
     tmux.keys(&["-l", "chahoumain"]);
     tmux.wait_for("Votre réponse : chahoumain");
