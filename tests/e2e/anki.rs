@@ -98,15 +98,7 @@ fn anki_imports_the_export_and_updates_on_a_second_import() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let cards = carnet(&home)
-        .args(["cards", "--json", "--deck"])
-        .args([&deck])
-        .run()
-        .ok();
-    let cards: Vec<serde_json::Value> = cards
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let cards = cards_json(&home, &deck);
     assert_eq!(report["after_first"]["count"], cards.len());
     assert_eq!(
         report["after_second"]["count"],

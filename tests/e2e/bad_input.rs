@@ -354,15 +354,8 @@ fn outputs_are_whole_or_absent() {
 
 /// The ids of a deck's cards, in deck order.
 pub fn card_ids(home: &TempDir, deck: &std::path::Path) -> Vec<CardId> {
-    let out = carnet(home)
-        .args(["cards", "--json", "--deck"])
-        .args([deck])
-        .run()
-        .ok();
-    out.lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            CardId(u64::from_str_radix(v["id"].as_str().unwrap(), 16).unwrap())
-        })
+    cards_json(home, deck)
+        .iter()
+        .map(|v| CardId(u64::from_str_radix(v["id"].as_str().unwrap(), 16).unwrap()))
         .collect()
 }

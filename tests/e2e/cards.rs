@@ -21,15 +21,7 @@ fn lists_searches_and_shows_cards() {
         found.contains("Kérenski") && found.ends_with("1 cards matching of 12 in Test\n"),
         "{found}"
     );
-    let json = carnet(&home)
-        .args(["cards", "--json", "--deck"])
-        .args([&deck])
-        .run()
-        .ok();
-    let cards: Vec<serde_json::Value> = json
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let cards = cards_json(&home, &deck);
     assert_eq!(cards.len(), 12);
     let c = &cards[0];
     for key in ["id", "kind", "question", "answer", "choices", "source"] {
@@ -72,15 +64,7 @@ fn generates_a_deck_from_the_bundled_corpus() {
         out.starts_with("generated ") && out.contains(" cards from 4 documents into "),
         "{out}"
     );
-    let json = carnet(&home)
-        .args(["cards", "--json", "--deck"])
-        .args([&deck])
-        .run()
-        .ok();
-    let cards: Vec<serde_json::Value> = json
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let cards = cards_json(&home, &deck);
     assert!(cards.len() >= 10, "{} cards", cards.len());
     assert!(cards
         .iter()

@@ -6,14 +6,9 @@ use crate::support::*;
 
 /// The fixture's answer for each question.
 fn answers(home: &TempDir, deck: &std::path::Path) -> HashMap<String, String> {
-    let out = carnet(home)
-        .args(["cards", "--json", "--deck"])
-        .args([deck])
-        .run()
-        .ok();
-    out.lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+    cards_json(home, deck)
+        .iter()
+        .map(|v| {
             (
                 v["question"].as_str().unwrap().to_string(),
                 v["answer"].as_str().unwrap().to_string(),

@@ -314,3 +314,15 @@ pub fn tool_available(available: bool, missing: &str, skipped: &str) -> bool {
     eprintln!("SKIPPED: {missing} (run scripts/setup-test-env); {skipped}");
     false
 }
+
+/// `carnet cards --json` of a deck: one JSON object a card, in deck order.
+pub fn cards_json(home: &TempDir, deck: &Path) -> Vec<serde_json::Value> {
+    let out = carnet(home)
+        .args(["cards", "--json", "--deck"])
+        .args([deck])
+        .run()
+        .ok();
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

@@ -191,10 +191,7 @@ fn five_reviews(
     println!("handheld: five reviews with the bundled deck");
     let sd = scratch.join("handheld.img");
     sd_image::create(&sd, &[("DECK.BIN", bundled)])?;
-    let mut hh = Session::boot(&BootOptions::new(elf, scratch.join("hh")).sd_image(&sd))?;
-    let out = hh.wait_for_output("carnet-ready line", Duration::from_secs(10), |o| {
-        count(o, "carnet-ready") > 0
-    })?;
+    let (mut hh, out) = boot_until_ready(elf, &scratch.join("hh"), &sd, Duration::from_secs(10))?;
     let ready = report_lines(&out, "carnet-ready").remove(0);
     println!(
         "      {}",
@@ -495,10 +492,8 @@ fn settings_on_the_device(
     println!("handheld: a card carrying the terminal's settings");
     let sd = scratch.join("handheld-settings.img");
     sd_image::create(&sd, &[("DECK.BIN", bundled), ("SETTINGS.TXT", settings)])?;
-    let mut hh = Session::boot(&BootOptions::new(elf, scratch.join("hhset")).sd_image(&sd))?;
-    let out = hh.wait_for_output("carnet-ready line", Duration::from_secs(10), |o| {
-        count(o, "carnet-ready") > 0
-    })?;
+    let (mut hh, out) =
+        boot_until_ready(elf, &scratch.join("hhset"), &sd, Duration::from_secs(10))?;
     let ready = report_lines(&out, "carnet-ready").remove(0);
     checks.expect(
         "the firmware reads SETTINGS.TXT at boot (settings=card) and opens on the home screen",
@@ -578,6 +573,21 @@ fn compare_with_host(
     );
 }
 
+/// Boots the firmware with the card image `sd` and waits for its `carnet-ready` report line;
+/// gives the session and its output so far.
+fn boot_until_ready(
+    elf: &Path,
+    run_dir: &Path,
+    sd: &Path,
+    timeout: Duration,
+) -> Result<(Session, String)> {
+    let mut hh = Session::boot(&BootOptions::new(elf, run_dir).sd_image(sd))?;
+    let out = hh.wait_for_output("carnet-ready line", timeout, |o| {
+        count(o, "carnet-ready") > 0
+    })?;
+    Ok((hh, out))
+}
+
 fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -646,10 +656,8 @@ fn ram_with_2000_cards(
     println!("      deck {} B, log {} B", deck.len(), log.len());
     let sd = scratch.join("handheld-2000.img");
     sd_image::create(&sd, &[("DECK.BIN", &deck), ("REVIEWS.LOG", &log)])?;
-    let mut hh = Session::boot(&BootOptions::new(elf, scratch.join("hh2k")).sd_image(&sd))?;
-    let out = hh.wait_for_output("carnet-ready line", Duration::from_secs(120), |o| {
-        count(o, "carnet-ready") > 0
-    })?;
+    let (mut hh, out) =
+        boot_until_ready(elf, &scratch.join("hh2k"), &sd, Duration::from_secs(120))?;
     let ready = report_lines(&out, "carnet-ready").remove(0);
     println!(
         "      {}",
@@ -755,10 +763,8 @@ fn power_cuts(
     let started = Instant::now();
     for run in 0..POWER_CUTS {
         let before = host_log(&read_log(&sd)?);
-        let mut hh = Session::boot(&BootOptions::new(elf, scratch.join("hhcut")).sd_image(&sd))?;
-        let out = hh.wait_for_output("carnet-ready line", Duration::from_secs(20), |o| {
-            count(o, "carnet-ready") > 0
-        })?;
+        let (mut hh, out) =
+            boot_until_ready(elf, &scratch.join("hhcut"), &sd, Duration::from_secs(20))?;
         let ready = report_lines(&out, "carnet-ready").remove(0);
         // The boot read the log the last kill left: as the host reads it, without error.
         if num(&ready, "records") != Some(before.records as u64)
@@ -831,10 +837,8 @@ fn power_cuts(
     }
     // A last boot reads what the last kill left.
     let last = host_log(&read_log(&sd)?);
-    let mut hh = Session::boot(&BootOptions::new(elf, scratch.join("hhcut")).sd_image(&sd))?;
-    let out = hh.wait_for_output("carnet-ready line", Duration::from_secs(20), |o| {
-        count(o, "carnet-ready") > 0
-    })?;
+    let (mut hh, out) =
+        boot_until_ready(elf, &scratch.join("hhcut"), &sd, Duration::from_secs(20))?;
     let _ = hh.kill();
     let ready = report_lines(&out, "carnet-ready").remove(0);
     if num(&ready, "records") != Some(last.records as u64) {
