@@ -133,7 +133,7 @@ fn run(c: &Config) -> Result<(), Error> {
         }
     })?;
     if let Some(out) = &c.output {
-        let bytes = output::encode(&deck, &c.name)?;
+        let bytes = output::encode(&deck, output::deck_id_for(out), &c.name)?;
         let listing = c
             .listing
             .clone()

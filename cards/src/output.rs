@@ -5,6 +5,7 @@ use crate::cards::{CardKind, GeneratedCard};
 use crate::error::Error;
 use crate::facts::Kind;
 use crate::generate::GeneratedDeck;
+use carnet_engine::deck::DeckId;
 use std::io::Write;
 use std::path::Path;
 
@@ -42,16 +43,75 @@ pub fn to_engine(card: &GeneratedCard) -> carnet_engine::Card<'_> {
             document: card.document,
             line: card.line,
         },
+        situation: "",
     }
 }
 
-/// Encodes the deck in the engine's file format.
-pub fn encode(deck: &GeneratedDeck, name: &str) -> Result<Vec<u8>, Error> {
+/// Encodes the deck in the engine's file format, with its identity `id` (see [`deck_id_for`]).
+pub fn encode(deck: &GeneratedDeck, id: DeckId, name: &str) -> Result<Vec<u8>, Error> {
+    check_name(name).map_err(|message| Error::Encode { message })?;
     let documents: Vec<&str> = deck.documents.iter().map(|d| d.name.as_str()).collect();
     let cards: Vec<carnet_engine::Card<'_>> = deck.cards.iter().map(to_engine).collect();
-    carnet_engine::deck::encode(name, &documents, &cards).map_err(|e| Error::Encode {
+    carnet_engine::deck::encode(id, name, &documents, &cards).map_err(|e| Error::Encode {
         message: e.to_string(),
     })
+}
+
+/// The longest deck name accepted, in characters (it is shown on a 21-column screen and in
+/// every message).
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// Checks a deck name where it enters: not empty, at most [`MAX_NAME_CHARS`] characters, no
+/// control characters. The message says what is wrong.
+pub fn check_name(name: &str) -> Result<(), String> {
+    let chars = name.chars().count();
+    if name.trim().is_empty() {
+        return Err("the deck name is empty".to_string());
+    }
+    if chars > MAX_NAME_CHARS {
+        return Err(format!(
+            "the deck name is {chars} characters long; at most {MAX_NAME_CHARS} are allowed"
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "the deck name holds the control character U+{:04X}; names are plain text",
+            c as u32
+        ));
+    }
+    Ok(())
+}
+
+/// The identity to give a deck written to `output`: the one of the deck already there when
+/// it is a readable deck (regenerating keeps the deck and so its history), otherwise a new
+/// random one (two different decks never share a history, whatever their names).
+pub fn deck_id_for(output: &Path) -> DeckId {
+    std::fs::read(output)
+        .ok()
+        .and_then(|bytes| {
+            carnet_engine::deck::Deck::from_bytes(&bytes)
+                .ok()
+                .map(|d| d.deck_id())
+        })
+        .unwrap_or_else(new_deck_id)
+}
+
+/// A new random deck identity, from the operating system's randomness (the keys std draws
+/// for its hash maps), the time and the process id.
+pub fn new_deck_id() -> DeckId {
+    use std::hash::{BuildHasher, Hasher};
+    let half = |salt: u64| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(salt);
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        h.write_u32(std::process::id());
+        h.finish()
+    };
+    DeckId(((half(1) as u128) << 64) | half(2) as u128)
 }
 
 /// One field of the listing: tabs and line breaks would break the columns.

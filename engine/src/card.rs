@@ -97,6 +97,44 @@ pub struct Card<'a> {
     pub context: &'a str,
     /// Document and line.
     pub source: Source,
+    /// The situation line shown with the question when the fact needs it to be understood
+    /// without its document (« Bakou, 1918 »; « Petrograd, octobre 1917 »); `""` where the
+    /// question says enough. Absent from version-1 deck files (read as `""`).
+    #[serde(borrow)]
+    pub situation: &'a str,
+}
+
+/// A card as version 1 of the deck format stored it (no situation line).
+#[derive(Deserialize)]
+pub(crate) struct CardV1<'a> {
+    id: CardId,
+    kind: CardKind,
+    answer_kind: AnswerKind,
+    #[serde(borrow)]
+    prompt: &'a str,
+    #[serde(borrow)]
+    answer: &'a str,
+    #[serde(borrow)]
+    distractors: [&'a str; 3],
+    #[serde(borrow)]
+    context: &'a str,
+    source: Source,
+}
+
+impl<'a> From<CardV1<'a>> for Card<'a> {
+    fn from(c: CardV1<'a>) -> Card<'a> {
+        Card {
+            id: c.id,
+            kind: c.kind,
+            answer_kind: c.answer_kind,
+            prompt: c.prompt,
+            answer: c.answer,
+            distractors: c.distractors,
+            context: c.context,
+            source: c.source,
+            situation: "",
+        }
+    }
 }
 
 impl<'a> Card<'a> {

@@ -5,13 +5,14 @@
 //! | offset | size | field |
 //! | --- | --- | --- |
 //! | 0 | 8 | magic `CARNETDK` |
-//! | 8 | 2 | format version (1) |
+//! | 8 | 2 | format version (2; version-1 files are still read) |
 //! | 10 | 2 | flags (0) |
 //! | 12 | 4 | card count *n* |
 //! | 16 | 4 | document count |
 //! | 20 | 4 | offset of the metadata: postcard `&str` deck name, then one `&str` a document |
 //! | 24 | 4 | offset of the card index: *n* + 1 `u32` offsets; card *i* spans `[idx[i], idx[i+1])` |
 //! | 28 | 4 | file length, checksum included |
+//! | 32 | 16 | the deck's identity ([`DeckId`]; version 2 only, the version-1 header ends at 32) |
 //! | … | | metadata; the index; right after it the card ids (*n* `u64`, deck order); the cards, each one postcard-encoded [`Card`] |
 //! | len − 4 | 4 | CRC-32 (ISO-HDLC) of every byte before it |
 //!
@@ -19,17 +20,80 @@
 //! to match review-log records) at a time from an SD card into a small buffer ([`DeckHeader`],
 //! [`decode_card`]); on the host, [`Deck`] checks a whole file in memory once and then hands out
 //! cards borrowed from it.
+//!
+//! Version 2 added the deck's identity (so that the terminal's store, the SD card and the
+//! Anki exchange key a deck's history by the deck itself, never by its name or path) and a
+//! card's situation line ([`Card::situation`]). A version-1 file has neither: its cards read
+//! with an empty situation and its identity is derived from its name and documents
+//! ([`DeckId::legacy`]), so that a deck regenerated from a version-1 file keeps its history.
 
-use crate::card::{Card, CardId};
+use crate::card::{Card, CardId, CardV1};
 use crate::crc32::{checksum, CRC32};
 use crate::error::Error;
 
 /// The first eight bytes of every deck file.
 pub const MAGIC: [u8; 8] = *b"CARNETDK";
-/// The format version this build writes and reads.
-pub const VERSION: u16 = 1;
-/// Length of the fixed header.
-pub const HEADER_LEN: usize = 32;
+/// The format version this build writes (it reads every version up to it).
+pub const VERSION: u16 = 2;
+/// Length of the fixed header (version 2). A reader may give [`DeckHeader::parse`] fewer
+/// bytes when the file is shorter: a version-1 header is [`V1_HEADER_LEN`] bytes.
+pub const HEADER_LEN: usize = 48;
+/// Length of a version-1 header.
+pub const V1_HEADER_LEN: usize = 32;
+
+/// A deck's identity: 128 bits written in the deck file when it is generated or imported,
+/// and kept when it is regenerated. Histories are keyed by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct DeckId(pub u128);
+
+impl DeckId {
+    /// The identity of a version-1 deck, which has none written: FNV-1a (128 bits) of its
+    /// name and document names. Two version-1 decks share it only if both match.
+    pub fn legacy<'a>(name: &str, documents: impl Iterator<Item = &'a str>) -> DeckId {
+        const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+        const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+        let mut hash = OFFSET;
+        let mut feed = |bytes: &[u8]| {
+            for &b in bytes {
+                hash ^= b as u128;
+                hash = hash.wrapping_mul(PRIME);
+            }
+        };
+        feed(b"carnet-deck-v1\0");
+        feed(name.as_bytes());
+        for doc in documents {
+            feed(b"\0");
+            feed(doc.as_bytes());
+        }
+        DeckId(hash)
+    }
+
+    /// Reads the 32 lower-case hex digits of [`DeckId::hex`].
+    pub fn from_hex(text: &str) -> Option<DeckId> {
+        if text.len() != 32 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u128::from_str_radix(text, 16).ok().map(DeckId)
+    }
+
+    /// The identity as 32 lower-case hex digits (file names, `SETTINGS.TXT`, messages).
+    pub fn hex(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        for (i, o) in out.iter_mut().enumerate() {
+            let nibble = (self.0 >> (124 - 4 * i)) as u8 & 0xf;
+            *o = b"0123456789abcdef"[nibble as usize];
+        }
+        out
+    }
+}
+
+impl core::fmt::Display for DeckId {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let hex = self.hex();
+        f.write_str(core::str::from_utf8(&hex).unwrap_or("?"))
+    }
+}
 
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32, Error> {
     let b = bytes.get(at..at + 4).ok_or(Error::Truncated)?;
@@ -40,6 +104,11 @@ fn u32_at(bytes: &[u8], at: usize) -> Result<u32, Error> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct DeckHeader {
+    /// Format version of the file (1 or 2).
+    pub version: u16,
+    /// The identity written in a version-2 file; `None` for version 1 (see
+    /// [`DeckId::legacy`] and [`Deck::id`]).
+    pub deck_id: Option<DeckId>,
     /// Number of cards.
     pub card_count: u32,
     /// Number of source documents.
@@ -53,7 +122,8 @@ pub struct DeckHeader {
 }
 
 impl DeckHeader {
-    /// Parses and checks the first [`HEADER_LEN`] bytes of a deck file.
+    /// Parses and checks the first [`HEADER_LEN`] bytes of a deck file (or the whole file
+    /// when it is shorter; a version-1 header needs only [`V1_HEADER_LEN`]).
     pub fn parse(bytes: &[u8]) -> Result<DeckHeader, Error> {
         if bytes.len() < MAGIC.len() {
             return Err(if MAGIC.starts_with(bytes) {
@@ -65,7 +135,7 @@ impl DeckHeader {
         if bytes[..8] != MAGIC {
             return Err(Error::BadMagic);
         }
-        let head = bytes.get(..HEADER_LEN).ok_or(Error::Truncated)?;
+        let head = bytes.get(..V1_HEADER_LEN).ok_or(Error::Truncated)?;
         let version = u16::from_le_bytes([head[8], head[9]]);
         if version > VERSION {
             return Err(Error::UnsupportedVersion { found: version });
@@ -73,20 +143,31 @@ impl DeckHeader {
         if version == 0 || head[10] != 0 || head[11] != 0 {
             return Err(Error::Malformed);
         }
+        let deck_id = if version >= 2 {
+            let id = bytes.get(V1_HEADER_LEN..HEADER_LEN).ok_or(Error::Truncated)?;
+            let mut raw = [0u8; 16];
+            raw.copy_from_slice(id);
+            Some(DeckId(u128::from_le_bytes(raw)))
+        } else {
+            None
+        };
+        let header_len = header_len(version);
         let header = DeckHeader {
+            version,
+            deck_id,
             card_count: u32_at(head, 12)?,
             document_count: u32_at(head, 16)?,
             meta_offset: u32_at(head, 20)?,
             index_offset: u32_at(head, 24)?,
             file_len: u32_at(head, 28)?,
         };
-        if (header.file_len as usize) < HEADER_LEN + 4 {
+        if (header.file_len as usize) < header_len + 4 {
             return Err(Error::Malformed);
         }
         // The index (n + 1 offsets) and then the ids (n u64).
         let index_len = (header.card_count as u64 + 1) * 4 + header.card_count as u64 * 8;
         let body_end = header.file_len as u64 - 4;
-        if (header.meta_offset as usize) < HEADER_LEN
+        if (header.meta_offset as usize) < header_len
             || header.meta_offset > header.index_offset
             || header.index_offset as u64 + index_len > body_end
         {
@@ -108,6 +189,20 @@ impl DeckHeader {
     /// Where the card bytes end (the checksum follows).
     pub fn body_end(&self) -> u32 {
         self.file_len - 4
+    }
+
+    /// Decodes one card of this file from exactly its bytes (one index span).
+    pub fn decode_card<'a>(&self, bytes: &'a [u8]) -> Result<Card<'a>, Error> {
+        decode_card_version(self.version, bytes)
+    }
+}
+
+/// Length of the fixed header of a file of `version`.
+fn header_len(version: u16) -> usize {
+    if version >= 2 {
+        HEADER_LEN
+    } else {
+        V1_HEADER_LEN
     }
 }
 
@@ -132,10 +227,19 @@ impl DeckChecksum {
     }
 }
 
-/// Decodes one card from exactly its bytes (one index span).
+/// Decodes one card of a current-version file from exactly its bytes (one index span).
 pub fn decode_card(bytes: &[u8]) -> Result<Card<'_>, Error> {
-    let (card, rest) =
-        postcard::take_from_bytes::<Card<'_>>(bytes).map_err(|_| Error::Malformed)?;
+    decode_card_version(VERSION, bytes)
+}
+
+/// Decodes one card of a file of `version` from exactly its bytes.
+pub fn decode_card_version(version: u16, bytes: &[u8]) -> Result<Card<'_>, Error> {
+    let (card, rest) = if version >= 2 {
+        postcard::take_from_bytes::<Card<'_>>(bytes)
+    } else {
+        postcard::take_from_bytes::<CardV1<'_>>(bytes).map(|(c, rest)| (c.into(), rest))
+    }
+    .map_err(|_| Error::Malformed)?;
     if !rest.is_empty() {
         return Err(Error::Malformed);
     }
@@ -212,7 +316,16 @@ impl<'a> Deck<'a> {
     fn decode(&self, i: u32) -> Result<Card<'a>, Error> {
         let start = u32_at(self.bytes, self.header.index_entry_position(i) as usize)? as usize;
         let end = u32_at(self.bytes, self.header.index_entry_position(i + 1) as usize)? as usize;
-        decode_card(self.bytes.get(start..end).ok_or(Error::Malformed)?)
+        self.header
+            .decode_card(self.bytes.get(start..end).ok_or(Error::Malformed)?)
+    }
+
+    /// The deck's identity: the one written in the file, or for a version-1 file the one
+    /// derived from its name and documents ([`DeckId::legacy`]).
+    pub fn deck_id(&self) -> DeckId {
+        self.header
+            .deck_id
+            .unwrap_or_else(|| DeckId::legacy(self.name, self.documents()))
     }
 
     /// Card `i`'s id, read from the id table without decoding the card.
@@ -276,9 +389,11 @@ impl<'a> Deck<'a> {
     }
 }
 
-/// Writes a deck file: `name`, the source `documents`, and the cards in order.
+/// Writes a (version-2) deck file: its identity, `name`, the source `documents`, and the
+/// cards in order.
 #[cfg(feature = "std")]
 pub fn encode(
+    id: DeckId,
     name: &str,
     documents: &[&str],
     cards: &[Card<'_>],
@@ -321,6 +436,7 @@ pub fn encode(
     out[20..24].copy_from_slice(&(meta_offset as u32).to_le_bytes());
     out[24..28].copy_from_slice(&(index_offset as u32).to_le_bytes());
     out[28..32].copy_from_slice(&file_len.to_le_bytes());
+    out[32..48].copy_from_slice(&id.0.to_le_bytes());
     let crc = checksum(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     Ok(out)

@@ -130,6 +130,7 @@ mod tests {
                 document: 0,
                 line: 1,
             },
+            situation: "",
         }
     }
 

@@ -1,7 +1,7 @@
 //! The deck file: round trips, and no panic on any input (arbitrary bytes, every truncation,
 //! every single-byte corruption of a real deck).
 
-use carnet_engine::deck::{self, decode_card, Deck, DeckChecksum, DeckHeader, HEADER_LEN};
+use carnet_engine::deck::{self, decode_card, Deck, DeckChecksum, DeckHeader, DeckId, HEADER_LEN};
 use carnet_engine::{AnswerKind, Card, CardId, CardKind, Error, Source};
 use proptest::prelude::*;
 
@@ -29,6 +29,7 @@ fn sample_cards(texts: &[String]) -> Vec<Card<'_>> {
                 document: (i % 2) as u16,
                 line: i as u32 + 1,
             },
+            situation: "",
         })
         .collect()
 }
@@ -38,6 +39,7 @@ fn sample_deck() -> Vec<u8> {
         .map(|i| format!("Qui présidait le Sovnarkom de Bakou ({i}) ?"))
         .collect();
     deck::encode(
+        DeckId(17),
         "Russie 1917",
         &["000.txt", "003.txt"],
         &sample_cards(&texts),
@@ -51,7 +53,7 @@ fn round_trips() {
         .map(|i| format!("Qui présidait le Sovnarkom de Bakou ({i}) ?"))
         .collect();
     let cards = sample_cards(&texts);
-    let bytes = deck::encode("Russie 1917", &["000.txt", "003.txt"], &cards).unwrap();
+    let bytes = deck::encode(DeckId(17), "Russie 1917", &["000.txt", "003.txt"], &cards).unwrap();
     let deck = Deck::from_bytes(&bytes).unwrap();
     assert_eq!(deck.name(), "Russie 1917");
     assert_eq!(deck.documents().collect::<Vec<_>>(), ["000.txt", "003.txt"]);
@@ -174,7 +176,7 @@ proptest! {
     #[test]
     fn generated_decks_round_trip(texts in proptest::collection::vec(".{0,80}", 0..40), name in ".{0,30}") {
         let cards = sample_cards(&texts);
-        let bytes = deck::encode(&name, &["a", "b"], &cards).unwrap();
+        let bytes = deck::encode(DeckId(3), &name, &["a", "b"], &cards).unwrap();
         let deck = Deck::from_bytes(&bytes).unwrap();
         prop_assert_eq!(deck.name(), name.as_str());
         prop_assert_eq!(deck.cards().collect::<Vec<_>>(), cards);

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use carnet::clock::Clock;
 use carnet::session::{Session, SessionRules};
 use carnet::store::ReviewStore;
-use carnet_engine::deck::{encode, Deck};
+use carnet_engine::deck::{encode, Deck, DeckId};
 use carnet_engine::review_log::{encode_frame, LogEntry, Review, MAX_FRAME_LEN};
 use carnet_engine::{
     AnswerKind, Card, CardId, CardKind, DayClock, QueueLimits, Rating, Scheduler, Source,
@@ -61,12 +61,13 @@ fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {
                 document: 0,
                 line: i as u32 + 1,
             },
+            situation: "",
         })
         .collect();
     let deck_path = dir.join("bench.deck");
     std::fs::write(
         &deck_path,
-        encode("Bench", &["corpus.txt"], &cards).unwrap(),
+        encode(DeckId(0xbe_4c),"Bench", &["corpus.txt"], &cards).unwrap(),
     )
     .unwrap();
     let mut log = Vec::with_capacity(CARDS * REVIEWS_PER_CARD * 24);

@@ -364,7 +364,7 @@ fn clean(field: &str, html: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use carnet_engine::deck::encode;
+    use carnet_engine::deck::{encode, DeckId};
     use carnet_engine::{Card, Source};
 
     #[test]
@@ -382,6 +382,7 @@ mod tests {
                     document: 0,
                     line: 7,
                 },
+                situation: "",
             },
             Card {
                 id: CardId(42),
@@ -395,9 +396,10 @@ mod tests {
                     document: 0,
                     line: 9,
                 },
+                situation: "",
             },
         ];
-        let bytes = encode("Bakou", &["doc one.txt"], &cards).unwrap();
+        let bytes = encode(DeckId(0xba_c0),"Bakou", &["doc one.txt"], &cards).unwrap();
         let deck = Deck::from_bytes(&bytes).unwrap();
         let text = write(&deck);
         assert!(text.starts_with("#separator:tab\n#html:false\n#notetype:Basic\n#deck:Bakou\n"));

@@ -181,6 +181,10 @@ pub struct GenerateArgs {
     /// The deck's name (default: the output file's stem).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// Give the new deck the identity, and so the history, of this deck file (default: the
+    /// identity of the deck already at the output path, else a new one).
+    #[arg(long, value_name = "DECK")]
+    pub identity_of: Option<PathBuf>,
 }
 
 /// `carnet export`.
@@ -203,6 +207,10 @@ pub struct ImportArgs {
     /// The deck's name (default: the file's `#deck:` header, else its stem).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// Give the new deck the identity, and so the history, of this deck file (default: the
+    /// identity of the deck already at the output path, else a new one).
+    #[arg(long, value_name = "DECK")]
+    pub identity_of: Option<PathBuf>,
 }
 
 /// `carnet log`.
@@ -222,6 +230,14 @@ pub struct SyncArgs {
     /// What a sync would do, without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// Put this deck on a card that holds another one (the old deck's reviews are merged
+    /// into its own history in the terminal's store first).
+    #[arg(long)]
+    pub replace: bool,
+    /// Go on when the card's review log is damaged: its intact records are merged, the
+    /// damaged file is kept on the card as REVIEWS.BAD, and a new log is written.
+    #[arg(long)]
+    pub salvage: bool,
 }
 
 /// `carnet completions`.

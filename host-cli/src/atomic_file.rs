@@ -15,6 +15,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| CliError::input(format!("{} is not a file name", path.display())))?;
+    remove_stale_temporaries(&dir);
     let temp = dir.join(format!(
         ".{}.tmp-{}",
         name.to_string_lossy(),
@@ -34,6 +35,48 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Removes the temporary files that carnet processes left in `dir` when they were killed:
+/// hidden files named `.NAME.tmp-PID` or `.NAME.carnet-WHAT-PID` whose process `PID` is no
+/// longer running (best effort: where it cannot tell, it leaves the file).
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name();
+        let Some(pid) = temporary_owner(&name.to_string_lossy()) else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a carnet temporary file's name, if the name is one.
+fn temporary_owner(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let (rest, pid) = name.rsplit_once('-')?;
+    let pid: u32 = pid.parse().ok()?;
+    let ours = rest.ends_with(".tmp")
+        || rest
+            .rsplit_once(".carnet-")
+            .is_some_and(|(_, what)| what.chars().all(|c| c.is_ascii_lowercase()));
+    ours.then_some(pid)
+}
+
+/// Whether process `pid` runs (Linux and other systems with a `/proc`; elsewhere assume it
+/// does, so nothing is removed that might be in use).
+fn process_alive(pid: u32) -> bool {
+    let proc_root = Path::new("/proc");
+    if !proc_root.join("self").exists() {
+        return true;
+    }
+    proc_root.join(pid.to_string()).exists()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +92,40 @@ mod tests {
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         let err = write_atomically(&dir.join("missing/out.txt"), b"x").unwrap_err();
         assert_eq!(err.exit_code(), 2);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn temporaries_of_dead_processes_are_removed() {
+        let dir = std::env::temp_dir().join(format!("carnet-stale-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // A pid above the kernel's limit (2^22) never runs.
+        let dead = 4_999_999;
+        let mine = std::process::id();
+        for name in [
+            format!(".out.deck.tmp-{dead}"),
+            format!(".sd.img.carnet-image-{dead}"),
+            format!(".out.deck.tmp-{mine}"),
+            "keep.txt".to_string(),
+            format!(".notes.tmp-{dead}.txt"),
+        ] {
+            std::fs::write(dir.join(name), b"x").unwrap();
+        }
+        remove_stale_temporaries(&dir);
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                format!(".notes.tmp-{dead}.txt"),
+                format!(".out.deck.tmp-{mine}"),
+                "keep.txt".to_string()
+            ]
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

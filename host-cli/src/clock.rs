@@ -6,6 +6,11 @@ use chrono::{DateTime, Local, Offset, TimeZone, Utc};
 
 use crate::error::{CliError, Result};
 
+/// The latest time carnet schedules: a card's last review is kept in seconds since 1970 in
+/// 32 bits ([`carnet_engine::CardState`]), which ends on 2106-02-07 06:28:15 UTC. A clock or
+/// a record past it is refused (it would wrap around and loop a card), never folded.
+pub const LATEST_MS: i64 = u32::MAX as i64 * 1000;
+
 /// Where "now" comes from.
 ///
 /// `CARNET_NOW` (RFC 3339, or seconds since the Unix epoch) sets the moment the program starts;
@@ -28,6 +33,19 @@ impl Clock {
             })?,
             _ => Utc::now().timestamp_millis(),
         };
+        if !(0..=LATEST_MS).contains(&start_ms) {
+            return Err(CliError::input(format!(
+                "the clock says {} ({}): carnet's schedules hold times from 1970 to {} UTC \
+                 (seconds in 32 bits); set the system clock (or CARNET_NOW) right",
+                iso_utc(start_ms.div_euclid(1000)),
+                if std::env::var("CARNET_NOW").is_ok_and(|t| !t.trim().is_empty()) {
+                    "CARNET_NOW"
+                } else {
+                    "system clock"
+                },
+                iso_utc(LATEST_MS / 1000)
+            )));
+        }
         Ok(Clock {
             start_ms,
             started: Instant::now(),

@@ -1,7 +1,7 @@
-//! Finding, reading and checking a deck file, and naming its review log.
+//! Finding, reading and checking a deck file (its review log: [`crate::deck_log`]).
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use carnet_engine::deck::{Deck, VERSION};
 use carnet_engine::Error as EngineError;
@@ -79,6 +79,21 @@ impl DeckFile {
     }
 }
 
+/// The identity to write into a deck generated or imported to `output`: that of the deck
+/// named by `--identity-of` (which must read), else [`carnet_cards::output::deck_id_for`].
+pub fn identity_for(
+    output: &std::path::Path,
+    identity_of: Option<&std::path::Path>,
+) -> Result<carnet_engine::deck::DeckId> {
+    match identity_of {
+        None => Ok(carnet_cards::output::deck_id_for(output)),
+        Some(path) => {
+            let file = DeckFile::load(&DeckSource::File(path.to_path_buf()))?;
+            Ok(file.deck()?.deck_id())
+        }
+    }
+}
+
 /// Words a deck decoding error for the learner.
 pub fn deck_error(label: &str, len: usize, error: EngineError) -> CliError {
     CliError::input(match error {
@@ -99,48 +114,9 @@ pub fn deck_error(label: &str, len: usize, error: EngineError) -> CliError {
     })
 }
 
-/// The review log of a deck: `<data dir>/<deck name as a file name>.revlog`. The log follows
-/// the deck's name, not its file, so a regenerated or moved deck keeps its history.
-pub fn log_path(data_dir: &Path, deck_name: &str) -> PathBuf {
-    data_dir.join(format!("{}.revlog", file_stem(deck_name)))
-}
-
-/// A deck name made safe as a file name: lower-case letters and digits, runs of anything
-/// else turned into one `-`.
-pub fn file_stem(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_matches('-');
-    if trimmed.is_empty() {
-        "deck".to_string()
-    } else {
-        trimmed.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn log_names_are_safe_file_names() {
-        assert_eq!(
-            file_stem("Révolution russe : Bakou 1918"),
-            "révolution-russe-bakou-1918"
-        );
-        assert_eq!(file_stem("../../etc"), "etc");
-        assert_eq!(file_stem("///"), "deck");
-        assert_eq!(
-            log_path(Path::new("/d"), "Bundled"),
-            PathBuf::from("/d/bundled.revlog")
-        );
-    }
 
     #[test]
     fn deck_errors_name_the_file_and_the_problem() {

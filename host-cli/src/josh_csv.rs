@@ -113,6 +113,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<JoshRow>> {
                 ),
             )
         })?;
+        if !(0..=crate::clock::LATEST_MS).contains(&time_ms) {
+            return Err(bad(
+                n,
+                format!(
+                    "review_time {:?} is outside 1970 to 2106-02-07 06:28:15 UTC, the times \
+                     carnet's schedules hold",
+                    fields[time_col]
+                ),
+            ));
+        }
         let duration_ms = match duration_col {
             Some(c) if !fields[c].is_empty() => fields[c]
                 .parse::<f64>()

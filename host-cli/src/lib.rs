@@ -13,12 +13,14 @@
 
 pub mod anki_text;
 pub mod args;
+pub mod card_manifest;
 pub mod atomic_file;
 pub mod charts;
 pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod deck_file;
+pub mod deck_log;
 pub mod error;
 pub mod grade_label;
 pub mod history;

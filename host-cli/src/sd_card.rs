@@ -2,13 +2,16 @@
 //!
 //! Files on the card (all at the root, FAT 8.3 names): `DECK.BIN` (the deck, engine deck
 //! format), `REVIEWS.LOG` (the review log, engine frames), which the handheld appends to, and
-//! `SETTINGS.TXT` (the terminal's scheduling settings, see [`crate::commands::sync`]).
+//! `SETTINGS.TXT` (the terminal's scheduling settings, see [`crate::commands::sync`]), and
+//! `CARD.TXT`, which says which deck the card holds and that its files belong together
+//! ([`crate::card_manifest`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{remove_stale_temporaries, write_atomically};
+use crate::card_manifest::MANIFEST_FILE;
 use crate::error::{CliError, Result};
 
 /// The deck's name on the card.
@@ -42,7 +45,15 @@ impl SdCard {
             ))
         })?;
         if meta.is_dir() {
+            remove_stale_temporaries(target);
             return Ok(SdCard::Folder(target.to_path_buf()));
+        }
+        if let Some(dir) = target.parent() {
+            remove_stale_temporaries(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            });
         }
         let mut head = [0u8; 512];
         let bytes = fs::read(target)
@@ -84,7 +95,7 @@ impl SdCard {
                 }
             }
             SdCard::Image { path, offset } => {
-                let tmp = tempfile_path(path, "read");
+                let tmp = local_temp(path, "read");
                 let out = mtools(
                     "mcopy",
                     path,
@@ -111,8 +122,10 @@ impl SdCard {
         }
     }
 
-    /// Writes the files all at once: each replaced atomically on a folder; on an image, a copy
-    /// of the image is changed and then renamed over it, so a failure leaves the card as it was.
+    /// Writes each file whole, one after the other: on a folder through a temporary file
+    /// and a rename; on an image in place through the FAT layer (mtools), with no copy of the
+    /// image. What makes the files a set is the manifest ([`crate::card_manifest`]), which the
+    /// caller writes before and after.
     pub fn write(&self, files: &[(&str, &[u8])]) -> Result<()> {
         match self {
             SdCard::Folder(dir) => {
@@ -130,48 +143,106 @@ impl SdCard {
                 Ok(())
             }
             SdCard::Image { path, offset } => {
-                let copy = tempfile_path(path, "image");
-                fs::copy(path, &copy).map_err(|e| {
-                    CliError::failure(format!("{}: cannot copy the image: {e}", path.display()))
-                })?;
-                let result = (|| {
-                    for (name, bytes) in files {
-                        let local = tempfile_path(path, "file");
-                        fs::write(&local, bytes)
-                            .map_err(|e| CliError::failure(format!("{}: {e}", local.display())))?;
-                        let out = mtools(
-                            "mcopy",
-                            &copy,
-                            *offset,
-                            &["-o", &local.display().to_string(), &format!("::{name}")],
-                        );
-                        let _ = fs::remove_file(&local);
-                        let out = out?;
-                        if !out.status.success() {
-                            return Err(CliError::input(format!(
-                                "{}: cannot write {name}: {}",
-                                path.display(),
-                                String::from_utf8_lossy(&out.stderr).trim()
-                            )));
-                        }
+                for (name, bytes) in files {
+                    let local = local_temp(path, "file");
+                    fs::write(&local, bytes).map_err(|e| {
+                        CliError::failure(format!("{}: {e}", local.display()))
+                    })?;
+                    let out = mtools(
+                        "mcopy",
+                        path,
+                        *offset,
+                        &["-o", &local.display().to_string(), &format!("::{name}")],
+                    );
+                    let _ = fs::remove_file(&local);
+                    let out = out?;
+                    if !out.status.success() {
+                        return Err(CliError::input(format!(
+                            "{}: cannot write {name}: {}",
+                            path.display(),
+                            String::from_utf8_lossy(&out.stderr).trim()
+                        )));
                     }
-                    let file =
-                        fs::File::open(&copy).map_err(|e| CliError::failure(format!("{e}")))?;
-                    file.sync_all()
-                        .map_err(|e| CliError::failure(format!("{}: {e}", copy.display())))?;
-                    fs::rename(&copy, path).map_err(|e| {
-                        CliError::failure(format!(
-                            "{}: cannot replace the image: {e}",
-                            path.display()
-                        ))
-                    })
-                })();
-                if result.is_err() {
-                    let _ = fs::remove_file(&copy);
                 }
-                result
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| CliError::failure(format!("{}: {e}", path.display())))?;
+                file.sync_all()
+                    .map_err(|e| CliError::failure(format!("{}: {e}", path.display())))
             }
         }
+    }
+
+    /// A name `STEM.EXT`, or `STEMnn.EXT` (01, 02, …), that no file on the card has yet.
+    pub fn free_name(&self, stem: &str, ext: &str) -> Result<String> {
+        let first = format!("{stem}.{ext}");
+        if self.read(&first)?.is_none() {
+            return Ok(first);
+        }
+        let short: String = stem.chars().take(6).collect();
+        for n in 1..100 {
+            let name = format!("{short}{n:02}.{ext}");
+            if self.read(&name)?.is_none() {
+                return Ok(name);
+            }
+        }
+        Err(CliError::input(format!(
+            "{}: 99 files named {short}nn.{ext} already: move some away",
+            self.label()
+        )))
+    }
+
+    /// How to name the card in messages.
+    pub fn label(&self) -> String {
+        match self {
+            SdCard::Folder(d) => d.display().to_string(),
+            SdCard::Image { path, .. } => path.display().to_string(),
+        }
+    }
+
+    /// Refuses a folder that is not a carnet card: one holding files other than the card's
+    /// own (and the hidden or system entries operating systems put on removable media), and no
+    /// carnet deck. An empty folder is a new card.
+    pub fn check_is_card(&self) -> Result<()> {
+        let SdCard::Folder(dir) = self else {
+            return Ok(());
+        };
+        let entries = fs::read_dir(dir)
+            .map_err(|e| CliError::input(format!("{}: cannot list: {e}", dir.display())))?;
+        let mut strangers = Vec::new();
+        let mut has_deck = false;
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let upper = name.to_ascii_uppercase();
+            if upper == DECK_FILE {
+                has_deck = fs::read(entry.path()).is_ok_and(|b| b.starts_with(b"CARNETDK"));
+            }
+            let ours = [DECK_FILE, LOG_FILE, SETTINGS_FILE, MANIFEST_FILE].contains(&upper.as_str())
+                || upper.ends_with(".BAD");
+            let system = name.starts_with('.')
+                || ["SYSTEM VOLUME INFORMATION", "LOST.DIR", "$RECYCLE.BIN"]
+                    .contains(&upper.as_str());
+            if !ours && !system {
+                strangers.push(name);
+            }
+        }
+        if strangers.is_empty() || has_deck {
+            return Ok(());
+        }
+        strangers.sort();
+        let shown: Vec<&str> = strangers.iter().take(3).map(String::as_str).collect();
+        Err(CliError::input(format!(
+            "{}: this folder is not a carnet SD card: it holds {}{} and no {DECK_FILE}; give \
+             the card's mount point, or an empty folder for a new card",
+            dir.display(),
+            shown.join(", "),
+            if strangers.len() > 3 {
+                format!(" and {} other file(s)", strangers.len() - 3)
+            } else {
+                String::new()
+            }
+        )))
     }
 }
 
@@ -196,7 +267,9 @@ fn fat_offset(sector: &[u8; 512]) -> Option<u64> {
     (is_boot && fat_label).then_some(0)
 }
 
-fn tempfile_path(near: &Path, what: &str) -> PathBuf {
+/// A temporary file next to the image, named `.IMAGE.carnet-WHAT-PID` (what
+/// [`crate::atomic_file::remove_stale_temporaries`] clears once the process is gone).
+fn local_temp(near: &Path, what: &str) -> PathBuf {
     let name = near
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

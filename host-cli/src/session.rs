@@ -146,7 +146,8 @@ impl<'a> Session<'a> {
         scan: &LogScan,
         rules: SessionRules,
     ) -> Session<'a> {
-        let history = History::from_entries(&scan.entries);
+        let history =
+            History::from_entries(&scan.schedulable(store.path(), rules.clock.now_ms()));
         // Ids come from the deck's id table: no card is decoded until it is shown.
         let ids: Vec<CardId> = (0..deck.len())
             .map(|i| deck.id(i).expect(CHECKED))
@@ -402,7 +403,7 @@ impl<'a> Session<'a> {
 mod tests {
     use super::*;
     use crate::store::read_log;
-    use carnet_engine::deck::encode;
+    use carnet_engine::deck::{encode, DeckId};
     use carnet_engine::{AnswerKind, CardKind, Source};
 
     pub(crate) fn test_deck(n: usize) -> Vec<u8> {
@@ -421,9 +422,10 @@ mod tests {
                     document: 0,
                     line: i as u32 + 1,
                 },
+                situation: "",
             })
             .collect();
-        encode("Test", &["doc.txt"], &cards).unwrap()
+        encode(DeckId(0x7e_57),"Test", &["doc.txt"], &cards).unwrap()
     }
 
     fn rules(start_ms: i64) -> SessionRules {

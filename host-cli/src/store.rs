@@ -80,13 +80,42 @@ impl LogScan {
         Ok(scan)
     }
 
-    /// The latest time (ms) any record mentions.
-    pub fn last_time_ms(&self) -> i64 {
+    /// The latest time (ms) any record mentions, among those no later than `horizon_ms`.
+    pub fn last_time_ms(&self, horizon_ms: i64) -> i64 {
         self.entries
             .iter()
             .map(entry_time_ms)
+            .filter(|&t| t <= horizon_ms)
             .max()
             .unwrap_or(i64::MIN)
+    }
+
+    /// The records dated no later than `horizon_ms` (see [`horizon_ms`]), and how many later
+    /// ones were left out. A record from the future (a clock that was wrong when it was made)
+    /// stays in the log but enters no schedule until its time comes.
+    pub fn until(&self, horizon_ms: i64) -> (Vec<LogEntry>, usize) {
+        let kept: Vec<LogEntry> = self
+            .entries
+            .iter()
+            .filter(|e| entry_time_ms(e) <= horizon_ms)
+            .copied()
+            .collect();
+        let later = self.entries.len() - kept.len();
+        (kept, later)
+    }
+
+    /// [`LogScan::until`] with a warning on stderr naming the log when records were left out.
+    pub fn schedulable(&self, path: &Path, now_ms: i64) -> Vec<LogEntry> {
+        let (kept, later) = self.until(horizon_ms(now_ms));
+        if later > 0 {
+            crate::terminal::warn(&format!(
+                "review log {}: {later} record(s) are dated more than a day after now (made \
+                 with a clock that was wrong?); they are kept in the log but left out of the \
+                 schedule until that time, and the time of new reviews ignores them",
+                path.display()
+            ));
+        }
+        kept
     }
 
     /// Prints a warning on stderr for each damaged record (`dropped`: the torn tail was cut).
@@ -112,6 +141,15 @@ impl LogScan {
             ));
         }
     }
+}
+
+/// How far ahead of now a record may be dated and still count: a day (clocks of two
+/// machines that disagree by minutes or hours, or a time zone set wrong, stay usable).
+pub const FUTURE_TOLERANCE_MS: i64 = 86_400_000;
+
+/// The latest record time that counts at `now_ms`.
+pub fn horizon_ms(now_ms: i64) -> i64 {
+    now_ms.saturating_add(FUTURE_TOLERANCE_MS)
 }
 
 /// Decodes the frames of one piece of a log that starts at byte `base` of the file.
@@ -187,7 +225,9 @@ pub fn read_log(path: &Path) -> Result<LogScan> {
 pub struct ReviewStore {
     path: PathBuf,
     file: File,
-    last_time_ms: i64,
+    /// Every record time, sorted: the latest one not in the future is what new records must
+    /// follow (a future-dated record must not drive the clock).
+    times: Vec<i64>,
 }
 
 impl ReviewStore {
@@ -230,10 +270,12 @@ impl ReviewStore {
                 .and_then(|()| file.sync_data())
                 .map_err(|e| CliError::io("cannot drop the torn record of", path, &e))?;
         }
+        let mut times: Vec<i64> = scan.entries.iter().map(entry_time_ms).collect();
+        times.sort_unstable();
         let store = ReviewStore {
             path: path.to_path_buf(),
             file,
-            last_time_ms: scan.last_time_ms(),
+            times,
         };
         Ok((store, scan))
     }
@@ -243,10 +285,20 @@ impl ReviewStore {
         &self.path
     }
 
-    /// A record time at or after `now_ms` and after every record already written, so that
-    /// the log stays in time order even if the system clock steps back.
+    /// A record time at or after `now_ms` and after every record already written that is
+    /// not future-dated ([`horizon_ms`]), so that the log stays in time order when the system
+    /// clock steps back a little, and a record made with a clock years ahead never drags the
+    /// time of new reviews along with it.
     pub fn next_time_ms(&self, now_ms: i64) -> i64 {
-        now_ms.max(self.last_time_ms.saturating_add(1))
+        let horizon = horizon_ms(now_ms);
+        let at = self.times.partition_point(|&t| t <= horizon);
+        let last = if at == 0 { i64::MIN } else { self.times[at - 1] };
+        now_ms.max(last.saturating_add(1))
+    }
+
+    fn note_time(&mut self, t: i64) {
+        let at = self.times.partition_point(|&x| x <= t);
+        self.times.insert(at, t);
     }
 
     /// Appends records and waits until they are on disk (one sync for all).
@@ -262,7 +314,7 @@ impl ReviewStore {
             .and_then(|()| self.file.sync_data())
             .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
         for entry in entries {
-            self.last_time_ms = self.last_time_ms.max(entry_time_ms(entry));
+            self.note_time(entry_time_ms(entry));
         }
         Ok(())
     }
@@ -275,7 +327,7 @@ impl ReviewStore {
             .write_all(&frame[..n])
             .and_then(|()| self.file.sync_data())
             .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
-        self.last_time_ms = self.last_time_ms.max(entry_time_ms(entry));
+        self.note_time(entry_time_ms(entry));
         Ok(())
     }
 }
@@ -335,6 +387,30 @@ mod tests {
         let scan = read_log(&path).unwrap();
         assert_eq!(scan.entries.len(), 3);
         assert!(scan.torn.is_none() && scan.corrupt.is_empty());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// One record made with a clock in 2030 must not freeze the time of every later review.
+    #[test]
+    fn a_future_dated_record_does_not_drive_the_clock() {
+        let dir = temp_dir("future");
+        let path = dir.join("deck.log");
+        let now = 1_795_000_000_000; // 2026
+        let y2030 = 1_893_456_000_000;
+        {
+            let (mut store, _) = ReviewStore::open(&path).unwrap();
+            store.append(&review(1, now - 5000)).unwrap();
+            store.append(&review(2, y2030)).unwrap();
+            assert_eq!(store.next_time_ms(now), now);
+            assert_eq!(store.next_time_ms(now - 6000), now - 4999);
+        }
+        let (store, scan) = ReviewStore::open(&path).unwrap();
+        assert_eq!(store.next_time_ms(now + 60_000), now + 60_000);
+        let (kept, later) = scan.until(horizon_ms(now));
+        assert_eq!((kept, later), (vec![review(1, now - 5000)], 1));
+        // Once its time has come, it counts like any other.
+        assert_eq!(scan.until(horizon_ms(y2030)).1, 0);
+        assert_eq!(store.next_time_ms(y2030), y2030 + 1);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -36,7 +36,7 @@ fn missing_corrupt_foreign_and_newer_decks_are_refused() {
     );
 
     let mut newer = bytes.clone();
-    newer[8..10].copy_from_slice(&2u16.to_le_bytes());
+    newer[8..10].copy_from_slice(&3u16.to_le_bytes());
     std::fs::write(home.join("newer.deck"), &newer).unwrap();
     let err = carnet(&home)
         .args(["cards", "--deck"])
@@ -44,7 +44,7 @@ fn missing_corrupt_foreign_and_newer_decks_are_refused() {
         .run()
         .input_error();
     assert!(
-        err.contains("newer.deck uses deck format version 2, newer than the version 1"),
+        err.contains("newer.deck uses deck format version 3, newer than the version 2"),
         "{err}"
     );
 
@@ -168,10 +168,15 @@ fn a_file_that_is_not_a_log_is_refused_and_left_alone() {
         .stdin("3\nq\n")
         .run()
         .input_error();
+    let log_name = log_of(&home, "Test")
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(
-        err.contains(
-            "test.revlog: no record in its 36 bytes can be read: this is not a carnet review log"
-        ),
+        err.contains(&format!(
+            "{log_name}: no record in its 36 bytes can be read: this is not a carnet review log"
+        )),
         "{err}"
     );
     assert_eq!(std::fs::read(log_of(&home, "Test")).unwrap(), garbage);
@@ -221,7 +226,10 @@ fn a_second_writer_on_the_same_deck_is_refused() {
         .run()
         .input_error();
     assert!(
-        err.contains("test.revlog is in use by another carnet"),
+        err.contains(&format!(
+            "{} is in use by another carnet",
+            log_of(&home, "Test").display()
+        )),
         "{err}"
     );
     let err = carnet(&home)

@@ -70,14 +70,17 @@ fn generates_a_deck_from_the_bundled_corpus() {
         .iter()
         .all(|c| !c["question"].as_str().unwrap().is_empty()
             && !c["answer"].as_str().unwrap().is_empty()));
-    // The deck is named after the output file: its log is corpus.revlog.
+    // The deck is named after the output file; its log is keyed by its identity.
     carnet(&home)
         .args(["--deck"])
         .args([&deck])
         .stdin("3\nq\n")
         .run()
         .ok();
-    assert!(home.join("data/corpus.revlog").exists());
+    let id = carnet_engine::deck::Deck::from_bytes(&std::fs::read(&deck).unwrap())
+        .unwrap()
+        .deck_id();
+    assert!(home.join("data").join(format!("{id}.revlog")).exists());
 
     std::fs::create_dir_all(home.join("empty")).unwrap();
     let err = carnet(&home)

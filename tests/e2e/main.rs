@@ -10,6 +10,7 @@ mod bad_input;
 mod cards;
 mod cli;
 mod crash;
+mod deck_identity;
 mod memory;
 mod quiz;
 mod screenshot;

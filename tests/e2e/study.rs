@@ -269,7 +269,8 @@ fn a_regenerated_deck_keeps_the_progress_of_unchanged_cards() {
         .iter()
         .map(|l| l.split(' ').nth(1).unwrap().to_string())
         .collect();
-    // The generator improved: the first card is gone, two cards were added. Same deck name.
+    // The generator improved: the first card is gone, two cards were added. The new deck
+    // takes the old one's identity (as regenerating in place does).
     let new = write_deck(&home, "new.deck", "Test", 14);
     let export = home.join("new.txt");
     carnet(&home)
@@ -292,6 +293,8 @@ fn a_regenerated_deck_keeps_the_progress_of_unchanged_cards() {
         .args([&export])
         .args(["-o"])
         .args([&regenerated])
+        .args(["--identity-of"])
+        .args([&old])
         .run()
         .ok();
     for id in &graded[1..] {

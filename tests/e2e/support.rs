@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use carnet_engine::deck::encode;
+use carnet_engine::deck::{encode, DeckId};
 use carnet_engine::{AnswerKind, Card, CardId, CardKind, Source};
 
 /// The executable under test.
@@ -279,9 +279,15 @@ pub fn fixture_deck(name: &str, n: usize) -> Vec<u8> {
                 document: (i % 2) as u16,
                 line: i as u32 + 1,
             },
+            situation: "",
         })
         .collect();
-    encode(name, &["bakou.txt", "octobre.md"], &cards).unwrap()
+    encode(
+        fixture_deck_id(name),
+        name,
+        &["bakou.txt", "octobre.md"],
+        &cards,
+    ).unwrap()
 }
 
 /// Writes a fixture deck into `dir` and gives its path.
@@ -291,10 +297,16 @@ pub fn write_deck(dir: &TempDir, file: &str, name: &str, n: usize) -> PathBuf {
     path
 }
 
-/// The review log `carnet` keeps for a deck named `name` under `home`.
+/// The identity of the fixture deck named `name` ([`fixture_deck`]).
+pub fn fixture_deck_id(name: &str) -> DeckId {
+    DeckId::legacy(name, ["bakou.txt", "octobre.md"].into_iter())
+}
+
+/// The review log `carnet` keeps under `home` for the fixture deck named `name`: keyed by
+/// the deck's identity.
 pub fn log_of(home: &TempDir, name: &str) -> PathBuf {
     home.join("data")
-        .join(format!("{}.revlog", name.to_lowercase()))
+        .join(format!("{}.revlog", fixture_deck_id(name)))
 }
 
 /// The lines of `text` that start with `prefix`.

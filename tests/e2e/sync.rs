@@ -82,7 +82,7 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
     );
 
     // Five reviews on the handheld, appended to its log, and a torn sixth.
-    let made = device_reviews(&deck_bytes, 5, 1_711_800_000_000);
+    let made = device_reviews(&deck_bytes, 5, 1_711_700_000_000);
     let mut log = std::fs::read(card.join("REVIEWS.LOG")).unwrap();
     log.extend_from_slice(&frames(&made));
     let torn = frames(&device_reviews(&deck_bytes, 6, 1_711_900_000_000)[5..]);
@@ -192,7 +192,7 @@ fn merges_an_sd_image_exactly_once() {
     // The handheld appends five reviews to its log on the card.
     let local = home.join("REVIEWS.LOG");
     let mut log = mtype(&image, "REVIEWS.LOG");
-    log.extend_from_slice(&frames(&device_reviews(&deck_bytes, 5, 1_711_800_000_000)));
+    log.extend_from_slice(&frames(&device_reviews(&deck_bytes, 5, 1_711_700_000_000)));
     std::fs::write(&local, &log).unwrap();
     let put = Command::new("mcopy")
         .env("MTOOLS_SKIP_CHECK", "1")

@@ -1,7 +1,7 @@
 //! Made-up decks and logs of any size, for the firmware's RAM and boot-time checks: the
 //! device must hold a 2,000-card deck within its RAM budget.
 
-use carnet_engine::deck::encode;
+use carnet_engine::deck::{encode, DeckId};
 use carnet_engine::review_log::{encode_frame, LogEntry, Review, MAX_FRAME_LEN};
 use carnet_engine::{AnswerKind, Card, CardId, CardKind, Rating, Source};
 
@@ -41,9 +41,11 @@ pub fn deck(n: usize) -> Vec<u8> {
                 document: 0,
                 line: i as u32 + 1,
             },
+            situation: "",
         })
         .collect();
     encode(
+        DeckId(0x5e_5e),
         &format!("Synthétique ({n} cartes)"),
         &["synthetique.txt"],
         &cards,

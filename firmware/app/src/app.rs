@@ -191,6 +191,8 @@ pub(crate) struct Stats {
 /// The card on screen: its deck position and bytes.
 pub(crate) struct LoadedCard {
     pub index: u32,
+    /// The deck file's format version (how the bytes decode).
+    pub version: u16,
     pub len: usize,
     pub bytes: [u8; CARD_BYTES],
 }
@@ -266,6 +268,7 @@ impl<'m, S: Storage> App<'m, S> {
             counted_day: settings.day_clock.day(secs(now_ms)),
             card: LoadedCard {
                 index: 0,
+                version: carnet_engine::deck::VERSION,
                 len: 0,
                 bytes: [0; CARD_BYTES],
             },
@@ -437,7 +440,7 @@ impl<'m, S: Storage> App<'m, S> {
     }
 
     pub(crate) fn current_card(&self) -> Option<Card<'_>> {
-        deck::card(&self.card.bytes[..self.card.len])
+        deck::card(self.card.version, &self.card.bytes[..self.card.len])
     }
 
     fn refresh_counts(&mut self, now_ms: i64) -> Option<u32> {
@@ -467,6 +470,7 @@ impl<'m, S: Storage> App<'m, S> {
             .ok_or(DeckError::Format(carnet_engine::Error::Malformed))?;
         self.card.len = read_card(&mut self.storage, &deck.header, i, &mut self.card.bytes)?;
         self.card.index = i;
+        self.card.version = deck.header.version;
         Ok(())
     }
 
@@ -789,7 +793,7 @@ impl<'m, S: Storage> App<'m, S> {
         self.quiz.pool = pool;
         // Decoded from the field itself (not `current_card`), so that `self.rng` can be
         // borrowed mutably while the card's strings are.
-        let Some(card) = deck::card(&self.card.bytes[..self.card.len]) else {
+        let Some(card) = deck::card(self.card.version, &self.card.bytes[..self.card.len]) else {
             return;
         };
         let mut with_pool = card;

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use carnet_engine::deck::{decode_card, DeckChecksum, DeckHeader, HEADER_LEN};
+use carnet_engine::deck::{decode_card_version, DeckChecksum, DeckHeader, HEADER_LEN};
 use carnet_engine::{Card, CardId, Error as EngineError};
 
 use crate::storage::{Storage, StorageError};
@@ -92,8 +92,10 @@ fn u32_le(b: &[u8]) -> u32 {
 pub fn verify<S: Storage>(storage: &mut S) -> Result<DeckInfo, DeckError> {
     let len = storage.deck_len()?;
     let mut buf = [0u8; CHUNK];
-    read_exact(storage, 0, &mut buf[..HEADER_LEN])?;
-    let header = DeckHeader::parse(&buf[..HEADER_LEN])?;
+    // A version-1 deck may be shorter than a version-2 header.
+    let head = (len as usize).min(HEADER_LEN);
+    read_exact(storage, 0, &mut buf[..head])?;
+    let header = DeckHeader::parse(&buf[..head])?;
     if header.file_len > len {
         return Err(DeckError::Format(EngineError::Truncated));
     }
@@ -171,13 +173,13 @@ pub fn read_card<S: Storage>(
         return Err(DeckError::CardTooLarge);
     }
     read_exact(storage, start, &mut buf[..len])?;
-    decode_card(&buf[..len])?;
+    header.decode_card(&buf[..len])?;
     Ok(len)
 }
 
-/// Decodes a card read by [`read_card`].
-pub(crate) fn card(bytes: &[u8]) -> Option<Card<'_>> {
-    decode_card(bytes).ok()
+/// Decodes a card read by [`read_card`] from a deck file of format `version`.
+pub(crate) fn card(version: u16, bytes: &[u8]) -> Option<Card<'_>> {
+    decode_card_version(version, bytes).ok()
 }
 
 /// The 2-byte fingerprint of an id that the device keeps per card to find log records'

@@ -8,7 +8,8 @@ use carnet_engine::{Card, Phase};
 use crate::args::{CardsArgs, CommonArgs};
 use crate::clock::iso_utc;
 use crate::config::Settings;
-use crate::deck_file::{log_path, DeckFile};
+use crate::deck_file::DeckFile;
+use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
 use crate::kind_names::{answer_kind, card_kind, fold};
@@ -47,9 +48,9 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
             writeln!(out, "{}", card_json(&deck, &card)).map_err(io)?;
             return Ok(());
         }
-        let path = log_path(&settings.data_dir, deck.name());
+        let path = log_path(&settings.data_dir, &deck)?;
         let scan = read_log(&path)?;
-        let history = History::from_entries(&scan.entries);
+        let history = History::from_entries(&scan.schedulable(&path, settings.clock.now_ms()));
         let state = history.state(card.id, &settings.scheduler, &settings.day_clock());
         let doc = deck.document(card.source.document).unwrap_or("?");
         let mut text = format!(

@@ -21,12 +21,15 @@ pub fn execute(args: &GenerateArgs) -> Result<()> {
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "carnet".to_string())
     });
+    carnet_cards::output::check_name(&name)
+        .map_err(|e| CliError::input(format!("cannot name the deck {name:?}: {e} (choose one with --name)")))?;
     let started = Instant::now();
     let mut bar = ProgressBar::new(std::io::stderr().is_terminal(), paths.len());
     let deck =
         generate(&paths, &mut |p| bar.update(p)).map_err(|e| CliError::input(e.to_string()))?;
     bar.finish();
-    let bytes = output::encode(&deck, &name).map_err(|e| CliError::input(e.to_string()))?;
+    let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
+    let bytes = output::encode(&deck, id, &name).map_err(|e| CliError::input(e.to_string()))?;
     write_atomically(&args.output, &bytes)?;
     println!(
         "generated {} cards from {} documents into {} ({name}) in {:.1} s",

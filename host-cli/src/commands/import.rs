@@ -28,6 +28,12 @@ pub fn execute(args: &ImportArgs) -> Result<()> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let name = args.name.clone().or(file.deck.clone()).unwrap_or(stem);
+    carnet_cards::output::check_name(&name).map_err(|e| {
+        CliError::input(format!(
+            "{}: cannot name the deck {name:?}: {e} (choose one with --name)",
+            args.file.display()
+        ))
+    })?;
     let file_name = args
         .file
         .file_name()
@@ -75,10 +81,12 @@ pub fn execute(args: &ImportArgs) -> Result<()> {
             distractors,
             context: note.source.as_deref().unwrap_or(""),
             source: *source,
+            situation: "",
         });
     }
     let docs: Vec<&str> = documents.iter().map(String::as_str).collect();
-    let bytes = encode(&name, &docs, &cards).map_err(|e| {
+    let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
+    let bytes = encode(id, &name, &docs, &cards).map_err(|e| {
         CliError::input(format!(
             "{}: cannot make a deck of it: {e}",
             args.file.display()

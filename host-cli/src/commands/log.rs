@@ -6,7 +6,8 @@ use carnet_engine::review_log::LogEntry;
 
 use crate::args::{CommonArgs, LogArgs};
 use crate::config::Settings;
-use crate::deck_file::{log_path, DeckFile};
+use crate::deck_file::DeckFile;
+use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::store::read_log;
 
@@ -15,7 +16,7 @@ pub fn execute(common: &CommonArgs, args: &LogArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
-    let path = log_path(&settings.data_dir, deck.name());
+    let path = log_path(&settings.data_dir, &deck)?;
     let scan = read_log(&path)?;
     scan.warn(&path, false);
     let mut out = std::io::stdout().lock();

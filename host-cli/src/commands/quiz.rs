@@ -11,7 +11,8 @@ use rand_core::Rng;
 
 use crate::args::{CommonArgs, QuizArgs};
 use crate::config::Settings;
-use crate::deck_file::{log_path, DeckFile};
+use crate::deck_file::DeckFile;
+use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
 use crate::store::{read_log, ReviewStore};
@@ -30,7 +31,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
-    let path = log_path(&settings.data_dir, deck.name());
+    let path = log_path(&settings.data_dir, &deck)?;
     let (mut store, scan) = if args.record {
         let (store, scan) = ReviewStore::open(&path)?;
         (Some(store), scan)
@@ -39,7 +40,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
         scan.warn(&path, false);
         (None, scan)
     };
-    let history = History::from_entries(&scan.entries);
+    let history = History::from_entries(&scan.schedulable(&path, settings.clock.now_ms()));
     let cards: Vec<Card<'_>> = deck.cards().collect();
     let candidates: Vec<usize> = (0..cards.len())
         .filter(|&i| !history.card(cards[i].id).is_some_and(|h| h.suspended))

@@ -9,7 +9,8 @@ use crate::args::{CommonArgs, StatsArgs};
 use crate::atomic_file::write_atomically;
 use crate::charts;
 use crate::config::Settings;
-use crate::deck_file::{log_path, DeckFile};
+use crate::deck_file::DeckFile;
+use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
 use crate::stats_data::{compute, Stats};
@@ -22,10 +23,10 @@ pub fn execute(common: &CommonArgs, args: &StatsArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
-    let path = log_path(&settings.data_dir, deck.name());
+    let path = log_path(&settings.data_dir, &deck)?;
     let scan = read_log(&path)?;
     scan.warn(&path, false);
-    let history = History::from_entries(&scan.entries);
+    let history = History::from_entries(&scan.schedulable(&path, settings.clock.now_ms()));
     let cards: Vec<Card<'_>> = deck.cards().collect();
     let day_clock = settings.day_clock();
     let stats = compute(

@@ -2,7 +2,8 @@
 
 use crate::args::{CommonArgs, StudyArgs};
 use crate::config::Settings;
-use crate::deck_file::{log_path, DeckFile};
+use crate::deck_file::DeckFile;
+use crate::deck_log::log_path;
 use crate::error::Result;
 use crate::session::{Session, SessionRules};
 use crate::store::ReviewStore;
@@ -13,7 +14,7 @@ pub fn execute(common: &CommonArgs, args: &StudyArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
-    let (store, scan) = ReviewStore::open(&log_path(&settings.data_dir, deck.name()))?;
+    let (store, scan) = ReviewStore::open(&log_path(&settings.data_dir, &deck)?)?;
     let rules = SessionRules {
         scheduler: settings.scheduler,
         day_clock: settings.day_clock(),

@@ -43,43 +43,141 @@
 //!   value it cannot use, and the handheld ignores the whole file, keeps its defaults and
 //!   says so on its screen.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
+use carnet_engine::deck::{Deck, DeckId};
 use carnet_engine::review_log::{encode_frame, LogEntry, LogReader, MAX_FRAME_LEN};
+use carnet_engine::CardId;
 
 use crate::args::{CommonArgs, SyncArgs};
 use crate::config::Settings;
-use crate::deck_file::{log_path, DeckFile};
+use crate::deck_file::DeckFile;
+use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
+use crate::card_manifest::{FileSum, Manifest, MANIFEST_FILE};
+use crate::deck_log::entry_card;
 use crate::sd_card::{SdCard, DECK_FILE, LOG_FILE, SETTINGS_FILE};
-use crate::store::{entry_time_ms, ReviewStore};
+use crate::store::{entry_time_ms, horizon_ms, ReviewStore};
 
-/// Merges the card's reviews into the store, then writes the deck and the history to the card.
+/// Merges the card's reviews into the store of the deck they belong to, then (when the card
+/// holds this deck, is new, or `--replace` is given) writes the deck, the history and the
+/// settings to the card as one set (see [`crate::card_manifest`]).
 pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
     let card = SdCard::open(&args.target)?;
-    let target = args.target.display();
+    card.check_is_card()?;
+    let target = card.label();
 
-    let card_entries = match card.read(LOG_FILE)? {
-        None => Vec::new(),
-        Some(bytes) => read_card_log(&bytes, &format!("{target}: {LOG_FILE}"))?,
+    let manifest = card
+        .read(MANIFEST_FILE)?
+        .and_then(|b| Manifest::parse(&String::from_utf8_lossy(&b)));
+    let card_log = match card.read(LOG_FILE)? {
+        None => CardLog::default(),
+        Some(bytes) => CardLog::read(bytes, &format!("{target}: {LOG_FILE}"))?,
     };
+    let ours = deck.deck_id();
+    let on_card = card_deck(&card, manifest.as_ref(), &card_log, &deck)?;
+    let other = on_card.filter(|(id, _)| *id != ours);
 
-    let path = log_path(&settings.data_dir, deck.name());
-    let (mut store, scan) = ReviewStore::open(&path)?;
-    let known: HashSet<LogEntry> = scan.entries.iter().copied().collect();
+    // 1. The card's records go into the history of the deck they belong to, on disk, before
+    //    anything on the card changes.
+    let path = log_path(&settings.data_dir, &deck)?;
+    let (owner_path, owner_name) = match &other {
+        Some((id, name)) => (settings.data_dir.join(format!("{id}.revlog")), name.clone()),
+        None => (path.clone(), format!("\"{}\"", deck.name())),
+    };
+    let (mut owner_store, owner_scan) = ReviewStore::open(&owner_path)?;
+    let known: HashSet<LogEntry> = owner_scan.entries.iter().copied().collect();
     let mut seen = HashSet::new();
-    let new: Vec<LogEntry> = card_entries
+    let new: Vec<LogEntry> = card_log
+        .entries
         .iter()
         .copied()
         .filter(|e| !known.contains(e) && seen.insert(*e))
         .collect();
-    let already = card_entries.len() - new.len();
+    let already = card_log.entries.len() - new.len();
+    let future = future_records(&new, settings.clock.now_ms());
 
-    let mut merged = compact(scan.entries.iter().chain(&new).copied());
+    if args.dry_run {
+        println!(
+            "would merge {} new record(s) from {target} ({already} already known) into {} ({owner_name})",
+            new.len(),
+            owner_path.display()
+        );
+        if let Some(damage) = &card_log.damage {
+            println!("{LOG_FILE} on the card is damaged: {damage}");
+        }
+        if other.is_some() && !args.replace {
+            println!(
+                "the card holds another deck ({owner_name}): it would be left as it is \
+                 (--replace puts \"{}\" on it)",
+                deck.name()
+            );
+        } else {
+            println!(
+                "would then write {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE}, {SETTINGS_FILE} \
+                 and {MANIFEST_FILE} to the card",
+                deck.len(),
+                deck.name()
+            );
+        }
+        return Ok(());
+    }
+    if !new.is_empty() {
+        owner_store.append_all(&new)?;
+    }
+    let reviews = new
+        .iter()
+        .filter(|e| matches!(e, LogEntry::Review(_)))
+        .count();
+    println!(
+        "merged {} new record(s) from {target} ({reviews} review(s); {already} already known) into {} ({owner_name})",
+        new.len(),
+        owner_path.display()
+    );
+    if future > 0 {
+        crate::terminal::warn(&format!(
+            "{future} record(s) from the card are dated more than a day after this computer's \
+             clock (the handheld's clock is wrong?): they are kept in the log but left out of \
+             the schedule until that time, and never move the time of new reviews"
+        ));
+    }
+    if let Some(damage) = &card_log.damage {
+        if !args.salvage {
+            return Err(CliError::input(format!(
+                "{target}: {LOG_FILE} is damaged ({damage}); its {} intact record(s) are saved \
+                 in {}, and the card was left as it is. Run `carnet sync --salvage` to rewrite \
+                 the card's log from the intact records (the damaged file is kept on the card \
+                 under another name)",
+                card_log.entries.len(),
+                owner_path.display()
+            )));
+        }
+    }
+    if let Some((_, name)) = &other {
+        if !args.replace {
+            return Err(CliError::input(format!(
+                "{target} holds another deck, {name}: its reviews are merged into that deck's \
+                 history ({}), and the card was left as it is. To put \"{}\" on the card \
+                 instead, run again with --replace (the old deck's reviews stay in the \
+                 terminal's store; sync that deck again to put it back)",
+                owner_path.display(),
+                deck.name()
+            )));
+        }
+    }
+    drop(owner_store);
+
+    // 2. The card gets this deck, its whole history and the settings, as one set.
+    // Held (locked) until the card is written: no session adds to it meanwhile.
+    let (_store, scan) = ReviewStore::open(&path)?;
+    // Future-dated records stay in the terminal's log but do not go to the card, whose
+    // replay (and clock) they would drive.
+    let (schedulable, _) = scan.until(horizon_ms(settings.clock.now_ms()));
+    let mut merged = compact(schedulable.into_iter());
     merged.sort_by_key(entry_time_ms);
     let mut log = Vec::with_capacity(merged.len() * 24);
     let mut frame = [0u8; MAX_FRAME_LEN];
@@ -87,38 +185,36 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         let n = encode_frame(e, &mut frame);
         log.extend_from_slice(&frame[..n]);
     }
-
     let card_settings = settings_file(&settings);
-
-    if args.dry_run {
-        println!(
-            "would merge {} new record(s) from {target} ({already} already known) into {}, \
-             then write {DECK_FILE} ({} cards), {LOG_FILE} ({} records) and {SETTINGS_FILE} \
-             to the card",
-            new.len(),
-            path.display(),
-            deck.len(),
-            merged.len()
-        );
-        return Ok(());
+    if card_log.damage.is_some() {
+        let kept = card.free_name("REVIEWS", "BAD")?;
+        card.write(&[(&kept, &card_log.bytes)])?;
+        crate::terminal::warn(&format!(
+            "{target}: the damaged {LOG_FILE} is kept on the card as {kept}"
+        ));
     }
-    if !new.is_empty() {
-        store.append_all(&new)?;
-    }
+    let generation = manifest.map_or(0, |m| m.generation()) + 1;
+    let writing = Manifest::Writing {
+        deck_id: Some(ours),
+        generation,
+    };
+    card.write(&[(MANIFEST_FILE, writing.render().as_bytes())])?;
     card.write(&[
         (DECK_FILE, file.bytes()),
         (LOG_FILE, &log),
         (SETTINGS_FILE, card_settings.as_bytes()),
     ])?;
-    let reviews = new
-        .iter()
-        .filter(|e| matches!(e, LogEntry::Review(_)))
-        .count();
-    println!(
-        "merged {} new record(s) from {target} ({reviews} review(s); {already} already known) into {}",
-        new.len(),
-        path.display()
-    );
+    let complete = Manifest::Complete {
+        deck_id: ours,
+        generation,
+        deck: FileSum::of(file.bytes()),
+        log: FileSum::of(&log),
+        settings: FileSum::of(card_settings.as_bytes()),
+    };
+    card.write(&[(MANIFEST_FILE, complete.render().as_bytes())])?;
+    if let Some((_, name)) = &other {
+        println!("replaced {name} on the card (its reviews are in {})", owner_path.display());
+    }
     println!(
         "wrote {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE} ({} records) and {SETTINGS_FILE} to \
          {target}",
@@ -127,6 +223,48 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         merged.len()
     );
     Ok(())
+}
+
+/// Records more than a day after `now_ms`.
+fn future_records(entries: &[LogEntry], now_ms: i64) -> usize {
+    entries
+        .iter()
+        .filter(|e| entry_time_ms(e) > horizon_ms(now_ms))
+        .count()
+}
+
+/// The deck the card holds, with a name for messages: from `DECK.BIN` when it reads, else
+/// from the manifest, else (no deck on the card) from its log's cards when they are all this
+/// deck's. `None` for a card with no deck and no reviews. A card whose reviews belong to no
+/// deck carnet can name is refused rather than guessed.
+fn card_deck(
+    card: &SdCard,
+    manifest: Option<&Manifest>,
+    log: &CardLog,
+    deck: &Deck<'_>,
+) -> Result<Option<(DeckId, String)>> {
+    if let Some(bytes) = card.read(DECK_FILE)? {
+        if let Ok(d) = Deck::from_bytes(&bytes) {
+            return Ok(Some((d.deck_id(), format!("\"{}\"", d.name()))));
+        }
+    }
+    if let Some(id) = manifest.and_then(Manifest::deck_id) {
+        return Ok(Some((id, format!("deck {id}"))));
+    }
+    if log.entries.is_empty() {
+        return Ok(None);
+    }
+    let ids: HashSet<_> = (0..deck.len()).filter_map(|i| deck.id(i)).collect();
+    if log.entries.iter().all(|e| ids.contains(&entry_card(e))) {
+        return Ok(Some((deck.deck_id(), format!("\"{}\"", deck.name()))));
+    }
+    Err(CliError::input(format!(
+        "{}: the card has reviews in {LOG_FILE} but no readable {DECK_FILE} or {MANIFEST_FILE} to \
+         say which deck they belong to, and they are not all of \"{}\"'s cards; nothing was \
+         changed (sync with the deck the card was made for)",
+        card.label(),
+        deck.name()
+    )))
 }
 
 /// Version line of [`settings_file`].
@@ -177,57 +315,88 @@ pub fn settings_file(settings: &Settings) -> String {
 }
 
 /// The records with every undone review and its undo record removed (in log order, an undo
-/// cancels the latest earlier review of its card at the time it names).
+/// cancels the latest earlier review of its card at the time it names). One pass, with an
+/// index of the reviews still standing: linear in the log.
 fn compact(entries: impl Iterator<Item = LogEntry>) -> Vec<LogEntry> {
-    let mut out: Vec<LogEntry> = Vec::new();
+    let mut out: Vec<Option<LogEntry>> = Vec::new();
+    let mut standing: HashMap<(CardId, i64), Vec<usize>> = HashMap::new();
     for e in entries {
-        if let LogEntry::Undo {
-            card,
-            review_time_ms,
-        } = e
-        {
-            let undone = out.iter().rposition(|x| {
-                matches!(x, LogEntry::Review(r) if r.card == card && r.time_ms == review_time_ms)
-            });
-            if let Some(at) = undone {
-                out.remove(at);
+        match e {
+            LogEntry::Undo {
+                card,
+                review_time_ms,
+            } => {
+                if let Some(at) = standing
+                    .get_mut(&(card, review_time_ms))
+                    .and_then(Vec::pop)
+                {
+                    out[at] = None;
+                }
             }
-        } else {
-            out.push(e);
+            LogEntry::Review(r) => {
+                standing.entry((r.card, r.time_ms)).or_default().push(out.len());
+                out.push(Some(e));
+            }
+            _ => out.push(Some(e)),
         }
     }
-    out
+    out.into_iter().flatten().collect()
 }
 
-/// The card's records. A torn last record (the handheld lost power while writing) is dropped
-/// with a warning; damaged records are reported and skipped; a newer format is refused.
-fn read_card_log(bytes: &[u8], label: &str) -> Result<Vec<LogEntry>> {
-    let mut entries = Vec::new();
-    for item in LogReader::new(bytes) {
-        match item {
-            Ok((_, e)) => entries.push(e),
-            Err(f) if f.torn => crate::terminal::warn(&format!(
-                "{label}: the last record (byte offset {}) is unfinished, from an interrupted \
-                 write; it is dropped",
-                f.offset
-            )),
-            Err(f) => {
-                if let carnet_engine::Error::UnsupportedVersion { found } = f.error {
-                    return Err(CliError::input(format!(
-                        "{label}: the record at byte offset {} was written by a newer carnet \
-                         (log format version {found}); upgrade carnet",
-                        f.offset
-                    )));
+/// The card's review log as read: its intact records, and what is wrong with it.
+#[derive(Debug, Default)]
+struct CardLog {
+    /// Every record that decodes, in file order.
+    entries: Vec<LogEntry>,
+    /// Damage beyond an interrupted last write: a description for messages.
+    damage: Option<String>,
+    /// The file's bytes (kept on the card when it is damaged).
+    bytes: Vec<u8>,
+}
+
+impl CardLog {
+    /// Reads the card's log. An unfinished last record no longer than one frame is an
+    /// interrupted write (the handheld lost power): dropped with a warning. Anything else that
+    /// does not decode (a damaged record, a tail longer than any frame, a file of garbage) is
+    /// damage: the intact records are kept and the caller keeps the file. A newer format is
+    /// refused.
+    fn read(bytes: Vec<u8>, label: &str) -> Result<CardLog> {
+        let mut entries = Vec::new();
+        let mut damaged = Vec::new();
+        for item in LogReader::new(&bytes) {
+            match item {
+                Ok((_, e)) => entries.push(e),
+                Err(f) if f.torn && f.len <= MAX_FRAME_LEN => crate::terminal::warn(&format!(
+                    "{label}: the last record (byte offset {}) is unfinished, from an \
+                     interrupted write; it is dropped",
+                    f.offset
+                )),
+                Err(f) => {
+                    if let carnet_engine::Error::UnsupportedVersion { found } = f.error {
+                        return Err(CliError::input(format!(
+                            "{label}: the record at byte offset {} was written by a newer \
+                             carnet (log format version {found}); upgrade carnet",
+                            f.offset
+                        )));
+                    }
+                    damaged.push(f);
                 }
-                crate::terminal::warn(&format!(
-                    "{label}: the record at byte offset {} ({} bytes) is damaged ({}); it is \
-                     skipped",
-                    f.offset, f.len, f.error
-                ));
             }
         }
+        let damage = (!damaged.is_empty()).then(|| {
+            let bytes_bad: usize = damaged.iter().map(|f| f.len).sum();
+            format!(
+                "{} damaged stretch(es), {bytes_bad} bytes, the first at byte offset {}",
+                damaged.len(),
+                damaged[0].offset
+            )
+        });
+        Ok(CardLog {
+            entries,
+            damage,
+            bytes,
+        })
     }
-    Ok(entries)
 }
 
 #[cfg(test)]

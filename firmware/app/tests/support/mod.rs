@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use carnet_engine::deck::encode;
+use carnet_engine::deck::{encode, DeckId};
 use carnet_engine::{AnswerKind, Card, CardId, CardKind, CardState, Source};
 use carnet_handheld::{
     deck, Action, App, DeckSource, Input, Memory, Settings, Storage, StorageError,
@@ -94,6 +94,7 @@ fn card<'a>(
             document: 0,
             line: 1,
         },
+        situation: "",
     }
 }
 
@@ -174,7 +175,7 @@ pub fn test_deck() -> Vec<u8> {
             "",
         ),
     ];
-    encode("Révolution à Bakou", &["bakou.txt"], &cards).expect("test deck encodes")
+    encode(DeckId(0xba_c0), "Révolution à Bakou", &["bakou.txt"], &cards).expect("test deck encodes")
 }
 
 /// RAM lent to the application, as a board would.
