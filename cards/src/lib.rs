@@ -20,7 +20,9 @@
 //! ```no_run
 //! let paths = vec![std::path::PathBuf::from("cards/corpus/000_9e3f0fc30052ff3d.txt")];
 //! let deck = carnet_cards::generate(&paths, &mut |_progress| {})?;
-//! let bytes = carnet_cards::output::encode(&deck, "carnet")?;
+//! // Writing over an existing deck keeps its identity (and so its learners' history).
+//! let id = carnet_cards::output::deck_id_for("deck.bin".as_ref());
+//! let bytes = carnet_cards::output::encode(&deck, id, "carnet")?;
 //! carnet_cards::output::write_atomically("deck.bin".as_ref(), &bytes)?;
 //! # Ok::<(), carnet_cards::Error>(())
 //! ```

@@ -144,7 +144,9 @@ impl DeckHeader {
             return Err(Error::Malformed);
         }
         let deck_id = if version >= 2 {
-            let id = bytes.get(V1_HEADER_LEN..HEADER_LEN).ok_or(Error::Truncated)?;
+            let id = bytes
+                .get(V1_HEADER_LEN..HEADER_LEN)
+                .ok_or(Error::Truncated)?;
             let mut raw = [0u8; 16];
             raw.copy_from_slice(id);
             Some(DeckId(u128::from_le_bytes(raw)))

@@ -102,10 +102,10 @@ fn typed_errors_for_bad_files() {
         Error::Truncated
     );
     let mut newer = bytes.clone();
-    newer[8] = 2;
+    newer[8] = 3;
     assert_eq!(
         Deck::from_bytes(&newer).unwrap_err(),
-        Error::UnsupportedVersion { found: 2 }
+        Error::UnsupportedVersion { found: 3 }
     );
     let mut corrupt = bytes.clone();
     let mid = corrupt.len() / 2;
@@ -181,4 +181,62 @@ proptest! {
         prop_assert_eq!(deck.name(), name.as_str());
         prop_assert_eq!(deck.cards().collect::<Vec<_>>(), cards);
     }
+}
+
+/// A version-1 deck (the bundled deck as carnet 0.1 shipped it) still opens: its cards read
+/// with an empty situation line, its identity is derived from its name and documents, and
+/// every truncation of it is an error.
+#[test]
+fn version_1_decks_still_read() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/deck-v1.deck"
+    ))
+    .unwrap();
+    let deck = Deck::from_bytes(&bytes).unwrap();
+    assert_eq!(deck.header().version, 1);
+    assert_eq!(deck.header().deck_id, None);
+    assert_eq!(deck.name(), "Révolution russe");
+    assert_eq!(deck.len(), 46);
+    assert!(deck
+        .cards()
+        .all(|c| c.situation.is_empty() && !c.prompt.is_empty()));
+    assert_eq!(
+        deck.deck_id(),
+        DeckId::legacy("Révolution russe", deck.documents())
+    );
+    assert_ne!(
+        deck.deck_id(),
+        DeckId::legacy("Révolution russe", ["other.txt"].into_iter())
+    );
+    let header = DeckHeader::parse(&bytes[..deck::V1_HEADER_LEN]).unwrap();
+    assert_eq!(header.card_count, 46);
+    for len in 0..bytes.len() {
+        assert!(
+            Deck::from_bytes(&bytes[..len]).is_err(),
+            "truncated to {len}"
+        );
+    }
+}
+
+#[test]
+fn deck_ids_print_and_parse_as_32_hex_digits() {
+    let id = DeckId(0x0123_4567_89ab_cdef_fedc_ba98_7654_3210);
+    let text = id.to_string();
+    assert_eq!(text, "0123456789abcdeffedcba9876543210");
+    assert_eq!(DeckId::from_hex(&text), Some(id));
+    assert_eq!(DeckId::from_hex("0123"), None);
+    assert_eq!(DeckId::from_hex(&text.replace('0', "g")), None);
+}
+
+/// The situation line is stored and read back in version 2.
+#[test]
+fn situation_lines_round_trip() {
+    let texts = vec!["Qui présidait le Sovnarkom ?".to_string()];
+    let mut cards = sample_cards(&texts);
+    cards[0].situation = "Bakou, 1918";
+    let bytes = deck::encode(DeckId(5), "d", &["000.txt", "003.txt"], &cards).unwrap();
+    let deck = Deck::from_bytes(&bytes).unwrap();
+    assert_eq!(deck.card(0).unwrap().situation, "Bakou, 1918");
+    assert_eq!(deck.deck_id(), DeckId(5));
 }

@@ -67,7 +67,7 @@ fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {
     let deck_path = dir.join("bench.deck");
     std::fs::write(
         &deck_path,
-        encode(DeckId(0xbe_4c),"Bench", &["corpus.txt"], &cards).unwrap(),
+        encode(DeckId(0xbe_4c), "Bench", &["corpus.txt"], &cards).unwrap(),
     )
     .unwrap();
     let mut log = Vec::with_capacity(CARDS * REVIEWS_PER_CARD * 24);

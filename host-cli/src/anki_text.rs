@@ -399,7 +399,7 @@ mod tests {
                 situation: "",
             },
         ];
-        let bytes = encode(DeckId(0xba_c0),"Bakou", &["doc one.txt"], &cards).unwrap();
+        let bytes = encode(DeckId(0xba_c0), "Bakou", &["doc one.txt"], &cards).unwrap();
         let deck = Deck::from_bytes(&bytes).unwrap();
         let text = write(&deck);
         assert!(text.starts_with("#separator:tab\n#html:false\n#notetype:Basic\n#deck:Bakou\n"));

@@ -196,7 +196,10 @@ mod tests {
             settings: FileSum::of(b"settings"),
         };
         let text = complete.render();
-        assert!(text.contains("deck_id=0123456789abcdef0011223344556677\n"), "{text}");
+        assert!(
+            text.contains("deck_id=0123456789abcdef0011223344556677\n"),
+            "{text}"
+        );
         assert_eq!(Manifest::parse(&text), Some(complete));
         let writing = Manifest::Writing {
             deck_id: Some(DeckId(5)),

@@ -13,8 +13,8 @@
 
 pub mod anki_text;
 pub mod args;
-pub mod card_manifest;
 pub mod atomic_file;
+pub mod card_manifest;
 pub mod charts;
 pub mod clock;
 pub mod commands;

@@ -145,9 +145,8 @@ impl SdCard {
             SdCard::Image { path, offset } => {
                 for (name, bytes) in files {
                     let local = local_temp(path, "file");
-                    fs::write(&local, bytes).map_err(|e| {
-                        CliError::failure(format!("{}: {e}", local.display()))
-                    })?;
+                    fs::write(&local, bytes)
+                        .map_err(|e| CliError::failure(format!("{}: {e}", local.display())))?;
                     let out = mtools(
                         "mcopy",
                         path,
@@ -218,7 +217,8 @@ impl SdCard {
             if upper == DECK_FILE {
                 has_deck = fs::read(entry.path()).is_ok_and(|b| b.starts_with(b"CARNETDK"));
             }
-            let ours = [DECK_FILE, LOG_FILE, SETTINGS_FILE, MANIFEST_FILE].contains(&upper.as_str())
+            let ours = [DECK_FILE, LOG_FILE, SETTINGS_FILE, MANIFEST_FILE]
+                .contains(&upper.as_str())
                 || upper.ends_with(".BAD");
             let system = name.starts_with('.')
                 || ["SYSTEM VOLUME INFORMATION", "LOST.DIR", "$RECYCLE.BIN"]

@@ -146,8 +146,7 @@ impl<'a> Session<'a> {
         scan: &LogScan,
         rules: SessionRules,
     ) -> Session<'a> {
-        let history =
-            History::from_entries(&scan.schedulable(store.path(), rules.clock.now_ms()));
+        let history = History::from_entries(&scan.schedulable(store.path(), rules.clock.now_ms()));
         // Ids come from the deck's id table: no card is decoded until it is shown.
         let ids: Vec<CardId> = (0..deck.len())
             .map(|i| deck.id(i).expect(CHECKED))
@@ -425,7 +424,7 @@ mod tests {
                 situation: "",
             })
             .collect();
-        encode(DeckId(0x7e_57),"Test", &["doc.txt"], &cards).unwrap()
+        encode(DeckId(0x7e_57), "Test", &["doc.txt"], &cards).unwrap()
     }
 
     fn rules(start_ms: i64) -> SessionRules {

@@ -292,7 +292,11 @@ impl ReviewStore {
     pub fn next_time_ms(&self, now_ms: i64) -> i64 {
         let horizon = horizon_ms(now_ms);
         let at = self.times.partition_point(|&t| t <= horizon);
-        let last = if at == 0 { i64::MIN } else { self.times[at - 1] };
+        let last = if at == 0 {
+            i64::MIN
+        } else {
+            self.times[at - 1]
+        };
         now_ms.max(last.saturating_add(1))
     }
 

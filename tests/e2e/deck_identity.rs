@@ -79,7 +79,11 @@ fn two_decks_of_the_same_name_never_share_a_history() {
     }
     let a = home.join("A/cours.deck");
     let b = home.join("B/cours.deck");
-    let id = |p: &Path| Deck::from_bytes(&std::fs::read(p).unwrap()).unwrap().deck_id();
+    let id = |p: &Path| {
+        Deck::from_bytes(&std::fs::read(p).unwrap())
+            .unwrap()
+            .deck_id()
+    };
     assert_ne!(id(&a), id(&b));
     carnet(&home)
         .args(["--deck"])
@@ -200,9 +204,11 @@ fn a_card_of_another_deck_is_recognised_and_replaced_only_when_asked() {
     assert_eq!(on_card, std::fs::read(&curie).unwrap());
     assert_eq!(store_reviews(&home, &bastille), 4);
     assert_eq!(store_reviews(&home, &curie), 0);
-    assert!(LogReader::new(&std::fs::read(card.join("REVIEWS.LOG")).unwrap())
-        .next()
-        .is_none());
+    assert!(
+        LogReader::new(&std::fs::read(card.join("REVIEWS.LOG")).unwrap())
+            .next()
+            .is_none()
+    );
 }
 
 /// A damaged log on the card: every intact record is kept, the card is left alone (exit 2)

@@ -287,7 +287,8 @@ pub fn fixture_deck(name: &str, n: usize) -> Vec<u8> {
         name,
         &["bakou.txt", "octobre.md"],
         &cards,
-    ).unwrap()
+    )
+    .unwrap()
 }
 
 /// Writes a fixture deck into `dir` and gives its path.

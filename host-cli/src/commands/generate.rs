@@ -21,8 +21,11 @@ pub fn execute(args: &GenerateArgs) -> Result<()> {
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "carnet".to_string())
     });
-    carnet_cards::output::check_name(&name)
-        .map_err(|e| CliError::input(format!("cannot name the deck {name:?}: {e} (choose one with --name)")))?;
+    carnet_cards::output::check_name(&name).map_err(|e| {
+        CliError::input(format!(
+            "cannot name the deck {name:?}: {e} (choose one with --name)"
+        ))
+    })?;
     let started = Instant::now();
     let mut bar = ProgressBar::new(std::io::stderr().is_terminal(), paths.len());
     let deck =

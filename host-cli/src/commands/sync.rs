@@ -51,12 +51,12 @@ use carnet_engine::review_log::{encode_frame, LogEntry, LogReader, MAX_FRAME_LEN
 use carnet_engine::CardId;
 
 use crate::args::{CommonArgs, SyncArgs};
+use crate::card_manifest::{FileSum, Manifest, MANIFEST_FILE};
 use crate::config::Settings;
 use crate::deck_file::DeckFile;
+use crate::deck_log::entry_card;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
-use crate::card_manifest::{FileSum, Manifest, MANIFEST_FILE};
-use crate::deck_log::entry_card;
 use crate::sd_card::{SdCard, DECK_FILE, LOG_FILE, SETTINGS_FILE};
 use crate::store::{entry_time_ms, horizon_ms, ReviewStore};
 
@@ -213,7 +213,10 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     };
     card.write(&[(MANIFEST_FILE, complete.render().as_bytes())])?;
     if let Some((_, name)) = &other {
-        println!("replaced {name} on the card (its reviews are in {})", owner_path.display());
+        println!(
+            "replaced {name} on the card (its reviews are in {})",
+            owner_path.display()
+        );
     }
     println!(
         "wrote {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE} ({} records) and {SETTINGS_FILE} to \
@@ -326,15 +329,15 @@ fn compact(entries: impl Iterator<Item = LogEntry>) -> Vec<LogEntry> {
                 card,
                 review_time_ms,
             } => {
-                if let Some(at) = standing
-                    .get_mut(&(card, review_time_ms))
-                    .and_then(Vec::pop)
-                {
+                if let Some(at) = standing.get_mut(&(card, review_time_ms)).and_then(Vec::pop) {
                     out[at] = None;
                 }
             }
             LogEntry::Review(r) => {
-                standing.entry((r.card, r.time_ms)).or_default().push(out.len());
+                standing
+                    .entry((r.card, r.time_ms))
+                    .or_default()
+                    .push(out.len());
                 out.push(Some(e));
             }
             _ => out.push(Some(e)),

@@ -175,7 +175,13 @@ pub fn test_deck() -> Vec<u8> {
             "",
         ),
     ];
-    encode(DeckId(0xba_c0), "Révolution à Bakou", &["bakou.txt"], &cards).expect("test deck encodes")
+    encode(
+        DeckId(0xba_c0),
+        "Révolution à Bakou",
+        &["bakou.txt"],
+        &cards,
+    )
+    .expect("test deck encodes")
 }
 
 /// RAM lent to the application, as a board would.
