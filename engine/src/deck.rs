@@ -223,6 +223,11 @@ impl DeckChecksum {
         self.0.update(bytes);
     }
 
+    /// The CRC-32 of the bytes fed (the same as [`crate::crc32`] of them all at once).
+    pub fn finalize(self) -> u32 {
+        self.0.finalize()
+    }
+
     /// Whether the bytes fed match the stored checksum (the file's last four bytes).
     pub fn matches(self, stored: [u8; 4]) -> bool {
         self.0.finalize() == u32::from_le_bytes(stored)

@@ -29,7 +29,8 @@
 //!
 //! `deck`, `log`, `settings`: length in bytes and CRC-32 (ISO-HDLC, hex) of the file as the
 //! sync wrote it. The handheld appends to `REVIEWS.LOG`, so only its first `log` bytes are
-//! the sync's; the deck's CRC-32 is also the last four bytes of the deck file itself.
+//! the sync's. For the deck, the CRC is the deck's own checksum (of every byte before its
+//! last four, which hold it), so the handheld compares without reading the deck again.
 
 use carnet_engine::deck::DeckId;
 
@@ -53,6 +54,15 @@ impl FileSum {
         FileSum {
             len: bytes.len() as u64,
             crc: carnet_engine::crc32(bytes),
+        }
+    }
+
+    /// The sum of a deck file: its length, and its own checksum (the CRC-32 of every byte
+    /// before the last four, which hold it), so the handheld need not read the deck twice.
+    pub fn of_deck(bytes: &[u8]) -> FileSum {
+        FileSum {
+            len: bytes.len() as u64,
+            crc: carnet_engine::crc32(&bytes[..bytes.len().saturating_sub(4)]),
         }
     }
 
@@ -209,5 +219,42 @@ mod tests {
         assert_eq!(Manifest::parse(&text.replace("deck=", "deck=x")), None);
         assert_eq!(Manifest::parse(&text[..text.len() / 2]), None);
         assert_eq!(Manifest::parse("hello"), None);
+    }
+
+    /// The handheld's parser (firmware/app) reads what the terminal writes: the same sums
+    /// for a finished set, and "incomplete" for a set being written.
+    #[test]
+    fn the_handheld_reads_the_terminal_manifest() {
+        use carnet_handheld::card_manifest::{self as device, Manifest as Device};
+        let complete = Manifest::Complete {
+            deck_id: DeckId(u128::MAX - 7),
+            generation: 12,
+            deck: FileSum::of(&[1u8; 14938]),
+            log: FileSum::of(&[2u8; 4000]),
+            settings: FileSum::of(b"carnet-settings 1\n"),
+        };
+        let Manifest::Complete {
+            deck, log, settings, ..
+        } = complete
+        else {
+            unreachable!()
+        };
+        let sum = |s: FileSum| device::FileSum {
+            len: s.len as u32,
+            crc: s.crc,
+        };
+        assert_eq!(
+            device::parse(complete.render().as_bytes()),
+            Device::Complete {
+                deck: sum(deck),
+                log: sum(log),
+                settings: sum(settings)
+            }
+        );
+        let writing = Manifest::Writing {
+            deck_id: None,
+            generation: 1,
+        };
+        assert_eq!(device::parse(writing.render().as_bytes()), Device::Incomplete);
     }
 }

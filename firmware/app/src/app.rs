@@ -10,6 +10,7 @@ use carnet_engine::{
 };
 use rand_core::Rng as _;
 
+use crate::card_manifest::{self, Manifest};
 use crate::deck::{self, read_card, read_fingerprints, DeckError, DeckInfo, CARD_BYTES};
 use crate::history::{secs, LogSummary, Replay};
 use crate::input::{Action, Input};
@@ -102,6 +103,11 @@ pub enum Fatal {
     },
     /// The deck or the log could not be read.
     Deck(DeckError),
+    /// The card's files are not a set `carnet sync` finished writing (see
+    /// [`crate::card_manifest`]): the handheld neither studies nor writes until the next sync.
+    CardIncomplete,
+    /// The card's files do not match what `carnet sync` wrote (changed one by one since).
+    CardMismatch,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -284,6 +290,10 @@ impl<'m, S: Storage> App<'m, S> {
     /// fingerprints, log replay with those settings, today's counts; then the first screen
     /// (home, a notice, or an error screen).
     pub fn start(&mut self, deck: Result<DeckInfo, DeckError>, now_ms: i64) {
+        if let Err(fatal) = check_card_set(&mut self.storage, deck.as_ref().ok()) {
+            self.screen = Screen::Fatal(fatal);
+            return;
+        }
         self.load_settings();
         self.counted_day = self.settings.day_clock.day(secs(now_ms));
         match self.load(deck, now_ms) {
@@ -923,6 +933,55 @@ impl<'m, S: Storage> App<'m, S> {
         }
         self.stats = stats;
     }
+}
+
+/// Checks the card's files against its manifest (see [`crate::card_manifest`]).
+#[inline(never)]
+fn check_card_set<S: Storage>(storage: &mut S, deck: Option<&DeckInfo>) -> Result<(), Fatal> {
+    let mut bytes = [0u8; card_manifest::MAX_MANIFEST_BYTES];
+    let mut len = 0usize;
+    loop {
+        match storage.read_manifest(len as u32, &mut bytes[len..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                len += n;
+                if len == bytes.len() {
+                    return Err(Fatal::CardIncomplete);
+                }
+            }
+            Err(_) => return Err(Fatal::CardIncomplete),
+        }
+    }
+    let (deck_sum, log, settings) = match card_manifest::parse(&bytes[..len]) {
+        Manifest::Absent => return Ok(()),
+        Manifest::Incomplete => return Err(Fatal::CardIncomplete),
+        Manifest::Complete {
+            deck,
+            log,
+            settings,
+        } => (deck, log, settings),
+    };
+    let deck_ok = deck.is_some_and(|d| d.header.file_len == deck_sum.len)
+        && deck_checksum(storage).is_some_and(|crc| crc == deck_sum.crc);
+    let settings_ok =
+        card_manifest::crc_of_prefix(settings.len, |at, buf| storage.read_settings(at, buf).ok())
+            == Some(settings.crc)
+            && storage.read_settings(settings.len, &mut [0u8; 1]).ok() == Some(0);
+    let log_ok = card_manifest::crc_of_prefix(log.len, |at, buf| storage.read_log(at, buf).ok())
+        == Some(log.crc);
+    if deck_ok && settings_ok && log_ok {
+        Ok(())
+    } else {
+        Err(Fatal::CardMismatch)
+    }
+}
+
+/// The deck file's own checksum (its last four bytes), as the storage holds it.
+fn deck_checksum<S: Storage>(storage: &mut S) -> Option<u32> {
+    let len = storage.deck_len().ok()?;
+    let mut b = [0u8; 4];
+    let n = storage.read_deck(len.checked_sub(4)?, &mut b).ok()?;
+    (n == 4).then(|| u32::from_le_bytes(b))
 }
 
 /// Reads the settings file into `parser`, a piece at a time.

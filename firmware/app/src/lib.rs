@@ -37,6 +37,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+pub mod card_manifest;
 pub mod deck;
 pub mod draw;
 pub mod history;

@@ -448,6 +448,8 @@ fn draw_fatal<D: DrawTarget<Color = Gray4>>(d: &mut D, fatal: Fatal) -> Result<(
             s.as_str()
         }
         Fatal::Deck(e) => deck_error_text(e),
+        Fatal::CardIncomplete => "Synchro interrompue : relancez carnet sync.",
+        Fatal::CardMismatch => "Fichiers de la carte modifiés : relancez carnet sync.",
     };
     draw_lines(d, &[(body, BRIGHT)], 0, 3, 12)?;
     hints(d, &[Hint::new(Icon::Select, "Éteindre")])

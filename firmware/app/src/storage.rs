@@ -57,6 +57,14 @@ pub trait Storage {
         Ok(0)
     }
 
+    /// Reads bytes of the card's manifest (`CARD.TXT`, see [`crate::card_manifest`]) from
+    /// `offset` into `buf`; returns how many were read, 0 at the end. A missing file reads as
+    /// an empty one (the default: a board or card without manifests).
+    fn read_manifest(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        let _ = (offset, buf);
+        Ok(0)
+    }
+
     /// Whether appends can work at all (false without a card: reviews are then kept in RAM
     /// only, and the home screen says so).
     fn log_writable(&self) -> bool {
@@ -85,6 +93,10 @@ impl<T: Storage + ?Sized> Storage for &mut T {
 
     fn read_settings(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
         (**self).read_settings(offset, buf)
+    }
+
+    fn read_manifest(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        (**self).read_manifest(offset, buf)
     }
 
     fn log_writable(&self) -> bool {

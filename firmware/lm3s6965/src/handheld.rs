@@ -5,7 +5,9 @@
 //! - `REVIEWS.LOG`: the review log (engine review-log frames, appended one per grade; each
 //!   append is on the card — data, FAT, directory entry — before the next card is shown);
 //! - `SETTINGS.TXT`: the terminal's scheduling settings, written by `carnet sync`
-//!   ([`carnet_handheld::settings_file`]), read at boot; absent, the defaults are used.
+//!   ([`carnet_handheld::settings_file`]), read at boot; absent, the defaults are used;
+//! - `CARD.TXT`: what `carnet sync` last wrote ([`carnet_handheld::card_manifest`]), checked
+//!   at boot: a half-written or changed set is refused until the next sync.
 //!
 //! Without a card, or when `DECK.BIN` is missing or fails its check, the deck built into the
 //! firmware is used ([`CardFiles::open`] says why); without a card nothing can be saved.
@@ -21,6 +23,8 @@ pub const DECK_FILE: &str = "DECK.BIN";
 pub const LOG_FILE: &str = "REVIEWS.LOG";
 /// The settings file's name on the card.
 pub const SETTINGS_FILE: &str = carnet_handheld::settings_file::SETTINGS_FILE;
+/// The manifest's name on the card.
+pub const MANIFEST_FILE: &str = carnet_handheld::card_manifest::MANIFEST_FILE;
 
 /// Where the deck is read from.
 #[derive(Clone, Copy)]
@@ -120,6 +124,16 @@ impl carnet_handheld::Storage for CardFiles {
             return Ok(0);
         }
         match self.sd.read_at(SETTINGS_FILE, offset, buf) {
+            Err(StorageError::NotFound) => Ok(0),
+            other => other.map_err(app_error),
+        }
+    }
+
+    fn read_manifest(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, AppError> {
+        if !self.card {
+            return Ok(0);
+        }
+        match self.sd.read_at(MANIFEST_FILE, offset, buf) {
             Err(StorageError::NotFound) => Ok(0),
             other => other.map_err(app_error),
         }

@@ -207,7 +207,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let complete = Manifest::Complete {
         deck_id: ours,
         generation,
-        deck: FileSum::of(file.bytes()),
+        deck: FileSum::of_deck(file.bytes()),
         log: FileSum::of(&log),
         settings: FileSum::of(card_settings.as_bytes()),
     };

@@ -23,6 +23,8 @@ pub struct MemStorage {
     pub log: Vec<u8>,
     /// `SETTINGS.TXT` (empty: no file).
     pub settings: Vec<u8>,
+    /// `CARD.TXT` (empty: no file).
+    pub manifest: Vec<u8>,
     /// Settings reads fail with this.
     pub fail_settings: Option<StorageError>,
     pub fail_appends: Option<StorageError>,
@@ -65,6 +67,13 @@ impl Storage for MemStorage {
         let start = (offset as usize).min(self.settings.len());
         let n = buf.len().min(self.settings.len() - start);
         buf[..n].copy_from_slice(&self.settings[start..start + n]);
+        Ok(n)
+    }
+
+    fn read_manifest(&mut self, offset: u32, buf: &mut [u8]) -> Result<usize, StorageError> {
+        let start = (offset as usize).min(self.manifest.len());
+        let n = buf.len().min(self.manifest.len() - start);
+        buf[..n].copy_from_slice(&self.manifest[start..start + n]);
         Ok(n)
     }
 
