@@ -234,7 +234,10 @@ mod tests {
             settings: FileSum::of(b"carnet-settings 1\n"),
         };
         let Manifest::Complete {
-            deck, log, settings, ..
+            deck,
+            log,
+            settings,
+            ..
         } = complete
         else {
             unreachable!()
@@ -255,6 +258,9 @@ mod tests {
             deck_id: None,
             generation: 1,
         };
-        assert_eq!(device::parse(writing.render().as_bytes()), Device::Incomplete);
+        assert_eq!(
+            device::parse(writing.render().as_bytes()),
+            Device::Incomplete
+        );
     }
 }

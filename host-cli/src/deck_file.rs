@@ -46,18 +46,20 @@ impl DeckFile {
                 std::fs::read(path).map_err(|e| CliError::io("cannot read deck", path, &e))?,
             ),
         };
-        Ok(DeckFile {
-            source: source.clone(),
-            bytes,
-        })
+        Ok(DeckFile::from_cow(source.clone(), bytes))
+    }
+
+    fn from_cow(source: DeckSource, bytes: Cow<'static, [u8]>) -> DeckFile {
+        let bytes = match sanitized(&bytes) {
+            Some(clean) => Cow::Owned(clean),
+            None => bytes,
+        };
+        DeckFile { source, bytes }
     }
 
     /// A deck from bytes in memory (for tests and benchmarks).
     pub fn from_bytes(source: DeckSource, bytes: Vec<u8>) -> DeckFile {
-        DeckFile {
-            source,
-            bytes: Cow::Owned(bytes),
-        }
+        DeckFile::from_cow(source, Cow::Owned(bytes))
     }
 
     /// How to name the deck in messages: `deck PATH`, or `the bundled deck`.
@@ -92,6 +94,60 @@ pub fn identity_for(
             Ok(file.deck()?.deck_id())
         }
     }
+}
+
+/// A deck's text comes from documents and Anki packages of unknown origin and reaches the
+/// terminal (study screens, listings, quiz, messages): when any of its strings holds a
+/// control character or a bidirectional override ([`crate::terminal::is_unsafe`]), the deck
+/// is re-encoded with those characters replaced ([`crate::terminal::clean`]), the same
+/// identity and the same card ids. `None` when there is nothing to clean, or when the bytes
+/// are not a readable deck ([`DeckFile::deck`] then reports why).
+fn sanitized(bytes: &[u8]) -> Option<Vec<u8>> {
+    use crate::terminal::{clean, is_unsafe};
+    let deck = Deck::from_bytes(bytes).ok()?;
+    let dirty = |s: &str| s.chars().any(is_unsafe);
+    let any_dirty = dirty(deck.name())
+        || deck.documents().any(dirty)
+        || deck.cards().any(|c| {
+            dirty(c.prompt)
+                || dirty(c.answer)
+                || dirty(c.context)
+                || dirty(c.situation)
+                || c.distractors.iter().any(|d| dirty(d))
+        });
+    if !any_dirty {
+        return None;
+    }
+    let name = clean(deck.name()).into_owned();
+    let documents: Vec<String> = deck.documents().map(|d| clean(d).into_owned()).collect();
+    let texts: Vec<[String; 7]> = deck
+        .cards()
+        .map(|c| {
+            [
+                clean(c.prompt).into_owned(),
+                clean(c.answer).into_owned(),
+                clean(c.context).into_owned(),
+                clean(c.situation).into_owned(),
+                clean(c.distractors[0]).into_owned(),
+                clean(c.distractors[1]).into_owned(),
+                clean(c.distractors[2]).into_owned(),
+            ]
+        })
+        .collect();
+    let cards: Vec<carnet_engine::Card<'_>> = deck
+        .cards()
+        .zip(&texts)
+        .map(|(c, t)| carnet_engine::Card {
+            prompt: &t[0],
+            answer: &t[1],
+            context: &t[2],
+            situation: &t[3],
+            distractors: [&t[4], &t[5], &t[6]],
+            ..c
+        })
+        .collect();
+    let docs: Vec<&str> = documents.iter().map(String::as_str).collect();
+    carnet_engine::deck::encode(deck.deck_id(), &name, &docs, &cards).ok()
 }
 
 /// Words a deck decoding error for the learner.

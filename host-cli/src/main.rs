@@ -10,7 +10,11 @@ fn main() -> ExitCode {
     match carnet::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("carnet: error: {error}");
+            let message = error.to_string();
+            eprintln!(
+                "carnet: error: {}",
+                carnet::terminal::clean_message(&message)
+            );
             ExitCode::from(error.exit_code())
         }
     }

@@ -11,6 +11,7 @@ mod cards;
 mod cli;
 mod crash;
 mod deck_identity;
+mod hostile;
 mod memory;
 mod quiz;
 mod screenshot;
