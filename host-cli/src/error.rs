@@ -15,6 +15,8 @@ pub enum CliError {
     Input(String),
     /// The work failed (e.g. the disk is full): exit code 1.
     Failure(String),
+    /// The reader of stdout went away (`carnet … | head`): stop quietly, exit code 0.
+    ClosedPipe,
 }
 
 impl CliError {
@@ -42,11 +44,22 @@ impl CliError {
         }
     }
 
+    /// A write to stdout that failed: a closed pipe is [`CliError::ClosedPipe`], anything
+    /// else (a full disk, an I/O error) a failure. One rule for every command.
+    pub fn stdout(error: std::io::Error) -> CliError {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError::ClosedPipe
+        } else {
+            CliError::Failure(format!("cannot write to stdout: {}", io_reason(&error)))
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Input(_) => EXIT_INPUT,
             CliError::Failure(_) => EXIT_FAILURE,
+            CliError::ClosedPipe => 0,
         }
     }
 
@@ -54,6 +67,7 @@ impl CliError {
     pub fn message(&self) -> &str {
         match self {
             CliError::Input(m) | CliError::Failure(m) => m,
+            CliError::ClosedPipe => "stdout was closed",
         }
     }
 }
@@ -74,6 +88,16 @@ impl fmt::Display for CliError {
 }
 
 impl std::error::Error for CliError {}
+
+/// `println!` that returns the error ([`CliError::stdout`]) instead of panicking when stdout
+/// cannot be written.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*).map_err($crate::error::CliError::stdout)?
+    }};
+}
 
 /// Result with [`CliError`].
 pub type Result<T, E = CliError> = std::result::Result<T, E>;

@@ -24,7 +24,7 @@ pub fn run<R: BufRead, W: Write>(
     input: R,
     out: &mut W,
 ) -> Result<()> {
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     writeln!(
         out,
         "deck: {} ({} cards) · log: {}",
@@ -165,7 +165,7 @@ pub fn run<R: BufRead, W: Write>(
 
 /// Grades, then acknowledges on stdout (after the record is synced).
 fn grade<W: Write>(session: &mut Session<'_>, rating: Rating, out: &mut W) -> Result<()> {
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     if let Some(g) = session.grade(rating)? {
         writeln!(
             out,

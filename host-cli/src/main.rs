@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let args = carnet::args::Args::parse();
     match carnet::run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(carnet::CliError::ClosedPipe) => ExitCode::SUCCESS,
         Err(error) => {
             let message = error.to_string();
             eprintln!(

@@ -367,3 +367,90 @@ pub fn card_ids(home: &TempDir, deck: &std::path::Path) -> Vec<CardId> {
         .map(|v| CardId(u64::from_str_radix(v["id"].as_str().unwrap(), 16).unwrap()))
         .collect()
 }
+
+/// One rule for stdout in every command: a closed pipe is a quiet exit (0), a full disk an
+/// error (exit 1, « cannot write to stdout »); never a panic (exit 101).
+#[test]
+fn stdout_that_cannot_be_written_is_never_a_panic() {
+    let home = TempDir::new("stdout");
+    let deck = write_deck(&home, "t.deck", "Test", 6);
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+    let text = home.join("notes.txt");
+    std::fs::write(
+        &text,
+        "Le 18 mars 1871, la Commune de Paris est proclamée. Elle compte 92 élus.\n",
+    )
+    .unwrap();
+    let export = home.join("out.txt");
+    let d = deck.to_str().unwrap();
+    let commands: Vec<Vec<String>> = vec![
+        vec!["config".into()],
+        vec!["completions".into(), "bash".into()],
+        vec![
+            "sync".into(),
+            card.display().to_string(),
+            "--deck".into(),
+            d.into(),
+        ],
+        vec![
+            "sync".into(),
+            card.display().to_string(),
+            "--dry-run".into(),
+            "--deck".into(),
+            d.into(),
+        ],
+        vec![
+            "export".into(),
+            "--anki".into(),
+            export.display().to_string(),
+            "--deck".into(),
+            d.into(),
+        ],
+        vec![
+            "generate".into(),
+            text.display().to_string(),
+            "-o".into(),
+            home.join("g.deck").display().to_string(),
+        ],
+        vec!["cards".into(), "--deck".into(), d.into()],
+        vec!["stats".into(), "--deck".into(), d.into()],
+        vec!["log".into(), "--deck".into(), d.into()],
+    ];
+    for args in &commands {
+        // A closed pipe: the reading end is gone before carnet writes.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = carnet(&home)
+            .args(args)
+            .into_command()
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?} on a closed pipe: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        // A full disk.
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = carnet(&home)
+            .args(args)
+            .into_command()
+            .stdin(std::process::Stdio::null())
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} on /dev/full: {err}");
+        assert!(err.contains("cannot write to stdout"), "{args:?}: {err}");
+    }
+}

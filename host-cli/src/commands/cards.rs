@@ -20,7 +20,7 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     let mut out = std::io::stdout().lock();
     if let Some(prefix) = &args.show {
         let wanted = prefix.trim().to_ascii_lowercase();

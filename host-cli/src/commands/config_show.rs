@@ -9,14 +9,14 @@ use crate::error::Result;
 pub fn execute(common: &CommonArgs) -> Result<()> {
     let s = Settings::resolve(common)?;
     match (&s.config_path, default_config_path()) {
-        (Some(p), _) => println!("# configuration file: {}", p.display()),
-        (None, Some(p)) => println!(
+        (Some(p), _) => crate::say!("# configuration file: {}", p.display()),
+        (None, Some(p)) => crate::say!(
             "# no configuration file; create {} to change these",
             p.display()
         ),
-        (None, None) => println!("# no configuration folder is known for this platform"),
+        (None, None) => crate::say!("# no configuration folder is known for this platform"),
     }
-    println!("# review logs: {}", s.data_dir.display());
+    crate::say!("# review logs: {}", s.data_dir.display());
     let c = s.scheduler.config();
     let steps = |v: &[u32]| {
         v.iter()
@@ -24,20 +24,20 @@ pub fn execute(common: &CommonArgs) -> Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!("desired_retention = {}", c.desired_retention);
-    println!("new_per_day = {}", s.limits.new_per_day);
-    println!("reviews_per_day = {}", s.limits.reviews_per_day);
-    println!("day_start_hour = {}", s.day_start_hour);
-    println!("learning_steps = [{}]", steps(c.learning_steps.as_slice()));
-    println!(
+    crate::say!("desired_retention = {}", c.desired_retention);
+    crate::say!("new_per_day = {}", s.limits.new_per_day);
+    crate::say!("reviews_per_day = {}", s.limits.reviews_per_day);
+    crate::say!("day_start_hour = {}", s.day_start_hour);
+    crate::say!("learning_steps = [{}]", steps(c.learning_steps.as_slice()));
+    crate::say!(
         "relearning_steps = [{}]",
         steps(c.relearning_steps.as_slice())
     );
-    println!("maximum_interval = {}", c.maximum_interval);
-    println!("learn_ahead_minutes = {}", s.limits.learn_ahead_secs / 60);
-    println!("fuzz = {}", c.fuzz);
+    crate::say!("maximum_interval = {}", c.maximum_interval);
+    crate::say!("learn_ahead_minutes = {}", s.limits.learn_ahead_secs / 60);
+    crate::say!("fuzz = {}", c.fuzz);
     if let DeckSource::File(p) = &s.deck {
-        println!("deck = {:?}", p.display().to_string());
+        crate::say!("deck = {:?}", p.display().to_string());
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
     write_atomically(&args.anki, anki_text::write(&deck).as_bytes())?;
-    println!(
+    crate::say!(
         "exported {} cards of {} to {}",
         deck.len(),
         deck.name(),

@@ -34,7 +34,7 @@ pub fn execute(args: &GenerateArgs) -> Result<()> {
     let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
     let bytes = output::encode(&deck, id, &name).map_err(|e| CliError::input(e.to_string()))?;
     write_atomically(&args.output, &bytes)?;
-    println!(
+    crate::say!(
         "generated {} cards from {} documents into {} ({name}) in {:.1} s",
         deck.cards.len(),
         deck.documents.len(),

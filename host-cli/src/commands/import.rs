@@ -98,7 +98,7 @@ pub fn execute(args: &ImportArgs) -> Result<()> {
     } else {
         String::new()
     };
-    println!(
+    crate::say!(
         "imported {} cards into {} ({}){dup}",
         cards.len(),
         args.output.display(),

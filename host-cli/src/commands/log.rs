@@ -20,7 +20,7 @@ pub fn execute(common: &CommonArgs, args: &LogArgs) -> Result<()> {
     let scan = read_log(&path)?;
     scan.warn(&path, false);
     let mut out = std::io::stdout().lock();
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     if !args.json {
         writeln!(
             out,

@@ -87,7 +87,7 @@ pub fn execute(common: &CommonArgs, args: &MemoryArgs) -> Result<()> {
     };
     let (cards, metrics) = replay(&rows, &scheduler);
     let now = settings.clock.now_secs();
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     let mut out = std::io::stdout().lock();
     if !args.json {
         writeln!(

@@ -39,6 +39,10 @@ pub fn execute(args: Args) -> Result<()> {
 
 fn completions(args: &CompletionsArgs) -> Result<()> {
     let mut command = Args::command();
-    clap_complete::generate(args.shell, &mut command, "carnet", &mut std::io::stdout());
-    Ok(())
+    // Generated into memory first: clap_complete panics when its writer fails.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "carnet", &mut script);
+    std::io::Write::write_all(&mut std::io::stdout(), &script)
+        .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+        .map_err(crate::error::CliError::stdout)
 }

@@ -61,7 +61,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     let mode = if args.typed {
         "typed"
     } else {

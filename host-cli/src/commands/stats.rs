@@ -37,7 +37,7 @@ pub fn execute(common: &CommonArgs, args: &StatsArgs) -> Result<()> {
         &day_clock,
         settings.clock.now_secs(),
     );
-    let io = |e: std::io::Error| CliError::failure(format!("cannot write to stdout: {e}"));
+    let io = CliError::stdout;
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut value =

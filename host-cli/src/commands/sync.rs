@@ -102,22 +102,22 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let future = future_records(&new, settings.clock.now_ms());
 
     if args.dry_run {
-        println!(
+        crate::say!(
             "would merge {} new record(s) from {target} ({already} already known) into {} ({owner_name})",
             new.len(),
             owner_path.display()
         );
         if let Some(damage) = &card_log.damage {
-            println!("{LOG_FILE} on the card is damaged: {damage}");
+            crate::say!("{LOG_FILE} on the card is damaged: {damage}");
         }
         if other.is_some() && !args.replace {
-            println!(
+            crate::say!(
                 "the card holds another deck ({owner_name}): it would be left as it is \
                  (--replace puts \"{}\" on it)",
                 deck.name()
             );
         } else {
-            println!(
+            crate::say!(
                 "would then write {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE}, {SETTINGS_FILE} \
                  and {MANIFEST_FILE} to the card",
                 deck.len(),
@@ -133,7 +133,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         .iter()
         .filter(|e| matches!(e, LogEntry::Review(_)))
         .count();
-    println!(
+    crate::say!(
         "merged {} new record(s) from {target} ({reviews} review(s); {already} already known) into {} ({owner_name})",
         new.len(),
         owner_path.display()
@@ -213,12 +213,12 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     };
     card.write(&[(MANIFEST_FILE, complete.render().as_bytes())])?;
     if let Some((_, name)) = &other {
-        println!(
+        crate::say!(
             "replaced {name} on the card (its reviews are in {})",
             owner_path.display()
         );
     }
-    println!(
+    crate::say!(
         "wrote {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE} ({} records) and {SETTINGS_FILE} to \
          {target}",
         deck.len(),
