@@ -221,17 +221,67 @@ pub struct LogFault {
     pub error: Error,
 }
 
+/// Whether `frame` (bytes between delimiters) has the shape of a record of this format even
+/// though it does not decode: a length a frame can have, valid COBS, the format version and a
+/// record kind in its tag. Tells a damaged carnet log from a file that is not one.
+pub fn looks_like_frame(frame: &[u8]) -> bool {
+    let mut raw = [0u8; MAX_RAW_LEN];
+    if frame.len() >= MAX_FRAME_LEN {
+        return false;
+    }
+    match crate::cobs::decode(frame, &mut raw) {
+        Some(n) if n >= 5 => {
+            raw[0] >> 4 == VERSION && (KIND_REVIEW..=KIND_UNSUSPEND).contains(&(raw[0] & 0x0f))
+        }
+        _ => false,
+    }
+}
+
 /// Reads the records of a log held in memory, with their offsets.
+///
+/// A frame whose closing zero byte was damaged runs into the next one; when the two halves
+/// around some byte both decode, both records are given, with a fault for that one byte.
 #[derive(Debug, Clone)]
 pub struct LogReader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// Items found together (a split frame), given before reading on.
+    pending: [Option<Result<(usize, LogEntry), LogFault>>; 2],
 }
 
 impl<'a> LogReader<'a> {
     /// A reader over a whole log.
     pub fn new(bytes: &'a [u8]) -> LogReader<'a> {
-        LogReader { bytes, at: 0 }
+        LogReader {
+            bytes,
+            at: 0,
+            pending: [None, None],
+        }
+    }
+
+    /// Two whole frames joined by one damaged delimiter at `start`, if the bytes split so.
+    fn split(&mut self, start: usize, frame: &[u8]) -> Option<(usize, LogEntry)> {
+        // Each half is at least a minimal frame (tag, one payload byte, CRC, COBS overhead).
+        const MIN: usize = 6;
+        if frame.len() < 2 * MIN + 1 {
+            return None;
+        }
+        for k in MIN..frame.len() - MIN {
+            let (Ok(a), Ok(b)) = (decode_frame(&frame[..k]), decode_frame(&frame[k + 1..])) else {
+                continue;
+            };
+            self.pending = [
+                Some(Err(LogFault {
+                    offset: start + k,
+                    len: 1,
+                    torn: false,
+                    error: Error::Malformed,
+                })),
+                Some(Ok((start + k + 1, b))),
+            ];
+            return Some((start, a));
+        }
+        None
     }
 
     /// Byte offset just past the last complete frame read so far: where a writer that wants
@@ -245,6 +295,11 @@ impl Iterator for LogReader<'_> {
     type Item = Result<(usize, LogEntry), LogFault>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        for slot in &mut self.pending {
+            if let Some(item) = slot.take() {
+                return Some(item);
+            }
+        }
         while self.bytes.get(self.at) == Some(&0) {
             self.at += 1;
         }
@@ -262,16 +317,16 @@ impl Iterator for LogReader<'_> {
             }
             Some(end) => {
                 self.at = start + end + 1;
-                Some(
-                    decode_frame(&rest[..end])
-                        .map(|entry| (start, entry))
-                        .map_err(|error| LogFault {
-                            offset: start,
-                            len: end,
-                            torn: false,
-                            error,
-                        }),
-                )
+                let frame = &rest[..end];
+                match decode_frame(frame) {
+                    Ok(entry) => Some(Ok((start, entry))),
+                    Err(error) => Some(self.split(start, frame).map(Ok).unwrap_or(Err(LogFault {
+                        offset: start,
+                        len: end,
+                        torn: false,
+                        error,
+                    }))),
+                }
             }
         }
     }
@@ -330,6 +385,62 @@ impl FrameDecoder {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// One damaged delimiter byte between two records: both are recovered, the byte reported.
+    #[test]
+    fn a_damaged_delimiter_loses_neither_neighbour() {
+        let mut log = [0u8; 3 * MAX_FRAME_LEN];
+        let mut len = 0;
+        let mut ends = [0usize; 3];
+        for (i, e) in [
+            review(1, 1000, 3, 5),
+            review(2, 2000, 1, 6),
+            review(3, 3000, 4, 7),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut frame = [0u8; MAX_FRAME_LEN];
+            let n = encode_frame(e, &mut frame);
+            log[len..len + n].copy_from_slice(&frame[..n]);
+            len += n;
+            ends[i] = len - 1;
+        }
+        for bad in [0x01u8, 0x55, 0xff] {
+            let mut damaged = log;
+            damaged[ends[0]] = bad;
+            let items: std::vec::Vec<_> = LogReader::new(&damaged[..len]).collect();
+            let entries: std::vec::Vec<LogEntry> = items
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|r| r.1)
+                .collect();
+            assert_eq!(
+                entries,
+                [
+                    review(1, 1000, 3, 5),
+                    review(2, 2000, 1, 6),
+                    review(3, 3000, 4, 7)
+                ],
+                "delimiter replaced by {bad:#x}"
+            );
+            let faults: std::vec::Vec<_> = items.iter().filter_map(|r| r.as_ref().err()).collect();
+            assert_eq!(faults.len(), 1);
+            assert_eq!((faults[0].offset, faults[0].len), (ends[0], 1));
+        }
+    }
+
+    #[test]
+    fn a_damaged_record_still_looks_like_one() {
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let n = encode_frame(&review(9, 9000, 3, 1), &mut frame);
+        let mut damaged = frame;
+        damaged[n - 3] ^= 0x10; // inside the CRC
+        assert!(decode_frame(&damaged[..n - 1]).is_err());
+        assert!(looks_like_frame(&damaged[..n - 1]));
+        assert!(!looks_like_frame(b"hello, world\n"));
+        assert!(!looks_like_frame(b"not a log"));
+    }
 
     fn review(card: u64, time_ms: i64, rating: u8, duration_ms: u32) -> LogEntry {
         LogEntry::Review(Review {

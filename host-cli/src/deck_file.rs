@@ -77,7 +77,7 @@ impl DeckFile {
 
     /// Checks the whole file (header, checksum, every card) and gives the deck.
     pub fn deck(&self) -> Result<Deck<'_>> {
-        Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&self.label(), self.bytes.len(), e))
+        Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&self.label(), &self.bytes, e))
     }
 }
 
@@ -151,7 +151,8 @@ fn sanitized(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Words a deck decoding error for the learner.
-pub fn deck_error(label: &str, len: usize, error: EngineError) -> CliError {
+pub fn deck_error(label: &str, bytes: &[u8], error: EngineError) -> CliError {
+    let len = bytes.len();
     CliError::input(match error {
         EngineError::BadMagic => {
             format!("{label} is not a carnet deck (it does not start with `CARNETDK`)")
@@ -166,13 +167,99 @@ pub fn deck_error(label: &str, len: usize, error: EngineError) -> CliError {
         EngineError::Checksum => {
             format!("{label} is corrupt: its checksum does not match its content")
         }
+        EngineError::Malformed => format!("{label} is malformed: {}", malformed_where(bytes)),
         other => format!("{label} is malformed: {other}"),
     })
+}
+
+/// Where a deck that passed its checksum fails to decode (header, names, index, or which
+/// card at which byte offset), for the message.
+fn malformed_where(bytes: &[u8]) -> String {
+    use carnet_engine::deck::DeckHeader;
+    let header = match DeckHeader::parse(bytes) {
+        Ok(h) => h,
+        Err(_) => return "its header's offsets and counts are inconsistent".to_string(),
+    };
+    if bytes.len() > header.file_len as usize {
+        return format!(
+            "{} bytes follow the checksum at the end announced by its header (byte {})",
+            bytes.len() - header.file_len as usize,
+            header.file_len
+        );
+    }
+    let u32_at = |at: u32| -> Option<u32> {
+        let b = bytes.get(at as usize..at as usize + 4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    for i in 0..header.card_count {
+        let (Some(start), Some(end)) = (
+            u32_at(header.index_entry_position(i)),
+            u32_at(header.index_entry_position(i + 1)),
+        ) else {
+            return "its card index is cut short".to_string();
+        };
+        let card = bytes
+            .get(start as usize..end as usize)
+            .ok_or(carnet_engine::Error::Malformed)
+            .and_then(|b| header.decode_card(b));
+        if card.is_err() {
+            return format!(
+                "card {} of {} (bytes {start}–{end}) does not decode",
+                i + 1,
+                header.card_count
+            );
+        }
+    }
+    "its names, index or card ids do not match its cards".to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_malformed_deck_says_which_card() {
+        use carnet_engine::deck::{encode, DeckHeader, DeckId};
+        use carnet_engine::{AnswerKind, Card, CardId, CardKind, Source};
+        let prompts = ["Q1 ?", "Q2 ?", "Q3 ?"];
+        let cards: Vec<Card<'_>> = prompts
+            .iter()
+            .map(|p| Card {
+                id: CardId::from_key(p),
+                kind: CardKind::QuestionAnswer,
+                answer_kind: AnswerKind::Other,
+                prompt: p,
+                answer: "a",
+                distractors: [""; 3],
+                context: "",
+                source: Source {
+                    document: 0,
+                    line: 1,
+                },
+                situation: "",
+            })
+            .collect();
+        let mut bytes = encode(DeckId(1), "d", &["x.txt"], &cards).unwrap();
+        let header = DeckHeader::parse(&bytes).unwrap();
+        let at = header.index_entry_position(1) as usize;
+        let start = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        // The card's id is a varint of up to 10 bytes; its kind follows: make it invalid.
+        let mut k = start;
+        while bytes[k] & 0x80 != 0 {
+            k += 1;
+        }
+        bytes[k + 1] = 9;
+        let n = bytes.len();
+        let crc = carnet_engine::crc32(&bytes[..n - 4]).to_le_bytes();
+        bytes[n - 4..].copy_from_slice(&crc);
+        let d = DeckFile::from_bytes(DeckSource::File("m.deck".into()), bytes);
+        let e = d.deck().unwrap_err();
+        assert!(
+            e.message()
+                .contains("m.deck is malformed: card 2 of 3 (bytes"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn deck_errors_name_the_file_and_the_problem() {

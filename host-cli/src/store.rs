@@ -69,7 +69,12 @@ impl LogScan {
                 f.offset
             )));
         }
-        if scan.entries.is_empty() && !scan.corrupt.is_empty() {
+        let looks_like_a_log = scan.corrupt.iter().any(|f| {
+            bytes
+                .get(f.offset..f.offset + f.len)
+                .is_some_and(carnet_engine::review_log::looks_like_frame)
+        });
+        if scan.entries.is_empty() && !scan.corrupt.is_empty() && !looks_like_a_log {
             return Err(CliError::input(format!(
                 "review log {}: no record in its {} bytes can be read: this is not a carnet \
                  review log (left untouched; move it away to start a new log)",
@@ -517,6 +522,19 @@ mod tests {
         assert!(pieces
             .windows(2)
             .all(|w| w[0].1 == w[1].0 && bytes[w[0].1 - 1] == 0));
+    }
+
+    /// A log of one record with one damaged byte is a damaged carnet log (opened, the record
+    /// reported), not "not a carnet review log".
+    #[test]
+    fn a_single_damaged_record_is_not_taken_for_a_foreign_file() {
+        let mut frame = [0u8; MAX_FRAME_LEN];
+        let n = encode_frame(&review(1, 1000), &mut frame);
+        let mut log = frame[..n].to_vec();
+        log[n - 3] ^= 0x04;
+        let scan = LogScan::read(Path::new("one.revlog"), &log).unwrap();
+        assert!(scan.entries.is_empty());
+        assert_eq!(scan.corrupt.len(), 1);
     }
 
     #[test]

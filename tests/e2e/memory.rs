@@ -49,3 +49,20 @@ fn replays_the_josh_log_with_the_reference_metrics() {
     }
     assert!(run.stderr().contains("log loss 0.4587"));
 }
+
+/// A log where no card is reviewed twice has no prediction to score: it says so, and prints
+/// no made-up zeros.
+#[test]
+fn no_predictions_are_not_scored_as_zero() {
+    let home = TempDir::new("memory-none");
+    let csv = home.join("once.csv");
+    std::fs::write(
+        &csv,
+        "card_id,review_rating,review_time,review_duration\n\
+         1,3,2024-03-29T08:00:00Z,1000\n2,1,2024-03-29T08:01:00Z,1000\n",
+    )
+    .unwrap();
+    let out = carnet(&home).args(["memory"]).args([&csv]).run().ok();
+    assert!(out.contains("predictions: none"), "{out}");
+    assert!(!out.contains("log loss 0.0000"), "{out}");
+}

@@ -127,15 +127,24 @@ pub fn execute(common: &CommonArgs, args: &MemoryArgs) -> Result<()> {
             .map_err(io)?;
         }
     }
+    let scores = if metrics.count() == 0 {
+        "predictions: none (a prediction is made at each review of a card after its first; no \
+         card here was reviewed twice), so no log loss or RMSE"
+            .to_string()
+    } else {
+        format!(
+            "predictions: {} · log loss {:.4} · RMSE (20 bins) {:.4} · recall rate {:.4}",
+            metrics.count(),
+            metrics.log_loss(),
+            metrics.rmse_bins(),
+            metrics.recall_rate()
+        )
+    };
     let summary = format!(
-        "{} reviews of {} cards from {}\npredictions: {} · log loss {:.4} · RMSE (20 bins) {:.4} · recall rate {:.4}",
+        "{} reviews of {} cards from {}\n{scores}",
         rows.len(),
         cards.len(),
         args.file.display(),
-        metrics.count(),
-        metrics.log_loss(),
-        metrics.rmse_bins(),
-        metrics.recall_rate()
     );
     if args.json {
         eprintln!("{summary}");
