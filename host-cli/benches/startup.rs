@@ -159,6 +159,30 @@ fn benches(c: &mut Criterion) {
     });
     drop(store);
     let _ = std::fs::remove_file(&grade_log);
+
+    // Start-up's count of what was studied today, for one card reviewed many times today and
+    // for syncing's compaction of a log full of undos: both must grow linearly.
+    let mut growth = c.benchmark_group("growth");
+    growth.sample_size(10);
+    for n in [10_000usize, 20_000] {
+        let entries: Vec<LogEntry> = (0..n)
+            .map(|i| {
+                LogEntry::Review(Review {
+                    card: CardId(7),
+                    time_ms: NOW_MS - 3_600_000 + i as i64 * 100,
+                    rating: Rating::Good,
+                    duration_ms: 1000,
+                })
+            })
+            .collect();
+        let history = carnet::history::History::from_entries(&entries);
+        let scheduler = Scheduler::default();
+        let clock = DayClock::default();
+        growth.bench_function(format!("studied_today/{n}_same_day_reviews"), |b| {
+            b.iter(|| history.studied_today(NOW_MS / 1000, &scheduler, &clock))
+        });
+    }
+    growth.finish();
     if !keep {
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -160,7 +160,8 @@ impl History {
     }
 
     /// What was studied on the day of `now` (seconds): new cards first reviewed that day,
-    /// and reviews of cards that were in the review phase.
+    /// and reviews of cards that were in the review phase. One fold of each card studied
+    /// today (linear in its reviews, however many were made today).
     pub fn studied_today(&self, now: i64, scheduler: &Scheduler, clock: &DayClock) -> StudiedToday {
         let today = clock.day(now);
         let mut studied = StudiedToday::default();
@@ -171,16 +172,23 @@ impl History {
             if clock.day(secs(last.time_ms)) != today {
                 continue;
             }
-            for (k, r) in h.reviews.iter().enumerate() {
-                if clock.day(secs(r.time_ms)) != today {
-                    continue;
-                }
-                if k == 0 {
-                    studied.new += 1;
-                } else if replay(scheduler, clock, id, &h.reviews[..k]).phase() == Phase::Review {
-                    studied.reviews += 1;
-                }
-            }
+            let mut first = true;
+            walk(
+                scheduler,
+                id,
+                &h.reviews,
+                |last, now| clock.elapsed_days(last, now),
+                |before, r, _, _| {
+                    if clock.day(secs(r.time_ms)) == today {
+                        if first {
+                            studied.new += 1;
+                        } else if before.phase() == Phase::Review {
+                            studied.reviews += 1;
+                        }
+                    }
+                    first = false;
+                },
+            );
         }
         studied
     }

@@ -368,3 +368,23 @@ fn temporaries_of_killed_writers_are_cleared() {
     assert!(out.exists());
     assert!(!stale.exists());
 }
+
+/// A deck larger than the handheld can hold is refused before anything changes.
+#[test]
+fn a_deck_too_large_for_the_handheld_is_refused() {
+    let home = TempDir::new("too-large");
+    let deck = write_deck(
+        &home,
+        "big.deck",
+        "Big",
+        carnet::commands::sync::HANDHELD_MAX_CARDS + 1,
+    );
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+    let err = sync(&home, &card, &deck, &[]).input_error();
+    assert!(
+        err.contains("2001 cards") && err.contains("room for 2000"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(&card).unwrap().count(), 0);
+}

@@ -174,8 +174,44 @@ pub fn run(
     let bundled = std::fs::read(ws.bundled_deck())
         .context(format!("reading {}", ws.bundled_deck().display()))?;
     five_reviews(ws, checks, elf, &scratch, &bundled, overwrite, figures)?;
+    half_written_set(checks, elf, &scratch, &bundled)?;
     ram_with_2000_cards(checks, elf, &scratch, figures)?;
     power_cuts(checks, elf, &scratch, &bundled, figures)?;
+    Ok(())
+}
+
+/// A card whose `CARD.TXT` says a sync was still writing it (the terminal was killed between
+/// two files): the handheld must neither study from it nor write to it.
+fn half_written_set(checks: &mut Checks, elf: &Path, scratch: &Path, bundled: &[u8]) -> Result<()> {
+    println!("handheld: a card left half-written by an interrupted sync");
+    let sd = scratch.join("handheld-half-written.img");
+    sd_image::create(
+        &sd,
+        &[
+            ("DECK.BIN", bundled),
+            ("CARD.TXT", b"carnet-card 1\nstate=writing\ngeneration=2\n"),
+        ],
+    )?;
+    let (mut hh, out) =
+        boot_until_ready(elf, &scratch.join("hhhalf"), &sd, Duration::from_secs(10))?;
+    let ready = report_lines(&out, "carnet-ready").remove(0);
+    checks.expect(
+        "a half-written set of card files boots to the « Synchro interrompue » screen",
+        ready.get("screen").map(String::as_str) == Some("fatal"),
+        || format!("{ready:?}"),
+    );
+    hh.wait_for_still(Duration::from_millis(200), Duration::from_secs(10))?;
+    hh.screenshot(&scratch.join("handheld-half-written.png"))?;
+    for input in [Input::Select, Input::Right, Input::Select] {
+        let _ = hh.press_and_wait_for_change(input, Duration::from_millis(500));
+    }
+    let _ = hh.kill();
+    let log = read_log(&sd)?;
+    checks.expect(
+        "nothing is written to a half-written card",
+        log.is_empty(),
+        || format!("REVIEWS.LOG holds {} bytes", log.len()),
+    );
     Ok(())
 }
 

@@ -48,6 +48,10 @@ pub mod settings_file;
 mod storage;
 pub mod text;
 
+/// How many cards the LM3S6965 handheld has room for (its card states and id fingerprints
+/// are static arrays of this size in its 64 KiB of RAM). `carnet sync` refuses a larger deck.
+pub const BOARD_MAX_CARDS: usize = 2000;
+
 pub use app::{App, BuiltInReason, DeckSource, Fatal, Memory, Settings, MAX_QUIZ};
 pub use deck::{DeckError, DeckInfo, CARD_BYTES};
 pub use input::{Action, Input};

@@ -21,7 +21,7 @@ use carnet_lm3s6965::{Board, Clock, Input};
 use cortex_m_rt::entry;
 
 /// Cards the device can hold: 16 bytes of state and 2 of fingerprint each.
-const MAX_CARDS: usize = 2000;
+const MAX_CARDS: usize = carnet_handheld::BOARD_MAX_CARDS;
 /// Today's queue: learning cards due plus the daily limits (20 new, 200 reviews).
 const QUEUE_LEN: usize = 256;
 

@@ -69,6 +69,15 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let deck = file.deck()?;
     let card = SdCard::open(&args.target)?;
     card.check_is_card()?;
+    if deck.len() > HANDHELD_MAX_CARDS {
+        return Err(CliError::input(format!(
+            "{}: {} cards, and the handheld has room for {} at most; nothing was changed. \
+             Make a smaller deck for the handheld (carnet generate from fewer documents)",
+            file.label(),
+            deck.len(),
+            HANDHELD_MAX_CARDS
+        )));
+    }
     let target = card.label();
 
     let manifest = card
@@ -227,6 +236,10 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     );
     Ok(())
 }
+
+/// How many cards the handheld has room for (`carnet_handheld::BOARD_MAX_CARDS`, checked
+/// equal by a test: the firmware crate is not a dependency of the terminal program).
+pub const HANDHELD_MAX_CARDS: usize = 2000;
 
 /// Records more than a day after `now_ms`.
 fn future_records(entries: &[LogEntry], now_ms: i64) -> usize {
@@ -421,6 +434,11 @@ mod tests {
             day_start_hour: hour,
             clock: crate::clock::Clock::starting_at(1_711_706_400_000),
         }
+    }
+
+    #[test]
+    fn the_capacity_is_the_handhelds() {
+        assert_eq!(HANDHELD_MAX_CARDS, carnet_handheld::BOARD_MAX_CARDS);
     }
 
     #[test]
