@@ -39,6 +39,51 @@ fn queue(c: &mut Criterion) {
             black_box(q.counts());
         })
     });
+
+    // After each grade a session needs only the head of the queue. With every review due and
+    // no daily limit in the way (73,375 and 146,750 cards due), `build` sorts them all;
+    // `first` is one pass: both sizes show how each grows.
+    let unlimited = QueueLimits {
+        new_per_day: 20,
+        reviews_per_day: u32::MAX,
+        learn_ahead_secs: 1200,
+    };
+    let mut group = c.benchmark_group("queue_per_grade");
+    for due in [73_375usize, 146_750] {
+        let states: Vec<CardState> = (0..due)
+            .map(|i| {
+                let t = NOW - 400 * 86_400 + (i as i64 % 1000) * 60;
+                let s = scheduler.review(&CardState::NEW, Rating::Good, t, 0, &mut rng);
+                scheduler.review(&s, Rating::Easy, NOW - 300 * 86_400, 1, &mut rng)
+            })
+            .collect();
+        let mut buf = vec![0u32; states.len()];
+        group.bench_function(format!("build_and_sort/{due}_due"), |b| {
+            b.iter(|| {
+                let q = Queue::build(
+                    &states,
+                    NOW,
+                    &clock,
+                    &unlimited,
+                    StudiedToday::default(),
+                    &mut buf,
+                );
+                black_box(q.next());
+            })
+        });
+        group.bench_function(format!("first/{due}_due"), |b| {
+            b.iter(|| {
+                black_box(Queue::first(
+                    &states,
+                    NOW,
+                    &clock,
+                    &unlimited,
+                    StudiedToday::default(),
+                ))
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, queue);

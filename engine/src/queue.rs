@@ -179,6 +179,72 @@ impl<'b> Queue<'b> {
         self.counts
     }
 
+    /// The card [`Queue::build`] would put first, and the same counts, in one pass over the
+    /// states with no buffer and no sort: what a study session needs after each grade, in
+    /// time linear in the deck however many cards are due (with a buffer large enough for
+    /// every card, as a host gives it).
+    pub fn first(
+        states: &[CardState],
+        now: i64,
+        clock: &DayClock,
+        limits: &QueueLimits,
+        studied: StudiedToday,
+    ) -> (Option<u32>, QueueCounts) {
+        let day_end = clock.day_start(clock.day(now) + 1);
+        let new_limit = limits.new_per_day.saturating_sub(studied.new) as usize;
+        let review_limit = limits.reviews_per_day.saturating_sub(studied.reviews) as usize;
+        let ahead_until = now + limits.learn_ahead_secs as i64;
+        let mut counts = QueueCounts::default();
+        let (mut review_due, mut new_available) = (0usize, 0usize);
+        let mut first_new: Option<u32> = None;
+        let mut learning_min: Option<(i64, u32)> = None;
+        let mut review_min: Option<(i64, u32)> = None;
+        let mut soonest_ahead: Option<(i64, u32)> = None;
+        for (i, s) in states.iter().enumerate() {
+            if s.is_suspended() {
+                continue;
+            }
+            let due = s.due().unwrap_or(i64::MAX);
+            let key = (due, i as u32);
+            match s.phase() {
+                Phase::New => {
+                    first_new = first_new.or(Some(i as u32));
+                    new_available += 1;
+                }
+                Phase::Learning | Phase::Relearning => {
+                    if due < day_end {
+                        counts.learning += 1;
+                    }
+                    if due <= now {
+                        learning_min = Some(learning_min.map_or(key, |m| m.min(key)));
+                    } else if due <= ahead_until && soonest_ahead.is_none_or(|(d, _)| due < d) {
+                        soonest_ahead = Some(key);
+                    }
+                }
+                Phase::Review => {
+                    if due < day_end {
+                        review_due += 1;
+                        review_min = Some(review_min.map_or(key, |m| m.min(key)));
+                    }
+                }
+            }
+        }
+        let r = review_due.min(review_limit);
+        let n = new_available.min(new_limit);
+        counts.review = r as u32;
+        counts.new = n as u32;
+        // As `iter`: learning first; then the merge, whose first item is a review when
+        // there are at least as many reviews as new cards.
+        let first = match learning_min {
+            Some((_, i)) => Some(i),
+            None if r > 0 && n <= r => review_min.map(|(_, i)| i),
+            None if n > 0 => first_new,
+            None if r == 0 => soonest_ahead.map(|(_, i)| i),
+            None => None,
+        };
+        (first, counts)
+    }
+
     /// Number of cards the queue holds.
     pub fn len(&self) -> usize {
         self.learning.len() + self.reviews.len() + self.new.len()
@@ -467,6 +533,42 @@ mod tests {
             proptest::prop_assert_eq!(q.counts().review as usize, due_reviews.min(review_limit as usize));
             proptest::prop_assert_eq!(q.counts().new as usize, new.len().min(new_limit as usize));
             proptest::prop_assert_eq!(q.iter().count(), q.len());
+            let (first, counts) = Queue::first(&states, NOW, &clock, &limits, StudiedToday::default());
+            proptest::prop_assert_eq!(first, q.next());
+            proptest::prop_assert_eq!(counts, q.counts());
+        }
+
+        /// `first` agrees with `build` with learn-ahead and what was studied today too.
+        #[test]
+        fn first_is_the_head_of_the_built_queue(
+            cards in proptest::collection::vec((0u8..5, 0i64..40 * 86_400, proptest::bool::weighted(0.1)), 0..200),
+            new_limit in 0u32..30,
+            review_limit in 0u32..60,
+            ahead in 0u32..7200,
+            done_new in 0u32..10,
+            done_reviews in 0u32..10,
+        ) {
+            let scheduler = Scheduler::default();
+            let states: std::vec::Vec<CardState> = cards
+                .iter()
+                .map(|&(kind, ago, suspended)| {
+                    let mut s = match kind {
+                        0 => CardState::NEW,
+                        1 | 2 => scheduler.review(&CardState::NEW, Rating::Again, NOW - ago % 3000, 0, &mut SeededFuzz::from_seed(ago as u64)),
+                        _ => scheduler.review(&CardState::NEW, Rating::Easy, NOW - ago, 0, &mut SeededFuzz::from_seed(ago as u64)),
+                    };
+                    s.set_suspended(suspended);
+                    s
+                })
+                .collect();
+            let clock = DayClock::default();
+            let limits = QueueLimits { new_per_day: new_limit, reviews_per_day: review_limit, learn_ahead_secs: ahead };
+            let studied = StudiedToday { new: done_new, reviews: done_reviews };
+            let mut buf = std::vec![0u32; states.len() + 1];
+            let q = Queue::build(&states, NOW, &clock, &limits, studied, &mut buf);
+            let (first, counts) = Queue::first(&states, NOW, &clock, &limits, studied);
+            proptest::prop_assert_eq!(first, q.next());
+            proptest::prop_assert_eq!(counts, q.counts());
         }
     }
 }

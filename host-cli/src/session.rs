@@ -117,7 +117,6 @@ pub struct Session<'a> {
     clock: Clock,
     studied: StudiedToday,
     studied_day: i64,
-    queue_buf: Vec<u32>,
     counts: QueueCounts,
     current: Option<Shown>,
     forced_next: Option<usize>,
@@ -157,7 +156,6 @@ impl<'a> Session<'a> {
         Session {
             deck_name: deck.name(),
             documents: deck.documents().collect(),
-            queue_buf: vec![0; ids.len()],
             deck: *deck,
             ids,
             states,
@@ -232,19 +230,16 @@ impl<'a> Session<'a> {
                 .studied_today(now, &self.scheduler, &self.day_clock);
             self.studied_day = today;
         }
-        let queue = Queue::build(
+        // Only the head of the queue is needed after each grade: one pass, no sort.
+        let (next, counts) = Queue::first(
             &self.states,
             now,
             &self.day_clock,
             &self.limits,
             self.studied,
-            &mut self.queue_buf,
         );
-        self.counts = queue.counts();
-        let index = self
-            .forced_next
-            .take()
-            .or(queue.next().map(|i| i as usize))?;
+        self.counts = counts;
+        let index = self.forced_next.take().or(next.map(|i| i as usize))?;
         let before = self.states[index];
         let elapsed = before
             .last_review()
