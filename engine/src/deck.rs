@@ -209,7 +209,7 @@ fn header_len(version: u16) -> usize {
 }
 
 /// Streaming CRC-32 for checking a deck read in chunks (e.g. from an SD card).
-pub struct DeckChecksum(crc::Digest<'static, u32>);
+pub struct DeckChecksum(crc::Digest<'static, u32, crate::crc32::Implementation>);
 
 impl Default for DeckChecksum {
     fn default() -> Self {

@@ -1,7 +1,8 @@
 //! Start-up and grading costs of `carnet`.
 //!
 //! - `first_card/in_process`: from reading a 10,000-card deck file and its 100,000-review log
-//!   (lock, read, replay every card) to the first card with its four outcomes.
+//!   (lock, read, replay every card) to the first card with its four outcomes;
+//!   `first_card_100k/in_process`: the same with 100,000 cards and 1,000,000 reviews.
 //! - `first_card/whole_program`: the real executable started on the same deck and log, in
 //!   line mode, until it exits after the first card (`q`): process start included.
 //! - `grade/append_fsync`: one review record written and `fsync`ed.
@@ -22,6 +23,8 @@ use carnet_engine::{
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const CARDS: usize = 10_000;
+/// The large collection of the start-up target (first card under 100 ms).
+const LARGE_CARDS: usize = 100_000;
 const REVIEWS_PER_CARD: usize = 10;
 /// 2024-03-29 08:00 UTC.
 const NOW_MS: i64 = 1_711_699_200_000;
@@ -40,15 +43,17 @@ fn bench_dir() -> (PathBuf, bool) {
     (dir, keep)
 }
 
-/// A 10,000-card deck and a 100,000-review log over the year before `NOW_MS`.
-fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {
-    let prompts: Vec<String> = (0..CARDS)
+/// A deck of `cards` cards and a log of ten reviews a card over the year before `NOW_MS`,
+/// the log where carnet keeps it for that deck (`DATA/<deck id>.revlog`).
+fn fixtures(dir: &Path, cards_n: usize) -> (PathBuf, PathBuf) {
+    let count = cards_n;
+    let prompts: Vec<String> = (0..count)
         .map(|i| format!("Question numéro {i} sur la Commune de Bakou ?"))
         .collect();
-    let answers: Vec<String> = (0..CARDS).map(|i| format!("Réponse {i}")).collect();
+    let answers: Vec<String> = (0..count).map(|i| format!("Réponse {i}")).collect();
     let context =
         "Une phrase source d'une longueur ordinaire, comme celles que le générateur garde.";
-    let cards: Vec<Card<'_>> = (0..CARDS)
+    let cards: Vec<Card<'_>> = (0..count)
         .map(|i| Card {
             id: CardId::from_key(&prompts[i]),
             kind: CardKind::QuestionAnswer,
@@ -64,13 +69,19 @@ fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {
             situation: "",
         })
         .collect();
-    let deck_path = dir.join("bench.deck");
+    let deck_path = dir.join(format!("bench-{count}.deck"));
     std::fs::write(
         &deck_path,
-        encode(DeckId(0xbe_4c), "Bench", &["corpus.txt"], &cards).unwrap(),
+        encode(
+            DeckId(0xbe_4c + count as u128),
+            "Bench",
+            &["corpus.txt"],
+            &cards,
+        )
+        .unwrap(),
     )
     .unwrap();
-    let mut log = Vec::with_capacity(CARDS * REVIEWS_PER_CARD * 24);
+    let mut log = Vec::with_capacity(count * REVIEWS_PER_CARD * 24);
     let mut frame = [0u8; MAX_FRAME_LEN];
     let day = 86_400_000i64;
     for (i, card) in cards.iter().enumerate() {
@@ -96,7 +107,7 @@ fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {
     }
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
-    let log_path = data.join("bench.revlog");
+    let log_path = data.join(format!("{}.revlog", DeckId(0xbe_4c + count as u128)));
     std::fs::write(&log_path, &log).unwrap();
     (deck_path, log_path)
 }
@@ -117,7 +128,7 @@ fn first_card(deck_path: &Path, log_path: &Path) -> usize {
 
 fn benches(c: &mut Criterion) {
     let (dir, keep) = bench_dir();
-    let (deck_path, log_path) = fixtures(&dir);
+    let (deck_path, log_path) = fixtures(&dir, CARDS);
     let mut group = c.benchmark_group("first_card");
     group.sample_size(30);
     group.bench_function("in_process", |b| {
@@ -140,6 +151,15 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // 100,000 cards and 1,000,000 reviews: the target is a first card under 100 ms.
+    let (large_deck, large_log) = fixtures(&dir, LARGE_CARDS);
+    let mut large = c.benchmark_group("first_card_100k");
+    large.sample_size(10);
+    large.bench_function("in_process", |b| {
+        b.iter(|| first_card(&large_deck, &large_log))
+    });
+    large.finish();
 
     let grade_log = dir.join("grade.revlog");
     let (mut store, _) = ReviewStore::open(&grade_log).unwrap();
