@@ -53,6 +53,7 @@ pub mod generate;
 pub mod input;
 pub mod output;
 pub mod rank;
+pub mod recall;
 pub mod report;
 pub mod screen;
 pub mod sentences;
