@@ -61,6 +61,9 @@ pub struct GeneratedCard {
     pub line: u32,
     /// Rank score: higher is better.
     pub score: i32,
+    /// The situation line shown with the question when the card needs it to be understood
+    /// without its document (its subject: « Marie Curie »); empty when it says enough.
+    pub situation: String,
 }
 
 impl GeneratedCard {
@@ -237,6 +240,7 @@ pub fn write(
         document: origin.document,
         line: origin.line,
         score: 0,
+        situation: String::new(),
     };
     // Screens a card: keeps it (perhaps reworded) or records why it was dropped.
     let keep = |out: &mut Written, mut c: GeneratedCard| -> bool {

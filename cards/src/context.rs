@@ -2760,6 +2760,7 @@ mod tests {
             document: 0,
             line: 1,
             score: 0,
+            situation: String::new(),
         };
         let (kept, dropped) = drop_give_aways(vec![
             card("Le club compte [...] peintres et 4 sculpteurs.", "12"),

@@ -189,6 +189,7 @@ mod tests {
             document: 0,
             line: 1,
             score: 0,
+            situation: String::new(),
         }
     }
 

@@ -163,6 +163,20 @@ pub fn generate_from_sources(
     let mut total = vec![0usize; cleaned.len()];
     // Descriptions the document named in full so far (`le musée Guimet`).
     let mut described = context::Descriptions::default();
+    // Each document's topic, from its first prose sentences (see `clauses`).
+    let topics: Vec<crate::clauses::DocumentTopic> = (0..cleaned.len())
+        .map(|d| {
+            crate::clauses::DocumentTopic::from_first_sentences(
+                refs.iter()
+                    .filter(|r| {
+                        r.document as usize == d
+                            && cleaned[d].blocks[r.block].kind
+                                == crate::document::BlockKind::Paragraph
+                    })
+                    .map(text_of),
+            )
+        })
+        .collect();
     for (i, r) in refs.iter().enumerate() {
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
@@ -207,6 +221,23 @@ pub fn generate_from_sources(
         let written = cards::write(text, &analysis, origin, &around);
         drop(around);
         described.read(text, &tokens);
+        let taken: Vec<String> = written
+            .cards
+            .iter()
+            .map(|(c, _)| c.answer.clone())
+            .collect();
+        for mut card in crate::clauses::clozes(
+            text,
+            &analysis.mentions,
+            origin,
+            &topics[r.document as usize],
+            &taken,
+        ) {
+            card.score = crate::rank::score(&card, block.kind);
+            if card.score >= crate::rank::MIN_SCORE {
+                candidates.push(card);
+            }
+        }
         for (mut card, rules) in written.cards {
             card.score = crate::rank::score(&card, block.kind);
             if card.score >= crate::rank::MIN_SCORE {

@@ -42,6 +42,7 @@
 #![deny(missing_docs)]
 
 pub mod cards;
+pub mod clauses;
 pub mod clean;
 pub mod context;
 pub mod dedup;
@@ -51,6 +52,7 @@ pub mod error;
 pub mod facts;
 pub mod generate;
 pub mod input;
+pub mod lexicon;
 pub mod output;
 pub mod rank;
 pub mod recall;

@@ -43,7 +43,7 @@ pub fn to_engine(card: &GeneratedCard) -> carnet_engine::Card<'_> {
             document: card.document,
             line: card.line,
         },
-        situation: "",
+        situation: &card.situation,
     }
 }
 
@@ -120,10 +120,11 @@ fn field(text: &str) -> String {
 }
 
 /// The listing, one card a line, tab-separated: rank, kind, fact, answer kind, prompt,
-/// answer, distractors, source (`document:line`), screen lines of the front and the whole.
+/// answer, distractors, source (`document:line`), screen lines of the front and the whole,
+/// and the situation line.
 pub fn listing(deck: &GeneratedDeck) -> String {
     let mut out = String::from(
-        "rank\tkind\tfact\tanswer_kind\tprompt\tanswer\tdistractors\tsource\tfront_lines\tlines\n",
+        "rank\tkind\tfact\tanswer_kind\tprompt\tanswer\tdistractors\tsource\tfront_lines\tlines\tsituation\n",
     );
     for (i, c) in deck.cards.iter().enumerate() {
         let source = deck
@@ -131,7 +132,7 @@ pub fn listing(deck: &GeneratedDeck) -> String {
             .get(c.document as usize)
             .map_or("?", |d| d.name.as_str());
         out.push_str(&format!(
-            "{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}:{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}:{}\t{}\t{}\t{}\n",
             i + 1,
             c.kind.name(),
             c.fact_type.name(),
@@ -143,6 +144,7 @@ pub fn listing(deck: &GeneratedDeck) -> String {
             c.line,
             c.front_lines(),
             c.total_lines(),
+            field(&c.situation),
         ));
     }
     out

@@ -4,8 +4,8 @@
 //! A fact list is a TSV file, one fact a line after a header (`cards/eval/README.md`):
 //!
 //! ```text
-//! id	answers	cues	statement
-//! chahoumian-preside	Chahoumian | Stepan Chahoumian	Sovnarkom ; présid	Chahoumian préside le Sovnarkom de Bakou.
+//! id <TAB> answers <TAB> cues <TAB> statement
+//! chahoumian-preside <TAB> Chahoumian | Stepan Chahoumian <TAB> Sovnarkom ; présid <TAB> Chahoumian préside le Sovnarkom de Bakou.
 //! ```
 //!
 //! A fact is **covered** when some card of the deck has one of its answers as its answer (the
@@ -98,7 +98,12 @@ pub fn coverage(facts: &[KeyFact], deck: &GeneratedDeck) -> Vec<Option<usize>> {
     let questions: Vec<(String, String)> = deck
         .cards
         .iter()
-        .map(|c| (normalise(&c.prompt), c.answer.clone()))
+        .map(|c| {
+            (
+                normalise(&format!("{} {}", c.situation, c.prompt)),
+                c.answer.clone(),
+            )
+        })
         .collect();
     facts
         .iter()

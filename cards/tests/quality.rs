@@ -638,6 +638,7 @@ fn the_context_detectors_catch_the_defects() {
         document: 0,
         line: 1,
         score: 0,
+        situation: String::new(),
     };
     use carnet_cards::facts::Kind;
     assert!(unnamed_and_timeless(&cloze(

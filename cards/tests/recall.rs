@@ -84,3 +84,18 @@ fn recall_on_held_out_documents() {
     );
     assert!(ratio >= 0.0);
 }
+
+/// Lists the facts without a card (`cargo test -p carnet-cards --test recall missed -- --ignored --nocapture`).
+#[test]
+#[ignore = "a listing for developers, not a check"]
+fn missed_facts() {
+    for (docs, facts) in [
+        (root().join("corpus"), root().join("eval/facts")),
+        (root().join("eval/documents"), root().join("eval/facts")),
+    ] {
+        let (recall, _) = recall_of(&docs, &facts, &docs.display().to_string());
+        for r in recall {
+            println!("{}: {}", r.document, r.missed.join(", "));
+        }
+    }
+}

@@ -61,6 +61,15 @@ pub fn clean_message(text: &str) -> std::borrow::Cow<'_, str> {
         .collect()
 }
 
+/// Wraps `text` in an ANSI SGR sequence when `on`.
+pub fn paint(text: &str, sgr: &str, on: bool) -> String {
+    if on {
+        format!("\x1b[{sgr}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,14 +85,5 @@ mod tests {
         assert_eq!(clean("a\tb\nc"), "a b c");
         assert_eq!(clean("\u{9b}31m \u{202E}txt"), "\u{FFFD}31m \u{FFFD}txt");
         assert_eq!(clean_message("one\ntwo\u{1b}[2J"), "one\ntwo\u{FFFD}[2J");
-    }
-}
-
-/// Wraps `text` in an ANSI SGR sequence when `on`.
-pub fn paint(text: &str, sgr: &str, on: bool) -> String {
-    if on {
-        format!("\x1b[{sgr}m{text}\x1b[0m")
-    } else {
-        text.to_string()
     }
 }

@@ -1,0 +1,726 @@
+//! Clause clozes: for each dated, counted or named mention of a sentence that the fact
+//! patterns left without a card, a cloze of the smallest clause that holds it with its verb.
+//!
+//! This is what a careful person does with a sentence no pattern fits: keep only the clause
+//! that says the fact (about twenty words), blank the mention, and refuse the card when the
+//! clause leans on something the learner cannot see (a pronoun that is not the document's
+//! subject, « la ville », « le lendemain », a relative clause without its antecedent). The
+//! clause is found with the lexicon ([`crate::lexicon`]): a clause must hold a verb form.
+//!
+//! The document's **topic** (the subject of its first sentence: « Marie Curie », « Le canal
+//! du Midi ») stands in for a subject pronoun that refers to it, and is the card's situation
+//! line when the clause does not name it.
+
+use crate::cards::{CardKind, GeneratedCard, Origin, GAP};
+use crate::facts::{FactType, Kind, Mention};
+use crate::lexicon::{Lexicon, Mood, Pos};
+
+/// The longest clause kept, in words.
+pub const MAX_WORDS: usize = 24;
+/// The shortest, in words: shorter is not a fact.
+const MIN_WORDS: usize = 5;
+
+/// Words that make a clause depend on what came before (a time relative to another event,
+/// a thing named earlier): such a clause is not written.
+const DANGLING: &[&str] = &[
+    "le lendemain",
+    "la veille",
+    "l'année suivante",
+    "l'année précédente",
+    "la même année",
+    "cette année-là",
+    "ce jour-là",
+    "à cette date",
+    "à cette époque",
+    "plus tard",
+    "plus tôt",
+    "peu après",
+    "peu avant",
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "ce dernier",
+    "cette dernière",
+    "ces derniers",
+    "la ville",
+    "le pays",
+    "la capitale",
+    "le premier",
+    "la première fois",
+    "le même",
+    "la même",
+    "les mêmes",
+    "ci-dessus",
+    "ci-dessous",
+    "auparavant",
+    "ensuite",
+    "alors",
+    "aussi",
+    "également",
+    "lui-même",
+    "elle-même",
+    "je ",
+    "j'",
+    "nous ",
+    "vous ",
+    "mon ",
+    "ma ",
+    "mes ",
+    "notre ",
+];
+
+/// Verbs of saying: a clause that ends on one was cut before its quotation.
+const SPEECH: &[&str] = &[
+    "écrit",
+    "écrivait",
+    "dit",
+    "disait",
+    "déclare",
+    "déclarait",
+    "affirme",
+    "affirmait",
+    "annonce",
+    "annonçait",
+    "répond",
+    "répondit",
+    "explique",
+    "expliquait",
+    "ajoute",
+    "ajouta",
+    "raconte",
+    "racontait",
+    "note",
+    "notait",
+    "souligne",
+    "proclame",
+    "conclut",
+];
+
+/// Connectors that open a clause cut from a longer sentence; dropped.
+const OPENERS: &[&str] = &[
+    "et", "puis", "mais", "ou", "car", "donc", "or", "ainsi", "enfin",
+];
+
+/// What the clause finder needs to know about the document.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentTopic {
+    /// The subject of the document's first sentence, if it is a short noun phrase.
+    pub topic: Option<String>,
+    /// Whether the topic takes `elle` (feminine) rather than `il`.
+    pub feminine: Option<bool>,
+}
+
+impl DocumentTopic {
+    /// The topic of a document whose first prose sentences are `sentences`: the words before
+    /// the first verb form of the first one that has one, when they are a short noun phrase
+    /// naming something (a capital letter in it), parentheses and what follows a comma
+    /// left out.
+    pub fn from_first_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> DocumentTopic {
+        let lexicon = Lexicon::get();
+        for s in sentences.take(3) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if words.len() < 6 {
+                continue;
+            }
+            let Some(verb) = words.iter().position(|w| is_verb_form(lexicon, w)) else {
+                continue;
+            };
+            let mut subject: Vec<&str> = Vec::new();
+            let mut depth = 0;
+            for w in &words[..verb] {
+                if w.starts_with('(') {
+                    depth += 1;
+                }
+                if depth == 0 {
+                    subject.push(w);
+                }
+                if w.ends_with(')') || w.ends_with("),") {
+                    depth = (depth - 1).max(0);
+                    if depth == 0 && w.ends_with("),") {
+                        subject.push(",");
+                    }
+                }
+            }
+            let joined = subject.join(" ");
+            let phrase = joined
+                .split(',')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches([',', ';', ':'])
+                .to_string();
+            let n = phrase.split_whitespace().count();
+            // A capital after the first word marks a proper name; a lone first word must not
+            // be a common one.
+            let named = phrase
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_uppercase))
+                || (n == 1 && !is_common(lexicon, &phrase));
+            if (1..=7).contains(&n) && named && phrase.starts_with(char::is_uppercase) {
+                let first = phrase
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let feminine = match first.as_str() {
+                    "la" | "une" => Some(true),
+                    "le" | "un" | "les" => Some(false),
+                    _ => None,
+                };
+                return DocumentTopic {
+                    topic: Some(phrase),
+                    feminine,
+                };
+            }
+            return DocumentTopic::default();
+        }
+        DocumentTopic::default()
+    }
+}
+
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+}
+
+/// Whether `word` is a finite verb form (indicative, subjunctive, conditional, imperative):
+/// what a clause must hold. Participles and infinitives do not make a clause.
+fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    let w = bare(word);
+    // A capitalised word is taken for a name (« Marie » is also a form of « marier »).
+    if w.is_empty() || w.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // Elided forms: « s'inscrit », « n'avait ».
+    let w = w
+        .rsplit_once(['\'', '’'])
+        .map_or(w, |(_, rest)| if rest.is_empty() { w } else { rest });
+    let mut verb = false;
+    let mut other_frequent = false;
+    for a in lexicon.lookup(w) {
+        if a.pos.is_verb()
+            && a.verb_forms()
+                .any(|f| !matches!(f.mood, Mood::Participle | Mood::Infinitive))
+        {
+            verb = true;
+        } else if a.freq > 50.0
+            && matches!(
+                a.pos,
+                Pos::Preposition | Pos::DefiniteArticle | Pos::Conjunction | Pos::PersonalPronoun
+            )
+        {
+            other_frequent = true;
+        }
+    }
+    verb && !other_frequent
+}
+
+fn is_common(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    lexicon.lookup(&bare(word).to_lowercase()).next().is_some()
+}
+
+fn first_word(text: &str) -> &str {
+    text.split_whitespace().next().unwrap_or("")
+}
+
+/// Whether a clause may open on `word`.
+fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    if word.starts_with(|c: char| c.is_ascii_digit())
+        || word.starts_with(char::is_uppercase) && !is_common(lexicon, word)
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let lower = lower
+        .split_once(['\'', '’'])
+        .map_or(lower.as_str(), |(head, _)| head)
+        .to_string();
+    let lower = if word.contains(['\'', '’']) {
+        format!("{lower}'")
+    } else {
+        lower
+    };
+    let lower = lower.trim_end_matches('\'').to_string();
+    let mut ok = false;
+    for a in lexicon.lookup(&lower) {
+        if a.pos.is_verb() && a.freq > 1.0 && !a.pos.is_article() {
+            return false;
+        }
+        ok |= a.pos.is_article()
+            || a.pos.is_pronoun()
+            || matches!(
+                a.pos,
+                Pos::Preposition
+                    | Pos::Adverb
+                    | Pos::Conjunction
+                    | Pos::PossessiveAdjective
+                    | Pos::DemonstrativeAdjective
+                    | Pos::IndefiniteAdjective
+                    | Pos::NumeralAdjective
+                    | Pos::InterrogativeAdjective
+            );
+    }
+    // Elided determiners and prepositions: « l' », « d' ».
+    ok || matches!(lower.as_str(), "l" | "d" | "qu" | "c" | "s" | "n")
+}
+
+/// A span of the sentence: a clause candidate.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Cuts the sentence into clauses: at `;`, dashes and, inside long pieces, at commas.
+fn pieces(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        // Not at a colon: what follows it (a quotation, an explanation) belongs to what
+        // precedes.
+        let cut = c == ';' || text[i..].starts_with(" – ") || text[i..].starts_with(" — ");
+        if cut {
+            out.push(Span { start, end: i });
+            start = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    let _ = bytes;
+    out.push(Span {
+        start,
+        end: text.len(),
+    });
+    out
+}
+
+/// The comma-separated chunks of a piece.
+fn chunks(text: &str, piece: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = piece.start;
+    let mut depth = 0i32;
+    for (k, c) in text[piece.start..piece.end].char_indices() {
+        let at = piece.start + k;
+        match c {
+            '(' | '«' => depth += 1,
+            ')' | '»' => depth -= 1,
+            ',' if depth <= 0 => {
+                out.push(Span { start, end: at });
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(Span {
+        start,
+        end: piece.end,
+    });
+    out
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The smallest clause around `span` that holds a verb, at most [`MAX_WORDS`] words.
+fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<Span> {
+    let piece = *pieces(text)
+        .iter()
+        .find(|p| p.start <= span.0 && span.1 <= p.end)?;
+    let has_verb = |s: Span| {
+        text[s.start..s.end]
+            .split_whitespace()
+            .any(|w| is_verb_form(lexicon, w))
+    };
+    if words(&text[piece.start..piece.end]) <= MAX_WORDS {
+        return has_verb(piece).then_some(piece);
+    }
+    let parts = chunks(text, piece);
+    let k = parts
+        .iter()
+        .position(|c| c.start <= span.0 && span.1 <= c.end)?;
+    let (mut lo, mut hi) = (k, k);
+    let window = |lo: usize, hi: usize| Span {
+        start: parts[lo].start,
+        end: parts[hi].end,
+    };
+    // The subject usually comes before: grow left first, then right, until a verb is in.
+    while !has_verb(window(lo, hi)) {
+        if lo > 0 {
+            lo -= 1;
+        } else if hi + 1 < parts.len() {
+            hi += 1;
+        } else {
+            return None;
+        }
+        if words(&text[window(lo, hi).start..window(lo, hi).end]) > MAX_WORDS {
+            return None;
+        }
+    }
+    Some(window(lo, hi))
+}
+
+/// Whether `phrase` occurs in `text` as whole words (folded).
+fn has_words(text: &str, phrase: &str) -> bool {
+    let t = format!(" {} ", crate::typography::fold(text).replace(['’'], "'"));
+    let p = crate::typography::fold(phrase);
+    let p = p.trim();
+    if p.ends_with(' ') || p.ends_with('\'') {
+        return t.contains(&format!(" {p}"));
+    }
+    t.match_indices(p).any(|(i, _)| {
+        let before = t[..i].chars().next_back().unwrap_or(' ');
+        let after = t[i + p.len()..].chars().next().unwrap_or(' ');
+        !before.is_alphanumeric() && !after.is_alphanumeric()
+    })
+}
+
+/// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
+/// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
+fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
+    let mut text = clause.trim().trim_matches([',', ' ']).to_string();
+    loop {
+        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if OPENERS.contains(&first.as_str()) {
+            text = text[first.len()..].trim_start().to_string();
+        } else {
+            break;
+        }
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    if [
+        "qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "auquel",
+    ]
+    .iter()
+    .any(|r| first == *r || first.starts_with("qu'"))
+    {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    // The clause must open on what can start a sentence: a determiner, a preposition, a
+    // pronoun, a number or a name; a verb or a participle (« née le … », « est une … ») or a
+    // bare noun (« voie navigable qui … ») means its subject was cut off.
+    let opening = bare(first_word(&text));
+    if opening != GAP && !opens_a_sentence(lexicon, opening) {
+        return None;
+    }
+    // A possessive subject (« Ses tentatives … ») belongs to someone named before.
+    if ["son", "sa", "ses", "leur", "leurs", "dont"].contains(&opening.to_lowercase().as_str()) {
+        return None;
+    }
+    // An object pronoun before a verb (« le tenaient », « la rejoint ») points back.
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    for pair in ws.windows(2) {
+        let w = pair[0].to_lowercase();
+        let next = pair[1];
+        let elided_object = (w.starts_with("l'") || w.starts_with("l’"))
+            && is_verb_form(lexicon, &w[w.find(['\'', '’']).map_or(0, |i| i + 1)..]);
+        if (matches!(w.as_str(), "le" | "la" | "les" | "lui" | "leur")
+            && is_verb_form(lexicon, next))
+            || elided_object
+        {
+            return None;
+        }
+    }
+    let mut used_topic = false;
+    let padded = format!(" {text} ");
+    for (pronoun, feminine) in [
+        (" il ", false),
+        (" elle ", true),
+        (" Il ", false),
+        (" Elle ", true),
+    ] {
+        if padded.contains(pronoun) {
+            // Only a person's name (no article) stands in for a pronoun: in a document about
+            // a thing, « il » is as often someone else.
+            let topic_text = topic
+                .topic
+                .as_deref()
+                .filter(|_| topic.feminine.is_none())?;
+            let _ = feminine;
+            let replaced = padded.replacen(pronoun, &format!(" {topic_text} "), 1);
+            text = replaced.trim().to_string();
+            used_topic = true;
+            break;
+        }
+    }
+    let padded = format!(" {} ", text.to_lowercase());
+    for p in [
+        " ils ",
+        " elles ",
+        " on ",
+        " le sien",
+        " la sienne",
+        " y ",
+        " en a ",
+    ] {
+        if padded.contains(p) {
+            return None;
+        }
+    }
+    if padded.contains(" il ") || padded.contains(" elle ") {
+        return None;
+    }
+    for d in DANGLING {
+        if has_words(&text, d) {
+            return None;
+        }
+    }
+    // A clause that ends on a verb of saying has lost what was said.
+    let last = text
+        .trim_end_matches(['.', ',', ' ', ':'])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    if SPEECH.contains(&last.to_lowercase().as_str()) || text.trim_end().ends_with(':') {
+        return None;
+    }
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    out = out.trim_end_matches([',', ';', ':', ' ']).to_string();
+    if !out.ends_with(['.', '!', '?', '»']) {
+        out.push('.');
+    }
+    Some((out, used_topic))
+}
+
+/// Words that carry meaning (not function words, not the gap): a cloze with fewer than five
+/// does not single out its fact.
+fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
+    prompt
+        .replace(GAP, " ")
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || !lexicon.lookup(w).any(|a| {
+                    a.pos.is_function_word()
+                        || a.pos.is_verb() && a.lemma == "être"
+                        || a.lemma == "avoir"
+                })
+        })
+        .count()
+}
+
+/// Whether the cloze names someone or something (a capitalised word that is not just the
+/// sentence's first word): without a name, nothing anchors it in the world.
+fn names_something(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
+    prompt.split_whitespace().enumerate().any(|(i, w)| {
+        let w = bare(w);
+        w != GAP
+            && w.starts_with(char::is_uppercase)
+            && (i > 0 || !is_common(lexicon, w.split(['\'', '’']).next().unwrap_or(w)))
+    })
+}
+
+/// A clause about an unnamed thing (« Les délégués … », « Le chantier … ») that tells no
+/// time: which delegates, which building site, when? The learner cannot know.
+fn unnamed_and_timeless(prompt: &str) -> bool {
+    let ws: Vec<&str> = prompt.split_whitespace().collect();
+    let mut subject = Vec::new();
+    for w in ws.iter().take(6) {
+        subject.push(*w);
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    let unnamed = ws.len() >= 3
+        && ["Le", "La", "Les", "L'", "Un", "Une", "Des"].contains(&ws[0])
+        && ws[1].starts_with(char::is_lowercase)
+        && !subject
+            .iter()
+            .skip(1)
+            .any(|x| x.starts_with(char::is_uppercase) || x.contains(GAP));
+    let year = ws.iter().any(|x| {
+        let d = x.trim_matches(|c: char| !c.is_ascii_digit());
+        d.len() == 4 && x.chars().filter(|c| c.is_ascii_digit()).count() == 4
+    });
+    unnamed && !year
+}
+
+/// The mentions, a bare number taking the noun after it as its unit (« 189 mètres »): the
+/// count means nothing without it.
+fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Mention> {
+    mentions
+        .iter()
+        .map(|m| {
+            let mention = &text[m.span.0..m.span.1];
+            let bare_number = m.kind != Kind::Date
+                && !mention.is_empty()
+                && mention
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ' ' || c == '\u{a0}' || c == ',');
+            if !bare_number {
+                return m.clone();
+            }
+            let rest = &text[m.span.1..];
+            let Some(next) = rest
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', ',', '.', ';', ')']).next())
+            else {
+                return m.clone();
+            };
+            let noun = !next.is_empty()
+                && !next.starts_with(char::is_uppercase)
+                && lexicon.lookup(next).any(|a| a.pos == Pos::Noun);
+            if noun {
+                Mention {
+                    kind: Kind::Quantity,
+                    span: (m.span.0, m.span.1 + 1 + next.len()),
+                }
+            } else {
+                m.clone()
+            }
+        })
+        .collect()
+}
+
+/// The clause clozes of one sentence. `taken`: answers the fact patterns already asked about
+/// in this sentence.
+pub fn clozes(
+    text: &str,
+    mentions: &[Mention],
+    origin: Origin,
+    topic: &DocumentTopic,
+    taken: &[String],
+) -> Vec<GeneratedCard> {
+    let lexicon = Lexicon::get();
+    let mut out = Vec::new();
+    for m in &with_units(text, mentions, lexicon) {
+        let answer = text[m.span.0..m.span.1].trim();
+        if answer.is_empty()
+            || taken
+                .iter()
+                .any(|t| t.contains(answer) || answer.contains(t.as_str()))
+            || out.iter().any(|c: &GeneratedCard| c.answer == answer)
+        {
+            continue;
+        }
+        let fact_type = match m.kind {
+            Kind::Date => FactType::Date,
+            Kind::Quantity => FactType::Quantity,
+            Kind::Person => FactType::Person,
+            Kind::Place => FactType::Place,
+            Kind::Organisation => FactType::Organisation,
+            Kind::Other => continue,
+        };
+        // A gap inside a parenthesis or a quotation is never a good one.
+        let before = &text[..m.span.0];
+        let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
+        if open('(', ')') || open('«', '»') || open('[', ']') {
+            continue;
+        }
+        let Some(span) = clause_around(text, m.span, lexicon) else {
+            continue;
+        };
+        let clause = &text[span.start..span.end];
+        if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
+            continue;
+        }
+        let local = m.span.0 - span.start;
+        let gapped = format!(
+            "{}{GAP}{}",
+            &clause[..local],
+            &clause[local + (m.span.1 - m.span.0)..]
+        );
+        let Some((prompt, used_topic)) = sentence_of(&gapped, topic) else {
+            continue;
+        };
+        if !prompt.contains(GAP)
+            || words(&prompt) > MAX_WORDS + 4
+            || content_words(lexicon, &prompt) < 5
+            || (m.kind != Kind::Date && unnamed_and_timeless(&prompt))
+            || !names_something(lexicon, &prompt)
+        {
+            continue;
+        }
+        // The gap must leave the rest of a name whole: no capitalised word or numeral right
+        // before or after it (« Louis [...] »).
+        let (before_gap, after_gap) = prompt.split_once(GAP).unwrap_or(("", ""));
+        if after_gap.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
+        let word_after = after_gap.split_whitespace().next().unwrap_or("");
+        let name_like = |w: &str| {
+            let w = bare(w);
+            w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
+        };
+        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
+            || name_like(word_after)
+        {
+            continue;
+        }
+        let situation = match &topic.topic {
+            Some(t) if !used_topic && !has_words(&prompt, t) && !has_words(answer, t) => t.clone(),
+            _ => String::new(),
+        };
+        out.push(GeneratedCard {
+            kind: CardKind::Cloze,
+            answer_kind: m.kind,
+            fact_type,
+            prompt,
+            answer: answer.to_string(),
+            distractors: Vec::new(),
+            context: text.to_string(),
+            document: origin.document,
+            line: origin.line,
+            score: 0,
+            situation,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topic(t: &str, feminine: Option<bool>) -> DocumentTopic {
+        DocumentTopic {
+            topic: Some(t.to_string()),
+            feminine,
+        }
+    }
+
+    #[test]
+    fn a_pronoun_becomes_the_topic_and_dangling_clauses_are_refused() {
+        let t = topic("Marie Curie", None);
+        let (s, used) = sentence_of("le [...], elle s'inscrit en physique", &t).unwrap();
+        assert_eq!(s, "Le [...], Marie Curie s'inscrit en physique.");
+        assert!(used);
+        assert!(sentence_of("qui le rejoint en [...]", &t).is_none());
+        assert!(sentence_of("le lendemain, les troupes entrent dans [...]", &t).is_none());
+        assert!(sentence_of("ils décident le [...] de partir", &t).is_none());
+        let canal = topic("Le canal du Midi", Some(false));
+        assert!(sentence_of("elle est ouverte en [...]", &canal).is_none());
+    }
+
+    #[test]
+    fn the_topic_is_the_first_sentences_subject() {
+        let t = DocumentTopic::from_first_sentences(
+            ["Le canal du Midi relie Toulouse à la mer Méditerranée depuis le XVIIe siècle."]
+                .into_iter(),
+        );
+        assert_eq!(t.topic.as_deref(), Some("Le canal du Midi"));
+        assert_eq!(t.feminine, Some(false));
+        let t = DocumentTopic::from_first_sentences(
+            ["Marie Curie (ou Marie Skłodowska-Curie), née Maria Salomea Skłodowska le 7 novembre 1867 à Varsovie, est une physicienne."]
+                .into_iter(),
+        );
+        assert_eq!(t.topic.as_deref(), Some("Marie Curie"));
+    }
+
+    #[test]
+    fn a_long_sentence_gives_the_clause_of_its_mention() {
+        let text = "Au printemps 1894, elle rencontre Pierre Curie, chef des travaux à l'École municipale de physique et de chimie industrielles ; ils se marient le 26 juillet 1895.";
+        let at = text.find("1894").unwrap();
+        let span = clause_around(text, (at, at + 4), Lexicon::get()).unwrap();
+        assert!(text[span.start..span.end].contains("rencontre Pierre Curie"));
+        assert!(!text[span.start..span.end].contains("marient"));
+    }
+}
