@@ -58,6 +58,9 @@ pub fn run<R: BufRead, W: Write>(
                 card.id.0, c.new, c.learning, c.review
             )
             .map_err(io)?;
+            if !card.situation.is_empty() {
+                writeln!(out, "situation: {}", card.situation).map_err(io)?;
+            }
             writeln!(out, "question: {}", card.prompt).map_err(io)?;
             let choices = study_choices(&card);
             if !choices.is_empty() {

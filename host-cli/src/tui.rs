@@ -241,6 +241,12 @@ fn draw_card(
 ) {
     let card = session.card(shown.index);
     let mut text = Text::default();
+    if !card.situation.is_empty() {
+        text.lines.push(Line::from(Span::styled(
+            card.situation.to_string(),
+            style(view, Color::DarkGray).add_modifier(Modifier::ITALIC),
+        )));
+    }
     text.lines.push(Line::from(Span::styled(
         card.prompt.to_string(),
         Style::default().add_modifier(Modifier::BOLD),

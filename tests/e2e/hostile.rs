@@ -102,3 +102,50 @@ fn escapes_in_paths_are_not_printed_raw_in_errors() {
         .input_error();
     assert_clean("error", &err);
 }
+
+/// A card's situation line (version-2 decks) is shown with its question in the line mode,
+/// the quiz and the card listing.
+#[test]
+fn the_situation_line_is_shown_with_the_question() {
+    let home = TempDir::new("situation");
+    let prompt = "Marie Curie s'inscrit en physique le [...].";
+    let cards = [Card {
+        id: CardId::from_key(prompt),
+        kind: CardKind::Cloze,
+        answer_kind: AnswerKind::Date,
+        prompt,
+        answer: "3 novembre 1891",
+        distractors: ["1er mai 1918", "25 avril 1918", "7 novembre 1917"],
+        context: "Le 3 novembre 1891, elle s'inscrit en physique.",
+        source: Source {
+            document: 0,
+            line: 3,
+        },
+        situation: "Marie Curie, Paris",
+    }];
+    let path = home.join("s.deck");
+    std::fs::write(
+        &path,
+        encode(DeckId(77), "Curie", &["curie.md"], &cards).unwrap(),
+    )
+    .unwrap();
+    let study = carnet(&home)
+        .args(["--deck"])
+        .args([&path])
+        .stdin("q\n")
+        .run()
+        .ok();
+    assert!(
+        study.contains("situation: Marie Curie, Paris\nquestion: Marie Curie"),
+        "{study}"
+    );
+    let quiz = carnet(&home)
+        .args(["quiz", "-n", "1", "--seed", "1", "--deck"])
+        .args([&path])
+        .stdin("1\n")
+        .run()
+        .ok();
+    assert!(quiz.contains("(Marie Curie, Paris)"), "{quiz}");
+    let json = cards_json(&home, &path);
+    assert_eq!(json[0]["situation"], "Marie Curie, Paris");
+}

@@ -61,6 +61,9 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
             card.prompt,
             card.answer
         );
+        if !card.situation.is_empty() {
+            text.push_str(&format!("context:  {}\n", card.situation));
+        }
         let choices: Vec<&str> = card.distractors().collect();
         if !choices.is_empty() {
             text.push_str(&format!("wrong:    {}\n", choices.join(" · ")));
@@ -150,5 +153,6 @@ pub fn card_json(deck: &Deck<'_>, card: &Card<'_>) -> serde_json::Value {
             "line": card.source.line,
             "sentence": card.context,
         },
+        "situation": card.situation,
     })
 }

@@ -78,6 +78,9 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
     let mut missed = Vec::new();
     for (k, &i) in picked.iter().enumerate() {
         let card = cards[i];
+        if !card.situation.is_empty() {
+            writeln!(out, "({})", card.situation).map_err(io)?;
+        }
         writeln!(out, "question {}/{n}: {}", k + 1, card.prompt).map_err(io)?;
         let (verdict, given) = if args.typed {
             writeln!(out, "answer? (q to stop)").map_err(io)?;
