@@ -1,5 +1,7 @@
-//! Any bytes given to the review-log readers: the slice reader and the streaming decoder agree
-//! on every complete frame, and re-encoding a decoded record gives a frame that decodes to it.
+//! Any bytes given to the review-log readers: every record the streaming decoder (the
+//! device's) reads, the slice reader reads too, in the same order; the slice reader may read
+//! more (it also recovers two frames joined by a damaged delimiter, which the device's
+//! fixed buffer does not). Re-encoding a decoded record gives a frame that decodes to it.
 #![no_main]
 
 use carnet_engine::review_log::{
@@ -17,7 +19,13 @@ fuzz_target!(|data: &[u8]| {
         .filter_map(|&b| decoder.push(b))
         .filter_map(|r| r.ok())
         .collect();
-    assert_eq!(from_slice, streamed);
+    let mut rest = from_slice.iter();
+    for e in &streamed {
+        assert!(
+            rest.any(|x| x == e),
+            "a streamed record the slice reader lacks: {e:?}"
+        );
+    }
     for entry in from_slice {
         let mut buf = [0u8; MAX_FRAME_LEN];
         let n = encode_frame(&entry, &mut buf);
