@@ -153,20 +153,42 @@ impl DocumentTopic {
             let n = phrase.split_whitespace().count();
             // A capital after the first word marks a proper name; a lone first word must not
             // be a common one.
+            let elided = phrase
+                .split_once(['\'', '’'])
+                .filter(|(head, _)| matches!(head.to_lowercase().as_str(), "l" | "d"))
+                .map(|(_, rest)| rest);
+            let head_word = elided.unwrap_or(&phrase);
             let named = phrase
                 .split_whitespace()
                 .skip(1)
                 .any(|w| w.starts_with(char::is_uppercase))
-                || (n == 1 && !is_common(lexicon, &phrase));
-            if (1..=7).contains(&n) && named && phrase.starts_with(char::is_uppercase) {
-                let first = phrase
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
+                || (n == 1
+                    && head_word.starts_with(char::is_uppercase)
+                    && !is_common(lexicon, head_word));
+            let first = phrase
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            // A participle (« Aidé par … ») or a relative clause is no subject.
+            let participle = lexicon
+                .lookup(&first)
+                .any(|a| a.pos.is_verb() && a.verb_forms().any(|f| f.mood == Mood::Participle))
+                && !lexicon.lookup(&first).any(|a| a.pos.is_article());
+            let relative = phrase
+                .split_whitespace()
+                .any(|w| matches!(w, "qui" | "que" | "qu'" | "dont" | "où"));
+            if (1..=7).contains(&n)
+                && named
+                && !participle
+                && !relative
+                && phrase.starts_with(char::is_uppercase)
+            {
+                // `feminine` is `None` only for a bare name (a person: no article).
                 let feminine = match first.as_str() {
                     "la" | "une" => Some(true),
                     "le" | "un" | "les" => Some(false),
+                    _ if elided.is_some() => Some(false),
                     _ => None,
                 };
                 return DocumentTopic {
@@ -174,7 +196,6 @@ impl DocumentTopic {
                     feminine,
                 };
             }
-            return DocumentTopic::default();
         }
         DocumentTopic::default()
     }
@@ -361,6 +382,103 @@ fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Opt
         }
     }
     Some(window(lo, hi))
+}
+
+/// Verbs whose compound tenses take « être » (naître, mourir, …): their participle in an
+/// apposition reads back with « est », others' with « a été » (a passive).
+const ETRE_VERBS: &[&str] = &[
+    "naître",
+    "mourir",
+    "venir",
+    "devenir",
+    "revenir",
+    "partir",
+    "arriver",
+    "entrer",
+    "rentrer",
+    "sortir",
+    "monter",
+    "descendre",
+    "tomber",
+    "rester",
+    "retourner",
+    "décéder",
+    "parvenir",
+    "intervenir",
+    "survenir",
+    "apparaître",
+    "disparaître",
+];
+
+/// A participial apposition of the sentence's subject made a clause: « Marie Curie, née … le
+/// 7 novembre 1867 à Varsovie, … est … » gives « Marie Curie est née … le [...] à Varsovie ».
+/// `None` unless the sentence opens on a short noun phrase without a verb, followed by
+/// appositions only up to the one holding `span`, and that one opens on a past participle.
+fn apposition_clause(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<String> {
+    let piece = *pieces(text)
+        .iter()
+        .find(|p| p.start <= span.0 && span.1 <= p.end)?;
+    if piece.start != 0 {
+        return None;
+    }
+    let parts = chunks(text, piece);
+    let k = parts
+        .iter()
+        .position(|c| c.start <= span.0 && span.1 <= c.end)?;
+    if k == 0 {
+        return None;
+    }
+    let finite = |s: Span| {
+        text[s.start..s.end]
+            .split_whitespace()
+            .any(|w| is_verb_form(lexicon, w))
+    };
+    if (0..=k).any(|i| finite(parts[i])) {
+        return None;
+    }
+    // The subject, parentheses left out.
+    let mut subject = String::new();
+    let mut depth = 0i32;
+    for c in text[parts[0].start..parts[0].end].chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 => subject.push(c),
+            _ => {}
+        }
+    }
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !subject.starts_with(char::is_uppercase) || !(1..=8).contains(&words(&subject)) {
+        return None;
+    }
+    let chunk = &text[parts[k].start..parts[k].end];
+    let lead = chunk.len() - chunk.trim_start().len();
+    let chunk_start = parts[k].start + lead;
+    let chunk = chunk.trim();
+    let first = bare(first_word(chunk));
+    let participle = lexicon.lookup(first).find(|a| {
+        a.pos.is_verb()
+            && a.verb_forms()
+                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
+    })?;
+    let plural = participle.number == Some(crate::lexicon::Number::Plural);
+    let aux = match (ETRE_VERBS.contains(&participle.lemma), plural) {
+        (true, false) => "est",
+        (true, true) => "sont",
+        (false, false) => "a été",
+        (false, true) => "ont été",
+    };
+    let (local_start, local_end) = (span.0 - chunk_start, span.1 - chunk_start);
+    // A second apposition joined by « et » (« né à Béziers en 1609 et fermier des gabelles »)
+    // is another fact.
+    let end = chunk[local_end..]
+        .find(" et ")
+        .map_or(chunk.len(), |i| local_end + i);
+    Some(format!(
+        "{subject} {aux} {}{GAP}{}",
+        &chunk[..local_start],
+        &chunk[local_end..end]
+    ))
 }
 
 /// Whether `phrase` occurs in `text` as whole words (folded).
@@ -614,19 +732,24 @@ pub fn clozes(
         if open('(', ')') || open('«', '»') || open('[', ']') {
             continue;
         }
-        let Some(span) = clause_around(text, m.span, lexicon) else {
-            continue;
+        let gapped = match clause_around(text, m.span, lexicon) {
+            Some(span) => {
+                let clause = &text[span.start..span.end];
+                if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
+                    continue;
+                }
+                let local = m.span.0 - span.start;
+                format!(
+                    "{}{GAP}{}",
+                    &clause[..local],
+                    &clause[local + (m.span.1 - m.span.0)..]
+                )
+            }
+            None => match apposition_clause(text, m.span, lexicon) {
+                Some(clause) if !clause.contains(answer) => clause,
+                _ => continue,
+            },
         };
-        let clause = &text[span.start..span.end];
-        if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
-            continue;
-        }
-        let local = m.span.0 - span.start;
-        let gapped = format!(
-            "{}{GAP}{}",
-            &clause[..local],
-            &clause[local + (m.span.1 - m.span.0)..]
-        );
         let Some((prompt, used_topic)) = sentence_of(&gapped, topic) else {
             continue;
         };
@@ -713,6 +836,28 @@ mod tests {
                 .into_iter(),
         );
         assert_eq!(t.topic.as_deref(), Some("Marie Curie"));
+    }
+
+    #[test]
+    fn a_participial_apposition_reads_back_as_a_clause() {
+        let text = "Marie Curie (ou Marie Skłodowska-Curie), née Maria Salomea Skłodowska le 7 novembre 1867 à Varsovie, alors en Pologne, et morte le 4 juillet 1934 à Passy, est une physicienne et chimiste polonaise.";
+        let at = text.find("7 novembre 1867").unwrap();
+        assert_eq!(
+            apposition_clause(text, (at, at + "7 novembre 1867".len()), Lexicon::get()).as_deref(),
+            Some("Marie Curie est née Maria Salomea Skłodowska le [...] à Varsovie")
+        );
+        let at = text.find("Passy").unwrap();
+        assert_eq!(
+            apposition_clause(text, (at, at + 5), Lexicon::get()).as_deref(),
+            None,
+            "« et morte … » is not the first apposition's: cut, so not reached"
+        );
+        let riquet = "Pierre-Paul Riquet, né à Béziers en 1609 et fermier des gabelles de Languedoc, étudie le problème.";
+        let at = riquet.find("1609").unwrap();
+        assert_eq!(
+            apposition_clause(riquet, (at, at + 4), Lexicon::get()).as_deref(),
+            Some("Pierre-Paul Riquet est né à Béziers en [...]")
+        );
     }
 
     #[test]

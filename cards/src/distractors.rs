@@ -73,12 +73,26 @@ impl Pools {
         let shape = date_shape(&card.answer);
         let words = card.answer.split(' ').count();
         let acronym = is_acronym(&card.answer);
+        // A count given with its unit (« 150 voix »): distractors are counts of the same
+        // unit, written the same way, and never the answer's own number.
+        let (answer_number, answer_unit) = split_count(&card.answer);
+        let named = matches!(
+            card.answer_kind,
+            Kind::Person | Kind::Place | Kind::Organisation
+        );
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
             .filter(|e| !prompt.contains(&fold(&e.text)))
             .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
             .filter(|e| card.answer_kind != Kind::Date || date_shape(&e.text) == shape)
+            .filter(|e| {
+                card.answer_kind != Kind::Quantity
+                    || answer_unit.is_empty()
+                    || (e.unit == answer_unit && fold(&e.text) != answer_number)
+            })
+            // A name is not a common word (« Vraisemblablement », « Session »).
+            .filter(|e| !named || !is_common_word_alone(&e.text))
             .map(|e| {
                 // Same unit for a quantity; same shape for a name (an acronym for an
                 // acronym, one word for one word).
@@ -95,7 +109,15 @@ impl Pools {
             if out.iter().any(|o| same_name(o, &e.text)) {
                 continue;
             }
-            out.push(e.text.clone());
+            let text = if card.answer_kind == Kind::Quantity && !answer_unit.is_empty() {
+                format!("{} {}", e.text, unit_as_written(&card.answer))
+            } else {
+                e.text.clone()
+            };
+            if out.contains(&text) {
+                continue;
+            }
+            out.push(text);
             if out.len() == 3 {
                 return out;
             }
@@ -150,15 +172,65 @@ fn unit_after(context: &str, answer: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A date's shape: with or without day, with or without year.
-fn date_shape(text: &str) -> (bool, bool) {
+/// A count and its unit, folded: « 150 voix » → (« 150 », « voix »); a bare number has no
+/// unit.
+fn split_count(answer: &str) -> (String, String) {
+    match answer.rsplit_once(' ') {
+        Some((n, unit))
+            if n.chars().any(|c| c.is_ascii_digit()) && unit.chars().all(char::is_alphabetic) =>
+        {
+            (fold(n), fold(unit))
+        }
+        _ => (fold(answer), String::new()),
+    }
+}
+
+/// The unit as the answer writes it.
+fn unit_as_written(answer: &str) -> &str {
+    answer.rsplit_once(' ').map_or("", |(_, u)| u)
+}
+
+/// One word that the lexicon knows as a common word: not a name.
+fn is_common_word_alone(text: &str) -> bool {
+    !text.contains(' ') && crate::lexicon::is_common_word(&text.to_lowercase())
+}
+
+/// A date's shape: with or without day, month and year, a range or a single date, and how it
+/// opens (« la nuit du … », « fin … »): a distractor has the answer's shape, so it fits the
+/// sentence around the gap and is as precise as the answer.
+fn date_shape(text: &str) -> (bool, bool, bool, bool, String) {
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    let folded = fold(text);
     let has_year = text
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4);
     let has_day = text
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| (1..=2).contains(&d.len()));
-    (has_year, has_day)
+    let has_month = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| MONTHS.contains(&w));
+    let range = folded.contains(" au ") || folded.contains('-') || folded.starts_with("du ");
+    let opening = folded
+        .split(' ')
+        .next()
+        .filter(|w| w.chars().all(char::is_alphabetic) && !MONTHS.contains(w))
+        .unwrap_or("")
+        .to_string();
+    (has_year, has_day, has_month, range, opening)
 }
 
 /// A stable pseudo-random order (FNV-1a of both texts): deterministic across runs.

@@ -862,7 +862,13 @@ fn expected_cards_on_the_corpus() {
         "Pavel Lazimir"
     ));
     assert!(has("Qui commandait les troupes de Poulkovo", "Walden"));
-    assert!(has("Qui était Ouliantzev", "un matelot de Cronstadt"));
+    // An open « Qui était X ? » has as many answers as X had roles (the blind review of
+    // 2026-12-01 failed every one as not unique): never asked.
+    assert!(
+        !deck.cards.iter().any(|c| c.prompt.starts_with("Qui était ")
+            && !c.prompt.contains(" dans ")
+            && c.prompt.split(' ').count() <= 4)
+    );
     assert!(has(
         "connaît-on le Comité Révolutionnaire militaire",
         "Milrevcom"

@@ -48,8 +48,9 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 
 /// The floors: today's figures (2026-12-01, before the generator's rebuild), raised as it
 /// improves. The goals are 90 % on the corpus and 70 % on unseen texts.
-const CORPUS_FLOOR: f64 = 0.25;
-const DEVELOPMENT_FLOOR: f64 = 0.12;
+const CORPUS_FLOOR: f64 = 0.26;
+const DEVELOPMENT_FLOOR: f64 = 0.17;
+const HELD_OUT_FLOOR: f64 = 0.15;
 
 #[test]
 fn recall_on_the_bundled_corpus() {
@@ -74,7 +75,7 @@ fn recall_on_documents_of_other_topics() {
 }
 
 /// The held-out documents: measured, never tuned on; the figure is reported, with a floor
-/// that only guards against a collapse.
+/// below today's figure (21 %) that guards against a collapse.
 #[test]
 fn recall_on_held_out_documents() {
     let (_, ratio) = recall_of(
@@ -82,7 +83,7 @@ fn recall_on_held_out_documents() {
         &root().join("eval/heldout/facts"),
         "held-out documents",
     );
-    assert!(ratio >= 0.0);
+    assert!(ratio >= HELD_OUT_FLOOR, "held-out recall {ratio:.3} < {HELD_OUT_FLOOR}");
 }
 
 /// Lists the facts without a card (`cargo test -p carnet-cards --test recall missed -- --ignored --nocapture`).
