@@ -83,7 +83,10 @@ fn recall_on_held_out_documents() {
         &root().join("eval/heldout/facts"),
         "held-out documents",
     );
-    assert!(ratio >= HELD_OUT_FLOOR, "held-out recall {ratio:.3} < {HELD_OUT_FLOOR}");
+    assert!(
+        ratio >= HELD_OUT_FLOOR,
+        "held-out recall {ratio:.3} < {HELD_OUT_FLOOR}"
+    );
 }
 
 /// Lists the facts without a card (`cargo test -p carnet-cards --test recall missed -- --ignored --nocapture`).
