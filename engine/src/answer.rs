@@ -19,8 +19,41 @@ pub enum AnswerMatch {
 /// Longest normalised answer compared letter by letter; the rest must match exactly.
 const MAX_CHARS: usize = 96;
 
-/// Compares a typed answer with the expected one.
+/// Compares a typed answer with the expected one. A person written with initials
+/// (« A. Karinian », « G. V. Tchitcherine ») is also answered by the surname alone.
 pub fn check_answer(expected: &str, given: &str) -> AnswerMatch {
+    let whole = check_whole(expected, given);
+    match without_initials(expected) {
+        Some(surname) if whole != AnswerMatch::Correct => {
+            let by_surname = check_whole(surname, given);
+            match (whole, by_surname) {
+                (_, AnswerMatch::Correct) => AnswerMatch::Correct,
+                (AnswerMatch::Close, _) | (_, AnswerMatch::Close) => AnswerMatch::Close,
+                _ => AnswerMatch::Wrong,
+            }
+        }
+        _ => whole,
+    }
+}
+
+/// The name after its leading initials (`A. Karinian` → `Karinian`), if it has some.
+fn without_initials(name: &str) -> Option<&str> {
+    let mut rest = name.trim_start();
+    let mut found = false;
+    loop {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), Some('.')) if c.is_uppercase() => {
+                rest = rest[c.len_utf8() + 1..].trim_start_matches(['-', ' ']);
+                found = true;
+            }
+            _ => break,
+        }
+    }
+    (found && rest.chars().count() >= 2).then_some(rest)
+}
+
+fn check_whole(expected: &str, given: &str) -> AnswerMatch {
     let mut a: Vec<char, MAX_CHARS> = Vec::new();
     let mut b: Vec<char, MAX_CHARS> = Vec::new();
     let a_fits = normalize(expected, &mut a);
@@ -158,6 +191,17 @@ mod tests {
         assert_eq!(check_answer("1918", "1917"), Wrong); // short answers must be exact
         assert_eq!(check_answer("Lénine", "Trotsky"), Wrong);
         assert_eq!(check_answer("Lénine", ""), Wrong);
+    }
+
+    #[test]
+    fn a_surname_answers_a_name_with_initials() {
+        assert_eq!(check_answer("A. Karinian", "Karinian"), Correct);
+        assert_eq!(check_answer("A. Karinian", "a. karinian"), Correct);
+        assert_eq!(check_answer("G. V. Tchitcherine", "Tchitcherine"), Correct);
+        assert_eq!(check_answer("A. Karinian", "Karinain"), Close);
+        assert_eq!(check_answer("A. Karinian", "Korganov"), Wrong);
+        assert_eq!(check_answer("A.", "A"), Correct);
+        assert_eq!(check_answer("Karinian", "B. Karinian"), Close);
     }
 
     #[test]

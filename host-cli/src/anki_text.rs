@@ -141,6 +141,8 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
     let mut deck = None;
     let mut guid_col = 0usize;
     let mut tags_col = 0usize;
+    let mut notetype_col = 0usize;
+    let mut deck_col = 0usize;
     let mut global_tags: Vec<String> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut rest = text.trim_start_matches('\u{feff}');
@@ -183,6 +185,15 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
                     tags_col = column_number(value)
                         .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
                 }
+                // Anki's own exports name each note's type and deck in columns of their own.
+                "notetype column" => {
+                    notetype_col = column_number(value)
+                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                }
+                "deck column" => {
+                    deck_col = column_number(value)
+                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                }
                 _ => {}
             }
         }
@@ -199,11 +210,15 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
     let meta = [
         guid_col,
         tags_col,
+        notetype_col,
+        deck_col,
         source_col.unwrap_or(0),
         origin_col.unwrap_or(0),
         wrong_col.unwrap_or(0),
     ];
     let mut notes = Vec::new();
+    // The deck of the first note, when the file names decks per note and no `#deck:`.
+    let mut deck_seen: Option<String> = None;
     for (start, record) in records(rest, sep, line_no).map_err(|(l, what)| bad(l, what))? {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -221,6 +236,22 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
         };
         if front.trim().is_empty() {
             return Err(bad(start, "the front (question) is empty".to_string()));
+        }
+        if notetype_col > 0 {
+            let notetype = get(notetype_col).unwrap_or_default();
+            let cloze = notetype.to_lowercase().contains("cloze") || front.contains("{{c");
+            if cloze {
+                return Err(bad(
+                    start,
+                    format!(
+                        "a note of type {notetype:?}: only front/back notes can come in a \
+                         text file (cloze notes need an .apkg package)"
+                    ),
+                ));
+            }
+        }
+        if deck_col > 0 && deck.is_none() {
+            deck_seen.get_or_insert_with(|| get(deck_col).unwrap_or_default());
         }
         let mut tags = global_tags.clone();
         if tags_col > 0 {
@@ -259,6 +290,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
             path.display()
         )));
     }
+    let deck = deck.or(deck_seen.filter(|d| !d.is_empty()));
     Ok(AnkiFile { deck, notes })
 }
 
@@ -418,6 +450,27 @@ mod tests {
         assert_eq!(n.wrong, vec!["1er mai 1918".to_string()]);
         assert_eq!(file.notes[1].front, "# Qui ?");
         assert_eq!(file.notes[1].card_id(), CardId(42));
+    }
+
+    /// A file as Anki 26 exports it (« Notes in Plain Text » with every option): the note
+    /// type and deck columns are not taken for the question and the answer.
+    #[test]
+    fn anki_exports_with_notetype_and_deck_columns() {
+        let text = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n\
+                    #deck column:3\n#tags column:6\n\
+                    abc123\tBasic\tHistoire::Russie\tQui présidait le Sovnarkom ?\tChahoumian\tbakou\n\
+                    def456\tBasic\tHistoire::Russie\tQuand ?\t25 avril 1918\t\n";
+        let f = parse(Path::new("anki.txt"), text).unwrap();
+        assert_eq!(f.notes.len(), 2);
+        assert_eq!(f.notes[0].front, "Qui présidait le Sovnarkom ?");
+        assert_eq!(f.notes[0].back, "Chahoumian");
+        assert_eq!(f.notes[0].guid.as_deref(), Some("abc123"));
+        assert_eq!(f.notes[0].tags, ["bakou"]);
+        assert_eq!(f.deck.as_deref(), Some("Histoire::Russie"));
+        let cloze = "#separator:tab\n#notetype column:1\nCloze\t{{c1::Lénine}} arrive\t\n";
+        let e = parse(Path::new("c.txt"), cloze).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message().contains("cloze notes need an .apkg"), "{e}");
     }
 
     #[test]

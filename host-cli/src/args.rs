@@ -94,8 +94,9 @@ pub enum Command {
     /// Sync with the handheld's SD card: merge its reviews, copy the deck, the history and
     /// the scheduling settings.
     Sync(SyncArgs),
-    /// Show the configuration file's path and the settings in force.
-    Config,
+    /// Show the configuration file's path and the settings in force (`config init` writes
+    /// the file with every setting and its default, commented).
+    Config(ConfigArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -114,8 +115,9 @@ pub struct StudyArgs {
 /// `carnet quiz`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct QuizArgs {
-    /// Number of questions.
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    /// Number of questions (at least 1).
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
     pub questions: u32,
     /// Type the answers instead of choosing among four.
     #[arg(long = "type")]
@@ -238,6 +240,15 @@ pub struct SyncArgs {
     /// damaged file is kept on the card as REVIEWS.BAD, and a new log is written.
     #[arg(long)]
     pub salvage: bool,
+}
+
+/// `carnet config`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ConfigArgs {
+    /// `init`: write the configuration file (the `--config` path, else the default one) with
+    /// every setting at its default, commented out; an existing file is never overwritten.
+    #[arg(value_parser = ["init"])]
+    pub action: Option<String>,
 }
 
 /// `carnet completions`.

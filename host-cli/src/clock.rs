@@ -107,6 +107,14 @@ pub fn local_date(secs: i64) -> String {
     }
 }
 
+/// `08:00:05` in the local time zone.
+pub fn local_time_of_day_secs(secs: i64) -> String {
+    match Local.timestamp_opt(secs, 0).single() {
+        Some(t) => t.format("%H:%M:%S").to_string(),
+        None => secs.to_string(),
+    }
+}
+
 /// `08:00` in the local time zone.
 pub fn local_time_of_day(secs: i64) -> String {
     match Local.timestamp_opt(secs, 0).single() {

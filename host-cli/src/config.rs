@@ -92,6 +92,8 @@ impl Settings {
     /// Reads the configuration file and applies the flags over it.
     pub fn resolve(common: &CommonArgs) -> Result<Settings> {
         let (config_path, file) = match &common.config {
+            // A file named but not made yet: the defaults (`carnet config init` writes it).
+            Some(path) if !path.exists() => (None, ConfigFile::default()),
             Some(path) => (Some(path.clone()), ConfigFile::read(path)?),
             None => match default_config_path().filter(|p| p.is_file()) {
                 Some(path) => {
@@ -193,9 +195,20 @@ impl Settings {
 }
 
 fn split_list(text: &str) -> Vec<String> {
-    text.split([',', ' '])
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+    // `--learning-steps ""`: no steps. An empty item between two commas (`1m,,10m`) is kept
+    // so that it is refused as a step, not silently dropped.
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    text.split(',')
+        .flat_map(|part| {
+            let words: Vec<String> = part.split_whitespace().map(str::to_string).collect();
+            if words.is_empty() {
+                vec![String::new()]
+            } else {
+                words
+            }
+        })
         .collect()
 }
 

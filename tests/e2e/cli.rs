@@ -71,3 +71,89 @@ fn configuration_file_sets_limits_and_flags_override_it() {
         .ok();
     assert!(out.contains("new=7 "), "{out}");
 }
+
+/// A configuration file named (by `--config` or `CARNET_CONFIG`) but not made yet is no error:
+/// the defaults apply, and `carnet config init` writes it with every setting commented.
+#[test]
+fn a_configuration_file_not_made_yet_and_config_init() {
+    let home = TempDir::new("config-init");
+    let path = home.join("conf/carnet.toml");
+    let shown = carnet(&home)
+        .env("CARNET_CONFIG", &path)
+        .args(["config"])
+        .run()
+        .ok();
+    assert!(shown.contains("desired_retention = 0.9"), "{shown}");
+    carnet(&home)
+        .env("CARNET_CONFIG", &path)
+        .args(["stats", "--json"])
+        .run()
+        .ok();
+    let wrote = carnet(&home)
+        .args(["config", "init", "--config"])
+        .args([&path])
+        .run()
+        .ok();
+    assert!(wrote.contains("wrote"), "{wrote}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for key in [
+        "# desired_retention = 0.9",
+        "# new_per_day = 20",
+        "# learning_steps = [\"1m\", \"10m\"]",
+        "# fuzz = true",
+    ] {
+        assert!(text.contains(key), "{key} missing:\n{text}");
+    }
+    // The written file reads, and gives the defaults.
+    let shown = carnet(&home)
+        .args(["config", "--config"])
+        .args([&path])
+        .run()
+        .ok();
+    assert!(shown.contains("new_per_day = 20"), "{shown}");
+    let again = carnet(&home)
+        .args(["config", "init", "--config"])
+        .args([&path])
+        .run()
+        .input_error();
+    assert!(again.contains("already exists"), "{again}");
+}
+
+#[test]
+fn nonsense_counts_and_steps_are_refused() {
+    let home = TempDir::new("nonsense");
+    let deck = write_deck(&home, "t.deck", "Test", 5);
+    let err = carnet(&home)
+        .args(["quiz", "-n", "0", "--deck"])
+        .args([&deck])
+        .run()
+        .input_error();
+    assert!(err.contains("0"), "{err}");
+    let err = carnet(&home)
+        .args(["--learning-steps", "1m,,10m", "--deck"])
+        .args([&deck])
+        .stdin("q\n")
+        .run()
+        .input_error();
+    assert!(err.contains("step \"\" is not a duration"), "{err}");
+}
+
+/// `carnet log` shows times a person reads (local date and time), not milliseconds.
+#[test]
+fn the_log_shows_readable_times() {
+    let home = TempDir::new("log-times");
+    let deck = write_deck(&home, "t.deck", "Test", 5);
+    carnet(&home)
+        .args(["--deck"])
+        .args([&deck])
+        .stdin("3\nq\n")
+        .run()
+        .ok();
+    let log = carnet(&home)
+        .args(["log", "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    let review = log.lines().find(|l| l.starts_with("review ")).unwrap();
+    assert!(review.contains(" 2024-03-29 08:00:00 "), "{review}");
+}

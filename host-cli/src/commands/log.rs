@@ -34,21 +34,32 @@ pub fn execute(common: &CommonArgs, args: &LogArgs) -> Result<()> {
         let line = if args.json {
             serde_json::to_string(&entry_json(e)).unwrap_or_default()
         } else {
+            // Local date and time to the second, for people; `--json` keeps milliseconds.
+            let when = |ms: i64| {
+                let secs = ms.div_euclid(1000);
+                format!(
+                    "{} {}",
+                    crate::clock::local_date(secs),
+                    crate::clock::local_time_of_day_secs(secs)
+                )
+            };
             match *e {
                 LogEntry::Review(r) => format!(
-                    "review {:016x} {} {} {}ms",
+                    "review {:016x} {} {} {:.1}s",
                     r.card.0,
                     r.rating.as_u8(),
-                    r.time_ms,
-                    r.duration_ms
+                    when(r.time_ms),
+                    r.duration_ms as f64 / 1000.0
                 ),
                 LogEntry::Undo {
                     card,
                     review_time_ms,
-                } => format!("undo {:016x} {review_time_ms}", card.0),
-                LogEntry::Suspend { card, time_ms } => format!("suspend {:016x} {time_ms}", card.0),
+                } => format!("undo {:016x} {}", card.0, when(review_time_ms)),
+                LogEntry::Suspend { card, time_ms } => {
+                    format!("suspend {:016x} {}", card.0, when(time_ms))
+                }
                 LogEntry::Unsuspend { card, time_ms } => {
-                    format!("unsuspend {:016x} {time_ms}", card.0)
+                    format!("unsuspend {:016x} {}", card.0, when(time_ms))
                 }
             }
         };

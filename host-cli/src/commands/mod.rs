@@ -32,7 +32,7 @@ pub fn execute(args: Args) -> Result<()> {
         Some(Command::Import(a)) => import::execute(&a),
         Some(Command::Log(a)) => log::execute(common, &a),
         Some(Command::Sync(a)) => sync::execute(common, &a),
-        Some(Command::Config) => config_show::execute(common),
+        Some(Command::Config(a)) => config_show::execute(common, &a),
         Some(Command::Completions(a)) => completions(&a),
     }
 }
