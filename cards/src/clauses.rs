@@ -178,10 +178,15 @@ impl DocumentTopic {
             let relative = phrase
                 .split_whitespace()
                 .any(|w| matches!(w, "qui" | "que" | "qu'" | "dont" | "où"));
+            // A prepositional phrase (« Au début du XVe siècle ») is a time or a place, not
+            // the subject.
+            let prepositional = lexicon.lookup(&first).any(|a| a.pos == Pos::Preposition)
+                || matches!(first.as_str(), "au" | "aux" | "du" | "des");
             if (1..=7).contains(&n)
                 && named
                 && !participle
                 && !relative
+                && !prepositional
                 && phrase.starts_with(char::is_uppercase)
             {
                 // `feminine` is `None` only for a bare name (a person: no article).
@@ -682,9 +687,17 @@ fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Me
             else {
                 return m.clone();
             };
+            // A year is no count, and a preposition (« sous ») no unit.
+            let year = m.kind != Kind::Quantity
+                && mention.len() == 4
+                && mention
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1000..=2100).contains(&y));
             let noun = !next.is_empty()
+                && !year
                 && !next.starts_with(char::is_uppercase)
-                && lexicon.lookup(next).any(|a| a.pos == Pos::Noun);
+                && lexicon.lookup(next).any(|a| a.pos == Pos::Noun)
+                && !lexicon.lookup(next).any(|a| a.pos.is_function_word());
             if noun {
                 Mention {
                     kind: Kind::Quantity,
@@ -764,7 +777,10 @@ pub fn clozes(
         // The gap must leave the rest of a name whole: no capitalised word or numeral right
         // before or after it (« Louis [...] »).
         let (before_gap, after_gap) = prompt.split_once(GAP).unwrap_or(("", ""));
-        if after_gap.starts_with(|c: char| c.is_alphanumeric()) {
+        // Nor half of a range (« [...]-1928 »).
+        if after_gap.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '–')
+            || before_gap.ends_with(['-', '–'])
+        {
             continue;
         }
         let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
@@ -778,8 +794,16 @@ pub fn clozes(
         {
             continue;
         }
+        // The topic as situation line, unless it is said already or holds the answer.
         let situation = match &topic.topic {
-            Some(t) if !used_topic && !has_words(&prompt, t) && !has_words(answer, t) => t.clone(),
+            Some(t)
+                if !used_topic
+                    && !has_words(&prompt, t)
+                    && !has_words(answer, t)
+                    && !has_words(t, answer) =>
+            {
+                t.clone()
+            }
             _ => String::new(),
         };
         out.push(GeneratedCard {

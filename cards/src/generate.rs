@@ -272,10 +272,7 @@ pub fn generate_from_sources(
             && c.fact_type == crate::facts::FactType::Apposition
             && (c.prompt.starts_with("Qui était ") || c.prompt.starts_with("Qui fut ")))
     });
-    // The document's place and period for the cards that name neither.
-    for card in &mut candidates {
-        settings.situate(card);
-    }
+
     let mut stats = context::Stats::default();
     crate::rank::sort(&mut candidates);
     let (mut kept, given_away) = context::drop_give_aways(crate::dedup::dedup(candidates));
@@ -363,20 +360,10 @@ struct Settings {
     places: std::collections::BTreeMap<(u16, String), usize>,
     /// Documents naming each single-word organisation or name.
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
-    /// Years in the dates of each document, with their counts.
-    years: std::collections::BTreeMap<(u16, String), usize>,
 }
 
 impl Settings {
     fn count(&mut self, kind: Kind, mention: &str, document: u16) {
-        if kind == Kind::Date {
-            for year in mention
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|d| d.len() == 4)
-            {
-                *self.years.entry((document, year.to_string())).or_default() += 1;
-            }
-        }
         match kind {
             Kind::Place => {
                 *self
@@ -408,46 +395,6 @@ impl Settings {
             [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(p),
             _ => None,
         }
-    }
-
-    /// The year a document's dates name most, when it names it at least twice and more than
-    /// any other: the document's period.
-    fn year_of(&self, document: u16) -> Option<&str> {
-        let mut counts: Vec<(&str, usize)> = self
-            .years
-            .range((document, String::new())..)
-            .take_while(|((d, _), _)| *d == document)
-            .map(|((_, y), n)| (y.as_str(), *n))
-            .collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        match counts.as_slice() {
-            [(y, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(y),
-            _ => None,
-        }
-    }
-
-    /// Gives a card that names no year (and no place of the document) the document's place
-    /// and period as its situation line (« Bakou, 1918 »): which congress, which soviet, when.
-    /// A card whose answer is a date gets none (the period could give it away, and the
-    /// place of a dated event is often not the document's), and a card that has a situation
-    /// line (its subject) keeps it.
-    fn situate(&self, card: &mut GeneratedCard) {
-        if !card.situation.is_empty() || card.answer_kind == Kind::Date {
-            return;
-        }
-        let has_year = |t: &str| t.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
-        let place = self
-            .place_of(card.document)
-            .filter(|p| !card.prompt.contains(p) && !card.answer.contains(p));
-        let year = self
-            .year_of(card.document)
-            .filter(|_| card.answer_kind != Kind::Date && !has_year(&card.prompt));
-        card.situation = match (place, year) {
-            (Some(p), Some(y)) => format!("{p}, {y}"),
-            (Some(p), None) => p.to_string(),
-            (None, Some(y)) => y.to_string(),
-            (None, None) => String::new(),
-        };
     }
 
     /// `Qui présidait le Sovnarkom ?` → `Qui présidait le Sovnarkom de Bakou ?` when another

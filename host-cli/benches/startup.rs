@@ -202,6 +202,26 @@ fn benches(c: &mut Criterion) {
             b.iter(|| history.studied_today(NOW_MS / 1000, &scheduler, &clock))
         });
     }
+    // Sync's compaction of a history with as many undos as reviews.
+    for n in [5_000usize, 10_000] {
+        let mut entries = Vec::with_capacity(2 * n);
+        for i in 0..n {
+            let review = Review {
+                card: CardId(i as u64 % 50),
+                time_ms: NOW_MS - 3_600_000 + i as i64 * 100,
+                rating: Rating::Good,
+                duration_ms: 1000,
+            };
+            entries.push(LogEntry::Review(review));
+            entries.push(LogEntry::Undo {
+                card: review.card,
+                review_time_ms: review.time_ms,
+            });
+        }
+        growth.bench_function(format!("sync_compact/{n}_undos"), |b| {
+            b.iter(|| carnet::commands::sync::compact(entries.iter().copied()).len())
+        });
+    }
     growth.finish();
     if !keep {
         let _ = std::fs::remove_dir_all(&dir);

@@ -25,6 +25,7 @@
 //! deck=14938,1c0ffee1
 //! log=2412,89abcdef
 //! settings=402,01234567
+//! synced_ms=1795852800000
 //! ```
 //!
 //! `deck`, `log`, `settings`: length in bytes and CRC-32 (ISO-HDLC, hex) of the file as the
@@ -97,6 +98,9 @@ pub enum Manifest {
         log: FileSum,
         /// `SETTINGS.TXT`.
         settings: FileSum,
+        /// When the sync wrote the card (terminal clock, ms): a review the handheld makes
+        /// after it cannot be older, so an older one tells of a device clock that is behind.
+        synced_ms: Option<i64>,
     },
 }
 
@@ -106,6 +110,14 @@ impl Manifest {
         match *self {
             Manifest::Writing { deck_id, .. } => deck_id,
             Manifest::Complete { deck_id, .. } => Some(deck_id),
+        }
+    }
+
+    /// When the last finished sync wrote the card.
+    pub fn synced_ms(&self) -> Option<i64> {
+        match *self {
+            Manifest::Complete { synced_ms, .. } => synced_ms,
+            Manifest::Writing { .. } => None,
         }
     }
 
@@ -139,6 +151,7 @@ impl Manifest {
                 deck,
                 log,
                 settings,
+                synced_ms,
             } => {
                 out.push_str("state=complete\n");
                 out.push_str(&format!("deck_id={deck_id}\ngeneration={generation}\n"));
@@ -148,6 +161,9 @@ impl Manifest {
                     sum(log),
                     sum(settings)
                 ));
+                if let Some(ms) = synced_ms {
+                    out.push_str(&format!("synced_ms={ms}\n"));
+                }
             }
         }
         out
@@ -161,6 +177,7 @@ impl Manifest {
         }
         let (mut state, mut deck_id, mut generation) = (None, None, None);
         let (mut deck, mut log, mut settings) = (None, None, None);
+        let mut synced_ms = None;
         for line in lines {
             let Some((key, value)) = line.trim_end().split_once('=') else {
                 continue;
@@ -172,6 +189,7 @@ impl Manifest {
                 "deck" => deck = Some(FileSum::parse(value)?),
                 "log" => log = Some(FileSum::parse(value)?),
                 "settings" => settings = Some(FileSum::parse(value)?),
+                "synced_ms" => synced_ms = Some(value.parse().ok()?),
                 _ => {}
             }
         }
@@ -186,6 +204,7 @@ impl Manifest {
                 deck: deck?,
                 log: log?,
                 settings: settings?,
+                synced_ms,
             }),
             _ => None,
         }
@@ -204,6 +223,7 @@ mod tests {
             deck: FileSum::of(b"deck"),
             log: FileSum::of(b""),
             settings: FileSum::of(b"settings"),
+            synced_ms: Some(1_795_000_000_000),
         };
         let text = complete.render();
         assert!(
@@ -232,6 +252,7 @@ mod tests {
             deck: FileSum::of(&[1u8; 14938]),
             log: FileSum::of(&[2u8; 4000]),
             settings: FileSum::of(b"carnet-settings 1\n"),
+            synced_ms: None,
         };
         let Manifest::Complete {
             deck,

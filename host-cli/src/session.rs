@@ -122,6 +122,44 @@ pub struct Session<'a> {
     forced_next: Option<usize>,
     undo: Vec<UndoStep>,
     summary: Summary,
+    /// Cards whose sibling (a card of the same source sentence) was studied today: not shown
+    /// before tomorrow, as Anki buries siblings (each card's sentence gives its siblings'
+    /// answers away). Built from the log at start and after each grade or undo.
+    buried: Vec<bool>,
+    /// The deck's cards grouped by source sentence, made the first time it is needed.
+    siblings: Option<Siblings>,
+}
+
+/// The cards of each source sentence (document and line).
+#[derive(Debug)]
+struct Siblings {
+    of: Vec<(u16, u32)>,
+    groups: std::collections::HashMap<(u16, u32), Vec<u32>>,
+}
+
+impl Siblings {
+    fn of_deck(deck: &Deck<'_>) -> Siblings {
+        let of: Vec<(u16, u32)> = deck
+            .cards()
+            .map(|c| (c.source.document, c.source.line))
+            .collect();
+        let mut groups: std::collections::HashMap<(u16, u32), Vec<u32>> =
+            std::collections::HashMap::new();
+        for (i, key) in of.iter().enumerate() {
+            groups.entry(*key).or_default().push(i as u32);
+        }
+        Siblings { of, groups }
+    }
+
+    /// The other cards of card `i`'s sentence.
+    fn of_card(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.groups
+            .get(&self.of[i])
+            .into_iter()
+            .flatten()
+            .map(|&j| j as usize)
+            .filter(move |&j| j != i)
+    }
 }
 
 /// What a session is scheduled with.
@@ -172,6 +210,48 @@ impl<'a> Session<'a> {
             forced_next: None,
             undo: Vec::new(),
             summary: Summary::default(),
+            buried: Vec::new(),
+            siblings: None,
+        }
+        .with_buried_siblings(now)
+    }
+
+    /// Recomputes which cards are buried today: the new and review siblings of every card
+    /// reviewed on the day of `now`.
+    fn with_buried_siblings(mut self, now: i64) -> Self {
+        self.bury_siblings(now);
+        self
+    }
+
+    fn bury_siblings(&mut self, now: i64) {
+        let today = self.day_clock.day(now);
+        let studied: Vec<usize> = self
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| {
+                self.history.card(**id).is_some_and(|h| {
+                    h.reviews
+                        .iter()
+                        .any(|r| self.day_clock.day(secs(r.time_ms)) == today)
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.buried = vec![false; self.ids.len()];
+        if studied.is_empty() {
+            return;
+        }
+        let deck = self.deck;
+        let siblings = self
+            .siblings
+            .get_or_insert_with(|| Siblings::of_deck(&deck));
+        for i in studied {
+            for j in siblings.of_card(i) {
+                if matches!(self.states[j].phase(), Phase::New | Phase::Review) {
+                    self.buried[j] = true;
+                }
+            }
         }
     }
 
@@ -229,15 +309,29 @@ impl<'a> Session<'a> {
                 .history
                 .studied_today(now, &self.scheduler, &self.day_clock);
             self.studied_day = today;
+            self.bury_siblings(now);
         }
+        // Buried siblings are left out as suspended cards are, for today only.
+        let masked;
+        let states = if self.buried.iter().any(|&b| b) {
+            masked = self
+                .states
+                .iter()
+                .zip(&self.buried)
+                .map(|(s, &b)| {
+                    let mut s = *s;
+                    if b && matches!(s.phase(), Phase::New | Phase::Review) {
+                        s.set_suspended(true);
+                    }
+                    s
+                })
+                .collect::<Vec<_>>();
+            &masked[..]
+        } else {
+            &self.states[..]
+        };
         // Only the head of the queue is needed after each grade: one pass, no sort.
-        let (next, counts) = Queue::first(
-            &self.states,
-            now,
-            &self.day_clock,
-            &self.limits,
-            self.studied,
-        );
+        let (next, counts) = Queue::first(states, now, &self.day_clock, &self.limits, self.studied);
         self.counts = counts;
         let index = self.forced_next.take().or(next.map(|i| i as usize))?;
         let before = self.states[index];
@@ -286,6 +380,7 @@ impl<'a> Session<'a> {
             Phase::Learning | Phase::Relearning => {}
         }
         self.states[shown.index] = shown.outcomes.get(rating);
+        self.bury_siblings(secs(shown.time_ms));
         self.summary.reviewed += 1;
         self.summary.by_rating[rating.index()] += 1;
         self.summary.answer_ms += review.duration_ms as u64;
@@ -365,6 +460,7 @@ impl<'a> Session<'a> {
         };
         self.undo.pop();
         self.current = None;
+        self.bury_siblings(self.clock.now_secs());
         Ok(Some(undone))
     }
 
@@ -432,6 +528,58 @@ mod tests {
     }
 
     const T0: i64 = 1_711_700_000_000;
+
+    /// Cards of one source sentence: once one is studied, the others wait for tomorrow (each
+    /// gives the others' answers away); they come back the next day, and are not lost.
+    #[test]
+    fn siblings_are_buried_until_the_next_day() {
+        let dir = std::env::temp_dir().join(format!("carnet-siblings-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("test.revlog");
+        // Cards 0, 1, 2 come from line 7; card 3 from line 8.
+        let prompts = ["Q0 ?", "Q1 ?", "Q2 ?", "Q3 ?"];
+        let lines = [7, 7, 7, 8];
+        let cards: Vec<Card<'_>> = (0..4)
+            .map(|i| Card {
+                id: CardId::from_key(prompts[i]),
+                kind: CardKind::QuestionAnswer,
+                answer_kind: AnswerKind::Other,
+                prompt: prompts[i],
+                answer: "a",
+                distractors: [""; 3],
+                context: "Une phrase.",
+                source: Source {
+                    document: 0,
+                    line: lines[i],
+                },
+                situation: "",
+            })
+            .collect();
+        let bytes = encode(DeckId(9), "Siblings", &["doc.txt"], &cards).unwrap();
+        let deck = Deck::from_bytes(&bytes).unwrap();
+        let (store, scan) = ReviewStore::open(&path).unwrap();
+        let mut s = Session::new(&deck, store, &scan, rules(T0));
+        assert_eq!(s.card_to_show().map(|x| x.index), Some(0));
+        s.grade(Rating::Easy).unwrap();
+        assert_eq!(
+            s.card_to_show().map(|x| x.index),
+            Some(3),
+            "1 and 2 are buried"
+        );
+        s.grade(Rating::Easy).unwrap();
+        assert!(s.card_to_show().is_none(), "nothing else today");
+        // A new session the same day reads the burial from the log.
+        drop(s);
+        let (store, scan) = ReviewStore::open(&path).unwrap();
+        let mut s = Session::new(&deck, store, &scan, rules(T0 + 3_600_000));
+        assert!(s.card_to_show().is_none());
+        drop(s);
+        // Tomorrow they come.
+        let (store, scan) = ReviewStore::open(&path).unwrap();
+        let mut s = Session::new(&deck, store, &scan, rules(T0 + 86_400_000));
+        assert_eq!(s.card_to_show().map(|x| x.index), Some(1));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 
     #[test]
     fn grades_undo_and_suspend_replay_to_the_same_states() {

@@ -388,3 +388,27 @@ fn a_deck_too_large_for_the_handheld_is_refused() {
     );
     assert_eq!(std::fs::read_dir(&card).unwrap().count(), 0);
 }
+
+/// A handheld whose clock is behind stamps reviews before the card's last sync: sync says so.
+#[test]
+fn a_device_clock_behind_is_reported() {
+    let home = TempDir::new("behind");
+    let deck = write_deck(&home, "t.deck", "Test", 6);
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+    sync(&home, &card, &deck, &[]).ok();
+    let bytes = std::fs::read(&deck).unwrap();
+    let mut log = std::fs::read(card.join("REVIEWS.LOG")).unwrap();
+    // 2020, while the card was synced in 2024.
+    log.extend(frames(&reviews_of(&bytes, 2, 1_580_000_000_000)));
+    std::fs::write(card.join("REVIEWS.LOG"), &log).unwrap();
+    let out = sync(&home, &card, &deck, &[]);
+    out.ok();
+    assert!(
+        out.stderr()
+            .contains("2 record(s) from the card are dated more than a day before"),
+        "{}",
+        out.stderr()
+    );
+    assert_eq!(store_reviews(&home, &deck), 2, "kept");
+}

@@ -109,6 +109,16 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         .collect();
     let already = card_log.entries.len() - new.len();
     let future = future_records(&new, settings.clock.now_ms());
+    // The handheld's reviews come after the last sync; older ones were stamped by a clock
+    // that is behind (a day of tolerance, as for the future).
+    let behind = manifest
+        .as_ref()
+        .and_then(Manifest::synced_ms)
+        .map_or(0, |synced| {
+            new.iter()
+                .filter(|e| entry_time_ms(e) < synced - 86_400_000)
+                .count()
+        });
 
     if args.dry_run {
         crate::say!(
@@ -152,6 +162,13 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
             "{future} record(s) from the card are dated more than a day after this computer's \
              clock (the handheld's clock is wrong?): they are kept in the log but left out of \
              the schedule until that time, and never move the time of new reviews"
+        ));
+    }
+    if behind > 0 {
+        crate::terminal::warn(&format!(
+            "{behind} record(s) from the card are dated more than a day before the card's last \
+             sync: the handheld's clock is behind. They are kept and scheduled at the time they \
+             carry; set the handheld's clock"
         ));
     }
     if let Some(damage) = &card_log.damage {
@@ -219,6 +236,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         deck: FileSum::of_deck(file.bytes()),
         log: FileSum::of(&log),
         settings: FileSum::of(card_settings.as_bytes()),
+        synced_ms: Some(settings.clock.now_ms()),
     };
     card.write(&[(MANIFEST_FILE, complete.render().as_bytes())])?;
     if let Some((_, name)) = &other {
@@ -333,7 +351,7 @@ pub fn settings_file(settings: &Settings) -> String {
 /// The records with every undone review and its undo record removed (in log order, an undo
 /// cancels the latest earlier review of its card at the time it names). One pass, with an
 /// index of the reviews still standing: linear in the log.
-fn compact(entries: impl Iterator<Item = LogEntry>) -> Vec<LogEntry> {
+pub fn compact(entries: impl Iterator<Item = LogEntry>) -> Vec<LogEntry> {
     let mut out: Vec<Option<LogEntry>> = Vec::new();
     let mut standing: HashMap<(CardId, i64), Vec<usize>> = HashMap::new();
     for e in entries {
