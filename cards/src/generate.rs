@@ -266,6 +266,9 @@ pub fn generate_from_sources(
     for card in &mut candidates {
         settings.qualify(card);
     }
+    for card in &mut candidates {
+        settings.situate(card);
+    }
     // « Qui était X ? » has as many answers as X had roles: never asked open.
     candidates.retain(|c| {
         !(c.kind != CardKind::Cloze
@@ -360,10 +363,21 @@ struct Settings {
     places: std::collections::BTreeMap<(u16, String), usize>,
     /// Documents naming each single-word organisation or name.
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
+    /// The years of each document's dates, one entry a mention.
+    years: std::collections::BTreeMap<u16, Vec<u32>>,
 }
 
 impl Settings {
     fn count(&mut self, kind: Kind, mention: &str, document: u16) {
+        if kind == Kind::Date {
+            let years = self.years.entry(document).or_default();
+            years.extend(
+                mention
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|d| d.len() == 4)
+                    .filter_map(|d| d.parse::<u32>().ok()),
+            );
+        }
         match kind {
             Kind::Place => {
                 *self
@@ -394,6 +408,40 @@ impl Settings {
         match counts.as_slice() {
             [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(p),
             _ => None,
+        }
+    }
+
+    /// A document's period: the year of a document whose dates fall within a year or so of
+    /// it (at least three dated mentions, nine in ten of them within a year of the most
+    /// cited one). A document that spans decades has none: its cards name their own years.
+    fn period_of(&self, document: u16) -> Option<u32> {
+        let years = self.years.get(&document)?;
+        if years.len() < 3 {
+            return None;
+        }
+        let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+        for y in years {
+            *counts.entry(*y).or_default() += 1;
+        }
+        let (&top, _) = counts
+            .iter()
+            .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
+        let near = years.iter().filter(|y| y.abs_diff(top) <= 1).count();
+        (10 * near >= 9 * years.len()).then_some(top)
+    }
+
+    /// The period as the situation line of a card that names no year and does not ask for a
+    /// date (the year could give the answer away) and has no situation yet.
+    fn situate(&self, card: &mut GeneratedCard) {
+        if !card.situation.is_empty() || card.answer_kind == Kind::Date {
+            return;
+        }
+        let has_year = card
+            .prompt
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4);
+        if let Some(year) = self.period_of(card.document).filter(|_| !has_year) {
+            card.situation = year.to_string();
         }
     }
 

@@ -91,6 +91,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Show (and check) the review log of the deck.
     Log(LogArgs),
+    /// Suspend cards: they are not shown until unsuspended.
+    Suspend(SuspendArgs),
+    /// Bring suspended cards back (`carnet cards --suspended` lists them).
+    Unsuspend(SuspendArgs),
     /// Sync with the handheld's SD card: merge its reviews, copy the deck, the history and
     /// the scheduling settings.
     Sync(SyncArgs),
@@ -122,7 +126,7 @@ pub struct QuizArgs {
     /// Type the answers instead of choosing among four.
     #[arg(long = "type")]
     pub typed: bool,
-    /// Record each answer as a review (right: Good, wrong: Again).
+    /// Record each answer as a review (right: Good, close — one typo: Hard, wrong: Again).
     #[arg(long)]
     pub record: bool,
     /// Seed for the choice of questions and the order of choices (default: the time).
@@ -169,6 +173,28 @@ pub struct CardsArgs {
     /// One JSON object a line for each card.
     #[arg(long)]
     pub json: bool,
+    /// Browse: each card with its state, due date, stability and reviews (implied by the
+    /// filters and `--sort` below).
+    #[arg(long)]
+    pub browse: bool,
+    /// Only suspended cards.
+    #[arg(long)]
+    pub suspended: bool,
+    /// Only cards in this state.
+    #[arg(long, value_name = "STATE", value_parser = ["new", "learning", "review", "relearning"])]
+    pub state: Option<String>,
+    /// Order: `due` (soonest first), `stability` (weakest first), `difficulty` (hardest
+    /// first) or `reviews` (most first); default: deck order.
+    #[arg(long, value_name = "KEY", value_parser = ["due", "stability", "difficulty", "reviews"])]
+    pub sort: Option<String>,
+}
+
+/// `carnet suspend` and `carnet unsuspend`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SuspendArgs {
+    /// Card ids (or unique prefixes of them), as `carnet cards` lists them.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
 }
 
 /// `carnet generate`.

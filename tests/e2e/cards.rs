@@ -102,3 +102,67 @@ fn generates_a_deck_from_the_bundled_corpus() {
     assert!(err.contains("blob.txt: binary data at byte 0"), "{err}");
     assert!(!home.join("x.deck").exists());
 }
+
+/// A card suspended during study can be found and brought back; the browse view shows each
+/// card's state, filtered and sorted.
+#[test]
+fn suspended_cards_can_be_listed_and_brought_back() {
+    let home = TempDir::new("unsuspend");
+    let deck = write_deck(&home, "t.deck", "Test", 6);
+    let out = carnet(&home)
+        .args(["--deck"])
+        .args([&deck])
+        .stdin("s\n3\nq\n")
+        .run()
+        .ok();
+    let suspended_id = out
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("card ")
+                .map(|r| r.split(' ').next().unwrap().to_string())
+        })
+        .unwrap();
+    let listed = carnet(&home)
+        .args(["cards", "--suspended", "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(listed.contains(&suspended_id), "{listed}");
+    assert!(listed.contains("1 of 6 cards"), "{listed}");
+    let browse = carnet(&home)
+        .args(["cards", "--state", "learning", "--sort", "due", "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(
+        browse.contains("learning") && browse.contains("1 of 6 cards"),
+        "{browse}"
+    );
+    let back = carnet(&home)
+        .args(["unsuspend", &suspended_id[..8], "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(
+        back.contains(&format!("unsuspended {suspended_id}")),
+        "{back}"
+    );
+    let listed = carnet(&home)
+        .args(["cards", "--suspended", "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(listed.contains("0 of 6 cards"), "{listed}");
+    let again = carnet(&home)
+        .args(["suspend", &suspended_id, "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(again.contains("suspended"), "{again}");
+    let err = carnet(&home)
+        .args(["unsuspend", "zz", "--deck"])
+        .args([&deck])
+        .run()
+        .input_error();
+    assert!(err.contains("not a card id"), "{err}");
+}

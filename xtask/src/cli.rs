@@ -20,8 +20,9 @@ commands:
                                          build the QEMU image and boot it headless (QMP socket
                                          under target/xtask/run); exit with QEMU's status
   shot [--sd IMAGE] [--press KEYS] [--out FILE]
-                                         boot, press KEYS (comma-separated: up,down,left,right,
-                                         select), save the panel as PNG (default
+                                         boot, press KEYS (comma-separated: up, down, left,
+                                         right, select; ctrl is QEMU's name for select), save
+                                         the panel as PNG (default
                                          target/xtask/shot.png), print boot-to-first-frame
   test [--overwrite]                     the firmware end to end in QEMU (self-test, five
                                          reviews, RAM with 2,000 cards, 50 power cuts);
@@ -77,6 +78,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command> {
     let Some(sub) = args.next() else {
         return Ok(Command::Help);
     };
+    if matches!(sub.as_str(), "help" | "--help" | "-h") {
+        return Ok(Command::Help);
+    }
     let mut sd = None;
     let mut defmt = false;
     let mut timeout = None;
@@ -294,6 +298,8 @@ mod tests {
     #[test]
     fn parses_commands() {
         assert_eq!(parse(args("")).ok(), Some(Command::Help));
+        assert_eq!(parse(args("firmware --help")).ok(), Some(Command::Help));
+        assert_eq!(parse(args("firmware help")).ok(), Some(Command::Help));
         assert_eq!(
             parse(args("firmware test --overwrite")).ok(),
             Some(Command::Test { overwrite: true })

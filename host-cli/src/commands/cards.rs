@@ -96,6 +96,9 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
         writeln!(out, "{text}").map_err(io)?;
         return Ok(());
     }
+    if args.browse || args.suspended || args.state.is_some() || args.sort.is_some() {
+        return browse(&settings, &deck, args);
+    }
     let needle = args.search.as_deref().map(fold);
     let mut shown = 0usize;
     for card in deck.cards() {
@@ -131,6 +134,111 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
         };
         writeln!(out, "{shown} cards{of} in {}", deck.name()).map_err(io)?;
     }
+    Ok(())
+}
+
+/// The browse view: each card with its state, due date, stability and reviews, filtered
+/// and sorted as asked.
+fn browse(settings: &Settings, deck: &Deck<'_>, args: &CardsArgs) -> Result<()> {
+    let path = log_path(&settings.data_dir, deck)?;
+    let scan = read_log(&path)?;
+    scan.warn(&path, false);
+    let history = History::from_entries(&scan.schedulable(&path, settings.clock.now_ms()));
+    let day_clock = settings.day_clock();
+    let ids: Vec<carnet_engine::CardId> = (0..deck.len()).filter_map(|i| deck.id(i)).collect();
+    let states = history.states(ids.iter().copied(), &settings.scheduler, &day_clock);
+    let needle = args.search.as_deref().map(fold);
+    let phase_name = |p: Phase| match p {
+        Phase::New => "new",
+        Phase::Learning => "learning",
+        Phase::Review => "review",
+        Phase::Relearning => "relearning",
+    };
+    let mut rows: Vec<(usize, Card<'_>)> = deck
+        .cards()
+        .enumerate()
+        .filter(|(i, _)| !args.suspended || states[*i].is_suspended())
+        .filter(|(i, _)| {
+            args.state
+                .as_deref()
+                .is_none_or(|s| s == phase_name(states[*i].phase()))
+        })
+        .filter(|(_, c)| {
+            needle.as_ref().is_none_or(|n| {
+                fold(&format!("{}\n{}\n{}", c.prompt, c.answer, c.context)).contains(n.as_str())
+            })
+        })
+        .collect();
+    let reviews = |id: carnet_engine::CardId| history.card(id).map_or(0, |h| h.reviews.len());
+    match args.sort.as_deref() {
+        Some("due") => rows.sort_by_key(|(i, _)| states[*i].due().unwrap_or(i64::MAX)),
+        Some("stability") => rows.sort_by(|(a, _), (b, _)| {
+            let s = |i: usize| states[i].memory().map_or(f32::MAX, |m| m.stability);
+            s(*a).total_cmp(&s(*b))
+        }),
+        Some("difficulty") => rows.sort_by(|(a, _), (b, _)| {
+            let d = |i: usize| states[i].memory().map_or(f32::MIN, |m| m.difficulty);
+            d(*b).total_cmp(&d(*a))
+        }),
+        Some("reviews") => rows.sort_by_key(|(_, c)| std::cmp::Reverse(reviews(c.id))),
+        _ => {}
+    }
+    let io = CliError::stdout;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        for (i, c) in &rows {
+            let mut v = card_json(deck, c);
+            let st = states[*i];
+            v["state"] = serde_json::json!({
+                "phase": phase_name(st.phase()),
+                "suspended": st.is_suspended(),
+                "due": st.due().filter(|_| !st.is_new()).map(iso_utc),
+                "stability": st.memory().map(|m| m.stability),
+                "difficulty": st.memory().map(|m| m.difficulty),
+                "reviews": reviews(c.id),
+            });
+            writeln!(out, "{v}").map_err(io)?;
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<16}  {:<13}  {:<10}  {:>9}  {:>7}  question → answer",
+        "id", "state", "due", "stability", "reviews"
+    )
+    .map_err(io)?;
+    for (i, c) in &rows {
+        let st = states[*i];
+        let state = format!(
+            "{}{}",
+            phase_name(st.phase()),
+            if st.is_suspended() { ", susp." } else { "" }
+        );
+        let due = st
+            .due()
+            .filter(|_| !st.is_new())
+            .map_or("—".to_string(), crate::clock::local_date);
+        let stability = st
+            .memory()
+            .map_or("—".to_string(), |m| format!("{:.1} d", m.stability));
+        writeln!(
+            out,
+            "{:016x}  {state:<13}  {due:<10}  {stability:>9}  {:>7}  {}  →  {}",
+            c.id.0,
+            reviews(c.id),
+            c.prompt,
+            c.answer
+        )
+        .map_err(io)?;
+    }
+    writeln!(
+        out,
+        "{} of {} cards in {}",
+        rows.len(),
+        deck.len(),
+        deck.name()
+    )
+    .map_err(io)?;
     Ok(())
 }
 

@@ -15,6 +15,7 @@ pub mod memory;
 pub mod quiz;
 pub mod stats;
 pub mod study;
+pub mod suspend;
 pub mod sync;
 
 /// Dispatches to the command; `study` when none is named.
@@ -31,6 +32,8 @@ pub fn execute(args: Args) -> Result<()> {
         Some(Command::Export(a)) => export::execute(common, &a),
         Some(Command::Import(a)) => import::execute(&a),
         Some(Command::Log(a)) => log::execute(common, &a),
+        Some(Command::Suspend(a)) => suspend::execute(common, &a, true),
+        Some(Command::Unsuspend(a)) => suspend::execute(common, &a, false),
         Some(Command::Sync(a)) => sync::execute(common, &a),
         Some(Command::Config(a)) => config_show::execute(common, &a),
         Some(Command::Completions(a)) => completions(&a),
