@@ -117,6 +117,33 @@ impl DocumentTopic {
     /// naming something (a capital letter in it), parentheses and what follows a comma
     /// left out.
     pub fn from_first_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> DocumentTopic {
+        Self::from_first_sentences_of(sentences, None)
+    }
+
+    /// [`DocumentTopic::from_first_sentences`], keeping the topic only when the document
+    /// `text` names it again (its last name-like word at least twice): the subject of an
+    /// opening sentence that the rest never mentions is not what the document is about.
+    pub fn from_first_sentences_of<'a>(
+        sentences: impl Iterator<Item = &'a str>,
+        text: Option<&str>,
+    ) -> DocumentTopic {
+        let topic = Self::first_subject(sentences);
+        let Some((t, text)) = topic.topic.as_deref().zip(text) else {
+            return topic;
+        };
+        let key = t
+            .split_whitespace()
+            .rev()
+            .find(|w| w.starts_with(char::is_uppercase) || w.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or(t);
+        if text.matches(key).count() >= 2 {
+            topic
+        } else {
+            DocumentTopic::default()
+        }
+    }
+
+    fn first_subject<'a>(sentences: impl Iterator<Item = &'a str>) -> DocumentTopic {
         let lexicon = Lexicon::get();
         for s in sentences.take(3) {
             let words: Vec<&str> = s.split_whitespace().collect();

@@ -166,7 +166,7 @@ pub fn generate_from_sources(
     // Each document's topic, from its first prose sentences (see `clauses`).
     let topics: Vec<crate::clauses::DocumentTopic> = (0..cleaned.len())
         .map(|d| {
-            crate::clauses::DocumentTopic::from_first_sentences(
+            crate::clauses::DocumentTopic::from_first_sentences_of(
                 refs.iter()
                     .filter(|r| {
                         r.document as usize == d
@@ -174,6 +174,7 @@ pub fn generate_from_sources(
                                 == crate::document::BlockKind::Paragraph
                     })
                     .map(text_of),
+                Some(&cleaned[d].to_text()),
             )
         })
         .collect();

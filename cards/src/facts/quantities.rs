@@ -71,6 +71,10 @@ fn is_unit(word: &str, value: u64) -> bool {
     if verbish {
         return false;
     }
+    // A function word (« sous », « dans ») is never a unit, whatever its spelling.
+    if crate::lexicon::lookup(&lower).any(|a| a.pos.is_function_word()) {
+        return false;
+    }
     value == 1 || lower.ends_with(['s', 'x'])
 }
 
@@ -86,6 +90,11 @@ mod tests {
             .iter()
             .map(|q| format!("{} {}", t[q.number].text, t[q.unit].text))
             .collect()
+    }
+
+    #[test]
+    fn a_preposition_is_no_unit() {
+        assert!(quantities("Ils ont été créés en 1891 sous le nom de championnat.").is_empty());
     }
 
     #[test]
