@@ -382,7 +382,10 @@ fn progress_on_the_previous_bundled_deck_survives_regeneration() {
     }
     // Measured on 2026-12-01: 42 of the 46 cards are unchanged in the regenerated deck.
     let unchanged = after.keys().filter(|id| before.contains_key(*id)).count();
-    assert!(unchanged >= 40, "{unchanged} cards of the previous deck in the new one");
+    assert!(
+        unchanged >= 40,
+        "{unchanged} cards of the previous deck in the new one"
+    );
     assert!(kept.len() >= 36, "only {} studied cards kept", kept.len());
     println!(
         "{unchanged} of the previous bundled deck's 46 cards are in the new deck; the {} of \
