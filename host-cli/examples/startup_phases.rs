@@ -15,8 +15,14 @@ fn main() {
     let file = DeckFile::load(&DeckSource::File(args[1].clone().into())).unwrap();
     println!("load+sanitize check {:?}", t.elapsed());
     let t = Instant::now();
+    let raw = carnet_engine::deck::Deck::from_bytes(file.bytes()).unwrap();
+    println!("engine check alone {:?} ({} cards)", t.elapsed(), raw.len());
+    let t = Instant::now();
+    let n: usize = raw.cards().map(|c| c.prompt.len() + c.context.len()).sum();
+    println!("decoding every card again {:?} ({n} bytes of text)", t.elapsed());
+    let t = Instant::now();
     let deck = file.deck().unwrap();
-    println!("deck check {:?}", t.elapsed());
+    println!("deck check with the terminal-safety scan {:?}", t.elapsed());
     let t = Instant::now();
     let (store, scan) = ReviewStore::open(std::path::Path::new(&args[2])).unwrap();
     println!(

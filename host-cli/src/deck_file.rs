@@ -108,15 +108,10 @@ pub fn identity_for(
     }
 }
 
-/// Whether any text of the deck holds a character [`crate::terminal::is_unsafe`] replaces:
-/// a byte scan first (every such character starts with a byte below 0x20, 0x7F, 0xC2 or
-/// 0xE2), the exact test only on candidates; fast on a deck of 100,000 cards.
+/// Whether any text of the deck holds a character [`crate::terminal::is_unsafe`] replaces
+/// (a byte scan, [`crate::terminal::has_unsafe`]: fast on a deck of 100,000 cards).
 fn is_dirty(deck: &Deck<'_>) -> bool {
-    let dirty = |s: &str| {
-        s.bytes()
-            .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
-            && s.chars().any(crate::terminal::is_unsafe)
-    };
+    let dirty = crate::terminal::has_unsafe;
     dirty(deck.name())
         || deck.documents().any(dirty)
         || deck.cards().any(|c| {
