@@ -19,7 +19,10 @@ fn main() {
     println!("engine check alone {:?} ({} cards)", t.elapsed(), raw.len());
     let t = Instant::now();
     let n: usize = raw.cards().map(|c| c.prompt.len() + c.context.len()).sum();
-    println!("decoding every card again {:?} ({n} bytes of text)", t.elapsed());
+    println!(
+        "decoding every card again {:?} ({n} bytes of text)",
+        t.elapsed()
+    );
     let t = Instant::now();
     let deck = file.deck().unwrap();
     println!("deck check with the terminal-safety scan {:?}", t.elapsed());
