@@ -44,16 +44,6 @@ pub fn legacy_log_path(data_dir: &Path, name: &str) -> PathBuf {
     data_dir.join(format!("{}.revlog", file_stem(name)))
 }
 
-/// The card a record is about.
-pub fn entry_card(entry: &LogEntry) -> carnet_engine::CardId {
-    match *entry {
-        LogEntry::Review(r) => r.card,
-        LogEntry::Undo { card, .. }
-        | LogEntry::Suspend { card, .. }
-        | LogEntry::Unsuspend { card, .. } => card,
-    }
-}
-
 fn migrate_legacy(data_dir: &Path, deck: &Deck<'_>, path: &Path) -> Result<()> {
     let legacy = legacy_log_path(data_dir, deck.name());
     if !data_dir.is_dir() {
@@ -69,7 +59,7 @@ fn migrate_legacy(data_dir: &Path, deck: &Deck<'_>, path: &Path) -> Result<()> {
     let (mine, others): (Vec<&LogEntry>, Vec<&LogEntry>) = scan
         .entries
         .iter()
-        .partition(|e| ids.contains(&entry_card(e)));
+        .partition(|e| ids.contains(&e.card()));
     if mine.is_empty() {
         return Ok(());
     }

@@ -85,16 +85,6 @@ impl LogScan {
         Ok(scan)
     }
 
-    /// The latest time (ms) any record mentions, among those no later than `horizon_ms`.
-    pub fn last_time_ms(&self, horizon_ms: i64) -> i64 {
-        self.entries
-            .iter()
-            .map(entry_time_ms)
-            .filter(|&t| t <= horizon_ms)
-            .max()
-            .unwrap_or(i64::MIN)
-    }
-
     /// The records dated no later than `horizon_ms` (see [`horizon_ms`]), and how many later
     /// ones were left out. A record from the future (a clock that was wrong when it was made)
     /// stays in the log but enters no schedule until its time comes.

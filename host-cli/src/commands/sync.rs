@@ -54,7 +54,6 @@ use crate::args::{CommonArgs, SyncArgs};
 use crate::card_manifest::{FileSum, Manifest, MANIFEST_FILE};
 use crate::config::Settings;
 use crate::deck_file::DeckFile;
-use crate::deck_log::entry_card;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::sd_card::{SdCard, DECK_FILE, LOG_FILE, SETTINGS_FILE};
@@ -289,7 +288,7 @@ fn card_deck(
         return Ok(None);
     }
     let ids: HashSet<_> = (0..deck.len()).filter_map(|i| deck.id(i)).collect();
-    if log.entries.iter().all(|e| ids.contains(&entry_card(e))) {
+    if log.entries.iter().all(|e| ids.contains(&e.card())) {
         return Ok(Some((deck.deck_id(), format!("\"{}\"", deck.name()))));
     }
     Err(CliError::input(format!(
