@@ -29,8 +29,8 @@ pub enum DeckSource {
 pub struct DeckFile {
     source: DeckSource,
     bytes: Cow<'static, [u8]>,
-    /// The deck re-encoded without unsafe characters, made the first time [`DeckFile::deck`]
-    /// finds some (see [`sanitized`]).
+    /// Set by the first [`DeckFile::deck`]: the deck re-encoded without unsafe characters
+    /// (see [`sanitized`]), or `None` when it has none.
     clean: std::sync::OnceLock<Option<Vec<u8>>>,
 }
 
@@ -83,10 +83,11 @@ impl DeckFile {
     pub fn deck(&self) -> Result<Deck<'_>> {
         let deck =
             Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&self.label(), &self.bytes, e))?;
-        if !is_dirty(&deck) {
-            return Ok(deck);
-        }
-        match self.clean.get_or_init(|| sanitized(&deck)) {
+        // Scanned once per file: later calls find the answer (and the clean copy) here.
+        let clean = self
+            .clean
+            .get_or_init(|| is_dirty(&deck).then(|| sanitized(&deck)).flatten());
+        match clean {
             Some(clean) => Deck::from_bytes(clean).map_err(|e| deck_error(&self.label(), clean, e)),
             None => Ok(deck),
         }

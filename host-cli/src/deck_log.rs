@@ -56,10 +56,8 @@ fn migrate_legacy(data_dir: &Path, deck: &Deck<'_>, path: &Path) -> Result<()> {
     };
     let scan = LogScan::read(&legacy, &bytes)?;
     let ids: HashSet<_> = (0..deck.len()).filter_map(|i| deck.id(i)).collect();
-    let (mine, others): (Vec<&LogEntry>, Vec<&LogEntry>) = scan
-        .entries
-        .iter()
-        .partition(|e| ids.contains(&e.card()));
+    let (mine, others): (Vec<&LogEntry>, Vec<&LogEntry>) =
+        scan.entries.iter().partition(|e| ids.contains(&e.card()));
     if mine.is_empty() {
         return Ok(());
     }

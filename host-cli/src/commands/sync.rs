@@ -194,11 +194,20 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
             )));
         }
     }
-    drop(owner_store);
-
-    // 2. The card gets this deck, its whole history and the settings, as one set.
-    // Held (locked) until the card is written: no session adds to it meanwhile.
-    let (_store, scan) = ReviewStore::open(&path)?;
+    // 2. The card gets this deck, its whole history and the settings, as one set. The
+    // deck's store stays locked until the card is written: no session adds to it meanwhile.
+    // When the card held this deck, that store is the one just appended to (not read again).
+    let (_store, scan) = match other {
+        Some(_) => {
+            drop(owner_store);
+            ReviewStore::open(&path)?
+        }
+        None => {
+            let mut scan = owner_scan;
+            scan.entries.extend_from_slice(&new);
+            (owner_store, scan)
+        }
+    };
     // Future-dated records stay in the terminal's log but do not go to the card, whose
     // replay (and clock) they would drive.
     let (schedulable, _) = scan.until(horizon_ms(settings.clock.now_ms()));
