@@ -239,18 +239,21 @@ impl<'a> Session<'a> {
             .map(|(i, _)| i)
             .collect();
         self.buried = vec![false; self.ids.len()];
-        if studied.is_empty() {
-            return;
+        for i in studied {
+            self.bury_siblings_of(i);
         }
+    }
+
+    /// Buries the new and review siblings of card `i`, just studied (after a grade only this
+    /// card's siblings change: no pass over the deck).
+    fn bury_siblings_of(&mut self, i: usize) {
         let deck = self.deck;
         let siblings = self
             .siblings
             .get_or_insert_with(|| Siblings::of_deck(&deck));
-        for i in studied {
-            for j in siblings.of_card(i) {
-                if matches!(self.states[j].phase(), Phase::New | Phase::Review) {
-                    self.buried[j] = true;
-                }
+        for j in siblings.of_card(i) {
+            if matches!(self.states[j].phase(), Phase::New | Phase::Review) {
+                self.buried[j] = true;
             }
         }
     }
@@ -380,7 +383,7 @@ impl<'a> Session<'a> {
             Phase::Learning | Phase::Relearning => {}
         }
         self.states[shown.index] = shown.outcomes.get(rating);
-        self.bury_siblings(secs(shown.time_ms));
+        self.bury_siblings_of(shown.index);
         self.summary.reviewed += 1;
         self.summary.by_rating[rating.index()] += 1;
         self.summary.answer_ms += review.duration_ms as u64;
