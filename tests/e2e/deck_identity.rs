@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use carnet_engine::deck::Deck;
-use carnet_engine::review_log::{encode_frame, LogEntry, LogReader, Review, MAX_FRAME_LEN};
+use carnet_engine::review_log::{LogEntry, LogReader, Review};
 use carnet_engine::Rating;
 
 use crate::support::*;
@@ -14,51 +14,6 @@ fn corpus_doc(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../cards/tests/data")
         .join(name)
-}
-
-fn frames(entries: &[LogEntry]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut buf = [0u8; MAX_FRAME_LEN];
-    for e in entries {
-        let n = encode_frame(e, &mut buf);
-        out.extend_from_slice(&buf[..n]);
-    }
-    out
-}
-
-fn reviews_of(deck: &[u8], n: usize, start_ms: i64) -> Vec<LogEntry> {
-    let deck = Deck::from_bytes(deck).unwrap();
-    (0..n)
-        .map(|i| {
-            LogEntry::Review(Review {
-                card: deck.id(i).unwrap(),
-                time_ms: start_ms + i as i64 * 60_000,
-                rating: Rating::Good,
-                duration_ms: 3_000,
-            })
-        })
-        .collect()
-}
-
-fn store_reviews(home: &TempDir, deck: &Path) -> usize {
-    carnet(home)
-        .args(["log", "--json", "--deck"])
-        .args([deck])
-        .run()
-        .ok()
-        .lines()
-        .filter(|l| l.contains("\"review\""))
-        .count()
-}
-
-fn sync(home: &TempDir, card: &Path, deck: &Path, extra: &[&str]) -> Done {
-    carnet(home)
-        .args(["sync"])
-        .args([card])
-        .args(["--deck"])
-        .args([deck])
-        .args(extra)
-        .run()
 }
 
 /// Two decks named alike (`A/cours.deck` and `B/cours.deck`, from different documents) have
@@ -91,8 +46,8 @@ fn two_decks_of_the_same_name_never_share_a_history() {
         .stdin("3\n3\nq\n")
         .run()
         .ok();
-    assert_eq!(store_reviews(&home, &a), 2);
-    assert_eq!(store_reviews(&home, &b), 0);
+    assert_eq!(reviews_in_store(&home, &a), 2);
+    assert_eq!(reviews_in_store(&home, &b), 0);
     let stats: serde_json::Value = serde_json::from_str(
         &carnet(&home)
             .args(["stats", "--json", "--deck"])
@@ -113,7 +68,7 @@ fn two_decks_of_the_same_name_never_share_a_history() {
         .run()
         .ok();
     assert_eq!(id(&a), before);
-    assert_eq!(store_reviews(&home, &a), 2);
+    assert_eq!(reviews_in_store(&home, &a), 2);
 }
 
 /// carnet 0.1 kept logs by deck name: a deck opened for the first time takes its own cards'
@@ -123,7 +78,7 @@ fn a_name_keyed_log_migrates_to_the_deck_that_owns_its_cards() {
     let home = TempDir::new("migrate");
     let deck = write_deck(&home, "t.deck", "Test", 10);
     let bytes = std::fs::read(&deck).unwrap();
-    let mut old = reviews_of(&bytes, 3, 1_711_699_200_000);
+    let mut old = good_reviews(&bytes, 3, 1_711_699_200_000, 60_000);
     let stranger = LogEntry::Review(Review {
         card: carnet_engine::CardId(42),
         time_ms: 1_711_699_100_000,
@@ -161,7 +116,7 @@ fn a_card_of_another_deck_is_recognised_and_replaced_only_when_asked() {
     let curie = write_deck(&home, "curie.deck", "Curie", 8);
     let card = home.join("card");
     std::fs::create_dir_all(&card).unwrap();
-    sync(&home, &card, &bastille, &[]).ok();
+    sync_card(&home, &card, &bastille, &[]).ok();
     let manifest = std::fs::read_to_string(card.join("CARD.TXT")).unwrap();
     assert!(manifest.contains("state=complete"), "{manifest}");
     assert!(
@@ -171,7 +126,12 @@ fn a_card_of_another_deck_is_recognised_and_replaced_only_when_asked() {
     // Four reviews on the handheld.
     let bastille_bytes = std::fs::read(&bastille).unwrap();
     let mut log = std::fs::read(card.join("REVIEWS.LOG")).unwrap();
-    log.extend(frames(&reviews_of(&bastille_bytes, 4, 1_711_700_000_000)));
+    log.extend(frames(&good_reviews(
+        &bastille_bytes,
+        4,
+        1_711_700_000_000,
+        60_000,
+    )));
     std::fs::write(card.join("REVIEWS.LOG"), &log).unwrap();
     let snapshot = |dir: &Path| {
         let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
@@ -189,21 +149,25 @@ fn a_card_of_another_deck_is_recognised_and_replaced_only_when_asked() {
     };
     let before = snapshot(&card);
 
-    let refused = sync(&home, &card, &curie, &[]).input_error();
+    let refused = sync_card(&home, &card, &curie, &[]).input_error();
     assert!(
         refused.contains("holds another deck, \"Bastille\"") && refused.contains("--replace"),
         "{refused}"
     );
     assert_eq!(snapshot(&card), before, "the card is left as it was");
-    assert_eq!(store_reviews(&home, &bastille), 4, "merged into Bastille");
-    assert_eq!(store_reviews(&home, &curie), 0);
+    assert_eq!(
+        reviews_in_store(&home, &bastille),
+        4,
+        "merged into Bastille"
+    );
+    assert_eq!(reviews_in_store(&home, &curie), 0);
 
-    let replaced = sync(&home, &card, &curie, &["--replace"]).ok();
+    let replaced = sync_card(&home, &card, &curie, &["--replace"]).ok();
     assert!(replaced.contains("replaced \"Bastille\""), "{replaced}");
     let on_card = std::fs::read(card.join("DECK.BIN")).unwrap();
     assert_eq!(on_card, std::fs::read(&curie).unwrap());
-    assert_eq!(store_reviews(&home, &bastille), 4);
-    assert_eq!(store_reviews(&home, &curie), 0);
+    assert_eq!(reviews_in_store(&home, &bastille), 4);
+    assert_eq!(reviews_in_store(&home, &curie), 0);
     assert!(
         LogReader::new(&std::fs::read(card.join("REVIEWS.LOG")).unwrap())
             .next()
@@ -216,7 +180,7 @@ fn a_card_of_another_deck_is_recognised_and_replaced_only_when_asked() {
 #[test]
 fn a_damaged_card_log_loses_no_intact_record() {
     let deck_bytes = fixture_deck("Test", 12);
-    let good = reviews_of(&deck_bytes, 6, 1_711_700_000_000);
+    let good = good_reviews(&deck_bytes, 6, 1_711_700_000_000, 60_000);
     let clean = frames(&good);
     let frame_len = clean.len() / 6;
     let mut middle = clean.clone();
@@ -235,7 +199,7 @@ fn a_damaged_card_log_loses_no_intact_record() {
         std::fs::create_dir_all(&card).unwrap();
         std::fs::write(card.join("DECK.BIN"), &deck_bytes).unwrap();
         std::fs::write(card.join("REVIEWS.LOG"), &bytes).unwrap();
-        let err = sync(&home, &card, &deck, &[]).input_error();
+        let err = sync_card(&home, &card, &deck, &[]).input_error();
         assert!(
             err.contains("REVIEWS.LOG is damaged") && err.contains("--salvage"),
             "{what}: {err}"
@@ -245,8 +209,8 @@ fn a_damaged_card_log_loses_no_intact_record() {
             bytes,
             "{what}"
         );
-        assert_eq!(store_reviews(&home, &deck), intact, "{what}");
-        let out = sync(&home, &card, &deck, &["--salvage"]);
+        assert_eq!(reviews_in_store(&home, &deck), intact, "{what}");
+        let out = sync_card(&home, &card, &deck, &["--salvage"]);
         out.ok();
         assert_eq!(
             std::fs::read(card.join("REVIEWS.BAD")).unwrap(),
@@ -259,7 +223,7 @@ fn a_damaged_card_log_loses_no_intact_record() {
             intact,
             "{what}"
         );
-        assert_eq!(store_reviews(&home, &deck), intact, "{what}");
+        assert_eq!(reviews_in_store(&home, &deck), intact, "{what}");
     }
 }
 
@@ -270,7 +234,7 @@ fn a_folder_that_is_not_a_card_is_refused() {
     let dir = home.join("documents");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("thesis.odt"), b"my work").unwrap();
-    let err = sync(&home, &dir, &deck, &[]).input_error();
+    let err = sync_card(&home, &dir, &deck, &[]).input_error();
     assert!(
         err.contains("not a carnet SD card") && err.contains("thesis.odt"),
         "{err}"
@@ -381,7 +345,7 @@ fn a_deck_too_large_for_the_handheld_is_refused() {
     );
     let card = home.join("card");
     std::fs::create_dir_all(&card).unwrap();
-    let err = sync(&home, &card, &deck, &[]).input_error();
+    let err = sync_card(&home, &card, &deck, &[]).input_error();
     assert!(
         err.contains("2001 cards") && err.contains("room for 2000"),
         "{err}"
@@ -396,13 +360,13 @@ fn a_device_clock_behind_is_reported() {
     let deck = write_deck(&home, "t.deck", "Test", 6);
     let card = home.join("card");
     std::fs::create_dir_all(&card).unwrap();
-    sync(&home, &card, &deck, &[]).ok();
+    sync_card(&home, &card, &deck, &[]).ok();
     let bytes = std::fs::read(&deck).unwrap();
     let mut log = std::fs::read(card.join("REVIEWS.LOG")).unwrap();
     // 2020, while the card was synced in 2024.
-    log.extend(frames(&reviews_of(&bytes, 2, 1_580_000_000_000)));
+    log.extend(frames(&good_reviews(&bytes, 2, 1_580_000_000_000, 60_000)));
     std::fs::write(card.join("REVIEWS.LOG"), &log).unwrap();
-    let out = sync(&home, &card, &deck, &[]);
+    let out = sync_card(&home, &card, &deck, &[]);
     out.ok();
     assert!(
         out.stderr()
@@ -410,5 +374,5 @@ fn a_device_clock_behind_is_reported() {
         "{}",
         out.stderr()
     );
-    assert_eq!(store_reviews(&home, &deck), 2, "kept");
+    assert_eq!(reviews_in_store(&home, &deck), 2, "kept");
 }

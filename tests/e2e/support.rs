@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use carnet_engine::deck::{encode, DeckId};
-use carnet_engine::{AnswerKind, Card, CardId, CardKind, Source};
+use carnet_engine::deck::{encode, Deck, DeckId};
+use carnet_engine::review_log::{encode_frame, LogEntry, Review, MAX_FRAME_LEN};
+use carnet_engine::{AnswerKind, Card, CardId, CardKind, Rating, Source};
 
 /// The executable under test.
 pub const CARNET: &str = env!("CARGO_BIN_EXE_carnet");
@@ -338,4 +339,54 @@ pub fn cards_json(home: &TempDir, deck: &Path) -> Vec<serde_json::Value> {
     out.lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// Log frames of `entries`, one after the other, as a log file holds them.
+pub fn frames(entries: &[LogEntry]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; MAX_FRAME_LEN];
+    for e in entries {
+        let n = encode_frame(e, &mut buf);
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
+}
+
+/// Reviews "made on the handheld": the first `n` cards of `deck`, graded Good `step_ms`
+/// apart from `start_ms`.
+pub fn good_reviews(deck: &[u8], n: usize, start_ms: i64, step_ms: i64) -> Vec<LogEntry> {
+    let deck = Deck::from_bytes(deck).unwrap();
+    (0..n)
+        .map(|i| {
+            LogEntry::Review(Review {
+                card: deck.id(i).unwrap(),
+                time_ms: start_ms + i as i64 * step_ms,
+                rating: Rating::Good,
+                duration_ms: 4_000,
+            })
+        })
+        .collect()
+}
+
+/// `carnet sync CARD --deck DECK [EXTRA…]` in `home`.
+pub fn sync_card(home: &TempDir, card: &Path, deck: &Path, extra: &[&str]) -> Done {
+    carnet(home)
+        .args(["sync"])
+        .args([card])
+        .args(["--deck"])
+        .args([deck])
+        .args(extra)
+        .run()
+}
+
+/// The reviews the terminal's store holds for `deck` (`carnet log --json`).
+pub fn reviews_in_store(home: &TempDir, deck: &Path) -> usize {
+    carnet(home)
+        .args(["log", "--json", "--deck"])
+        .args([deck])
+        .run()
+        .ok()
+        .lines()
+        .filter(|l| l.contains("\"review\""))
+        .count()
 }

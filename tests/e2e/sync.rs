@@ -4,36 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use carnet_engine::deck::Deck;
-use carnet_engine::review_log::{encode_frame, LogEntry, LogReader, Review, MAX_FRAME_LEN};
-use carnet_engine::Rating;
+use carnet_engine::review_log::{LogEntry, LogReader};
 
 use crate::support::*;
-
-/// Reviews "made on the handheld": `n` cards of the deck, graded Good an hour apart.
-fn device_reviews(deck: &[u8], n: usize, start_ms: i64) -> Vec<LogEntry> {
-    let deck = Deck::from_bytes(deck).unwrap();
-    (0..n)
-        .map(|i| {
-            LogEntry::Review(Review {
-                card: deck.id(i).unwrap(),
-                time_ms: start_ms + i as i64 * 3_600_000,
-                rating: Rating::Good,
-                duration_ms: 4_000,
-            })
-        })
-        .collect()
-}
-
-fn frames(entries: &[LogEntry]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut buf = [0u8; MAX_FRAME_LEN];
-    for e in entries {
-        let n = encode_frame(e, &mut buf);
-        out.extend_from_slice(&buf[..n]);
-    }
-    out
-}
 
 fn records(bytes: &[u8]) -> Vec<LogEntry> {
     LogReader::new(bytes).map(|r| r.unwrap().1).collect()
@@ -41,21 +14,7 @@ fn records(bytes: &[u8]) -> Vec<LogEntry> {
 
 /// `carnet sync TARGET --deck DECK` in `home`.
 fn sync(home: &TempDir, target: &Path, deck: &Path) -> Done {
-    carnet(home)
-        .args(["sync"])
-        .args([target])
-        .args(["--deck"])
-        .args([deck])
-        .run()
-}
-
-fn reviews_in_store(home: &TempDir, deck: &Path) -> usize {
-    let out = carnet(home)
-        .args(["log", "--json", "--deck"])
-        .args([deck])
-        .run()
-        .ok();
-    out.lines().filter(|l| l.contains("\"review\"")).count()
+    sync_card(home, target, deck, &[])
 }
 
 #[test]
@@ -82,10 +41,10 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
     );
 
     // Five reviews on the handheld, appended to its log, and a torn sixth.
-    let made = device_reviews(&deck_bytes, 5, 1_711_700_000_000);
+    let made = good_reviews(&deck_bytes, 5, 1_711_700_000_000, 3_600_000);
     let mut log = std::fs::read(card.join("REVIEWS.LOG")).unwrap();
     log.extend_from_slice(&frames(&made));
-    let torn = frames(&device_reviews(&deck_bytes, 6, 1_711_900_000_000)[5..]);
+    let torn = frames(&good_reviews(&deck_bytes, 6, 1_711_900_000_000, 3_600_000)[5..]);
     log.extend_from_slice(&torn[..torn.len() / 2]);
     std::fs::write(card.join("REVIEWS.LOG"), &log).unwrap();
 
@@ -192,7 +151,12 @@ fn merges_an_sd_image_exactly_once() {
     // The handheld appends five reviews to its log on the card.
     let local = home.join("REVIEWS.LOG");
     let mut log = mtype(&image, "REVIEWS.LOG");
-    log.extend_from_slice(&frames(&device_reviews(&deck_bytes, 5, 1_711_700_000_000)));
+    log.extend_from_slice(&frames(&good_reviews(
+        &deck_bytes,
+        5,
+        1_711_700_000_000,
+        3_600_000,
+    )));
     std::fs::write(&local, &log).unwrap();
     let put = Command::new("mcopy")
         .env("MTOOLS_SKIP_CHECK", "1")
