@@ -232,27 +232,12 @@ mod tests {
 
     #[test]
     fn a_malformed_deck_says_which_card() {
-        use carnet_engine::deck::{encode, DeckHeader, DeckId};
-        use carnet_engine::{AnswerKind, Card, CardId, CardKind, Source};
-        let prompts = ["Q1 ?", "Q2 ?", "Q3 ?"];
-        let cards: Vec<Card<'_>> = prompts
-            .iter()
-            .map(|p| Card {
-                id: CardId::from_key(p),
-                kind: CardKind::QuestionAnswer,
-                answer_kind: AnswerKind::Other,
-                prompt: p,
-                answer: "a",
-                distractors: [""; 3],
-                context: "",
-                source: Source {
-                    document: 0,
-                    line: 1,
-                },
-                situation: "",
-            })
-            .collect();
-        let mut bytes = encode(DeckId(1), "d", &["x.txt"], &cards).unwrap();
+        use carnet_engine::deck::DeckHeader;
+        let mut bytes = crate::test_decks::deck_of(
+            1,
+            "d",
+            &[("Q1 ?", "a", 1), ("Q2 ?", "a", 1), ("Q3 ?", "a", 1)],
+        );
         let header = DeckHeader::parse(&bytes).unwrap();
         let at = header.index_entry_position(1) as usize;
         let start = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;

@@ -112,9 +112,9 @@ pub fn file_stem(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use carnet_engine::deck::{encode, DeckId};
+    use carnet_engine::deck::DeckId;
     use carnet_engine::review_log::Review;
-    use carnet_engine::{AnswerKind, Card, CardId, CardKind, Rating, Source};
+    use carnet_engine::{CardId, Rating};
 
     #[test]
     fn legacy_names_are_safe_file_names() {
@@ -127,24 +127,8 @@ mod tests {
     }
 
     fn deck_bytes(id: u128, prompts: &[&str]) -> Vec<u8> {
-        let cards: Vec<Card<'_>> = prompts
-            .iter()
-            .map(|p| Card {
-                id: CardId::from_key(p),
-                kind: CardKind::QuestionAnswer,
-                answer_kind: AnswerKind::Other,
-                prompt: p,
-                answer: "a",
-                distractors: [""; 3],
-                context: "",
-                source: Source {
-                    document: 0,
-                    line: 1,
-                },
-                situation: "",
-            })
-            .collect();
-        encode(DeckId(id), "cours", &["doc.txt"], &cards).unwrap()
+        let cards: Vec<(&str, &str, u32)> = prompts.iter().map(|p| (*p, "a", 1)).collect();
+        crate::test_decks::deck_of(id, "cours", &cards)
     }
 
     fn review(card: CardId, t: i64) -> LogEntry {

@@ -33,6 +33,8 @@ pub mod stats_data;
 pub mod store;
 pub mod svg_plot;
 pub mod terminal;
+#[cfg(test)]
+mod test_decks;
 pub mod tui;
 
 pub use error::{CliError, Result};

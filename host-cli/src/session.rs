@@ -496,29 +496,15 @@ impl<'a> Session<'a> {
 mod tests {
     use super::*;
     use crate::store::read_log;
-    use carnet_engine::deck::{encode, DeckId};
-    use carnet_engine::{AnswerKind, CardKind, Source};
+    use crate::test_decks::deck_of;
 
-    pub(crate) fn test_deck(n: usize) -> Vec<u8> {
+    fn test_deck(n: usize) -> Vec<u8> {
         let prompts: Vec<String> = (0..n).map(|i| format!("Question {i} ?")).collect();
         let answers: Vec<String> = (0..n).map(|i| format!("Réponse {i}")).collect();
-        let cards: Vec<Card<'_>> = (0..n)
-            .map(|i| Card {
-                id: CardId::from_key(&prompts[i]),
-                kind: CardKind::QuestionAnswer,
-                answer_kind: AnswerKind::Other,
-                prompt: &prompts[i],
-                answer: &answers[i],
-                distractors: [""; 3],
-                context: "Une phrase.",
-                source: Source {
-                    document: 0,
-                    line: i as u32 + 1,
-                },
-                situation: "",
-            })
+        let cards: Vec<(&str, &str, u32)> = (0..n)
+            .map(|i| (prompts[i].as_str(), answers[i].as_str(), i as u32 + 1))
             .collect();
-        encode(DeckId(0x7e_57), "Test", &["doc.txt"], &cards).unwrap()
+        deck_of(0x7e_57, "Test", &cards)
     }
 
     fn rules(start_ms: i64) -> SessionRules {
@@ -540,25 +526,16 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let path = dir.join("test.revlog");
         // Cards 0, 1, 2 come from line 7; card 3 from line 8.
-        let prompts = ["Q0 ?", "Q1 ?", "Q2 ?", "Q3 ?"];
-        let lines = [7, 7, 7, 8];
-        let cards: Vec<Card<'_>> = (0..4)
-            .map(|i| Card {
-                id: CardId::from_key(prompts[i]),
-                kind: CardKind::QuestionAnswer,
-                answer_kind: AnswerKind::Other,
-                prompt: prompts[i],
-                answer: "a",
-                distractors: [""; 3],
-                context: "Une phrase.",
-                source: Source {
-                    document: 0,
-                    line: lines[i],
-                },
-                situation: "",
-            })
-            .collect();
-        let bytes = encode(DeckId(9), "Siblings", &["doc.txt"], &cards).unwrap();
+        let bytes = deck_of(
+            9,
+            "Siblings",
+            &[
+                ("Q0 ?", "a", 7),
+                ("Q1 ?", "a", 7),
+                ("Q2 ?", "a", 7),
+                ("Q3 ?", "a", 8),
+            ],
+        );
         let deck = Deck::from_bytes(&bytes).unwrap();
         let (store, scan) = ReviewStore::open(&path).unwrap();
         let mut s = Session::new(&deck, store, &scan, rules(T0));
