@@ -329,7 +329,6 @@ struct Span {
 fn pieces(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -342,7 +341,6 @@ fn pieces(text: &str) -> Vec<Span> {
         }
         i += c.len_utf8();
     }
-    let _ = bytes;
     out.push(Span {
         start,
         end: text.len(),
@@ -577,12 +575,7 @@ fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
     }
     let mut used_topic = false;
     let padded = format!(" {text} ");
-    for (pronoun, feminine) in [
-        (" il ", false),
-        (" elle ", true),
-        (" Il ", false),
-        (" Elle ", true),
-    ] {
+    for pronoun in [" il ", " elle ", " Il ", " Elle "] {
         if padded.contains(pronoun) {
             // Only a person's name (no article) stands in for a pronoun: in a document about
             // a thing, « il » is as often someone else.
@@ -590,7 +583,6 @@ fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
                 .topic
                 .as_deref()
                 .filter(|_| topic.feminine.is_none())?;
-            let _ = feminine;
             let replaced = padded.replacen(pronoun, &format!(" {topic_text} "), 1);
             text = replaced.trim().to_string();
             used_topic = true;
