@@ -77,6 +77,13 @@ pub enum Error {
     NoDocuments,
     /// The documents were read but not one card could be written from them.
     NoCards,
+    /// A key-fact list is not one (a line without its four columns).
+    Facts {
+        /// The list.
+        path: PathBuf,
+        /// What is wrong, with the line.
+        message: String,
+    },
     /// The engine refused to encode the deck.
     Encode {
         /// The engine's message.
@@ -103,6 +110,7 @@ impl Error {
             | Error::Binary { path, .. }
             | Error::InvalidUtf8 { path, .. }
             | Error::LineTooLong { path, .. }
+            | Error::Facts { path, .. }
             | Error::Write { path, .. } => Some(path),
             Error::TooManyDocuments { .. }
             | Error::NoDocuments
@@ -160,6 +168,9 @@ impl fmt::Display for Error {
             Error::NoDocuments => write!(f, "no document given"),
             Error::NoCards => write!(f, "no card could be written from the documents"),
             Error::Encode { message } => write!(f, "cannot encode the deck: {message}"),
+            Error::Facts { path, message } => {
+                write!(f, "{}: not a key-fact list: {message}", path.display())
+            }
             Error::Write { path, source } => {
                 write!(f, "{}: cannot write: {source}", path.display())
             }

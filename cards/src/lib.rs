@@ -32,7 +32,8 @@
 //!
 //! ```text
 //! cargo run -p carnet-cards --release -- cards/corpus -o cards/decks/bundled.deck \
-//!     --name "Révolution russe" --report cards/decks/report.md
+//!     --name "Révolution russe" --report cards/decks/report.md \
+//!     --facts cards/eval/facts --review cards/decks/review.md
 //! ```
 //!
 //! Bad input (an empty, binary or non-UTF-8 file, an absurdly long line, a directory, a

@@ -20,6 +20,8 @@ const USAGE: &str = "usage: carnet-cards PATH... -o DECK [--listing FILE] [--rep
   -o, --output    the deck file to write (engine format)
   --listing FILE  the human-readable listing (TSV); default: the deck path with .tsv
   --report [FILE] write the quality report (Markdown) to FILE, or print it
+  --facts DIR     with --report: the recall against the key-fact lists DIR/<document>.tsv
+  --review FILE   with --report: the counts of a blind review (Markdown, its ## Summary)
   --name NAME     the deck's name (default: carnet)
   --seed N        seed of the report's random sample (default: 0)
   --quiet         no progress on standard error";
@@ -29,6 +31,8 @@ struct Config {
     output: Option<PathBuf>,
     listing: Option<PathBuf>,
     report: Option<Option<PathBuf>>,
+    facts: Option<PathBuf>,
+    review: Option<PathBuf>,
     name: String,
     seed: u64,
     quiet: bool,
@@ -40,6 +44,8 @@ fn parse(args: &[String]) -> Result<Config, String> {
         output: None,
         listing: None,
         report: None,
+        facts: None,
+        review: None,
         name: "carnet".into(),
         seed: 0,
         quiet: false,
@@ -56,6 +62,8 @@ fn parse(args: &[String]) -> Result<Config, String> {
         match a {
             "-o" | "--output" => c.output = Some(value()?.into()),
             "--listing" => c.listing = Some(value()?.into()),
+            "--facts" => c.facts = Some(value()?.into()),
+            "--review" => c.review = Some(value()?.into()),
             "--name" => c.name = value()?,
             "--seed" => {
                 c.seed = value()?
@@ -146,7 +154,8 @@ fn run(c: &Config) -> Result<(), Error> {
         }
     }
     if let Some(target) = &c.report {
-        let text = report::render(&deck, 20, c.seed);
+        let evaluation = report::Evaluation::load(&deck, c.facts.as_deref(), c.review.as_deref())?;
+        let text = report::render_with(&deck, 20, c.seed, &evaluation);
         match target {
             Some(path) => output::write_atomically(path, text.as_bytes())?,
             None => print!("{text}"),

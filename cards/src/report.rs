@@ -34,8 +34,113 @@ pub fn figures(deck: &GeneratedDeck) -> Figures {
     f
 }
 
+/// What the report adds when it is given them: the recall of the deck's documents against
+/// their key-fact lists, and a blind review of the deck.
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    /// Recall per document ([`crate::recall::measure`]).
+    pub recall: Option<Vec<crate::recall::DocumentRecall>>,
+    /// A blind review in Markdown: its `## Summary` section (the counts per criterion) goes
+    /// into the report, with where the whole review is.
+    pub review: Option<(String, String)>,
+}
+
+impl Evaluation {
+    /// Reads the key-fact list `facts/<document>.tsv` of each of the deck's documents that
+    /// has one, and the review file; either may be left out.
+    pub fn load(
+        deck: &GeneratedDeck,
+        facts: Option<&std::path::Path>,
+        review: Option<&std::path::Path>,
+    ) -> Result<Evaluation, crate::error::Error> {
+        use crate::error::Error;
+        let read = |path: &std::path::Path| {
+            std::fs::read_to_string(path).map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        };
+        let recall = match facts {
+            None => None,
+            Some(dir) => {
+                let mut lists = Vec::new();
+                for d in &deck.documents {
+                    let path = dir.join(format!("{}.tsv", d.name));
+                    if !path.is_file() {
+                        continue;
+                    }
+                    let facts = crate::recall::parse_facts(&read(&path)?)
+                        .map_err(|message| Error::Facts { path, message })?;
+                    lists.push((d.name.clone(), facts));
+                }
+                Some(crate::recall::measure(&lists, deck))
+            }
+        };
+        let review = match review {
+            None => None,
+            Some(path) => Some((
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                ),
+                read(path)?,
+            )),
+        };
+        Ok(Evaluation { recall, review })
+    }
+}
+
 /// The report as Markdown: figures, then `sample` cards picked by `seed` (deterministic).
 pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
+    render_with(deck, sample, seed, &Evaluation::default())
+}
+
+/// [`render`], with the recall and the blind review of `evaluation` after the figures.
+pub fn render_with(
+    deck: &GeneratedDeck,
+    sample: usize,
+    seed: u64,
+    evaluation: &Evaluation,
+) -> String {
+    let mut out = figures_and_sample(deck, sample, seed);
+    if let Some(recall) = &evaluation.recall {
+        let _ = writeln!(
+            out,
+            "\n## Recall against the key-fact lists\n\nFacts that people listed for each \
+             document before the generator was tuned on it (`cards/eval/`), and how many have a \
+             card.\n\n{}",
+            crate::recall::render(recall)
+        );
+    }
+    if let Some((name, text)) = &evaluation.review {
+        let summary = review_summary(text);
+        let _ = writeln!(
+            out,
+            "\n## Blind review\n\nBy a reviewer who has not seen the generator's code, against \
+             the rubric of CARDS.md; the whole review, with every failing card, is `{name}`.\n\n{}",
+            summary.trim()
+        );
+    }
+    out
+}
+
+/// The `## Summary` section of a review (its body, up to the next `## ` heading), and the
+/// review's `- Date:` line before it.
+fn review_summary(text: &str) -> String {
+    let date = text
+        .lines()
+        .find(|l| l.starts_with("- Date:"))
+        .map(|l| format!("{l}\n\n"))
+        .unwrap_or_default();
+    let Some(start) = text.find("\n## Summary\n") else {
+        return date;
+    };
+    let body = &text[start + "\n## Summary\n".len()..];
+    let end = body.find("\n## ").unwrap_or(body.len());
+    format!("{date}{}", body[..end].trim())
+}
+
+fn figures_and_sample(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
     let f = figures(deck);
     let mut out = String::new();
     let _ = writeln!(
@@ -128,4 +233,17 @@ pub fn render(deck: &GeneratedDeck, sample: usize, seed: u64) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_section_of_a_review() {
+        let review =
+            "# Review\n\n- Date: 2026-12-01\n\n## Summary\n\n| a | b |\n\n## Failing cards\n\nx\n";
+        assert_eq!(review_summary(review), "- Date: 2026-12-01\n\n| a | b |");
+        assert_eq!(review_summary("no sections"), "");
+    }
 }

@@ -4,12 +4,13 @@
 //!
 //! ```text
 //! cargo run -p carnet-cards --release -- cards/corpus -o cards/decks/bundled.deck \
-//!     --name "Révolution russe" --report cards/decks/report.md
+//!     --name "Révolution russe" --report cards/decks/report.md \
+//!     --facts cards/eval/facts --review cards/decks/review.md
 //! ```
 
 use std::path::{Path, PathBuf};
 
-const REFRESH: &str = "the checked-in deck is stale; refresh it with: cargo run -p carnet-cards --release -- cards/corpus -o cards/decks/bundled.deck --name \"Révolution russe\" --report cards/decks/report.md";
+const REFRESH: &str = "the checked-in deck is stale; refresh it with: cargo run -p carnet-cards --release -- cards/corpus -o cards/decks/bundled.deck --name \"Révolution russe\" --report cards/decks/report.md --facts cards/eval/facts --review cards/decks/review.md";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,8 +38,14 @@ fn bundled_deck_is_fresh() {
     let listing = std::fs::read_to_string(root().join("decks/bundled.tsv")).expect(REFRESH);
     assert!(listing == carnet_cards::output::listing(&deck), "{REFRESH}");
     let report = std::fs::read_to_string(root().join("decks/report.md")).expect(REFRESH);
+    let evaluation = carnet_cards::report::Evaluation::load(
+        &deck,
+        Some(&root().join("eval/facts")),
+        Some(&root().join("decks/review.md")),
+    )
+    .unwrap();
     assert!(
-        report == carnet_cards::report::render(&deck, 20, 0),
+        report == carnet_cards::report::render_with(&deck, 20, 0, &evaluation),
         "{REFRESH}"
     );
 }
