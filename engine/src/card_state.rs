@@ -150,11 +150,60 @@ impl CardState {
     pub fn due(&self) -> Option<i64> {
         self.last_review().map(|last| last + self.scheduled_secs())
     }
+
+    /// The state as 16 bytes (little endian: stability, difficulty, last review, packed
+    /// word), for files that keep states between runs (a start-up snapshot).
+    pub fn to_bytes(&self) -> [u8; 16] {
+        let mut b = [0u8; 16];
+        b[0..4].copy_from_slice(&self.stability.to_le_bytes());
+        b[4..8].copy_from_slice(&self.difficulty.to_le_bytes());
+        b[8..12].copy_from_slice(&self.last_review.to_le_bytes());
+        b[12..16].copy_from_slice(&self.packed.to_le_bytes());
+        b
+    }
+
+    /// A state from [`CardState::to_bytes`]; `None` if the memory values are not finite or
+    /// a new card's fields are not all zero (bytes that no state gives).
+    pub fn from_bytes(b: [u8; 16]) -> Option<CardState> {
+        let word = |i: usize| [b[i], b[i + 1], b[i + 2], b[i + 3]];
+        let state = CardState {
+            stability: f32::from_le_bytes(word(0)),
+            difficulty: f32::from_le_bytes(word(4)),
+            last_review: u32::from_le_bytes(word(8)),
+            packed: u32::from_le_bytes(word(12)),
+        };
+        let finite = state.stability.is_finite() && state.difficulty.is_finite();
+        let mut unsuspended = state;
+        unsuspended.set_suspended(false);
+        let new_is_blank = !state.is_new() || unsuspended == CardState::NEW;
+        (finite && new_is_blank).then_some(state)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_round_trip_and_junk_is_refused() {
+        let m = MemoryState {
+            stability: 3.5,
+            difficulty: 6.25,
+        };
+        let mut state = CardState::reviewed(m, 1_700_000_000, Phase::Relearning, 2, 600);
+        state.set_suspended(true);
+        assert_eq!(CardState::from_bytes(state.to_bytes()), Some(state));
+        assert_eq!(
+            CardState::from_bytes(CardState::NEW.to_bytes()),
+            Some(CardState::NEW)
+        );
+        let mut nan = state.to_bytes();
+        nan[0..4].copy_from_slice(&f32::NAN.to_le_bytes());
+        assert_eq!(CardState::from_bytes(nan), None);
+        let mut odd_new = CardState::NEW.to_bytes();
+        odd_new[8] = 1;
+        assert_eq!(CardState::from_bytes(odd_new), None);
+    }
 
     #[test]
     fn is_at_most_sixteen_bytes() {

@@ -28,7 +28,7 @@
 //! ([`DeckId::legacy`]), so that a deck regenerated from a version-1 file keeps its history.
 
 use crate::card::{Card, CardId, CardV1};
-use crate::crc32::{checksum, CRC32};
+use crate::crc32::{checksum, Digest};
 use crate::error::Error;
 
 /// The first eight bytes of every deck file.
@@ -209,11 +209,11 @@ fn header_len(version: u16) -> usize {
 }
 
 /// Streaming CRC-32 for checking a deck read in chunks (e.g. from an SD card).
-pub struct DeckChecksum(crc::Digest<'static, u32, crate::crc32::Implementation>);
+pub struct DeckChecksum(Digest);
 
 impl Default for DeckChecksum {
     fn default() -> Self {
-        DeckChecksum(CRC32.digest())
+        DeckChecksum(Digest::new())
     }
 }
 
@@ -267,6 +267,16 @@ impl<'a> Deck<'a> {
     ///
     /// Never panics on any input; after it succeeds, [`Deck::card`] cannot fail.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Deck<'a>, Error> {
+        Deck::from_bytes_with(bytes, |_| {})
+    }
+
+    /// [`Deck::from_bytes`], calling `visit` on each card as it is checked: a caller that
+    /// must look at every card once (e.g. for characters unsafe on a terminal) does it in
+    /// the same pass instead of decoding the deck a second time.
+    pub fn from_bytes_with<F>(bytes: &'a [u8], mut visit: F) -> Result<Deck<'a>, Error>
+    where
+        F: FnMut(&Card<'a>),
+    {
         let header = DeckHeader::parse(bytes)?;
         let file_len = header.file_len as usize;
         if bytes.len() < file_len {
@@ -316,6 +326,7 @@ impl<'a> Deck<'a> {
             {
                 return Err(Error::Malformed);
             }
+            visit(&card);
         }
         Ok(deck)
     }

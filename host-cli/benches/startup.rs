@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use carnet::clock::Clock;
+use carnet::deck_file::{DeckFile, DeckSource};
 use carnet::session::{Session, SessionRules};
 use carnet::store::ReviewStore;
-use carnet_engine::deck::{encode, Deck, DeckId};
+use carnet_engine::deck::{encode, DeckId};
 use carnet_engine::review_log::{encode_frame, LogEntry, Review, MAX_FRAME_LEN};
 use carnet_engine::{
     AnswerKind, Card, CardId, CardKind, DayClock, QueueLimits, Rating, Scheduler, Source,
@@ -112,17 +113,19 @@ fn fixtures(dir: &Path, cards_n: usize) -> (PathBuf, PathBuf) {
     (deck_path, log_path)
 }
 
+/// What `carnet study` does up to its first card: read the deck, check it while its log is
+/// read (from the log's snapshot once the first start has written one), build the session.
 fn first_card(deck_path: &Path, log_path: &Path) -> usize {
-    let bytes = std::fs::read(deck_path).unwrap();
-    let deck = Deck::from_bytes(&bytes).unwrap();
-    let (store, scan) = ReviewStore::open(log_path).unwrap();
+    let file = DeckFile::load(&DeckSource::File(deck_path.to_path_buf())).unwrap();
     let rules = SessionRules {
         scheduler: Scheduler::default(),
         day_clock: DayClock::default(),
         limits: QueueLimits::default(),
         clock: Clock::starting_at(NOW_MS),
     };
-    let mut session = Session::new(&deck, store, &scan, rules);
+    let data_dir = log_path.parent().unwrap();
+    let (deck, store, history) = carnet::commands::study::open(&file, data_dir, &rules).unwrap();
+    let mut session = Session::with_history(&deck, store, history, rules);
     session.card_to_show().map(|s| s.index).unwrap()
 }
 

@@ -81,15 +81,30 @@ impl DeckFile {
     /// Checks the whole file (header, checksum, every card) and gives the deck, its text
     /// made safe for a terminal when it needs it ([`sanitized`]).
     pub fn deck(&self) -> Result<Deck<'_>> {
-        let deck =
-            Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&self.label(), &self.bytes, e))?;
-        // Scanned once per file: later calls find the answer (and the clean copy) here.
-        let clean = self
-            .clean
-            .get_or_init(|| is_dirty(&deck).then(|| sanitized(&deck)).flatten());
+        let label = || self.label();
+        let clean = match self.clean.get() {
+            // Scanned once per file: later calls find the answer (and the clean copy) here.
+            Some(clean) => clean,
+            None => {
+                // The scan rides on the check's own pass over the cards.
+                let mut dirty = false;
+                let deck = Deck::from_bytes_with(&self.bytes, |card| {
+                    dirty = dirty || card_is_dirty(card);
+                })
+                .map_err(|e| deck_error(&label(), &self.bytes, e))?;
+                let dirty = dirty || header_is_dirty(&deck);
+                let clean = self
+                    .clean
+                    .get_or_init(|| dirty.then(|| sanitized(&deck)).flatten());
+                if clean.is_none() {
+                    return Ok(deck);
+                }
+                clean
+            }
+        };
         match clean {
-            Some(clean) => Deck::from_bytes(clean).map_err(|e| deck_error(&self.label(), clean, e)),
-            None => Ok(deck),
+            Some(clean) => Deck::from_bytes(clean).map_err(|e| deck_error(&label(), clean, e)),
+            None => Deck::from_bytes(&self.bytes).map_err(|e| deck_error(&label(), &self.bytes, e)),
         }
     }
 }
@@ -109,19 +124,22 @@ pub fn identity_for(
     }
 }
 
-/// Whether any text of the deck holds a character [`crate::terminal::is_unsafe`] replaces
-/// (a byte scan, [`crate::terminal::has_unsafe`]: fast on a deck of 100,000 cards).
-fn is_dirty(deck: &Deck<'_>) -> bool {
+/// Whether the deck's name or a document name holds a character
+/// [`crate::terminal::is_unsafe`] replaces.
+fn header_is_dirty(deck: &Deck<'_>) -> bool {
     let dirty = crate::terminal::has_unsafe;
-    dirty(deck.name())
-        || deck.documents().any(dirty)
-        || deck.cards().any(|c| {
-            dirty(c.prompt)
-                || dirty(c.answer)
-                || dirty(c.context)
-                || dirty(c.situation)
-                || c.distractors.iter().any(|d| dirty(d))
-        })
+    dirty(deck.name()) || deck.documents().any(dirty)
+}
+
+/// Whether any text of a card holds a character [`crate::terminal::is_unsafe`] replaces
+/// (a byte scan, [`crate::terminal::has_unsafe`]: fast on a deck of 100,000 cards).
+fn card_is_dirty(c: &carnet_engine::Card<'_>) -> bool {
+    let dirty = crate::terminal::has_unsafe;
+    dirty(c.prompt)
+        || dirty(c.answer)
+        || dirty(c.context)
+        || dirty(c.situation)
+        || c.distractors.iter().any(|d| dirty(d))
 }
 
 /// A deck's text comes from documents and Anki packages of unknown origin and reaches the

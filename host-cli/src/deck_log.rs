@@ -36,7 +36,12 @@ pub fn log_path(data_dir: &Path, deck: &Deck<'_>) -> Result<PathBuf> {
 
 /// `<data dir>/<deck id in hex>.revlog`, with no migration.
 pub fn id_log_path(data_dir: &Path, deck: &Deck<'_>) -> PathBuf {
-    data_dir.join(format!("{}.revlog", deck.deck_id()))
+    log_path_of(data_dir, deck.deck_id())
+}
+
+/// The log of the deck whose identity is `id`: `<data dir>/<id in hex>.revlog`.
+pub fn log_path_of(data_dir: &Path, id: carnet_engine::deck::DeckId) -> PathBuf {
+    data_dir.join(format!("{id}.revlog"))
 }
 
 /// Where carnet 0.1 kept the log of a deck named `name`.

@@ -16,6 +16,28 @@ pub struct CardHistory {
     pub suspended: bool,
     /// Time of the suspension record in force: the latest one wins, whatever the log order.
     pub suspension_time_ms: Option<i64>,
+    /// The state that the card's earlier reviews fold to, when a start-up snapshot
+    /// ([`crate::snapshot`]) holds them instead of `reviews` (which then holds only the later
+    /// ones); [`CardState::NEW`] otherwise. Never suspended: `suspended` says that.
+    pub base: CardState,
+    /// The time of the last review folded into `base`; `None` when none is.
+    pub base_last_ms: Option<i64>,
+}
+
+impl CardHistory {
+    /// The card's state: `base`, then its reviews, days counted by `clock`.
+    fn state(&self, id: CardId, scheduler: &Scheduler, clock: &DayClock) -> CardState {
+        let mut state = walk_from(
+            self.base,
+            scheduler,
+            id,
+            &self.reviews,
+            |last, now| clock.elapsed_days(last, now),
+            |_, _, _, _| {},
+        );
+        state.set_suspended(self.suspended);
+        state
+    }
 }
 
 /// Every card's history, grouped from the log. Cards that the current deck no longer holds
@@ -23,6 +45,8 @@ pub struct CardHistory {
 #[derive(Debug, Clone, Default)]
 pub struct History {
     cards: HashMap<CardId, CardHistory, BuildHasherDefault<CardIdHasher>>,
+    /// The latest time of a review added (one undone may still count: an upper bound).
+    last_review_ms: Option<i64>,
 }
 
 /// Hashes a [`CardId`] with one multiply: ids are already hashes (FNV-1a), and the start-up
@@ -54,11 +78,17 @@ pub fn secs(time_ms: i64) -> i64 {
 }
 
 impl History {
+    /// An empty history with room for `cards` cards.
+    pub fn with_capacity(cards: usize) -> History {
+        History {
+            cards: HashMap::with_capacity_and_hasher(cards, Default::default()),
+            last_review_ms: None,
+        }
+    }
+
     /// Groups the records of a log.
     pub fn from_entries(entries: &[LogEntry]) -> History {
-        let mut history = History {
-            cards: HashMap::with_capacity_and_hasher(entries.len() / 8, Default::default()),
-        };
+        let mut history = History::with_capacity(entries.len() / 8);
         for e in entries {
             history.apply(e);
         }
@@ -68,20 +98,41 @@ impl History {
     /// Applies one record: a review is added, an undo removes the review it names, a
     /// suspension sets or clears the flag.
     pub fn apply(&mut self, entry: &LogEntry) {
+        let applied = self.try_apply(entry);
+        debug_assert!(
+            applied,
+            "a record reaching into a snapshot's folded reviews"
+        );
+    }
+
+    /// [`History::apply`], or `false` (nothing changed) when the record cannot be applied
+    /// over a snapshot: a review dated before the card's folded reviews, or an undo that may
+    /// name one of them. The whole log must be replayed then.
+    pub fn try_apply(&mut self, entry: &LogEntry) -> bool {
         let card = self.cards.entry(entry.card()).or_default();
         match *entry {
             LogEntry::Review(r) => {
+                if card.base_last_ms.is_some_and(|b| r.time_ms < b) {
+                    return false;
+                }
                 // Nearly always the end: a log is written in time order.
                 let at = card.reviews.partition_point(|x| x.time_ms <= r.time_ms);
                 card.reviews.insert(at, r);
+                self.last_review_ms = self.last_review_ms.max(Some(r.time_ms));
             }
             LogEntry::Undo { review_time_ms, .. } => {
-                if let Some(at) = card
+                match card
                     .reviews
                     .iter()
                     .rposition(|r| r.time_ms == review_time_ms)
                 {
-                    card.reviews.remove(at);
+                    Some(at) => {
+                        card.reviews.remove(at);
+                    }
+                    None if card.base_last_ms.is_some_and(|b| review_time_ms <= b) => {
+                        return false;
+                    }
+                    None => {}
                 }
             }
             LogEntry::Suspend { time_ms, .. } | LogEntry::Unsuspend { time_ms, .. } => {
@@ -91,6 +142,49 @@ impl History {
                 }
             }
         }
+        true
+    }
+
+    /// A card's history as a snapshot gives it (its folded state and later reviews).
+    pub fn insert(&mut self, id: CardId, card: CardHistory) {
+        let last = card.reviews.last().map(|r| r.time_ms).or(card.base_last_ms);
+        self.last_review_ms = self.last_review_ms.max(last);
+        self.cards.insert(id, card);
+    }
+
+    /// The time of the latest review (perhaps one since undone), if any.
+    pub fn last_review_ms(&self) -> Option<i64> {
+        self.last_review_ms
+    }
+
+    /// This history with every review dated before `cut_ms` folded into its card's `base`
+    /// (what a snapshot keeps): the states it gives are unchanged.
+    pub fn folded_before(&self, cut_ms: i64, scheduler: &Scheduler, clock: &DayClock) -> History {
+        let mut folded = History::with_capacity(self.cards.len());
+        folded.last_review_ms = self.last_review_ms;
+        for (&id, h) in &self.cards {
+            let split = h.reviews.partition_point(|r| r.time_ms < cut_ms);
+            let (old, recent) = h.reviews.split_at(split);
+            let base = walk_from(
+                h.base,
+                scheduler,
+                id,
+                old,
+                |last, now| clock.elapsed_days(last, now),
+                |_, _, _, _| {},
+            );
+            folded.cards.insert(
+                id,
+                CardHistory {
+                    reviews: recent.to_vec(),
+                    suspended: h.suspended,
+                    suspension_time_ms: h.suspension_time_ms,
+                    base,
+                    base_last_ms: old.last().map(|r| r.time_ms).or(h.base_last_ms),
+                },
+            );
+        }
+        folded
     }
 
     /// One card's history.
@@ -103,7 +197,18 @@ impl History {
         self.cards.iter().map(|(&id, h)| (id, h))
     }
 
-    /// Number of surviving reviews.
+    /// Number of cards with a history.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    /// Whether no card has a history.
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
+    }
+
+    /// Number of surviving reviews (of a history read from a whole log: a snapshot's
+    /// folded reviews are not counted).
     pub fn review_count(&self) -> usize {
         self.cards.values().map(|c| c.reviews.len()).sum()
     }
@@ -112,11 +217,7 @@ impl History {
     pub fn state(&self, id: CardId, scheduler: &Scheduler, clock: &DayClock) -> CardState {
         match self.cards.get(&id) {
             None => CardState::NEW,
-            Some(h) => {
-                let mut state = replay(scheduler, clock, id, &h.reviews);
-                state.set_suspended(h.suspended);
-                state
-            }
+            Some(h) => h.state(id, scheduler, clock),
         }
     }
 
@@ -165,6 +266,12 @@ impl History {
     pub fn studied_today(&self, now: i64, scheduler: &Scheduler, clock: &DayClock) -> StudiedToday {
         let today = clock.day(now);
         let mut studied = StudiedToday::default();
+        if self
+            .last_review_ms
+            .is_none_or(|t| t < clock.day_start(today) * 1000)
+        {
+            return studied;
+        }
         for (&id, h) in &self.cards {
             let Some(last) = h.reviews.last() else {
                 continue;
@@ -172,8 +279,9 @@ impl History {
             if clock.day(secs(last.time_ms)) != today {
                 continue;
             }
-            let mut first = true;
-            walk(
+            let mut first = h.base_last_ms.is_none();
+            walk_from(
+                h.base,
                 scheduler,
                 id,
                 &h.reviews,
@@ -218,13 +326,29 @@ pub fn walk<F, V>(
     id: CardId,
     reviews: &[Review],
     elapsed_days: F,
+    visit: V,
+) -> CardState
+where
+    F: Fn(i64, i64) -> u32,
+    V: FnMut(&CardState, &Review, u32, &CardState),
+{
+    walk_from(CardState::NEW, scheduler, id, reviews, elapsed_days, visit)
+}
+
+/// [`walk`] from the state `start` instead of a new card.
+pub fn walk_from<F, V>(
+    start: CardState,
+    scheduler: &Scheduler,
+    id: CardId,
+    reviews: &[Review],
+    elapsed_days: F,
     mut visit: V,
 ) -> CardState
 where
     F: Fn(i64, i64) -> u32,
     V: FnMut(&CardState, &Review, u32, &CardState),
 {
-    let mut state = CardState::NEW;
+    let mut state = start;
     for r in reviews {
         let now = secs(r.time_ms);
         let elapsed = state

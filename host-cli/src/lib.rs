@@ -29,6 +29,7 @@ pub mod kind_names;
 pub mod line_mode;
 pub mod sd_card;
 pub mod session;
+pub mod snapshot;
 pub mod stats_data;
 pub mod store;
 pub mod svg_plot;

@@ -15,7 +15,9 @@ use carnet_engine::{
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::history::{secs, History};
+use crate::snapshot;
 use crate::store::{LogScan, ReviewStore};
+use std::path::Path;
 
 /// `Deck::from_bytes` checked every card and id: reading one back cannot fail.
 const CHECKED: &str = "a card of a checked deck";
@@ -176,6 +178,23 @@ pub struct SessionRules {
 }
 
 impl<'a> Session<'a> {
+    /// Opens and locks the deck's log at `log` and starts a session, from the log's
+    /// start-up snapshot when it is good ([`snapshot::open_history`]).
+    pub fn start(deck: &Deck<'a>, log: &Path, rules: SessionRules) -> Result<Session<'a>> {
+        let opened = snapshot::open_history(
+            log,
+            &rules.scheduler,
+            &rules.day_clock,
+            rules.clock.now_ms(),
+        )?;
+        Ok(Session::with_history(
+            deck,
+            opened.store,
+            opened.history,
+            rules,
+        ))
+    }
+
     /// Starts a session: derives every card's state from the log read when the store opened.
     pub fn new(
         deck: &Deck<'a>,
@@ -184,6 +203,17 @@ impl<'a> Session<'a> {
         rules: SessionRules,
     ) -> Session<'a> {
         let history = History::from_entries(&scan.schedulable(store.path(), rules.clock.now_ms()));
+        Session::with_history(deck, store, history, rules)
+    }
+
+    /// Starts a session on the history of the store's log (as
+    /// [`snapshot::open_history`] gives them).
+    pub fn with_history(
+        deck: &Deck<'a>,
+        store: ReviewStore,
+        history: History,
+        rules: SessionRules,
+    ) -> Session<'a> {
         // Ids come from the deck's id table: no card is decoded until it is shown.
         let ids: Vec<CardId> = (0..deck.len())
             .map(|i| deck.id(i).expect(CHECKED))
@@ -225,6 +255,16 @@ impl<'a> Session<'a> {
 
     fn bury_siblings(&mut self, now: i64) {
         let today = self.day_clock.day(now);
+        self.buried = vec![false; self.ids.len()];
+        // Nothing reviewed today (a session's usual start): no card to look up.
+        let today_start_ms = self.day_clock.day_start(today) * 1000;
+        if self
+            .history
+            .last_review_ms()
+            .is_none_or(|t| t < today_start_ms)
+        {
+            return;
+        }
         let studied: Vec<usize> = self
             .ids
             .iter()
@@ -238,7 +278,6 @@ impl<'a> Session<'a> {
             })
             .map(|(i, _)| i)
             .collect();
-        self.buried = vec![false; self.ids.len()];
         for i in studied {
             self.bury_siblings_of(i);
         }

@@ -6,7 +6,7 @@
 //! on, so a record the program has acknowledged survives a crash or a power cut.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use carnet_engine::review_log::{encode_frame, LogEntry, LogFault, LogReader, MAX_FRAME_LEN};
@@ -58,16 +58,7 @@ impl LogScan {
             .iter()
             .find(|f| matches!(f.error, EngineError::UnsupportedVersion { .. }))
         {
-            let found = match f.error {
-                EngineError::UnsupportedVersion { found } => found,
-                _ => 0,
-            };
-            return Err(CliError::input(format!(
-                "review log {}: the record at byte offset {} was written by a newer carnet (log \
-                 format version {found}); upgrade carnet to read this log",
-                path.display(),
-                f.offset
-            )));
+            return Err(newer_version(path, f));
         }
         let looks_like_a_log = scan.corrupt.iter().any(|f| {
             bytes
@@ -82,6 +73,22 @@ impl LogScan {
                 bytes.len()
             )));
         }
+        Ok(scan)
+    }
+
+    /// Reads the end of a log from its byte `base` on (the end of a frame), the part before
+    /// it known good: faults are reported at their offsets in the whole file, and a tail in
+    /// which nothing decodes is damage to report, not a sign of another kind of file.
+    pub fn read_tail(path: &Path, bytes: &[u8], base: usize) -> Result<LogScan> {
+        let mut scan = scan_piece(bytes, base);
+        if let Some(f) = scan
+            .corrupt
+            .iter()
+            .find(|f| matches!(f.error, EngineError::UnsupportedVersion { .. }))
+        {
+            return Err(newer_version(path, f));
+        }
+        scan.entries.shrink_to_fit();
         Ok(scan)
     }
 
@@ -136,6 +143,20 @@ impl LogScan {
             ));
         }
     }
+}
+
+/// The refusal of a log holding a record of a newer format version.
+fn newer_version(path: &Path, f: &LogFault) -> CliError {
+    let found = match f.error {
+        EngineError::UnsupportedVersion { found } => found,
+        _ => 0,
+    };
+    CliError::input(format!(
+        "review log {}: the record at byte offset {} was written by a newer carnet (log format \
+         version {found}); upgrade carnet to read this log",
+        path.display(),
+        f.offset
+    ))
 }
 
 /// How far ahead of now a record may be dated and still count: a day (clocks of two
@@ -223,17 +244,27 @@ pub struct ReviewStore {
     /// Every record time, sorted: the latest one not in the future is what new records must
     /// follow (a future-dated record must not drive the clock).
     times: Vec<i64>,
+    /// The log's length in bytes.
+    len: u64,
 }
 
 impl ReviewStore {
     /// Opens (creating it and its folder if needed) and locks the log at `path`, reads it,
     /// and cuts a torn last record away so that the next record starts on a clean frame.
     pub fn open(path: &Path) -> Result<(ReviewStore, LogScan)> {
+        let mut store = ReviewStore::lock(path)?;
+        let scan = store.read_from(0)?;
+        Ok((store, scan))
+    }
+
+    /// Opens and locks the log at `path` (creating it and its folder if needed) without
+    /// reading it: [`ReviewStore::read_from`] or [`ReviewStore::read_after`] follows.
+    pub fn lock(path: &Path) -> Result<ReviewStore> {
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)
             .map_err(|e| CliError::io("cannot create the data folder", dir, &e))?;
         let existed = path.exists();
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
@@ -255,24 +286,99 @@ impl ReviewStore {
         if !existed {
             sync_dir(dir);
         }
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
-            .map_err(|e| CliError::io("cannot read the review log", path, &e))?;
-        let scan = LogScan::read(path, &bytes)?;
-        scan.warn(path, true);
-        if let Some(torn) = scan.torn {
-            file.set_len(torn.offset as u64)
-                .and_then(|()| file.sync_data())
-                .map_err(|e| CliError::io("cannot drop the torn record of", path, &e))?;
-        }
-        let mut times: Vec<i64> = scan.entries.iter().map(entry_time_ms).collect();
-        times.sort_unstable();
-        let store = ReviewStore {
+        Ok(ReviewStore {
             path: path.to_path_buf(),
             file,
-            times,
+            times: Vec::new(),
+            len: 0,
+        })
+    }
+
+    /// Reads the log from byte `start` (the end of a frame, or 0) to its end, cuts a torn
+    /// last record away, and notes the records' times. The records before `start` are the
+    /// caller's (a snapshot's): it gives their times with [`ReviewStore::note_times`].
+    pub fn read_from(&mut self, start: u64) -> Result<LogScan> {
+        let path = self.path.clone();
+        let mut bytes = Vec::new();
+        self.file
+            .seek(SeekFrom::Start(start))
+            .and_then(|_| self.file.read_to_end(&mut bytes))
+            .map_err(|e| CliError::io("cannot read the review log", &path, &e))?;
+        let scan = if start == 0 {
+            LogScan::read(&path, &bytes)?
+        } else {
+            LogScan::read_tail(&path, &bytes, start as usize)?
         };
-        Ok((store, scan))
+        scan.warn(&path, true);
+        let mut end = start + bytes.len() as u64;
+        if let Some(torn) = scan.torn {
+            self.file
+                .set_len(torn.offset as u64)
+                .and_then(|()| self.file.sync_data())
+                .map_err(|e| CliError::io("cannot drop the torn record of", &path, &e))?;
+            end = torn.offset as u64;
+        }
+        self.len = end;
+        if start == 0 {
+            self.times.clear();
+        }
+        self.note_times(scan.entries.iter().map(entry_time_ms));
+        Ok(scan)
+    }
+
+    /// [`ReviewStore::read_from`] `start` when the log's first `start` bytes still have the
+    /// CRC-32 `crc` (the log a snapshot was made from, grown since only by appends); `None`
+    /// when they do not (the log was rewritten, cut, or replaced): read it whole then.
+    pub fn read_after(&mut self, start: u64, crc: u32) -> Result<Option<LogScan>> {
+        if self.prefix_crc(start)? != Some(crc) {
+            return Ok(None);
+        }
+        self.read_from(start).map(Some)
+    }
+
+    /// The CRC-32 of the log's first `len` bytes, read in pieces (a log of a million reviews
+    /// is never held whole for this); `None` if the log is shorter.
+    pub fn prefix_crc(&mut self, len: u64) -> Result<Option<u32>> {
+        let path = self.path.clone();
+        let io = |e: std::io::Error| CliError::io("cannot read the review log", &path, &e);
+        if self.file.metadata().map_err(io)?.len() < len {
+            return Ok(None);
+        }
+        self.file.seek(SeekFrom::Start(0)).map_err(io)?;
+        let mut hasher = crc32fast::Hasher::new();
+        let mut buffer = vec![0u8; 1 << 20];
+        let mut left = len;
+        while left > 0 {
+            let want = buffer.len().min(left as usize);
+            let n = self.file.read(&mut buffer[..want]).map_err(io)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            hasher.update(&buffer[..n]);
+            left -= n as u64;
+        }
+        Ok(Some(hasher.finalize()))
+    }
+
+    /// The log's length in bytes as last read or written.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the log holds no byte.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The times of every record, sorted.
+    pub fn times(&self) -> &[i64] {
+        &self.times
+    }
+
+    /// Adds record times the store did not read itself (a snapshot's).
+    pub fn note_times(&mut self, times: impl Iterator<Item = i64>) {
+        self.times.extend(times);
+        self.times.sort_unstable();
     }
 
     /// The log's path.
@@ -295,9 +401,10 @@ impl ReviewStore {
         now_ms.max(last.saturating_add(1))
     }
 
-    fn note_time(&mut self, t: i64) {
+    fn note_time(&mut self, t: i64, len: usize) {
         let at = self.times.partition_point(|&x| x <= t);
         self.times.insert(at, t);
+        self.len += len as u64;
     }
 
     /// Appends records and waits until they are on disk (one sync for all).
@@ -313,8 +420,9 @@ impl ReviewStore {
             .and_then(|()| self.file.sync_data())
             .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
         for entry in entries {
-            self.note_time(entry_time_ms(entry));
+            self.note_time(entry_time_ms(entry), 0);
         }
+        self.len += bytes.len() as u64;
         Ok(())
     }
 
@@ -326,7 +434,7 @@ impl ReviewStore {
             .write_all(&frame[..n])
             .and_then(|()| self.file.sync_data())
             .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
-        self.note_time(entry_time_ms(entry));
+        self.note_time(entry_time_ms(entry), n);
         Ok(())
     }
 }

@@ -393,3 +393,73 @@ fn progress_on_the_previous_bundled_deck_survives_regeneration() {
         kept.len()
     );
 }
+
+/// A log of 1,500 reviews: the first start replays it and leaves a snapshot beside it, the
+/// next start reads the snapshot (and the reviews appended since), and a damaged snapshot
+/// changes nothing the learner sees: the log is the truth.
+#[test]
+fn a_long_log_starts_from_its_snapshot_and_a_damaged_one_changes_nothing() {
+    let home = TempDir::new("snapshot");
+    // 40 cards, 30 of them studied: the sessions show new cards.
+    let deck = write_deck(&home, "s.deck", "Snap", 40);
+    let bytes = std::fs::read(&deck).unwrap();
+    let t0 = 1_711_699_200_000; // T0
+
+    // 50 reviews of each card over the 200 days before now, the last ones today.
+    let reviews: Vec<_> = (0..50)
+        .flat_map(|round| good_reviews(&bytes, 30, t0 - (50 - round) * 4 * 86_400_000, 1000))
+        .collect();
+    let log = log_of(&home, "Snap");
+    std::fs::create_dir_all(log.parent().unwrap()).unwrap();
+    std::fs::write(&log, frames(&reviews)).unwrap();
+    let session = |home: &TempDir| {
+        carnet(home)
+            .args(["study", "--plain", "--deck"])
+            .args([&deck])
+            .stdin(&script(3, |_| "3"))
+            .run()
+            .ok()
+    };
+    let snapshot = log.with_extension("state");
+    let first = session(&home);
+    assert!(lines_starting(&first, "recorded ").len() == 3, "{first}");
+    assert!(
+        snapshot.exists(),
+        "no snapshot after a start on 1,500 reviews"
+    );
+    // The same session again, from a copy of the log and snapshot as they were: equal.
+    let replay_home = TempDir::new("snapshot-replay");
+    let copy = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    };
+    let log_now = std::fs::read(&log).unwrap();
+    copy(
+        &snapshot,
+        &log_of(&replay_home, "Snap").with_extension("state"),
+    );
+    std::fs::write(log_of(&replay_home, "Snap"), &log_now).unwrap();
+    let from_snapshot = session(&replay_home);
+    // Read, not rewritten (a replay of the whole log would have written a new one).
+    assert_eq!(
+        std::fs::read(log_of(&replay_home, "Snap").with_extension("state")).unwrap(),
+        std::fs::read(&snapshot).unwrap()
+    );
+    // And once more with the snapshot damaged: the log is replayed whole, same session.
+    let mut damaged = std::fs::read(&snapshot).unwrap();
+    let mid = damaged.len() / 2;
+    damaged[mid] ^= 0xff;
+    std::fs::write(&snapshot, &damaged).unwrap();
+    let from_log = session(&home);
+    let shown = |out: &str| {
+        lines_starting(out, "question: ")
+            .into_iter()
+            .chain(lines_starting(out, "grades: "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown(&from_snapshot), shown(&from_log));
+    assert!(!shown(&from_log).is_empty());
+    let rewritten = std::fs::read(&snapshot).unwrap();
+    assert!(rewritten.starts_with(b"CARNETSS") && rewritten != damaged);
+}
