@@ -1,22 +1,25 @@
-//! Generation throughput on the bundled corpus repeated to more than 10 MB.
+//! Generation throughput and how it grows with the corpus.
 //!
-//! Each copy is its own document (as a corpus of many files would be), so every stage runs
-//! on the whole volume: cleaning, sentences, the lexicon, facts, cards, de-duplication.
+//! - `generate/corpus x10MB`: the bundled corpus repeated to more than 10 MB, each copy its
+//!   own document (as a corpus of many files would be), so every stage runs on the whole
+//!   volume: cleaning, sentences, the lexicon, facts, cards, de-duplication.
+//! - `scaling/N documents`: 100, 200 and 400 documents taken in turn from the corpus and the
+//!   development documents of `cards/eval/documents/` (four raw formats, several topics): the
+//!   time must grow linearly (400 documents in at most 4× the time of 100).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 
-fn corpus_repeated() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+fn texts_in(dir: &Path, only_txt: bool) -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| !only_txt || p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let texts: Vec<(String, String)> = files
+    files
         .iter()
         .map(|p| {
             (
@@ -24,22 +27,32 @@ fn corpus_repeated() -> Vec<(String, String)> {
                 std::fs::read_to_string(p).unwrap(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Copies of `texts` in turn, renamed, until `enough(count, bytes)`.
+fn repeated(
+    texts: &[(String, String)],
+    enough: impl Fn(usize, usize) -> bool,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut bytes = 0;
-    let mut copy = 0;
-    while bytes < TARGET_BYTES {
-        for (name, text) in &texts {
+    for copy in 0.. {
+        for (name, text) in texts {
+            if enough(out.len(), bytes) {
+                return out;
+            }
             out.push((format!("{copy}-{name}"), text.clone()));
             bytes += text.len();
         }
-        copy += 1;
     }
     out
 }
 
 fn generate(c: &mut Criterion) {
-    let docs = corpus_repeated();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = texts_in(&root.join("corpus"), true);
+    let docs = repeated(&corpus, |_, bytes| bytes >= TARGET_BYTES);
     let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
     let mut group = c.benchmark_group("generate");
     group.sample_size(10);
@@ -53,6 +66,25 @@ fn generate(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    let mut mixed = corpus;
+    mixed.extend(texts_in(&root.join("eval/documents"), false));
+    let mut scaling = c.benchmark_group("scaling");
+    scaling.sample_size(10);
+    for n in [100usize, 200, 400] {
+        let docs = repeated(&mixed, |count, _| count >= n);
+        let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
+        scaling.throughput(Throughput::Bytes(bytes as u64));
+        scaling.bench_function(format!("{n} documents"), |b| {
+            b.iter(|| {
+                carnet_cards::generate_from_texts(&docs)
+                    .unwrap()
+                    .cards
+                    .len()
+            })
+        });
+    }
+    scaling.finish();
 }
 
 criterion_group!(benches, generate);

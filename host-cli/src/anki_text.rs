@@ -3,8 +3,10 @@
 //!
 //! `carnet export --anki` writes notes of the `Basic` note type (Front = question, Back =
 //! answer) with a GUID column holding the stable card id, so importing a newer export updates
-//! the notes instead of duplicating them. Three more columns (source sentence, origin,
-//! wrong answers) are ignored by Anki and let `carnet import` rebuild the same deck.
+//! the notes instead of duplicating them. A card's situation line (« Bakou, 1918 ») opens its
+//! Front on a line of its own, so that Anki shows it with the question. Four more columns
+//! (source sentence, origin, wrong answers, situation) are ignored by Anki and let `carnet
+//! import` rebuild the same deck.
 
 use std::path::Path;
 
@@ -15,7 +17,16 @@ use crate::error::{CliError, Result};
 use crate::kind_names::{answer_kind, card_kind, parse_answer_kind, parse_card_kind};
 
 /// The columns written, in order (1-based in the headers).
-pub const COLUMNS: [&str; 7] = ["guid", "Front", "Back", "tags", "Source", "Origin", "Wrong"];
+pub const COLUMNS: [&str; 8] = [
+    "guid",
+    "Front",
+    "Back",
+    "tags",
+    "Source",
+    "Origin",
+    "Wrong",
+    "Situation",
+];
 /// Separates the wrong answers in their column.
 const WRONG_SEPARATOR: &str = " | ";
 
@@ -42,14 +53,20 @@ pub fn write(deck: &Deck<'_>) -> String {
             format!("carnet::answer::{}", answer_kind(card.answer_kind)),
         ];
         let wrong: Vec<&str> = card.distractors().collect();
+        let front = if card.situation.is_empty() {
+            card.prompt.to_string()
+        } else {
+            format!("{}\n{}", card.situation, card.prompt)
+        };
         let fields = [
             guid(card.id),
-            card.prompt.to_string(),
+            front,
             card.answer.to_string(),
             tags.join(" "),
             card.context.to_string(),
             format!("{doc}:{}", card.source.line),
             wrong.join(WRONG_SEPARATOR),
+            card.situation.to_string(),
         ];
         let line: Vec<String> = fields.iter().map(|f| quote(f, '\t')).collect();
         out.push_str(&line.join("\t"));
@@ -85,6 +102,9 @@ pub struct Note {
     pub origin: Option<String>,
     /// The `Wrong` column, split.
     pub wrong: Vec<String>,
+    /// The `Situation` column, if any (taken off the front's first line, where the export
+    /// puts it for Anki).
+    pub situation: Option<String>,
 }
 
 impl Note {
@@ -207,6 +227,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
             .map(|i| i + 1)
     };
     let (source_col, origin_col, wrong_col) = (named("Source"), named("Origin"), named("Wrong"));
+    let situation_col = named("Situation");
     let meta = [
         guid_col,
         tags_col,
@@ -215,6 +236,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
         source_col.unwrap_or(0),
         origin_col.unwrap_or(0),
         wrong_col.unwrap_or(0),
+        situation_col.unwrap_or(0),
     ];
     let mut notes = Vec::new();
     // The deck of the first note, when the file names decks per note and no `#deck:`.
@@ -263,6 +285,14 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
             );
         }
         let opt = |c: Option<usize>| c.and_then(get).filter(|s| !s.is_empty());
+        let situation = opt(situation_col);
+        let front = match &situation {
+            Some(line) => front
+                .strip_prefix(line.as_str())
+                .and_then(|rest| rest.strip_prefix(['\n', ' ']))
+                .map_or(front.clone(), str::to_string),
+            None => front,
+        };
         notes.push(Note {
             line: start,
             guid: (guid_col > 0)
@@ -282,6 +312,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            situation,
         });
     }
     if notes.is_empty() {
@@ -414,7 +445,7 @@ mod tests {
                     document: 0,
                     line: 7,
                 },
-                situation: "",
+                situation: "Bakou, 1918",
             },
             Card {
                 id: CardId(42),
@@ -448,6 +479,10 @@ mod tests {
         assert_eq!(n.source.as_deref(), Some(cards[0].context));
         assert_eq!(n.origin.as_deref(), Some("doc one.txt:7"));
         assert_eq!(n.wrong, vec!["1er mai 1918".to_string()]);
+        assert_eq!(n.situation.as_deref(), Some("Bakou, 1918"));
+        // Anki sees the situation as the front's first line.
+        assert!(text.contains("\t\"Bakou, 1918\nLa Commune fut proclamée le [...].\"\t"));
+        assert_eq!(file.notes[1].situation, None);
         assert_eq!(file.notes[1].front, "# Qui ?");
         assert_eq!(file.notes[1].card_id(), CardId(42));
     }

@@ -8,7 +8,8 @@ use crate::support::*;
 #[test]
 fn export_has_the_anki_headers_and_import_rebuilds_the_same_deck() {
     let home = TempDir::new("anki-text");
-    let deck = write_deck(&home, "t.deck", "Test", 12);
+    let deck = home.join("t.deck");
+    std::fs::write(&deck, fixture_deck_situated("Test", 12)).unwrap();
     let export = home.join("test.txt");
     carnet(&home)
         .args(["export", "--anki"])
@@ -26,12 +27,13 @@ fn export_has_the_anki_headers_and_import_rebuilds_the_same_deck() {
             "#html:false",
             "#notetype:Basic",
             "#deck:Test",
-            "#columns:guid\tFront\tBack\ttags\tSource\tOrigin\tWrong",
+            "#columns:guid\tFront\tBack\ttags\tSource\tOrigin\tWrong\tSituation",
             "#guid column:1",
             "#tags column:4"
         ]
     );
-    assert_eq!(text.lines().count(), 7 + 12);
+    // Twelve notes, six of them with a situation line opening their front.
+    assert_eq!(text.lines().count(), 7 + 12 + 6);
     let rebuilt = home.join("rebuilt.deck");
     carnet(&home)
         .args(["import"])
@@ -68,7 +70,8 @@ fn python() -> Option<PathBuf> {
 fn anki_imports_the_export_and_updates_on_a_second_import() {
     let Some(python) = python() else { return };
     let home = TempDir::new("anki-backend");
-    let deck = write_deck(&home, "t.deck", "Test", 24);
+    let deck = home.join("t.deck");
+    std::fs::write(&deck, fixture_deck_situated("Test", 24)).unwrap();
     let first = home.join("first.txt");
     carnet(&home)
         .args(["export", "--anki"])
@@ -108,7 +111,13 @@ fn anki_imports_the_export_and_updates_on_a_second_import() {
     let first_notes = report["after_first"]["notes"].as_object().unwrap();
     for c in &cards {
         let note = &first_notes[c["id"].as_str().unwrap()];
-        assert_eq!(note["front"], c["question"]);
+        // The situation line opens the front, a line of its own (Anki's `<br>`).
+        let question = c["question"].as_str().unwrap();
+        let front = match c["situation"].as_str().unwrap_or("") {
+            "" => question.to_string(),
+            situation => format!("{situation}<br>{question}"),
+        };
+        assert_eq!(note["front"], front.as_str());
         assert_eq!(note["back"], c["answer"]);
         assert_eq!(note["deck"], "Test");
         assert!(note["tags"]

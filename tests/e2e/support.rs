@@ -292,6 +292,22 @@ pub fn fixture_deck(name: &str, n: usize) -> Vec<u8> {
     .unwrap()
 }
 
+/// [`fixture_deck`] with a situation line (« Bakou, 1918 ») on every other card.
+pub fn fixture_deck_situated(name: &str, n: usize) -> Vec<u8> {
+    let bytes = fixture_deck(name, n);
+    let deck = Deck::from_bytes(&bytes).unwrap();
+    let cards: Vec<Card<'_>> = deck
+        .cards()
+        .enumerate()
+        .map(|(i, c)| Card {
+            situation: if i % 2 == 1 { "Bakou, 1918" } else { "" },
+            ..c
+        })
+        .collect();
+    let docs: Vec<&str> = deck.documents().collect();
+    encode(deck.deck_id(), name, &docs, &cards).unwrap()
+}
+
 /// Writes a fixture deck into `dir` and gives its path.
 pub fn write_deck(dir: &TempDir, file: &str, name: &str, n: usize) -> PathBuf {
     let path = dir.join(file);

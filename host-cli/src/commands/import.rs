@@ -81,7 +81,7 @@ pub fn execute(args: &ImportArgs) -> Result<()> {
             distractors,
             context: note.source.as_deref().unwrap_or(""),
             source: *source,
-            situation: "",
+            situation: note.situation.as_deref().unwrap_or(""),
         });
     }
     let docs: Vec<&str> = documents.iter().map(String::as_str).collect();
