@@ -513,8 +513,17 @@ fn apposition_clause(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) ->
 
 /// Whether `phrase` occurs in `text` as whole words (folded).
 fn has_words(text: &str, phrase: &str) -> bool {
-    let t = format!(" {} ", crate::typography::fold(text).replace(['’'], "'"));
-    let p = crate::typography::fold(phrase);
+    folded_has_words(&padded_fold(text), &crate::typography::fold(phrase))
+}
+
+/// `text` folded, apostrophes made straight, with a space at each end: what
+/// [`folded_has_words`] searches (fold a text once to look for many phrases in it).
+fn padded_fold(text: &str) -> String {
+    format!(" {} ", crate::typography::fold(text).replace(['’'], "'"))
+}
+
+/// Whether the folded phrase `p` occurs in `t` (from [`padded_fold`]) as whole words.
+fn folded_has_words(t: &str, p: &str) -> bool {
     let p = p.trim();
     if p.ends_with(' ') || p.ends_with('\'') {
         return t.contains(&format!(" {p}"));
@@ -606,10 +615,16 @@ fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
     if padded.contains(" il ") || padded.contains(" elle ") {
         return None;
     }
-    for d in DANGLING {
-        if has_words(&text, d) {
-            return None;
-        }
+    static DANGLING_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let dangling = DANGLING_FOLDED.get_or_init(|| {
+        DANGLING
+            .iter()
+            .map(|d| crate::typography::fold(d))
+            .collect()
+    });
+    let folded = padded_fold(&text);
+    if dangling.iter().any(|d| folded_has_words(&folded, d)) {
+        return None;
     }
     // A clause that ends on a verb of saying has lost what was said.
     let last = text
