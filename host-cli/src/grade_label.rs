@@ -5,6 +5,9 @@ use carnet_engine::{Outcomes, Rating};
 /// The grades' names, in button order (the deck's language is French).
 pub const GRADE_NAMES: [&str; 4] = ["Encore", "Difficile", "Bien", "Facile"];
 
+/// The grades' names cut short, for narrow screens.
+pub const SHORT_GRADE_NAMES: [&str; 4] = ["Enc.", "Diff.", "Bien", "Fac."];
+
 /// The name of a grade.
 pub fn grade_name(rating: Rating) -> &'static str {
     GRADE_NAMES[rating.index()]

@@ -4,6 +4,13 @@
 //! interval it gives; `u` undoes, `s` suspends, `q` quits. With `--type`, the answer is typed
 //! and checked; Enter then accepts the suggested grade, Esc quits, Ctrl-Z undoes and Ctrl-S
 //! suspends while typing. Every grade is on disk before the next card is drawn.
+//!
+//! The screen stays usable down to 40×12: below 60 columns or 20 rows the frames go, the
+//! header takes one line, the grades take two rows (shorter names when even that is too
+//! wide), and a card longer than the screen scrolls (↑ ↓, marked ▲ ▼), the revealed answer
+//! scrolled into view.
+
+use std::cell::Cell;
 
 use std::io::Write;
 
@@ -11,13 +18,13 @@ use carnet_engine::{check_answer, AnswerMatch, Rating};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::{DefaultTerminal, Frame};
 
 use crate::clock;
 use crate::error::{CliError, Result};
-use crate::grade_label::{grade_name, interval_text};
+use crate::grade_label::{grade_name, interval_text, SHORT_GRADE_NAMES};
 use crate::line_mode::write_summary;
 use crate::session::{study_choices, Session, Shown, Undone};
 
@@ -30,6 +37,12 @@ struct View {
     verdict: Option<AnswerMatch>,
     message: String,
     color: bool,
+    /// Lines of the card scrolled off the top (set by the last draw).
+    scroll: Cell<u16>,
+    /// The most `scroll` can be for the card on screen (set by the last draw).
+    max_scroll: Cell<u16>,
+    /// Scroll the answer into view at the next draw (just revealed).
+    show_answer: Cell<bool>,
 }
 
 /// Runs the full-screen session, then prints the summary on the normal screen.
@@ -105,6 +118,7 @@ fn on_key(session: &mut Session<'_>, view: &mut View, key: KeyEvent) -> Result<b
                     let card = session.card(shown.index);
                     view.verdict = Some(check_answer(card.answer, &view.input));
                     view.revealed = true;
+                    view.show_answer.set(true);
                 }
             }
             KeyCode::Backspace => {
@@ -119,8 +133,13 @@ fn on_key(session: &mut Session<'_>, view: &mut View, key: KeyEvent) -> Result<b
         KeyCode::Char('q') | KeyCode::Esc => return Ok(false),
         KeyCode::Char(' ') | KeyCode::Enter if !view.revealed => {
             view.revealed = true;
+            view.show_answer.set(true);
             view.message.clear();
         }
+        KeyCode::Up => scroll_by(view, -1),
+        KeyCode::Down => scroll_by(view, 1),
+        KeyCode::PageUp => scroll_by(view, -5),
+        KeyCode::PageDown => scroll_by(view, 5),
         KeyCode::Enter => {
             if let Some(v) = view.verdict {
                 grade(session, view, suggested(v))?;
@@ -153,6 +172,14 @@ fn reset(view: &mut View) {
     view.revealed = false;
     view.input.clear();
     view.verdict = None;
+    view.scroll.set(0);
+    view.show_answer.set(false);
+}
+
+/// Scrolls the card by `rows` (up when negative), within what the last draw allowed.
+fn scroll_by(view: &View, rows: i32) {
+    let to = (view.scroll.get() as i32 + rows).clamp(0, view.max_scroll.get() as i32);
+    view.scroll.set(to as u16);
 }
 
 fn grade(session: &mut Session<'_>, view: &mut View, rating: Rating) -> Result<()> {
@@ -193,41 +220,100 @@ fn style(view: &View, color: Color) -> Style {
     }
 }
 
+/// Whether the screen is small enough for the compact layout (no frames, one-line header,
+/// grades on two rows).
+fn compact(area: Rect) -> bool {
+    area.width < 60 || area.height < 20
+}
+
+/// The first of `candidates` no wider than `width` (the last one if none is).
+fn fitting<'t>(candidates: &[&'t str], width: u16) -> &'t str {
+    candidates
+        .iter()
+        .find(|c| Line::raw(**c).width() <= width as usize)
+        .or(candidates.last())
+        .copied()
+        .unwrap_or("")
+}
+
 fn draw(f: &mut Frame<'_>, session: &Session<'_>, shown: Option<Shown>, view: &View) {
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(5),
-        Constraint::Length(3),
+    let area = f.area();
+    let small = compact(area);
+    let footer_lines = match shown {
+        None => 1,
+        Some(_) => footer(shown, view, area.width, small).len() as u16,
+    };
+    let [header, body, footer_area] = Layout::vertical([
+        Constraint::Length(if small { 1 } else { 3 }),
+        Constraint::Min(3),
+        Constraint::Length(footer_lines),
     ])
-    .areas(f.area());
+    .areas(area);
     let c = session.counts();
-    let counters = Line::from(vec![
-        Span::styled(
-            format!("Nouvelles {}", c.new),
-            style(view, Color::LightBlue).add_modifier(Modifier::BOLD),
-        ),
-        Span::raw("  ·  "),
-        Span::styled(
-            format!("Apprentissage {}", c.learning),
-            style(view, Color::LightRed).add_modifier(Modifier::BOLD),
-        ),
-        Span::raw("  ·  "),
-        Span::styled(
-            format!("À revoir {}", c.review),
-            style(view, Color::LightGreen).add_modifier(Modifier::BOLD),
-        ),
-    ]);
-    f.render_widget(
-        Paragraph::new(counters).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" carnet · {} ", session.deck_name())),
-        ),
-        header,
-    );
+    let inner_width = if small {
+        area.width
+    } else {
+        area.width.saturating_sub(2)
+    };
+    // The counters with their names in full if they fit, else cut short; on a small screen the
+    // deck's name leads them while there is room for it.
+    let separator = if small { " · " } else { "  ·  " };
+    let counters_of = |names: [&str; 3], deck: bool| {
+        let mut spans = Vec::new();
+        if deck {
+            spans.push(Span::styled(
+                format!("{} · ", session.deck_name()),
+                Style::default().add_modifier(Modifier::BOLD),
+            ));
+        }
+        for (i, (name, n, color)) in [
+            (names[0], c.new, Color::LightBlue),
+            (names[1], c.learning, Color::LightRed),
+            (names[2], c.review, Color::LightGreen),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                spans.push(Span::raw(separator));
+            }
+            spans.push(Span::styled(
+                format!("{name} {n}"),
+                style(view, color).add_modifier(Modifier::BOLD),
+            ));
+        }
+        Line::from(spans)
+    };
+    let full = ["Nouvelles", "Apprentissage", "À revoir"];
+    let short = ["Nouv.", "Appr.", "À rev."];
+    let candidates = [(full, small), (short, small), (short, false)];
+    let counters = candidates
+        .iter()
+        .map(|&(names, deck)| counters_of(names, deck))
+        .find(|l| l.width() <= inner_width as usize)
+        .unwrap_or_else(|| counters_of(short, false));
+    let header_widget = Paragraph::new(counters);
+    if small {
+        f.render_widget(header_widget, header);
+    } else {
+        f.render_widget(
+            header_widget.block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(format!(" carnet · {} ", session.deck_name())),
+            ),
+            header,
+        );
+    }
     match shown {
-        None => draw_finished(f, session, body, footer),
-        Some(shown) => draw_card(f, session, shown, view, body, footer),
+        None => draw_finished(f, session, body, footer_area),
+        Some(shown) => {
+            draw_card(f, session, shown, view, body, small);
+            f.render_widget(
+                Paragraph::new(footer(Some(shown), view, area.width, small)),
+                footer_area,
+            );
+        }
     }
 }
 
@@ -237,30 +323,36 @@ fn draw_card(
     shown: Shown,
     view: &View,
     body: Rect,
-    footer: Rect,
+    small: bool,
 ) {
     let card = session.card(shown.index);
-    let mut text = Text::default();
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    // Spacing lines go on a small screen, where every row counts.
+    let gap = |lines: &mut Vec<Line<'_>>| {
+        if !small {
+            lines.push(Line::raw(""));
+        }
+    };
     if !card.situation.is_empty() {
-        text.lines.push(Line::from(Span::styled(
+        lines.push(Line::from(Span::styled(
             card.situation.to_string(),
             style(view, Color::DarkGray).add_modifier(Modifier::ITALIC),
         )));
     }
-    text.lines.push(Line::from(Span::styled(
+    lines.push(Line::from(Span::styled(
         card.prompt.to_string(),
         Style::default().add_modifier(Modifier::BOLD),
     )));
     let choices = study_choices(&card);
     if !choices.is_empty() {
-        text.lines.push(Line::from(Span::styled(
+        lines.push(Line::from(Span::styled(
             format!("Choix : {}", choices.join(" · ")),
             style(view, Color::Cyan),
         )));
     }
-    text.lines.push(Line::raw(""));
+    gap(&mut lines);
     if view.typed {
-        text.lines.push(Line::from(vec![
+        lines.push(Line::from(vec![
             Span::raw("Votre réponse : "),
             Span::styled(view.input.clone(), style(view, Color::Cyan)),
             Span::raw(if view.revealed { "" } else { "▏" }),
@@ -271,24 +363,26 @@ fn draw_card(
                 AnswerMatch::Close => ("presque (une faute de frappe)", Color::Yellow),
                 AnswerMatch::Wrong => ("faux", Color::Red),
             };
-            text.lines.push(Line::from(Span::styled(
+            lines.push(Line::from(Span::styled(
                 format!("→ {word}"),
                 style(view, color).add_modifier(Modifier::BOLD),
             )));
         }
-        text.lines.push(Line::raw(""));
+        gap(&mut lines);
     }
+    let mut answer_end = None;
     if view.revealed {
-        text.lines.push(Line::from(Span::styled(
+        lines.push(Line::from(Span::styled(
             card.answer.to_string(),
             style(view, Color::Yellow).add_modifier(Modifier::BOLD),
         )));
-        text.lines.push(Line::raw(""));
-        text.lines.push(Line::from(Span::styled(
+        answer_end = Some(lines.len());
+        gap(&mut lines);
+        lines.push(Line::from(Span::styled(
             format!("« {} »", card.context),
             Style::default().add_modifier(Modifier::ITALIC),
         )));
-        text.lines.push(Line::from(Span::styled(
+        lines.push(Line::from(Span::styled(
             format!(
                 "— {}, ligne {}",
                 session.document(card.source.document),
@@ -297,59 +391,159 @@ fn draw_card(
             style(view, Color::DarkGray),
         )));
     }
-    f.render_widget(
-        Paragraph::new(text)
+    let block = if small {
+        Block::default()
+    } else {
+        Block::default().borders(Borders::ALL).title(" Question ")
+    };
+    let inner = block.inner(body);
+    let rows = |lines: &[Line<'_>]| {
+        Paragraph::new(lines.to_vec())
             .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(" Question ")),
+            .line_count(inner.width) as u16
+    };
+    let total = rows(&lines);
+    let max_scroll = total.saturating_sub(inner.height);
+    view.max_scroll.set(max_scroll);
+    if view.show_answer.replace(false) {
+        // Just revealed: scroll as little as shows the answer whole.
+        if let Some(end) = answer_end {
+            view.scroll.set(
+                rows(&lines[..end])
+                    .saturating_sub(inner.height)
+                    .min(max_scroll),
+            );
+        }
+    }
+    view.scroll.set(view.scroll.get().min(max_scroll));
+    let scroll = view.scroll.get();
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block),
         body,
     );
+    // Markers where the card goes on beyond the screen.
+    let marker = |f: &mut Frame<'_>, text: &str, y: u16| {
+        let w = text.chars().count() as u16;
+        if inner.width > w {
+            let at = Rect::new(inner.x + inner.width - w, y, w, 1);
+            f.render_widget(Paragraph::new(text).style(style(view, Color::Cyan)), at);
+        }
+    };
+    if scroll > 0 {
+        marker(f, " ▲ ↑ ", inner.y);
+    }
+    if scroll < max_scroll && inner.height > 0 {
+        marker(f, " ▼ ↓ plus ", inner.y + inner.height - 1);
+    }
+}
+
+/// The lines under the card: the grades with their intervals once the answer shows, the
+/// keys, and the last message. Sized to the screen's width.
+fn footer<'s>(shown: Option<Shown>, view: &View, width: u16, small: bool) -> Vec<Line<'s>> {
     let mut lines = Vec::new();
+    match shown {
+        Some(shown) if view.revealed => lines.extend(grade_rows(shown, view, width)),
+        _ if view.typed => lines.push(Line::raw(fitting(
+            &[
+                "Entrée valider · Échap quitter · Ctrl-Z annuler · Ctrl-S suspendre",
+                "Entrée valider · Échap quitter · Ctrl-Z annuler",
+                "Entrée valider · Échap quitter",
+            ],
+            width,
+        ))),
+        _ => lines.push(Line::raw(fitting(
+            &[
+                "espace réponse · u annuler · s suspendre · q quitter",
+                "espace réponse · u annul. · s susp. · q quitter",
+                "espace réponse · q quitter",
+            ],
+            width,
+        ))),
+    }
     if view.revealed {
+        let keys = if view.verdict.is_some() {
+            fitting(
+                &[
+                    "1–4 noter · Entrée note suggérée · u annuler · s suspendre · q quitter",
+                    "1–4 noter · Entrée suggérée · u annuler · q quitter",
+                    "1–4 · Entrée suggérée · q quitter",
+                ],
+                width,
+            )
+        } else {
+            fitting(
+                &[
+                    "1–4 noter · u annuler · s suspendre · q quitter",
+                    "1–4 · u annuler · s suspendre · q quitter",
+                    "1–4 · u annul. · s susp. · q quitter",
+                    "1–4 noter · q quitter",
+                ],
+                width,
+            )
+        };
+        lines.push(Line::raw(keys));
+    }
+    if !small || !view.message.is_empty() {
+        lines.push(Line::from(Span::styled(
+            view.message.clone(),
+            style(view, Color::DarkGray),
+        )));
+    }
+    lines
+}
+
+/// The four grades, each a key and its name with the interval it gives: on one row when the
+/// width allows, else with shorter names, else on two rows.
+fn grade_rows<'s>(shown: Shown, view: &View, width: u16) -> Vec<Line<'s>> {
+    let key_style = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let item = |r: Rating, short: bool| {
+        let name = if short {
+            SHORT_GRADE_NAMES[r.index()]
+        } else {
+            grade_name(r)
+        };
+        let marked = view.verdict.map(suggested) == Some(r);
+        let label_style = if marked {
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::default()
+        };
+        [
+            Span::styled(format!(" {} ", r.as_u8()), key_style),
+            Span::styled(
+                format!(" {name} {}", interval_text(shown.outcomes.wait_secs(r))),
+                label_style,
+            ),
+        ]
+    };
+    let row = |ratings: &[Rating], short: bool| {
         let mut spans = Vec::new();
-        for r in Rating::ALL {
+        for &r in ratings {
             if !spans.is_empty() {
                 spans.push(Span::raw(" · "));
             }
-            let key_style = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
-            spans.push(Span::styled(format!(" {} ", r.as_u8()), key_style));
-            let marked = view.verdict.map(suggested) == Some(r);
-            let label = format!(
-                " {} {}",
-                grade_name(r),
-                interval_text(shown.outcomes.wait_secs(r))
-            );
-            let label_style = if marked {
-                Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
-            } else {
-                Style::default()
-            };
-            spans.push(Span::styled(label, label_style));
+            spans.extend(item(r, short));
         }
-        lines.push(Line::from(spans));
-    } else if view.typed {
-        lines.push(Line::raw(
-            "Entrée valider · Échap quitter · Ctrl-Z annuler · Ctrl-S suspendre",
-        ));
-    } else {
-        lines.push(Line::raw(
-            "espace réponse · u annuler · s suspendre · q quitter",
-        ));
+        Line::from(spans)
+    };
+    let fits = |lines: &[Line<'_>]| lines.iter().all(|l| l.width() <= width as usize);
+    let layouts = [
+        (vec![&Rating::ALL[..]], false),
+        (vec![&Rating::ALL[..]], true),
+        (vec![&Rating::ALL[..2], &Rating::ALL[2..]], false),
+        (vec![&Rating::ALL[..2], &Rating::ALL[2..]], true),
+    ];
+    let mut chosen = Vec::new();
+    for (rows, short) in layouts {
+        chosen = rows.iter().map(|r| row(r, short)).collect::<Vec<_>>();
+        if fits(&chosen) {
+            break;
+        }
     }
-    if view.revealed {
-        let enter = if view.verdict.is_some() {
-            " · Entrée note suggérée"
-        } else {
-            ""
-        };
-        lines.push(Line::raw(format!(
-            "1–4 noter{enter} · u annuler · s suspendre · q quitter"
-        )));
-    }
-    lines.push(Line::from(Span::styled(
-        view.message.clone(),
-        style(view, Color::DarkGray),
-    )));
-    f.render_widget(Paragraph::new(lines), footer);
+    chosen
 }
 
 fn draw_finished(f: &mut Frame<'_>, session: &Session<'_>, body: Rect, footer: Rect) {

@@ -292,15 +292,29 @@ pub fn fixture_deck(name: &str, n: usize) -> Vec<u8> {
     .unwrap()
 }
 
-/// [`fixture_deck`] with a situation line (« Bakou, 1918 ») on every other card.
+/// [`fixture_deck`] with a situation line (« Bakou, 1918 ») on every other card, and source
+/// sentences as long as real ones.
 pub fn fixture_deck_situated(name: &str, n: usize) -> Vec<u8> {
     let bytes = fixture_deck(name, n);
     let deck = Deck::from_bytes(&bytes).unwrap();
+    let contexts: Vec<String> = deck
+        .cards()
+        .map(|c| {
+            format!(
+                "{} Entrent dans le Sovnarkom, présidé par Chahoumian, P. Djaparidzé \
+                 (Intérieur), G. Korganov (Défense), N. Narimanov (Justice) et A. Karinian \
+                 (Éducation).",
+                c.context
+            )
+        })
+        .collect();
     let cards: Vec<Card<'_>> = deck
         .cards()
+        .zip(&contexts)
         .enumerate()
-        .map(|(i, c)| Card {
+        .map(|(i, (c, context))| Card {
             situation: if i % 2 == 1 { "Bakou, 1918" } else { "" },
+            context,
             ..c
         })
         .collect();

@@ -35,17 +35,13 @@ impl Tmux {
 
     /// Runs `command` in a new 100×30 session named `s`.
     fn start(&self, command: &str) {
-        self.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "s",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            command,
-        ]);
+        self.start_sized(command, 100, 30);
+    }
+
+    /// Runs `command` in a new session named `s` of `width` columns and `height` rows.
+    fn start_sized(&self, command: &str, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.cmd(&["new-session", "-d", "-s", "s", "-x", &w, "-y", &h, command]);
     }
 
     fn screen(&self) -> String {
@@ -225,4 +221,80 @@ fn typed_answers_in_the_full_screen_ui() {
         screen.contains("EXIT=0") && screen.contains("summary: reviewed=1 again=0 hard=1"),
         "{screen}"
     );
+}
+
+/// Down to 40×12 the revealed answer and the four grades, each with its name and interval,
+/// are on screen; what does not fit scrolls (▼ then ↓ shows the source), nothing is cut.
+#[test]
+fn the_full_screen_ui_stays_usable_on_small_terminals() {
+    if !tool_available(
+        Tmux::available(),
+        "tmux is not installed",
+        "the small-terminal test did not run",
+    ) {
+        return;
+    }
+    let home = TempDir::new("tui-small");
+    // A long source sentence, as real decks have.
+    let deck = home.join("t.deck");
+    std::fs::write(&deck, fixture_deck_situated("Test", 8)).unwrap();
+    for (width, height) in [(100, 30), (72, 20), (50, 12), (40, 12)] {
+        let tmux = Tmux {
+            socket: format!("carnet-e2e-small-{width}-{}", std::process::id()),
+        };
+        let data = home.join(&format!("data-{width}"));
+        let command = format!(
+            "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+            shell_quote(&data),
+            shell_quote(&home.join("config")),
+            shell_quote(Path::new(CARNET)),
+            shell_quote(&deck)
+        );
+        tmux.start_sized(&command, width, height);
+        let screen = tmux.wait_for("Qui présidait le soviet");
+        let size = format!("{width}×{height}");
+        assert!(
+            screen.contains(" 8"),
+            "{size}: the new-card count\n{screen}"
+        );
+        for line in screen.lines() {
+            assert!(line.chars().count() <= width as usize, "{size}:\n{screen}");
+        }
+        tmux.keys(&["Space"]);
+        let screen = tmux.wait_for("Chahoumian");
+        for (key, names) in [
+            ("1", ["Encore", "Enc."]),
+            ("2", ["Difficile", "Diff."]),
+            ("3", ["Bien", "Bien"]),
+            ("4", ["Facile", "Fac."]),
+        ] {
+            // The key, then its name (in full or cut short), then an interval.
+            let labelled = screen.lines().any(|l| {
+                names.iter().any(|n| {
+                    l.split(&format!(" {key}  {n} "))
+                        .nth(1)
+                        .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            });
+            assert!(labelled, "{size}: grade {key} with its name\n{screen}");
+        }
+        assert!(screen.contains("q quitter"), "{size}:\n{screen}");
+        let source = "bakou.txt, ligne 1";
+        if !screen.contains(source) {
+            // It did not fit: a marker says there is more, and scrolling shows it.
+            assert!(screen.contains("▼"), "{size}: no ▼ marker\n{screen}");
+            tmux.keys(&["Down", "Down", "Down", "Down", "Down"]);
+            let screen = tmux.wait_for(source);
+            assert!(screen.contains("▲"), "{size}: no ▲ marker\n{screen}");
+        } else {
+            assert!(width > 40, "{size}: expected to scroll\n{screen}");
+        }
+        tmux.keys(&["3"]);
+        // The next card, with its situation line.
+        let screen = tmux.wait_for("Quand la Commune");
+        assert!(screen.contains("Bakou, 1918"), "{size}:\n{screen}");
+        tmux.keys(&["q"]);
+        let screen = tmux.wait_for("EXIT=");
+        assert!(screen.contains("EXIT=0"), "{size}:\n{screen}");
+    }
 }
