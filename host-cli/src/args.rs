@@ -29,6 +29,74 @@ pub struct Args {
     pub study: StudyArgs,
 }
 
+/// The commands that schedule nothing: their `--help` leaves the scheduling options out
+/// (given, they are accepted and ignored, as everywhere).
+const UNSCHEDULED: &[&str] = &[
+    "generate",
+    "import",
+    "export",
+    "log",
+    "suspend",
+    "unsuspend",
+    "completions",
+];
+
+/// The scheduling options ([`SchedulingArgs`]): id, flag, and how the value is parsed (as
+/// there: clap hands a command's value of a global option's id up to the global one).
+fn scheduling_options() -> [(&'static str, &'static str, clap::builder::ValueParser); 6] {
+    use clap::value_parser;
+    [
+        ("retention", "retention", value_parser!(f32).into()),
+        ("new_per_day", "new-per-day", value_parser!(u32).into()),
+        (
+            "reviews_per_day",
+            "reviews-per-day",
+            value_parser!(u32).into(),
+        ),
+        ("day_start_hour", "day-start-hour", value_parser!(u8).into()),
+        ("learning_steps", "learning-steps", value_parser!(String)),
+        (
+            "relearning_steps",
+            "relearning-steps",
+            value_parser!(String),
+        ),
+    ]
+}
+
+impl Args {
+    /// The command line's definition, the scheduling options left out of the help of the
+    /// commands that do not schedule: there each is an option of the command's own, hidden
+    /// (clap does not carry a global option into a command that has one of that id), parsed
+    /// as the global one is.
+    pub fn definition() -> clap::Command {
+        use clap::CommandFactory;
+        let mut command = Args::command();
+        for name in UNSCHEDULED {
+            command = command.mut_subcommand(name, |sub| {
+                scheduling_options()
+                    .into_iter()
+                    .fold(sub, |sub, (id, flag, parser)| {
+                        sub.arg(
+                            clap::Arg::new(id)
+                                .long(flag)
+                                .hide(true)
+                                .action(clap::ArgAction::Set)
+                                .value_parser(parser),
+                        )
+                    })
+            });
+        }
+        command
+    }
+
+    /// Parses the program's arguments (exits with clap's message on a bad command line).
+    pub fn from_command_line() -> Args {
+        use clap::FromArgMatches;
+        let matches = Args::definition().get_matches();
+        Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
 /// Options of every command.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct CommonArgs {

@@ -3,10 +3,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let args = carnet::args::Args::parse();
+    let args = carnet::args::Args::from_command_line();
     match carnet::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(carnet::CliError::ClosedPipe) => ExitCode::SUCCESS,

@@ -2,6 +2,52 @@
 
 use crate::support::*;
 
+/// The scheduling options are listed by the commands that schedule, not by the others
+/// (which still accept them, after the command as before it).
+#[test]
+fn scheduling_options_show_where_they_matter() {
+    let home = TempDir::new("cli-scheduling");
+    for command in ["study", "quiz", "stats", "cards", "sync", "config"] {
+        let help = carnet(&home).args([command, "--help"]).run().ok();
+        assert!(help.contains("--retention <R>"), "{command}:\n{help}");
+    }
+    for command in [
+        "generate",
+        "import",
+        "export",
+        "log",
+        "suspend",
+        "completions",
+    ] {
+        let help = carnet(&home).args([command, "--help"]).run().ok();
+        assert!(
+            !help.contains("--retention") && !help.contains("Scheduling"),
+            "{command}:\n{help}"
+        );
+    }
+    let deck = home.join("g.deck");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../cards/corpus");
+    for args in [
+        ["generate", "--retention", "0.8"],
+        ["--retention", "0.8", "generate"],
+    ] {
+        carnet(&home)
+            .args(args)
+            .args([&corpus])
+            .args(["-o"])
+            .args([&deck])
+            .run()
+            .ok();
+    }
+    let err = carnet(&home)
+        .args(["generate", "--retention", "x", "-o"])
+        .args([&deck])
+        .args([&corpus])
+        .run()
+        .input_error();
+    assert!(err.contains("invalid value 'x' for '--retention"), "{err}");
+}
+
 #[test]
 fn help_version_and_completions() {
     let home = TempDir::new("cli");

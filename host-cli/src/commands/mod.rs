@@ -1,7 +1,5 @@
 //! One module a command, each with an `execute` over checked settings.
 
-use clap::CommandFactory;
-
 use crate::args::{Args, Command, CompletionsArgs};
 use crate::error::Result;
 
@@ -41,7 +39,7 @@ pub fn execute(args: Args) -> Result<()> {
 }
 
 fn completions(args: &CompletionsArgs) -> Result<()> {
-    let mut command = Args::command();
+    let mut command = Args::definition();
     // Generated into memory first: clap_complete panics when its writer fails.
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "carnet", &mut script);
