@@ -5,8 +5,9 @@
 //! status line in 5×8 (y 40–47), then two rows of button hints in 5×8 (y 48–63), two hints a
 //! row, 64 pixels each.
 
-use embedded_graphics::mono_font::iso_8859_1::{FONT_5X8, FONT_6X10};
-use embedded_graphics::mono_font::{MonoFont, MonoTextStyle};
+use embedded_graphics::image::ImageRaw;
+use embedded_graphics::mono_font::mapping::ISO_8859_1;
+use embedded_graphics::mono_font::{DecorationDimensions, MonoFont, MonoTextStyle};
 use embedded_graphics::pixelcolor::Gray4;
 use embedded_graphics::prelude::*;
 use embedded_graphics::primitives::{PrimitiveStyle, Rectangle};
@@ -19,6 +20,29 @@ use crate::text::TextBuf;
 pub const WIDTH: i32 = 128;
 /// Panel height.
 pub const HEIGHT: i32 = 64;
+/// embedded-graphics' ISO-8859-1 6×10 font with square dots for `.`, `:` and `;` (its own
+/// 3×3 diamonds read as plus signs on the panel; see `fonts/patch_fonts.py`).
+const FONT_6X10: MonoFont<'static> = MonoFont {
+    image: ImageRaw::new(include_bytes!("../fonts/font_6x10.raw"), 96),
+    glyph_mapping: &ISO_8859_1,
+    character_size: Size::new(6, 10),
+    character_spacing: 0,
+    baseline: 7,
+    underline: DecorationDimensions::new(7 + 2, 1),
+    strikethrough: DecorationDimensions::new(10 / 2, 1),
+};
+
+/// embedded-graphics' ISO-8859-1 5×8 font with a square full stop (see [`FONT_6X10`]).
+const FONT_5X8: MonoFont<'static> = MonoFont {
+    image: ImageRaw::new(include_bytes!("../fonts/font_5x8.raw"), 80),
+    glyph_mapping: &ISO_8859_1,
+    character_size: Size::new(5, 8),
+    character_spacing: 0,
+    baseline: 6,
+    underline: DecorationDimensions::new(6 + 2, 1),
+    strikethrough: DecorationDimensions::new(8 / 2, 1),
+};
+
 /// The body font: 6×10, 21 columns.
 pub const BODY: &MonoFont<'static> = &FONT_6X10;
 /// The small font: 5×8, 25 columns.

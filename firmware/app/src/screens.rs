@@ -5,7 +5,8 @@ use core::fmt::Write as _;
 use embedded_graphics::pixelcolor::Gray4;
 use embedded_graphics::prelude::*;
 
-use carnet_engine::{CardKind, Phase, Rating};
+use carnet_engine::quiz::multiple_choice;
+use carnet_engine::{CardKind, Phase, Rating, SeededFuzz};
 
 use crate::app::{App, Fatal, Notice, QuizStep, Screen, MENU};
 use crate::deck::DeckError;
@@ -20,11 +21,13 @@ use crate::text::{interval_label, wrap, TextBuf};
 /// Columns of body text when a scroll bar may take the right edge.
 const TEXT_COLUMNS: usize = BODY_COLUMNS;
 
-/// The grade buttons, in the order of the hint grid.
+/// The grade buttons, in the order of the hint grid (top left, top right, bottom left,
+/// bottom right): each mark sits on the side of its button, ▲ on the top row, ▼ on the bottom
+/// one, ◀ on the left, ▶ on the right.
 const GRADES: [(Icon, &str, Rating); 4] = [
     (Icon::Left, "Encore", Rating::Again),
-    (Icon::Down, "Diff.", Rating::Hard),
     (Icon::Up, "Bien", Rating::Good),
+    (Icon::Down, "Diff.", Rating::Hard),
     (Icon::Right, "Facile", Rating::Easy),
 ];
 
@@ -73,10 +76,36 @@ fn phase_label(phase: Phase) -> &'static str {
 }
 
 impl<S: Storage> App<'_, S> {
-    /// Lines of the text on a card's front (or a quiz question).
+    /// Lines of the text on a card's front (or a quiz question), its choices included.
     pub(crate) fn front_lines(&self) -> usize {
-        self.current_card()
-            .map_or(0, |c| count_lines(&[(c.prompt, BRIGHT)]))
+        let choices = self.front_choices();
+        self.current_card().map_or(0, |c| {
+            count_lines(&[(c.prompt, BRIGHT), (choices.as_str(), DIM)])
+        })
+    }
+
+    /// A multiple-choice card's choices, as its front shows them (`a · b · c · d`, in the
+    /// order the terminal shows them: fixed by the card); empty for other cards.
+    fn front_choices(&self) -> TextBuf<192> {
+        let mut out = TextBuf::new();
+        let Some(card) = self.current_card() else {
+            return out;
+        };
+        if card.kind != CardKind::MultipleChoice || card.distractors().next().is_none() {
+            return out;
+        }
+        let mut rng = SeededFuzz::from_seed(card.id.0);
+        let question = multiple_choice(&card, core::iter::empty(), &mut rng);
+        for (k, choice) in question.choices().iter().enumerate() {
+            if k > 0 {
+                let _ = out.write_str(" · ");
+            }
+            // No-break spaces inside a choice: lines break between choices, not inside one.
+            for c in choice.chars() {
+                let _ = out.write_char(if c == ' ' { '\u{a0}' } else { c });
+            }
+        }
+        out
     }
 
     fn back_segments(&self) -> [(&str, Gray4); 2] {
@@ -215,7 +244,8 @@ impl<S: Storage> App<'_, S> {
         let Some(card) = self.current_card() else {
             return Ok(());
         };
-        let segments = [(card.prompt, BRIGHT)];
+        let choices = self.front_choices();
+        let segments = [(card.prompt, BRIGHT), (choices.as_str(), DIM)];
         let total = count_lines(&segments);
         draw_lines(d, &segments, scroll, TEXT_ROWS, 0)?;
         scroll_bar(d, scroll, TEXT_ROWS, total)?;

@@ -43,6 +43,21 @@ fn card_front_and_back() {
     assert_golden(&app, "back");
 }
 
+/// A multiple-choice card's front shows its choices, in the order the terminal shows them.
+#[test]
+fn multiple_choice_front_shows_the_choices() {
+    let mut ram = Ram::new(64);
+    let mut app = boot(storage(), &mut ram, T0_MS);
+    let mut now = T0_MS;
+    press(&mut app, &mut now, &[Select]);
+    // The first seven cards graded Easy: the eighth, the multiple-choice one, comes next.
+    for _ in 0..7 {
+        press(&mut app, &mut now, &[Select, Right]);
+    }
+    assert_eq!(app.screen_name(), "front");
+    assert_golden(&app, "front-choices");
+}
+
 #[test]
 fn long_text_scrolls_and_pages() {
     let mut ram = Ram::new(64);

@@ -108,7 +108,8 @@ fn card<'a>(
 }
 
 /// The test deck: eight cards in French, with accents, typographic characters beyond
-/// Latin-1, a long prompt (scrolls), a long back (pages), and cards without distractors.
+/// Latin-1, a long prompt (scrolls), a long back (pages), cards without distractors, and a
+/// multiple-choice card (the last).
 pub fn test_deck() -> Vec<u8> {
     let cards = [
         card(
@@ -176,7 +177,7 @@ pub fn test_deck() -> Vec<u8> {
         ),
         card(
             "q:dzhaparidze",
-            CardKind::QuestionAnswer,
+            CardKind::MultipleChoice,
             AnswerKind::Person,
             "Qui était commissaire à l’Intérieur ?",
             "P. Djaparidzé",
