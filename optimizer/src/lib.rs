@@ -34,4 +34,4 @@ mod train;
 pub use dataset::{Dataset, DatasetError, DayRule, Review, Row, Target};
 pub use metrics::{evaluate, Evaluation};
 pub use split::{evaluate_time_series, SplitEvaluation, SPLITS};
-pub use train::{optimize, Fit, Optimized, TrainingConfig};
+pub use train::{optimize, optimize_prefix, Fit, Optimized, TrainingConfig};

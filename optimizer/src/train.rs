@@ -112,6 +112,13 @@ pub fn optimize(dataset: &Dataset, config: &TrainingConfig) -> Optimized {
     optimize_targets(dataset, &dataset.targets(), config)
 }
 
+/// Trains on the oldest `predictions` predictions only (in [`Dataset::targets`] order): the
+/// past of a time-series split.
+pub fn optimize_prefix(dataset: &Dataset, predictions: usize, config: &TrainingConfig) -> Optimized {
+    let targets = dataset.targets();
+    optimize_targets(dataset, &targets[..predictions.min(targets.len())], config)
+}
+
 /// Trains on `targets` (in time order, as [`Dataset::targets`] gives them, or a prefix of it).
 pub(crate) fn optimize_targets(
     dataset: &Dataset,
