@@ -218,23 +218,20 @@ impl Dataset {
     /// Every prediction, in time order (by review time, then card, then position), the order
     /// fsrs-rs expects its `FSRSItem`s in.
     pub fn targets(&self) -> Vec<Target> {
-        let mut targets = Vec::new();
+        let mut keyed = Vec::with_capacity(self.reviews.len());
         for (c, span) in self.cards.iter().enumerate() {
             let reviews = &self.reviews[span.start as usize..(span.start + span.len) as usize];
             for (i, review) in reviews.iter().enumerate().skip(1) {
                 if review.delta_t > 0 {
-                    targets.push(Target {
-                        card: c as u32,
-                        index: i as u32,
-                    });
+                    keyed.push((review.time, c as u32, i as u32));
                 }
             }
         }
-        targets.sort_by_key(|t| {
-            let review = self.reviews[(self.cards[t.card as usize].start + t.index) as usize];
-            (review.time, t.card, t.index)
-        });
-        targets
+        keyed.sort_unstable();
+        keyed
+            .into_iter()
+            .map(|(_, card, index)| Target { card, index })
+            .collect()
     }
 }
 

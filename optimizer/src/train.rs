@@ -23,7 +23,7 @@ use carnet_engine::DEFAULT_PARAMETERS;
 use crate::adam::{cosine_lr, Adam};
 use crate::clip::clip;
 use crate::dataset::{Dataset, Target};
-use crate::model::{card_loss, CardSeq, Gradient, Weights};
+use crate::model::{cards_loss, CardSeq, Gradient, Weights};
 use crate::pretrain::{filter_outliers, initial_stability, smooth_and_fill, FirstInterval};
 
 /// fsrs-rs's standard deviation of each parameter across users, the scale of the L2 pull.
@@ -307,11 +307,9 @@ impl TrainSet {
 
     /// Summed loss and gradient of cards `cards`.
     fn gradient(&self, p: &Weights, cards: std::ops::Range<usize>, grad: &mut Gradient) -> f64 {
-        let mut loss = 0.0;
-        for c in cards {
-            loss += card_loss::<true>(p, self.card(c), grad);
-        }
-        loss
+        cards
+            .map(|c| cards_loss::<true, 1>(p, &[self.card(c)], grad))
+            .sum()
     }
 
     /// Splits batch `b`'s cards into `parts` runs of about equal review counts.
@@ -353,7 +351,7 @@ impl SplitMix {
 }
 
 /// Reviews per thread below which a second thread does not pay for its synchronisation.
-const REVIEWS_PER_THREAD: usize = 40_000;
+const REVIEWS_PER_THREAD: usize = 4_000;
 
 fn thread_count(set: &TrainSet, config: &TrainingConfig) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
