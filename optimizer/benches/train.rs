@@ -30,7 +30,9 @@ fn synthetic(c: &mut Criterion) {
     let config = TrainingConfig::default();
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
-    group.bench_function("carnet 1M reviews", |b| b.iter(|| optimize(&dataset, &config)));
+    group.bench_function("carnet 1M reviews", |b| {
+        b.iter(|| optimize(&dataset, &config))
+    });
     group.finish();
 }
 

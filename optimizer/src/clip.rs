@@ -13,7 +13,11 @@ pub(crate) const INIT_S_MAX: f64 = 100.0;
 /// one relearning step.
 #[cfg(test)]
 pub(crate) fn ranges(short_term: bool, relearning_steps: usize) -> [(f32, f32); 21] {
-    ranges_for(&carnet_engine::DEFAULT_PARAMETERS.map(f64::from), short_term, relearning_steps)
+    ranges_for(
+        &carnet_engine::DEFAULT_PARAMETERS.map(f64::from),
+        short_term,
+        relearning_steps,
+    )
 }
 
 fn ranges_for(w: &[f64; 21], short_term: bool, relearning_steps: usize) -> [(f32, f32); 21] {

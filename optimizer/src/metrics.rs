@@ -78,13 +78,15 @@ fn bin(reviews: &[Review]) -> (u32, u32, u32) {
     (delta_t_bin, length_bin, lapse_bin)
 }
 
+/// A bin's (Σ predicted, Σ actual, count, Σ weight).
+type BinSums = (f64, f64, f64, f64);
+
 /// Accumulates weighted predictions and their outcomes.
 #[derive(Debug, Default)]
 pub(crate) struct Scores {
     /// (prediction, recalled, weight)
     points: Vec<(f32, bool, f32)>,
-    /// bin → (Σ predicted, Σ actual, count, Σ weight)
-    bins: HashMap<(u32, u32, u32), (f64, f64, f64, f64)>,
+    bins: HashMap<(u32, u32, u32), BinSums>,
 }
 
 impl Scores {
@@ -160,7 +162,9 @@ pub fn evaluate(dataset: &Dataset, parameters: &Parameters) -> Option<Evaluation
         return None;
     }
     let n = targets.len();
-    Some(score(dataset, parameters, &targets, |i| recency_weight(i, n)))
+    Some(score(dataset, parameters, &targets, |i| {
+        recency_weight(i, n)
+    }))
 }
 
 /// Scores `parameters` on `targets` with weight `weight(i)` for the i-th.
@@ -187,7 +191,12 @@ mod tests {
 
     #[test]
     fn auc_by_hand() {
-        let pts = [(0.1, false, 1.0), (0.4, true, 1.0), (0.35, false, 1.0), (0.8, true, 1.0)];
+        let pts = [
+            (0.1, false, 1.0),
+            (0.4, true, 1.0),
+            (0.35, false, 1.0),
+            (0.8, true, 1.0),
+        ];
         assert!((auc(&pts) - 1.0).abs() < 1e-12);
         let pts = [(0.5, false, 1.0), (0.5, true, 1.0)];
         assert!((auc(&pts) - 0.5).abs() < 1e-12);

@@ -173,7 +173,12 @@ fn step<const GRAD: bool>(
         let pc = r.clamp(P_MIN, P_MAX);
         loss -= weight * if recalled { ln(pc) } else { ln(1.0 - pc) };
         if GRAD && r > P_MIN && r < P_MAX {
-            let g_r = -weight * if recalled { 1.0 / pc } else { -1.0 / (1.0 - pc) };
+            let g_r = -weight
+                * if recalled {
+                    1.0 / pc
+                } else {
+                    -1.0 / (1.0 - pc)
+                };
             axpy(grad, g_r * r_s, js);
             grad[20] += g_r * r_w20;
         }
@@ -453,7 +458,10 @@ mod tests {
             }
         }
         // Almost every parameter gets a non-trivial gradient in almost every case.
-        assert!(checked > 40 * 12, "only {checked} non-zero gradients checked");
+        assert!(
+            checked > 40 * 12,
+            "only {checked} non-zero gradients checked"
+        );
     }
 
     #[test]
@@ -472,7 +480,10 @@ mod tests {
         let mut together = [0.0; 21];
         let l4 = cards_loss::<true, 4>(&p, &seqs, &mut together);
         let mut apart = [0.0; 21];
-        let l1: f64 = seqs.iter().map(|q| card_loss::<true>(&p, *q, &mut apart)).sum();
+        let l1: f64 = seqs
+            .iter()
+            .map(|q| card_loss::<true>(&p, *q, &mut apart))
+            .sum();
         assert!((l4 - l1).abs() < 1e-12 * l1 && l1 > 0.0);
         for i in 0..21 {
             assert!((together[i] - apart[i]).abs() <= 1e-12 * apart[i].abs().max(1.0));

@@ -38,7 +38,11 @@ pub fn evaluate_time_series(
     }
     let bounds = |i: usize| {
         let test_start = (i + 1) * segment;
-        let test_end = if i == splits - 1 { n } else { (i + 2) * segment };
+        let test_end = if i == splits - 1 {
+            n
+        } else {
+            (i + 2) * segment
+        };
         (test_start, test_end)
     };
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());

@@ -114,7 +114,11 @@ pub fn optimize(dataset: &Dataset, config: &TrainingConfig) -> Optimized {
 
 /// Trains on the oldest `predictions` predictions only (in [`Dataset::targets`] order): the
 /// past of a time-series split.
-pub fn optimize_prefix(dataset: &Dataset, predictions: usize, config: &TrainingConfig) -> Optimized {
+pub fn optimize_prefix(
+    dataset: &Dataset,
+    predictions: usize,
+    config: &TrainingConfig,
+) -> Optimized {
     let targets = dataset.targets();
     optimize_targets(dataset, &targets[..predictions.min(targets.len())], config)
 }
@@ -158,7 +162,12 @@ pub(crate) fn optimize_targets(
     }
     let recalls = train
         .iter()
-        .filter(|t| dataset.card(t.card as usize).1[t.index as usize].rating.as_u8() > 1)
+        .filter(|t| {
+            dataset.card(t.card as usize).1[t.index as usize]
+                .rating
+                .as_u8()
+                > 1
+        })
         .count();
     let average_recall = recalls as f64 / n as f64;
     let pretrain_firsts = firsts
@@ -191,8 +200,11 @@ pub(crate) fn optimize_targets(
         // Cannot happen with finite data (every step is clipped); never hand out NaN.
         w = start;
     }
-    let s = smooth_and_fill([Some(w[0]), Some(w[1]), Some(w[2]), Some(w[3])], rating_counts)
-        .unwrap_or(s0);
+    let s = smooth_and_fill(
+        [Some(w[0]), Some(w[1]), Some(w[2]), Some(w[3])],
+        rating_counts,
+    )
+    .unwrap_or(s0);
     w[..4].copy_from_slice(&s);
     Optimized {
         parameters: to_f32(&w, config),
@@ -428,7 +440,9 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                     set.split(b, threads, &mut bounds);
                     let mut grad = [0.0; 21];
                     set.gradient(&p, bounds[worker]..bounds[worker + 1], &mut grad);
-                    *shared.slots[worker].lock().unwrap_or_else(|e| e.into_inner()) = grad;
+                    *shared.slots[worker]
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner()) = grad;
                     shared.done.fetch_add(1, Ordering::AcqRel);
                 }
             });

@@ -3,7 +3,9 @@
 
 mod support;
 
-use carnet_optimizer::{evaluate, evaluate_time_series, optimize, Dataset, Fit, TrainingConfig, SPLITS};
+use carnet_optimizer::{
+    evaluate, evaluate_time_series, optimize, Dataset, Fit, TrainingConfig, SPLITS,
+};
 use fsrs::{FSRSItem, FSRS};
 
 /// The bar: carnet's log loss at most this much above fsrs-rs's.
@@ -36,7 +38,11 @@ fn split_log_loss(items: &[FSRSItem], ids: &[i64], train: impl Fn(usize) -> [f32
     let mut count = 0;
     for i in 0..SPLITS {
         let test_start = (i + 1) * segment;
-        let test_end = if i == SPLITS - 1 { n } else { (i + 2) * segment };
+        let test_end = if i == SPLITS - 1 {
+            n
+        } else {
+            (i + 2) * segment
+        };
         let w = train(test_start);
         let fsrs = FSRS::new(&w).unwrap();
         for item in &items[test_start..test_end] {
@@ -73,7 +79,10 @@ fn compare(name: &str, dataset: &Dataset) {
         ours_loss <= theirs_loss + TOLERANCE,
         "{name}: carnet {ours_loss} vs fsrs-rs {theirs_loss}"
     );
-    assert!(theirs_loss < defaults_loss, "the comparison must be about training");
+    assert!(
+        theirs_loss < defaults_loss,
+        "the comparison must be about training"
+    );
 
     // carnet's own evaluate agrees with fsrs-rs's on the same parameters.
     let own = evaluate(dataset, &carnet_engine::Parameters::new(&theirs).unwrap()).unwrap();
@@ -169,7 +178,11 @@ fn without_shuffling_the_parameters_are_fsrs_rs_s() {
             .zip(&theirs)
             .map(|(a, b)| (a - b).abs() / b.abs().max(0.01))
             .fold(0.0f32, f32::max);
-        assert!(gap < 1e-4, "{epochs} epochs: {:?} vs {theirs:?}", ours.parameters);
+        assert!(
+            gap < 1e-4,
+            "{epochs} epochs: {:?} vs {theirs:?}",
+            ours.parameters
+        );
         assert!(ours.parameters != carnet_engine::DEFAULT_PARAMETERS);
     }
 }

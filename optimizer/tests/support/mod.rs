@@ -4,7 +4,10 @@
 use carnet_optimizer::{Dataset, DayRule, Row};
 
 /// The josh log shipped with the engine's tests.
-pub const JOSH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/tests/data/revlog-josh-2024.csv");
+pub const JOSH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../engine/tests/data/revlog-josh-2024.csv"
+);
 
 /// Seconds since the epoch of `2024-03-29T20:32:32.250000+00:00` (fraction dropped, offset applied).
 pub fn parse_instant(s: &str) -> Option<i64> {
@@ -67,7 +70,10 @@ pub fn josh_dataset() -> Dataset {
 
 /// fsrs-rs's items for `targets` (time order): each the card's reviews up to the target, with
 /// the card ids `compute_parameters` groups them by.
-pub fn fsrs_items(dataset: &Dataset, targets: &[carnet_optimizer::Target]) -> (Vec<fsrs::FSRSItem>, Vec<i64>) {
+pub fn fsrs_items(
+    dataset: &Dataset,
+    targets: &[carnet_optimizer::Target],
+) -> (Vec<fsrs::FSRSItem>, Vec<i64>) {
     targets
         .iter()
         .map(|t| {
@@ -143,7 +149,11 @@ pub fn simulate(w: &[f32; 21], reviews: usize, seed: u64) -> Dataset {
         let mut day = (rng.next_f64() * 365.0) as i64;
         let mut time = day * 86_400 + (rng.next_f64() * 40_000.0) as i64;
         let first = pick(&mut rng, [0.25, 0.15, 0.45, 0.15]);
-        history.push(Review { time, delta_t: 0, rating: first });
+        history.push(Review {
+            time,
+            delta_t: 0,
+            rating: first,
+        });
         let mut state = model.initial(first);
         let max_reviews = 4 + (rng.next_f64() * 16.0) as usize;
         let mut same_day = first != Rating::Easy && rng.next_f64() < 0.33;
@@ -155,8 +165,16 @@ pub fn simulate(w: &[f32; 21], reviews: usize, seed: u64) -> Dataset {
                 (ivl * (0.8 + 0.4 * rng.next_f64())).round().max(1.0) as u32
             };
             day += i64::from(delta_t);
-            time = if same_day { time + 600 } else { day * 86_400 + (rng.next_f64() * 40_000.0) as i64 };
-            let r = if delta_t == 0 { 1.0 } else { model.retrievability(delta_t as f32, state.stability) };
+            time = if same_day {
+                time + 600
+            } else {
+                day * 86_400 + (rng.next_f64() * 40_000.0) as i64
+            };
+            let r = if delta_t == 0 {
+                1.0
+            } else {
+                model.retrievability(delta_t as f32, state.stability)
+            };
             let rating = if same_day {
                 pick(&mut rng, [0.1, 0.1, 0.7, 0.1])
             } else if rng.next_f64() < f64::from(r) {
@@ -165,7 +183,11 @@ pub fn simulate(w: &[f32; 21], reviews: usize, seed: u64) -> Dataset {
                 Rating::Again
             };
             state = model.next(state, delta_t, rating);
-            history.push(Review { time, delta_t, rating });
+            history.push(Review {
+                time,
+                delta_t,
+                rating,
+            });
             same_day = !same_day && rating == Rating::Again;
         }
         total += history.len();
