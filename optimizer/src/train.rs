@@ -13,9 +13,10 @@
 //! 5. w0–w3 made increasing and filled (`smooth_and_fill`) as after pretraining.
 //!
 //! Each batch's gradient is split over threads by cards when the data is large enough for it to
-//! pay; the threads live for the whole run and meet at a spinning barrier between batches.
+//! pay; the threads live for the whole run, claim parts of each batch from a shared counter,
+//! and the main thread does any part no worker took.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use carnet_engine::DEFAULT_PARAMETERS;
@@ -415,53 +416,60 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
         return w;
     }
 
-    // Several threads: workers 1.. wait for a new generation, take the published parameters
-    // and batch, add their share of the gradient to their slot and count themselves done.
+    // Several threads. Each batch is cut into `parts` runs of cards; the main thread and the
+    // workers claim parts from one counter tagged with the batch's generation, so a worker that
+    // is not running (the machine is busy) only means the main thread does its parts itself.
+    let parts = threads * 2;
     let shared = Shared {
-        generation: AtomicUsize::new(0),
+        claim: AtomicU64::new(0),
         done: AtomicUsize::new(0),
         stop: AtomicBool::new(false),
-        job: Mutex::new((w, 0)),
-        slots: (0..threads).map(|_| Mutex::new([0.0; 21])).collect(),
+        job: Mutex::new((0, w, 0)),
+        slots: (0..parts).map(|_| Mutex::new([0.0; 21])).collect(),
     };
     std::thread::scope(|scope| {
-        for worker in 1..threads {
+        for _ in 1..threads {
             let shared = &shared;
             scope.spawn(move || {
-                let mut seen = 0;
-                let mut bounds = Vec::with_capacity(threads + 1);
-                loop {
-                    seen += 1;
-                    if !shared.wait_generation(seen) {
-                        return;
+                let mut seen = 0u64;
+                let mut spins = 0u32;
+                let mut bounds = Vec::with_capacity(parts + 1);
+                while !shared.stop.load(Ordering::Acquire) {
+                    let generation = shared.claim.load(Ordering::Acquire) >> 32;
+                    if generation == seen {
+                        spins += 1;
+                        if spins < 5_000 {
+                            std::hint::spin_loop();
+                        } else {
+                            std::thread::yield_now();
+                        }
+                        continue;
                     }
-                    let (w, b) = *shared.job.lock().unwrap_or_else(|e| e.into_inner());
-                    let p = Weights::new(&w);
-                    set.split(b, threads, &mut bounds);
-                    let mut grad = [0.0; 21];
-                    set.gradient(&p, bounds[worker]..bounds[worker + 1], &mut grad);
-                    *shared.slots[worker]
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner()) = grad;
-                    shared.done.fetch_add(1, Ordering::AcqRel);
+                    spins = 0;
+                    seen = generation;
+                    let (g, w, b) = *shared.job.lock().unwrap_or_else(|e| e.into_inner());
+                    if g != generation {
+                        continue;
+                    }
+                    set.split(b, parts, &mut bounds);
+                    shared.work(set, &Weights::new(&w), generation, parts, &bounds);
                 }
             });
         }
-        let mut bounds = Vec::with_capacity(threads + 1);
-        let mut generation = 0;
+        let mut bounds = Vec::with_capacity(parts + 1);
+        let mut generation = 0u64;
         for _ in 0..config.epochs {
             rng.shuffle(&mut order);
             for &b in &order {
-                *shared.job.lock().unwrap_or_else(|e| e.into_inner()) = (w, b);
-                shared.done.store(0, Ordering::Release);
                 generation += 1;
-                shared.generation.store(generation, Ordering::Release);
-                let p = Weights::new(&w);
-                set.split(b, threads, &mut bounds);
+                *shared.job.lock().unwrap_or_else(|e| e.into_inner()) = (generation, w, b);
+                shared.done.store(0, Ordering::Release);
+                shared.claim.store(generation << 32, Ordering::Release);
+                set.split(b, parts, &mut bounds);
+                shared.work(set, &Weights::new(&w), generation, parts, &bounds);
+                spin_until(|| shared.done.load(Ordering::Acquire) == parts);
                 let mut grad = [0.0; 21];
-                set.gradient(&p, bounds[0]..bounds[1], &mut grad);
-                spin_until(|| shared.done.load(Ordering::Acquire) == threads - 1);
-                for slot in &shared.slots[1..] {
+                for slot in &shared.slots {
                     let part = slot.lock().unwrap_or_else(|e| e.into_inner());
                     for (g, x) in grad.iter_mut().zip(part.iter()) {
                         *g += x;
@@ -476,22 +484,35 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
 }
 
 struct Shared {
-    generation: AtomicUsize,
+    /// Generation (high 32 bits) and next unclaimed part (low 32 bits).
+    claim: AtomicU64,
     done: AtomicUsize,
     stop: AtomicBool,
-    job: Mutex<([f64; 21], usize)>,
+    job: Mutex<(u64, [f64; 21], usize)>,
     slots: Vec<Mutex<Gradient>>,
 }
 
 impl Shared {
-    /// Waits until generation `g` is published (true) or the run stops (false).
-    fn wait_generation(&self, g: usize) -> bool {
-        let mut ready = false;
-        spin_until(|| {
-            ready = self.generation.load(Ordering::Acquire) >= g;
-            ready || self.stop.load(Ordering::Acquire)
-        });
-        ready
+    /// Claims and computes parts of generation `generation` until none is left.
+    fn work(&self, set: &TrainSet, p: &Weights, generation: u64, parts: usize, bounds: &[usize]) {
+        loop {
+            let v = self.claim.load(Ordering::Acquire);
+            let part = (v & 0xffff_ffff) as usize;
+            if v >> 32 != generation || part >= parts {
+                return;
+            }
+            if self
+                .claim
+                .compare_exchange(v, v + 1, Ordering::AcqRel, Ordering::Acquire)
+                .is_err()
+            {
+                continue;
+            }
+            let mut grad = [0.0; 21];
+            set.gradient(p, bounds[part]..bounds[part + 1], &mut grad);
+            *self.slots[part].lock().unwrap_or_else(|e| e.into_inner()) = grad;
+            self.done.fetch_add(1, Ordering::AcqRel);
+        }
     }
 }
 

@@ -165,3 +165,26 @@ fn few_predictions_fit_only_the_initial_stabilities() {
     assert_sane(&r.parameters);
     assert_eq!(&r.parameters[4..], &DEFAULT_PARAMETERS[4..]);
 }
+
+#[test]
+fn threads_do_not_change_the_result() {
+    let dataset = support::simulate(&DEFAULT_PARAMETERS, 20_000, 9);
+    let run = |threads| {
+        optimize(
+            &dataset,
+            &TrainingConfig {
+                threads,
+                ..Default::default()
+            },
+        )
+        .parameters
+    };
+    let (one, two) = (run(1), run(2));
+    for (a, b) in one.iter().zip(&two) {
+        assert!(
+            (a - b).abs() <= 1e-4 * a.abs().max(0.01),
+            "{one:?} vs {two:?}"
+        );
+    }
+    assert_ne!(one, DEFAULT_PARAMETERS);
+}
