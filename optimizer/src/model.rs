@@ -1,0 +1,528 @@
+//! The FSRS-6 model in `f64` with its exact gradient over the 21 parameters.
+//!
+//! The forward pass is the engine's `MemoryModel` (the same formulas, in the same branches,
+//! with fsrs-rs's clamps; a test checks the two agree). The gradient is forward-mode: beside
+//! stability S the pass carries ∂S/∂w (21 values) and beside difficulty D its ∂D/∂w, which is
+//! non-zero only for w4–w7, so each review costs one 21-wide scale-and-add, plus one more when
+//! it is scored. Nothing is allocated. Clamps follow fsrs-rs (and PyTorch): the gradient passes
+//! a clamp when the value is inside or on its bounds and stops when it is outside.
+//!
+//! The loss is fsrs-rs's: the weighted binary cross-entropy of each scored review's recall
+//! prediction R(t, S) (clamped to [1e-7, 1 − 1e-7]), summed.
+
+/// Smallest stability (days), as fsrs-rs and the engine clamp it.
+pub(crate) const S_MIN: f64 = 0.001;
+/// Largest stability (days).
+pub(crate) const S_MAX: f64 = 36_500.0;
+/// Difficulty bounds.
+pub(crate) const D_MIN: f64 = 1.0;
+pub(crate) const D_MAX: f64 = 10.0;
+const P_MIN: f64 = 1e-7;
+const P_MAX: f64 = 1.0 - 1e-7;
+
+/// ∂/∂w for the 21 parameters.
+pub(crate) type Gradient = [f64; 21];
+
+/// One card's reviews laid out for training: `delta_t` in days, ratings 1–4, and the weight of
+/// each review's prediction (0 when the review is not scored: the first, same-day reviews, and
+/// predictions left out of training).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CardSeq<'a> {
+    pub delta_t: &'a [f32],
+    pub rating: &'a [u8],
+    pub weight: &'a [f32],
+}
+
+/// The parameters in `f64` with the constants of the formulas worked out once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weights {
+    w: [f64; 21],
+    decay: f64,
+    factor: f64,
+    /// ∂factor/∂w20.
+    dfactor_dw20: f64,
+    exp_w8: f64,
+    /// D0(4) = w4 − e^(3·w5) + 1 and ∂D0(4)/∂w5.
+    d0_easy: f64,
+    d0_easy_dw5: f64,
+    /// e^(w17·w18), the failure floor's divisor.
+    floor_divisor: f64,
+}
+
+impl Weights {
+    pub(crate) fn new(w: &[f64; 21]) -> Weights {
+        let decay = -w[20];
+        let c = 0.9f64.ln();
+        let e = (c / decay).exp();
+        // factor = e^(c/decay) − 1; ∂/∂decay = e·(−c/decay²); decay = −w20.
+        let dfactor_ddecay = e * (-c / (decay * decay));
+        Weights {
+            w: *w,
+            decay,
+            factor: e - 1.0,
+            dfactor_dw20: -dfactor_ddecay,
+            exp_w8: w[8].exp(),
+            d0_easy: w[4] - (3.0 * w[5]).exp() + 1.0,
+            d0_easy_dw5: -3.0 * (3.0 * w[5]).exp(),
+            floor_divisor: (w[17] * w[18]).exp(),
+        }
+    }
+}
+
+#[inline(always)]
+fn inside(x: f64, lo: f64, hi: f64) -> bool {
+    x >= lo && x <= hi
+}
+
+#[inline(always)]
+fn scale(v: &mut Gradient, a: f64) {
+    for x in v.iter_mut() {
+        *x *= a;
+    }
+}
+
+#[inline(always)]
+fn axpy(acc: &mut Gradient, a: f64, v: &Gradient) {
+    for (x, y) in acc.iter_mut().zip(v) {
+        *x += a * y;
+    }
+}
+
+#[inline(always)]
+fn exp(x: f64) -> f64 {
+    x.exp()
+}
+
+#[inline(always)]
+fn ln(x: f64) -> f64 {
+    x.ln()
+}
+
+/// One card's state during the pass: S, D and their derivatives.
+#[derive(Clone, Copy)]
+struct Lane {
+    s: f64,
+    d: f64,
+    /// ∂S/∂w.
+    js: Gradient,
+    /// ∂D/∂(w4, w5, w6, w7); D depends on no other parameter.
+    jd: [f64; 4],
+}
+
+/// The state after a card's first review: S0 = w[G−1], D0(G) = w4 − e^(w5·(G−1)) + 1, clamped.
+#[inline(always)]
+fn first<const GRAD: bool>(p: &Weights, rating: u8) -> Lane {
+    let w = &p.w;
+    let g0 = rating.clamp(1, 4) as usize;
+    let s0 = w[g0 - 1];
+    let mut js: Gradient = [0.0; 21];
+    if GRAD && inside(s0, S_MIN, S_MAX) {
+        js[g0 - 1] = 1.0;
+    }
+    let e0 = exp(w[5] * (g0 - 1) as f64);
+    let d0 = w[4] - e0 + 1.0;
+    let mut jd = [0.0f64; 4];
+    if GRAD && inside(d0, D_MIN, D_MAX) {
+        jd = [1.0, -((g0 - 1) as f64) * e0, 0.0, 0.0];
+    }
+    Lane {
+        s: s0.clamp(S_MIN, S_MAX),
+        d: d0.clamp(D_MIN, D_MAX),
+        js,
+        jd,
+    }
+}
+
+/// One review after the first: scores its prediction when `weight > 0` (adding the loss to
+/// the return value and its gradient to `grad`) and moves the state on.
+#[inline(always)]
+fn step<const GRAD: bool>(
+    p: &Weights,
+    lane: &mut Lane,
+    t: f64,
+    rating: u8,
+    weight: f64,
+    grad: &mut Gradient,
+) -> f64 {
+    let w = &p.w;
+    let (s, d) = (lane.s, lane.d);
+    let js = &mut lane.js;
+    let jd = &mut lane.jd;
+    let g = f64::from(rating);
+    let mut loss = 0.0;
+
+    // Retrievability and its partials ∂R/∂S, ∂R/∂w20 (R = 1, partials 0, on the same day).
+    let (r, r_s, r_w20) = if t > 0.0 {
+        let base = 1.0 + p.factor * t / s;
+        let ln_base = ln(base);
+        let r = exp(p.decay * ln_base);
+        if GRAD {
+            let r_s = r * p.decay / base * (-t * p.factor / (s * s));
+            // ∂R/∂w20 = −∂R/∂decay with decay = −w20, through decay and factor.
+            let r_decay = r * (ln_base + p.decay / base * (t / s) * (-p.dfactor_dw20));
+            (r, r_s, -r_decay)
+        } else {
+            (r, 0.0, 0.0)
+        }
+    } else {
+        (1.0, 0.0, 0.0)
+    };
+
+    if weight != 0.0 {
+        let recalled = rating > 1;
+        let pc = r.clamp(P_MIN, P_MAX);
+        loss -= weight * if recalled { ln(pc) } else { ln(1.0 - pc) };
+        if GRAD && r > P_MIN && r < P_MAX {
+            let g_r = -weight
+                * if recalled {
+                    1.0 / pc
+                } else {
+                    -1.0 / (1.0 - pc)
+                };
+            axpy(grad, g_r * r_s, js);
+            grad[20] += g_r * r_w20;
+        }
+    }
+
+    // New stability: S' with its direct partials ∂S'/∂S, ∂S'/∂D, ∂S'/∂R, and the sparse
+    // ∂S'/∂w written straight into `js` after it is scaled.
+    let new_s;
+    if t == 0.0 {
+        // Same day: S' = S·e^(w17·(G − 3 + w18))·S^−w19, at least S on a recall.
+        let ln_s = ln(s);
+        let q = g - 3.0 + w[18];
+        let raw = exp(w[17] * q - w[19] * ln_s);
+        if rating >= 2 && raw < 1.0 {
+            new_s = s;
+        } else {
+            new_s = s * raw;
+            if GRAD {
+                scale(js, raw * (1.0 - w[19]));
+                js[17] += new_s * q;
+                js[18] += new_s * w[17];
+                js[19] -= new_s * ln_s;
+            }
+        }
+    } else if rating == 1 {
+        // Lapse: min(w11·D^−w12·((S + 1)^w13 − 1)·e^(w14·(1 − R)), S / e^(w17·w18)).
+        let floor = s / p.floor_divisor;
+        let ln_d = ln(d);
+        let ln_s1 = ln(s + 1.0);
+        let d_pow = exp(-w[12] * ln_d);
+        let s1_pow = exp(w[13] * ln_s1);
+        let er = exp((1.0 - r) * w[14]);
+        let a = d_pow * (s1_pow - 1.0) * er;
+        let raw = w[11] * a;
+        if floor < raw {
+            new_s = floor;
+            if GRAD {
+                scale(js, 1.0 / p.floor_divisor);
+                js[17] -= floor * w[18];
+                js[18] -= floor * w[17];
+            }
+        } else {
+            new_s = raw;
+            if GRAD {
+                let ds = w[11] * d_pow * er * w[13] * s1_pow / (s + 1.0);
+                let dd = raw * (-w[12] / d);
+                let dr = -w[14] * raw;
+                scale(js, ds + dr * r_s);
+                js[20] += dr * r_w20;
+                for (i, v) in jd.iter().enumerate() {
+                    js[4 + i] += dd * v;
+                }
+                js[11] += a;
+                js[12] -= raw * ln_d;
+                js[13] += w[11] * d_pow * er * s1_pow * ln_s1;
+                js[14] += raw * (1.0 - r);
+            }
+        }
+    } else {
+        // Recall: S' = S·(e^w8·(11 − D)·S^−w9·(e^(w10·(1 − R)) − 1)·hard·easy + 1).
+        let ln_s = ln(s);
+        let bonus = match rating {
+            2 => w[15],
+            4 => w[16],
+            _ => 1.0,
+        };
+        let q_plain = p.exp_w8 * exp(-w[9] * ln_s);
+        let q = q_plain * bonus;
+        let er = exp((1.0 - r) * w[10]);
+        let inc = q * (11.0 - d) * (er - 1.0);
+        new_s = s * (inc + 1.0);
+        if GRAD {
+            let s_inc = s * inc;
+            let ds = 1.0 + inc * (1.0 - w[9]);
+            let dd = -s * q * (er - 1.0);
+            let dr = -s * q * (11.0 - d) * er * w[10];
+            scale(js, ds + dr * r_s);
+            js[20] += dr * r_w20;
+            for (i, v) in jd.iter().enumerate() {
+                js[4 + i] += dd * v;
+            }
+            js[8] += s_inc;
+            js[9] -= s_inc * ln_s;
+            js[10] += s * q * (11.0 - d) * er * (1.0 - r);
+            if rating == 2 || rating == 4 {
+                js[if rating == 2 { 15 } else { 16 }] += s * q_plain * (11.0 - d) * (er - 1.0);
+            }
+        }
+    }
+    if GRAD && !inside(new_s, S_MIN, S_MAX) {
+        *js = [0.0; 21];
+    }
+
+    // Difficulty: D' = w7·D0(4) + (1 − w7)·(D + (10 − D)·(−w6·(G − 3))/9), clamped.
+    let delta = -w[6] * (g - 3.0);
+    let next = d + (10.0 - d) * delta / 9.0;
+    let mean = w[7] * (p.d0_easy - next) + next;
+    if GRAD {
+        if inside(mean, D_MIN, D_MAX) {
+            let dd = (1.0 - w[7]) * (1.0 - delta / 9.0);
+            for v in jd.iter_mut() {
+                *v *= dd;
+            }
+            jd[0] += w[7];
+            jd[1] += w[7] * p.d0_easy_dw5;
+            jd[2] += (1.0 - w[7]) * (10.0 - d) * -(g - 3.0) / 9.0;
+            jd[3] += p.d0_easy - next;
+        } else {
+            *jd = [0.0; 4];
+        }
+    }
+    lane.s = new_s.clamp(S_MIN, S_MAX);
+    lane.d = mean.clamp(D_MIN, D_MAX);
+    loss
+}
+
+/// The loss of `L` cards' scored predictions, and (when `GRAD`) its gradient added to `grad`.
+///
+/// The cards are walked in lockstep (their recurrences are independent, so the processor may
+/// overlap them; on the 2-core test machine this measured no gain over one card at a time,
+/// so training uses `L = 1`). Each `seq` starts with its card's first review; an empty one is
+/// skipped.
+#[inline]
+pub(crate) fn cards_loss<const GRAD: bool, const L: usize>(
+    p: &Weights,
+    seqs: &[CardSeq<'_>; L],
+    grad: &mut Gradient,
+) -> f64 {
+    let len = seqs.map(|q| q.delta_t.len().min(q.rating.len()).min(q.weight.len()));
+    let mut lanes = [Lane {
+        s: 1.0,
+        d: 1.0,
+        js: [0.0; 21],
+        jd: [0.0; 4],
+    }; L];
+    for (lane, (q, &n)) in lanes.iter_mut().zip(seqs.iter().zip(&len)) {
+        if n > 0 {
+            *lane = first::<GRAD>(p, q.rating[0]);
+        }
+    }
+    let longest = len.iter().copied().max().unwrap_or(0);
+    let mut loss = 0.0;
+    for k in 1..longest {
+        for (lane, (q, &n)) in lanes.iter_mut().zip(seqs.iter().zip(&len)) {
+            if k < n {
+                loss += step::<GRAD>(
+                    p,
+                    lane,
+                    f64::from(q.delta_t[k].max(0.0)),
+                    q.rating[k],
+                    f64::from(q.weight[k]),
+                    grad,
+                );
+            }
+        }
+    }
+    loss
+}
+
+/// The loss of one card's scored predictions, and (when `GRAD`) its gradient added to `grad`.
+#[cfg(test)]
+pub(crate) fn card_loss<const GRAD: bool>(
+    p: &Weights,
+    seq: CardSeq<'_>,
+    grad: &mut Gradient,
+) -> f64 {
+    cards_loss::<GRAD, 1>(p, &[seq], grad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_engine::{MemoryModel, MemoryState, Parameters, Rating, DEFAULT_PARAMETERS};
+
+    /// A small deterministic generator for the tests.
+    pub(crate) struct Lcg(pub u64);
+    impl Lcg {
+        pub(crate) fn next_f64(&mut self) -> f64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 11) as f64 / (1u64 << 53) as f64
+        }
+        pub(crate) fn below(&mut self, n: u32) -> u32 {
+            (self.next_f64() * n as f64) as u32
+        }
+    }
+
+    /// Random parameters inside fsrs-rs's clip ranges, away from the bounds.
+    fn random_w(rng: &mut Lcg) -> [f64; 21] {
+        let ranges = crate::clip::ranges(true, 1);
+        let mut w = [0.0; 21];
+        for (i, (lo, hi)) in ranges.iter().enumerate() {
+            let (lo, hi) = (f64::from(*lo), f64::from(*hi));
+            w[i] = lo + (hi - lo) * (0.1 + 0.8 * rng.next_f64());
+        }
+        w
+    }
+
+    fn random_history(rng: &mut Lcg, n: usize) -> (Vec<f32>, Vec<u8>, Vec<f32>) {
+        let mut t = vec![0.0f32];
+        let mut g = vec![1 + rng.below(4) as u8];
+        let mut wt = vec![0.0f32];
+        for _ in 1..n {
+            let dt = match rng.below(4) {
+                0 => 0,
+                1 => 1 + rng.below(3),
+                _ => 1 + rng.below(60),
+            };
+            t.push(dt as f32);
+            g.push(1 + rng.below(4) as u8);
+            wt.push(if dt > 0 {
+                0.25 + rng.next_f64() as f32
+            } else {
+                0.0
+            });
+        }
+        (t, g, wt)
+    }
+
+    #[test]
+    fn gradient_matches_central_differences() {
+        let mut rng = Lcg(0x5eed);
+        let mut checked = 0;
+        for case in 0..40 {
+            let w = if case == 0 {
+                DEFAULT_PARAMETERS.map(f64::from)
+            } else {
+                random_w(&mut rng)
+            };
+            let cards: Vec<_> = (0..4)
+                .map(|_| {
+                    let n = 2 + rng.below(12) as usize;
+                    random_history(&mut rng, n)
+                })
+                .collect();
+            let total = |w: &[f64; 21], grad: &mut Gradient, with_grad: bool| -> f64 {
+                let p = Weights::new(w);
+                cards
+                    .iter()
+                    .map(|(t, g, wt)| {
+                        let seq = CardSeq {
+                            delta_t: t,
+                            rating: g,
+                            weight: wt,
+                        };
+                        if with_grad {
+                            card_loss::<true>(&p, seq, grad)
+                        } else {
+                            card_loss::<false>(&p, seq, grad)
+                        }
+                    })
+                    .sum()
+            };
+            let mut grad = [0.0; 21];
+            let loss = total(&w, &mut grad, true);
+            assert!(loss.is_finite() && loss > 0.0);
+            let mut unused = [0.0; 21];
+            assert_eq!(total(&w, &mut unused, false), loss);
+            for i in 0..21 {
+                let h = 1e-6 * w[i].abs().max(1e-2);
+                let (mut wp, mut wm) = (w, w);
+                wp[i] += h;
+                wm[i] -= h;
+                let numeric =
+                    (total(&wp, &mut unused, false) - total(&wm, &mut unused, false)) / (2.0 * h);
+                let scale = numeric.abs().max(grad[i].abs()).max(1e-3);
+                assert!(
+                    (numeric - grad[i]).abs() / scale < 1e-3,
+                    "case {case} w{i}: analytic {} numeric {numeric}",
+                    grad[i]
+                );
+                if grad[i].abs() > 1e-6 {
+                    checked += 1;
+                }
+            }
+        }
+        // Almost every parameter gets a non-trivial gradient in almost every case.
+        assert!(
+            checked > 40 * 12,
+            "only {checked} non-zero gradients checked"
+        );
+    }
+
+    #[test]
+    fn lockstep_cards_sum_to_single_cards() {
+        let mut rng = Lcg(3);
+        let w = random_w(&mut rng);
+        let p = Weights::new(&w);
+        let cards: Vec<_> = (0..4)
+            .map(|i| random_history(&mut rng, [1, 9, 3, 14][i]))
+            .collect();
+        let seqs: [CardSeq<'_>; 4] = std::array::from_fn(|i| CardSeq {
+            delta_t: &cards[i].0,
+            rating: &cards[i].1,
+            weight: &cards[i].2,
+        });
+        let mut together = [0.0; 21];
+        let l4 = cards_loss::<true, 4>(&p, &seqs, &mut together);
+        let mut apart = [0.0; 21];
+        let l1: f64 = seqs
+            .iter()
+            .map(|q| card_loss::<true>(&p, *q, &mut apart))
+            .sum();
+        assert!((l4 - l1).abs() < 1e-12 * l1 && l1 > 0.0);
+        for i in 0..21 {
+            assert!((together[i] - apart[i]).abs() <= 1e-12 * apart[i].abs().max(1.0));
+        }
+    }
+
+    #[test]
+    fn forward_pass_agrees_with_the_engine() {
+        // The loss with one scored review at the end is −ln R of the engine's replay.
+        let mut rng = Lcg(42);
+        let mut worst = 0.0f64;
+        for _ in 0..300 {
+            let w64 = random_w(&mut rng);
+            let w32 = w64.map(|x| x as f32);
+            let w64 = w32.map(f64::from);
+            let model = MemoryModel::new(&Parameters::new(&w32).unwrap());
+            let n = 2 + rng.below(15) as usize;
+            let (t, g, _) = random_history(&mut rng, n);
+            let mut t = t;
+            t[n - 1] = t[n - 1].max(1.0);
+            let mut g = g;
+            g[n - 1] = 3;
+            let mut wt = vec![0.0f32; n];
+            wt[n - 1] = 1.0;
+            let seq = CardSeq {
+                delta_t: &t,
+                rating: &g,
+                weight: &wt,
+            };
+            let ours = (-card_loss::<false>(&Weights::new(&w64), seq, &mut [0.0; 21])).exp();
+            let mut state: MemoryState = model.initial(Rating::from_u8(g[0]).unwrap());
+            for k in 1..n - 1 {
+                state = model.next(state, t[k] as u32, Rating::from_u8(g[k]).unwrap());
+            }
+            let engine = f64::from(model.retrievability(t[n - 1], state.stability));
+            let gap = (ours - engine).abs();
+            worst = worst.max(gap);
+            assert!(gap < 2e-4, "ours {ours} engine {engine}");
+        }
+        assert!(worst > 0.0);
+    }
+}

@@ -1,0 +1,530 @@
+//! Training: fsrs-rs 6.6's `compute_parameters`, step for step, on carnet's own model.
+//!
+//! 1. Outlier filter over each card's first interval ([`crate::pretrain`]).
+//! 2. Small-data rules: fewer than 8 predictions left → the defaults; no first interval to fit
+//!    → the defaults (fsrs-rs returns an error there); fewer than 64 predictions, or only first
+//!    intervals → fitted w0–w3 with the other defaults.
+//! 3. Recency weights 0.25 + 0.75·(i/(n − 1))³ over the predictions in time order; predictions
+//!    with more than `max_seq_len` reviews dropped.
+//! 4. Cards grouped into batches of at most `batch_size` predictions (cards sorted by history
+//!    length), batch order shuffled each epoch; per batch: summed weighted log loss gradient,
+//!    plus the L2 pull γ·(batch/total)·Σ((w − w_start)/σ)², one Adam step at the cosine-annealed
+//!    learning rate, then clipping into fsrs-rs's ranges.
+//! 5. w0–w3 made increasing and filled (`smooth_and_fill`) as after pretraining.
+//!
+//! Each batch's gradient is split over threads by cards when the data is large enough for it to
+//! pay; the threads live for the whole run, claim parts of each batch from a shared counter,
+//! and the main thread does any part no worker took.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use carnet_engine::DEFAULT_PARAMETERS;
+
+use crate::adam::{cosine_lr, Adam};
+use crate::clip::clip;
+use crate::dataset::{Dataset, Target};
+use crate::model::{cards_loss, CardSeq, Gradient, Weights};
+use crate::pretrain::{filter_outliers, initial_stability, smooth_and_fill, FirstInterval};
+
+/// fsrs-rs's standard deviation of each parameter across users, the scale of the L2 pull.
+const PARAMS_STDDEV: [f64; 21] = [
+    6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16, 0.57, 0.25,
+    1.03, 0.31, 0.32, 0.14, 0.27,
+];
+
+/// Training settings; the defaults are fsrs-rs 6.6's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainingConfig {
+    /// Passes over the data (5).
+    pub epochs: usize,
+    /// Predictions per batch, at most (512); a card's predictions stay in one batch.
+    pub batch_size: usize,
+    /// Adam's initial learning rate (0.04), annealed to 0 over the run.
+    pub learning_rate: f64,
+    /// Predictions with more reviews than this are left out (256).
+    pub max_seq_len: usize,
+    /// Strength of the pull towards the starting parameters (1.0).
+    pub gamma: f64,
+    /// Seed of the batch shuffle.
+    pub seed: u64,
+    /// Train the short-term (same-day) parameters w17–w19 and w0–w3 (true). When false they
+    /// are frozen, w17–w19 at 0, as fsrs-rs does.
+    pub short_term: bool,
+    /// Relearning steps the deck uses (1); above 1, w17·w18 is bounded as in fsrs-rs.
+    pub relearning_steps: usize,
+    /// Threads for the gradient: 0 picks by data size (at most the available cores).
+    pub threads: usize,
+}
+
+impl Default for TrainingConfig {
+    fn default() -> Self {
+        TrainingConfig {
+            epochs: 5,
+            batch_size: 512,
+            learning_rate: 0.04,
+            max_seq_len: 256,
+            gamma: 1.0,
+            seed: 2023,
+            short_term: true,
+            relearning_steps: 1,
+            threads: 0,
+        }
+    }
+}
+
+/// Which of the small-data rules applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Too little data (fewer than 8 predictions after the outlier filter, or no first interval
+    /// to fit w0–w3 on): the default parameters.
+    Defaults,
+    /// Few predictions (fewer than 64) or only first intervals: w0–w3 fitted to the first
+    /// intervals, the other parameters default.
+    InitialStability,
+    /// All 21 parameters trained.
+    Trained,
+}
+
+/// The result of training.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Optimized {
+    /// The parameters; always within the engine's bounds
+    /// ([`carnet_engine::Parameters::new`] accepts them).
+    pub parameters: [f32; 21],
+    /// Which rule produced them.
+    pub fit: Fit,
+    /// Predictions left after the outlier filter (before the `max_seq_len` cut).
+    pub predictions: usize,
+}
+
+impl Optimized {
+    fn defaults(predictions: usize) -> Optimized {
+        Optimized {
+            parameters: DEFAULT_PARAMETERS,
+            fit: Fit::Defaults,
+            predictions,
+        }
+    }
+}
+
+/// Trains parameters on every prediction in `dataset`.
+pub fn optimize(dataset: &Dataset, config: &TrainingConfig) -> Optimized {
+    optimize_targets(dataset, &dataset.targets(), config)
+}
+
+/// Trains on the oldest `predictions` predictions only (in [`Dataset::targets`] order): the
+/// past of a time-series split.
+pub fn optimize_prefix(
+    dataset: &Dataset,
+    predictions: usize,
+    config: &TrainingConfig,
+) -> Optimized {
+    let targets = dataset.targets();
+    optimize_targets(dataset, &targets[..predictions.min(targets.len())], config)
+}
+
+/// Trains on `targets` (in time order, as [`Dataset::targets`] gives them, or a prefix of it).
+pub(crate) fn optimize_targets(
+    dataset: &Dataset,
+    targets: &[Target],
+    config: &TrainingConfig,
+) -> Optimized {
+    let cards = dataset.card_count();
+    // Each card's first interval: its first review with delta_t > 0, if it is a target here.
+    let mut first_index = vec![u32::MAX; cards];
+    for t in targets {
+        let f = &mut first_index[t.card as usize];
+        *f = (*f).min(t.index);
+    }
+    let firsts: Vec<Option<FirstInterval>> = (0..cards)
+        .map(|c| {
+            let (_, reviews) = dataset.card(c);
+            let first = reviews.iter().skip(1).position(|r| r.delta_t > 0)? + 1;
+            if first_index[c] as usize != first {
+                return None;
+            }
+            Some(FirstInterval {
+                first_rating: reviews[0].rating.as_u8(),
+                delta_t: reviews[first].delta_t,
+                recalled: reviews[first].rating.as_u8() > 1,
+            })
+        })
+        .collect();
+    let filter = filter_outliers(&firsts);
+    let train: Vec<Target> = targets
+        .iter()
+        .copied()
+        .filter(|t| filter.keep_card[t.card as usize])
+        .collect();
+    let n = train.len();
+    if n < 8 {
+        return Optimized::defaults(n);
+    }
+    let recalls = train
+        .iter()
+        .filter(|t| {
+            dataset.card(t.card as usize).1[t.index as usize]
+                .rating
+                .as_u8()
+                > 1
+        })
+        .count();
+    let average_recall = recalls as f64 / n as f64;
+    let pretrain_firsts = firsts
+        .iter()
+        .zip(&filter.pretrain)
+        .filter_map(|(f, &p)| if p { *f } else { None });
+    let pretrain_count = filter.pretrain.iter().filter(|&&p| p).count();
+    let Some((s0, rating_counts)) = initial_stability(pretrain_firsts, average_recall) else {
+        return Optimized::defaults(n);
+    };
+    let mut start = DEFAULT_PARAMETERS.map(f64::from);
+    start[..4].copy_from_slice(&s0);
+    if n == pretrain_count || n < 64 {
+        return Optimized {
+            parameters: to_f32(&start, config),
+            fit: Fit::InitialStability,
+            predictions: n,
+        };
+    }
+    if !config.short_term {
+        start[17..20].fill(0.0);
+    }
+
+    let set = TrainSet::new(dataset, &train, config);
+    let mut w = start;
+    if set.predictions > 0 {
+        w = run(&set, &start, config);
+    }
+    if w.iter().any(|x| !x.is_finite()) {
+        // Cannot happen with finite data (every step is clipped); never hand out NaN.
+        w = start;
+    }
+    let s = smooth_and_fill(
+        [Some(w[0]), Some(w[1]), Some(w[2]), Some(w[3])],
+        rating_counts,
+    )
+    .unwrap_or(s0);
+    w[..4].copy_from_slice(&s);
+    Optimized {
+        parameters: to_f32(&w, config),
+        fit: Fit::Trained,
+        predictions: n,
+    }
+}
+
+fn to_f32(w: &[f64; 21], config: &TrainingConfig) -> [f32; 21] {
+    let mut w = *w;
+    clip(&mut w, config.short_term, config.relearning_steps);
+    w.map(|x| x as f32)
+}
+
+/// The training predictions as flat per-card sequences, cards sorted by length and packed
+/// into batches.
+struct TrainSet {
+    delta_t: Vec<f32>,
+    rating: Vec<u8>,
+    weight: Vec<f32>,
+    /// Start of each card's sequence in the flat arrays; one more entry at the end.
+    card_start: Vec<usize>,
+    /// Batches as ranges of cards: batch b is cards `batch_start[b]..batch_start[b + 1]`.
+    batch_start: Vec<usize>,
+    /// Predictions in each batch.
+    batch_predictions: Vec<usize>,
+    predictions: usize,
+}
+
+impl TrainSet {
+    fn new(dataset: &Dataset, train: &[Target], config: &TrainingConfig) -> TrainSet {
+        let n = train.len();
+        let denominator = (n as f32 - 1.0).max(1.0);
+        // Per card: the weight of each of its predictions (by review index), recency-weighted
+        // over all training predictions in time order, as fsrs-rs computes it in f32.
+        let mut per_card: Vec<Vec<(u32, f32)>> = vec![Vec::new(); dataset.card_count()];
+        for (i, t) in train.iter().enumerate() {
+            if t.index as usize + 1 > config.max_seq_len {
+                continue;
+            }
+            let weight = 0.25 + 0.75 * (i as f32 / denominator).powi(3);
+            per_card[t.card as usize].push((t.index, weight));
+        }
+        let mut cards: Vec<(u64, usize)> = per_card
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(c, p)| {
+                p.sort_unstable_by_key(|&(i, _)| i);
+                (dataset.card(c).0, c)
+            })
+            .collect();
+        // fsrs-rs: cards by id, then (stably) by the length of their longest prediction.
+        cards.sort_unstable();
+        cards.sort_by_key(|&(_, c)| per_card[c].last().map_or(0, |&(i, _)| i));
+        let total: usize = cards
+            .iter()
+            .map(|&(_, c)| per_card[c].last().map_or(0, |&(i, _)| i as usize + 1))
+            .sum();
+        let mut set = TrainSet {
+            delta_t: Vec::with_capacity(total),
+            rating: Vec::with_capacity(total),
+            weight: Vec::with_capacity(total),
+            card_start: Vec::with_capacity(cards.len() + 1),
+            batch_start: vec![0],
+            batch_predictions: Vec::new(),
+            predictions: 0,
+        };
+        let mut in_batch = 0;
+        for (k, &(_, c)) in cards.iter().enumerate() {
+            let preds = &per_card[c];
+            let len = preds.last().map_or(0, |&(i, _)| i as usize + 1);
+            let reviews = &dataset.card(c).1[..len];
+            set.card_start.push(set.delta_t.len());
+            let at = set.weight.len();
+            for r in reviews {
+                set.delta_t.push(r.delta_t as f32);
+                set.rating.push(r.rating.as_u8());
+                set.weight.push(0.0);
+            }
+            for &(i, weight) in preds {
+                set.weight[at + i as usize] = weight;
+            }
+            if in_batch > 0 && in_batch + preds.len() > config.batch_size {
+                set.batch_start.push(k);
+                set.batch_predictions.push(in_batch);
+                in_batch = 0;
+            }
+            in_batch += preds.len();
+            set.predictions += preds.len();
+        }
+        set.card_start.push(set.delta_t.len());
+        if in_batch > 0 {
+            set.batch_start.push(cards.len());
+            set.batch_predictions.push(in_batch);
+        }
+        set
+    }
+
+    fn batches(&self) -> usize {
+        self.batch_predictions.len()
+    }
+
+    fn card(&self, c: usize) -> CardSeq<'_> {
+        let (a, b) = (self.card_start[c], self.card_start[c + 1]);
+        CardSeq {
+            delta_t: &self.delta_t[a..b],
+            rating: &self.rating[a..b],
+            weight: &self.weight[a..b],
+        }
+    }
+
+    /// Summed loss and gradient of cards `cards`.
+    fn gradient(&self, p: &Weights, cards: std::ops::Range<usize>, grad: &mut Gradient) -> f64 {
+        cards
+            .map(|c| cards_loss::<true, 1>(p, &[self.card(c)], grad))
+            .sum()
+    }
+
+    /// Splits batch `b`'s cards into `parts` runs of about equal review counts.
+    fn split(&self, b: usize, parts: usize, out: &mut Vec<usize>) {
+        let (first, last) = (self.batch_start[b], self.batch_start[b + 1]);
+        out.clear();
+        out.push(first);
+        let reviews = self.card_start[last] - self.card_start[first];
+        let mut c = first;
+        for k in 1..parts {
+            let goal = self.card_start[first] + reviews * k / parts;
+            while c < last && self.card_start[c] < goal {
+                c += 1;
+            }
+            out.push(c);
+        }
+        out.push(last);
+    }
+}
+
+/// A small deterministic generator for the batch shuffle (SplitMix64).
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle(&mut self, v: &mut [usize]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Reviews per thread below which a second thread does not pay for its synchronisation.
+const REVIEWS_PER_THREAD: usize = 4_000;
+
+fn thread_count(set: &TrainSet, config: &TrainingConfig) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let wanted = if config.threads == 0 {
+        (set.delta_t.len() / REVIEWS_PER_THREAD).clamp(1, cores)
+    } else {
+        config.threads
+    };
+    wanted.clamp(1, 64)
+}
+
+/// The training loop: epochs × batches of Adam steps.
+fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] {
+    let total = set.predictions;
+    let iterations = (total / config.batch_size.max(1) + 1) * config.epochs;
+    let mut w = *start;
+    let mut adam = Adam::new();
+    let mut rng = SplitMix(config.seed);
+    let mut order: Vec<usize> = (0..set.batches()).collect();
+    let mut step = 0;
+    let threads = thread_count(set, config);
+
+    let mut update = |w: &mut [f64; 21], b: usize, grad: &mut Gradient| {
+        let lr = cosine_lr(config.learning_rate, step, iterations);
+        step += 1;
+        let scale = config.gamma * set.batch_predictions[b] as f64 / total as f64;
+        for i in 0..21 {
+            let s = PARAMS_STDDEV[i];
+            grad[i] += 2.0 * (w[i] - start[i]) / (s * s) * scale;
+        }
+        if !config.short_term {
+            grad[..4].fill(0.0);
+            grad[17..20].fill(0.0);
+        }
+        adam.step(w, grad, lr);
+        clip(w, config.short_term, config.relearning_steps);
+    };
+
+    if threads == 1 {
+        for _ in 0..config.epochs {
+            rng.shuffle(&mut order);
+            for &b in &order {
+                let p = Weights::new(&w);
+                let mut grad = [0.0; 21];
+                set.gradient(&p, set.batch_start[b]..set.batch_start[b + 1], &mut grad);
+                update(&mut w, b, &mut grad);
+            }
+        }
+        return w;
+    }
+
+    // Several threads. Each batch is cut into `parts` runs of cards; the main thread and the
+    // workers claim parts from one counter tagged with the batch's generation, so a worker that
+    // is not running (the machine is busy) only means the main thread does its parts itself.
+    let parts = threads * 2;
+    let shared = Shared {
+        claim: AtomicU64::new(0),
+        done: AtomicUsize::new(0),
+        stop: AtomicBool::new(false),
+        job: Mutex::new((0, w, 0)),
+        slots: (0..parts).map(|_| Mutex::new([0.0; 21])).collect(),
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            let shared = &shared;
+            scope.spawn(move || {
+                let mut seen = 0u64;
+                let mut spins = 0u32;
+                let mut bounds = Vec::with_capacity(parts + 1);
+                while !shared.stop.load(Ordering::Acquire) {
+                    let generation = shared.claim.load(Ordering::Acquire) >> 32;
+                    if generation == seen {
+                        spins += 1;
+                        if spins < 5_000 {
+                            std::hint::spin_loop();
+                        } else {
+                            std::thread::yield_now();
+                        }
+                        continue;
+                    }
+                    spins = 0;
+                    seen = generation;
+                    let (g, w, b) = *shared.job.lock().unwrap_or_else(|e| e.into_inner());
+                    if g != generation {
+                        continue;
+                    }
+                    set.split(b, parts, &mut bounds);
+                    shared.work(set, &Weights::new(&w), generation, parts, &bounds);
+                }
+            });
+        }
+        let mut bounds = Vec::with_capacity(parts + 1);
+        let mut generation = 0u64;
+        for _ in 0..config.epochs {
+            rng.shuffle(&mut order);
+            for &b in &order {
+                generation += 1;
+                *shared.job.lock().unwrap_or_else(|e| e.into_inner()) = (generation, w, b);
+                shared.done.store(0, Ordering::Release);
+                shared.claim.store(generation << 32, Ordering::Release);
+                set.split(b, parts, &mut bounds);
+                shared.work(set, &Weights::new(&w), generation, parts, &bounds);
+                spin_until(|| shared.done.load(Ordering::Acquire) == parts);
+                let mut grad = [0.0; 21];
+                for slot in &shared.slots {
+                    let part = slot.lock().unwrap_or_else(|e| e.into_inner());
+                    for (g, x) in grad.iter_mut().zip(part.iter()) {
+                        *g += x;
+                    }
+                }
+                update(&mut w, b, &mut grad);
+            }
+        }
+        shared.stop.store(true, Ordering::Release);
+    });
+    w
+}
+
+struct Shared {
+    /// Generation (high 32 bits) and next unclaimed part (low 32 bits).
+    claim: AtomicU64,
+    done: AtomicUsize,
+    stop: AtomicBool,
+    job: Mutex<(u64, [f64; 21], usize)>,
+    slots: Vec<Mutex<Gradient>>,
+}
+
+impl Shared {
+    /// Claims and computes parts of generation `generation` until none is left.
+    fn work(&self, set: &TrainSet, p: &Weights, generation: u64, parts: usize, bounds: &[usize]) {
+        loop {
+            let v = self.claim.load(Ordering::Acquire);
+            let part = (v & 0xffff_ffff) as usize;
+            if v >> 32 != generation || part >= parts {
+                return;
+            }
+            if self
+                .claim
+                .compare_exchange(v, v + 1, Ordering::AcqRel, Ordering::Acquire)
+                .is_err()
+            {
+                continue;
+            }
+            let mut grad = [0.0; 21];
+            set.gradient(p, bounds[part]..bounds[part + 1], &mut grad);
+            *self.slots[part].lock().unwrap_or_else(|e| e.into_inner()) = grad;
+            self.done.fetch_add(1, Ordering::AcqRel);
+        }
+    }
+}
+
+/// Spins (then yields) until `done()`.
+fn spin_until(mut done: impl FnMut() -> bool) {
+    let mut spins = 0u32;
+    while !done() {
+        if spins < 20_000 {
+            std::hint::spin_loop();
+            spins += 1;
+        } else {
+            std::thread::yield_now();
+        }
+    }
+}
