@@ -149,6 +149,9 @@ pub enum Command {
     Stats(StatsArgs),
     /// Replay a review log in the josh CSV format: memory states, due dates, prediction metrics.
     Memory(MemoryArgs),
+    /// Train FSRS parameters on the deck's review history (or a CSV), compare them with the
+    /// defaults, and save them for the deck.
+    Optimize(OptimizeArgs),
     /// List, search and show the cards of a deck.
     Cards(CardsArgs),
     /// Build a deck from a corpus of documents.
@@ -226,6 +229,26 @@ pub struct MemoryArgs {
     /// Schedule without interval fuzz.
     #[arg(long)]
     pub no_fuzz: bool,
+}
+
+/// `carnet optimize`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OptimizeArgs {
+    /// Train on this review log in the josh CSV format (as `carnet memory` reads) instead of
+    /// the deck's own log.
+    #[arg(value_name = "FILE.csv")]
+    pub file: Option<std::path::PathBuf>,
+    /// Print one JSON object: parameters, reviews, train_ms, and the default, trained and
+    /// time-series-split metrics.
+    #[arg(long)]
+    pub json: bool,
+    /// Save the parameters for the deck without asking.
+    #[arg(long)]
+    pub yes: bool,
+    /// Count days as whole 24-hour periods (py-fsrs's rule) instead of calendar days from
+    /// the day-start hour (Anki's).
+    #[arg(long)]
+    pub whole_days: bool,
 }
 
 /// `carnet cards`.

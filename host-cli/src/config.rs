@@ -86,6 +86,8 @@ pub struct Settings {
     pub day_start_hour: u8,
     /// Now.
     pub clock: Clock,
+    /// The deck's trained parameters in force ([`crate::deck_parameters`]), if any.
+    pub parameters_path: Option<PathBuf>,
 }
 
 impl Settings {
@@ -182,6 +184,7 @@ impl Settings {
             limits,
             day_start_hour,
             clock: Clock::from_env()?,
+            parameters_path: None,
         })
     }
 

@@ -21,6 +21,7 @@ pub mod commands;
 pub mod config;
 pub mod deck_file;
 pub mod deck_log;
+pub mod deck_parameters;
 pub mod error;
 pub mod grade_label;
 pub mod history;

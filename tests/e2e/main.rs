@@ -13,6 +13,7 @@ mod crash;
 mod deck_identity;
 mod hostile;
 mod memory;
+mod optimize;
 mod quiz;
 mod screenshot;
 mod stats;

@@ -17,9 +17,10 @@ use crate::store::read_log;
 
 /// Lists the cards (all, or those matching `--search`), or shows one (`--show`).
 pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
-    let settings = Settings::resolve(common)?;
+    let mut settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
+    crate::deck_parameters::apply(&mut settings, deck.deck_id())?;
     let io = CliError::stdout;
     let mut out = std::io::stdout().lock();
     if let Some(prefix) = &args.show {

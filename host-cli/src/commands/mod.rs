@@ -10,6 +10,7 @@ pub mod generate;
 pub mod import;
 pub mod log;
 pub mod memory;
+pub mod optimize;
 pub mod quiz;
 pub mod stats;
 pub mod study;
@@ -25,6 +26,7 @@ pub fn execute(args: Args) -> Result<()> {
         Some(Command::Quiz(a)) => quiz::execute(common, &a),
         Some(Command::Stats(a)) => stats::execute(common, &a),
         Some(Command::Memory(a)) => memory::execute(common, &a),
+        Some(Command::Optimize(a)) => optimize::execute(common, &a),
         Some(Command::Cards(a)) => cards::execute(common, &a),
         Some(Command::Generate(a)) => generate::execute(&a),
         Some(Command::Export(a)) => export::execute(common, &a),

@@ -28,9 +28,10 @@ struct Missed {
 
 /// Runs the quiz on stdin/stdout.
 pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
-    let settings = Settings::resolve(common)?;
+    let mut settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
+    crate::deck_parameters::apply(&mut settings, deck.deck_id())?;
     let path = log_path(&settings.data_dir, &deck)?;
     let (mut store, scan) = if args.record {
         let (store, scan) = ReviewStore::open(&path)?;

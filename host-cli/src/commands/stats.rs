@@ -20,9 +20,10 @@ use crate::terminal;
 
 /// Computes and prints the statistics of the deck.
 pub fn execute(common: &CommonArgs, args: &StatsArgs) -> Result<()> {
-    let settings = Settings::resolve(common)?;
+    let mut settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
+    crate::deck_parameters::apply(&mut settings, deck.deck_id())?;
     let path = log_path(&settings.data_dir, &deck)?;
     let scan = read_log(&path)?;
     scan.warn(&path, false);

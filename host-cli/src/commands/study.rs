@@ -17,8 +17,15 @@ use crate::{line_mode, terminal, tui};
 
 /// Opens the deck and its log, then runs the full-screen UI on a terminal, line mode otherwise.
 pub fn execute(common: &CommonArgs, args: &StudyArgs) -> Result<()> {
-    let settings = Settings::resolve(common)?;
+    let mut settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
+    // The deck's own trained parameters, if it has some: its identity is in its header (a
+    // version-1 deck's is derived from its checked content).
+    let id = match DeckHeader::parse(file.bytes()).ok().and_then(|h| h.deck_id) {
+        Some(id) => id,
+        None => file.deck()?.deck_id(),
+    };
+    crate::deck_parameters::apply(&mut settings, id)?;
     let rules = SessionRules {
         scheduler: settings.scheduler,
         day_clock: settings.day_clock(),

@@ -63,9 +63,10 @@ use crate::store::{entry_time_ms, horizon_ms, ReviewStore};
 /// holds this deck, is new, or `--replace` is given) writes the deck, the history and the
 /// settings to the card as one set (see [`crate::card_manifest`]).
 pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
-    let settings = Settings::resolve(common)?;
+    let mut settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
+    crate::deck_parameters::apply(&mut settings, deck.deck_id())?;
     let card = SdCard::open(&args.target)?;
     card.check_is_card()?;
     if deck.len() > HANDHELD_MAX_CARDS {
@@ -459,6 +460,7 @@ mod tests {
             limits,
             day_start_hour: hour,
             clock: crate::clock::Clock::starting_at(1_711_706_400_000),
+            parameters_path: None,
         }
     }
 

@@ -1,0 +1,197 @@
+//! `carnet optimize`: training on a CSV and on the deck's own log, saving the parameters for
+//! the deck, the deck then scheduled with them (and the handheld given them by sync), and the
+//! clear refusals.
+
+use std::path::Path;
+
+use carnet_engine::review_log::{LogEntry, Review};
+use carnet_engine::{Rating, DEFAULT_PARAMETERS};
+
+use crate::support::*;
+
+fn josh() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/data/revlog-josh-2024.csv")
+}
+
+fn json(out: &str) -> serde_json::Value {
+    serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn trains_on_a_csv_and_beats_the_defaults() {
+    let home = TempDir::new("optimize-csv");
+    let out = carnet(&home)
+        .args(["optimize", "--json"])
+        .args([josh()])
+        .run()
+        .ok();
+    let v = json(&out);
+    assert_eq!(v["reviews"], 12580);
+    assert_eq!(v["fit"], "trained");
+    let parameters: Vec<f64> = v["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_f64().unwrap())
+        .collect();
+    assert_eq!(parameters.len(), 21);
+    assert!(parameters.iter().all(|p| p.is_finite()));
+    let loss = |k: &str| v[k]["log_loss"].as_f64().unwrap();
+    assert!(loss("trained") < loss("default") - 0.005, "{v}");
+    assert!(loss("split") < loss("default"), "{v}");
+    assert!(v["trained"]["auc"].as_f64().unwrap() > 0.6, "{v}");
+    assert!(v["saved"].is_null(), "a CSV is not saved without --yes");
+    // The text report says the same.
+    let text = carnet(&home).args(["optimize"]).args([josh()]).run().ok();
+    assert!(
+        text.contains("trained in ") && text.contains("all 21 parameters"),
+        "{text}"
+    );
+    assert!(text.contains("not saved (run with --yes"), "{text}");
+}
+
+/// A year of reviews of 300 cards, with lapses: enough to train all 21 parameters (the
+/// pretraining of the initial stabilities needs many cards of each first grade).
+fn history(deck: &[u8]) -> Vec<LogEntry> {
+    let deck = carnet_engine::deck::Deck::from_bytes(deck).unwrap();
+    let t0 = 1_711_699_200_000i64 - 365 * 86_400_000;
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    let mut out = Vec::new();
+    for i in 0..300 {
+        let mut t = t0 + i as i64 * 60_000;
+        let mut interval = 86_400_000i64;
+        for _ in 0..14 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let rating = match x % 10 {
+                0 | 1 => Rating::Again,
+                2 => Rating::Hard,
+                9 => Rating::Easy,
+                _ => Rating::Good,
+            };
+            out.push(LogEntry::Review(Review {
+                card: deck.id(i).unwrap(),
+                time_ms: t,
+                rating,
+                duration_ms: 3000,
+            }));
+            interval = if rating == Rating::Again {
+                86_400_000
+            } else {
+                (interval * 2).min(25 * 86_400_000)
+            };
+            t += interval;
+            if t > t0 + 360 * 86_400_000 {
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|e| match e {
+        LogEntry::Review(r) => r.time_ms,
+        _ => 0,
+    });
+    out
+}
+
+#[test]
+fn saves_parameters_the_deck_is_then_scheduled_and_synced_with() {
+    let home = TempDir::new("optimize-deck");
+    let deck = write_deck(&home, "o.deck", "Opt", 320);
+    let bytes = std::fs::read(&deck).unwrap();
+    let log = log_of(&home, "Opt");
+    std::fs::create_dir_all(log.parent().unwrap()).unwrap();
+    std::fs::write(&log, frames(&history(&bytes))).unwrap();
+    let stabilities = |home: &TempDir| -> Vec<f64> {
+        carnet(home)
+            .args(["cards", "--browse", "--json", "--deck"])
+            .args([&deck])
+            .run()
+            .ok()
+            .lines()
+            .filter_map(|l| json(l)["state"]["stability"].as_f64())
+            .collect()
+    };
+    let before = stabilities(&home);
+    assert!(!before.is_empty());
+    let out = carnet(&home)
+        .args(["optimize", "--yes", "--deck"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(out.contains("saved for Opt: "), "{out}");
+    let saved = home
+        .join("config/carnet/decks")
+        .join(format!("{}.toml", fixture_deck_id("Opt")));
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("parameters = ["))
+        .unwrap();
+    let parameters: Vec<f32> = line["parameters = [".len()..line.len() - 1]
+        .split(", ")
+        .map(|p| p.parse().unwrap())
+        .collect();
+    assert_eq!(parameters.len(), 21);
+    assert_ne!(parameters, DEFAULT_PARAMETERS);
+    // The deck is now replayed with them: other memory states.
+    let after = stabilities(&home);
+    assert_eq!(before.len(), after.len());
+    assert_ne!(before, after);
+    // And the handheld is given them.
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+    sync_card(&home, &card, &deck, &[]).ok();
+    let settings = std::fs::read_to_string(card.join("SETTINGS.TXT")).unwrap();
+    let synced: Vec<f32> = settings
+        .lines()
+        .find_map(|l| l.strip_prefix("fsrs_parameters="))
+        .unwrap()
+        .split(',')
+        .map(|p| p.parse().unwrap())
+        .collect();
+    assert_eq!(synced, parameters);
+    let (device, _) = carnet_handheld::settings_file::parse(
+        settings.as_bytes(),
+        &carnet_handheld::Settings::default(),
+    );
+    assert_eq!(
+        device.scheduler.config().parameters.as_array()[..],
+        parameters[..]
+    );
+    // A damaged parameters file is named, exit 2, not ignored.
+    std::fs::write(&saved, "parameters = [1, 2]\n").unwrap();
+    let err = carnet(&home)
+        .args(["cards", "--deck"])
+        .args([&deck])
+        .run()
+        .input_error();
+    assert!(
+        err.contains("deck parameters") && err.contains(".toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn nothing_to_train_on_is_a_clear_error() {
+    let home = TempDir::new("optimize-empty");
+    let deck = write_deck(&home, "e.deck", "Empty", 5);
+    let err = carnet(&home)
+        .args(["optimize", "--deck"])
+        .args([&deck])
+        .run()
+        .input_error();
+    assert!(err.contains("no reviews to train on"), "{err}");
+    let bad = home.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "card_id,review_rating,review_time,review_duration\n1,9,x,0\n",
+    )
+    .unwrap();
+    let err = carnet(&home)
+        .args(["optimize"])
+        .args([&bad])
+        .run()
+        .input_error();
+    assert!(err.contains("bad.csv"), "{err}");
+}
