@@ -249,6 +249,12 @@ pub struct OptimizeArgs {
     /// the day-start hour (Anki's).
     #[arg(long)]
     pub whole_days: bool,
+    /// Days the retention simulation looks ahead.
+    #[arg(long, value_name = "DAYS", default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub horizon: u32,
+    /// Write the retention charts (reviews a day, cards kept) as SVG files into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub plot: Option<std::path::PathBuf>,
 }
 
 /// `carnet cards`.

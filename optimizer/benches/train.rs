@@ -1,5 +1,6 @@
 //! Training on the josh log (carnet against fsrs-rs on the same items) and on 1 M synthetic
-//! reviews.
+//! reviews; the retention simulation of 10,000 cards over a year (one retention, and the
+//! sweep of 28 that `carnet optimize` shows).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
@@ -36,5 +37,24 @@ fn synthetic(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, josh, synthetic);
+fn retention(c: &mut Criterion) {
+    use carnet_optimizer::{simulate, sweep, SimulationConfig};
+    let parameters = carnet_engine::Parameters::default();
+    let config = SimulationConfig {
+        new_cards: 10_000,
+        new_per_day: 30,
+        ..SimulationConfig::default()
+    };
+    let mut group = c.benchmark_group("retention");
+    group.sample_size(10);
+    group.bench_function("10k cards, 1 year, one retention", |b| {
+        b.iter(|| simulate(&parameters, 0.9, &config, &[]))
+    });
+    group.bench_function("10k cards, 1 year, 28 retentions", |b| {
+        b.iter(|| sweep(&parameters, &config, &[]))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, josh, synthetic, retention);
 criterion_main!(benches);

@@ -28,10 +28,14 @@ mod dataset;
 mod metrics;
 mod model;
 mod pretrain;
+mod simulate;
 mod split;
 mod train;
 
 pub use dataset::{Dataset, DatasetError, DayRule, Review, Row, Target};
 pub use metrics::{evaluate, Evaluation};
+pub use simulate::{
+    recommend, retentions, simulate, sweep, Outcome, SimulationConfig, StudiedCard,
+};
 pub use split::{evaluate_time_series, SplitEvaluation, SPLITS};
 pub use train::{optimize, optimize_prefix, Fit, Optimized, TrainingConfig};

@@ -65,8 +65,11 @@ def histories(seed, count):
     return {"fsrs_version": version("fsrs"), "histories": out}
 
 
-def josh(path):
-    scheduler = Scheduler(enable_fuzzing=False)
+def josh(path, parameters=None):
+    if parameters is None:
+        scheduler = Scheduler(enable_fuzzing=False)
+    else:
+        scheduler = Scheduler(parameters=tuple(parameters), enable_fuzzing=False)
     rows = []
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
@@ -119,7 +122,9 @@ def main():
     if sys.argv[1] == "histories":
         result = histories(int(sys.argv[2]), int(sys.argv[3]))
     elif sys.argv[1] == "josh":
-        result = josh(sys.argv[2])
+        # An optional third argument: the 21 parameters to schedule with, comma-separated.
+        parameters = [float(w) for w in sys.argv[3].split(",")] if len(sys.argv) > 3 else None
+        result = josh(sys.argv[2], parameters)
     else:
         raise SystemExit(f"unknown job {sys.argv[1]!r}")
     json.dump(result, sys.stdout)

@@ -10,10 +10,10 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::time::Instant;
 
-use carnet_engine::Parameters;
+use carnet_engine::{MemoryModel, Parameters};
 use carnet_optimizer::{
-    evaluate, evaluate_time_series, optimize, Dataset, DayRule, Evaluation, Fit, Row,
-    TrainingConfig, SPLITS,
+    evaluate, evaluate_time_series, optimize, recommend, sweep, Dataset, DayRule, Evaluation, Fit,
+    Outcome, Row, SimulationConfig, StudiedCard, TrainingConfig, SPLITS,
 };
 
 use crate::args::{CommonArgs, OptimizeArgs};
@@ -133,6 +133,40 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         }
     }
     let saved = path.as_ref().filter(|_| save);
+    // The retention to choose: the learner's cards (and the deck's new ones) simulated with
+    // these parameters.
+    let now = match args.file {
+        Some(_) => dataset
+            .cards()
+            .filter_map(|(_, r)| r.last().map(|r| r.time))
+            .max()
+            .unwrap_or(0),
+        None => settings.clock.now_secs(),
+    };
+    let studied = studied_cards(&dataset, &parameters, now);
+    // The deck's cards not studied yet, or, for a CSV, fsrs-rs's 10,000-card deck; at the
+    // daily new-card limit, within half an hour a day.
+    let new_per_day = settings.limits.new_per_day as usize;
+    let simulation = SimulationConfig {
+        new_cards: match args.file {
+            Some(_) => SimulationConfig::default().new_cards,
+            None => deck.len().saturating_sub(dataset.card_count()),
+        },
+        new_per_day,
+        horizon_days: args.horizon,
+        maximum_interval: settings.scheduler.config().maximum_interval,
+        ..SimulationConfig::default()
+    };
+    let outcomes = sweep(&parameters, &simulation, &studied);
+    let best = recommend(&outcomes).copied();
+    if let Some(dir) = &args.plot {
+        plot(dir, &outcomes)?;
+    }
+    let outcome_json = |o: &Outcome| {
+        serde_json::json!({"desired_retention": o.desired_retention, "reviews": o.reviews,
+            "reviews_per_day": o.reviews_per_day, "minutes_per_day": o.minutes_per_day,
+            "memorized": o.memorized, "seconds_per_memorized": o.work_per_memorized})
+    };
     if args.json {
         let out = serde_json::json!({
             "parameters": trained.parameters,
@@ -144,6 +178,11 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
             "trained": metrics(&after),
             "split": metrics(&split.as_ref().map(|s| s.evaluation)),
             "saved": saved.map(|p| p.display().to_string()),
+            "retention": {
+                "horizon_days": args.horizon,
+                "recommended": best.map(|b| b.desired_retention),
+                "outcomes": outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
+            },
         });
         crate::say!("{out}");
         return Ok(());
@@ -191,6 +230,48 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
             None => crate::say!("{name:<34} {:>9}", "—"),
         }
     }
+    crate::say!(
+        "\nthe next {} days simulated with these parameters ({} cards studied, {} new a day):",
+        args.horizon,
+        studied.len(),
+        simulation.new_per_day
+    );
+    crate::say!(
+        "{:>9} {:>12} {:>12} {:>10} {:>18}",
+        "retention",
+        "reviews/day",
+        "minutes/day",
+        "kept",
+        "seconds per kept"
+    );
+    let current = settings.scheduler.config().desired_retention;
+    for o in &outcomes {
+        let percent = (o.desired_retention * 100.0).round() as u32;
+        let marked = best.is_some_and(|b| b.desired_retention == o.desired_retention);
+        if percent % 3 != 1 && !marked && (current * 100.0).round() as u32 != percent {
+            continue;
+        }
+        crate::say!(
+            "{:>9.2} {:>12.1} {:>12.1} {:>10.0} {:>18.1}{}",
+            o.desired_retention,
+            o.reviews_per_day,
+            o.minutes_per_day,
+            o.memorized,
+            o.work_per_memorized,
+            if marked {
+                "  ← least work per card kept"
+            } else {
+                ""
+            }
+        );
+    }
+    if let Some(b) = best {
+        crate::say!(
+            "recommended retention: {:.2} (now {current:.2}; `--retention` or \
+             `desired_retention` in the configuration sets it)",
+            b.desired_retention
+        );
+    }
     let listed: Vec<String> = trained
         .parameters
         .iter()
@@ -219,4 +300,57 @@ fn ask(question: &str) -> Result<bool> {
         .read_line(&mut line)
         .map_err(|e| CliError::failure(format!("cannot read the answer: {e}")))?;
     Ok(matches!(line.trim(), "y" | "Y" | "o" | "O" | "yes" | "oui"))
+}
+
+/// Each card of the history with its memory after its reviews (replayed with `parameters`)
+/// and the day of its last review relative to `now` (seconds).
+fn studied_cards(dataset: &Dataset, parameters: &Parameters, now: i64) -> Vec<StudiedCard> {
+    let model = MemoryModel::new(parameters);
+    dataset
+        .cards()
+        .filter_map(|(_, reviews)| {
+            let (first, rest) = reviews.split_first()?;
+            let memory = rest.iter().fold(model.initial(first.rating), |m, r| {
+                model.next(m, r.delta_t, r.rating)
+            });
+            let last = reviews.last().map_or(now, |r| r.time);
+            Some(StudiedCard {
+                memory,
+                last_day: (last - now).div_euclid(86_400).min(0) as i32,
+            })
+        })
+        .collect()
+}
+
+/// The retention charts: reviews a day and cards kept, one bar a retention.
+fn plot(dir: &std::path::Path, outcomes: &[Outcome]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| CliError::io("cannot create the folder", dir, &e))?;
+    let labels: Vec<String> = outcomes
+        .iter()
+        .map(|o| format!("{:.2}", o.desired_retention))
+        .collect();
+    let charts = [
+        (
+            "retention-reviews-per-day.svg",
+            "Reviews a day against the desired retention",
+            "reviews a day",
+            outcomes
+                .iter()
+                .map(|o| o.reviews_per_day)
+                .collect::<Vec<_>>(),
+            "#4c78a8",
+        ),
+        (
+            "retention-cards-kept.svg",
+            "Cards kept at the end against the desired retention",
+            "cards recalled",
+            outcomes.iter().map(|o| o.memorized).collect(),
+            "#54a24b",
+        ),
+    ];
+    for (file, title, unit, values, fill) in charts {
+        let svg = crate::svg_plot::bar_chart(title, unit, &labels, &values, fill);
+        crate::atomic_file::write_atomically(&dir.join(file), svg.as_bytes())?;
+    }
+    Ok(())
 }
