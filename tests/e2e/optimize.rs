@@ -221,9 +221,9 @@ fn nothing_to_train_on_is_a_clear_error() {
 }
 
 /// py-fsrs scores the parameters carnet trains on the josh log with py-fsrs's day rule (whole
-/// 24-hour periods), by its own scheduler: they must beat the defaults (0.4587 on this
-/// protocol). The bar is py-fsrs's own optimizer, 0.4387; measured 2026-12-02: 0.4435
-/// (fsrs-rs's parameters, trained with Anki's day rule, score 0.4538 here).
+/// 24-hour periods), by its own scheduler: at most 0.4387, the score of py-fsrs's own
+/// optimizer there (the defaults score 0.4587; fsrs-rs's parameters, trained with Anki's day
+/// rule, 0.4538). Measured 2026-12-02: 0.4382.
 #[test]
 fn py_fsrs_scores_the_trained_parameters_better_than_the_defaults() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -271,5 +271,5 @@ fn py_fsrs_scores_the_trained_parameters_better_than_the_defaults() {
     let loss = py["log_loss"].as_f64().unwrap();
     eprintln!("py-fsrs log loss with carnet's trained parameters: {loss:.4} (defaults 0.4587)");
     assert_eq!(py["n"], 5329);
-    assert!(loss <= 0.4450, "py-fsrs log loss {loss:.4}");
+    assert!(loss <= 0.4387, "py-fsrs log loss {loss:.4}");
 }

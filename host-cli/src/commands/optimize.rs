@@ -24,6 +24,13 @@ use crate::error::{CliError, Result};
 use crate::history::{secs, History};
 use crate::store::read_log;
 
+/// Passes over the history: six times fsrs-rs's five. On the josh log this scores better than
+/// fsrs-rs's `compute_parameters` in-sample (0.4414 against 0.4428) and on the time-series
+/// split (0.4370 against 0.4416), and py-fsrs scores the parameters trained with its day rule
+/// 0.4382 (its own optimizer: 0.4387); it takes about 20 ms there, half a second on 100,000
+/// reviews.
+const EPOCHS: usize = 30;
+
 /// Trains, reports, and saves when asked.
 pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
@@ -69,6 +76,7 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         )));
     }
     let config = TrainingConfig {
+        epochs: EPOCHS,
         relearning_steps: settings
             .scheduler
             .config()
