@@ -229,6 +229,13 @@ pub struct MemoryArgs {
     /// Schedule without interval fuzz.
     #[arg(long)]
     pub no_fuzz: bool,
+    /// Replay with these 21 FSRS-6 parameters (comma-separated) instead of the defaults.
+    #[arg(long, value_name = "W0,…,W20", conflicts_with = "optimized")]
+    pub parameters: Option<String>,
+    /// Replay with parameters trained on this very file first (as `carnet optimize
+    /// --whole-days` trains them): an in-sample score.
+    #[arg(long)]
+    pub optimized: bool,
 }
 
 /// `carnet optimize`.

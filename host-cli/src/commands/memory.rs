@@ -78,13 +78,23 @@ pub fn replay(
 pub fn execute(common: &CommonArgs, args: &MemoryArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let rows = josh_csv::read(&args.file)?;
-    let scheduler = if args.no_fuzz {
-        let mut config = *settings.scheduler.config();
+    let mut config = *settings.scheduler.config();
+    if args.no_fuzz {
         config.fuzz = false;
-        Scheduler::new(config).map_err(|e| CliError::input(e.to_string()))?
-    } else {
-        settings.scheduler
-    };
+    }
+    if let Some(list) = &args.parameters {
+        let values = list
+            .split(',')
+            .map(|w| w.trim().parse::<f32>())
+            .collect::<std::result::Result<Vec<f32>, _>>()
+            .map_err(|e| CliError::input(format!("--parameters: {e} in {list:?}")))?;
+        config.parameters = carnet_engine::Parameters::new(&values)
+            .map_err(|e| CliError::input(format!("--parameters: {e}")))?;
+    }
+    if args.optimized {
+        config.parameters = crate::commands::optimize::train_on_rows(&rows, &config)?;
+    }
+    let scheduler = Scheduler::new(config).map_err(|e| CliError::input(e.to_string()))?;
     let (cards, metrics) = replay(&rows, &scheduler);
     let now = settings.clock.now_secs();
     let io = CliError::stdout;

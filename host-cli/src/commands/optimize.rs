@@ -310,6 +310,31 @@ fn ask(question: &str) -> Result<bool> {
     Ok(matches!(line.trim(), "y" | "Y" | "o" | "O" | "yes" | "oui"))
 }
 
+/// Parameters trained on josh rows with py-fsrs's day rule (whole 24-hour periods), as
+/// `carnet optimize FILE.csv --whole-days` trains them (for `carnet memory --optimized`).
+pub fn train_on_rows(
+    rows: &[crate::josh_csv::JoshRow],
+    scheduler: &carnet_engine::SchedulerConfig,
+) -> Result<Parameters> {
+    let rows: Vec<Row> = rows
+        .iter()
+        .map(|r| Row {
+            card_id: r.card_id,
+            time_secs: secs(r.time_ms),
+            rating: r.rating.as_u8(),
+        })
+        .collect();
+    let dataset = Dataset::from_rows(&rows, DayRule::WholeDays)
+        .map_err(|e| CliError::input(e.to_string()))?;
+    let config = TrainingConfig {
+        epochs: EPOCHS,
+        relearning_steps: scheduler.relearning_steps.as_slice().len(),
+        ..TrainingConfig::default()
+    };
+    Parameters::new(&optimize(&dataset, &config).parameters)
+        .map_err(|e| CliError::failure(format!("training gave parameters out of range: {e}")))
+}
+
 /// Each card of the history with its memory after its reviews (replayed with `parameters`)
 /// and the day of its last review relative to `now` (seconds).
 fn studied_cards(dataset: &Dataset, parameters: &Parameters, now: i64) -> Vec<StudiedCard> {
