@@ -224,16 +224,43 @@ pub fn execute(command: Command) -> Result<i32> {
                 first.as_millis()
             );
             hh.wait_for_still(Duration::from_millis(300), Duration::from_secs(10))?;
-            for input in presses {
-                hh.press(input)?;
+            let out = out.unwrap_or_else(|| ws.scratch_dir().join("shot.png"));
+            // The panel before each press: a press may power the handheld off (« Éteindre »),
+            // and QEMU with it; the last frame it showed is then what is saved.
+            let mut last = hh.screen().ok();
+            for (k, input) in presses.iter().enumerate() {
+                if !hh.is_running() {
+                    println!(
+                        "the handheld powered off before press {} of {} ({input:?}): the \
+                         presses after it were not made",
+                        k + 1,
+                        presses.len()
+                    );
+                    break;
+                }
+                hh.press(*input)?;
+                std::thread::sleep(Duration::from_millis(100));
+                if let Ok(screen) = hh.screen() {
+                    last = Some(screen);
+                }
             }
             // Let the last press reach the panel.
             std::thread::sleep(Duration::from_millis(100));
-            let out = out.unwrap_or_else(|| ws.scratch_dir().join("shot.png"));
-            let screen = hh.screenshot(&out).context("taking the screenshot")?;
+            let screen = if hh.is_running() {
+                hh.screenshot(&out).context("taking the screenshot")?
+            } else {
+                let screen =
+                    last.ok_or_else(|| Error::new("the handheld powered off before any frame"))?;
+                std::fs::write(&out, screen.to_png())
+                    .context(format!("writing {}", out.display()))?;
+                println!("the handheld powered off (QEMU exited): its last frame is saved");
+                screen
+            };
             println!("{}", screen.to_ascii());
             println!("saved {}", out.display());
-            let _ = hh.quit();
+            if hh.is_running() {
+                let _ = hh.quit();
+            }
             Ok(0)
         }
         Command::Test { overwrite } => {
