@@ -699,6 +699,10 @@ impl<'m, S: Storage> App<'m, S> {
         };
         let before = self.states[i];
         let today = self.settings.day_clock.day(secs(now_ms));
+        if before.phase() == Phase::Review {
+            self.log.recent_reviews += 1;
+            self.log.recent_recalled += u32::from(rating != Rating::Again);
+        }
         if self.settings.day_clock.day(secs(reveal_ms)) == today {
             self.log.reviews_today += 1;
             match before.phase() {

@@ -5,7 +5,7 @@
 
 use carnet_engine::deck::DeckHeader;
 use carnet_engine::review_log::{FrameDecoder, LogEntry};
-use carnet_engine::{CardId, CardState, DayClock, Phase, Scheduler, StudiedToday};
+use carnet_engine::{CardId, CardState, DayClock, Phase, Rating, Scheduler, StudiedToday};
 
 use crate::deck::{fingerprint, read_id, DeckError, CHUNK};
 use crate::storage::Storage;
@@ -35,7 +35,15 @@ pub struct LogSummary {
     pub reviews_today: u32,
     /// New cards and review-phase reviews studied today, for the daily limits.
     pub studied: StudiedToday,
+    /// Reviews of cards in the review phase over the last [`RECENT_DAYS`] days (the measured
+    /// retention's denominator)…
+    pub recent_reviews: u32,
+    /// …and how many of them were recalled (graded above Again).
+    pub recent_recalled: u32,
 }
+
+/// The days over which the statistics screen measures the retention.
+pub const RECENT_DAYS: i64 = 30;
 
 /// Finds a card's position from its id: fingerprints first, the deck's id table to confirm,
 /// and a few recent answers remembered (reviews of one card come in runs).
@@ -179,7 +187,12 @@ impl Replay<'_> {
             let state = &mut states[i as usize];
             match entry {
                 LogEntry::Review(r) => {
-                    if clock.day(secs(r.time_ms)) == today {
+                    let day = clock.day(secs(r.time_ms));
+                    if state.phase() == Phase::Review && day > today - RECENT_DAYS && day <= today {
+                        summary.recent_reviews += 1;
+                        summary.recent_recalled += u32::from(r.rating != Rating::Again);
+                    }
+                    if day == today {
                         summary.reviews_today += 1;
                         match state.phase() {
                             Phase::New => summary.studied.new += 1,

@@ -257,7 +257,12 @@ impl<S: Storage> App<'_, S> {
         text(d, label, 0, STATUS_Y, SMALL, DIM)?;
         let c = self.counts;
         let mut s = TextBuf::<16>::new();
-        let _ = write!(s, "reste {}", c.new + c.learning + c.review);
+        // Cards in learning come back today: shown apart (« reste 19+1 »), so that a grade
+        // visibly moves a new card out of the count.
+        let _ = write!(s, "reste {}", c.new + c.review);
+        if c.learning > 0 {
+            let _ = write!(s, "+{}", c.learning);
+        }
         text_right(d, s.as_str(), WIDTH, STATUS_Y, SMALL, DIM)?;
         let grid = [
             Hint::new(Icon::Select, "Réponse"),
@@ -387,33 +392,49 @@ impl<S: Storage> App<'_, S> {
     fn draw_stats<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
         title(d, "Statistiques")?;
         let st = &self.stats;
+        let c = self.counts;
         let mut s = TextBuf::<40>::new();
-        let _ = write!(s, "{} cartes, {} suspendues", st.cards, st.suspended);
-        text(d, s.as_str(), 0, 11, SMALL, DIM)?;
-        s.clear();
-        let _ = write!(s, "Nouv {} Appr {} Acq. {}", st.new, st.learning, st.review);
-        text(d, s.as_str(), 0, 19, SMALL, DIM)?;
-        s.clear();
-        let _ = write!(s, "Aujourd'hui : {} révisions", self.log.reviews_today);
-        text(d, s.as_str(), 0, 27, SMALL, BRIGHT)?;
-        s.clear();
+        // What a learner wants at a glance: done today, left today, tomorrow, how well.
+        let done = self.log.reviews_today;
         let _ = write!(
             s,
-            "Demain {} · journal {}",
-            st.due_tomorrow, self.log.records
+            "{done} révision{} faite{} auj.",
+            plural(done),
+            plural(done)
         );
+        text(d, s.as_str(), 0, 11, SMALL, BRIGHT)?;
+        s.clear();
+        let left = c.new + c.learning + c.review;
+        let _ = write!(s, "Reste : {left}");
+        if c.new > 0 {
+            let _ = write!(s, " ({} nouvelle{})", c.new, plural(c.new));
+        }
+        text(d, s.as_str(), 0, 19, SMALL, DIM)?;
+        s.clear();
+        let _ = write!(s, "Demain : {} à revoir", st.due_tomorrow);
+        text(d, s.as_str(), 0, 27, SMALL, DIM)?;
+        s.clear();
+        let (n, ok) = (self.log.recent_reviews, self.log.recent_recalled);
+        if n > 0 {
+            let percent = (ok * 100 + n / 2) / n;
+            let _ = write!(s, "Réussite 30 j : {percent} %");
+        } else {
+            let _ = write!(s, "Réussite 30 j : -");
+        }
         text(d, s.as_str(), 0, 35, SMALL, DIM)?;
-        // Cards due on each of the next seven days (today first, overdue included).
+        // Cards due on each of the next seven days (today first, overdue included), 19 px.
         let peak = st.forecast.iter().copied().max().unwrap_or(0).max(1) as i32;
         for (k, &n) in st.forecast.iter().enumerate() {
             let x = 11 * k as i32;
             fill(d, x, 63, 9, 1, FAINT)?;
-            let h = (n as i32 * 16 + peak - 1) / peak;
+            let h = (n as i32 * 19 + peak - 1) / peak;
             if h > 0 {
                 fill(d, x, 63 - h, 9, h as u32, if k == 0 { BRIGHT } else { DIM })?;
             }
         }
-        text(d, "dues/jour", 80, 45, SMALL, FAINT)?;
+        s.clear();
+        let _ = write!(s, "{} cartes", st.cards);
+        text(d, s.as_str(), 80, 44, SMALL, FAINT)?;
         icon(d, Icon::Select, 80, 57, BRIGHT)?;
         text(d, "Menu", 87, 56, SMALL, DIM)?;
         Ok(())
