@@ -415,11 +415,13 @@ impl<S: Storage> App<'_, S> {
         text(d, s.as_str(), 0, 27, SMALL, DIM)?;
         s.clear();
         let (n, ok) = (self.log.recent_reviews, self.log.recent_recalled);
-        if n > 0 {
-            let percent = (ok * 100 + n / 2) / n;
-            let _ = write!(s, "Réussite 30 j : {percent} %");
-        } else {
-            let _ = write!(s, "Réussite 30 j : -");
+        match (ok * 100 + n / 2).checked_div(n) {
+            Some(percent) => {
+                let _ = write!(s, "Réussite 30 j : {percent} %");
+            }
+            None => {
+                let _ = write!(s, "Réussite 30 j : -");
+            }
         }
         text(d, s.as_str(), 0, 35, SMALL, DIM)?;
         // Cards due on each of the next seven days (today first, overdue included), 19 px.
