@@ -321,9 +321,22 @@ fn five_reviews(
         .filter_map(|f| hex(f, "card"))
         .collect();
     let deck = Deck::from_bytes(bundled).map_err(|e| Error::new(format!("bundled deck: {e}")))?;
-    let first_five: Vec<u64> = (0..5).filter_map(|i| deck.id(i)).map(|id| id.0).collect();
+    // New cards in deck order, each sentence's other cards buried once one is studied.
+    let mut sentences = Vec::new();
+    let first_five: Vec<u64> = deck
+        .cards()
+        .filter(|c| {
+            let sentence = (c.source.document, c.source.line);
+            let first = !sentences.contains(&sentence);
+            sentences.push(sentence);
+            first
+        })
+        .take(5)
+        .map(|c| c.id.0)
+        .collect();
     checks.expect(
-        "the cards shown are the deck's first five (new cards in deck order)",
+        "the cards shown are the deck's first five of different sentences (new cards in deck \
+         order, siblings buried)",
         shows.len() >= 5 && shows[..5] == first_five[..],
         || format!("shown {shows:x?}, deck starts {first_five:x?}"),
     );

@@ -194,6 +194,57 @@ pub(crate) struct Stats {
     pub forecast: [u16; 7],
 }
 
+/// Cards held back until tomorrow because a card of the same source sentence (a sibling) was
+/// studied today: each sentence gives its other cards' answers away (the terminal buries them
+/// too). Kept for this power-on only: after a restart the day's earlier siblings are shown.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Siblings {
+    /// Sources (document, line) of the cards studied today, the latest 32.
+    studied: [(u16, u32); 32],
+    studied_len: u8,
+    studied_next: u8,
+    /// Deck positions of the cards buried today (their RAM state marked suspended).
+    buried: [u32; 64],
+    buried_len: u8,
+}
+
+impl Default for Siblings {
+    fn default() -> Self {
+        Siblings {
+            studied: [(0, 0); 32],
+            studied_len: 0,
+            studied_next: 0,
+            buried: [0; 64],
+            buried_len: 0,
+        }
+    }
+}
+
+impl Siblings {
+    fn studied(&mut self, source: (u16, u32)) {
+        if self.studied[..self.studied_len as usize].contains(&source) {
+            return;
+        }
+        self.studied[self.studied_next as usize] = source;
+        self.studied_next = (self.studied_next + 1) % self.studied.len() as u8;
+        self.studied_len = (self.studied_len + 1).min(self.studied.len() as u8);
+    }
+
+    fn is_sibling(&self, source: (u16, u32)) -> bool {
+        self.studied[..self.studied_len as usize].contains(&source)
+    }
+
+    /// Notes `i` as buried; `false` when the list is full (the card is then shown).
+    fn bury(&mut self, i: u32) -> bool {
+        if self.buried_len as usize == self.buried.len() {
+            return false;
+        }
+        self.buried[self.buried_len as usize] = i;
+        self.buried_len += 1;
+        true
+    }
+}
+
 /// The card on screen: its deck position and bytes.
 pub(crate) struct LoadedCard {
     pub index: u32,
@@ -223,6 +274,7 @@ pub struct App<'m, S: Storage> {
     pub(crate) session: Session,
     pub(crate) quiz: Quiz,
     pub(crate) stats: Stats,
+    siblings: Siblings,
     rng: SeededFuzz,
 }
 
@@ -282,6 +334,7 @@ impl<'m, S: Storage> App<'m, S> {
             session: Session::default(),
             quiz: Quiz::default(),
             stats: Stats::default(),
+            siblings: Siblings::default(),
             rng: SeededFuzz::from_seed(now_ms as u64),
         }
     }
@@ -460,6 +513,13 @@ impl<'m, S: Storage> App<'m, S> {
             self.counted_day = today;
             self.log.studied = Default::default();
             self.log.reviews_today = 0;
+            // Yesterday's buried siblings come back.
+            let siblings = core::mem::take(&mut self.siblings);
+            for &i in &siblings.buried[..siblings.buried_len as usize] {
+                if let Some(state) = self.states.get_mut(i as usize) {
+                    state.set_suspended(false);
+                }
+            }
         }
         let n = self.card_count();
         let queue = Queue::build(
@@ -595,23 +655,50 @@ impl<'m, S: Storage> App<'m, S> {
 
     /// Shows the next card of the queue, or the session's end (`empty` if nothing was studied).
     fn show_next_card(&mut self, now_ms: i64, empty: Notice) {
-        match self.refresh_counts(now_ms) {
-            Some(i) => match self.load_card(i) {
-                Ok(()) => {
-                    self.session.front_ms = now_ms;
-                    self.screen = Screen::Front { scroll: 0 };
+        // Each pass buries at most one more sibling, and the list is bounded: this ends.
+        loop {
+            match self.refresh_counts(now_ms) {
+                Some(i) => match self.load_card(i) {
+                    Ok(()) if self.bury_if_sibling(i) => continue,
+                    Ok(()) => {
+                        self.session.front_ms = now_ms;
+                        self.screen = Screen::Front { scroll: 0 };
+                    }
+                    Err(e) => self.screen = Screen::Fatal(Fatal::Deck(e)),
+                },
+                None => {
+                    self.session.ended_ms = now_ms;
+                    self.screen = if self.session.reviewed() == 0 {
+                        Screen::Notice(empty)
+                    } else {
+                        Screen::Summary
+                    };
                 }
-                Err(e) => self.screen = Screen::Fatal(Fatal::Deck(e)),
-            },
-            None => {
-                self.session.ended_ms = now_ms;
-                self.screen = if self.session.reviewed() == 0 {
-                    Screen::Notice(empty)
-                } else {
-                    Screen::Summary
-                };
             }
+            return;
         }
+    }
+
+    /// Buries card `i` (just loaded) when it is new or in review and a sibling of it was
+    /// studied today; `true` if it was.
+    fn bury_if_sibling(&mut self, i: u32) -> bool {
+        let Some(state) = self.states.get(i as usize).copied() else {
+            return false;
+        };
+        if !matches!(state.phase(), Phase::New | Phase::Review) {
+            return false;
+        }
+        let Some(source) = self
+            .current_card()
+            .map(|c| (c.source.document, c.source.line))
+        else {
+            return false;
+        };
+        if !self.siblings.is_sibling(source) || !self.siblings.bury(i) {
+            return false;
+        }
+        self.states[i as usize].set_suspended(true);
+        true
     }
 
     fn on_front(&mut self, input: Input, scroll: u16, now_ms: i64) -> Option<Action> {
@@ -715,6 +802,10 @@ impl<'m, S: Storage> App<'m, S> {
         self.log.records += 1;
         self.log.latest_ms = self.log.latest_ms.max(reveal_ms);
         self.session.ratings[rating.index()] += 1;
+        if let Some(c) = self.current_card() {
+            let source = (c.source.document, c.source.line);
+            self.siblings.studied(source);
+        }
         self.show_next_card(now_ms, Notice::NothingToStudy);
         Some(if saved {
             Action::ReviewSaved(review)

@@ -408,3 +408,50 @@ fn a_new_day_brings_due_cards_without_a_reboot() {
     press(&mut app, &mut now, &[Select]);
     assert_eq!(app.screen_name(), "front");
 }
+
+/// A card studied buries the other cards of its sentence until the next day, as the terminal
+/// does: each would give the others' answers away.
+#[test]
+fn siblings_wait_until_tomorrow() {
+    use carnet_engine::deck::{encode, DeckId};
+    use carnet_engine::{AnswerKind, Card, CardKind, Source};
+    let card = |key: &str, prompt: &'static str, answer: &'static str, line: u32| Card {
+        id: CardId::from_key(key),
+        kind: CardKind::QuestionAnswer,
+        answer_kind: AnswerKind::Person,
+        prompt,
+        answer,
+        distractors: ["", "", ""],
+        context: "Entrent dans le Sovnarkom, présidé par Chahoumian, P. Djaparidzé (Intérieur).",
+        source: Source { document: 0, line },
+        situation: "",
+    };
+    let cards = [
+        card("a", "Qui présidait le Sovnarkom ?", "Chahoumian", 5),
+        card("b", "Qui était à l'Intérieur ?", "P. Djaparidzé", 5),
+        card("c", "Où siégeait le Sovnarkom ?", "Bakou", 9),
+    ];
+    let storage = MemStorage {
+        deck: encode(DeckId(7), "Frères", &["bakou.txt"], &cards).unwrap(),
+        ..MemStorage::default()
+    };
+    let mut ram = Ram::new(8);
+    let mut app = boot(storage, &mut ram, T0_MS);
+    let mut now = T0_MS;
+    press(&mut app, &mut now, &[Select]);
+    assert_eq!(app.current_card_id(), Some(cards[0].id));
+    press(&mut app, &mut now, &[Select, Right]);
+    // Not « b », a's sibling: « c », of another sentence.
+    assert_eq!(app.screen_name(), "front");
+    assert_eq!(app.current_card_id(), Some(cards[2].id));
+    press(&mut app, &mut now, &[Select, Right]);
+    assert_ne!(app.screen_name(), "front", "b waits for tomorrow");
+    // The next day it comes back.
+    now += 86_400_000;
+    press(&mut app, &mut now, &[Select]);
+    if app.screen_name() == "home" {
+        press(&mut app, &mut now, &[Select]);
+    }
+    assert_eq!(app.screen_name(), "front");
+    assert_eq!(app.current_card_id(), Some(cards[1].id));
+}

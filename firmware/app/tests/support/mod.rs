@@ -111,7 +111,7 @@ fn card<'a>(
 /// Latin-1, a long prompt (scrolls), a long back (pages), cards without distractors, and a
 /// multiple-choice card (the last).
 pub fn test_deck() -> Vec<u8> {
-    let cards = [
+    let mut cards = [
         card(
             "q:sovnarkom",
             CardKind::QuestionAnswer,
@@ -185,6 +185,10 @@ pub fn test_deck() -> Vec<u8> {
             "",
         ),
     ];
+    // Each from a sentence of its own: no card is another's sibling.
+    for (k, card) in cards.iter_mut().enumerate() {
+        card.source.line = k as u32 + 1;
+    }
     encode(
         DeckId(0xba_c0),
         "Révolution à Bakou",
