@@ -51,7 +51,13 @@ impl Qmp {
             writer,
             events: Vec::new(),
         };
-        let greeting = qmp.read_message()?;
+        // An event can come first (seen: a `RESUME` before the greeting, under load): kept
+        // with the others, the greeting is the first message that is not one.
+        let mut greeting = qmp.read_message()?;
+        while greeting.get("event").is_some() {
+            qmp.events.push(greeting);
+            greeting = qmp.read_message()?;
+        }
         if greeting.get("QMP").is_none() {
             return Err(Error::new(format!("unexpected QMP greeting: {greeting}")));
         }
