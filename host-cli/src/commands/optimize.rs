@@ -41,14 +41,7 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
     let deck = file.deck()?;
     let (rows, source) = match &args.file {
         Some(path) => {
-            let rows = crate::josh_csv::read(path)?
-                .iter()
-                .map(|r| Row {
-                    card_id: r.card_id,
-                    time_secs: secs(r.time_ms),
-                    rating: r.rating.as_u8(),
-                })
-                .collect::<Vec<_>>();
+            let rows = training_rows(&crate::josh_csv::read(path)?);
             (rows, path.display().to_string())
         }
         None => {
@@ -313,21 +306,24 @@ fn ask(question: &str) -> Result<bool> {
     Ok(matches!(line.trim(), "y" | "Y" | "o" | "O" | "yes" | "oui"))
 }
 
+/// The rows of a josh CSV as the optimizer reads them.
+fn training_rows(rows: &[crate::josh_csv::JoshRow]) -> Vec<Row> {
+    rows.iter()
+        .map(|r| Row {
+            card_id: r.card_id,
+            time_secs: secs(r.time_ms),
+            rating: r.rating.as_u8(),
+        })
+        .collect()
+}
+
 /// Parameters trained on josh rows with py-fsrs's day rule (whole 24-hour periods), as
 /// `carnet optimize FILE.csv --whole-days` trains them (for `carnet memory --optimized`).
 pub fn train_on_rows(
     rows: &[crate::josh_csv::JoshRow],
     scheduler: &carnet_engine::SchedulerConfig,
 ) -> Result<Parameters> {
-    let rows: Vec<Row> = rows
-        .iter()
-        .map(|r| Row {
-            card_id: r.card_id,
-            time_secs: secs(r.time_ms),
-            rating: r.rating.as_u8(),
-        })
-        .collect();
-    let dataset = Dataset::from_rows(&rows, DayRule::WholeDays)
+    let dataset = Dataset::from_rows(&training_rows(rows), DayRule::WholeDays)
         .map_err(|e| CliError::input(e.to_string()))?;
     let config = TrainingConfig {
         epochs: epochs_for(dataset.review_count()),
