@@ -104,7 +104,7 @@ pub fn open_history(
     };
     if rewrite {
         // A cache: when it cannot be written, the next start replays the log again.
-        if let Ok(Some(crc)) = store.prefix_crc(store.len()) {
+        if let Some(crc) = store.checksum() {
             let snapshot = Snapshot::of(
                 &history,
                 store.times(),

@@ -246,6 +246,9 @@ pub struct ReviewStore {
     times: Vec<i64>,
     /// The log's length in bytes.
     len: u64,
+    /// The CRC-32 of the log's `len` bytes so far, when the store has seen them all (read
+    /// whole, or checked up to a snapshot then read), kept up to date by each append.
+    checksum: Option<crc32fast::Hasher>,
 }
 
 impl ReviewStore {
@@ -291,6 +294,7 @@ impl ReviewStore {
             file,
             times: Vec::new(),
             len: 0,
+            checksum: None,
         })
     }
 
@@ -299,6 +303,11 @@ impl ReviewStore {
     /// caller's (a snapshot's): it gives their times with [`ReviewStore::note_times`].
     pub fn read_from(&mut self, start: u64) -> Result<LogScan> {
         let path = self.path.clone();
+        // From 0, the checksum starts here; after a checked prefix it goes on from it.
+        let mut checksum = match start {
+            0 => Some(crc32fast::Hasher::new()),
+            _ => self.checksum.take().filter(|_| self.len == start),
+        };
         let mut bytes = Vec::new();
         self.file
             .seek(SeekFrom::Start(start))
@@ -318,6 +327,10 @@ impl ReviewStore {
                 .map_err(|e| CliError::io("cannot drop the torn record of", &path, &e))?;
             end = torn.offset as u64;
         }
+        if let Some(h) = &mut checksum {
+            h.update(&bytes[..(end - start) as usize]);
+        }
+        self.checksum = checksum;
         self.len = end;
         if start == 0 {
             self.times.clear();
@@ -330,15 +343,28 @@ impl ReviewStore {
     /// CRC-32 `crc` (the log a snapshot was made from, grown since only by appends); `None`
     /// when they do not (the log was rewritten, cut, or replaced): read it whole then.
     pub fn read_after(&mut self, start: u64, crc: u32) -> Result<Option<LogScan>> {
-        if self.prefix_crc(start)? != Some(crc) {
-            return Ok(None);
+        match self.prefix_checksum(start)? {
+            Some(h) if h.clone().finalize() == crc => {
+                self.checksum = Some(h);
+                self.len = start;
+                self.read_from(start).map(Some)
+            }
+            _ => Ok(None),
         }
-        self.read_from(start).map(Some)
     }
 
-    /// The CRC-32 of the log's first `len` bytes, read in pieces (a log of a million reviews
-    /// is never held whole for this); `None` if the log is shorter.
-    pub fn prefix_crc(&mut self, len: u64) -> Result<Option<u32>> {
+    /// The CRC-32 of the log's bytes, when the store has seen them all ([`read_from`] 0, or
+    /// [`read_after`]): what a snapshot of this log records, without reading it again.
+    ///
+    /// [`read_from`]: ReviewStore::read_from
+    /// [`read_after`]: ReviewStore::read_after
+    pub fn checksum(&self) -> Option<u32> {
+        self.checksum.clone().map(crc32fast::Hasher::finalize)
+    }
+
+    /// The CRC-32 state after the log's first `len` bytes, read in pieces (a log of a million
+    /// reviews is never held whole for this); `None` if the log is shorter.
+    fn prefix_checksum(&mut self, len: u64) -> Result<Option<crc32fast::Hasher>> {
         let path = self.path.clone();
         let io = |e: std::io::Error| CliError::io("cannot read the review log", &path, &e);
         if self.file.metadata().map_err(io)?.len() < len {
@@ -357,7 +383,7 @@ impl ReviewStore {
             hasher.update(&buffer[..n]);
             left -= n as u64;
         }
-        Ok(Some(hasher.finalize()))
+        Ok(Some(hasher))
     }
 
     /// The log's length in bytes as last read or written.
@@ -419,6 +445,9 @@ impl ReviewStore {
             .write_all(&bytes)
             .and_then(|()| self.file.sync_data())
             .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
+        if let Some(h) = &mut self.checksum {
+            h.update(&bytes);
+        }
         for entry in entries {
             self.note_time(entry_time_ms(entry), 0);
         }
@@ -434,6 +463,9 @@ impl ReviewStore {
             .write_all(&frame[..n])
             .and_then(|()| self.file.sync_data())
             .map_err(|e| CliError::io("cannot write to the review log", &self.path, &e))?;
+        if let Some(h) = &mut self.checksum {
+            h.update(&frame[..n]);
+        }
         self.note_time(entry_time_ms(entry), n);
         Ok(())
     }
@@ -465,6 +497,42 @@ mod tests {
             rating: Rating::Good,
             duration_ms: 1500,
         })
+    }
+
+    /// The checksum the store keeps is the file's, read whole, read after a checked
+    /// prefix, with a torn tail cut, and after appends; a wrong prefix is refused.
+    #[test]
+    fn the_kept_checksum_is_the_files() {
+        let dir = temp_dir("checksum");
+        let path = dir.join("deck.revlog");
+        let file_crc = || crc32(&std::fs::read(&path).unwrap());
+        {
+            let (mut store, _) = ReviewStore::open(&path).unwrap();
+            assert_eq!(store.checksum(), Some(file_crc()));
+            store.append(&review(1, 1000)).unwrap();
+            store
+                .append_all(&[review(2, 2000), review(3, 3000)])
+                .unwrap();
+            assert_eq!(store.checksum(), Some(file_crc()));
+        }
+        let prefix = std::fs::read(&path).unwrap();
+        let (start, crc) = (prefix.len() as u64, crc32(&prefix));
+        {
+            let (mut store, _) = ReviewStore::open(&path).unwrap();
+            store.append(&review(4, 4000)).unwrap();
+        }
+        // A torn record after the new one.
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(&[7, 7, 7]);
+        std::fs::write(&path, &bytes).unwrap();
+        let mut store = ReviewStore::lock(&path).unwrap();
+        assert!(store.read_after(start, crc ^ 1).unwrap().is_none());
+        let tail = store.read_after(start, crc).unwrap().unwrap();
+        assert_eq!(tail.entries.len(), 1);
+        assert_eq!(store.checksum(), Some(file_crc()));
+        store.append(&review(5, 5000)).unwrap();
+        assert_eq!(store.checksum(), Some(file_crc()));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
