@@ -159,6 +159,8 @@ pub fn generate_from_sources(
         std::collections::HashMap::new();
     let mut rewrites: std::collections::HashMap<String, Vec<Rule>> =
         std::collections::HashMap::new();
+    // The people each document names, to call them as the document usually does.
+    let mut people: std::collections::BTreeSet<(u16, String)> = Default::default();
     let mut usable = vec![0usize; cleaned.len()];
     let mut total = vec![0usize; cleaned.len()];
     // Descriptions the document named in full so far (`le musée Guimet`).
@@ -206,6 +208,9 @@ pub fn generate_from_sources(
                 pools.add(m.kind, mention, "", r.document);
             }
             settings.count(m.kind, mention, r.document);
+            if m.kind == Kind::Person {
+                people.insert((r.document, mention.to_string()));
+            }
         }
         let origin = Origin {
             document: r.document,
@@ -264,6 +269,7 @@ pub fn generate_from_sources(
             }
         }
     }
+    rename_people(&mut candidates, &people, &cleaned);
     for card in &mut candidates {
         settings.qualify(card);
     }
@@ -354,6 +360,32 @@ pub fn generate_from_sources(
         cards: kept,
         context: stats,
     })
+}
+
+/// Calls each person in the cards of a document by the form of their name the document uses
+/// most (see [`crate::naming`]).
+fn rename_people(
+    cards: &mut [GeneratedCard],
+    people: &std::collections::BTreeSet<(u16, String)>,
+    documents: &[CleanDocument],
+) {
+    for (d, doc) in documents.iter().enumerate() {
+        let names = people
+            .range((d as u16, String::new())..)
+            .take_while(|(doc, _)| *doc == d as u16)
+            .map(|(_, name)| name.as_str());
+        let renames = crate::naming::usual_names(&doc.to_text(), names);
+        if renames.is_empty() {
+            continue;
+        }
+        for card in cards.iter_mut().filter(|c| c.document as usize == d) {
+            for (from, to) in &renames {
+                if card.prompt.contains(from.as_str()) {
+                    card.prompt = crate::naming::rename(&card.prompt, from, to);
+                }
+            }
+        }
+    }
 }
 
 /// Where each document happens, to tell apart two bodies of the same name in two documents
