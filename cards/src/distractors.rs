@@ -4,6 +4,7 @@
 
 use crate::cards::GeneratedCard;
 use crate::facts::names::same_name;
+use crate::facts::places::PlaceKind;
 use crate::facts::Kind;
 use crate::typography::fold;
 use std::collections::{BTreeMap, HashSet};
@@ -21,6 +22,8 @@ pub struct Pools {
     by_kind: BTreeMap<Kind, Vec<Entry>>,
     seen: HashSet<(Kind, String)>,
     buffer: String,
+    /// What the words before each place name said of its kind, weighed, by folded name.
+    place_votes: std::collections::HashMap<String, [u16; PlaceKind::ALL.len()]>,
 }
 
 impl Pools {
@@ -41,6 +44,28 @@ impl Pools {
             unit: fold(unit),
             document,
         });
+    }
+
+    /// Records that the words before one mention of the place `text` say it is a `kind`,
+    /// with the `weight` of that evidence.
+    pub fn vote_place(&mut self, text: &str, kind: PlaceKind, weight: u16) {
+        let votes = self.place_votes.entry(fold(text)).or_default();
+        let i = PlaceKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        votes[i] = votes[i].saturating_add(weight);
+    }
+
+    /// The kind of place `text` is, by the strongest evidence of the corpus; `None` when
+    /// nothing said or two kinds tie.
+    pub fn place_kind(&self, text: &str) -> Option<PlaceKind> {
+        let votes = self.place_votes.get(&fold(text))?;
+        let best = *votes.iter().max()?;
+        if best == 0 || votes.iter().filter(|v| **v == best).count() > 1 {
+            return None;
+        }
+        votes
+            .iter()
+            .position(|v| *v == best)
+            .map(|i| PlaceKind::ALL[i])
     }
 
     /// For a question asking the acronym of an organisation (`Quel sigle désigne le Comité
@@ -80,8 +105,15 @@ impl Pools {
             card.answer_kind,
             Kind::Person | Kind::Place | Kind::Organisation
         );
+        // A place of a known kind takes places of that kind (a town for a town).
+        let place_kind = if card.answer_kind == Kind::Place {
+            self.place_kind(&card.answer)
+        } else {
+            None
+        };
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
+            .filter(|e| place_kind.is_none() || self.place_kind(&e.text) == place_kind)
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
             .filter(|e| !prompt.contains(&fold(&e.text)))
             .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
@@ -263,6 +295,40 @@ mod tests {
             score: 0,
             situation: String::new(),
         }
+    }
+
+    #[test]
+    fn a_town_takes_towns() {
+        use crate::facts::tokens::tokenize;
+        let mut p = Pools::default();
+        let sentences = [
+            "Elle meurt à Passy, en Haute-Savoie, près de la ville de Sallanches.",
+            "Il naît à Besançon, puis vit à Bruxelles et à Varsovie.",
+            "Il descend le fleuve Rhône jusqu'à la gare de Lyon-Perrache.",
+        ];
+        for s in sentences {
+            let tokens = tokenize(s);
+            for (i, t) in tokens.iter().enumerate() {
+                if t.is_capitalised() && i > 0 {
+                    p.add(Kind::Place, t.text, "", 0);
+                    if let Some((kind, weight)) = PlaceKind::before(&tokens, i) {
+                        p.vote_place(t.text, kind, weight);
+                    }
+                }
+            }
+        }
+        assert_eq!(p.place_kind("Haute-Savoie"), Some(PlaceKind::Area));
+        assert_eq!(p.place_kind("Sallanches"), Some(PlaceKind::Settlement));
+        assert_eq!(p.place_kind("Rhône"), Some(PlaceKind::Water));
+        assert_eq!(p.place_kind("Lyon-Perrache"), Some(PlaceKind::Site));
+        let c = card("Passy", Kind::Place, "Elle meurt à Passy.");
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(
+            d.iter()
+                .all(|x| ["Sallanches", "Besançon", "Bruxelles", "Varsovie"].contains(&x.as_str())),
+            "{d:?}"
+        );
     }
 
     #[test]

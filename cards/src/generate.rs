@@ -207,6 +207,12 @@ pub fn generate_from_sources(
             } else if m.kind == Kind::Date || !lexicon.is_generic(mention) {
                 pools.add(m.kind, mention, "", r.document);
             }
+            if m.kind == Kind::Place {
+                let first = tokens.partition_point(|t| t.start < m.span.0);
+                if let Some((kind, weight)) = facts::places::PlaceKind::before(&tokens, first) {
+                    pools.vote_place(mention, kind, weight);
+                }
+            }
             settings.count(m.kind, mention, r.document);
             if m.kind == Kind::Person {
                 people.insert((r.document, mention.to_string()));

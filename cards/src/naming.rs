@@ -106,7 +106,9 @@ mod tests {
             vec![("Victor-Marie Hugo".to_string(), "Victor Hugo".to_string())]
         );
         // Written once, a short form is no evidence.
-        assert!(usual_names("Jean-Paul Sartre écrit. Jean Sartre.", ["Jean-Paul Sartre"]).is_empty());
+        assert!(
+            usual_names("Jean-Paul Sartre écrit. Jean Sartre.", ["Jean-Paul Sartre"]).is_empty()
+        );
         // Nor is a form that only occurs inside another word or name.
         assert!(usual_names(
             "Marie-Anne Dupont arrive. Marie Dupontel, Marie Dupontel.",

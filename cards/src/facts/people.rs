@@ -429,9 +429,7 @@ fn life_and_definition(
                                 fact_type: FactType::Alias,
                                 answer: (na, nb),
                                 kind: Kind::Person,
-                                question: Some(format!(
-                                    "Quel est le nom de naissance de {who} ?"
-                                )),
+                                question: Some(format!("Quel est le nom de naissance de {who} ?")),
                             });
                         }
                         j = birth.end;
