@@ -753,16 +753,43 @@ pub fn clozes(
     topic: &DocumentTopic,
     taken: &[String],
 ) -> Vec<GeneratedCard> {
+    verdicts(text, mentions, origin, topic, taken)
+        .into_iter()
+        .filter_map(|(_, v)| v.ok())
+        .collect()
+}
+
+/// What [`verdicts`] returns: each mention's answer with its cloze or the reason it has none.
+pub type Verdicts = Vec<(String, Result<GeneratedCard, &'static str>)>;
+
+fn refuse(out: &mut Verdicts, answer: &str, why: &'static str) {
+    out.push((answer.to_string(), Err(why)));
+}
+
+/// Each mention of the sentence with its clause cloze, or the reason it has none (for the
+/// developers' listing of `examples/clause_debug.rs`, and for tests).
+pub fn verdicts(
+    text: &str,
+    mentions: &[Mention],
+    origin: Origin,
+    topic: &DocumentTopic,
+    taken: &[String],
+) -> Verdicts {
     let lexicon = Lexicon::get();
-    let mut out = Vec::new();
+    let mut out: Verdicts = Vec::new();
     for m in &with_units(text, mentions, lexicon) {
         let answer = text[m.span.0..m.span.1].trim();
-        if answer.is_empty()
-            || taken
-                .iter()
-                .any(|t| t.contains(answer) || answer.contains(t.as_str()))
-            || out.iter().any(|c: &GeneratedCard| c.answer == answer)
+        if answer.is_empty() {
+            continue;
+        }
+        if taken
+            .iter()
+            .any(|t| t.contains(answer) || answer.contains(t.as_str()))
         {
+            refuse(&mut out, answer, "taken by a fact pattern");
+            continue;
+        }
+        if out.iter().any(|(a, c)| c.is_ok() && a == answer) {
             continue;
         }
         let fact_type = match m.kind {
@@ -771,18 +798,27 @@ pub fn clozes(
             Kind::Person => FactType::Person,
             Kind::Place => FactType::Place,
             Kind::Organisation => FactType::Organisation,
-            Kind::Other => continue,
+            Kind::Other => {
+                refuse(&mut out, answer, "no type");
+                continue;
+            }
         };
         // A gap inside a parenthesis or a quotation is never a good one.
         let before = &text[..m.span.0];
         let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
         if open('(', ')') || open('«', '»') || open('[', ']') {
+            refuse(&mut out, answer, "inside brackets or quotes");
             continue;
         }
         let gapped = match clause_around(text, m.span, lexicon) {
             Some(span) => {
                 let clause = &text[span.start..span.end];
                 if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
+                    refuse(
+                        &mut out,
+                        answer,
+                        "clause too short, or the answer twice in it",
+                    );
                     continue;
                 }
                 let local = m.span.0 - span.start;
@@ -794,38 +830,26 @@ pub fn clozes(
             }
             None => match apposition_clause(text, m.span, lexicon) {
                 Some(clause) if !clause.contains(answer) => clause,
-                _ => continue,
+                _ => {
+                    refuse(&mut out, answer, "no clause with a verb");
+                    continue;
+                }
             },
         };
         let Some((prompt, used_topic)) = sentence_of(&gapped, topic) else {
+            refuse(&mut out, answer, "the clause leans on what came before");
             continue;
         };
-        if !prompt.contains(GAP)
-            || words(&prompt) > MAX_WORDS + 4
-            || content_words(lexicon, &prompt) < 5
-            || (m.kind != Kind::Date && unnamed_and_timeless(&prompt))
-            || !names_something(lexicon, &prompt)
-        {
+        if !prompt.contains(GAP) {
+            refuse(&mut out, answer, "no gap");
             continue;
         }
-        // The gap must leave the rest of a name whole: no capitalised word or numeral right
-        // before or after it (« Louis [...] »).
-        let (before_gap, after_gap) = prompt.split_once(GAP).unwrap_or(("", ""));
-        // Nor half of a range (« [...]-1928 »).
-        if after_gap.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '–')
-            || before_gap.ends_with(['-', '–'])
-        {
+        if words(&prompt) > MAX_WORDS + 4 {
+            refuse(&mut out, answer, "too long");
             continue;
         }
-        let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
-        let word_after = after_gap.split_whitespace().next().unwrap_or("");
-        let name_like = |w: &str| {
-            let w = bare(w);
-            w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
-        };
-        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
-            || name_like(word_after)
-        {
+        if content_words(lexicon, &prompt) < 5 {
+            refuse(&mut out, answer, "too few content words");
             continue;
         }
         // The topic as situation line, unless it is said already or holds the answer.
@@ -840,7 +864,37 @@ pub fn clozes(
             }
             _ => String::new(),
         };
-        out.push(GeneratedCard {
+        if m.kind != Kind::Date && unnamed_and_timeless(&prompt) {
+            refuse(&mut out, answer, "no name and no time");
+            continue;
+        }
+        if !names_something(lexicon, &prompt) {
+            refuse(&mut out, answer, "names nothing");
+            continue;
+        }
+        // The gap must leave the rest of a name whole: no capitalised word or numeral right
+        // before or after it (« Louis [...] »).
+        let (before_gap, after_gap) = prompt.split_once(GAP).unwrap_or(("", ""));
+        // Nor half of a range (« [...]-1928 »).
+        if after_gap.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '–')
+            || before_gap.ends_with(['-', '–'])
+        {
+            refuse(&mut out, answer, "half of a range");
+            continue;
+        }
+        let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
+        let word_after = after_gap.split_whitespace().next().unwrap_or("");
+        let name_like = |w: &str| {
+            let w = bare(w);
+            w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
+        };
+        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
+            || name_like(word_after)
+        {
+            refuse(&mut out, answer, "the gap cuts a name");
+            continue;
+        }
+        let card = GeneratedCard {
             kind: CardKind::Cloze,
             answer_kind: m.kind,
             fact_type,
@@ -852,7 +906,8 @@ pub fn clozes(
             line: origin.line,
             score: 0,
             situation,
-        });
+        };
+        out.push((answer.to_string(), Ok(card)));
     }
     out
 }

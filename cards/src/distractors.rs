@@ -24,6 +24,8 @@ pub struct Pools {
     buffer: String,
     /// What the words before each place name said of its kind, weighed, by folded name.
     place_votes: std::collections::HashMap<String, [u16; PlaceKind::ALL.len()]>,
+    /// Folded other names of organisations that cards ask (`Sovnarkom`, `Milrevcom`).
+    aliases: HashSet<String>,
 }
 
 impl Pools {
@@ -44,6 +46,27 @@ impl Pools {
             unit: fold(unit),
             document,
         });
+    }
+
+    /// Records `text` as another name of an organisation (the answer of an alias card).
+    pub fn add_alias(&mut self, text: &str) {
+        self.aliases.insert(fold(text));
+    }
+
+    /// True when `text` is surely an organisation: an acronym, a name headed by a keyword
+    /// (`Comité …`, `Parti …`), or another name the corpus gives one; not a place, nor an
+    /// event with an ordinal (`Ier Congrès`). `Néva` or `Pravda`, one word after an article,
+    /// are not sure enough to be offered as an organisation.
+    fn sure_organisation(&self, text: &str) -> bool {
+        let first = text.split([' ', '\'']).next().unwrap_or("");
+        if crate::facts::is_ordinal(first) || self.place_kind(text).is_some() {
+            return false;
+        }
+        is_acronym(text)
+            || self.aliases.contains(&fold(text))
+            || text
+                .split([' ', '\'', '-'])
+                .any(|w| crate::facts::organisations::KEYWORDS.contains(&w.to_lowercase().as_str()))
     }
 
     /// Records that the words before one mention of the place `text` say it is a `kind`,
@@ -97,6 +120,13 @@ impl Pools {
         };
         let shape = date_shape(&card.answer);
         let words = card.answer.split(' ').count();
+        // The frame before the gap: `L'[...]` takes a name that starts with a vowel sound,
+        // `Le [...]` one that does not.
+        let elided_frame = card
+            .prompt
+            .split_once(crate::cards::GAP)
+            .map(|(before, _)| before.ends_with(['\'', '’']));
+        let prompt_words = content_words(&card.prompt);
         let acronym = is_acronym(&card.answer);
         // A count given with its unit (« 150 voix »): distractors are counts of the same
         // unit, written the same way, and never the answer's own number.
@@ -114,6 +144,18 @@ impl Pools {
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
             .filter(|e| place_kind.is_none() || self.place_kind(&e.text) == place_kind)
+            .filter(|e| card.answer_kind != Kind::Organisation || self.sure_organisation(&e.text))
+            // A name that shares two words with the question names what it asks
+            // (« Comité militaro-révolutionnaire » for « le Comité révolutionnaire
+            // militaire »): another right answer.
+            .filter(|e| content_words(&e.text).intersection(&prompt_words).count() < 2)
+            .filter(|e| {
+                card.kind != crate::cards::CardKind::Cloze
+                    || elided_frame.is_none_or(|elided| {
+                        elided == starts_with_vowel_sound(&e.text)
+                            || !matches!(card.answer_kind, Kind::Organisation | Kind::Other)
+                    })
+            })
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
             .filter(|e| !prompt.contains(&fold(&e.text)))
             .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
@@ -130,7 +172,12 @@ impl Pools {
                 // acronym, one word for one word).
                 let unit_miss = u8::from(!unit.is_empty() && e.unit != unit)
                     + u8::from(is_acronym(&e.text) != acronym)
-                    + u8::from(e.text.split(' ').count().abs_diff(words) > 1);
+                    + u8::from(e.text.split(' ').count().abs_diff(words) > 1)
+                    // Another name is one word for one word (`Milrevcom`, `Sovnarkom`).
+                    + u8::from(
+                        card.fact_type == crate::facts::FactType::Alias
+                            && e.text.split(' ').count() != words,
+                    );
                 let other_doc = u8::from(e.document != card.document);
                 (unit_miss, other_doc, mix(&card.answer, &e.text), e)
             })
@@ -156,6 +203,22 @@ impl Pools {
         }
         Vec::new()
     }
+}
+
+/// The folded words of more than three letters of a text: what a question is about.
+fn content_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3)
+        .map(fold)
+        .collect()
+}
+
+/// True when the name starts with a vowel (or a mute `h`, taken as one): `l'Ispolkom`.
+fn starts_with_vowel_sound(text: &str) -> bool {
+    fold(text)
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyh".contains(c))
 }
 
 /// The initials of a name's significant words: `le Comité militaire révolutionnaire` → CMR.

@@ -204,7 +204,9 @@ pub fn generate_from_sources(
             if m.kind == Kind::Quantity {
                 let (number, unit) = mention.rsplit_once(' ').unwrap_or((mention, ""));
                 pools.add(m.kind, number, unit, r.document);
-            } else if m.kind == Kind::Date || !lexicon.is_generic(mention) {
+            } else if m.kind == Kind::Date || (can_give_cards && !lexicon.is_generic(mention)) {
+                // Names for wrong answers come from prose, not from footnotes and
+                // references (« BakinskiRabotchii, du 1er mai 1918 »).
                 pools.add(m.kind, mention, "", r.document);
             }
             if m.kind == Kind::Place {
@@ -320,6 +322,12 @@ pub fn generate_from_sources(
     for card in &kept {
         for rule in rewrites.get(&card.key()).into_iter().flatten() {
             *stats.rewritten.entry(*rule).or_default() += 1;
+        }
+    }
+    for card in &kept {
+        if card.fact_type == crate::facts::FactType::Alias && card.answer_kind == Kind::Organisation
+        {
+            pools.add_alias(&card.answer);
         }
     }
     for card in &mut kept {
