@@ -180,9 +180,15 @@ pub fn generate_from_sources(
             )
         })
         .collect();
+    // The year in force in each paragraph: the last one its sentences named so far (a
+    // reader takes « le 9 octobre » in the year the paragraph is in).
+    let mut block_year: Option<u32> = None;
     for (i, r) in refs.iter().enumerate() {
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
+        }
+        if i == 0 || refs[i - 1].document != r.document || refs[i - 1].block != r.block {
+            block_year = None;
         }
         let text = text_of(r);
         // The sentence before, in the same paragraph: a pronoun's antecedent may be there.
@@ -225,6 +231,18 @@ pub fn generate_from_sources(
             line: block.line_at(r.start),
             block: block.kind,
         };
+        if let Some(year) = block_year {
+            settings.in_force.insert((r.document, origin.line), year);
+        }
+        if let Some(year) = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Date)
+            .filter_map(|m| last_year(&text[m.span.0..m.span.1]))
+            .next_back()
+        {
+            block_year = Some(year);
+        }
         if !can_give_cards {
             described.read(text, &tokens);
             continue;
@@ -412,6 +430,19 @@ struct Settings {
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The years of each document's dates, one entry a mention.
     years: std::collections::BTreeMap<u16, Vec<u32>>,
+    /// The year in force at a sentence (by document and line): the last one named before
+    /// it in its paragraph.
+    in_force: std::collections::HashMap<(u16, u32), u32>,
+}
+
+/// The last year (four digits, 1000–2100) a date mention names.
+fn last_year(mention: &str) -> Option<u32> {
+    mention
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u32>().ok())
+        .filter(|y| (1000..=2100).contains(y))
+        .next_back()
 }
 
 impl Settings {
@@ -462,6 +493,18 @@ impl Settings {
     /// it (at least three dated mentions, nine in ten of them within a year of the most
     /// cited one). A document that spans decades has none: its cards name their own years.
     fn period_of(&self, document: u16) -> Option<u32> {
+        self.year_covering(document, 9)
+    }
+
+    /// The year most of a document's dates are in (two in three within a year of it), for a
+    /// sentence whose paragraph names none: a memoir of 1917 that cites an article of 1922.
+    fn main_year_of(&self, document: u16) -> Option<u32> {
+        self.year_covering(document, 6)
+    }
+
+    /// The most cited year of a document when at least `tenths` tenths of its dated mentions
+    /// (three or more) fall within a year of it.
+    fn year_covering(&self, document: u16, tenths: usize) -> Option<u32> {
         let years = self.years.get(&document)?;
         if years.len() < 3 {
             return None;
@@ -474,20 +517,26 @@ impl Settings {
             .iter()
             .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
         let near = years.iter().filter(|y| y.abs_diff(top) <= 1).count();
-        (10 * near >= 9 * years.len()).then_some(top)
+        (10 * near >= tenths * years.len()).then_some(top)
     }
 
-    /// The period as the situation line of a card that names no year and does not ask for a
-    /// date (the year could give the answer away) and has no situation yet.
+    /// The year as the situation line of a card that names none and has no situation yet:
+    /// the document's period, or else the year in force in the sentence's paragraph. A date
+    /// card gets it only when its answer has no year either (« Le [...], Trotsky accuse
+    /// Kamenev » → 2 décembre, in 1917): a year never gives a date's answer away.
     fn situate(&self, card: &mut GeneratedCard) {
-        if !card.situation.is_empty() || card.answer_kind == Kind::Date {
+        if !card.situation.is_empty() {
             return;
         }
-        let has_year = card
-            .prompt
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() == 4);
-        if let Some(year) = self.period_of(card.document).filter(|_| !has_year) {
+        let has_year = |text: &str| last_year(text).is_some();
+        if has_year(&card.prompt) || (card.answer_kind == Kind::Date && has_year(&card.answer)) {
+            return;
+        }
+        let year = self
+            .period_of(card.document)
+            .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
+            .or_else(|| self.main_year_of(card.document));
+        if let Some(year) = year {
             card.situation = year.to_string();
         }
     }
