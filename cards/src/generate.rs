@@ -441,8 +441,7 @@ fn last_year(mention: &str) -> Option<u32> {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
         .filter_map(|d| d.parse::<u32>().ok())
-        .filter(|y| (1000..=2100).contains(y))
-        .next_back()
+        .rfind(|y| (1000..=2100).contains(y))
 }
 
 impl Settings {
