@@ -9,6 +9,8 @@ use crate::args::CommonArgs;
 use crate::clock::Clock;
 use crate::deck_file::DeckSource;
 use crate::error::{CliError, Result};
+use crate::language::Language;
+use crate::messages::{fill, text};
 
 /// `config.toml`: every key optional.
 ///
@@ -23,6 +25,7 @@ use crate::error::{CliError, Result};
 /// learn_ahead_minutes = 20
 /// fuzz = true
 /// deck = "/path/to/default.deck"
+/// language = "fr"
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,6 +50,8 @@ pub struct ConfigFile {
     pub fuzz: Option<bool>,
     /// The deck used when `--deck` is not given.
     pub deck: Option<PathBuf>,
+    /// The interface's language, `"fr"` or `"en"` (default: the locale's).
+    pub language: Option<String>,
 }
 
 impl ConfigFile {
@@ -62,6 +67,24 @@ impl ConfigFile {
             ))
         })
     }
+}
+
+/// The configuration file's path: the one given, else the default one if it exists.
+fn config_file_path(common: &CommonArgs) -> Option<PathBuf> {
+    match &common.config {
+        Some(path) => Some(path.clone()),
+        None => default_config_path().filter(|p| p.is_file()),
+    }
+}
+
+/// The `language` of the configuration file, read before anything else so that every
+/// message of the run is in it; a file that cannot be read gives none here (its error is
+/// reported, in the locale's language, by [`Settings::resolve`]).
+pub fn configured_language(common: &CommonArgs) -> Option<Language> {
+    let path = config_file_path(common).filter(|p| p.is_file())?;
+    let text = std::fs::read_to_string(path).ok()?;
+    let file: ConfigFile = toml::from_str(&text).ok()?;
+    Language::from_code(file.language.as_deref()?)
 }
 
 /// Where the configuration file is looked for when none is given.
@@ -88,6 +111,8 @@ pub struct Settings {
     pub clock: Clock,
     /// The deck's trained parameters in force ([`crate::deck_parameters`]), if any.
     pub parameters_path: Option<PathBuf>,
+    /// The interface's language (also written to the handheld's `SETTINGS.TXT`).
+    pub language: Language,
 }
 
 impl Settings {
@@ -109,6 +134,19 @@ impl Settings {
             Some(p) => format!("`{key}` in {}", p.display()),
             None => format!("`{key}`"),
         };
+        let configured = match &file.language {
+            Some(code) => Some(Language::from_code(code).ok_or_else(|| {
+                CliError::input(fill(
+                    text().bad_language,
+                    &[&origin("language"), &format!("{code:?}")],
+                ))
+            })?),
+            None => None,
+        };
+        let language = common
+            .lang
+            .or(configured)
+            .unwrap_or_else(crate::language::current);
         let flags = &common.scheduling;
         let mut config = SchedulerConfig::default();
         if let Some(r) = flags.retention.or(file.desired_retention) {
@@ -185,6 +223,7 @@ impl Settings {
             day_start_hour,
             clock: Clock::from_env()?,
             parameters_path: None,
+            language,
         })
     }
 

@@ -40,6 +40,7 @@ pub fn execute(common: &CommonArgs, args: &ConfigArgs) -> Result<()> {
     crate::say!("maximum_interval = {}", c.maximum_interval);
     crate::say!("learn_ahead_minutes = {}", s.limits.learn_ahead_secs / 60);
     crate::say!("fuzz = {}", c.fuzz);
+    crate::say!("language = \"{}\"", s.language.code());
     if let DeckSource::File(p) = &s.deck {
         crate::say!("deck = {:?}", p.display().to_string());
     }
@@ -96,7 +97,10 @@ fn init(common: &CommonArgs) -> Result<()> {
          # Spread intervals a little so that cards learnt together do not come due together.\n\
          # fuzz = {}\n\
          # The deck used when --deck is not given (default: the bundled deck).\n\
-         # deck = \"/path/to/my.deck\"\n",
+         # deck = \"/path/to/my.deck\"\n\
+         # The interface's language, \"fr\" or \"en\" (default: the locale's, from LC_ALL,\n\
+         # LC_MESSAGES or LANG; --lang and CARNET_LANG override it).\n\
+         # language = \"{}\"\n",
         c.desired_retention,
         defaults.limits.new_per_day,
         defaults.limits.reviews_per_day,
@@ -106,6 +110,7 @@ fn init(common: &CommonArgs) -> Result<()> {
         c.maximum_interval,
         defaults.limits.learn_ahead_secs / 60,
         c.fuzz,
+        defaults.language.code(),
     );
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)

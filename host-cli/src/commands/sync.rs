@@ -311,7 +311,8 @@ fn card_deck(
 }
 
 /// Version line of [`settings_file`].
-pub const SETTINGS_HEADER: &str = "carnet-settings 1";
+/// (1.1: `language` added; a handheld reading format 1 skips it.)
+pub const SETTINGS_HEADER: &str = "carnet-settings 1.1";
 
 /// `SETTINGS.TXT` for the settings in force (see the module documentation).
 pub fn settings_file(settings: &Settings) -> String {
@@ -354,6 +355,7 @@ pub fn settings_file(settings: &Settings) -> String {
         "fsrs_parameters={}",
         list(config.parameters.as_array())
     );
+    let _ = writeln!(out, "language={}", settings.language.code());
     out
 }
 
@@ -461,6 +463,7 @@ mod tests {
             day_start_hour: hour,
             clock: crate::clock::Clock::starting_at(1_711_706_400_000),
             parameters_path: None,
+            language: crate::language::Language::French,
         }
     }
 

@@ -1,0 +1,679 @@
+//! The interface's words in French and in English: one [`Messages`] of `&'static str` a
+//! language, chosen by [`Language`] ([`text`] gives the current one's).
+//!
+//! A template's `{}` are filled in order by [`fill`]; a count's two forms ([`Forms`]) are
+//! chosen by the language's rule ([`Messages::count`]: French takes the singular for 0 and 1).
+//! The records of the line mode meant for scripts (`card`, `recorded`, `summary: k=v`…) and
+//! the keys typed as commands are not words of the interface and stay as they are.
+
+use std::fmt::Display;
+
+use crate::language::{self, Language};
+
+/// The singular and plural of a counted phrase, each a template with one `{}`.
+#[derive(Debug, Clone, Copy)]
+pub struct Forms {
+    /// For one (and, in French, zero).
+    pub one: &'static str,
+    /// For the others.
+    pub many: &'static str,
+}
+
+const fn forms(one: &'static str, many: &'static str) -> Forms {
+    Forms { one, many }
+}
+
+/// Every word of the interface, in one language.
+#[derive(Debug)]
+pub struct Messages {
+    /// The language these are in.
+    pub language: Language,
+
+    // Grades and intervals.
+    /// The grades' names, in button order.
+    pub grade_names: [&'static str; 4],
+    /// The grades' names cut short, for narrow screens.
+    pub short_grade_names: [&'static str; 4],
+    /// The decimal separator of intervals (`2,5 mois`, `2.5 mo`).
+    pub decimal_separator: char,
+    /// Units of intervals: day, month, year, years.
+    pub day_unit: &'static str,
+    /// A month, in intervals.
+    pub month_unit: &'static str,
+    /// A year, in intervals.
+    pub year_unit: &'static str,
+    /// Years (from 2), in intervals.
+    pub years_unit: &'static str,
+
+    // The full-screen session.
+    /// A grade key pressed before the answer shows.
+    pub tui_reveal_first: &'static str,
+    /// After a grade: name, interval.
+    pub tui_recorded: &'static str,
+    /// After undoing a grade.
+    pub tui_grade_undone: &'static str,
+    /// After undoing a suspension.
+    pub tui_suspend_undone: &'static str,
+    /// Undo with nothing to undo.
+    pub tui_nothing_to_undo: &'static str,
+    /// After suspending.
+    pub tui_suspended: &'static str,
+    /// The header's counters: new, learning, due.
+    pub tui_counters: [&'static str; 3],
+    /// The same, cut short.
+    pub tui_short_counters: [&'static str; 3],
+    /// A multiple-choice card's choices.
+    pub tui_choices: &'static str,
+    /// Before the typed answer.
+    pub tui_your_answer: &'static str,
+    /// The verdicts on a typed answer: right, close, wrong.
+    pub tui_verdicts: [&'static str; 3],
+    /// The source line under the answer: document, line.
+    pub tui_source: &'static str,
+    /// The card's frame.
+    pub tui_question_title: &'static str,
+    /// Marker: the card goes on below.
+    pub tui_more_below: &'static str,
+    /// Keys while typing, longest first.
+    pub tui_typing_keys: [&'static str; 3],
+    /// Keys before the answer shows, longest first.
+    pub tui_question_keys: [&'static str; 3],
+    /// Keys once a typed answer is checked, longest first.
+    pub tui_checked_keys: [&'static str; 3],
+    /// Keys once the answer shows, longest first.
+    pub tui_answer_keys: [&'static str; 4],
+    /// The end screen's title.
+    pub tui_finished: &'static str,
+    /// Cards graded: count, of which new.
+    pub tui_graded: Forms,
+    /// Of which new.
+    pub tui_of_which_new: Forms,
+    /// Answer time: minutes, seconds (two digits).
+    pub tui_answer_time: &'static str,
+    /// Suspended this session.
+    pub tui_suspended_count: &'static str,
+    /// Learning cards back at a time.
+    pub tui_learning_back: &'static str,
+    /// Reviews due tomorrow.
+    pub tui_tomorrow: Forms,
+    /// The end screen's frame.
+    pub tui_summary_title: &'static str,
+    /// The end screen's key.
+    pub tui_any_key: &'static str,
+    /// After the session, on the normal screen: deck, log.
+    pub session_saved: &'static str,
+
+    // The line mode.
+    /// First line: deck, cards, log.
+    pub line_deck: &'static str,
+    /// The deck's size.
+    pub cards: Forms,
+    /// Keys, typed mode.
+    pub line_typed_keys: &'static str,
+    /// Keys.
+    pub line_keys: &'static str,
+    /// The card's situation.
+    pub line_situation: &'static str,
+    /// The question.
+    pub line_question: &'static str,
+    /// The choices.
+    pub line_choices: &'static str,
+    /// The verdict on a typed answer.
+    pub line_verdict: &'static str,
+    /// The verdicts' words: right, close, wrong.
+    pub line_verdicts: [&'static str; 3],
+    /// An empty line before any answer is shown in typed mode.
+    pub line_grade_first: &'static str,
+    /// The answer.
+    pub line_answer: &'static str,
+    /// The source: sentence, document, line.
+    pub line_source: &'static str,
+    /// The grades and their intervals.
+    pub line_grades: &'static str,
+    /// The suggested grade.
+    pub line_suggested: &'static str,
+    /// Undo with nothing to undo.
+    pub line_nothing_to_undo: &'static str,
+    /// An unknown command: the command (quoted), the keys.
+    pub line_unknown: &'static str,
+    /// The keys of typed mode, in the message above.
+    pub line_unknown_typed_keys: &'static str,
+    /// After `recorded …`: the interval.
+    pub line_next_in: &'static str,
+    /// `q`.
+    pub line_quit: &'static str,
+    /// No more cards.
+    pub line_done: &'static str,
+    /// Learning cards come back at a time.
+    pub line_later: &'static str,
+    /// Reviews due tomorrow.
+    pub line_tomorrow: Forms,
+
+    // Stats.
+    /// The heading: deck, cards, reviews.
+    pub stats_heading: &'static str,
+    /// Reviews.
+    pub reviews: Forms,
+    /// Cards by state.
+    pub stats_by_state: &'static str,
+    /// The states: new, learning, review, relearning, suspended.
+    pub stats_states: [&'static str; 5],
+    /// Reviews per day: total.
+    pub stats_per_day: &'static str,
+    /// True retention.
+    pub stats_retention: &'static str,
+    /// Last 30 days: percent, passed, of.
+    pub stats_last_30: &'static str,
+    /// All time: percent, passed, of.
+    pub stats_all_time: &'static str,
+    /// Forecast: total.
+    pub stats_forecast: &'static str,
+    /// Stability.
+    pub stats_stability: &'static str,
+    /// Stability buckets, shortest first.
+    pub stats_buckets: [&'static str; 8],
+    /// The SVG charts' titles (after the deck's name) and axes.
+    pub plot_per_day: [&'static str; 2],
+    /// Forecast chart.
+    pub plot_forecast: [&'static str; 2],
+    /// Stability chart.
+    pub plot_stability: [&'static str; 2],
+    /// States chart.
+    pub plot_states: [&'static str; 2],
+    /// A file written: path.
+    pub wrote: &'static str,
+
+    // Quiz.
+    /// First line: count, mode, deck, seed.
+    pub quiz_heading: Forms,
+    /// The modes: typed, multiple choice.
+    pub quiz_modes: [&'static str; 2],
+    /// A question: number, of, prompt.
+    pub quiz_question: &'static str,
+    /// Typed: the prompt for the answer.
+    pub quiz_answer_prompt: &'static str,
+    /// Multiple choice: the prompt (keys).
+    pub quiz_choice_prompt: &'static str,
+    /// A bad key (keys).
+    pub quiz_bad_key: &'static str,
+    /// Right.
+    pub quiz_right: &'static str,
+    /// Close.
+    pub quiz_close: &'static str,
+    /// Wrong.
+    pub quiz_wrong: &'static str,
+    /// After close or wrong: the answer.
+    pub quiz_the_answer_is: &'static str,
+    /// The score: right, asked, percent.
+    pub quiz_score: &'static str,
+    /// A missed question: prompt, given, right answer.
+    pub quiz_missed: &'static str,
+    /// No card to ask: the deck.
+    pub quiz_no_card: &'static str,
+
+    // Errors.
+    /// Before every error message.
+    pub error_prefix: &'static str,
+    /// Stdout cannot be written: reason.
+    pub cannot_write_stdout: &'static str,
+    /// The terminal cannot be set up: reason.
+    pub cannot_set_up_terminal: &'static str,
+    /// Drawing failed: reason.
+    pub cannot_draw: &'static str,
+    /// The keyboard cannot be read: reason.
+    pub cannot_read_keyboard: &'static str,
+    /// Stdin cannot be read: reason.
+    pub cannot_read_stdin: &'static str,
+    /// A bad `language` in the configuration file: where, value.
+    pub bad_language: &'static str,
+    /// Reasons of I/O errors: not found, permission denied, is a directory, not a directory.
+    pub io_reasons: [&'static str; 4],
+}
+
+/// French.
+pub const FRENCH: Messages = Messages {
+    language: Language::French,
+    grade_names: ["Encore", "Difficile", "Bien", "Facile"],
+    short_grade_names: ["Enc.", "Diff.", "Bien", "Fac."],
+    decimal_separator: ',',
+    day_unit: "j",
+    month_unit: "mois",
+    year_unit: "an",
+    years_unit: "ans",
+
+    tui_reveal_first: "Espace pour voir la réponse, puis 1–4.",
+    tui_recorded: "Enregistré : {} · revient dans {}",
+    tui_grade_undone: "Dernière note annulée.",
+    tui_suspend_undone: "Suspension annulée.",
+    tui_nothing_to_undo: "Rien à annuler dans cette séance.",
+    tui_suspended: "Carte suspendue (u pour annuler).",
+    tui_counters: ["Nouvelles", "Apprentissage", "À revoir"],
+    tui_short_counters: ["Nouv.", "Appr.", "À rev."],
+    tui_choices: "Choix : {}",
+    tui_your_answer: "Votre réponse : ",
+    tui_verdicts: ["juste", "presque (une faute de frappe)", "faux"],
+    tui_source: "— {}, ligne {}",
+    tui_question_title: " Question ",
+    tui_more_below: " ▼ ↓ plus ",
+    tui_typing_keys: [
+        "Entrée valider · Échap quitter · Ctrl-Z annuler · Ctrl-S suspendre",
+        "Entrée valider · Échap quitter · Ctrl-Z annuler",
+        "Entrée valider · Échap quitter",
+    ],
+    tui_question_keys: [
+        "espace réponse · u annuler · s suspendre · q quitter",
+        "espace réponse · u annul. · s susp. · q quitter",
+        "espace réponse · q quitter",
+    ],
+    tui_checked_keys: [
+        "1–4 noter · Entrée note suggérée · u annuler · s suspendre · q quitter",
+        "1–4 noter · Entrée suggérée · u annuler · q quitter",
+        "1–4 · Entrée suggérée · q quitter",
+    ],
+    tui_answer_keys: [
+        "1–4 noter · u annuler · s suspendre · q quitter",
+        "1–4 · u annuler · s suspendre · q quitter",
+        "1–4 · u annul. · s susp. · q quitter",
+        "1–4 noter · q quitter",
+    ],
+    tui_finished: "Terminé pour l'instant !",
+    tui_graded: forms("Carte notée : {}", "Cartes notées : {}"),
+    tui_of_which_new: forms(" (dont {} nouvelle)", " (dont {} nouvelles)"),
+    tui_answer_time: "Temps de réponse : {} min {} s",
+    tui_suspended_count: "Suspendues : {}",
+    tui_learning_back: "Cartes en apprentissage : de retour à {}",
+    tui_tomorrow: forms("Demain : {} révision", "Demain : {} révisions"),
+    tui_summary_title: " Bilan ",
+    tui_any_key: "une touche pour quitter",
+    session_saved: "carnet : séance sur {} enregistrée dans {}",
+
+    line_deck: "paquet : {} ({}) · journal : {}",
+    cards: forms("{} carte", "{} cartes"),
+    line_typed_keys: "touches : tapez la réponse · :u annuler · :s suspendre · :q quitter",
+    line_keys: "touches : show réponse · 1-4 noter · u annuler · s suspendre · q quitter",
+    line_situation: "situation : {}",
+    line_question: "question : {}",
+    line_choices: "choix : {}",
+    line_verdict: "verdict : {}",
+    line_verdicts: ["juste", "presque", "faux"],
+    line_grade_first: "? notez de 1 à 4",
+    line_answer: "réponse : {}",
+    line_source: "source : {} ({}:{})",
+    line_grades: "notes : {}",
+    line_suggested: "note suggérée : {} (ligne vide pour l'accepter)",
+    line_nothing_to_undo: "? rien à annuler dans cette séance",
+    line_unknown: "? commande inconnue {} : {}",
+    line_unknown_typed_keys: ":u, :s, :q, ou une réponse",
+    line_next_in: "revient dans {}",
+    line_quit: "fin : tout est enregistré",
+    line_done: "terminé : plus de carte pour l'instant",
+    line_later: "plus tard : les cartes en apprentissage reviennent à {}",
+    line_tomorrow: forms(
+        "demain : {} révision prévue",
+        "demain : {} révisions prévues",
+    ),
+
+    stats_heading: "{} · {} · {}",
+    reviews: forms("{} révision", "{} révisions"),
+    stats_by_state: "Cartes par état",
+    stats_states: [
+        "nouvelles",
+        "en apprentissage",
+        "à revoir",
+        "à réapprendre",
+        "suspendues",
+    ],
+    stats_per_day: "Révisions par jour, 30 derniers jours ({} en tout)",
+    stats_retention: "Rétention réelle (révisions de cartes acquises réussies)",
+    stats_last_30: "  30 derniers jours : {} ({} sur {})",
+    stats_all_time: "  depuis le début :  {} ({} sur {})",
+    stats_forecast: "À revoir dans les 30 jours ({} ; les retards comptent aujourd'hui)",
+    stats_stability: "Stabilité des cartes acquises",
+    stats_buckets: [
+        "< 1 j",
+        "1–3 j",
+        "3–7 j",
+        "7–14 j",
+        "14–30 j",
+        "1–3 mois",
+        "3–12 mois",
+        "> 1 an",
+    ],
+    plot_per_day: ["révisions par jour", "révisions"],
+    plot_forecast: ["à revoir dans les 30 jours", "cartes à revoir"],
+    plot_stability: ["stabilité des cartes acquises", "cartes"],
+    plot_states: ["cartes par état", "cartes"],
+    wrote: "écrit : {}",
+
+    quiz_heading: forms(
+        "quiz : {} question ({}) sur {} · graine {}",
+        "quiz : {} questions ({}) sur {} · graine {}",
+    ),
+    quiz_modes: ["réponse tapée", "choix multiple"],
+    quiz_question: "question {}/{} : {}",
+    quiz_answer_prompt: "réponse ? (q pour arrêter)",
+    quiz_choice_prompt: "choix ? ({}, q pour arrêter)",
+    quiz_bad_key: "? répondez par {}, ou q",
+    quiz_right: "juste",
+    quiz_close: "presque",
+    quiz_wrong: "faux",
+    quiz_the_answer_is: "{} — la réponse est {}",
+    quiz_score: "score : {}/{} ({} %)",
+    quiz_missed: "manquée : {} — votre réponse : {} — la bonne : {}",
+    quiz_no_card: "{} n'a aucune carte à demander",
+
+    error_prefix: "carnet : erreur : ",
+    cannot_write_stdout: "impossible d'écrire sur la sortie standard : {}",
+    cannot_set_up_terminal: "impossible de préparer le terminal : {}",
+    cannot_draw: "impossible de dessiner dans le terminal : {}",
+    cannot_read_keyboard: "impossible de lire le clavier : {}",
+    cannot_read_stdin: "impossible de lire l'entrée standard : {}",
+    bad_language: "{} : langue {} inconnue : écrivez \"fr\" ou \"en\"",
+    io_reasons: [
+        "fichier ou dossier introuvable",
+        "permission refusée",
+        "c'est un dossier",
+        "un élément du chemin n'est pas un dossier",
+    ],
+};
+
+/// English.
+pub const ENGLISH: Messages = Messages {
+    language: Language::English,
+    grade_names: ["Again", "Hard", "Good", "Easy"],
+    short_grade_names: ["Again", "Hard", "Good", "Easy"],
+    decimal_separator: '.',
+    day_unit: "d",
+    month_unit: "mo",
+    year_unit: "y",
+    years_unit: "y",
+
+    tui_reveal_first: "Space shows the answer, then 1–4.",
+    tui_recorded: "Recorded: {} · back in {}",
+    tui_grade_undone: "Last grade undone.",
+    tui_suspend_undone: "Suspension undone.",
+    tui_nothing_to_undo: "Nothing to undo in this session.",
+    tui_suspended: "Card suspended (u to undo).",
+    tui_counters: ["New", "Learning", "Due"],
+    tui_short_counters: ["New", "Learn.", "Due"],
+    tui_choices: "Choices: {}",
+    tui_your_answer: "Your answer: ",
+    tui_verdicts: ["right", "close (one typo)", "wrong"],
+    tui_source: "— {}, line {}",
+    tui_question_title: " Question ",
+    tui_more_below: " ▼ ↓ more ",
+    tui_typing_keys: [
+        "Enter check · Esc quit · Ctrl-Z undo · Ctrl-S suspend",
+        "Enter check · Esc quit · Ctrl-Z undo",
+        "Enter check · Esc quit",
+    ],
+    tui_question_keys: [
+        "space answer · u undo · s suspend · q quit",
+        "space answer · u undo · s susp. · q quit",
+        "space answer · q quit",
+    ],
+    tui_checked_keys: [
+        "1–4 grade · Enter suggested grade · u undo · s suspend · q quit",
+        "1–4 grade · Enter suggested · u undo · q quit",
+        "1–4 · Enter suggested · q quit",
+    ],
+    tui_answer_keys: [
+        "1–4 grade · u undo · s suspend · q quit",
+        "1–4 · u undo · s suspend · q quit",
+        "1–4 · u undo · s susp. · q quit",
+        "1–4 grade · q quit",
+    ],
+    tui_finished: "Done for now!",
+    tui_graded: forms("Card graded: {}", "Cards graded: {}"),
+    tui_of_which_new: forms(" ({} new)", " ({} new)"),
+    tui_answer_time: "Answer time: {} min {} s",
+    tui_suspended_count: "Suspended: {}",
+    tui_learning_back: "Cards in learning: back at {}",
+    tui_tomorrow: forms("Tomorrow: {} review", "Tomorrow: {} reviews"),
+    tui_summary_title: " Summary ",
+    tui_any_key: "any key to quit",
+    session_saved: "carnet: session on {} saved to {}",
+
+    line_deck: "deck: {} ({}) · log: {}",
+    cards: forms("{} card", "{} cards"),
+    line_typed_keys: "keys: type the answer · :u undo · :s suspend · :q quit",
+    line_keys: "keys: show · 1-4 grade · u undo · s suspend · q quit",
+    line_situation: "situation: {}",
+    line_question: "question: {}",
+    line_choices: "choices: {}",
+    line_verdict: "verdict: {}",
+    line_verdicts: ["correct", "close", "wrong"],
+    line_grade_first: "? grade with 1-4",
+    line_answer: "answer: {}",
+    line_source: "source: {} ({}:{})",
+    line_grades: "grades: {}",
+    line_suggested: "suggested: {} (empty line to accept)",
+    line_nothing_to_undo: "? nothing to undo in this session",
+    line_unknown: "? unknown command {}: {}",
+    line_unknown_typed_keys: ":u, :s, :q, or an answer",
+    line_next_in: "next in {}",
+    line_quit: "quit: everything is saved",
+    line_done: "done: no more cards for now",
+    line_later: "later: cards in learning come back at {}",
+    line_tomorrow: forms("tomorrow: {} review due", "tomorrow: {} reviews due"),
+
+    stats_heading: "{} · {} · {}",
+    reviews: forms("{} review", "{} reviews"),
+    stats_by_state: "Cards by state",
+    stats_states: ["new", "learning", "review", "relearning", "suspended"],
+    stats_per_day: "Reviews per day, last 30 days ({} in all)",
+    stats_retention: "True retention (reviews of graduated cards recalled)",
+    stats_last_30: "  last 30 days: {} ({} of {})",
+    stats_all_time: "  all time:     {} ({} of {})",
+    stats_forecast: "Due in the next 30 days ({}; overdue counted today)",
+    stats_stability: "Stability of graduated cards",
+    stats_buckets: [
+        "< 1 d",
+        "1–3 d",
+        "3–7 d",
+        "7–14 d",
+        "14–30 d",
+        "1–3 mo",
+        "3–12 mo",
+        "> 1 y",
+    ],
+    plot_per_day: ["reviews per day", "reviews"],
+    plot_forecast: ["due in the next 30 days", "cards due"],
+    plot_stability: ["stability of graduated cards", "cards"],
+    plot_states: ["cards by state", "cards"],
+    wrote: "wrote {}",
+
+    quiz_heading: forms(
+        "quiz: {} question ({}) from {} · seed {}",
+        "quiz: {} questions ({}) from {} · seed {}",
+    ),
+    quiz_modes: ["typed", "multiple choice"],
+    quiz_question: "question {}/{}: {}",
+    quiz_answer_prompt: "answer? (q to stop)",
+    quiz_choice_prompt: "choice? ({}, q to stop)",
+    quiz_bad_key: "? answer with {}, or q",
+    quiz_right: "right",
+    quiz_close: "close enough",
+    quiz_wrong: "wrong",
+    quiz_the_answer_is: "{} — the answer is {}",
+    quiz_score: "score: {}/{} ({}%)",
+    quiz_missed: "missed: {} — your answer: {} — right answer: {}",
+    quiz_no_card: "{} has no card to ask",
+
+    error_prefix: "carnet: error: ",
+    cannot_write_stdout: "cannot write to stdout: {}",
+    cannot_set_up_terminal: "cannot set up the terminal: {}",
+    cannot_draw: "cannot draw on the terminal: {}",
+    cannot_read_keyboard: "cannot read the keyboard: {}",
+    cannot_read_stdin: "cannot read stdin: {}",
+    bad_language: "{}: unknown language {}: write \"fr\" or \"en\"",
+    io_reasons: [
+        "No such file or directory",
+        "Permission denied",
+        "Is a directory",
+        "Not a directory",
+    ],
+};
+
+/// The French of the `what` of [`crate::error::CliError::io`] (`cannot read deck PATH: …`),
+/// English first.
+const IO_WHAT: [(&str, &str); 16] = [
+    (
+        "cannot create the configuration folder",
+        "impossible de créer le dossier de configuration",
+    ),
+    (
+        "cannot create the data folder",
+        "impossible de créer le dossier des données",
+    ),
+    ("cannot create the folder", "impossible de créer le dossier"),
+    (
+        "cannot create the plot folder",
+        "impossible de créer le dossier des graphiques",
+    ),
+    (
+        "cannot drop the torn record of",
+        "impossible d'ôter l'écriture interrompue de",
+    ),
+    ("cannot list", "impossible de lister"),
+    (
+        "cannot lock the review log",
+        "impossible de verrouiller le journal des révisions",
+    ),
+    (
+        "cannot open the review log",
+        "impossible d'ouvrir le journal des révisions",
+    ),
+    ("cannot read deck", "impossible de lire le paquet"),
+    (
+        "cannot read the configuration file",
+        "impossible de lire le fichier de configuration",
+    ),
+    (
+        "cannot read the deck's parameters",
+        "impossible de lire les paramètres du paquet",
+    ),
+    (
+        "cannot read the review log",
+        "impossible de lire le journal des révisions",
+    ),
+    ("cannot read", "impossible de lire"),
+    (
+        "cannot rename the old review log",
+        "impossible de renommer l'ancien journal",
+    ),
+    (
+        "cannot write to the review log",
+        "impossible d'écrire dans le journal des révisions",
+    ),
+    ("cannot write", "impossible d'écrire"),
+];
+
+impl Messages {
+    /// The `what` of an I/O error (written in English where it is raised) in this language.
+    pub fn io_what<'w>(&self, what: &'w str) -> &'w str
+    where
+        'static: 'w,
+    {
+        match self.language {
+            Language::English => what,
+            Language::French => IO_WHAT
+                .iter()
+                .find(|(en, _)| *en == what)
+                .map_or(what, |(_, fr)| fr),
+        }
+    }
+}
+
+impl Language {
+    /// This language's words.
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Language::French => &FRENCH,
+            Language::English => &ENGLISH,
+        }
+    }
+}
+
+/// The words of the process's language ([`language::current`]).
+pub fn text() -> &'static Messages {
+    language::current().messages()
+}
+
+/// `template` with each `{}` replaced by the next of `args`, in order.
+pub fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Messages {
+    /// `forms` for `n`, in the singular or plural as this language wants, filled with `n`
+    /// then `rest`.
+    pub fn count(&self, n: u64, forms: Forms, rest: &[&dyn Display]) -> String {
+        let template = self.language.plural(n, forms.one, forms.many);
+        let mut args: Vec<&dyn Display> = vec![&n];
+        args.extend_from_slice(rest);
+        fill(template, &args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_filled_in_order() {
+        assert_eq!(fill("{} · {}", &[&1, &"a"]), "1 · a");
+        assert_eq!(fill("none", &[&1]), "none");
+        assert_eq!(fill("{} and {}", &[&1]), "1 and ");
+    }
+
+    #[test]
+    fn counts_agree_in_both_languages() {
+        let fr = &FRENCH;
+        let en = &ENGLISH;
+        assert_eq!(fr.count(0, fr.reviews, &[]), "0 révision");
+        assert_eq!(fr.count(1, fr.reviews, &[]), "1 révision");
+        assert_eq!(fr.count(2, fr.reviews, &[]), "2 révisions");
+        assert_eq!(en.count(0, en.reviews, &[]), "0 reviews");
+        assert_eq!(en.count(1, en.reviews, &[]), "1 review");
+        assert_eq!(en.count(7, en.cards, &[]), "7 cards");
+        assert_eq!(
+            en.count(1, en.quiz_heading, &[&"typed", &"Test", &3]),
+            "quiz: 1 question (typed) from Test · seed 3"
+        );
+    }
+
+    #[test]
+    fn every_template_of_one_language_has_the_other_s_placeholders() {
+        let holes = |t: &str| t.matches("{}").count();
+        let pairs = [
+            (FRENCH.tui_recorded, ENGLISH.tui_recorded),
+            (FRENCH.tui_source, ENGLISH.tui_source),
+            (FRENCH.session_saved, ENGLISH.session_saved),
+            (FRENCH.line_deck, ENGLISH.line_deck),
+            (FRENCH.line_source, ENGLISH.line_source),
+            (FRENCH.line_unknown, ENGLISH.line_unknown),
+            (FRENCH.stats_last_30, ENGLISH.stats_last_30),
+            (FRENCH.stats_all_time, ENGLISH.stats_all_time),
+            (FRENCH.quiz_question, ENGLISH.quiz_question),
+            (FRENCH.quiz_score, ENGLISH.quiz_score),
+            (FRENCH.quiz_missed, ENGLISH.quiz_missed),
+            (FRENCH.bad_language, ENGLISH.bad_language),
+            (FRENCH.quiz_heading.many, ENGLISH.quiz_heading.many),
+        ];
+        for (fr, en) in pairs {
+            assert_eq!(holes(fr), holes(en), "{fr} / {en}");
+        }
+    }
+}
