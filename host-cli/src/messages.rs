@@ -326,7 +326,7 @@ pub const FRENCH: Messages = Messages {
     stats_per_day: "Révisions par jour, 30 derniers jours ({} en tout)",
     stats_retention: "Rétention réelle (révisions de cartes acquises réussies)",
     stats_last_30: "  30 derniers jours : {} ({} sur {})",
-    stats_all_time: "  depuis le début :  {} ({} sur {})",
+    stats_all_time: "  depuis le début :   {} ({} sur {})",
     stats_forecast: "À revoir dans les 30 jours ({} ; les retards comptent aujourd'hui)",
     stats_stability: "Stabilité des cartes acquises",
     stats_buckets: [

@@ -107,7 +107,7 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
         socket: format!("carnet-e2e-{}", std::process::id()),
     };
     let command = format!(
-        "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+        "env LANG=fr_FR.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
         shell_quote(&home.join("data")),
         shell_quote(&home.join("config")),
         shell_quote(Path::new(CARNET)),
@@ -198,7 +198,7 @@ fn typed_answers_in_the_full_screen_ui() {
         socket: format!("carnet-e2e-typed-{}", std::process::id()),
     };
     let command = format!(
-        "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC NO_COLOR=1 {} study --type --deck {}; echo EXIT=$?; sleep 60",
+        "env LANG=fr_FR.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC NO_COLOR=1 {} study --type --deck {}; echo EXIT=$?; sleep 60",
         shell_quote(&home.join("data")),
         shell_quote(Path::new(CARNET)),
         shell_quote(&deck)
@@ -244,7 +244,7 @@ fn the_full_screen_ui_stays_usable_on_small_terminals() {
         };
         let data = home.join(&format!("data-{width}"));
         let command = format!(
-            "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+            "env LANG=fr_FR.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
             shell_quote(&data),
             shell_quote(&home.join("config")),
             shell_quote(Path::new(CARNET)),
