@@ -211,7 +211,110 @@ pub struct Messages {
     /// No card to ask: the deck.
     pub quiz_no_card: &'static str,
 
+    // Cards.
+    /// The phases, as listings show them: new, learning, review, relearning.
+    pub phases: [&'static str; 4],
+    /// The card kinds: question, cloze, multiple choice.
+    pub card_kinds: [&'static str; 3],
+    /// The answer kinds: date, person, place, quantity, organisation, other.
+    pub answer_kinds: [&'static str; 6],
+    /// `cards --show`'s labels, padded: id, kind, question, answer, context, wrong choices,
+    /// source, state.
+    pub card_labels: [&'static str; 8],
+    /// After the phase of a suspended card.
+    pub card_suspended: &'static str,
+    /// The memory of a card: stability (days), difficulty, due.
+    pub card_memory: &'static str,
+    /// The list's last line: shown, deck.
+    pub cards_in: Forms,
+    /// The same for a search: shown, of, deck.
+    pub cards_matching: Forms,
+    /// The browse view's columns: id, state, due, stability, reviews, question → answer.
+    pub browse_columns: [&'static str; 6],
+    /// A suspended card in the browse view.
+    pub browse_suspended: &'static str,
+    /// The browse view's last line: shown, of (the count), deck.
+    pub browse_of: Forms,
+    /// Cards already suspended (`suspend`).
+    pub already_suspended: Forms,
+    /// Cards not suspended (`unsuspend`).
+    pub not_suspended: Forms,
+
+    // Optimize.
+    /// The deck's own log as the source: the deck.
+    pub opt_source_log: &'static str,
+    /// No reviews: source.
+    pub opt_no_reviews: &'static str,
+    /// While training: reviews, cards.
+    pub opt_training: &'static str,
+    /// The question before saving: deck.
+    pub opt_save_question: &'static str,
+    /// Yes/no keys after it.
+    pub opt_yes_no: &'static str,
+    /// The heading: reviews, cards, source, day rule.
+    pub opt_heading: &'static str,
+    /// Whole days; calendar days from an hour.
+    pub opt_day_rules: [&'static str; 2],
+    /// Trained in (ms), what.
+    pub opt_trained_in: &'static str,
+    /// What was trained: all, initial stabilities, defaults kept.
+    pub opt_fits: [&'static str; 3],
+    /// The metrics' rows: defaults, trained, time-series split.
+    pub opt_rows: [&'static str; 3],
+    /// The simulation's heading: days, cards studied, new a day.
+    pub opt_simulated: &'static str,
+    /// The simulation's columns.
+    pub opt_columns: [&'static str; 5],
+    /// The recommended row's mark.
+    pub opt_best_mark: &'static str,
+    /// Recommended: retention, current.
+    pub opt_recommended: &'static str,
+    /// Parameters: list.
+    pub opt_parameters: &'static str,
+    /// Saved: deck, path.
+    pub opt_saved: &'static str,
+    /// Not saved: deck.
+    pub opt_not_saved: &'static str,
+    /// Not saved, no configuration folder.
+    pub opt_no_folder: &'static str,
+    /// The SVG charts: two titles and axes.
+    pub opt_plots: [&'static str; 4],
+
+    // Sync.
+    /// New records: count.
+    pub sync_new_records: Forms,
+    /// Records already known: count.
+    pub sync_already: Forms,
+    /// Records written: count.
+    pub sync_records: Forms,
+    /// Dry run: new records, card, already known, log, deck.
+    pub sync_would_merge: &'static str,
+    /// The card's log is damaged: file, damage.
+    pub sync_damaged: &'static str,
+    /// Dry run, another deck on the card: its name, this deck's.
+    pub sync_would_leave: &'static str,
+    /// Dry run: deck file, cards, name, log file, settings file, manifest.
+    pub sync_would_write: &'static str,
+    /// Merged: new records, card, reviews, already known, log, deck.
+    pub sync_merged: &'static str,
+    /// Records dated in the future: count.
+    pub sync_future: Forms,
+    /// Records dated before the last sync: count.
+    pub sync_behind: Forms,
+    /// The card's damaged log, refused: card, file, damage, intact records, log.
+    pub sync_damaged_error: &'static str,
+    /// Another deck on the card, refused: card, its name, log, this deck's name.
+    pub sync_other_deck: &'static str,
+    /// The damaged log kept: card, file, new name.
+    pub sync_kept: &'static str,
+    /// Another deck replaced: its name, log.
+    pub sync_replaced: &'static str,
+    /// Written: deck file, cards, name, log file, records, settings file, card.
+    pub sync_wrote: &'static str,
+
     // Errors.
+    /// Before every warning.
+    pub warning_prefix: &'static str,
     /// Before every error message.
     pub error_prefix: &'static str,
     /// Stdout cannot be written: reason.
@@ -362,6 +465,122 @@ pub const FRENCH: Messages = Messages {
     quiz_missed: "manquée : {} — votre réponse : {} — la bonne : {}",
     quiz_no_card: "{} n'a aucune carte à demander",
 
+    phases: ["nouvelle", "apprentissage", "révision", "à réapprendre"],
+    card_kinds: ["question", "à trous", "choix"],
+    answer_kinds: [
+        "date",
+        "personne",
+        "lieu",
+        "quantité",
+        "organisation",
+        "autre",
+    ],
+    card_labels: [
+        "id :        ",
+        "type :      ",
+        "question :  ",
+        "réponse :   ",
+        "contexte :  ",
+        "leurres :   ",
+        "source :    ",
+        "état :      ",
+    ],
+    card_suspended: ", suspendue",
+    card_memory: ", stabilité {} j, difficulté {}, échéance {}",
+    cards_in: forms("{} carte dans {}", "{} cartes dans {}"),
+    cards_matching: forms(
+        "{} carte trouvée sur {} dans {}",
+        "{} cartes trouvées sur {} dans {}",
+    ),
+    browse_columns: [
+        "id",
+        "état",
+        "échéance",
+        "stabilité",
+        "révis.",
+        "question → réponse",
+    ],
+    browse_suspended: ", susp.",
+    browse_of: forms("{} sur {} carte dans {}", "{} sur {} cartes dans {}"),
+    already_suspended: forms("{} carte déjà suspendue", "{} cartes déjà suspendues"),
+    not_suspended: forms(
+        "{} carte n'était pas suspendue",
+        "{} cartes n'étaient pas suspendues",
+    ),
+
+    opt_source_log: "le journal des révisions de {}",
+    opt_no_reviews: "{} : aucune révision pour l'entraînement (étudiez d'abord, ou donnez un CSV de révisions)",
+    opt_training: "entraînement sur {} révisions de {} cartes…",
+    opt_save_question: "Garder ces paramètres pour {} ?",
+    opt_yes_no: "[o/N]",
+    opt_heading: "{} révisions de {} cartes, d'après {} ; jours comptés {}",
+    opt_day_rules: ["par périodes entières de 24 h", "à partir de {} h chaque jour"],
+    opt_trained_in: "entraîné en {} ms : {}",
+    opt_fits: [
+        "les 21 paramètres",
+        "les stabilités initiales seulement (peu de révisions)",
+        "trop peu de révisions : les paramètres par défaut restent",
+    ],
+    opt_rows: [
+        "par défaut, sur cet historique",
+        "entraînés, sur cet historique",
+        "entraînés sur le passé, futur noté",
+    ],
+    opt_simulated: "\nles {} prochains jours simulés avec ces paramètres ({} cartes étudiées, {} nouvelles par jour) :",
+    opt_columns: ["rétention", "révis./jour", "minutes/jour", "retenues", "secondes/retenue"],
+    opt_best_mark: "  ← le moins de travail par carte retenue",
+    opt_recommended: "rétention recommandée : {} (actuelle {} ; `--retention` ou `desired_retention` dans la configuration la règle)",
+    opt_parameters: "paramètres : {}",
+    opt_saved: "gardés pour {} : {}",
+    opt_not_saved: "non gardés (relancez avec --yes pour les garder pour {})",
+    opt_no_folder: "non gardés : aucun dossier de configuration n'est connu ici",
+    opt_plots: [
+        "Révisions par jour selon la rétention visée",
+        "révisions par jour",
+        "Cartes retenues à la fin selon la rétention visée",
+        "cartes retenues",
+    ],
+
+    sync_new_records: forms("{} nouvel enregistrement", "{} nouveaux enregistrements"),
+    sync_already: forms("{} déjà connu", "{} déjà connus"),
+    sync_records: forms("{} enregistrement", "{} enregistrements"),
+    sync_would_merge: "fusionnerait {} de {} ({}) dans {} ({})",
+    sync_damaged: "{} sur la carte est endommagé : {}",
+    sync_would_leave: "la carte porte un autre paquet ({}) : elle resterait telle quelle \
+                       (--replace y met « {} »)",
+    sync_would_write: "écrirait ensuite sur la carte {} ({}, « {} »), {}, {} et {}",
+    sync_merged: "fusionné : {} de {} ({} ; {}) dans {} ({})",
+    sync_future: forms(
+        "{} enregistrement de la carte est daté de plus d'un jour après l'horloge de cet \
+         ordinateur (l'horloge de l'appareil est fausse ?) : il reste dans le journal, hors du \
+         calendrier jusqu'à cette date, et ne décale jamais l'heure des nouvelles révisions",
+        "{} enregistrements de la carte sont datés de plus d'un jour après l'horloge de cet \
+         ordinateur (l'horloge de l'appareil est fausse ?) : ils restent dans le journal, hors \
+         du calendrier jusqu'à cette date, et ne décalent jamais l'heure des nouvelles révisions",
+    ),
+    sync_behind: forms(
+        "{} enregistrement de la carte est daté de plus d'un jour avant la dernière synchro : \
+         l'horloge de l'appareil retarde. Il est gardé et compté à la date qu'il porte ; \
+         réglez l'horloge de l'appareil",
+        "{} enregistrements de la carte sont datés de plus d'un jour avant la dernière synchro : \
+         l'horloge de l'appareil retarde. Ils sont gardés et comptés à la date qu'ils portent ; \
+         réglez l'horloge de l'appareil",
+    ),
+    sync_damaged_error: "{} : {} est endommagé ({}) ; ses enregistrements intacts ({}) sont \
+                         gardés dans {}, et la carte est restée telle quelle. Lancez `carnet \
+                         sync --salvage` pour réécrire le journal de la carte à partir des \
+                         enregistrements intacts (le fichier endommagé est gardé sur la carte \
+                         sous un autre nom)",
+    sync_other_deck: "{} porte un autre paquet, {} : ses révisions sont fusionnées dans \
+                      l'historique de ce paquet ({}), et la carte est restée telle quelle. Pour \
+                      mettre « {} » sur la carte à sa place, relancez avec --replace (les \
+                      révisions de l'ancien paquet restent dans le dépôt du terminal ; \
+                      synchronisez ce paquet pour le remettre)",
+    sync_kept: "{} : le {} endommagé est gardé sur la carte sous le nom {}",
+    sync_replaced: "{} remplacé sur la carte (ses révisions sont dans {})",
+    sync_wrote: "{} ({}, « {} »), {} ({}) et {} écrits sur {}",
+
+    warning_prefix: "carnet : attention : ",
     error_prefix: "carnet : erreur : ",
     cannot_write_stdout: "impossible d'écrire sur la sortie standard : {}",
     cannot_set_up_terminal: "impossible de préparer le terminal : {}",
@@ -500,6 +719,120 @@ pub const ENGLISH: Messages = Messages {
     quiz_missed: "missed: {} — your answer: {} — right answer: {}",
     quiz_no_card: "{} has no card to ask",
 
+    phases: ["new", "learning", "review", "relearning"],
+    card_kinds: ["question", "cloze", "choice"],
+    answer_kinds: [
+        "date",
+        "person",
+        "place",
+        "quantity",
+        "organisation",
+        "other",
+    ],
+    card_labels: [
+        "id:       ",
+        "kind:     ",
+        "question: ",
+        "answer:   ",
+        "context:  ",
+        "wrong:    ",
+        "source:   ",
+        "state:    ",
+    ],
+    card_suspended: ", suspended",
+    card_memory: ", stability {} d, difficulty {}, due {}",
+    cards_in: forms("{} card in {}", "{} cards in {}"),
+    cards_matching: forms(
+        "{} card matching of {} in {}",
+        "{} cards matching of {} in {}",
+    ),
+    browse_columns: [
+        "id",
+        "state",
+        "due",
+        "stability",
+        "reviews",
+        "question → answer",
+    ],
+    browse_suspended: ", susp.",
+    browse_of: forms("{} of {} card in {}", "{} of {} cards in {}"),
+    already_suspended: forms("{} card already suspended", "{} cards already suspended"),
+    not_suspended: forms(
+        "{} card already not suspended",
+        "{} cards already not suspended",
+    ),
+
+    opt_source_log: "the review log of {}",
+    opt_no_reviews: "{}: no reviews to train on (study first, or give a CSV of reviews)",
+    opt_training: "training on {} reviews of {} cards…",
+    opt_save_question: "Save these parameters for {}?",
+    opt_yes_no: "[y/N]",
+    opt_heading: "{} reviews of {} cards from {}; days counted {}",
+    opt_day_rules: ["as whole 24-hour periods", "from {} h each day"],
+    opt_trained_in: "trained in {} ms: {}",
+    opt_fits: [
+        "all 21 parameters",
+        "the initial stabilities only (few reviews)",
+        "too few reviews: the defaults are kept",
+    ],
+    opt_rows: [
+        "defaults, on this history",
+        "trained, on this history",
+        "trained on the past, future scored",
+    ],
+    opt_simulated: "\nthe next {} days simulated with these parameters ({} cards studied, {} new a day):",
+    opt_columns: ["retention", "reviews/day", "minutes/day", "kept", "seconds per kept"],
+    opt_best_mark: "  ← least work per card kept",
+    opt_recommended: "recommended retention: {} (now {}; `--retention` or `desired_retention` in the configuration sets it)",
+    opt_parameters: "parameters: {}",
+    opt_saved: "saved for {}: {}",
+    opt_not_saved: "not saved (run with --yes to keep them for {})",
+    opt_no_folder: "not saved: no configuration folder is known here",
+    opt_plots: [
+        "Reviews a day against the desired retention",
+        "reviews a day",
+        "Cards kept at the end against the desired retention",
+        "cards recalled",
+    ],
+
+    sync_new_records: forms("{} new record", "{} new records"),
+    sync_already: forms("{} already known", "{} already known"),
+    sync_records: forms("{} record", "{} records"),
+    sync_would_merge: "would merge {} from {} ({}) into {} ({})",
+    sync_damaged: "{} on the card is damaged: {}",
+    sync_would_leave: "the card holds another deck ({}): it would be left as it is \
+                       (--replace puts \"{}\" on it)",
+    sync_would_write: "would then write {} ({}, \"{}\"), {}, {} and {} to the card",
+    sync_merged: "merged {} from {} ({}; {}) into {} ({})",
+    sync_future: forms(
+        "{} record from the card is dated more than a day after this computer's clock (the \
+         handheld's clock is wrong?): it is kept in the log but left out of the schedule until \
+         that time, and never moves the time of new reviews",
+        "{} records from the card are dated more than a day after this computer's clock (the \
+         handheld's clock is wrong?): they are kept in the log but left out of the schedule \
+         until that time, and never move the time of new reviews",
+    ),
+    sync_behind: forms(
+        "{} record from the card is dated more than a day before the card's last sync: the \
+         handheld's clock is behind. It is kept and scheduled at the time it carries; set the \
+         handheld's clock",
+        "{} records from the card are dated more than a day before the card's last sync: the \
+         handheld's clock is behind. They are kept and scheduled at the time they carry; set \
+         the handheld's clock",
+    ),
+    sync_damaged_error: "{}: {} is damaged ({}); its intact records ({}) are saved in {}, \
+                         and the card was left as it is. Run `carnet sync --salvage` to \
+                         rewrite the card's log from the intact records (the damaged file is \
+                         kept on the card under another name)",
+    sync_other_deck: "{} holds another deck, {}: its reviews are merged into that deck's \
+                      history ({}), and the card was left as it is. To put \"{}\" on the card \
+                      instead, run again with --replace (the old deck's reviews stay in the \
+                      terminal's store; sync that deck again to put it back)",
+    sync_kept: "{}: the damaged {} is kept on the card as {}",
+    sync_replaced: "replaced {} on the card (its reviews are in {})",
+    sync_wrote: "wrote {} ({}, \"{}\"), {} ({}) and {} to {}",
+
+    warning_prefix: "carnet: warning: ",
     error_prefix: "carnet: error: ",
     cannot_write_stdout: "cannot write to stdout: {}",
     cannot_set_up_terminal: "cannot set up the terminal: {}",

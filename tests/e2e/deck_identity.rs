@@ -370,7 +370,7 @@ fn a_device_clock_behind_is_reported() {
     out.ok();
     assert!(
         out.stderr()
-            .contains("2 record(s) from the card are dated more than a day before"),
+            .contains("2 records from the card are dated more than a day before"),
         "{}",
         out.stderr()
     );

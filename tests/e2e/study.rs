@@ -303,7 +303,7 @@ fn a_regenerated_deck_keeps_the_progress_of_unchanged_cards() {
             .args([&regenerated])
             .run()
             .ok();
-        assert!(shown.contains("state:    review, 1 reviews"), "{shown}");
+        assert!(shown.contains("state:    review, 1 review"), "{shown}");
     }
     let stats = carnet(&home)
         .args(["stats", "--json", "--deck"])
@@ -323,7 +323,7 @@ fn a_regenerated_deck_keeps_the_progress_of_unchanged_cards() {
         .args([&old])
         .run()
         .ok();
-    assert!(shown.contains("state:    review, 1 reviews"), "{shown}");
+    assert!(shown.contains("state:    review, 1 review"), "{shown}");
 }
 
 /// The bundled deck of carnet 0.1 (deck format 1, 46 cards) studied, then the current bundled

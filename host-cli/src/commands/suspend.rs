@@ -47,14 +47,13 @@ pub fn execute(common: &CommonArgs, args: &SuspendArgs, suspend: bool) -> Result
         crate::say!("{verb} {:016x}", e.card().0);
     }
     if unchanged > 0 {
-        crate::say!(
-            "{unchanged} card(s) already {}",
-            if suspend {
-                "suspended"
-            } else {
-                "not suspended"
-            }
-        );
+        let m = crate::messages::text();
+        let forms = if suspend {
+            m.already_suspended
+        } else {
+            m.not_suspended
+        };
+        crate::say!("{}", m.count(unchanged as u64, forms, &[]));
     }
     Ok(())
 }

@@ -56,6 +56,7 @@ use crate::config::Settings;
 use crate::deck_file::DeckFile;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 use crate::sd_card::{SdCard, DECK_FILE, LOG_FILE, SETTINGS_FILE};
 use crate::store::{entry_time_ms, horizon_ms, ReviewStore};
 
@@ -120,27 +121,43 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
                 .count()
         });
 
+    let m = text();
+    let new_records = m.count(new.len() as u64, m.sync_new_records, &[]);
+    let already_known = m.count(already as u64, m.sync_already, &[]);
     if args.dry_run {
         crate::say!(
-            "would merge {} new record(s) from {target} ({already} already known) into {} ({owner_name})",
-            new.len(),
-            owner_path.display()
+            "{}",
+            fill(
+                m.sync_would_merge,
+                &[
+                    &new_records,
+                    &target,
+                    &already_known,
+                    &owner_path.display(),
+                    &owner_name
+                ]
+            )
         );
         if let Some(damage) = &card_log.damage {
-            crate::say!("{LOG_FILE} on the card is damaged: {damage}");
+            crate::say!("{}", fill(m.sync_damaged, &[&LOG_FILE, damage]));
         }
         if other.is_some() && !args.replace {
-            crate::say!(
-                "the card holds another deck ({owner_name}): it would be left as it is \
-                 (--replace puts \"{}\" on it)",
-                deck.name()
-            );
+            crate::say!("{}", fill(m.sync_would_leave, &[&owner_name, &deck.name()]));
         } else {
+            let cards = m.count(deck.len() as u64, m.cards, &[]);
             crate::say!(
-                "would then write {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE}, {SETTINGS_FILE} \
-                 and {MANIFEST_FILE} to the card",
-                deck.len(),
-                deck.name()
+                "{}",
+                fill(
+                    m.sync_would_write,
+                    &[
+                        &DECK_FILE,
+                        &cards,
+                        &deck.name(),
+                        &LOG_FILE,
+                        &SETTINGS_FILE,
+                        &MANIFEST_FILE
+                    ]
+                )
             );
         }
         return Ok(());
@@ -152,46 +169,46 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         .iter()
         .filter(|e| matches!(e, LogEntry::Review(_)))
         .count();
+    let reviews = m.count(reviews as u64, m.reviews, &[]);
     crate::say!(
-        "merged {} new record(s) from {target} ({reviews} review(s); {already} already known) into {} ({owner_name})",
-        new.len(),
-        owner_path.display()
+        "{}",
+        fill(
+            m.sync_merged,
+            &[
+                &new_records,
+                &target,
+                &reviews,
+                &already_known,
+                &owner_path.display(),
+                &owner_name
+            ]
+        )
     );
     if future > 0 {
-        crate::terminal::warn(&format!(
-            "{future} record(s) from the card are dated more than a day after this computer's \
-             clock (the handheld's clock is wrong?): they are kept in the log but left out of \
-             the schedule until that time, and never move the time of new reviews"
-        ));
+        crate::terminal::warn(&m.count(future as u64, m.sync_future, &[]));
     }
     if behind > 0 {
-        crate::terminal::warn(&format!(
-            "{behind} record(s) from the card are dated more than a day before the card's last \
-             sync: the handheld's clock is behind. They are kept and scheduled at the time they \
-             carry; set the handheld's clock"
-        ));
+        crate::terminal::warn(&m.count(behind as u64, m.sync_behind, &[]));
     }
     if let Some(damage) = &card_log.damage {
         if !args.salvage {
-            return Err(CliError::input(format!(
-                "{target}: {LOG_FILE} is damaged ({damage}); its {} intact record(s) are saved \
-                 in {}, and the card was left as it is. Run `carnet sync --salvage` to rewrite \
-                 the card's log from the intact records (the damaged file is kept on the card \
-                 under another name)",
-                card_log.entries.len(),
-                owner_path.display()
+            return Err(CliError::input(fill(
+                m.sync_damaged_error,
+                &[
+                    &target,
+                    &LOG_FILE,
+                    damage,
+                    &card_log.entries.len(),
+                    &owner_path.display(),
+                ],
             )));
         }
     }
     if let Some((_, name)) = &other {
         if !args.replace {
-            return Err(CliError::input(format!(
-                "{target} holds another deck, {name}: its reviews are merged into that deck's \
-                 history ({}), and the card was left as it is. To put \"{}\" on the card \
-                 instead, run again with --replace (the old deck's reviews stay in the \
-                 terminal's store; sync that deck again to put it back)",
-                owner_path.display(),
-                deck.name()
+            return Err(CliError::input(fill(
+                m.sync_other_deck,
+                &[&target, name, &owner_path.display(), &deck.name()],
             )));
         }
     }
@@ -224,9 +241,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     if card_log.damage.is_some() {
         let kept = card.free_name("REVIEWS", "BAD")?;
         card.write(&[(&kept, &card_log.bytes)])?;
-        crate::terminal::warn(&format!(
-            "{target}: the damaged {LOG_FILE} is kept on the card as {kept}"
-        ));
+        crate::terminal::warn(&fill(m.sync_kept, &[&target, &LOG_FILE, &kept]));
     }
     let generation = manifest.map_or(0, |m| m.generation()) + 1;
     let writing = Manifest::Writing {
@@ -249,17 +264,24 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     };
     card.write(&[(MANIFEST_FILE, complete.render().as_bytes())])?;
     if let Some((_, name)) = &other {
-        crate::say!(
-            "replaced {name} on the card (its reviews are in {})",
-            owner_path.display()
-        );
+        crate::say!("{}", fill(m.sync_replaced, &[name, &owner_path.display()]));
     }
+    let cards = m.count(deck.len() as u64, m.cards, &[]);
+    let records = m.count(merged.len() as u64, m.sync_records, &[]);
     crate::say!(
-        "wrote {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE} ({} records) and {SETTINGS_FILE} to \
-         {target}",
-        deck.len(),
-        deck.name(),
-        merged.len()
+        "{}",
+        fill(
+            m.sync_wrote,
+            &[
+                &DECK_FILE,
+                &cards,
+                &deck.name(),
+                &LOG_FILE,
+                &records,
+                &SETTINGS_FILE,
+                &target
+            ]
+        )
     );
     Ok(())
 }
