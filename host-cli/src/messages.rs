@@ -102,6 +102,12 @@ pub struct Messages {
     pub tui_any_key: &'static str,
     /// After the session, on the normal screen: deck, log.
     pub session_saved: &'static str,
+    /// Then its summary: the prefix.
+    pub session_summary: &'static str,
+    /// Cards graded, in it.
+    pub session_graded: Forms,
+    /// Cards suspended, in it.
+    pub session_suspended: Forms,
 
     // The line mode.
     /// First line: deck, cards, log.
@@ -389,6 +395,9 @@ pub const FRENCH: Messages = Messages {
     tui_summary_title: " Bilan ",
     tui_any_key: "une touche pour quitter",
     session_saved: "carnet : séance sur {} enregistrée dans {}",
+    session_summary: "bilan : ",
+    session_graded: forms("{} carte notée", "{} cartes notées"),
+    session_suspended: forms("{} suspendue", "{} suspendues"),
 
     line_deck: "paquet : {} ({}) · journal : {}",
     cards: forms("{} carte", "{} cartes"),
@@ -652,6 +661,9 @@ pub const ENGLISH: Messages = Messages {
     tui_summary_title: " Summary ",
     tui_any_key: "any key to quit",
     session_saved: "carnet: session on {} saved to {}",
+    session_summary: "summary: ",
+    session_graded: forms("{} card graded", "{} cards graded"),
+    session_suspended: forms("{} suspended", "{} suspended"),
 
     line_deck: "deck: {} ({}) · log: {}",
     cards: forms("{} card", "{} cards"),

@@ -25,9 +25,8 @@ use ratatui::{DefaultTerminal, Frame};
 use crate::clock;
 use crate::error::{CliError, Result};
 use crate::grade_label::{grade_name, interval_text, short_grade_name};
-use crate::line_mode::write_summary;
 use crate::messages::{fill, text};
-use crate::session::{study_choices, Session, Shown, Undone};
+use crate::session::{study_choices, Session, Shown, Summary, Undone};
 
 /// What the screen is showing of the current card.
 #[derive(Debug, Default)]
@@ -67,8 +66,30 @@ pub fn run(session: &mut Session<'_>, typed: bool) -> Result<()> {
             &[&session.deck_name(), &session.log_path().display()]
         )
     );
-    let _ = write_summary(&session.summary(), &mut out);
+    let _ = writeln!(out, "{}", summary_line(&session.summary()));
     Ok(())
+}
+
+/// The session's summary for the learner, after the full screen is gone: `summary: 2 cards
+/// graded (1 new) · Again 0 · Hard 1 · Good 1 · Easy 0 · 1:05` (line mode prints the
+/// `summary: k=v` record for scripts instead).
+fn summary_line(s: &Summary) -> String {
+    let m = text();
+    let mut parts = vec![
+        m.count(s.reviewed as u64, m.session_graded, &[])
+            + &m.count(s.new_cards as u64, m.tui_of_which_new, &[]),
+    ];
+    parts.extend(
+        Rating::ALL
+            .iter()
+            .map(|r| format!("{} {}", grade_name(*r), s.by_rating[r.index()])),
+    );
+    if s.suspended > 0 {
+        parts.push(m.count(s.suspended as u64, m.session_suspended, &[]));
+    }
+    let secs = s.answer_ms / 1000;
+    parts.push(format!("{}:{:02}", secs / 60, secs % 60));
+    format!("{}{}", m.session_summary, parts.join(" · "))
 }
 
 fn event_loop(
