@@ -26,9 +26,9 @@ impl Clock {
     pub fn from_env() -> Result<Clock> {
         let start_ms = match std::env::var("CARNET_NOW") {
             Ok(text) if !text.trim().is_empty() => parse_instant(text.trim()).ok_or_else(|| {
-                CliError::input(format!(
-                    "CARNET_NOW={text:?} is not a time: give RFC 3339 (2024-03-29T08:00:00Z) or \
-                     seconds since 1970"
+                CliError::input(crate::messages::fill(
+                    crate::messages::text().e_carnet_now,
+                    &[&format!("{text:?}")],
                 ))
             })?,
             _ => Utc::now().timestamp_millis(),

@@ -57,13 +57,12 @@ pub struct ConfigFile {
 impl ConfigFile {
     /// Reads and parses `path`.
     pub fn read(path: &Path) -> Result<ConfigFile> {
-        let text = std::fs::read_to_string(path)
+        let content = std::fs::read_to_string(path)
             .map_err(|e| CliError::io("cannot read the configuration file", path, &e))?;
-        toml::from_str(&text).map_err(|e| {
-            CliError::input(format!(
-                "configuration file {}: {}",
-                path.display(),
-                e.to_string().trim_end()
+        toml::from_str(&content).map_err(|e| {
+            CliError::input(fill(
+                text().e_config_file,
+                &[&path.display(), &e.to_string().trim_end()],
             ))
         })
     }
@@ -178,13 +177,14 @@ impl Settings {
         })?;
         let day_start_hour = flags.day_start_hour.or(file.day_start_hour).unwrap_or(4);
         if day_start_hour > 23 {
-            return Err(CliError::input(format!(
-                "day start hour {day_start_hour} ({}): give an hour from 0 to 23",
-                if flags.day_start_hour.is_some() {
-                    "--day-start-hour".to_string()
-                } else {
-                    origin("day_start_hour")
-                }
+            let which = if flags.day_start_hour.is_some() {
+                "--day-start-hour".to_string()
+            } else {
+                origin("day_start_hour")
+            };
+            return Err(CliError::input(fill(
+                text().e_day_start,
+                &[&day_start_hour, &which],
             )));
         }
         let defaults = QueueLimits::default();
@@ -203,12 +203,9 @@ impl Settings {
         };
         let data_dir = match &common.data_dir {
             Some(d) => d.clone(),
-            None => dirs::data_dir().map(|d| d.join("carnet")).ok_or_else(|| {
-                CliError::input(
-                    "no data folder is known for this platform: pass --data-dir DIR or set \
-                     CARNET_DATA_DIR",
-                )
-            })?,
+            None => dirs::data_dir()
+                .map(|d| d.join("carnet"))
+                .ok_or_else(|| CliError::input(text().e_no_data_folder))?,
         };
         let deck = match (&common.deck, &file.deck) {
             (Some(p), _) | (None, Some(p)) => DeckSource::File(p.clone()),
@@ -259,9 +256,7 @@ pub fn parse_steps(items: &[String], origin: &str) -> Result<Steps> {
     let mut secs = Vec::with_capacity(items.len());
     for item in items {
         secs.push(parse_duration_secs(item).ok_or_else(|| {
-            CliError::input(format!(
-                "{origin}: step {item:?} is not a duration: write 30s, 10m, 1h or 2d"
-            ))
+            CliError::input(fill(text().e_step, &[&origin, &format!("{item:?}")]))
         })?);
     }
     Steps::new(&secs).map_err(|e| CliError::input(format!("{origin}: {e}")))

@@ -7,6 +7,7 @@ use carnet_engine::deck::{Deck, VERSION};
 use carnet_engine::Error as EngineError;
 
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 
 /// The deck generated from `cards/corpus/`, embedded at build time when it exists.
 #[cfg(carnet_bundled_deck)]
@@ -38,13 +39,9 @@ impl DeckFile {
     /// Reads the deck's bytes.
     pub fn load(source: &DeckSource) -> Result<DeckFile> {
         let bytes = match source {
-            DeckSource::Bundled => Cow::Borrowed(BUNDLED.ok_or_else(|| {
-                CliError::input(
-                    "this carnet was built without its bundled deck (cards/decks/bundled.deck \
-                     was missing at build time): pass --deck FILE, or build a deck with \
-                     `carnet generate cards/corpus -o my.deck`",
-                )
-            })?),
+            DeckSource::Bundled => {
+                Cow::Borrowed(BUNDLED.ok_or_else(|| CliError::input(text().e_no_bundled))?)
+            }
             DeckSource::File(path) => Cow::Owned(
                 std::fs::read(path).map_err(|e| CliError::io("cannot read deck", path, &e))?,
             ),
@@ -185,21 +182,14 @@ fn sanitized(deck: &Deck<'_>) -> Option<Vec<u8>> {
 pub fn deck_error(label: &str, bytes: &[u8], error: EngineError) -> CliError {
     let len = bytes.len();
     CliError::input(match error {
-        EngineError::BadMagic => {
-            format!("{label} is not a carnet deck (it does not start with `CARNETDK`)")
+        EngineError::BadMagic => fill(text().e_not_a_deck, &[&label]),
+        EngineError::UnsupportedVersion { found } => {
+            fill(text().e_newer_deck, &[&label, &found, &VERSION])
         }
-        EngineError::UnsupportedVersion { found } => format!(
-            "{label} uses deck format version {found}, newer than the version {VERSION} this \
-             carnet reads; upgrade carnet"
-        ),
-        EngineError::Truncated => {
-            format!("{label} is truncated: its {len} bytes end before the data it announces")
-        }
-        EngineError::Checksum => {
-            format!("{label} is corrupt: its checksum does not match its content")
-        }
-        EngineError::Malformed => format!("{label} is malformed: {}", malformed_where(bytes)),
-        other => format!("{label} is malformed: {other}"),
+        EngineError::Truncated => fill(text().e_truncated_deck, &[&label, &len]),
+        EngineError::Checksum => fill(text().e_corrupt_deck, &[&label]),
+        EngineError::Malformed => fill(text().e_malformed_deck, &[&label, &malformed_where(bytes)]),
+        other => fill(text().e_malformed_deck, &[&label, &other]),
     })
 }
 

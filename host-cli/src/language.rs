@@ -80,9 +80,16 @@ pub fn set(language: Language) {
     let _ = CURRENT.set(language);
 }
 
-/// The process's language: the one [`set`], else the locale's.
+/// The process's language: the one [`set`], else the locale's (in this crate's unit tests,
+/// English: they do not depend on the machine's locale).
 pub fn current() -> Language {
-    *CURRENT.get_or_init(|| Language::from_locale(|name| std::env::var(name).ok()))
+    *CURRENT.get_or_init(|| {
+        if cfg!(test) {
+            Language::English
+        } else {
+            Language::from_locale(|name| std::env::var(name).ok())
+        }
+    })
 }
 
 /// Chooses the language of this run and [`set`]s it: `flag` (`--lang` or `CARNET_LANG`), else

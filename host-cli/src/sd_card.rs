@@ -13,6 +13,7 @@ use std::process::Command;
 use crate::atomic_file::{remove_stale_temporaries, write_atomically};
 use crate::card_manifest::MANIFEST_FILE;
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 
 /// The deck's name on the card.
 pub const DECK_FILE: &str = "DECK.BIN";
@@ -59,19 +60,14 @@ impl SdCard {
         let bytes = fs::read(target)
             .map_err(|e| CliError::input(format!("{}: cannot read: {e}", target.display())))?;
         if bytes.len() < 512 {
-            return Err(CliError::input(format!(
-                "{}: not an SD card image (only {} bytes)",
-                target.display(),
-                bytes.len()
+            return Err(CliError::input(fill(
+                text().e_small_image,
+                &[&target.display(), &bytes.len()],
             )));
         }
         head.copy_from_slice(&bytes[..512]);
-        let offset = fat_offset(&head).ok_or_else(|| {
-            CliError::input(format!(
-                "{}: not an SD card image: neither an MBR with a FAT partition nor a FAT boot sector",
-                target.display()
-            ))
-        })?;
+        let offset = fat_offset(&head)
+            .ok_or_else(|| CliError::input(fill(text().e_not_an_image, &[&target.display()])))?;
         Ok(SdCard::Image {
             path: target.to_path_buf(),
             offset,
@@ -232,16 +228,14 @@ impl SdCard {
         }
         strangers.sort();
         let shown: Vec<&str> = strangers.iter().take(3).map(String::as_str).collect();
-        Err(CliError::input(format!(
-            "{}: this folder is not a carnet SD card: it holds {}{} and no {DECK_FILE}; give \
-             the card's mount point, or an empty folder for a new card",
-            dir.display(),
-            shown.join(", "),
-            if strangers.len() > 3 {
-                format!(" and {} other file(s)", strangers.len() - 3)
-            } else {
-                String::new()
-            }
+        let more = if strangers.len() > 3 {
+            fill(text().e_other_files, &[&(strangers.len() - 3)])
+        } else {
+            String::new()
+        };
+        Err(CliError::input(fill(
+            text().e_not_a_card_folder,
+            &[&dir.display(), &shown.join(", "), &more, &DECK_FILE],
         )))
     }
 }
@@ -284,12 +278,7 @@ fn mtools(tool: &str, image: &Path, offset: u64, args: &[&str]) -> Result<std::p
         .arg(format!("{}@@{offset}", image.display()))
         .args(args)
         .output()
-        .map_err(|e| {
-            CliError::failure(format!(
-                "cannot run {tool} ({e}): SD card images are read and written with mtools \
-                 (Debian package `mtools`); or mount the card and give its folder instead"
-            ))
-        })
+        .map_err(|e| CliError::failure(fill(text().e_no_mtools, &[&tool, &e])))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use carnet_engine::review_log::{encode_frame, LogEntry, LogFault, LogReader, MAX
 use carnet_engine::Error as EngineError;
 
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 
 /// What reading a log found: its records in order, and what was wrong with it.
 #[derive(Debug, Clone, Default)]
@@ -66,11 +67,9 @@ impl LogScan {
                 .is_some_and(carnet_engine::review_log::looks_like_frame)
         });
         if scan.entries.is_empty() && !scan.corrupt.is_empty() && !looks_like_a_log {
-            return Err(CliError::input(format!(
-                "review log {}: no record in its {} bytes can be read: this is not a carnet \
-                 review log (left untouched; move it away to start a new log)",
-                path.display(),
-                bytes.len()
+            return Err(CliError::input(fill(
+                text().e_not_a_log,
+                &[&path.display(), &bytes.len()],
             )));
         }
         Ok(scan)
@@ -151,11 +150,9 @@ fn newer_version(path: &Path, f: &LogFault) -> CliError {
         EngineError::UnsupportedVersion { found } => found,
         _ => 0,
     };
-    CliError::input(format!(
-        "review log {}: the record at byte offset {} was written by a newer carnet (log format \
-         version {found}); upgrade carnet to read this log",
-        path.display(),
-        f.offset
+    CliError::input(fill(
+        text().e_newer_log,
+        &[&path.display(), &f.offset, &found],
     ))
 }
 
@@ -276,10 +273,9 @@ impl ReviewStore {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                return Err(CliError::input(format!(
-                    "review log {} is in use by another carnet (it holds the lock); finish or \
-                     quit that session first",
-                    path.display()
+                return Err(CliError::input(fill(
+                    text().e_log_in_use,
+                    &[&path.display()],
                 )))
             }
             Err(TryLockError::Error(e)) => {

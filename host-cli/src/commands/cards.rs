@@ -33,16 +33,15 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
         let card = match matches.as_slice() {
             [one] => *one,
             [] => {
-                return Err(CliError::input(format!(
-                    "no card of {} has an id starting with {prefix:?}",
-                    file.label()
+                return Err(CliError::input(fill(
+                    text().e_no_such_card,
+                    &[&file.label(), &format!("{prefix:?}")],
                 )))
             }
             _ => {
-                return Err(CliError::input(format!(
-                    "{} cards of {} have an id starting with {prefix:?}; give more digits",
-                    matches.len(),
-                    file.label()
+                return Err(CliError::input(fill(
+                    text().e_ambiguous_card,
+                    &[&matches.len(), &file.label(), &format!("{prefix:?}")],
                 )))
             }
         };

@@ -93,16 +93,23 @@ pub fn execute(args: &ImportArgs) -> Result<()> {
         ))
     })?;
     write_atomically(&args.output, &bytes)?;
+    let m = crate::messages::text();
     let dup = if duplicates > 0 {
-        format!(" ({duplicates} duplicate notes skipped)")
+        m.count(duplicates as u64, m.duplicates, &[])
     } else {
         String::new()
     };
     crate::say!(
-        "imported {} cards into {} ({}){dup}",
-        cards.len(),
-        args.output.display(),
-        name
+        "{}",
+        crate::messages::fill(
+            m.imported,
+            &[
+                &m.count(cards.len() as u64, m.cards, &[]),
+                &args.output.display(),
+                &name,
+                &dup
+            ]
+        )
     );
     Ok(())
 }

@@ -71,12 +71,9 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let card = SdCard::open(&args.target)?;
     card.check_is_card()?;
     if deck.len() > HANDHELD_MAX_CARDS {
-        return Err(CliError::input(format!(
-            "{}: {} cards, and the handheld has room for {} at most; nothing was changed. \
-             Make a smaller deck for the handheld (carnet generate from fewer documents)",
-            file.label(),
-            deck.len(),
-            HANDHELD_MAX_CARDS
+        return Err(CliError::input(fill(
+            text().e_too_many_cards,
+            &[&file.label(), &deck.len(), &HANDHELD_MAX_CARDS],
         )));
     }
     let target = card.label();
@@ -323,12 +320,15 @@ fn card_deck(
     if log.entries.iter().all(|e| ids.contains(&e.card())) {
         return Ok(Some((deck.deck_id(), format!("\"{}\"", deck.name()))));
     }
-    Err(CliError::input(format!(
-        "{}: the card has reviews in {LOG_FILE} but no readable {DECK_FILE} or {MANIFEST_FILE} to \
-         say which deck they belong to, and they are not all of \"{}\"'s cards; nothing was \
-         changed (sync with the deck the card was made for)",
-        card.label(),
-        deck.name()
+    Err(CliError::input(fill(
+        text().e_unknown_card_deck,
+        &[
+            &card.label(),
+            &LOG_FILE,
+            &DECK_FILE,
+            &MANIFEST_FILE,
+            &deck.name(),
+        ],
     )))
 }
 
@@ -525,7 +525,9 @@ mod tests {
             "fsrs_parameters=0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,\
              0.1666,0.796,1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542"
         );
-        assert_eq!(body.len(), 11);
+        // The test settings are French (`host_settings`).
+        assert_eq!(body[11], "language=fr");
+        assert_eq!(body.len(), 12);
     }
 
     /// Whatever the terminal is configured with, the handheld's parser reads back exactly
@@ -575,6 +577,7 @@ mod tests {
             assert_eq!(device.scheduler.config(), host.scheduler.config(), "{text}");
             assert_eq!(device.limits, host.limits);
             assert_eq!(device.day_clock, host.day_clock());
+            assert_eq!(device.language.code(), host.language.code());
         }
     }
 
