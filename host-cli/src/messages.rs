@@ -401,6 +401,24 @@ pub struct Messages {
     pub e_carnet_now: &'static str,
     /// A folder with no document: folder.
     pub e_empty_folder: &'static str,
+    /// The log's records dated in the future: the count first, then the log.
+    pub w_future: Forms,
+    /// A damaged record: log, offset, bytes, what.
+    pub w_damaged: &'static str,
+    /// A torn last record: log, bytes, offset; then dropped or ignored.
+    pub w_torn: [&'static str; 3],
+    /// A card's torn last record: card, offset.
+    pub w_card_torn: &'static str,
+    /// A card log's damage: stretches, bytes, first offset.
+    pub w_card_damage: Forms,
+    /// A newer card log: card, offset, version.
+    pub e_newer_card_log: &'static str,
+    /// Logs moved to the deck's identity: records (forms), deck, from, to, then what is left.
+    pub w_migrated: Forms,
+    /// The old log kept renamed: path.
+    pub w_migrated_kept: &'static str,
+    /// The old log keeps other records: count (forms).
+    pub w_migrated_others: Forms,
     /// Before every warning.
     pub warning_prefix: &'static str,
     /// Before every error message.
@@ -712,6 +730,31 @@ pub const FRENCH: Messages = Messages {
     e_config_exists: "{} existe déjà : modifiez-le (carnet config montre les réglages en vigueur)",
     e_carnet_now: "CARNET_NOW={} n'est pas une date : donnez du RFC 3339 (2024-03-29T08:00:00Z) ou des secondes depuis 1970",
     e_empty_folder: "{} : le dossier ne contient aucun document",
+    w_future: forms(
+        "{} enregistrement du journal {} est daté de plus d'un jour après maintenant (horloge fausse ?) : il reste dans le journal, hors du calendrier jusqu'à cette date, et l'heure des nouvelles révisions l'ignore",
+        "{} enregistrements du journal {} sont datés de plus d'un jour après maintenant (horloge fausse ?) : ils restent dans le journal, hors du calendrier jusqu'à cette date, et l'heure des nouvelles révisions les ignore",
+    ),
+    w_damaged: "journal des révisions {} : l'enregistrement à l'octet {} ({} octets) est endommagé ({}) ; il est sauté et les enregistrements suivants sont gardés",
+    w_torn: [
+        "journal des révisions {} : le dernier enregistrement ({} octets à l'octet {}) a été coupé par une écriture interrompue ; {}",
+        "il est supprimé",
+        "il est ignoré",
+    ],
+    w_card_torn: "{} : le dernier enregistrement (octet {}) est inachevé, d'une écriture interrompue ; il est supprimé",
+    w_card_damage: forms(
+        "{} passage endommagé, {} octets, le premier à l'octet {}",
+        "{} passages endommagés, {} octets, le premier à l'octet {}",
+    ),
+    e_newer_card_log: "{} : l'enregistrement à l'octet {} a été écrit par un carnet plus récent (format de journal {}) ; mettez carnet à jour",
+    w_migrated: forms(
+        "les journaux des révisions sont maintenant rangés par identité de paquet : {} enregistrement de {} déplacé de {} vers {} ; {}",
+        "les journaux des révisions sont maintenant rangés par identité de paquet : {} enregistrements de {} déplacés de {} vers {} ; {}",
+    ),
+    w_migrated_kept: "il est gardé sous le nom {}",
+    w_migrated_others: forms(
+        "il garde {} autre enregistrement (d'un autre paquet du même nom, ou endommagé)",
+        "il garde ses {} autres enregistrements (d'un autre paquet du même nom, ou endommagés)",
+    ),
     warning_prefix: "carnet : attention : ",
     error_prefix: "carnet : erreur : ",
     cannot_write_stdout: "impossible d'écrire sur la sortie standard : {}",
@@ -1008,6 +1051,31 @@ pub const ENGLISH: Messages = Messages {
     e_config_exists: "{} already exists: edit it (carnet config shows the settings in force)",
     e_carnet_now: "CARNET_NOW={} is not a time: give RFC 3339 (2024-03-29T08:00:00Z) or seconds since 1970",
     e_empty_folder: "{}: the folder holds no document",
+    w_future: forms(
+        "{} record of review log {} is dated more than a day after now (made with a clock that was wrong?); it is kept in the log but left out of the schedule until that time, and the time of new reviews ignores it",
+        "{} records of review log {} are dated more than a day after now (made with a clock that was wrong?); they are kept in the log but left out of the schedule until that time, and the time of new reviews ignores them",
+    ),
+    w_damaged: "review log {}: the record at byte offset {} ({} bytes) is damaged ({}); it is skipped and the records after it are kept",
+    w_torn: [
+        "review log {}: the last record ({} bytes at byte offset {}) was cut short by an interrupted write; {}",
+        "it is dropped",
+        "it is ignored",
+    ],
+    w_card_torn: "{}: the last record (byte offset {}) is unfinished, from an interrupted write; it is dropped",
+    w_card_damage: forms(
+        "{} damaged stretch, {} bytes, the first at byte offset {}",
+        "{} damaged stretches, {} bytes, the first at byte offset {}",
+    ),
+    e_newer_card_log: "{}: the record at byte offset {} was written by a newer carnet (log format version {}); upgrade carnet",
+    w_migrated: forms(
+        "review logs are now kept per deck identity: {} record of {} moved from {} to {}; {}",
+        "review logs are now kept per deck identity: {} records of {} moved from {} to {}; {}",
+    ),
+    w_migrated_kept: "it is kept as {}",
+    w_migrated_others: forms(
+        "it keeps its {} other record (another deck of the same name, or a damaged one)",
+        "it keeps its {} other records (another deck of the same name, or damaged ones)",
+    ),
     warning_prefix: "carnet: warning: ",
     error_prefix: "carnet: error: ",
     cannot_write_stdout: "cannot write to stdout: {}",

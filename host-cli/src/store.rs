@@ -109,12 +109,8 @@ impl LogScan {
     pub fn schedulable(&self, path: &Path, now_ms: i64) -> Vec<LogEntry> {
         let (kept, later) = self.until(horizon_ms(now_ms));
         if later > 0 {
-            crate::terminal::warn(&format!(
-                "review log {}: {later} record(s) are dated more than a day after now (made \
-                 with a clock that was wrong?); they are kept in the log but left out of the \
-                 schedule until that time, and the time of new reviews ignores them",
-                path.display()
-            ));
+            let m = text();
+            crate::terminal::warn(&m.count(later as u64, m.w_future, &[&path.display()]));
         }
         kept
     }
@@ -122,24 +118,15 @@ impl LogScan {
     /// Prints a warning on stderr for each damaged record (`dropped`: the torn tail was cut).
     pub fn warn(&self, path: &Path, dropped: bool) {
         for f in &self.corrupt {
-            crate::terminal::warn(&format!(
-                "review log {}: the record at byte offset {} ({} bytes) is damaged ({}); it is \
-                 skipped and the records after it are kept",
-                path.display(),
-                f.offset,
-                f.len,
-                f.error
+            crate::terminal::warn(&fill(
+                text().w_damaged,
+                &[&path.display(), &f.offset, &f.len, &f.error],
             ));
         }
         if let Some(f) = self.torn {
-            let what = if dropped { "dropped" } else { "ignored" };
-            crate::terminal::warn(&format!(
-                "review log {}: the last record ({} bytes at byte offset {}) was cut short by an \
-                 interrupted write; it is {what}",
-                path.display(),
-                f.len,
-                f.offset
-            ));
+            let torn = text().w_torn;
+            let what = if dropped { torn[1] } else { torn[2] };
+            crate::terminal::warn(&fill(torn[0], &[&path.display(), &f.len, &f.offset, &what]));
         }
     }
 }

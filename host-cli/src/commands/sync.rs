@@ -433,17 +433,14 @@ impl CardLog {
         for item in LogReader::new(&bytes) {
             match item {
                 Ok((_, e)) => entries.push(e),
-                Err(f) if f.torn && f.len <= MAX_FRAME_LEN => crate::terminal::warn(&format!(
-                    "{label}: the last record (byte offset {}) is unfinished, from an \
-                     interrupted write; it is dropped",
-                    f.offset
-                )),
+                Err(f) if f.torn && f.len <= MAX_FRAME_LEN => {
+                    crate::terminal::warn(&fill(text().w_card_torn, &[&label, &f.offset]))
+                }
                 Err(f) => {
                     if let carnet_engine::Error::UnsupportedVersion { found } = f.error {
-                        return Err(CliError::input(format!(
-                            "{label}: the record at byte offset {} was written by a newer \
-                             carnet (log format version {found}); upgrade carnet",
-                            f.offset
+                        return Err(CliError::input(fill(
+                            text().e_newer_card_log,
+                            &[&label, &f.offset, &found],
                         )));
                     }
                     damaged.push(f);
@@ -452,10 +449,11 @@ impl CardLog {
         }
         let damage = (!damaged.is_empty()).then(|| {
             let bytes_bad: usize = damaged.iter().map(|f| f.len).sum();
-            format!(
-                "{} damaged stretch(es), {bytes_bad} bytes, the first at byte offset {}",
-                damaged.len(),
-                damaged[0].offset
+            let m = text();
+            m.count(
+                damaged.len() as u64,
+                m.w_card_damage,
+                &[&bytes_bad, &damaged[0].offset],
             )
         });
         Ok(CardLog {
