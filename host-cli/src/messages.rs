@@ -315,6 +315,10 @@ pub struct Messages {
     pub config_logs: &'static str,
 
     // Sync.
+    /// A deck's name quoted: name.
+    pub quoted: &'static str,
+    /// A deck known by its identity only: identity.
+    pub deck_by_id: &'static str,
     /// New records: count.
     pub sync_new_records: Forms,
     /// Records already known: count.
@@ -664,6 +668,8 @@ pub const FRENCH: Messages = Messages {
     config_no_folder: "# aucun dossier de configuration n'est connu sur cette plateforme",
     config_logs: "# journaux des révisions : {}",
 
+    quoted: "« {} »",
+    deck_by_id: "paquet {}",
     sync_new_records: forms("{} nouvel enregistrement", "{} nouveaux enregistrements"),
     sync_already: forms("{} déjà connu", "{} déjà connus"),
     sync_records: forms("{} enregistrement", "{} enregistrements"),
@@ -987,6 +993,8 @@ pub const ENGLISH: Messages = Messages {
     config_no_folder: "# no configuration folder is known for this platform",
     config_logs: "# review logs: {}",
 
+    quoted: "\"{}\"",
+    deck_by_id: "deck {}",
     sync_new_records: forms("{} new record", "{} new records"),
     sync_already: forms("{} already known", "{} already known"),
     sync_records: forms("{} record", "{} records"),

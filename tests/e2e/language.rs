@@ -395,3 +395,71 @@ fn sync_carries_the_language_to_the_handheld() {
     );
     assert_eq!(device.language, carnet_handheld::Language::English);
 }
+
+/// `cards`, `suspend`, `sync` and `optimize` in French: their sentences and labels, plurals
+/// right, no English left.
+#[test]
+fn cards_sync_and_optimize_in_french() {
+    let home = TempDir::new("lang-commands");
+    let deck = write_deck(&home, "t.deck", "Test", 8);
+    let fr = |args: &[&str]| {
+        carnet(&home)
+            .args(args)
+            .args(["--deck"])
+            .args([&deck])
+            .env("LANG", "fr_FR.UTF-8")
+            .run()
+            .ok()
+    };
+    let list = fr(&["cards"]);
+    assert!(list.ends_with("8 cartes dans Test\n"), "{list}");
+    let found = fr(&["cards", "--search", "Kérenski"]);
+    assert!(
+        found.ends_with("1 carte trouvée sur 8 dans Test\n"),
+        "{found}"
+    );
+    let id = list.split_whitespace().next().unwrap().to_string();
+    let shown = fr(&["cards", "--show", &id]);
+    assert!(
+        shown.contains("réponse :   Chahoumian\n")
+            && shown.contains("état :      nouvelle, 0 révision"),
+        "{shown}"
+    );
+    none_of(
+        &shown.replace("Qui présidait le soviet de Bakou en 1918 ?", ""),
+        ENGLISH_WORDS,
+    );
+    let browse = fr(&["cards", "--browse"]);
+    assert!(browse.starts_with("id  "), "{browse}");
+    assert!(
+        browse.contains("état") && browse.ends_with("8 sur 8 cartes dans Test\n"),
+        "{browse}"
+    );
+    assert!(fr(&["suspend", &id]).starts_with("suspended "));
+    let again = fr(&["suspend", &id]);
+    assert!(again.ends_with("1 carte déjà suspendue\n"), "{again}");
+
+    let card = home.join("card");
+    std::fs::create_dir_all(&card).unwrap();
+    let sync = fr(&["sync", card.to_str().unwrap()]);
+    assert!(
+        sync.starts_with("fusionné : 0 nouvel enregistrement de ")
+            && sync.contains("(0 révision ; 0 déjà connu)")
+            && sync.contains("(« Test »)"),
+        "{sync}"
+    );
+    assert!(
+        sync.contains("DECK.BIN (8 cartes, « Test »), REVIEWS.LOG ("),
+        "{sync}"
+    );
+    none_of(&sync, ENGLISH_WORDS);
+
+    let err = carnet(&home)
+        .args(["optimize", "--deck"])
+        .args([&deck])
+        .env("LANG", "fr_FR.UTF-8")
+        .run()
+        .input_error();
+    assert!(err.contains("aucune révision pour l'entraînement"), "{err}");
+    none_of(&err, ENGLISH_WORDS);
+}

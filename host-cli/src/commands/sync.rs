@@ -94,7 +94,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let path = log_path(&settings.data_dir, &deck)?;
     let (owner_path, owner_name) = match &other {
         Some((id, name)) => (settings.data_dir.join(format!("{id}.revlog")), name.clone()),
-        None => (path.clone(), format!("\"{}\"", deck.name())),
+        None => (path.clone(), fill(text().quoted, &[&deck.name()])),
     };
     let (mut owner_store, owner_scan) = ReviewStore::open(&owner_path)?;
     let known: HashSet<LogEntry> = owner_scan.entries.iter().copied().collect();
@@ -307,18 +307,18 @@ fn card_deck(
 ) -> Result<Option<(DeckId, String)>> {
     if let Some(bytes) = card.read(DECK_FILE)? {
         if let Ok(d) = Deck::from_bytes(&bytes) {
-            return Ok(Some((d.deck_id(), format!("\"{}\"", d.name()))));
+            return Ok(Some((d.deck_id(), fill(text().quoted, &[&d.name()]))));
         }
     }
     if let Some(id) = manifest.and_then(Manifest::deck_id) {
-        return Ok(Some((id, format!("deck {id}"))));
+        return Ok(Some((id, fill(text().deck_by_id, &[&id]))));
     }
     if log.entries.is_empty() {
         return Ok(None);
     }
     let ids: HashSet<_> = (0..deck.len()).filter_map(|i| deck.id(i)).collect();
     if log.entries.iter().all(|e| ids.contains(&e.card())) {
-        return Ok(Some((deck.deck_id(), format!("\"{}\"", deck.name()))));
+        return Ok(Some((deck.deck_id(), fill(text().quoted, &[&deck.name()]))));
     }
     Err(CliError::input(fill(
         text().e_unknown_card_deck,
