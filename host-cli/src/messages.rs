@@ -423,6 +423,32 @@ pub struct Messages {
     pub w_migrated_kept: &'static str,
     /// The old log keeps other records: count (forms).
     pub w_migrated_others: Forms,
+    /// A file that is not UTF-8: path, offset.
+    pub e_not_utf8: &'static str,
+    /// A CSV that is not UTF-8: path, offset.
+    pub e_not_utf8_csv: &'static str,
+    /// A name refused for a deck: name (quoted), reason.
+    pub e_deck_name: &'static str,
+    /// More documents than a deck holds: path.
+    pub e_too_many_documents: &'static str,
+    /// A deck that cannot be made: path, reason.
+    pub e_cannot_make_deck: &'static str,
+    /// An empty CSV: path, header.
+    pub e_empty_csv: &'static str,
+    /// A CSV without reviews: path.
+    pub e_no_reviews_csv: &'static str,
+    /// An Anki file without notes: path.
+    pub e_no_notes: &'static str,
+    /// A deck's parameters file that does not parse: path, reason.
+    pub e_parameters_file: &'static str,
+    /// A deck's parameters refused: path, reason.
+    pub e_parameters_refused: &'static str,
+    /// A path without a file name: path.
+    pub e_not_a_file_name: &'static str,
+    /// Training gave parameters out of range: reason.
+    pub e_out_of_range: &'static str,
+    /// The answer cannot be read: reason.
+    pub e_cannot_read_answer: &'static str,
     /// Before every warning.
     pub warning_prefix: &'static str,
     /// Before every error message.
@@ -761,6 +787,19 @@ pub const FRENCH: Messages = Messages {
         "il garde {} autre enregistrement (d'un autre paquet du même nom, ou endommagé)",
         "il garde ses {} autres enregistrements (d'un autre paquet du même nom, ou endommagés)",
     ),
+    e_not_utf8: "{} : pas du texte UTF-8 (octet invalide à la position {})",
+    e_not_utf8_csv: "{} : pas du texte UTF-8 (octet invalide à la position {}) ; un journal de révisions CSV au format josh était attendu",
+    e_deck_name: "impossible de nommer le paquet {} : {} (choisissez-en un avec --name)",
+    e_too_many_documents: "{} : plus de 65 536 documents sources",
+    e_cannot_make_deck: "{} : impossible d'en faire un paquet : {}",
+    e_empty_csv: "{} : fichier vide ; un en-tête `{}` puis une révision par ligne étaient attendus",
+    e_no_reviews_csv: "{} : aucune révision après l'en-tête",
+    e_no_notes: "{} : aucune note après les lignes d'en-tête",
+    e_parameters_file: "paramètres du paquet {} : {}",
+    e_parameters_refused: "paramètres du paquet {} : {} (supprimez le fichier pour revenir aux valeurs par défaut, ou relancez `carnet optimize`)",
+    e_not_a_file_name: "{} n'est pas un nom de fichier",
+    e_out_of_range: "l'entraînement a donné des paramètres hors limites : {}",
+    e_cannot_read_answer: "impossible de lire la réponse : {}",
     warning_prefix: "carnet : attention : ",
     error_prefix: "carnet : erreur : ",
     cannot_write_stdout: "impossible d'écrire sur la sortie standard : {}",
@@ -1084,6 +1123,19 @@ pub const ENGLISH: Messages = Messages {
         "it keeps its {} other record (another deck of the same name, or a damaged one)",
         "it keeps its {} other records (another deck of the same name, or damaged ones)",
     ),
+    e_not_utf8: "{}: not UTF-8 text (invalid byte at offset {})",
+    e_not_utf8_csv: "{}: not UTF-8 text (invalid byte at offset {}); expected a josh CSV review log",
+    e_deck_name: "cannot name the deck {}: {} (choose one with --name)",
+    e_too_many_documents: "{}: more than 65,536 source documents",
+    e_cannot_make_deck: "{}: cannot make a deck of it: {}",
+    e_empty_csv: "{}: empty file; expected a header `{}` and one review a line",
+    e_no_reviews_csv: "{}: no reviews after the header",
+    e_no_notes: "{}: no notes after the header lines",
+    e_parameters_file: "deck parameters {}: {}",
+    e_parameters_refused: "deck parameters {}: {} (delete the file to go back to the defaults, or run `carnet optimize` again)",
+    e_not_a_file_name: "{} is not a file name",
+    e_out_of_range: "training gave parameters out of range: {}",
+    e_cannot_read_answer: "cannot read the answer: {}",
     warning_prefix: "carnet: warning: ",
     error_prefix: "carnet: error: ",
     cannot_write_stdout: "cannot write to stdout: {}",

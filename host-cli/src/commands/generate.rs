@@ -22,8 +22,9 @@ pub fn execute(args: &GenerateArgs) -> Result<()> {
             .unwrap_or_else(|| "carnet".to_string())
     });
     carnet_cards::output::check_name(&name).map_err(|e| {
-        CliError::input(format!(
-            "cannot name the deck {name:?}: {e} (choose one with --name)"
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_deck_name,
+            &[&format!("{name:?}"), &e],
         ))
     })?;
     let started = Instant::now();

@@ -97,7 +97,7 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         eprint!("\r{:60}\r", "");
     }
     let parameters = Parameters::new(&trained.parameters)
-        .map_err(|e| CliError::failure(format!("training gave parameters out of range: {e}")))?;
+        .map_err(|e| CliError::failure(fill(text().e_out_of_range, &[&e])))?;
     let before = evaluate(&dataset, &Parameters::default());
     let after = evaluate(&dataset, &parameters);
     let split = evaluate_time_series(&dataset, &config, SPLITS);
@@ -302,7 +302,7 @@ fn ask(question: &str) -> Result<bool> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| CliError::failure(format!("cannot read the answer: {e}")))?;
+        .map_err(|e| CliError::failure(fill(text().e_cannot_read_answer, &[&e])))?;
     Ok(matches!(line.trim(), "y" | "Y" | "o" | "O" | "yes" | "oui"))
 }
 
@@ -331,7 +331,7 @@ pub fn train_on_rows(
         ..TrainingConfig::default()
     };
     Parameters::new(&optimize(&dataset, &config).parameters)
-        .map_err(|e| CliError::failure(format!("training gave parameters out of range: {e}")))
+        .map_err(|e| CliError::failure(fill(text().e_out_of_range, &[&e])))
 }
 
 /// Each card of the history with its memory after its reviews (replayed with `parameters`)
