@@ -65,8 +65,8 @@ impl DeckFile {
     /// How to name the deck in messages: `deck PATH`, or `the bundled deck`.
     pub fn label(&self) -> String {
         match &self.source {
-            DeckSource::Bundled => "the bundled deck".to_string(),
-            DeckSource::File(p) => format!("deck {}", p.display()),
+            DeckSource::Bundled => text().deck_labels[0].to_string(),
+            DeckSource::File(p) => fill(text().deck_labels[1], &[&p.display()]),
         }
     }
 
@@ -197,15 +197,15 @@ pub fn deck_error(label: &str, bytes: &[u8], error: EngineError) -> CliError {
 /// card at which byte offset), for the message.
 fn malformed_where(bytes: &[u8]) -> String {
     use carnet_engine::deck::DeckHeader;
+    let why = text().malformed_where;
     let header = match DeckHeader::parse(bytes) {
         Ok(h) => h,
-        Err(_) => return "its header's offsets and counts are inconsistent".to_string(),
+        Err(_) => return why[0].to_string(),
     };
     if bytes.len() > header.file_len as usize {
-        return format!(
-            "{} bytes follow the checksum at the end announced by its header (byte {})",
-            bytes.len() - header.file_len as usize,
-            header.file_len
+        return fill(
+            why[1],
+            &[&(bytes.len() - header.file_len as usize), &header.file_len],
         );
     }
     let u32_at = |at: u32| -> Option<u32> {
@@ -217,21 +217,17 @@ fn malformed_where(bytes: &[u8]) -> String {
             u32_at(header.index_entry_position(i)),
             u32_at(header.index_entry_position(i + 1)),
         ) else {
-            return "its card index is cut short".to_string();
+            return why[2].to_string();
         };
         let card = bytes
             .get(start as usize..end as usize)
             .ok_or(carnet_engine::Error::Malformed)
             .and_then(|b| header.decode_card(b));
         if card.is_err() {
-            return format!(
-                "card {} of {} (bytes {start}–{end}) does not decode",
-                i + 1,
-                header.card_count
-            );
+            return fill(why[3], &[&(i + 1), &header.card_count, &start, &end]);
         }
     }
-    "its names, index or card ids do not match its cards".to_string()
+    why[4].to_string()
 }
 
 #[cfg(test)]

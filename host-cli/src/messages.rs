@@ -449,6 +449,14 @@ pub struct Messages {
     pub e_out_of_range: &'static str,
     /// The answer cannot be read: reason.
     pub e_cannot_read_answer: &'static str,
+    /// How a deck is named in messages: the bundled one, a file (path).
+    pub deck_labels: [&'static str; 2],
+    /// Where a deck fails to decode: header; trailing bytes (count, byte); index; card (number, of, from, to); names.
+    pub malformed_where: [&'static str; 5],
+    /// A clock out of range: the time, which clock, the latest time.
+    pub e_clock: &'static str,
+    /// The system's clock, in that message.
+    pub system_clock: &'static str,
     /// Before every warning.
     pub warning_prefix: &'static str,
     /// Before every error message.
@@ -800,6 +808,16 @@ pub const FRENCH: Messages = Messages {
     e_not_a_file_name: "{} n'est pas un nom de fichier",
     e_out_of_range: "l'entraînement a donné des paramètres hors limites : {}",
     e_cannot_read_answer: "impossible de lire la réponse : {}",
+    deck_labels: ["le paquet intégré", "paquet {}"],
+    malformed_where: [
+        "les positions et comptes de son en-tête sont incohérents",
+        "{} octets suivent la somme de contrôle à la fin annoncée par son en-tête (octet {})",
+        "son index des cartes est tronqué",
+        "la carte {} sur {} (octets {}–{}) ne se décode pas",
+        "ses noms, son index ou ses identifiants ne correspondent pas à ses cartes",
+    ],
+    e_clock: "l'horloge indique {} ({}) : les calendriers de carnet tiennent des dates de 1970 à {} UTC (secondes sur 32 bits) ; réglez l'horloge du système (ou CARNET_NOW)",
+    system_clock: "horloge du système",
     warning_prefix: "carnet : attention : ",
     error_prefix: "carnet : erreur : ",
     cannot_write_stdout: "impossible d'écrire sur la sortie standard : {}",
@@ -1136,6 +1154,16 @@ pub const ENGLISH: Messages = Messages {
     e_not_a_file_name: "{} is not a file name",
     e_out_of_range: "training gave parameters out of range: {}",
     e_cannot_read_answer: "cannot read the answer: {}",
+    deck_labels: ["the bundled deck", "deck {}"],
+    malformed_where: [
+        "its header's offsets and counts are inconsistent",
+        "{} bytes follow the checksum at the end announced by its header (byte {})",
+        "its card index is cut short",
+        "card {} of {} (bytes {}–{}) does not decode",
+        "its names, index or card ids do not match its cards",
+    ],
+    e_clock: "the clock says {} ({}): carnet's schedules hold times from 1970 to {} UTC (seconds in 32 bits); set the system clock (or CARNET_NOW) right",
+    system_clock: "system clock",
     warning_prefix: "carnet: warning: ",
     error_prefix: "carnet: error: ",
     cannot_write_stdout: "cannot write to stdout: {}",
