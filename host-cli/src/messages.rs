@@ -457,6 +457,18 @@ pub struct Messages {
     pub e_clock: &'static str,
     /// The system's clock, in that message.
     pub system_clock: &'static str,
+    /// The card cannot be opened: card, reason.
+    pub e_open_card: &'static str,
+    /// A file on the card cannot be read: path, reason.
+    pub e_card_read: &'static str,
+    /// The card's folder cannot be listed: folder, reason.
+    pub e_card_list: &'static str,
+    /// A file in an image cannot be read: image, file, reason.
+    pub e_card_read_file: &'static str,
+    /// A file in an image cannot be written: image, file, reason.
+    pub e_card_write_file: &'static str,
+    /// No free name left on the card: card, stem, extension.
+    pub e_card_names: &'static str,
     /// Before every warning.
     pub warning_prefix: &'static str,
     /// Before every error message.
@@ -818,6 +830,12 @@ pub const FRENCH: Messages = Messages {
     ],
     e_clock: "l'horloge indique {} ({}) : les calendriers de carnet tiennent des dates de 1970 à {} UTC (secondes sur 32 bits) ; réglez l'horloge du système (ou CARNET_NOW)",
     system_clock: "horloge du système",
+    e_open_card: "{} : impossible d'ouvrir la carte SD : {}",
+    e_card_read: "{} : lecture impossible : {}",
+    e_card_list: "{} : impossible de lister : {}",
+    e_card_read_file: "{} : impossible de lire {} : {}",
+    e_card_write_file: "{} : impossible d'écrire {} : {}",
+    e_card_names: "{} : déjà 99 fichiers nommés {}nn.{} : déplacez-en quelques-uns",
     warning_prefix: "carnet : attention : ",
     error_prefix: "carnet : erreur : ",
     cannot_write_stdout: "impossible d'écrire sur la sortie standard : {}",
@@ -1164,6 +1182,12 @@ pub const ENGLISH: Messages = Messages {
     ],
     e_clock: "the clock says {} ({}): carnet's schedules hold times from 1970 to {} UTC (seconds in 32 bits); set the system clock (or CARNET_NOW) right",
     system_clock: "system clock",
+    e_open_card: "{}: cannot open the SD card: {}",
+    e_card_read: "{}: cannot read: {}",
+    e_card_list: "{}: cannot list: {}",
+    e_card_read_file: "{}: cannot read {}: {}",
+    e_card_write_file: "{}: cannot write {}: {}",
+    e_card_names: "{}: 99 files named {}nn.{} already: move some away",
     warning_prefix: "carnet: warning: ",
     error_prefix: "carnet: error: ",
     cannot_write_stdout: "cannot write to stdout: {}",

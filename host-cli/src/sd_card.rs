@@ -39,12 +39,8 @@ pub enum SdCard {
 impl SdCard {
     /// The card at `target`: a folder, or an image file whose partition table is read.
     pub fn open(target: &Path) -> Result<SdCard> {
-        let meta = fs::metadata(target).map_err(|e| {
-            CliError::input(format!(
-                "{}: cannot open the SD card: {e}",
-                target.display()
-            ))
-        })?;
+        let meta = fs::metadata(target)
+            .map_err(|e| CliError::input(fill(text().e_open_card, &[&target.display(), &e])))?;
         if meta.is_dir() {
             remove_stale_temporaries(target);
             return Ok(SdCard::Folder(target.to_path_buf()));
@@ -58,7 +54,7 @@ impl SdCard {
         }
         let mut head = [0u8; 512];
         let bytes = fs::read(target)
-            .map_err(|e| CliError::input(format!("{}: cannot read: {e}", target.display())))?;
+            .map_err(|e| CliError::input(fill(text().e_card_read, &[&target.display(), &e])))?;
         if bytes.len() < 512 {
             return Err(CliError::input(fill(
                 text().e_small_image,
@@ -80,13 +76,13 @@ impl SdCard {
             SdCard::Folder(dir) => {
                 // FAT names are case-insensitive; a mounted card may show them in lower case.
                 let found = fs::read_dir(dir)
-                    .map_err(|e| CliError::input(format!("{}: cannot list: {e}", dir.display())))?
+                    .map_err(|e| CliError::input(fill(text().e_card_list, &[&dir.display(), &e])))?
                     .filter_map(|e| e.ok())
                     .find(|e| e.file_name().to_string_lossy().eq_ignore_ascii_case(name));
                 match found {
                     None => Ok(None),
                     Some(entry) => fs::read(entry.path()).map(Some).map_err(|e| {
-                        CliError::input(format!("{}: cannot read: {e}", entry.path().display()))
+                        CliError::input(fill(text().e_card_read, &[&entry.path().display(), &e]))
                     }),
                 }
             }
@@ -104,10 +100,9 @@ impl SdCard {
                     if err.contains("not found") {
                         return Ok(None);
                     }
-                    return Err(CliError::input(format!(
-                        "{}: cannot read {name}: {}",
-                        path.display(),
-                        err.trim()
+                    return Err(CliError::input(fill(
+                        text().e_card_read_file,
+                        &[&path.display(), &name, &err.trim()],
                     )));
                 }
                 let bytes = fs::read(&tmp)
@@ -152,10 +147,13 @@ impl SdCard {
                     let _ = fs::remove_file(&local);
                     let out = out?;
                     if !out.status.success() {
-                        return Err(CliError::input(format!(
-                            "{}: cannot write {name}: {}",
-                            path.display(),
-                            String::from_utf8_lossy(&out.stderr).trim()
+                        return Err(CliError::input(fill(
+                            text().e_card_write_file,
+                            &[
+                                &path.display(),
+                                &name,
+                                &String::from_utf8_lossy(&out.stderr).trim(),
+                            ],
                         )));
                     }
                 }
@@ -182,9 +180,9 @@ impl SdCard {
                 return Ok(name);
             }
         }
-        Err(CliError::input(format!(
-            "{}: 99 files named {short}nn.{ext} already: move some away",
-            self.label()
+        Err(CliError::input(fill(
+            text().e_card_names,
+            &[&self.label(), &short, &ext],
         )))
     }
 
@@ -204,7 +202,7 @@ impl SdCard {
             return Ok(());
         };
         let entries = fs::read_dir(dir)
-            .map_err(|e| CliError::input(format!("{}: cannot list: {e}", dir.display())))?;
+            .map_err(|e| CliError::input(fill(text().e_card_list, &[&dir.display(), &e])))?;
         let mut strangers = Vec::new();
         let mut has_deck = false;
         for entry in entries.filter_map(|e| e.ok()) {
