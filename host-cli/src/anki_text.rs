@@ -316,9 +316,9 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
         });
     }
     if notes.is_empty() {
-        return Err(CliError::input(format!(
-            "{}: no notes after the header lines",
-            path.display()
+        return Err(CliError::input(crate::messages::fill(
+            crate::messages::text().e_no_notes,
+            &[&path.display()],
         )));
     }
     let deck = deck.or(deck_seen.filter(|d| !d.is_empty()));

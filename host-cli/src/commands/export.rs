@@ -13,11 +13,17 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
     write_atomically(&args.anki, anki_text::write(&deck).as_bytes())?;
+    let m = crate::messages::text();
     crate::say!(
-        "exported {} cards of {} to {}",
-        deck.len(),
-        deck.name(),
-        args.anki.display()
+        "{}",
+        crate::messages::fill(
+            m.exported,
+            &[
+                &m.count(deck.len() as u64, m.cards, &[]),
+                &deck.name(),
+                &args.anki.display()
+            ]
+        )
     );
     Ok(())
 }
