@@ -291,6 +291,9 @@ pub struct Messages {
     pub log_heading: &'static str,
     /// `generate`: cards, documents, deck file, name, seconds.
     pub generated: &'static str,
+    /// `generate`'s progress: reading a file (its name), cleaning, writing cards from a
+    /// number of sentences.
+    pub generate_progress: [&'static str; 3],
     /// Documents: count.
     pub documents: Forms,
     /// `import`: cards, deck file, name.
@@ -439,6 +442,12 @@ pub struct Messages {
     pub e_no_reviews_csv: &'static str,
     /// An Anki file without notes: path.
     pub e_no_notes: &'static str,
+    /// An Anki text header naming an unknown separator: the value.
+    pub e_anki_separator: &'static str,
+    /// An Anki text `#html:` neither true nor false: the value.
+    pub e_anki_html: &'static str,
+    /// An Anki text header naming a column that is no number: the value.
+    pub e_anki_column: &'static str,
     /// A deck's parameters file that does not parse: path, reason.
     pub e_parameters_file: &'static str,
     /// A deck's parameters refused: path, reason.
@@ -702,6 +711,7 @@ pub const FRENCH: Messages = Messages {
 
     log_heading: "journal : {} ({})",
     generated: "{} générées d'après {} dans {} ({}) en {} s",
+    generate_progress: ["lecture de {}", "nettoyage", "écriture des cartes de {} phrases"],
     documents: forms("{} document", "{} documents"),
     imported: "{} importées dans {} ({}){}",
     duplicates: forms(" ({} note en double ignorée)", " ({} notes en double ignorées)"),
@@ -815,6 +825,9 @@ pub const FRENCH: Messages = Messages {
     e_empty_csv: "{} : fichier vide ; un en-tête `{}` puis une révision par ligne étaient attendus",
     e_no_reviews_csv: "{} : aucune révision après l'en-tête",
     e_no_notes: "{} : aucune note après les lignes d'en-tête",
+    e_anki_separator: "séparateur inconnu {}",
+    e_anki_html: "#html vaut true ou false, pas {}",
+    e_anki_column: "colonne invalide {}",
     e_parameters_file: "paramètres du paquet {} : {}",
     e_parameters_refused: "paramètres du paquet {} : {} (supprimez le fichier pour revenir aux valeurs par défaut, ou relancez `carnet optimize`)",
     e_not_a_file_name: "{} n'est pas un nom de fichier",
@@ -1056,6 +1069,7 @@ pub const ENGLISH: Messages = Messages {
 
     log_heading: "log: {} ({})",
     generated: "generated {} from {} into {} ({}) in {} s",
+    generate_progress: ["reading {}", "cleaning", "writing cards from {} sentences"],
     documents: forms("{} document", "{} documents"),
     imported: "imported {} into {} ({}){}",
     duplicates: forms(" ({} duplicate note skipped)", " ({} duplicate notes skipped)"),
@@ -1167,6 +1181,9 @@ pub const ENGLISH: Messages = Messages {
     e_empty_csv: "{}: empty file; expected a header `{}` and one review a line",
     e_no_reviews_csv: "{}: no reviews after the header",
     e_no_notes: "{}: no notes after the header lines",
+    e_anki_separator: "unknown separator {}",
+    e_anki_html: "#html must be true or false, not {}",
+    e_anki_column: "bad column {}",
     e_parameters_file: "deck parameters {}: {}",
     e_parameters_refused: "deck parameters {}: {} (delete the file to go back to the defaults, or run `carnet optimize` again)",
     e_not_a_file_name: "{} is not a file name",

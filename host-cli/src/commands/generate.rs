@@ -102,14 +102,24 @@ impl ProgressBar {
         if !self.on {
             return;
         }
+        let words = crate::messages::text();
         let (done, what) = match p {
-            Progress::Read { index, path, .. } => (index + 1, format!("reading {}", short(path))),
-            Progress::Cleaned { index, .. } => (self.total + index + 1, "cleaning".to_string()),
+            Progress::Read { index, path, .. } => (
+                index + 1,
+                crate::messages::fill(words.generate_progress[0], &[&short(path)]),
+            ),
+            Progress::Cleaned { index, .. } => (
+                self.total + index + 1,
+                words.generate_progress[1].to_string(),
+            ),
             Progress::Writing { sentences } => (
                 2 * self.total,
-                format!("writing cards from {sentences} sentences"),
+                crate::messages::fill(words.generate_progress[2], &[&sentences]),
             ),
-            Progress::Done { cards } => (2 * self.total + 1, format!("{cards} cards")),
+            Progress::Done { cards } => (
+                2 * self.total + 1,
+                words.count(cards as u64, words.cards, &[]),
+            ),
         };
         // Redraw at most every 50 ms, and always at the end.
         let now = Instant::now();
