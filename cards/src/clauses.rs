@@ -13,7 +13,7 @@
 
 use crate::cards::{CardKind, GeneratedCard, Origin, GAP};
 use crate::facts::{FactType, Kind, Mention};
-use crate::lexicon::{Lexicon, Mood, Pos};
+use crate::lexicon::{Gender, Lexicon, Mood, Pos};
 
 /// The longest clause kept, in words.
 pub const MAX_WORDS: usize = 24;
@@ -109,6 +109,10 @@ pub struct DocumentTopic {
     pub topic: Option<String>,
     /// Whether the topic takes `elle` (feminine) rather than `il`.
     pub feminine: Option<bool>,
+    /// The subject pronoun that stands for the topic (`il`, `elle`, `ils`, `elles`), when
+    /// the document shows it: the gender of its head noun, or, for a person, the pronoun
+    /// the document's sentences open with far more often than the other.
+    pub pronoun: Option<&'static str>,
 }
 
 impl DocumentTopic {
@@ -137,10 +141,20 @@ impl DocumentTopic {
             .find(|w| w.starts_with(char::is_uppercase) || w.chars().all(|c| c.is_ascii_digit()))
             .unwrap_or(t);
         if text.matches(key).count() >= 2 {
-            topic
+            let pronoun = topic_pronoun(t, topic.feminine, text);
+            DocumentTopic { pronoun, ..topic }
         } else {
             DocumentTopic::default()
         }
+    }
+
+    /// The topic as an antecedent of `pronoun` (`il`, `elle`…): its text when it is the
+    /// pronoun the topic takes.
+    pub fn stands_for(&self, pronoun: &str) -> Option<&str> {
+        self.topic.as_deref().filter(|_| {
+            self.pronoun
+                .is_some_and(|p| p.eq_ignore_ascii_case(pronoun))
+        })
     }
 
     fn first_subject<'a>(sentences: impl Iterator<Item = &'a str>) -> DocumentTopic {
@@ -226,6 +240,7 @@ impl DocumentTopic {
                 return DocumentTopic {
                     topic: Some(phrase),
                     feminine,
+                    pronoun: None,
                 };
             }
         }
@@ -912,15 +927,93 @@ pub fn verdicts(
     out
 }
 
+/// The subject pronoun of a topic (see [`DocumentTopic::pronoun`]).
+fn topic_pronoun(topic: &str, feminine: Option<bool>, text: &str) -> Option<&'static str> {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = topic.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let head = |word: &str| {
+        let genders: Vec<Gender> = lexicon
+            .lookup(&word.to_lowercase())
+            .filter(|a| a.pos == Pos::Noun)
+            .filter_map(|a| a.gender)
+            .collect();
+        let masculine = genders.contains(&Gender::Masculine);
+        let feminine = genders.contains(&Gender::Feminine);
+        (masculine != feminine).then_some(feminine)
+    };
+    match (first.as_str(), feminine) {
+        ("la" | "une", _) => Some("elle"),
+        ("le" | "un", _) => Some("il"),
+        ("les" | "des", _) => {
+            let feminine = head(words.get(1)?)?;
+            Some(if feminine { "elles" } else { "ils" })
+        }
+        (_, None) => {
+            // A person: the pronoun sentences open with, when one clearly leads.
+            let opening = |p: &str| {
+                text.match_indices(p)
+                    .filter(|&(i, _)| {
+                        let before = text[..i].trim_end_matches(' ');
+                        before.is_empty() || before.ends_with(['.', '\n', ',', ';'])
+                    })
+                    .count()
+            };
+            let (elle, il) = (
+                opening("Elle ") + opening(" elle "),
+                opening("Il ") + opening(" il "),
+            );
+            if elle >= 2 && elle >= 3 * il {
+                Some("elle")
+            } else if il >= 2 && il >= 3 * elle {
+                Some("il")
+            } else {
+                None
+            }
+        }
+        // `L'Ispolkom`, `L'édit de Nantes`: the head noun's gender, when it is a common noun.
+        _ => {
+            let (_, rest) = topic.split_once(['\'', '’'])?;
+            let noun = rest.split_whitespace().next()?;
+            if noun.starts_with(char::is_uppercase) {
+                return None;
+            }
+            Some(if head(noun)? { "elle" } else { "il" })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn topic(t: &str, feminine: Option<bool>) -> DocumentTopic {
         DocumentTopic {
+            pronoun: None,
             topic: Some(t.to_string()),
             feminine,
         }
+    }
+
+    #[test]
+    fn a_topic_takes_the_pronoun_of_its_head_or_of_the_document() {
+        assert_eq!(
+            topic_pronoun("Le canal du Midi", Some(false), ""),
+            Some("il")
+        );
+        assert_eq!(
+            topic_pronoun("La pyramide du Louvre", Some(true), ""),
+            Some("elle")
+        );
+        assert_eq!(
+            topic_pronoun("Les Jeux olympiques de 1924", Some(false), ""),
+            Some("ils")
+        );
+        assert_eq!(topic_pronoun("L'Ispolkom", Some(false), ""), None);
+        let text = "Marie Curie naît à Varsovie. Elle étudie à Paris. En 1891, elle s'inscrit. Elle meurt en 1934. Il pleut.";
+        assert_eq!(topic_pronoun("Marie Curie", None, text), Some("elle"));
+        let text = "Pierre Curie naît à Paris. Il étudie. Elle aussi.";
+        assert_eq!(topic_pronoun("Pierre Curie", None, text), None);
     }
 
     #[test]

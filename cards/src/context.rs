@@ -135,6 +135,9 @@ pub struct Surroundings<'a> {
     /// from it can only tell one if it does).
     sentence: Option<(&'a str, &'a [Token<'a>])>,
     sentence_relative: OnceCell<bool>,
+    /// What the document is about, which a subject pronoun opening a paragraph, or
+    /// following a sentence about the topic, stands for.
+    topic: Option<&'a crate::clauses::DocumentTopic>,
 }
 
 /// The definite descriptions an earlier part of a document named in full: head noun →
@@ -212,7 +215,49 @@ impl<'a> Surroundings<'a> {
             named: None,
             sentence: None,
             sentence_relative: OnceCell::new(),
+            topic: None,
         }
+    }
+
+    /// The same, knowing the document's topic.
+    pub fn with_topic(mut self, topic: &'a crate::clauses::DocumentTopic) -> Surroundings<'a> {
+        self.topic = Some(topic);
+        self
+    }
+
+    /// The document's topic as the antecedent of the subject pronoun `p`: when the pronoun
+    /// is the one the topic takes, and the paragraph has no sentence before, or the one
+    /// before has the topic (or its head: `le canal` for `le canal du Midi`) as subject.
+    /// The topic is then the most salient referent, whatever else that sentence names.
+    fn topic_antecedent(&self, p: &Pronoun) -> Option<Antecedent> {
+        if !p.subject {
+            return None;
+        }
+        let topic = self.topic?.stands_for(&p.word)?;
+        let about_topic = match self.previous {
+            None => true,
+            Some(_) => self.antecedent().is_some_and(|a| {
+                let (a, t) = (a.text.to_lowercase(), topic.to_lowercase());
+                t == a || t.starts_with(&format!("{a} "))
+            }),
+        };
+        if !about_topic {
+            return None;
+        }
+        let gender = if p.word.starts_with("elle") {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        };
+        Some(Antecedent {
+            text: topic.to_string(),
+            agreement: Agreement {
+                plural: p.word.ends_with('s'),
+                gender,
+                name: false,
+            },
+            rivals: Vec::new(),
+        })
     }
 
     /// The same, for cards of this sentence (given with its tokens).
@@ -289,9 +334,9 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         let Some(start) = start else {
             return Verdict::Drop(Rule::NoSubject);
         };
-        if !question && !names_something(&tokens, around.lexicon) {
-            return Verdict::Drop(Rule::NoSubject);
-        }
+        // A prompt that names nothing may still name its subject once a pronoun is
+        // replaced (below); it is read again then.
+        let names = question || names_something(&tokens, around.lexicon);
         if !question {
             content = content_words_in(&tokens);
         }
@@ -302,6 +347,8 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         }
         .or_else(|| object_pronoun(&tokens, start));
         let p = match problem {
+            None if !names => return Verdict::Drop(Rule::NoSubject),
+            Some(Problem::Drop(_)) if !names => return Verdict::Drop(Rule::NoSubject),
             // A subject that is not named (`une carte`, `le chantier`, `il y a`) needs a
             // time: the card's year, or a date as its answer.
             None if !question
@@ -337,8 +384,13 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         }
         let replaced = if p.rewritable {
             around
-                .antecedent()
-                .and_then(|a| replace_pronoun(&text, &tokens, &p, a))
+                .topic_antecedent(&p)
+                .and_then(|a| replace_pronoun(&text, &tokens, &p, &a))
+                .or_else(|| {
+                    around
+                        .antecedent()
+                        .and_then(|a| replace_pronoun(&text, &tokens, &p, a))
+                })
         } else {
             None
         };
@@ -2522,6 +2574,58 @@ mod tests {
                 None
             ),
             "Après la grève du [...], les ouvriers de Lyon reprennent le travail."
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_paragraph_or_after_the_topic_is_the_topic() {
+        let lex = lexicon();
+        let topic = crate::clauses::DocumentTopic {
+            topic: Some("Le canal du Midi".to_string()),
+            feminine: Some(false),
+            pronoun: Some("il"),
+        };
+        let screened = |prompt: &str, previous: Option<&str>| {
+            let around = Surroundings::new(&lex, previous).with_topic(&topic);
+            match screen(prompt, CardKind::Cloze, Kind::Date, &around) {
+                Verdict::Keep { prompt, .. } => Some(prompt),
+                Verdict::Drop(_) => None,
+            }
+        };
+        // First in its paragraph: the topic, though the sentence names nothing else.
+        assert_eq!(
+            screened(
+                "Depuis [...], il est inscrit sur la liste du patrimoine mondial.",
+                None
+            )
+            .as_deref(),
+            Some("Depuis [...], le canal du Midi est inscrit sur la liste du patrimoine mondial.")
+        );
+        // After a sentence about the topic, whatever else it names (`le canal de Briare`).
+        let previous = "Le canal du Midi est plus ancien que le canal de Briare.";
+        assert_eq!(
+            screened(
+                "En [...], il est inscrit au patrimoine mondial de l'UNESCO.",
+                Some(previous)
+            )
+            .as_deref(),
+            Some("En [...], le canal du Midi est inscrit au patrimoine mondial de l'UNESCO.")
+        );
+        // Not the topic's pronoun, or after a sentence about something else: as before.
+        assert_eq!(
+            screened(
+                "En [...], elle est inscrite au patrimoine mondial de l'UNESCO.",
+                None
+            ),
+            None
+        );
+        let previous = "Un groupe de cyclistes se réunit à Vienne.";
+        assert_eq!(
+            screened(
+                "En [...], il organise une course entre Lyon et Vienne.",
+                Some(previous)
+            ),
+            None
         );
     }
 

@@ -249,6 +249,7 @@ pub fn generate_from_sources(
         }
         let around = Surroundings::new(&lexicon, previous)
             .with_descriptions(&described)
+            .with_topic(&topics[r.document as usize])
             .with_sentence(text, &tokens);
         let written = cards::write(text, &analysis, origin, &around);
         drop(around);
