@@ -253,6 +253,8 @@ pub struct Messages {
     pub opt_no_reviews: &'static str,
     /// While training: reviews, cards.
     pub opt_training: &'static str,
+    /// `optimize`'s progress while it trains on the past and scores the future.
+    pub opt_split_progress: &'static str,
     /// The question before saving: deck.
     pub opt_save_question: &'static str,
     /// Yes/no keys after it.
@@ -679,6 +681,7 @@ pub const FRENCH: Messages = Messages {
     opt_source_log: "le journal des révisions de {}",
     opt_no_reviews: "{} : aucune révision pour l'entraînement (étudiez d'abord, ou donnez un CSV de révisions)",
     opt_training: "entraînement sur {} révisions de {} cartes…",
+    opt_split_progress: "entraînement sur le passé, évaluation sur la suite…",
     opt_save_question: "Garder ces paramètres pour {} ?",
     opt_yes_no: "[o/N]",
     opt_heading: "{} révisions de {} cartes, d'après {} ; jours comptés {}",
@@ -1037,6 +1040,7 @@ pub const ENGLISH: Messages = Messages {
     opt_source_log: "the review log of {}",
     opt_no_reviews: "{}: no reviews to train on (study first, or give a CSV of reviews)",
     opt_training: "training on {} reviews of {} cards…",
+    opt_split_progress: "training on the past, scoring the future…",
     opt_save_question: "Save these parameters for {}?",
     opt_yes_no: "[y/N]",
     opt_heading: "{} reviews of {} cards from {}; days counted {}",

@@ -13,7 +13,7 @@ use std::time::Instant;
 use carnet_engine::{MemoryModel, Parameters};
 use carnet_optimizer::{
     evaluate, evaluate_time_series, optimize, recommend, sweep, Dataset, DayRule, Evaluation, Fit,
-    Outcome, Row, SimulationConfig, StudiedCard, TrainingConfig, SPLITS,
+    Outcome, Progress, Row, SimulationConfig, StudiedCard, TrainingConfig, SPLITS,
 };
 
 use crate::args::{CommonArgs, OptimizeArgs};
@@ -80,27 +80,27 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
             .len(),
         ..TrainingConfig::default()
     };
-    let interactive = std::io::stderr().is_terminal();
-    if interactive && !args.json {
-        eprint!(
-            "{}",
-            fill(
-                text().opt_training,
-                &[&dataset.review_count(), &dataset.card_count()]
-            )
-        );
-    }
-    let started = Instant::now();
-    let trained = optimize(&dataset, &config);
-    let train_ms = started.elapsed().as_secs_f64() * 1000.0;
-    if interactive && !args.json {
-        eprint!("\r{:60}\r", "");
-    }
+    let interactive = std::io::stderr().is_terminal() && !args.json;
+    let config = TrainingConfig {
+        progress: interactive.then_some(&PROGRESS),
+        ..config
+    };
+    let label = fill(
+        text().opt_training,
+        &[&dataset.review_count(), &dataset.card_count()],
+    );
+    let (trained, train_ms) = with_progress(&label, interactive, || {
+        let started = Instant::now();
+        let trained = optimize(&dataset, &config);
+        (trained, started.elapsed().as_secs_f64() * 1000.0)
+    });
     let parameters = Parameters::new(&trained.parameters)
         .map_err(|e| CliError::failure(fill(text().e_out_of_range, &[&e])))?;
     let before = evaluate(&dataset, &Parameters::default());
     let after = evaluate(&dataset, &parameters);
-    let split = evaluate_time_series(&dataset, &config, SPLITS);
+    let split = with_progress(text().opt_split_progress, interactive, || {
+        evaluate_time_series(&dataset, &config, SPLITS)
+    });
     let path = crate::deck_parameters::path_for(&settings, deck.deck_id());
     let fit = match trained.fit {
         Fit::Defaults => "defaults",
@@ -295,6 +295,48 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
 }
 
 /// Asks a yes/no question on the terminal (no by default).
+/// The steps of the training under way, read by [`with_progress`]'s bar.
+static PROGRESS: Progress = Progress::new();
+
+/// Runs `work` in a thread while a bar on stderr shows [`PROGRESS`] after `label` (when
+/// `shown`), redrawn every 50 ms, never going back; the line is cleared at the end.
+fn with_progress<T: Send>(label: &str, shown: bool, work: impl FnOnce() -> T + Send) -> T {
+    if !shown {
+        return work();
+    }
+    PROGRESS.reset();
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    let out = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            let out = work();
+            finished.store(true, std::sync::atomic::Ordering::Release);
+            out
+        });
+        let mut shown_ratio = 0.0f64;
+        while !finished.load(std::sync::atomic::Ordering::Acquire) {
+            let (done, total) = PROGRESS.get();
+            if total > 0 {
+                shown_ratio = shown_ratio.max(done as f64 / total as f64);
+            }
+            let filled = (shown_ratio * 20.0).round() as usize;
+            eprint!(
+                "\r{label} ▕{}{}▏ {:3.0} %",
+                "█".repeat(filled),
+                " ".repeat(20 - filled.min(20)),
+                shown_ratio * 100.0
+            );
+            let _ = std::io::stderr().flush();
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        worker.join()
+    });
+    eprint!("\r{:width$}\r", "", width = label.chars().count() + 30);
+    match out {
+        Ok(out) => out,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
 fn ask(question: &str) -> Result<bool> {
     eprint!("{question} {} ", text().opt_yes_no);
     let _ = std::io::stderr().flush();
