@@ -28,6 +28,7 @@ fn main() {
         println!("== {path}: topic {topic:?}");
         let lexicon =
             carnet_cards::facts::Lexicon::build(sentences.iter().map(|(_, s)| s.as_str()));
+        let mut about_topic = false;
         for (i, (line, s)) in sentences.iter().enumerate() {
             let analysis = carnet_cards::facts::analyse(s, &lexicon, true);
             println!("\n[L{line}] {s}");
@@ -47,7 +48,15 @@ fn main() {
             };
             let tokens = carnet_cards::facts::tokens::tokenize(s);
             let previous = i.checked_sub(1).map(|p| sentences[p].1.as_str());
+            let previous_about_topic = previous.is_some() && about_topic;
+            about_topic = carnet_cards::context::speaks_of_topic(
+                s,
+                &lexicon,
+                &topic,
+                previous.is_none() || previous_about_topic,
+            );
             let around = carnet_cards::context::Surroundings::new(&lexicon, previous)
+                .with_topic(&topic, previous_about_topic)
                 .with_sentence(s, &tokens);
             let written = carnet_cards::cards::write(s, &analysis, origin, &around);
             for (card, _) in &written.cards {

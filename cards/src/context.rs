@@ -138,6 +138,8 @@ pub struct Surroundings<'a> {
     /// What the document is about, which a subject pronoun opening a paragraph, or
     /// following a sentence about the topic, stands for.
     topic: Option<&'a crate::clauses::DocumentTopic>,
+    /// The sentence before has the topic as its subject, named or as a pronoun.
+    previous_about_topic: bool,
 }
 
 /// The definite descriptions an earlier part of a document named in full: head noun →
@@ -216,12 +218,19 @@ impl<'a> Surroundings<'a> {
             sentence: None,
             sentence_relative: OnceCell::new(),
             topic: None,
+            previous_about_topic: false,
         }
     }
 
-    /// The same, knowing the document's topic.
-    pub fn with_topic(mut self, topic: &'a crate::clauses::DocumentTopic) -> Surroundings<'a> {
+    /// The same, knowing the document's topic, and whether the sentence before speaks of
+    /// it (see [`speaks_of_topic`]).
+    pub fn with_topic(
+        mut self,
+        topic: &'a crate::clauses::DocumentTopic,
+        previous_about_topic: bool,
+    ) -> Surroundings<'a> {
         self.topic = Some(topic);
+        self.previous_about_topic = previous_about_topic;
         self
     }
 
@@ -236,10 +245,12 @@ impl<'a> Surroundings<'a> {
         let topic = self.topic?.stands_for(&p.word)?;
         let about_topic = match self.previous {
             None => true,
-            Some(_) => self.antecedent().is_some_and(|a| {
-                let (a, t) = (a.text.to_lowercase(), topic.to_lowercase());
-                t == a || t.starts_with(&format!("{a} "))
-            }),
+            Some(_) => {
+                self.previous_about_topic
+                    || self
+                        .antecedent()
+                        .is_some_and(|a| names_topic(&a.text, topic))
+            }
         };
         if !about_topic {
             return None;
@@ -287,6 +298,48 @@ impl<'a> Surroundings<'a> {
             .get_or_init(|| self.previous.and_then(|p| antecedent(p, self.lexicon)))
             .as_ref()
     }
+}
+
+/// True when a subject written `subject` is the topic: the same words, its head (`le
+/// canal` for `le canal du Midi`), or a person's surname (`Hugo`, `Victor Hugo` for
+/// `Victor-Marie Hugo`).
+fn names_topic(subject: &str, topic: &str) -> bool {
+    let (a, t) = (subject.to_lowercase(), topic.to_lowercase());
+    if t == a || t.starts_with(&format!("{a} ")) {
+        return true;
+    }
+    let capitalised = |s: &str| {
+        s.split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    };
+    let surname = |s: &str| s.rsplit([' ', '-']).next().map(str::to_string);
+    capitalised(subject)
+        && capitalised(topic)
+        && surname(&a).is_some_and(|x| x.chars().count() > 2 && Some(x) == surname(&t))
+}
+
+/// Whether `sentence` has the document's topic as the subject of its main clause: named
+/// (see [`names_topic`]), or as the topic's pronoun when the sentence before spoke of the
+/// topic too (`after_topic`; true at a paragraph's start). This carries `il` from sentence
+/// to sentence of a paragraph about the topic (`Il épouse … Il est élu …`).
+pub fn speaks_of_topic(
+    sentence: &str,
+    lexicon: &Lexicon,
+    topic: &crate::clauses::DocumentTopic,
+    after_topic: bool,
+) -> bool {
+    // Only a topic with a pronoun is ever carried on.
+    let Some(t) = topic.topic.as_deref().filter(|_| topic.pronoun.is_some()) else {
+        return false;
+    };
+    if let Some(a) = antecedent(sentence, lexicon) {
+        return names_topic(&a.text, t);
+    }
+    let tokens = tokenize(sentence);
+    let Some(start) = main_clause(&tokens, lexicon) else {
+        return false;
+    };
+    after_topic && !impersonal(&tokens, start) && topic.stands_for(tokens[start].lower()).is_some()
 }
 
 /// A word the gap stands for while a prompt is read: a capitalised word of the same byte
@@ -2586,7 +2639,7 @@ mod tests {
             pronoun: Some("il"),
         };
         let screened = |prompt: &str, previous: Option<&str>| {
-            let around = Surroundings::new(&lex, previous).with_topic(&topic);
+            let around = Surroundings::new(&lex, previous).with_topic(&topic, false);
             match screen(prompt, CardKind::Cloze, Kind::Date, &around) {
                 Verdict::Keep { prompt, .. } => Some(prompt),
                 Verdict::Drop(_) => None,
@@ -2627,6 +2680,46 @@ mod tests {
             ),
             None
         );
+        // A chain of the topic's pronoun: the sentence before spoke of the topic.
+        let person = crate::clauses::DocumentTopic {
+            topic: Some("Alexandre-Gustave Eiffel".to_string()),
+            feminine: None,
+            pronoun: Some("il"),
+        };
+        let first = "Fils d'un général, il se destine très tôt aux lettres.";
+        assert!(speaks_of_topic(first, &lex, &person, true));
+        assert!(!speaks_of_topic(first, &lex, &person, false));
+        assert!(speaks_of_topic(
+            "Gustave Eiffel naît à Dijon.",
+            &lex,
+            &person,
+            false
+        ));
+        assert!(!speaks_of_topic(
+            "Le docteur Marcel Pagnol arrive.",
+            &lex,
+            &person,
+            true
+        ));
+        assert!(!speaks_of_topic(
+            "Il faut attendre 1850.",
+            &lex,
+            &person,
+            true
+        ));
+        let around = Surroundings::new(&lex, Some(first)).with_topic(&person, true);
+        match screen(
+            "Le [...], il épouse son amie d'enfance, Adèle Foucher.",
+            CardKind::Cloze,
+            Kind::Date,
+            &around,
+        ) {
+            Verdict::Keep { prompt, .. } => assert_eq!(
+                prompt,
+                "Le [...], Alexandre-Gustave Eiffel épouse son amie d'enfance, Adèle Foucher."
+            ),
+            v => panic!("dropped: {v:?}"),
+        }
     }
 
     #[test]

@@ -183,6 +183,8 @@ pub fn generate_from_sources(
     // The year in force in each paragraph: the last one its sentences named so far (a
     // reader takes « le 9 octobre » in the year the paragraph is in).
     let mut block_year: Option<u32> = None;
+    // Whether the sentence just read has the document's topic as subject.
+    let mut about_topic = false;
     for (i, r) in refs.iter().enumerate() {
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
@@ -204,6 +206,14 @@ pub fn generate_from_sources(
             usable[r.document as usize] += 1;
         }
         let tokens = facts::tokens::tokenize(text);
+        // Whether the sentence before spoke of the topic, and whether this one does.
+        let previous_about_topic = previous.is_some() && about_topic;
+        about_topic = context::speaks_of_topic(
+            text,
+            &lexicon,
+            &topics[r.document as usize],
+            previous.is_none() || previous_about_topic,
+        );
         let analysis = facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards);
         for m in &analysis.mentions {
             let mention = &text[m.span.0..m.span.1];
@@ -249,7 +259,7 @@ pub fn generate_from_sources(
         }
         let around = Surroundings::new(&lexicon, previous)
             .with_descriptions(&described)
-            .with_topic(&topics[r.document as usize])
+            .with_topic(&topics[r.document as usize], previous_about_topic)
             .with_sentence(text, &tokens);
         let written = cards::write(text, &analysis, origin, &around);
         drop(around);
