@@ -166,6 +166,10 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
     if block != BlockKind::ListItem && !crate::sentences::is_complete(sentence) {
         return Some("incomplete sentence");
     }
+    // Cut off mid-sentence (`… Trotsky écrit qu'il estimait que Walden,`).
+    if sentence.trim_end().ends_with([',', ';', ':']) {
+        return Some("incomplete sentence");
+    }
     let mut words = 0;
     let mut letter_words = 0;
     let mut commas = 0;
@@ -358,8 +362,13 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// The most words a cloze may keep: the rubric's « about 20 words », with room for a
+/// name or a date that every word of is needed.
+pub const MAX_CLOZE_WORDS: usize = 25;
+
 /// The cloze prompt: the sentence with the answer replaced by the gap, remarks in brackets
-/// and a leading relative time dropped.
+/// and a leading relative time dropped; `None` when it stays longer than
+/// [`MAX_CLOZE_WORDS`] once cut to the clause of its gap.
 pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     let mut text = String::with_capacity(sentence.len());
     text.push_str(&sentence[..answer.0]);
@@ -388,11 +397,13 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
                 out.push(c);
                 if depth == 0 {
                     let inner = &out[paren_start..];
-                    if !inner.contains(GAP) {
-                        out.truncate(paren_start);
-                        while out.ends_with(' ') {
-                            out.pop();
-                        }
+                    // A gap is never inside brackets (`([...] ; première femme …)`).
+                    if inner.contains(GAP) {
+                        return None;
+                    }
+                    out.truncate(paren_start);
+                    while out.ends_with(' ') {
+                        out.pop();
                     }
                 }
             }
@@ -423,10 +434,24 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             None => break,
         }
     }
-    if text.chars().count() > 160 {
+    if text.chars().count() > 160 || text.split_whitespace().count() > 20 {
         text = shorten_after_gap(&text);
     }
-    if !text.contains(GAP) || text.chars().count() > 260 {
+    // Never a gap inside a name: `[...] XIV`, `[...] Ier`.
+    let after_gap = text
+        .split_once(GAP)
+        .map(|(_, rest)| rest.split_whitespace().next().unwrap_or(""))
+        .unwrap_or("")
+        .trim_end_matches([',', '.', ';', ':']);
+    if matches!(after_gap, "Ier" | "Ire")
+        || after_gap.len() >= 2 && after_gap.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    {
+        return None;
+    }
+    if !text.contains(GAP)
+        || text.chars().count() > 260
+        || text.split_whitespace().count() > MAX_CLOZE_WORDS
+    {
         return None;
     }
     Some(text)
@@ -471,7 +496,8 @@ fn semicolon_clause(text: &str) -> String {
     out
 }
 
-/// Cuts a long cloze after the clause that holds the gap (`, mais …`, ` ; …`).
+/// Cuts a long cloze after the clause that holds the gap (`, mais …`, ` ; …`, ` : …`,
+/// `, lorsque …`), keeping six words at least.
 fn shorten_after_gap(text: &str) -> String {
     let Some(gap) = text.find(GAP) else {
         return text.to_string();
@@ -485,10 +511,31 @@ fn shorten_after_gap(text: &str) -> String {
         ", puis ",
         ", tandis que ",
         ", alors que ",
+        ", lorsque ",
+        ", lorsqu'",
+        ", quand ",
+        ", pendant que ",
+        ", après que ",
+        ", avant que ",
+        ", ce qui ",
+        // A trailing adjunct: where, how, with whom the fact took place.
+        ", dans ",
+        ", lors ",
+        ", au ",
+        ", à ",
+        ", avec ",
+        ", sur ",
+        ", selon ",
+        ", près ",
+        ", sous ",
+        ", pour ",
+        ", via ",
+        ", entre ",
     ]
     .iter()
     .filter_map(|m| text[after..].find(m).map(|i| after + i))
-    .filter(|&i| i > gap + 20)
+    // The clause kept says enough: six words at least.
+    .filter(|&i| text[..i].split_whitespace().count() >= 6)
     .min();
     match cut {
         Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
@@ -513,12 +560,15 @@ mod tests {
             cloze(s, (a, a + 4)).unwrap(),
             "Une commission vérifie le terrain en [...]."
         );
-        // A semicolon inside brackets joins no clauses; a short clause keeps the sentence.
-        let s = "Alexandra Kollontaï est commissaire à l'Assistance publique (1917 ; la première femme au gouvernement).";
+        // A semicolon inside brackets joins no clauses; a gap inside brackets is refused.
+        let s = "Alexandra Kollontaï est commissaire (1917 ; la première femme) à l'Assistance publique de 1917 à 1918.";
         let a = s.find("1917").unwrap();
-        assert!(cloze(s, (a, a + 4))
-            .unwrap()
-            .contains("; la première femme"));
+        assert_eq!(cloze(s, (a, a + 4)), None);
+        let a = s.rfind("1918").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + 4)).unwrap(),
+            "Alexandra Kollontaï est commissaire à l'Assistance publique de 1917 à [...]."
+        );
         let s = "Le canal est long de 240 kilomètres ; il a 63 écluses.";
         let a = s.find("240").unwrap();
         assert_eq!(

@@ -264,6 +264,31 @@ fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let w = w
         .rsplit_once(['\'', '’'])
         .map_or(w, |(_, rest)| if rest.is_empty() { w } else { rest });
+    // The answer for the embedded table is the same every time: remembered per thread (a
+    // clause is grown word by word, so its words are asked about many times).
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let shared = std::ptr::eq(lexicon, Lexicon::get());
+    if shared {
+        if let Some(known) = KNOWN.with(|k| k.borrow().get(w).copied()) {
+            return known;
+        }
+    }
+    let verb = verb_form_uncached(lexicon, w);
+    if shared {
+        KNOWN.with(|k| {
+            let mut k = k.borrow_mut();
+            if k.len() < 200_000 {
+                k.insert(w.to_string(), verb);
+            }
+        });
+    }
+    verb
+}
+
+fn verb_form_uncached(lexicon: &Lexicon<'_>, w: &str) -> bool {
     let mut verb = false;
     let mut other_frequent = false;
     for a in lexicon.lookup(w) {
@@ -638,7 +663,20 @@ fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
             .collect()
     });
     let folded = padded_fold(&text);
-    if dangling.iter().any(|d| folded_has_words(&folded, d)) {
+    // Only the phrases whose first word the clause has are searched for.
+    let words: std::collections::HashSet<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first_word = |d: &str| -> bool {
+        d.split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_none_or(|w| words.contains(w))
+    };
+    if dangling
+        .iter()
+        .any(|d| first_word(d) && folded_has_words(&folded, d))
+    {
         return None;
     }
     // A clause that ends on a verb of saying has lost what was said.
@@ -859,7 +897,27 @@ pub fn verdicts(
             refuse(&mut out, answer, "no gap");
             continue;
         }
-        if words(&prompt) > MAX_WORDS + 4 {
+        // `En [...], lorsque … s'est formé …`: a subordinate clause without its main one.
+        let subordinate = prompt.split_whitespace().take(4).any(|w| {
+            matches!(
+                w.to_lowercase().trim_end_matches(','),
+                "lorsque" | "quand" | "puisque" | "parce" | "tandis" | "bien" | "si"
+            ) || w.to_lowercase().starts_with("lorsqu'")
+                || w.to_lowercase().starts_with("puisqu'")
+        });
+        if subordinate {
+            refuse(
+                &mut out,
+                answer,
+                "a subordinate clause without its main clause",
+            );
+            continue;
+        }
+        if crate::context::cut_quote(&prompt) {
+            refuse(&mut out, answer, "the quotation or reported clause is cut");
+            continue;
+        }
+        if words(&prompt) > crate::cards::MAX_CLOZE_WORDS {
             refuse(&mut out, answer, "too long");
             continue;
         }

@@ -897,8 +897,12 @@ fn is_speech_verb(w: &str) -> bool {
     })
 }
 
+/// A gap right after `que`: the clause is the card's, not cut.
+const GAP_AFTER_QUE: &str = "que [...]";
+
 /// True when the prompt ends with a colon, or with a speech verb and its full stop
-/// (`…, Trotsky écrit.`): the quotation it introduced is missing.
+/// (`…, Trotsky écrit.`), or with a `que` clause cut before its verb (`… il estimait que
+/// Walden.`): the quotation or the reported clause it introduced is missing.
 pub fn cut_quote(prompt: &str) -> bool {
     let t = prompt.trim_end_matches([' ', '»', '"']);
     if t.ends_with(':') {
@@ -907,6 +911,28 @@ pub fn cut_quote(prompt: &str) -> bool {
     let Some(body) = t.strip_suffix(['.', '…']) else {
         return false;
     };
+    // `… écrit qu'il estimait que Walden.`: a reported clause cut before its verb.
+    let tail: Vec<&str> = body.rsplit(' ').take(4).collect();
+    if let Some(k) = tail
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("que") || w.to_lowercase().starts_with("qu'"))
+    {
+        let after = &tail[..k];
+        let verb = after.iter().any(|w| w.contains(GAP) || w.contains(MARK))
+            || after.iter().any(|w| {
+                crate::lexicon::lookup(&w.to_lowercase()).any(|a| a.pos.is_verb())
+                    || w.contains(['\'', '’'])
+            });
+        let compared = tail.get(k + 1).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "plus" | "moins" | "autant" | "aussi" | "tel" | "même" | "autre"
+            )
+        });
+        if k <= 2 && !verb && !compared && !body.contains(GAP_AFTER_QUE) {
+            return true;
+        }
+    }
     let mut words = body.rsplit(' ');
     let last = words.next().unwrap_or("");
     // `s'écrie`, `l'annonce`: the word after the apostrophe, the article before it.
@@ -2543,6 +2569,18 @@ mod tests {
         assert!(cut_quote("En [...], Matisse annonça."));
         assert!(!cut_quote("En [...], Matisse publie une note."));
         assert!(!cut_quote("Pagnol écrit Marius en [...]."));
+        assert!(cut_quote(
+            "En [...], Trotsky écrit qu'il estimait que Walden."
+        ));
+        assert!(!cut_quote("En [...], il pense que Walden viendra."));
+        assert!(!cut_quote(
+            "Le mont Blanc est plus haut que le Cervin depuis [...]."
+        ));
+        assert!(!cut_quote("En [...], Zola écrit qu'il accuse."));
+        assert!(!cut_quote("Le pouvoir n'est établi qu'en [...]."));
+        assert!(cut_quote(
+            "Dans un article paru dans la « Proletarskaya Revolyutisya », n° 10, en [...], Trotsky écrit qu'il estimait que Walden."
+        ));
         assert_eq!(
             dropped("Dans sa lettre du [...] à Zola, Cézanne écrit.", None),
             Rule::CutQuote

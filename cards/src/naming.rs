@@ -56,8 +56,13 @@ pub fn usual_names<'a>(
     let folded = fold(text);
     let mut out = Vec::new();
     for name in names {
+        // Most names have no other form to try: nothing to count.
+        let forms = variants(name);
+        if forms.is_empty() {
+            continue;
+        }
         let own = occurrences(&folded, name);
-        let best = variants(name)
+        let best = forms
             .into_iter()
             .map(|v| {
                 let n = occurrences(&folded, &v);

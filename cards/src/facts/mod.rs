@@ -539,4 +539,20 @@ mod tests {
         assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
     }
+
+    #[test]
+    fn a_list_item_gives_a_role_whatever_its_remark_in_brackets() {
+        let s = "Alexandra Kollontaï : commissaire du peuple à l'Assistance publique (novembre 1917-mars 1918 ; première femme membre d'un gouvernement).";
+        let lex = Lexicon::build([s].into_iter());
+        let questions: Vec<String> = analyse(s, &lex, true)
+            .facts
+            .into_iter()
+            .filter_map(|f| f.question)
+            .collect();
+        assert!(
+            questions
+                .contains(&"Qui fut commissaire du peuple à l'Assistance publique ?".to_string()),
+            "{questions:?}"
+        );
+    }
 }

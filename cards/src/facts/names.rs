@@ -228,6 +228,10 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
                 i += 1;
             }
         }
+        // A sovereign's number belongs to the name: `Louis XIV`, `Henri IV`, `François Ier`.
+        if i > first_word && tokens.get(i).is_some_and(is_regnal_number) {
+            i += 1;
+        }
         if i > first_word {
             out.push(Name {
                 first: start,
@@ -239,6 +243,13 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
         }
     }
     out
+}
+
+/// A Roman numeral after a name (`XIV`, `II`) or `Ier`/`Ire`.
+fn is_regnal_number(t: &Token<'_>) -> bool {
+    let w = t.text;
+    matches!(w, "Ier" | "Ire")
+        || (w.len() >= 2 && w.len() <= 6 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
 }
 
 fn is_initial(t: &Token<'_>) -> bool {
@@ -325,6 +336,16 @@ mod tests {
         assert_eq!(
             names("Podvoisky prendrait le contrôle du CMR."),
             vec!["Podvoisky"]
+        );
+    }
+
+    #[test]
+    fn a_sovereign_keeps_its_number() {
+        assert_eq!(
+            names(
+                "L'édit, signé par Louis XIV en 1685, révoque celui d'Henri IV et de François Ier."
+            ),
+            vec!["Louis XIV", "Henri IV", "François Ier"]
         );
     }
 

@@ -676,9 +676,11 @@ fn role_phrase(tokens: &[Token<'_>], from: usize) -> Option<usize> {
         return None;
     }
     let mut end = clause_end(tokens, from);
+    // A remark in brackets is not part of the role (`commissaire … (novembre 1917-mars
+    // 1918 ; première femme …)`).
     if let Some(p) = tokens[from..end]
         .iter()
-        .position(|t| matches!(t.lower(), "puis" | "et" | "lorsque" | "qui"))
+        .position(|t| matches!(t.lower(), "puis" | "et" | "lorsque" | "qui" | "("))
     {
         end = from + p;
     }
