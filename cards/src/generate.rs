@@ -161,6 +161,8 @@ pub fn generate_from_sources(
         std::collections::HashMap::new();
     // The people each document names, to call them as the document usually does.
     let mut people: std::collections::BTreeSet<(u16, String)> = Default::default();
+    // The organisations the corpus names, for the abbreviations it spells out.
+    let mut organisations: std::collections::BTreeSet<(u16, String)> = Default::default();
     let mut usable = vec![0usize; cleaned.len()];
     let mut total = vec![0usize; cleaned.len()];
     // Descriptions the document named in full so far (`le musée Guimet`).
@@ -234,6 +236,9 @@ pub fn generate_from_sources(
             settings.count(m.kind, mention, r.document);
             if m.kind == Kind::Person {
                 people.insert((r.document, mention.to_string()));
+            }
+            if m.kind == Kind::Organisation {
+                organisations.insert((r.document, mention.to_string()));
             }
         }
         let origin = Origin {
@@ -357,6 +362,21 @@ pub fn generate_from_sources(
         if card.fact_type == crate::facts::FactType::Alias && card.answer_kind == Kind::Organisation
         {
             pools.add_alias(&card.answer);
+        }
+    }
+    // An abbreviation is spelled out where the corpus tells what it stands for.
+    let mut abbreviations = crate::abbreviations::Abbreviations::default();
+    organisations.extend(abbreviations.add_alias_cards(&kept));
+    for d in 0..cleaned.len() as u16 {
+        let names = organisations
+            .range((d, String::new())..)
+            .take_while(|(doc, _)| *doc == d)
+            .map(|(_, name)| name.as_str());
+        abbreviations.add_initialisms(d, names);
+    }
+    for card in &mut kept {
+        if let Some(prompt) = abbreviations.spell_out(card) {
+            card.prompt = prompt;
         }
     }
     for card in &mut kept {

@@ -42,6 +42,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod abbreviations;
 pub mod cards;
 pub mod clauses;
 pub mod clean;

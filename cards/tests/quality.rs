@@ -884,8 +884,9 @@ fn expected_cards_on_the_corpus() {
         "Qui était chargé de la Justice dans le Sovnarkom",
         "N. Narimanov"
     ));
+    // The abbreviation spelled out from what the document says it stands for.
     assert!(has(
-        "Quand le CMR fut-il officiellement dissous",
+        "Quand le Comité militaire révolutionnaire (CMR) fut-il officiellement dissous",
         "5 (18) décembre 1917"
     ));
 }
