@@ -437,6 +437,9 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     if text.chars().count() > 160 || text.split_whitespace().count() > 20 {
         text = shorten_after_gap(&text);
     }
+    if text.split_whitespace().count() > 20 {
+        text = shorten_before_gap(&text);
+    }
     // Never a gap inside a name: `[...] XIV`, `[...] Ier`.
     let after_gap = text
         .split_once(GAP)
@@ -496,6 +499,64 @@ fn semicolon_clause(text: &str) -> String {
     out
 }
 
+/// Cuts a long cloze before the clause that holds the gap: after the last coordinator
+/// before it (`…, et la première d'Hernani, le [...], déclenche …` → `La première
+/// d'Hernani, le [...], déclenche …`), or, while it stays above [`MAX_CLOZE_WORDS`], the
+/// opening phrase before a named subject (`Pour ses adieux aux Jeux, le baron Pierre de
+/// Coubertin milita …` → `Le baron Pierre de Coubertin milita …`). What is kept has eight
+/// words at least.
+fn shorten_before_gap(text: &str) -> String {
+    let Some(gap) = text.find(GAP) else {
+        return text.to_string();
+    };
+    let enough = |rest: &str| rest.split_whitespace().count() >= 8;
+    let lexicon = crate::lexicon::Lexicon::get();
+    // A clause has a verb of its own: before its first relative pronoun, for the part kept.
+    let has_verb = |part: &str, main_only: bool| {
+        part.split_whitespace()
+            .take_while(|w| !main_only || !matches!(*w, "où" | "qui" | "que" | "qu'" | "dont"))
+            .any(|w| crate::clauses::is_verb_form(lexicon, w))
+    };
+    let cut = [
+        ", et ",
+        ", mais ",
+        ", puis ",
+        ", tandis que ",
+        ", alors que ",
+    ]
+    .iter()
+    .filter_map(|m| text[..gap].rfind(m).map(|i| (i, i + m.len())))
+    .filter(|&(at, i)| {
+        enough(&text[i..]) && has_verb(&text[..at], false) && has_verb(&text[i..], true)
+    })
+    .map(|(_, i)| i)
+    .max();
+    if let Some(i) = cut {
+        return capitalise(&text[i..]);
+    }
+    if text.split_whitespace().count() <= MAX_CLOZE_WORDS {
+        return text.to_string();
+    }
+    // The opening phrase, up to its comma, before a subject that names someone or
+    // something (a determiner and a capital, or a capital).
+    let Some(comma) = text[..gap].find(", ") else {
+        return text.to_string();
+    };
+    let rest = &text[comma + 2..];
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let named = first.starts_with(char::is_uppercase)
+        || matches!(first, "le" | "la" | "les" | "l'")
+            && words
+                .take(3)
+                .any(|w| w.starts_with(char::is_uppercase) && w != GAP);
+    if named && enough(rest) && text[..comma].split_whitespace().count() <= 10 {
+        capitalise(rest)
+    } else {
+        text.to_string()
+    }
+}
+
 /// Cuts a long cloze after the clause that holds the gap (`, mais …`, ` ; …`, ` : …`,
 /// `, lorsque …`), keeping six words at least.
 fn shorten_after_gap(text: &str) -> String {
@@ -546,6 +607,29 @@ fn shorten_after_gap(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_cloze_loses_the_clauses_before_its_gap() {
+        let s = "La préface de son drame Cromwell devient le manifeste du romantisme, et la première d'Hernani, le 25 février 1830 à la Comédie-Française, déclenche la bataille d'Hernani.";
+        let a = s.find("25 février 1830").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + "25 février 1830".len())).unwrap(),
+            "La première d'Hernani, le [...] à la Comédie-Française, déclenche la bataille d'Hernani."
+        );
+        let s = "Pour ses adieux aux Jeux, le baron Pierre de Coubertin milita longtemps en faveur de la capitale française, qui organisa ainsi ses deuxièmes Jeux après ceux de 1900.";
+        let a = s.find("1900").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + 4)).unwrap(),
+            "Le baron Pierre de Coubertin milita longtemps en faveur de la capitale française, qui organisa ainsi ses deuxièmes Jeux après ceux de [...]."
+        );
+        // Not when what is before is no clause, nor when what is kept has no verb.
+        let s = "Inaugurée une première fois par François Mitterrand le 4 mars 1988, puis une seconde fois le 29 mars 1989, la pyramide du Louvre a ouvert au public le 30 mars 1989.";
+        let a = s.rfind("30 mars 1989").unwrap();
+        assert!(!cloze(s, (a, a + 12)).is_some_and(|c| c.starts_with("Une seconde fois")));
+        let s = "Contraint à l'exil, il gagne Bruxelles, puis l'île de Jersey en 1852, et enfin Guernesey en 1855, où il achète l'année suivante Hauteville House.";
+        let a = s.find("1855").unwrap();
+        assert!(!cloze(s, (a, a + 4)).is_some_and(|c| c.starts_with("Enfin")));
+    }
 
     #[test]
     fn a_cloze_keeps_the_clause_of_its_gap() {

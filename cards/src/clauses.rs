@@ -254,7 +254,7 @@ fn bare(word: &str) -> &str {
 
 /// Whether `word` is a finite verb form (indicative, subjunctive, conditional, imperative):
 /// what a clause must hold. Participles and infinitives do not make a clause.
-fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
+pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let w = bare(word);
     // A capitalised word is taken for a name (« Marie » is also a form of « marier »).
     if w.is_empty() || w.starts_with(char::is_uppercase) {
