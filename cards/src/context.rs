@@ -234,6 +234,15 @@ impl<'a> Surroundings<'a> {
         self
     }
 
+    /// The document's topic (a thing, with its pronoun known) when the card's paragraph
+    /// is about it: the paragraph's first sentence, or one after a sentence about it.
+    fn topic_of_paragraph(&self) -> Option<&'a str> {
+        let topic = self.topic?;
+        let thing = topic.feminine.is_some() && topic.pronoun.is_some();
+        let about = self.previous.is_none() || self.previous_about_topic;
+        topic.topic.as_deref().filter(|_| thing && about)
+    }
+
     /// The document's topic as the antecedent of the subject pronoun `p`: when the pronoun
     /// is the one the topic takes, and the paragraph has no sentence before, or the one
     /// before has the topic (or its head: `le canal` for `le canal du Midi`) as subject.
@@ -342,6 +351,73 @@ pub fn speaks_of_topic(
     after_topic && !impersonal(&tokens, start) && topic.stands_for(tokens[start].lower()).is_some()
 }
 
+/// `Le chantier emploie …` → `Le chantier du canal du Midi emploie …`: the subject at
+/// `start`, a definite article and up to three lower-case words before its verb, `qui` or a
+/// comma, completed with the `topic` (`Le canal du Midi` → `du canal du Midi`).
+fn complement_with_topic(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    topic: &str,
+) -> Option<String> {
+    let det = tokens.get(start)?;
+    if !is(det, &["le", "la", "l'", "les"]) {
+        return None;
+    }
+    let mut end = start + 1;
+    while let Some(t) = tokens.get(end) {
+        let lower_word = t.kind == TokenKind::Word && !t.is_capitalised() && !is_mark(t);
+        let stop = !lower_word
+            || is(
+                t,
+                &[
+                    "qui", "que", "qu'", "dont", "où", "de", "du", "des", "d'", "à", "au", "aux",
+                    "et", "ou", "en", "ne", "n'", "se", "s'",
+                ],
+            )
+            || crate::clauses::is_verb_form(crate::lexicon::Lexicon::get(), t.text);
+        if stop || end - start > 3 {
+            break;
+        }
+        end += 1;
+    }
+    if end == start + 1 {
+        return None;
+    }
+    let next = tokens.get(end)?;
+    let verb_next = crate::clauses::is_verb_form(crate::lexicon::Lexicon::get(), next.text)
+        || is(next, &["qui", "ne", "n'", "se", "s'"])
+        || next.text == ",";
+    if !verb_next {
+        return None;
+    }
+    let phrase = fold(&text[det.start..tokens[end - 1].end]);
+    if fold(topic).contains(&phrase) || phrase.contains(&fold(topic)) {
+        return None;
+    }
+    let of = of_topic(topic)?;
+    let at = tokens[end - 1].end;
+    Some(format!("{} {of}{}", &text[..at], &text[at..]))
+}
+
+/// `Le canal du Midi` → `du canal du Midi`, `La pyramide` → `de la pyramide`, `Les Jeux` →
+/// `des Jeux`, `L'édit` → `de l'édit`.
+fn of_topic(topic: &str) -> Option<String> {
+    let (article, rest) = if let Some(r) = topic.strip_prefix("L'").or(topic.strip_prefix("l'")) {
+        ("l'", r)
+    } else {
+        let (a, r) = topic.split_once(' ')?;
+        (a, r)
+    };
+    Some(match article.to_lowercase().as_str() {
+        "le" => format!("du {rest}"),
+        "la" => format!("de la {rest}"),
+        "les" => format!("des {rest}"),
+        "l'" => format!("de l'{rest}"),
+        _ => return None,
+    })
+}
+
 /// A word the gap stands for while a prompt is read: a capitalised word of the same byte
 /// length as [`GAP`], so offsets stay the same.
 const MARK: &str = "Qgapq";
@@ -358,6 +434,8 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
     }
     // A pronoun may be replaced by its antecedent; the new prompt is read again.
     let mut first = true;
+    // Whether an unnamed subject was completed with the topic already.
+    let mut completed = false;
     // Content words of the prompt as it finally stands.
     let mut content = 0;
     for _ in 0..4 {
@@ -399,16 +477,29 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
             subject_problem(&tokens, start)
         }
         .or_else(|| object_pronoun(&tokens, start));
+        let unnamed = !question
+            && answer != Kind::Date
+            && !has_time(&tokens)
+            && !subject_named(&tokens, start);
+        // `Le chantier emploie …` in a paragraph about the canal du Midi: `Le chantier du
+        // canal du Midi emploie …`.
+        if problem.is_none() && (!names || unnamed) && !completed {
+            if let Some(t) = around
+                .topic_of_paragraph()
+                .and_then(|topic| complement_with_topic(&text, &tokens, start, topic))
+            {
+                text = t;
+                completed = true;
+                rewritten.push(Rule::Unnamed);
+                continue;
+            }
+        }
         let p = match problem {
             None if !names => return Verdict::Drop(Rule::NoSubject),
             Some(Problem::Drop(_)) if !names => return Verdict::Drop(Rule::NoSubject),
             // A subject that is not named (`une carte`, `le chantier`, `il y a`) needs a
             // time: the card's year, or a date as its answer.
-            None if !question
-                && answer != Kind::Date
-                && !has_time(&tokens)
-                && !subject_named(&tokens, start) =>
-            {
+            None if unnamed => {
                 return Verdict::Drop(Rule::NoSubject);
             }
             None => break,
@@ -2717,6 +2808,15 @@ mod tests {
                 Some(previous)
             ),
             None
+        );
+        // An unnamed subject takes the topic as its complement.
+        assert_eq!(
+            screened(
+                "Le chantier emploie jusqu'à [...] ouvriers, parmi lesquels de nombreuses femmes.",
+                None
+            )
+            .as_deref(),
+            Some("Le chantier du canal du Midi emploie jusqu'à [...] ouvriers, parmi lesquels de nombreuses femmes.")
         );
         // A chain of the topic's pronoun: the sentence before spoke of the topic.
         let person = crate::clauses::DocumentTopic {
