@@ -541,6 +541,30 @@ mod tests {
     }
 
     #[test]
+    fn a_nomination_says_who_named() {
+        let s = "Pour atténuer le malaise, Chahoumian nomme M. Azizbekov commissaire pour la province de Bakou.";
+        let lex = Lexicon::build(
+            [
+                s,
+                "Le camarade Chahoumian arrive.",
+                "Le camarade Azizbekov part.",
+            ]
+            .into_iter(),
+        );
+        let questions: Vec<String> = analyse(s, &lex, true)
+            .facts
+            .into_iter()
+            .filter_map(|f| f.question)
+            .collect();
+        assert!(
+            questions.contains(
+                &"Qui Chahoumian nomme-t-il commissaire pour la province de Bakou ?".to_string()
+            ),
+            "{questions:?}"
+        );
+    }
+
+    #[test]
     fn a_list_item_gives_a_role_whatever_its_remark_in_brackets() {
         let s = "Alexandra Kollontaï : commissaire du peuple à l'Assistance publique (novembre 1917-mars 1918 ; première femme membre d'un gouvernement).";
         let lex = Lexicon::build([s].into_iter());

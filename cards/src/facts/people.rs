@@ -763,11 +763,22 @@ fn becomes(s: &str, tokens: &[Token<'_>], names: &[Name], lexicon: &Lexicon, out
         } else {
             verb
         };
+        // `Chahoumian nomme M. Azizbekov commissaire …`: the question says who named him.
+        let nominator = matches!(before, "nomme" | "nomma")
+            .then(|| names.iter().find(|n| n.end + 1 == name.first))
+            .flatten()
+            .map(|n| n.span(tokens))
+            .map(|(x, y)| &s[x..y])
+            .filter(|n| lexicon.kind_of(n) == Kind::Person);
+        let question = match nominator {
+            Some(who) => format!("Qui {who} {before}-t-il {role} ?"),
+            None => format!("Qui {verb} {role} ?"),
+        };
         out.push(Fact {
             fact_type: FactType::Role,
             answer: (a, b),
             kind: Kind::Person,
-            question: Some(format!("Qui {verb} {role} ?")),
+            question: Some(question),
         });
     }
     // `A et B, commissaires du peuple …` at the start of a list item.
