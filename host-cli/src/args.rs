@@ -158,7 +158,8 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Export the deck in Anki's plain-text import format.
     Export(ExportArgs),
-    /// Build a deck from a file in Anki's plain-text format.
+    /// Build a deck from a file in Anki's plain-text format, or from an Anki package
+    /// (.apkg/.colpkg) with its review history.
     Import(ImportArgs),
     /// Show (and check) the review log of the deck.
     Log(LogArgs),
@@ -330,13 +331,15 @@ pub struct ExportArgs {
 /// `carnet import`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// A file in Anki's plain-text format (as `carnet export --anki` writes it).
+    /// A file in Anki's plain-text format (as `carnet export --anki` writes it), or an Anki
+    /// package (`.apkg`, `.colpkg`): its cards, and its review history into the deck's log.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The deck file to write.
     #[arg(short, long, value_name = "DECK")]
     pub output: PathBuf,
-    /// The deck's name (default: the file's `#deck:` header, else its stem).
+    /// The deck's name (default: the file's `#deck:` header or the package's one top-level
+    /// deck, else the file's stem).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
     /// Give the new deck the identity, and so the history, of this deck file (default: the

@@ -11,6 +11,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod anki_import;
+pub mod anki_package;
+pub mod anki_revlog;
+pub mod anki_template;
 pub mod anki_text;
 pub mod args;
 pub mod atomic_file;
@@ -25,6 +29,7 @@ pub mod deck_parameters;
 pub mod error;
 pub mod grade_label;
 pub mod history;
+pub mod html_text;
 pub mod josh_csv;
 pub mod kind_names;
 pub mod line_mode;

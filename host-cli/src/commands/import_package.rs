@@ -1,0 +1,284 @@
+//! `carnet import FILE.apkg|FILE.colpkg -o DECK`: a deck from an Anki package, and the
+//! package's review history into that deck's review log.
+//!
+//! Everything is read and converted first; only then is the log appended to (the records it
+//! lacks: a second import of a newer export of the same collection adds only the new reviews)
+//! and the deck written (through a temporary file). A package that cannot be read changes
+//! nothing.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use carnet_engine::deck::{encode, Deck};
+use carnet_engine::review_log::{LogEntry, Review};
+use carnet_engine::{AnswerKind, Card, Source};
+
+use crate::anki_import::{self, rating, Imported};
+use crate::args::{CommonArgs, ImportArgs};
+use crate::atomic_file::write_atomically;
+use crate::config::Settings;
+use crate::deck_log::log_path;
+use crate::error::{CliError, Result};
+use crate::history::History;
+use crate::store::ReviewStore;
+
+/// Whether `path` names an Anki package: by its extension, else by a zip's first bytes.
+pub fn is_package(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if matches!(ext.as_deref(), Some("apkg" | "colpkg")) {
+        return true;
+    }
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == *b"PK\x03\x04")
+}
+
+/// Imports the package.
+pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
+    let settings = Settings::resolve(common)?;
+    let label = args.file.display().to_string();
+    let collection = crate::anki_package::read(&args.file)?;
+    let imported = anki_import::convert(&collection, &label)?;
+    if imported.cards.is_empty() {
+        return Err(CliError::input(format!(
+            "{label}: the collection holds no card to import ({} notes, {} cards{}); nothing \
+             was written",
+            collection.notes.len(),
+            collection.cards.len(),
+            if imported.empty > 0 {
+                format!(", {} of them with an empty question", imported.empty)
+            } else {
+                String::new()
+            }
+        )));
+    }
+    let stem = args
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = args
+        .name
+        .clone()
+        .or(imported.deck_name.clone())
+        .unwrap_or(stem);
+    carnet_cards::output::check_name(&name).map_err(|e| {
+        CliError::input(format!(
+            "{label}: cannot name the deck {name:?}: {e} (choose one with --name)"
+        ))
+    })?;
+    let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
+    let bytes = deck_bytes(&imported, id, &name, &label)?;
+    let deck = Deck::from_bytes(&bytes).map_err(|e| {
+        CliError::failure(format!("{label}: the deck made of it does not read: {e}"))
+    })?;
+
+    let (mut store, scan) = ReviewStore::open(&log_path(&settings.data_dir, &deck)?)?;
+    let history = History::from_entries(&scan.entries);
+    let now = store.next_time_ms(settings.clock.now_ms());
+    let (entries, counts) = new_records(&imported, &history, now);
+    store.append_all(&entries)?;
+    write_atomically(&args.output, &bytes)?;
+
+    crate::say!(
+        "imported {} cards into {} ({name}): {} notes of {} decks, {} reviews new in the log \
+         ({} already there)",
+        imported.cards.len(),
+        args.output.display(),
+        collection.notes.len(),
+        imported.documents.len(),
+        counts.added,
+        counts.present
+    );
+    let notices = notices(&imported, &collection, &counts);
+    for n in notices {
+        crate::terminal::warn(&n);
+    }
+    Ok(())
+}
+
+/// The deck file of the converted cards.
+fn deck_bytes(
+    imported: &Imported,
+    id: carnet_engine::deck::DeckId,
+    name: &str,
+    label: &str,
+) -> Result<Vec<u8>> {
+    let cards: Vec<Card<'_>> = imported
+        .cards
+        .iter()
+        .map(|c| Card {
+            id: c.id,
+            kind: c.kind,
+            answer_kind: AnswerKind::Other,
+            prompt: &c.prompt,
+            answer: &c.answer,
+            distractors: [""; 3],
+            context: &c.context,
+            source: Source {
+                document: c.document,
+                line: c.line,
+            },
+            situation: "",
+        })
+        .collect();
+    let docs: Vec<&str> = imported.documents.iter().map(String::as_str).collect();
+    encode(id, name, &docs, &cards)
+        .map_err(|e| CliError::input(format!("{label}: cannot make a deck of it: {e}")))
+}
+
+/// What the import adds to the log.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    added: usize,
+    present: usize,
+    undone: usize,
+    suspended: usize,
+    unsuspended: usize,
+}
+
+/// The records the log lacks: the reviews it does not hold yet; an undo of each review it
+/// holds from before the span of history Anki counts (the card was reset in Anki since the
+/// last import); a suspension record where Anki's state differs from the log's.
+fn new_records(imported: &Imported, history: &History, now_ms: i64) -> (Vec<LogEntry>, Counts) {
+    let mut entries = Vec::new();
+    let mut counts = Counts::default();
+    let mut suspension_ms = now_ms;
+    for card in &imported.cards {
+        let known = history.card(card.id);
+        let times: HashSet<i64> = known
+            .map(|h| h.reviews.iter().map(|r| r.time_ms).collect())
+            .unwrap_or_default();
+        let kept_times: HashSet<i64> = card.history.reviews.iter().map(|r| r.id).collect();
+        // Reviews of the log dated before Anki's counted span: undone.
+        let cut = match (card.history.starts_ms, card.has_revlog) {
+            (Some(t), _) => Some(t),
+            (None, true) => Some(i64::MAX),
+            (None, false) => None,
+        };
+        if let (Some(cut), Some(h)) = (cut, known) {
+            for r in &h.reviews {
+                if r.time_ms < cut && !kept_times.contains(&r.time_ms) {
+                    entries.push(LogEntry::Undo {
+                        card: card.id,
+                        review_time_ms: r.time_ms,
+                    });
+                    counts.undone += 1;
+                }
+            }
+        }
+        for e in &card.history.reviews {
+            if times.contains(&e.id) {
+                counts.present += 1;
+                continue;
+            }
+            let Some(rating) = rating(e.ease) else {
+                continue;
+            };
+            entries.push(LogEntry::Review(Review {
+                card: card.id,
+                time_ms: e.id,
+                rating,
+                duration_ms: e.taken_ms,
+            }));
+            counts.added += 1;
+        }
+        let suspended = known.is_some_and(|h| h.suspended);
+        if suspended != card.suspended {
+            entries.push(if card.suspended {
+                counts.suspended += 1;
+                LogEntry::Suspend {
+                    card: card.id,
+                    time_ms: suspension_ms,
+                }
+            } else {
+                counts.unsuspended += 1;
+                LogEntry::Unsuspend {
+                    card: card.id,
+                    time_ms: suspension_ms,
+                }
+            });
+            suspension_ms += 1;
+        }
+    }
+    (entries, counts)
+}
+
+/// The messages on what the package held that carnet leaves out or changes.
+fn notices(
+    imported: &Imported,
+    collection: &crate::anki_package::Collection,
+    counts: &Counts,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if imported.images > 0 || collection.media_files > 0 {
+        out.push(format!(
+            "{} image reference(s) in the notes and {} media file(s) in the package are not \
+             imported (carnet shows text only)",
+            imported.images, collection.media_files
+        ));
+    }
+    if imported.sounds > 0 {
+        out.push(format!(
+            "{} [sound:…] tag(s) are left in the text as they are (carnet plays no sound)",
+            imported.sounds
+        ));
+    }
+    if imported.latex > 0 {
+        out.push(format!(
+            "{} LaTeX expression(s) ([latex], [$], [$$]) are left in the text as their source",
+            imported.latex
+        ));
+    }
+    if imported.empty > 0 {
+        out.push(format!(
+            "{} card(s) whose question renders empty were skipped",
+            imported.empty
+        ));
+    }
+    if imported.entries_left_out > 0 {
+        out.push(format!(
+            "{} review log entr(ies) do not count for the memory state, as in Anki's FSRS (no \
+             grade, set due date, reschedules, reviews in a filtered deck without \
+             rescheduling, history before a reset): not imported",
+            imported.entries_left_out
+        ));
+    }
+    if imported.incomplete > 0 {
+        out.push(format!(
+            "{} card(s) have reviews but no learning step starting their history (reset, or \
+             older reviews deleted): carnet starts them at their first review kept, where \
+             Anki starts from their SM-2 interval and ease",
+            imported.incomplete
+        ));
+    }
+    let buried = imported.cards.iter().filter(|c| c.buried).count();
+    if buried > 0 {
+        out.push(format!(
+            "{buried} buried card(s) are not buried in carnet (it buries a card's siblings \
+             for the day only)"
+        ));
+    }
+    if collection.odd_revlog_rows > 0 {
+        out.push(format!(
+            "{} review log row(s) of a type or grade Anki does not write were skipped",
+            collection.odd_revlog_rows
+        ));
+    }
+    if counts.undone > 0 {
+        out.push(format!(
+            "{} review(s) in the log from before a reset in Anki are undone",
+            counts.undone
+        ));
+    }
+    if counts.suspended + counts.unsuspended > 0 {
+        out.push(format!(
+            "{} card(s) suspended and {} unsuspended, as in Anki",
+            counts.suspended, counts.unsuspended
+        ));
+    }
+    out
+}
