@@ -18,6 +18,21 @@ pub fn card_id(anki_id: i64) -> CardId {
     CardId::from_key(&format!("anki:card:{anki_id}"))
 }
 
+/// A field's text on one line, as carnet's cards are: its line breaks become ` / `.
+pub fn one_line(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join(" / ")
+}
+
+/// The text of some HTML, on one line.
+fn text_of(html: &str) -> String {
+    one_line(&to_text(html).text)
+}
+
 /// The grade of an Anki button (1–4).
 pub fn rating(ease: u8) -> Option<Rating> {
     Some(match ease {
@@ -207,7 +222,7 @@ fn render(
             front_side: "",
         },
     );
-    let prompt = to_text(&question).text;
+    let prompt = text_of(&question);
     if prompt.is_empty() {
         return Ok(None);
     }
@@ -226,24 +241,24 @@ fn render(
             .iter()
             .filter_map(|f| fields.get(f))
             .flat_map(|v| anki_template::cloze_answers(v, number))
-            .map(|a| to_text(&a).text)
+            .map(|a| text_of(&a))
             .collect();
         // The context: the fields only the answer side shows (Back Extra).
         let extra: Vec<String> = anki_template::referenced_fields(&template.answer)
             .iter()
             .filter(|f| !used.contains(f) && notetype.fields.contains(f))
             .filter_map(|f| fields.get(f))
-            .map(|v| to_text(v).text)
+            .map(|v| text_of(v))
             .filter(|t| !t.is_empty())
             .collect();
         return Ok(Some((
             CardKind::Cloze,
             prompt,
             answers.join(", "),
-            extra.join("\n"),
+            extra.join(" / "),
         )));
     }
-    let answer = to_text(after_answer_rule(&answer_html, &question)).text;
+    let answer = text_of(after_answer_rule(&answer_html, &question));
     Ok(Some((
         CardKind::QuestionAnswer,
         prompt,
@@ -274,6 +289,18 @@ mod tests {
         assert_eq!(after_answer_rule("Q<HR id=\"answer\">A", "Q"), "A");
         assert_eq!(after_answer_rule("Q A", "Q"), " A");
         assert_eq!(after_answer_rule("A", "Q"), "A");
+    }
+
+    #[test]
+    fn line_breaks_become_slashes() {
+        assert_eq!(
+            text_of("1922<br>(en Extrême-Orient)"),
+            "1922 / (en Extrême-Orient)"
+        );
+        assert_eq!(
+            text_of("<div>un</div><div></div><div>deux</div>"),
+            "un / deux"
+        );
     }
 
     #[test]
