@@ -136,7 +136,7 @@ pub fn read(path: &Path) -> Result<Collection> {
             }
         ))
     })?;
-    let temp = TempFile::new()?;
+    let temp = TempFile::new();
     {
         let entry = zip
             .by_name(name)
@@ -195,17 +195,18 @@ fn sql_message(e: &rusqlite::Error) -> String {
     }
 }
 
-/// A temporary file, removed when dropped.
-struct TempFile(PathBuf);
+/// A temporary file (not created), removed when dropped.
+pub(crate) struct TempFile(pub(crate) PathBuf);
 
 impl TempFile {
-    fn new() -> Result<TempFile> {
+    /// A new name in the system's temporary folder.
+    pub(crate) fn new() -> TempFile {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
         let path =
             std::env::temp_dir().join(format!("carnet-anki-{}-{nanos}.sqlite", std::process::id()));
-        Ok(TempFile(path))
+        TempFile(path)
     }
 }
 

@@ -156,7 +156,8 @@ pub enum Command {
     Cards(CardsArgs),
     /// Build a deck from a corpus of documents.
     Generate(GenerateArgs),
-    /// Export the deck in Anki's plain-text import format.
+    /// Export the deck in Anki's plain-text import format, or as an Anki package with its
+    /// review history.
     Export(ExportArgs),
     /// Build a deck from a file in Anki's plain-text format, or from an Anki package
     /// (.apkg/.colpkg) with its review history.
@@ -324,8 +325,12 @@ pub struct GenerateArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
     /// Write Anki's plain-text import format (tab-separated, with a GUID column) to FILE.
-    #[arg(long, value_name = "FILE", required = true)]
-    pub anki: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "apkg")]
+    pub anki: Option<PathBuf>,
+    /// Write an Anki package (.apkg) to FILE: the notes, the review history and each card's
+    /// FSRS memory state and due date (a later export re-imported adds only new reviews).
+    #[arg(long, value_name = "FILE.apkg", conflicts_with = "anki")]
+    pub apkg: Option<PathBuf>,
 }
 
 /// `carnet import`.

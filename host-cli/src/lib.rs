@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod anki_export;
 pub mod anki_import;
 pub mod anki_package;
 pub mod anki_revlog;

@@ -22,7 +22,12 @@ import os
 import random
 import sys
 
-from anki.collection import Collection, ExportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import (
+    Collection,
+    ExportAnkiPackageOptions,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+)
 from anki.cards import FSRSMemoryState
 
 DAY_MS = 86_400_000
@@ -225,12 +230,17 @@ def import_packages(collection, packages):
     stages = []
     try:
         for package in packages:
-            col.import_anki_package(ImportAnkiPackageRequest(package_path=package))
+            # As Anki's import dialog does by default: with the learning progress.
+            options = ImportAnkiPackageOptions(
+                with_scheduling=True, with_deck_configs=True
+            )
+            col.import_anki_package(ImportAnkiPackageRequest(package_path=package, options=options))
             cards = {}
             for cid in col.find_cards(""):
                 card = col.get_card(cid)
                 state = col.compute_memory_state(cid)
                 cards[str(cid)] = {
+                    "guid": card.note().guid,
                     "fields": list(card.note().fields),
                     "notetype": card.note().note_type()["name"],
                     "deck": col.decks.name(card.did),
