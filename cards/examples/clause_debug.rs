@@ -1,22 +1,83 @@
-//! Prints the topic of a document and each clause cloze written from it (for developers).
+//! Prints, for developers, the topic of each document and, sentence by sentence, the facts
+//! the patterns found and each mention's clause cloze or the reason it has none.
+//!
+//! ```text
+//! cargo run -p carnet-cards --example clause_debug -- FILE...
+//! ```
 fn main() {
+    use carnet_cards::cards::Origin;
+    use carnet_cards::document::BlockKind;
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
         let doc = carnet_cards::clean::clean(&text);
-        let sentences: Vec<String> = doc
+        let sentences: Vec<(u32, String)> = doc
             .blocks
             .iter()
-            .filter(|b| b.kind == carnet_cards::document::BlockKind::Paragraph)
+            .filter(|b| b.kind == BlockKind::Paragraph)
             .flat_map(|b| {
                 carnet_cards::sentences::split(&b.text)
                     .into_iter()
-                    .map(|s| b.text[s.start..s.end].to_string())
+                    .map(|s| (b.line_at(s.start), b.text[s.start..s.end].to_string()))
                     .collect::<Vec<_>>()
             })
             .collect();
-        let topic = carnet_cards::clauses::DocumentTopic::from_first_sentences(
-            sentences.iter().map(String::as_str),
+        let topic = carnet_cards::clauses::DocumentTopic::from_first_sentences_of(
+            sentences.iter().map(|(_, s)| s.as_str()),
+            Some(&doc.to_text()),
         );
-        println!("== {path}: topic {:?}", topic);
+        println!("== {path}: topic {topic:?}");
+        let lexicon =
+            carnet_cards::facts::Lexicon::build(sentences.iter().map(|(_, s)| s.as_str()));
+        let mut about_topic = false;
+        for (i, (line, s)) in sentences.iter().enumerate() {
+            let analysis = carnet_cards::facts::analyse(s, &lexicon, true);
+            println!("\n[L{line}] {s}");
+            for f in &analysis.facts {
+                let answer = &s[f.answer.0..f.answer.1];
+                println!(
+                    "  fact {:?} {:?}: {answer} ({})",
+                    f.fact_type,
+                    f.kind,
+                    f.question.as_deref().unwrap_or("cloze")
+                );
+            }
+            let origin = Origin {
+                document: 0,
+                line: *line,
+                block: BlockKind::Paragraph,
+            };
+            let tokens = carnet_cards::facts::tokens::tokenize(s);
+            let previous = i.checked_sub(1).map(|p| sentences[p].1.as_str());
+            let previous_about_topic = previous.is_some() && about_topic;
+            about_topic = carnet_cards::context::speaks_of_topic(
+                s,
+                &lexicon,
+                &topic,
+                previous.is_none() || previous_about_topic,
+            );
+            let around = carnet_cards::context::Surroundings::new(&lexicon, previous)
+                .with_topic(&topic, previous_about_topic)
+                .with_sentence(s, &tokens);
+            let written = carnet_cards::cards::write(s, &analysis, origin, &around);
+            for (card, _) in &written.cards {
+                println!("  card {}: {}", card.answer, card.prompt);
+            }
+            for (card, rule) in &written.dropped {
+                println!("  dropped {} ({rule:?}): {}", card.answer, card.prompt);
+            }
+            let taken: Vec<String> = written
+                .cards
+                .iter()
+                .map(|(c, _)| c.answer.clone())
+                .collect();
+            for (answer, verdict) in
+                carnet_cards::clauses::verdicts(s, &analysis.mentions, origin, &topic, &taken)
+            {
+                match verdict {
+                    Ok(card) => println!("  cloze {answer}: {}", card.prompt),
+                    Err(why) => println!("  no cloze for {answer}: {why}"),
+                }
+            }
+        }
     }
 }

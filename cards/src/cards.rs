@@ -400,7 +400,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
         }
     }
     let _ = (gap_at, gap_seen);
-    let mut text = crate::typography::normalize(&out);
+    let mut text = semicolon_clause(&crate::typography::normalize(&out));
     // `Le lendemain matin à 10 heures, le Milrevcom publia …` → `Le Milrevcom publia …`
     // The relative starts are short: only the beginning is lowered.
     let mut head = text.len().min(48);
@@ -432,6 +432,45 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     Some(text)
 }
 
+/// Clauses joined by ` ; ` tell a fact each: a cloze keeps the one that holds the gap, when
+/// it has six words at least (`Une commission vérifie le terrain en 1664 ; en [...], Riquet
+/// fait creuser …` → `En [...], Riquet fait creuser …`).
+fn semicolon_clause(text: &str) -> String {
+    // Only the semicolons outside brackets and quotes join clauses.
+    let mut parts: Vec<&str> = Vec::new();
+    let (mut depth, mut from) = (0i32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '«' | '[' => depth += 1,
+            ')' | '»' | ']' => depth -= 1,
+            ';' if depth == 0 && text[..i].ends_with(' ') && text[i + 1..].starts_with(' ') => {
+                parts.push(&text[from..i - 1]);
+                from = i + 2;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[from..]);
+    if parts.len() < 2 {
+        return text.to_string();
+    }
+    let Some(last) = parts.len().checked_sub(1) else {
+        return text.to_string();
+    };
+    let Some(at) = parts.iter().position(|p| p.contains(GAP)) else {
+        return text.to_string();
+    };
+    let part = parts[at].trim();
+    if part.split_whitespace().count() < 6 {
+        return text.to_string();
+    }
+    let mut out = capitalise(part);
+    if at != last {
+        out.push('.');
+    }
+    out
+}
+
 /// Cuts a long cloze after the clause that holds the gap (`, mais …`, ` ; …`).
 fn shorten_after_gap(text: &str) -> String {
     let Some(gap) = text.find(GAP) else {
@@ -460,6 +499,33 @@ fn shorten_after_gap(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cloze_keeps_the_clause_of_its_gap() {
+        let s = "Une commission vérifie le terrain en 1664 ; en 1665, Riquet fait creuser une rigole d'essai.";
+        let a = s.find("1665").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + 4)).unwrap(),
+            "En [...], Riquet fait creuser une rigole d'essai."
+        );
+        let a = s.find("1664").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + 4)).unwrap(),
+            "Une commission vérifie le terrain en [...]."
+        );
+        // A semicolon inside brackets joins no clauses; a short clause keeps the sentence.
+        let s = "Alexandra Kollontaï est commissaire à l'Assistance publique (1917 ; la première femme au gouvernement).";
+        let a = s.find("1917").unwrap();
+        assert!(cloze(s, (a, a + 4))
+            .unwrap()
+            .contains("; la première femme"));
+        let s = "Le canal est long de 240 kilomètres ; il a 63 écluses.";
+        let a = s.find("240").unwrap();
+        assert_eq!(
+            cloze(s, (a, a + 3)).unwrap(),
+            "Le canal est long de [...] kilomètres."
+        );
+    }
 
     #[test]
     fn cloze_drops_remarks_and_relative_time() {

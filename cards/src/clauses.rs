@@ -13,7 +13,7 @@
 
 use crate::cards::{CardKind, GeneratedCard, Origin, GAP};
 use crate::facts::{FactType, Kind, Mention};
-use crate::lexicon::{Lexicon, Mood, Pos};
+use crate::lexicon::{Gender, Lexicon, Mood, Pos};
 
 /// The longest clause kept, in words.
 pub const MAX_WORDS: usize = 24;
@@ -109,6 +109,10 @@ pub struct DocumentTopic {
     pub topic: Option<String>,
     /// Whether the topic takes `elle` (feminine) rather than `il`.
     pub feminine: Option<bool>,
+    /// The subject pronoun that stands for the topic (`il`, `elle`, `ils`, `elles`), when
+    /// the document shows it: the gender of its head noun, or, for a person, the pronoun
+    /// the document's sentences open with far more often than the other.
+    pub pronoun: Option<&'static str>,
 }
 
 impl DocumentTopic {
@@ -137,10 +141,20 @@ impl DocumentTopic {
             .find(|w| w.starts_with(char::is_uppercase) || w.chars().all(|c| c.is_ascii_digit()))
             .unwrap_or(t);
         if text.matches(key).count() >= 2 {
-            topic
+            let pronoun = topic_pronoun(t, topic.feminine, text);
+            DocumentTopic { pronoun, ..topic }
         } else {
             DocumentTopic::default()
         }
+    }
+
+    /// The topic as an antecedent of `pronoun` (`il`, `elle`…): its text when it is the
+    /// pronoun the topic takes.
+    pub fn stands_for(&self, pronoun: &str) -> Option<&str> {
+        self.topic.as_deref().filter(|_| {
+            self.pronoun
+                .is_some_and(|p| p.eq_ignore_ascii_case(pronoun))
+        })
     }
 
     fn first_subject<'a>(sentences: impl Iterator<Item = &'a str>) -> DocumentTopic {
@@ -226,6 +240,7 @@ impl DocumentTopic {
                 return DocumentTopic {
                     topic: Some(phrase),
                     feminine,
+                    pronoun: None,
                 };
             }
         }
@@ -753,16 +768,43 @@ pub fn clozes(
     topic: &DocumentTopic,
     taken: &[String],
 ) -> Vec<GeneratedCard> {
+    verdicts(text, mentions, origin, topic, taken)
+        .into_iter()
+        .filter_map(|(_, v)| v.ok())
+        .collect()
+}
+
+/// What [`verdicts`] returns: each mention's answer with its cloze or the reason it has none.
+pub type Verdicts = Vec<(String, Result<GeneratedCard, &'static str>)>;
+
+fn refuse(out: &mut Verdicts, answer: &str, why: &'static str) {
+    out.push((answer.to_string(), Err(why)));
+}
+
+/// Each mention of the sentence with its clause cloze, or the reason it has none (for the
+/// developers' listing of `examples/clause_debug.rs`, and for tests).
+pub fn verdicts(
+    text: &str,
+    mentions: &[Mention],
+    origin: Origin,
+    topic: &DocumentTopic,
+    taken: &[String],
+) -> Verdicts {
     let lexicon = Lexicon::get();
-    let mut out = Vec::new();
+    let mut out: Verdicts = Vec::new();
     for m in &with_units(text, mentions, lexicon) {
         let answer = text[m.span.0..m.span.1].trim();
-        if answer.is_empty()
-            || taken
-                .iter()
-                .any(|t| t.contains(answer) || answer.contains(t.as_str()))
-            || out.iter().any(|c: &GeneratedCard| c.answer == answer)
+        if answer.is_empty() {
+            continue;
+        }
+        if taken
+            .iter()
+            .any(|t| t.contains(answer) || answer.contains(t.as_str()))
         {
+            refuse(&mut out, answer, "taken by a fact pattern");
+            continue;
+        }
+        if out.iter().any(|(a, c)| c.is_ok() && a == answer) {
             continue;
         }
         let fact_type = match m.kind {
@@ -771,18 +813,27 @@ pub fn clozes(
             Kind::Person => FactType::Person,
             Kind::Place => FactType::Place,
             Kind::Organisation => FactType::Organisation,
-            Kind::Other => continue,
+            Kind::Other => {
+                refuse(&mut out, answer, "no type");
+                continue;
+            }
         };
         // A gap inside a parenthesis or a quotation is never a good one.
         let before = &text[..m.span.0];
         let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
         if open('(', ')') || open('«', '»') || open('[', ']') {
+            refuse(&mut out, answer, "inside brackets or quotes");
             continue;
         }
         let gapped = match clause_around(text, m.span, lexicon) {
             Some(span) => {
                 let clause = &text[span.start..span.end];
                 if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
+                    refuse(
+                        &mut out,
+                        answer,
+                        "clause too short, or the answer twice in it",
+                    );
                     continue;
                 }
                 let local = m.span.0 - span.start;
@@ -794,38 +845,26 @@ pub fn clozes(
             }
             None => match apposition_clause(text, m.span, lexicon) {
                 Some(clause) if !clause.contains(answer) => clause,
-                _ => continue,
+                _ => {
+                    refuse(&mut out, answer, "no clause with a verb");
+                    continue;
+                }
             },
         };
         let Some((prompt, used_topic)) = sentence_of(&gapped, topic) else {
+            refuse(&mut out, answer, "the clause leans on what came before");
             continue;
         };
-        if !prompt.contains(GAP)
-            || words(&prompt) > MAX_WORDS + 4
-            || content_words(lexicon, &prompt) < 5
-            || (m.kind != Kind::Date && unnamed_and_timeless(&prompt))
-            || !names_something(lexicon, &prompt)
-        {
+        if !prompt.contains(GAP) {
+            refuse(&mut out, answer, "no gap");
             continue;
         }
-        // The gap must leave the rest of a name whole: no capitalised word or numeral right
-        // before or after it (« Louis [...] »).
-        let (before_gap, after_gap) = prompt.split_once(GAP).unwrap_or(("", ""));
-        // Nor half of a range (« [...]-1928 »).
-        if after_gap.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '–')
-            || before_gap.ends_with(['-', '–'])
-        {
+        if words(&prompt) > MAX_WORDS + 4 {
+            refuse(&mut out, answer, "too long");
             continue;
         }
-        let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
-        let word_after = after_gap.split_whitespace().next().unwrap_or("");
-        let name_like = |w: &str| {
-            let w = bare(w);
-            w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
-        };
-        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
-            || name_like(word_after)
-        {
+        if content_words(lexicon, &prompt) < 5 {
+            refuse(&mut out, answer, "too few content words");
             continue;
         }
         // The topic as situation line, unless it is said already or holds the answer.
@@ -840,7 +879,37 @@ pub fn clozes(
             }
             _ => String::new(),
         };
-        out.push(GeneratedCard {
+        if m.kind != Kind::Date && unnamed_and_timeless(&prompt) {
+            refuse(&mut out, answer, "no name and no time");
+            continue;
+        }
+        if !names_something(lexicon, &prompt) {
+            refuse(&mut out, answer, "names nothing");
+            continue;
+        }
+        // The gap must leave the rest of a name whole: no capitalised word or numeral right
+        // before or after it (« Louis [...] »).
+        let (before_gap, after_gap) = prompt.split_once(GAP).unwrap_or(("", ""));
+        // Nor half of a range (« [...]-1928 »).
+        if after_gap.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '–')
+            || before_gap.ends_with(['-', '–'])
+        {
+            refuse(&mut out, answer, "half of a range");
+            continue;
+        }
+        let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
+        let word_after = after_gap.split_whitespace().next().unwrap_or("");
+        let name_like = |w: &str| {
+            let w = bare(w);
+            w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
+        };
+        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
+            || name_like(word_after)
+        {
+            refuse(&mut out, answer, "the gap cuts a name");
+            continue;
+        }
+        let card = GeneratedCard {
             kind: CardKind::Cloze,
             answer_kind: m.kind,
             fact_type,
@@ -852,9 +921,66 @@ pub fn clozes(
             line: origin.line,
             score: 0,
             situation,
-        });
+        };
+        out.push((answer.to_string(), Ok(card)));
     }
     out
+}
+
+/// The subject pronoun of a topic (see [`DocumentTopic::pronoun`]).
+fn topic_pronoun(topic: &str, feminine: Option<bool>, text: &str) -> Option<&'static str> {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = topic.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let head = |word: &str| {
+        let genders: Vec<Gender> = lexicon
+            .lookup(&word.to_lowercase())
+            .filter(|a| a.pos == Pos::Noun)
+            .filter_map(|a| a.gender)
+            .collect();
+        let masculine = genders.contains(&Gender::Masculine);
+        let feminine = genders.contains(&Gender::Feminine);
+        (masculine != feminine).then_some(feminine)
+    };
+    match (first.as_str(), feminine) {
+        ("la" | "une", _) => Some("elle"),
+        ("le" | "un", _) => Some("il"),
+        ("les" | "des", _) => {
+            let feminine = head(words.get(1)?)?;
+            Some(if feminine { "elles" } else { "ils" })
+        }
+        (_, None) => {
+            // A person: the pronoun sentences open with, when one clearly leads.
+            let opening = |p: &str| {
+                text.match_indices(p)
+                    .filter(|&(i, _)| {
+                        let before = text[..i].trim_end_matches(' ');
+                        before.is_empty() || before.ends_with(['.', '\n', ',', ';'])
+                    })
+                    .count()
+            };
+            let (elle, il) = (
+                opening("Elle ") + opening(" elle "),
+                opening("Il ") + opening(" il "),
+            );
+            if elle >= 2 && elle >= 3 * il {
+                Some("elle")
+            } else if il >= 2 && il >= 3 * elle {
+                Some("il")
+            } else {
+                None
+            }
+        }
+        // `L'Ispolkom`, `L'édit de Nantes`: the head noun's gender, when it is a common noun.
+        _ => {
+            let (_, rest) = topic.split_once(['\'', '’'])?;
+            let noun = rest.split_whitespace().next()?;
+            if noun.starts_with(char::is_uppercase) {
+                return None;
+            }
+            Some(if head(noun)? { "elle" } else { "il" })
+        }
+    }
 }
 
 #[cfg(test)]
@@ -863,9 +989,31 @@ mod tests {
 
     fn topic(t: &str, feminine: Option<bool>) -> DocumentTopic {
         DocumentTopic {
+            pronoun: None,
             topic: Some(t.to_string()),
             feminine,
         }
+    }
+
+    #[test]
+    fn a_topic_takes_the_pronoun_of_its_head_or_of_the_document() {
+        assert_eq!(
+            topic_pronoun("Le canal du Midi", Some(false), ""),
+            Some("il")
+        );
+        assert_eq!(
+            topic_pronoun("La pyramide du Louvre", Some(true), ""),
+            Some("elle")
+        );
+        assert_eq!(
+            topic_pronoun("Les Jeux olympiques de 1924", Some(false), ""),
+            Some("ils")
+        );
+        assert_eq!(topic_pronoun("L'Ispolkom", Some(false), ""), None);
+        let text = "Marie Curie naît à Varsovie. Elle étudie à Paris. En 1891, elle s'inscrit. Elle meurt en 1934. Il pleut.";
+        assert_eq!(topic_pronoun("Marie Curie", None, text), Some("elle"));
+        let text = "Pierre Curie naît à Paris. Il étudie. Elle aussi.";
+        assert_eq!(topic_pronoun("Pierre Curie", None, text), None);
     }
 
     #[test]

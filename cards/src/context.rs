@@ -135,6 +135,11 @@ pub struct Surroundings<'a> {
     /// from it can only tell one if it does).
     sentence: Option<(&'a str, &'a [Token<'a>])>,
     sentence_relative: OnceCell<bool>,
+    /// What the document is about, which a subject pronoun opening a paragraph, or
+    /// following a sentence about the topic, stands for.
+    topic: Option<&'a crate::clauses::DocumentTopic>,
+    /// The sentence before has the topic as its subject, named or as a pronoun.
+    previous_about_topic: bool,
 }
 
 /// The definite descriptions an earlier part of a document named in full: head noun →
@@ -212,7 +217,58 @@ impl<'a> Surroundings<'a> {
             named: None,
             sentence: None,
             sentence_relative: OnceCell::new(),
+            topic: None,
+            previous_about_topic: false,
         }
+    }
+
+    /// The same, knowing the document's topic, and whether the sentence before speaks of
+    /// it (see [`speaks_of_topic`]).
+    pub fn with_topic(
+        mut self,
+        topic: &'a crate::clauses::DocumentTopic,
+        previous_about_topic: bool,
+    ) -> Surroundings<'a> {
+        self.topic = Some(topic);
+        self.previous_about_topic = previous_about_topic;
+        self
+    }
+
+    /// The document's topic as the antecedent of the subject pronoun `p`: when the pronoun
+    /// is the one the topic takes, and the paragraph has no sentence before, or the one
+    /// before has the topic (or its head: `le canal` for `le canal du Midi`) as subject.
+    /// The topic is then the most salient referent, whatever else that sentence names.
+    fn topic_antecedent(&self, p: &Pronoun) -> Option<Antecedent> {
+        if !p.subject {
+            return None;
+        }
+        let topic = self.topic?.stands_for(&p.word)?;
+        let about_topic = match self.previous {
+            None => true,
+            Some(_) => {
+                self.previous_about_topic
+                    || self
+                        .antecedent()
+                        .is_some_and(|a| names_topic(&a.text, topic))
+            }
+        };
+        if !about_topic {
+            return None;
+        }
+        let gender = if p.word.starts_with("elle") {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        };
+        Some(Antecedent {
+            text: topic.to_string(),
+            agreement: Agreement {
+                plural: p.word.ends_with('s'),
+                gender,
+                name: false,
+            },
+            rivals: Vec::new(),
+        })
     }
 
     /// The same, for cards of this sentence (given with its tokens).
@@ -242,6 +298,48 @@ impl<'a> Surroundings<'a> {
             .get_or_init(|| self.previous.and_then(|p| antecedent(p, self.lexicon)))
             .as_ref()
     }
+}
+
+/// True when a subject written `subject` is the topic: the same words, its head (`le
+/// canal` for `le canal du Midi`), or a person's surname (`Hugo`, `Victor Hugo` for
+/// `Victor-Marie Hugo`).
+fn names_topic(subject: &str, topic: &str) -> bool {
+    let (a, t) = (subject.to_lowercase(), topic.to_lowercase());
+    if t == a || t.starts_with(&format!("{a} ")) {
+        return true;
+    }
+    let capitalised = |s: &str| {
+        s.split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    };
+    let surname = |s: &str| s.rsplit([' ', '-']).next().map(str::to_string);
+    capitalised(subject)
+        && capitalised(topic)
+        && surname(&a).is_some_and(|x| x.chars().count() > 2 && Some(x) == surname(&t))
+}
+
+/// Whether `sentence` has the document's topic as the subject of its main clause: named
+/// (see [`names_topic`]), or as the topic's pronoun when the sentence before spoke of the
+/// topic too (`after_topic`; true at a paragraph's start). This carries `il` from sentence
+/// to sentence of a paragraph about the topic (`Il épouse … Il est élu …`).
+pub fn speaks_of_topic(
+    sentence: &str,
+    lexicon: &Lexicon,
+    topic: &crate::clauses::DocumentTopic,
+    after_topic: bool,
+) -> bool {
+    // Only a topic with a pronoun is ever carried on.
+    let Some(t) = topic.topic.as_deref().filter(|_| topic.pronoun.is_some()) else {
+        return false;
+    };
+    if let Some(a) = antecedent(sentence, lexicon) {
+        return names_topic(&a.text, t);
+    }
+    let tokens = tokenize(sentence);
+    let Some(start) = main_clause(&tokens, lexicon) else {
+        return false;
+    };
+    after_topic && !impersonal(&tokens, start) && topic.stands_for(tokens[start].lower()).is_some()
 }
 
 /// A word the gap stands for while a prompt is read: a capitalised word of the same byte
@@ -289,9 +387,9 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         let Some(start) = start else {
             return Verdict::Drop(Rule::NoSubject);
         };
-        if !question && !names_something(&tokens, around.lexicon) {
-            return Verdict::Drop(Rule::NoSubject);
-        }
+        // A prompt that names nothing may still name its subject once a pronoun is
+        // replaced (below); it is read again then.
+        let names = question || names_something(&tokens, around.lexicon);
         if !question {
             content = content_words_in(&tokens);
         }
@@ -302,6 +400,8 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         }
         .or_else(|| object_pronoun(&tokens, start));
         let p = match problem {
+            None if !names => return Verdict::Drop(Rule::NoSubject),
+            Some(Problem::Drop(_)) if !names => return Verdict::Drop(Rule::NoSubject),
             // A subject that is not named (`une carte`, `le chantier`, `il y a`) needs a
             // time: the card's year, or a date as its answer.
             None if !question
@@ -337,8 +437,13 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         }
         let replaced = if p.rewritable {
             around
-                .antecedent()
-                .and_then(|a| replace_pronoun(&text, &tokens, &p, a))
+                .topic_antecedent(&p)
+                .and_then(|a| replace_pronoun(&text, &tokens, &p, &a))
+                .or_else(|| {
+                    around
+                        .antecedent()
+                        .and_then(|a| replace_pronoun(&text, &tokens, &p, a))
+                })
         } else {
             None
         };
@@ -2523,6 +2628,98 @@ mod tests {
             ),
             "Après la grève du [...], les ouvriers de Lyon reprennent le travail."
         );
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_paragraph_or_after_the_topic_is_the_topic() {
+        let lex = lexicon();
+        let topic = crate::clauses::DocumentTopic {
+            topic: Some("Le canal du Midi".to_string()),
+            feminine: Some(false),
+            pronoun: Some("il"),
+        };
+        let screened = |prompt: &str, previous: Option<&str>| {
+            let around = Surroundings::new(&lex, previous).with_topic(&topic, false);
+            match screen(prompt, CardKind::Cloze, Kind::Date, &around) {
+                Verdict::Keep { prompt, .. } => Some(prompt),
+                Verdict::Drop(_) => None,
+            }
+        };
+        // First in its paragraph: the topic, though the sentence names nothing else.
+        assert_eq!(
+            screened(
+                "Depuis [...], il est inscrit sur la liste du patrimoine mondial.",
+                None
+            )
+            .as_deref(),
+            Some("Depuis [...], le canal du Midi est inscrit sur la liste du patrimoine mondial.")
+        );
+        // After a sentence about the topic, whatever else it names (`le canal de Briare`).
+        let previous = "Le canal du Midi est plus ancien que le canal de Briare.";
+        assert_eq!(
+            screened(
+                "En [...], il est inscrit au patrimoine mondial de l'UNESCO.",
+                Some(previous)
+            )
+            .as_deref(),
+            Some("En [...], le canal du Midi est inscrit au patrimoine mondial de l'UNESCO.")
+        );
+        // Not the topic's pronoun, or after a sentence about something else: as before.
+        assert_eq!(
+            screened(
+                "En [...], elle est inscrite au patrimoine mondial de l'UNESCO.",
+                None
+            ),
+            None
+        );
+        let previous = "Un groupe de cyclistes se réunit à Vienne.";
+        assert_eq!(
+            screened(
+                "En [...], il organise une course entre Lyon et Vienne.",
+                Some(previous)
+            ),
+            None
+        );
+        // A chain of the topic's pronoun: the sentence before spoke of the topic.
+        let person = crate::clauses::DocumentTopic {
+            topic: Some("Alexandre-Gustave Eiffel".to_string()),
+            feminine: None,
+            pronoun: Some("il"),
+        };
+        let first = "Fils d'un général, il se destine très tôt aux lettres.";
+        assert!(speaks_of_topic(first, &lex, &person, true));
+        assert!(!speaks_of_topic(first, &lex, &person, false));
+        assert!(speaks_of_topic(
+            "Gustave Eiffel naît à Dijon.",
+            &lex,
+            &person,
+            false
+        ));
+        assert!(!speaks_of_topic(
+            "Le docteur Marcel Pagnol arrive.",
+            &lex,
+            &person,
+            true
+        ));
+        assert!(!speaks_of_topic(
+            "Il faut attendre 1850.",
+            &lex,
+            &person,
+            true
+        ));
+        let around = Surroundings::new(&lex, Some(first)).with_topic(&person, true);
+        match screen(
+            "Le [...], il épouse son amie d'enfance, Adèle Foucher.",
+            CardKind::Cloze,
+            Kind::Date,
+            &around,
+        ) {
+            Verdict::Keep { prompt, .. } => assert_eq!(
+                prompt,
+                "Le [...], Alexandre-Gustave Eiffel épouse son amie d'enfance, Adèle Foucher."
+            ),
+            v => panic!("dropped: {v:?}"),
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::cards::GeneratedCard;
 use crate::facts::names::same_name;
+use crate::facts::places::PlaceKind;
 use crate::facts::Kind;
 use crate::typography::fold;
 use std::collections::{BTreeMap, HashSet};
@@ -21,6 +22,10 @@ pub struct Pools {
     by_kind: BTreeMap<Kind, Vec<Entry>>,
     seen: HashSet<(Kind, String)>,
     buffer: String,
+    /// What the words before each place name said of its kind, weighed, by folded name.
+    place_votes: std::collections::HashMap<String, [u16; PlaceKind::ALL.len()]>,
+    /// Folded other names of organisations that cards ask (`Sovnarkom`, `Milrevcom`).
+    aliases: HashSet<String>,
 }
 
 impl Pools {
@@ -41,6 +46,49 @@ impl Pools {
             unit: fold(unit),
             document,
         });
+    }
+
+    /// Records `text` as another name of an organisation (the answer of an alias card).
+    pub fn add_alias(&mut self, text: &str) {
+        self.aliases.insert(fold(text));
+    }
+
+    /// True when `text` is surely an organisation: an acronym, a name headed by a keyword
+    /// (`Comité …`, `Parti …`), or another name the corpus gives one; not a place, nor an
+    /// event with an ordinal (`Ier Congrès`). `Néva` or `Pravda`, one word after an article,
+    /// are not sure enough to be offered as an organisation.
+    fn sure_organisation(&self, text: &str) -> bool {
+        let first = text.split([' ', '\'']).next().unwrap_or("");
+        if crate::facts::is_ordinal(first) || self.place_kind(text).is_some() {
+            return false;
+        }
+        is_acronym(text)
+            || self.aliases.contains(&fold(text))
+            || text
+                .split([' ', '\'', '-'])
+                .any(|w| crate::facts::organisations::KEYWORDS.contains(&w.to_lowercase().as_str()))
+    }
+
+    /// Records that the words before one mention of the place `text` say it is a `kind`,
+    /// with the `weight` of that evidence.
+    pub fn vote_place(&mut self, text: &str, kind: PlaceKind, weight: u16) {
+        let votes = self.place_votes.entry(fold(text)).or_default();
+        let i = PlaceKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        votes[i] = votes[i].saturating_add(weight);
+    }
+
+    /// The kind of place `text` is, by the strongest evidence of the corpus; `None` when
+    /// nothing said or two kinds tie.
+    pub fn place_kind(&self, text: &str) -> Option<PlaceKind> {
+        let votes = self.place_votes.get(&fold(text))?;
+        let best = *votes.iter().max()?;
+        if best == 0 || votes.iter().filter(|v| **v == best).count() > 1 {
+            return None;
+        }
+        votes
+            .iter()
+            .position(|v| *v == best)
+            .map(|i| PlaceKind::ALL[i])
     }
 
     /// For a question asking the acronym of an organisation (`Quel sigle désigne le Comité
@@ -72,6 +120,13 @@ impl Pools {
         };
         let shape = date_shape(&card.answer);
         let words = card.answer.split(' ').count();
+        // The frame before the gap: `L'[...]` takes a name that starts with a vowel sound,
+        // `Le [...]` one that does not.
+        let elided_frame = card
+            .prompt
+            .split_once(crate::cards::GAP)
+            .map(|(before, _)| before.ends_with(['\'', '’']));
+        let prompt_words = content_words(&card.prompt);
         let acronym = is_acronym(&card.answer);
         // A count given with its unit (« 150 voix »): distractors are counts of the same
         // unit, written the same way, and never the answer's own number.
@@ -80,8 +135,27 @@ impl Pools {
             card.answer_kind,
             Kind::Person | Kind::Place | Kind::Organisation
         );
+        // A place of a known kind takes places of that kind (a town for a town).
+        let place_kind = if card.answer_kind == Kind::Place {
+            self.place_kind(&card.answer)
+        } else {
+            None
+        };
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
+            .filter(|e| place_kind.is_none() || self.place_kind(&e.text) == place_kind)
+            .filter(|e| card.answer_kind != Kind::Organisation || self.sure_organisation(&e.text))
+            // A name that shares two words with the question names what it asks
+            // (« Comité militaro-révolutionnaire » for « le Comité révolutionnaire
+            // militaire »): another right answer.
+            .filter(|e| content_words(&e.text).intersection(&prompt_words).count() < 2)
+            .filter(|e| {
+                card.kind != crate::cards::CardKind::Cloze
+                    || elided_frame.is_none_or(|elided| {
+                        elided == starts_with_vowel_sound(&e.text)
+                            || !matches!(card.answer_kind, Kind::Organisation | Kind::Other)
+                    })
+            })
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
             .filter(|e| !prompt.contains(&fold(&e.text)))
             .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
@@ -98,7 +172,12 @@ impl Pools {
                 // acronym, one word for one word).
                 let unit_miss = u8::from(!unit.is_empty() && e.unit != unit)
                     + u8::from(is_acronym(&e.text) != acronym)
-                    + u8::from(e.text.split(' ').count().abs_diff(words) > 1);
+                    + u8::from(e.text.split(' ').count().abs_diff(words) > 1)
+                    // Another name is one word for one word (`Milrevcom`, `Sovnarkom`).
+                    + u8::from(
+                        card.fact_type == crate::facts::FactType::Alias
+                            && e.text.split(' ').count() != words,
+                    );
                 let other_doc = u8::from(e.document != card.document);
                 (unit_miss, other_doc, mix(&card.answer, &e.text), e)
             })
@@ -124,6 +203,22 @@ impl Pools {
         }
         Vec::new()
     }
+}
+
+/// The folded words of more than three letters of a text: what a question is about.
+fn content_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3)
+        .map(fold)
+        .collect()
+}
+
+/// True when the name starts with a vowel (or a mute `h`, taken as one): `l'Ispolkom`.
+fn starts_with_vowel_sound(text: &str) -> bool {
+    fold(text)
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyh".contains(c))
 }
 
 /// The initials of a name's significant words: `le Comité militaire révolutionnaire` → CMR.
@@ -263,6 +358,40 @@ mod tests {
             score: 0,
             situation: String::new(),
         }
+    }
+
+    #[test]
+    fn a_town_takes_towns() {
+        use crate::facts::tokens::tokenize;
+        let mut p = Pools::default();
+        let sentences = [
+            "Elle meurt à Passy, en Haute-Savoie, près de la ville de Sallanches.",
+            "Il naît à Besançon, puis vit à Bruxelles et à Varsovie.",
+            "Il descend le fleuve Rhône jusqu'à la gare de Lyon-Perrache.",
+        ];
+        for s in sentences {
+            let tokens = tokenize(s);
+            for (i, t) in tokens.iter().enumerate() {
+                if t.is_capitalised() && i > 0 {
+                    p.add(Kind::Place, t.text, "", 0);
+                    if let Some((kind, weight)) = PlaceKind::before(&tokens, i) {
+                        p.vote_place(t.text, kind, weight);
+                    }
+                }
+            }
+        }
+        assert_eq!(p.place_kind("Haute-Savoie"), Some(PlaceKind::Area));
+        assert_eq!(p.place_kind("Sallanches"), Some(PlaceKind::Settlement));
+        assert_eq!(p.place_kind("Rhône"), Some(PlaceKind::Water));
+        assert_eq!(p.place_kind("Lyon-Perrache"), Some(PlaceKind::Site));
+        let c = card("Passy", Kind::Place, "Elle meurt à Passy.");
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(
+            d.iter()
+                .all(|x| ["Sallanches", "Besançon", "Bruxelles", "Varsovie"].contains(&x.as_str())),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -159,6 +159,8 @@ pub fn generate_from_sources(
         std::collections::HashMap::new();
     let mut rewrites: std::collections::HashMap<String, Vec<Rule>> =
         std::collections::HashMap::new();
+    // The people each document names, to call them as the document usually does.
+    let mut people: std::collections::BTreeSet<(u16, String)> = Default::default();
     let mut usable = vec![0usize; cleaned.len()];
     let mut total = vec![0usize; cleaned.len()];
     // Descriptions the document named in full so far (`le musée Guimet`).
@@ -178,9 +180,17 @@ pub fn generate_from_sources(
             )
         })
         .collect();
+    // The year in force in each paragraph: the last one its sentences named so far (a
+    // reader takes « le 9 octobre » in the year the paragraph is in).
+    let mut block_year: Option<u32> = None;
+    // Whether the sentence just read has the document's topic as subject.
+    let mut about_topic = false;
     for (i, r) in refs.iter().enumerate() {
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
+        }
+        if i == 0 || refs[i - 1].document != r.document || refs[i - 1].block != r.block {
+            block_year = None;
         }
         let text = text_of(r);
         // The sentence before, in the same paragraph: a pronoun's antecedent may be there.
@@ -196,28 +206,60 @@ pub fn generate_from_sources(
             usable[r.document as usize] += 1;
         }
         let tokens = facts::tokens::tokenize(text);
+        // Whether the sentence before spoke of the topic, and whether this one does.
+        let previous_about_topic = previous.is_some() && about_topic;
+        about_topic = context::speaks_of_topic(
+            text,
+            &lexicon,
+            &topics[r.document as usize],
+            previous.is_none() || previous_about_topic,
+        );
         let analysis = facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards);
         for m in &analysis.mentions {
             let mention = &text[m.span.0..m.span.1];
             if m.kind == Kind::Quantity {
                 let (number, unit) = mention.rsplit_once(' ').unwrap_or((mention, ""));
                 pools.add(m.kind, number, unit, r.document);
-            } else if m.kind == Kind::Date || !lexicon.is_generic(mention) {
+            } else if m.kind == Kind::Date || (can_give_cards && !lexicon.is_generic(mention)) {
+                // Names for wrong answers come from prose, not from footnotes and
+                // references (« BakinskiRabotchii, du 1er mai 1918 »).
                 pools.add(m.kind, mention, "", r.document);
             }
+            if m.kind == Kind::Place {
+                let first = tokens.partition_point(|t| t.start < m.span.0);
+                if let Some((kind, weight)) = facts::places::PlaceKind::before(&tokens, first) {
+                    pools.vote_place(mention, kind, weight);
+                }
+            }
             settings.count(m.kind, mention, r.document);
+            if m.kind == Kind::Person {
+                people.insert((r.document, mention.to_string()));
+            }
         }
         let origin = Origin {
             document: r.document,
             line: block.line_at(r.start),
             block: block.kind,
         };
+        if let Some(year) = block_year {
+            settings.in_force.insert((r.document, origin.line), year);
+        }
+        if let Some(year) = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Date)
+            .filter_map(|m| last_year(&text[m.span.0..m.span.1]))
+            .next_back()
+        {
+            block_year = Some(year);
+        }
         if !can_give_cards {
             described.read(text, &tokens);
             continue;
         }
         let around = Surroundings::new(&lexicon, previous)
             .with_descriptions(&described)
+            .with_topic(&topics[r.document as usize], previous_about_topic)
             .with_sentence(text, &tokens);
         let written = cards::write(text, &analysis, origin, &around);
         drop(around);
@@ -264,6 +306,7 @@ pub fn generate_from_sources(
             }
         }
     }
+    rename_people(&mut candidates, &people, &cleaned);
     for card in &mut candidates {
         settings.qualify(card);
     }
@@ -308,6 +351,12 @@ pub fn generate_from_sources(
     for card in &kept {
         for rule in rewrites.get(&card.key()).into_iter().flatten() {
             *stats.rewritten.entry(*rule).or_default() += 1;
+        }
+    }
+    for card in &kept {
+        if card.fact_type == crate::facts::FactType::Alias && card.answer_kind == Kind::Organisation
+        {
+            pools.add_alias(&card.answer);
         }
     }
     for card in &mut kept {
@@ -356,6 +405,32 @@ pub fn generate_from_sources(
     })
 }
 
+/// Calls each person in the cards of a document by the form of their name the document uses
+/// most (see [`crate::naming`]).
+fn rename_people(
+    cards: &mut [GeneratedCard],
+    people: &std::collections::BTreeSet<(u16, String)>,
+    documents: &[CleanDocument],
+) {
+    for (d, doc) in documents.iter().enumerate() {
+        let names = people
+            .range((d as u16, String::new())..)
+            .take_while(|(doc, _)| *doc == d as u16)
+            .map(|(_, name)| name.as_str());
+        let renames = crate::naming::usual_names(&doc.to_text(), names);
+        if renames.is_empty() {
+            continue;
+        }
+        for card in cards.iter_mut().filter(|c| c.document as usize == d) {
+            for (from, to) in &renames {
+                if card.prompt.contains(from.as_str()) {
+                    card.prompt = crate::naming::rename(&card.prompt, from, to);
+                }
+            }
+        }
+    }
+}
+
 /// Where each document happens, to tell apart two bodies of the same name in two documents
 /// (the Sovnarkom of Petrograd and the Sovnarkom of Baku).
 #[derive(Default)]
@@ -366,6 +441,18 @@ struct Settings {
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The years of each document's dates, one entry a mention.
     years: std::collections::BTreeMap<u16, Vec<u32>>,
+    /// The year in force at a sentence (by document and line): the last one named before
+    /// it in its paragraph.
+    in_force: std::collections::HashMap<(u16, u32), u32>,
+}
+
+/// The last year (four digits, 1000–2100) a date mention names.
+fn last_year(mention: &str) -> Option<u32> {
+    mention
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u32>().ok())
+        .rfind(|y| (1000..=2100).contains(y))
 }
 
 impl Settings {
@@ -416,6 +503,18 @@ impl Settings {
     /// it (at least three dated mentions, nine in ten of them within a year of the most
     /// cited one). A document that spans decades has none: its cards name their own years.
     fn period_of(&self, document: u16) -> Option<u32> {
+        self.year_covering(document, 9)
+    }
+
+    /// The year most of a document's dates are in (two in three within a year of it), for a
+    /// sentence whose paragraph names none: a memoir of 1917 that cites an article of 1922.
+    fn main_year_of(&self, document: u16) -> Option<u32> {
+        self.year_covering(document, 6)
+    }
+
+    /// The most cited year of a document when at least `tenths` tenths of its dated mentions
+    /// (three or more) fall within a year of it.
+    fn year_covering(&self, document: u16, tenths: usize) -> Option<u32> {
         let years = self.years.get(&document)?;
         if years.len() < 3 {
             return None;
@@ -428,20 +527,26 @@ impl Settings {
             .iter()
             .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
         let near = years.iter().filter(|y| y.abs_diff(top) <= 1).count();
-        (10 * near >= 9 * years.len()).then_some(top)
+        (10 * near >= tenths * years.len()).then_some(top)
     }
 
-    /// The period as the situation line of a card that names no year and does not ask for a
-    /// date (the year could give the answer away) and has no situation yet.
+    /// The year as the situation line of a card that names none and has no situation yet:
+    /// the document's period, or else the year in force in the sentence's paragraph. A date
+    /// card gets it only when its answer has no year either (« Le [...], Trotsky accuse
+    /// Kamenev » → 2 décembre, in 1917): a year never gives a date's answer away.
     fn situate(&self, card: &mut GeneratedCard) {
-        if !card.situation.is_empty() || card.answer_kind == Kind::Date {
+        if !card.situation.is_empty() {
             return;
         }
-        let has_year = card
-            .prompt
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() == 4);
-        if let Some(year) = self.period_of(card.document).filter(|_| !has_year) {
+        let has_year = |text: &str| last_year(text).is_some();
+        if has_year(&card.prompt) || (card.answer_kind == Kind::Date && has_year(&card.answer)) {
+            return;
+        }
+        let year = self
+            .period_of(card.document)
+            .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
+            .or_else(|| self.main_year_of(card.document));
+        if let Some(year) = year {
             card.situation = year.to_string();
         }
     }

@@ -54,6 +54,7 @@ pub mod facts;
 pub mod generate;
 pub mod input;
 pub mod lexicon;
+pub mod naming;
 pub mod output;
 pub mod rank;
 pub mod recall;

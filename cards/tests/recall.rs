@@ -49,7 +49,7 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// The floors: today's figures (2026-12-01, before the generator's rebuild), raised as it
 /// improves. The goals are 90 % on the corpus and 70 % on unseen texts.
 const CORPUS_FLOOR: f64 = 0.26;
-const DEVELOPMENT_FLOOR: f64 = 0.17;
+const DEVELOPMENT_FLOOR: f64 = 0.21;
 const HELD_OUT_FLOOR: f64 = 0.15;
 
 #[test]

@@ -57,8 +57,12 @@ pub fn package(
     s: &Scheduling<'_>,
 ) -> Result<(Vec<u8>, Summary)> {
     let temp = crate::anki_package::TempFile::new();
-    let summary = write_collection(&temp.0, deck, history, s)
-        .map_err(|e| CliError::failure(format!("cannot write the Anki collection: {e}")))?;
+    let summary = write_collection(&temp.0, deck, history, s).map_err(|e| {
+        CliError::failure(crate::messages::fill(
+            crate::messages::text().apkg_cannot_write[0],
+            &[&e],
+        ))
+    })?;
     let collection = std::fs::read(&temp.0)
         .map_err(|e| CliError::io("cannot read the temporary collection", &temp.0, &e))?;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -72,7 +76,12 @@ pub fn package(
         zip.write_all(b"{}")?;
         Ok(zip.finish()?.into_inner())
     })()
-    .map_err(|e| CliError::failure(format!("cannot write the package: {e}")))?;
+    .map_err(|e| {
+        CliError::failure(crate::messages::fill(
+            crate::messages::text().apkg_cannot_write[1],
+            &[&e],
+        ))
+    })?;
     Ok((zipped, summary))
 }
 

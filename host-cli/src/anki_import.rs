@@ -107,16 +107,15 @@ pub fn convert(col: &Collection, label: &str) -> Result<Imported> {
     let mut top_levels = std::collections::BTreeSet::new();
     for card in &col.cards {
         let note = col.notes.get(&card.note).ok_or_else(|| {
-            CliError::input(format!(
-                "{label}: card {} belongs to note {}, which the collection does not hold \
-                 (check the collection in Anki: Tools > Check Database)",
-                card.id, card.note
+            CliError::input(crate::messages::fill(
+                crate::messages::text().apkg_missing_note,
+                &[&label, &card.id, &card.note],
             ))
         })?;
         let notetype = col.notetypes.get(&note.notetype).ok_or_else(|| {
-            CliError::input(format!(
-                "{label}: note {} has note type {}, which the collection does not hold",
-                card.note, note.notetype
+            CliError::input(crate::messages::fill(
+                crate::messages::text().apkg_missing_notetype,
+                &[&label, &card.note, &note.notetype],
             ))
         })?;
         let fields: HashMap<String, String> = notetype
@@ -147,8 +146,12 @@ pub fn convert(col: &Collection, label: &str) -> Result<Imported> {
         let document = match document_of.get(&card.deck) {
             Some(&d) => d,
             None => {
-                let d = u16::try_from(out.documents.len())
-                    .map_err(|_| CliError::input(format!("{label}: more than 65,536 decks")))?;
+                let d = u16::try_from(out.documents.len()).map_err(|_| {
+                    CliError::input(crate::messages::fill(
+                        crate::messages::text().apkg_too_many_decks,
+                        &[&label],
+                    ))
+                })?;
                 out.documents.push(deck);
                 lines.push(0);
                 document_of.insert(card.deck, d);
@@ -194,22 +197,26 @@ fn render(
 ) -> Result<Option<Rendered>> {
     let template_index = if notetype.cloze { 0 } else { card.ord as usize };
     let template = notetype.templates.get(template_index).ok_or_else(|| {
-        CliError::input(format!(
-            "{label}: note type {:?} has no card template {} (card {} uses it): it has no \
-             usable template",
-            notetype.name,
-            template_index + 1,
-            card.id
+        CliError::input(crate::messages::fill(
+            crate::messages::text().apkg_no_template,
+            &[
+                &label,
+                &format!("{:?}", notetype.name),
+                &(template_index + 1),
+                &card.id,
+            ],
         ))
     })?;
     let used = anki_template::referenced_fields(&template.question);
     if !used.iter().any(|f| notetype.fields.contains(f)) {
-        return Err(CliError::input(format!(
-            "{label}: the question of template {:?} of note type {:?} shows none of the note's \
-             fields ({}): it has no usable template",
-            template.name,
-            notetype.name,
-            notetype.fields.join(", ")
+        return Err(CliError::input(crate::messages::fill(
+            crate::messages::text().apkg_template_no_field,
+            &[
+                &label,
+                &format!("{:?}", template.name),
+                &format!("{:?}", notetype.name),
+                &notetype.fields.join(", "),
+            ],
         )));
     }
     let cloze = notetype.cloze.then_some(card.ord + 1);

@@ -97,13 +97,15 @@ pub struct Collection {
 /// Reads a package.
 pub fn read(path: &Path) -> Result<Collection> {
     let label = path.display().to_string();
-    let bad = |what: String| CliError::input(format!("{label}: {what}"));
+    let m = crate::messages::text();
+    let bad = |template: &str, args: &[&dyn std::fmt::Display]| {
+        let mut all: Vec<&dyn std::fmt::Display> = vec![&label];
+        all.extend_from_slice(args);
+        CliError::input(crate::messages::fill(template, &all))
+    };
     let file = std::fs::File::open(path).map_err(|e| CliError::io("cannot read", path, &e))?;
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
-        bad(format!(
-            "not an Anki package (.apkg/.colpkg are zip archives): {e}"
-        ))
-    })?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
+        .map_err(|e| bad(m.apkg_not_zip, &[&e]))?;
     let names: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -121,11 +123,10 @@ pub fn read(path: &Path) -> Result<Collection> {
     .find(|n| names.iter().any(|m| m == *n))
     .map(|n| (*n, n.ends_with('b')))
     .ok_or_else(|| {
-        bad(format!(
-            "the zip holds no Anki collection (collection.anki21b, collection.anki21 or \
-                 collection.anki2); it holds {}",
-            if names.is_empty() {
-                "nothing".to_string()
+        bad(
+            m.apkg_no_collection,
+            &[&if names.is_empty() {
+                m.apkg_nothing.to_string()
             } else {
                 names
                     .iter()
@@ -133,44 +134,37 @@ pub fn read(path: &Path) -> Result<Collection> {
                     .map(String::as_str)
                     .collect::<Vec<_>>()
                     .join(", ")
-            }
-        ))
+            }],
+        )
     })?;
     let temp = TempFile::new();
     {
         let entry = zip
             .by_name(name)
-            .map_err(|e| bad(format!("cannot read {name} in the zip: {e}")))?;
+            .map_err(|e| bad(m.apkg_entry, &[&name, &e]))?;
         let mut out = std::fs::File::create(&temp.0)
             .map_err(|e| CliError::io("cannot create a temporary file", &temp.0, &e))?;
         let mut limited = entry.take(MAX_COLLECTION_BYTES + 1);
         let copied = if compressed {
             let mut decoder = zstd::stream::read::Decoder::new(&mut limited)
-                .map_err(|e| bad(format!("{name}: {e}")))?;
+                .map_err(|e| bad(m.apkg_damaged, &[&name, &e]))?;
             copy_limited(&mut decoder, &mut out)
         } else {
             copy_limited(&mut limited, &mut out)
         };
-        let n = copied.map_err(|e| {
-            bad(format!(
-                "{name} cannot be unpacked ({e}): the package is damaged"
-            ))
-        })?;
+        let n = copied.map_err(|e| bad(m.apkg_damaged, &[&name, &e]))?;
         if n > MAX_COLLECTION_BYTES {
-            return Err(bad(format!(
-                "{name} unpacks to more than {} GiB",
-                MAX_COLLECTION_BYTES >> 30
-            )));
+            return Err(bad(
+                m.apkg_too_large,
+                &[&name, &(MAX_COLLECTION_BYTES >> 30)],
+            ));
         }
         out.flush()
             .map_err(|e| CliError::io("cannot write a temporary file", &temp.0, &e))?;
     }
     let mut col = read_sqlite(&temp.0).map_err(|e| match e {
-        ReadError::Sql(e) => bad(format!(
-            "{name} is not a readable Anki collection: {}",
-            sql_message(&e)
-        )),
-        ReadError::Bad(what) => bad(format!("{name}: {what}")),
+        ReadError::Sql(e) => bad(m.apkg_unreadable, &[&name, &sql_message(&e)]),
+        ReadError::Bad(what) => bad("{}: {}: {}", &[&name, &what]),
     })?;
     col.media_files = media_files;
     Ok(col)
@@ -186,10 +180,10 @@ fn sql_message(e: &rusqlite::Error) -> String {
         rusqlite::Error::SqliteFailure(f, Some(m))
             if f.code == rusqlite::ErrorCode::NotADatabase =>
         {
-            format!("not an SQLite database ({m})")
+            crate::messages::fill(crate::messages::text().apkg_not_sqlite, &[m])
         }
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
-            "the SQLite database is corrupt".to_string()
+            crate::messages::text().apkg_corrupt_sqlite.to_string()
         }
         e => e.to_string(),
     }
@@ -247,11 +241,9 @@ fn read_sqlite(path: &Path) -> std::result::Result<Collection, ReadError> {
     })?;
     let schema: i64 = db.query_row("select ver from col", [], |r| r.get(0))?;
     if !SCHEMAS.contains(&schema) {
-        return Err(ReadError::Bad(format!(
-            "collection schema version {schema}, carnet reads versions {} to {} (Anki 2.1 to \
-             25.x); export it again from Anki, or upgrade carnet",
-            SCHEMAS.start(),
-            SCHEMAS.end()
+        return Err(ReadError::Bad(crate::messages::fill(
+            crate::messages::text().apkg_schema,
+            &[&schema, SCHEMAS.start(), SCHEMAS.end()],
         )));
     }
     let mut col = Collection {
@@ -371,9 +363,12 @@ fn read_json(db: &Connection, col: &mut Collection) -> std::result::Result<(), R
         db.query_row("select models, decks from col", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
-    let bad = |what: &str, e: serde_json::Error| ReadError::Bad(format!("{what}: {e}"));
+    let words = crate::messages::text();
+    let bad = |what: &str, e: serde_json::Error| {
+        ReadError::Bad(crate::messages::fill(words.apkg_json, &[&what, &e]))
+    };
     let models: HashMap<String, serde_json::Value> =
-        serde_json::from_str(&models).map_err(|e| bad("its note types (col.models)", e))?;
+        serde_json::from_str(&models).map_err(|e| bad(words.apkg_json_what[0], e))?;
     for (id, m) in models {
         let Ok(id) = id.parse::<i64>() else { continue };
         let text = |v: &serde_json::Value, k: &str| v[k].as_str().unwrap_or("").to_string();
@@ -396,7 +391,7 @@ fn read_json(db: &Connection, col: &mut Collection) -> std::result::Result<(), R
         );
     }
     let decks: HashMap<String, serde_json::Value> =
-        serde_json::from_str(&decks).map_err(|e| bad("its decks (col.decks)", e))?;
+        serde_json::from_str(&decks).map_err(|e| bad(words.apkg_json_what[1], e))?;
     for (id, d) in decks {
         if let (Ok(id), Some(name)) = (id.parse::<i64>(), d["name"].as_str()) {
             col.decks.insert(id, name.to_string());

@@ -15,6 +15,7 @@ use carnet_engine::{AnswerKind, CardId, CardKind};
 
 use crate::error::{CliError, Result};
 use crate::kind_names::{answer_kind, card_kind, parse_answer_kind, parse_card_kind};
+use crate::messages::fill;
 
 /// The columns written, in order (1-based in the headers).
 pub const COLUMNS: [&str; 8] = [
@@ -183,14 +184,25 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
                         "colon" => ':',
                         "space" => ' ',
                         v if v.chars().count() == 1 => v.chars().next().unwrap_or('\t'),
-                        _ => return Err(bad(line_no, format!("unknown separator {value:?}"))),
+                        _ => {
+                            return Err(bad(
+                                line_no,
+                                fill(
+                                    crate::messages::text().e_anki_separator,
+                                    &[&format!("{value:?}")],
+                                ),
+                            ))
+                        }
                     }
                 }
                 "html" => {
                     html = value.parse().map_err(|_| {
                         bad(
                             line_no,
-                            format!("#html must be true or false, not {value:?}"),
+                            fill(
+                                crate::messages::text().e_anki_html,
+                                &[&format!("{value:?}")],
+                            ),
                         )
                     })?
                 }
@@ -198,21 +210,49 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
                 "tags" => global_tags = value.split_whitespace().map(String::from).collect(),
                 "columns" => names = value.split(sep).map(|s| s.trim().to_string()).collect(),
                 "guid column" => {
-                    guid_col = column_number(value)
-                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                    guid_col = column_number(value).ok_or_else(|| {
+                        bad(
+                            line_no,
+                            fill(
+                                crate::messages::text().e_anki_column,
+                                &[&format!("{value:?}")],
+                            ),
+                        )
+                    })?
                 }
                 "tags column" => {
-                    tags_col = column_number(value)
-                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                    tags_col = column_number(value).ok_or_else(|| {
+                        bad(
+                            line_no,
+                            fill(
+                                crate::messages::text().e_anki_column,
+                                &[&format!("{value:?}")],
+                            ),
+                        )
+                    })?
                 }
                 // Anki's own exports name each note's type and deck in columns of their own.
                 "notetype column" => {
-                    notetype_col = column_number(value)
-                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                    notetype_col = column_number(value).ok_or_else(|| {
+                        bad(
+                            line_no,
+                            fill(
+                                crate::messages::text().e_anki_column,
+                                &[&format!("{value:?}")],
+                            ),
+                        )
+                    })?
                 }
                 "deck column" => {
-                    deck_col = column_number(value)
-                        .ok_or_else(|| bad(line_no, format!("bad column {value:?}")))?
+                    deck_col = column_number(value).ok_or_else(|| {
+                        bad(
+                            line_no,
+                            fill(
+                                crate::messages::text().e_anki_column,
+                                &[&format!("{value:?}")],
+                            ),
+                        )
+                    })?
                 }
                 _ => {}
             }
@@ -316,9 +356,9 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
         });
     }
     if notes.is_empty() {
-        return Err(CliError::input(format!(
-            "{}: no notes after the header lines",
-            path.display()
+        return Err(CliError::input(crate::messages::fill(
+            crate::messages::text().e_no_notes,
+            &[&path.display()],
         )));
     }
     let deck = deck.or(deck_seen.filter(|d| !d.is_empty()));

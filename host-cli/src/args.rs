@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
     version,
     propagate_version = true,
     after_help = "Environment: CARNET_DATA_DIR (review logs), CARNET_CONFIG (configuration file), \
-                  CARNET_NOW (start time, for scripted sessions), NO_COLOR.\n\
+                  CARNET_NOW (start time, for scripted sessions), CARNET_LANG (fr or en), NO_COLOR.\n\
                   Configuration: config.toml in the platform's config folder (see `carnet config`); \
                   flags override it."
 )]
@@ -109,6 +109,16 @@ pub struct CommonArgs {
     /// Configuration file (default: `config.toml` in the platform's config folder).
     #[arg(long, global = true, env = "CARNET_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Language of the interface, `fr` or `en` (default: the configuration file's
+    /// `language`, else the locale: LC_ALL, LC_MESSAGES, LANG).
+    #[arg(
+        long,
+        global = true,
+        env = "CARNET_LANG",
+        value_name = "LANG",
+        value_enum
+    )]
+    pub lang: Option<crate::language::Language>,
     /// Scheduling overrides.
     #[command(flatten)]
     pub scheduling: SchedulingArgs,

@@ -12,9 +12,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| CliError::input(format!("{} is not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| {
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_not_a_file_name,
+            &[&path.display()],
+        ))
+    })?;
     remove_stale_temporaries(&dir);
     let temp = dir.join(format!(
         ".{}.tmp-{}",

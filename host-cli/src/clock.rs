@@ -26,24 +26,27 @@ impl Clock {
     pub fn from_env() -> Result<Clock> {
         let start_ms = match std::env::var("CARNET_NOW") {
             Ok(text) if !text.trim().is_empty() => parse_instant(text.trim()).ok_or_else(|| {
-                CliError::input(format!(
-                    "CARNET_NOW={text:?} is not a time: give RFC 3339 (2024-03-29T08:00:00Z) or \
-                     seconds since 1970"
+                CliError::input(crate::messages::fill(
+                    crate::messages::text().e_carnet_now,
+                    &[&format!("{text:?}")],
                 ))
             })?,
             _ => Utc::now().timestamp_millis(),
         };
         if !(0..=LATEST_MS).contains(&start_ms) {
-            return Err(CliError::input(format!(
-                "the clock says {} ({}): carnet's schedules hold times from 1970 to {} UTC \
-                 (seconds in 32 bits); set the system clock (or CARNET_NOW) right",
-                iso_utc(start_ms.div_euclid(1000)),
-                if std::env::var("CARNET_NOW").is_ok_and(|t| !t.trim().is_empty()) {
-                    "CARNET_NOW"
-                } else {
-                    "system clock"
-                },
-                iso_utc(LATEST_MS / 1000)
+            let m = crate::messages::text();
+            let which = if std::env::var("CARNET_NOW").is_ok_and(|t| !t.trim().is_empty()) {
+                "CARNET_NOW"
+            } else {
+                m.system_clock
+            };
+            return Err(CliError::input(crate::messages::fill(
+                m.e_clock,
+                &[
+                    &iso_utc(start_ms.div_euclid(1000)),
+                    &which,
+                    &iso_utc(LATEST_MS / 1000),
+                ],
             )));
         }
         Ok(Clock {

@@ -9,6 +9,8 @@ use crate::args::CommonArgs;
 use crate::clock::Clock;
 use crate::deck_file::DeckSource;
 use crate::error::{CliError, Result};
+use crate::language::Language;
+use crate::messages::{fill, text};
 
 /// `config.toml`: every key optional.
 ///
@@ -23,6 +25,7 @@ use crate::error::{CliError, Result};
 /// learn_ahead_minutes = 20
 /// fuzz = true
 /// deck = "/path/to/default.deck"
+/// language = "fr"
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,21 +50,40 @@ pub struct ConfigFile {
     pub fuzz: Option<bool>,
     /// The deck used when `--deck` is not given.
     pub deck: Option<PathBuf>,
+    /// The interface's language, `"fr"` or `"en"` (default: the locale's).
+    pub language: Option<String>,
 }
 
 impl ConfigFile {
     /// Reads and parses `path`.
     pub fn read(path: &Path) -> Result<ConfigFile> {
-        let text = std::fs::read_to_string(path)
+        let content = std::fs::read_to_string(path)
             .map_err(|e| CliError::io("cannot read the configuration file", path, &e))?;
-        toml::from_str(&text).map_err(|e| {
-            CliError::input(format!(
-                "configuration file {}: {}",
-                path.display(),
-                e.to_string().trim_end()
+        toml::from_str(&content).map_err(|e| {
+            CliError::input(fill(
+                text().e_config_file,
+                &[&path.display(), &e.to_string().trim_end()],
             ))
         })
     }
+}
+
+/// The configuration file's path: the one given, else the default one if it exists.
+fn config_file_path(common: &CommonArgs) -> Option<PathBuf> {
+    match &common.config {
+        Some(path) => Some(path.clone()),
+        None => default_config_path().filter(|p| p.is_file()),
+    }
+}
+
+/// The `language` of the configuration file, read before anything else so that every
+/// message of the run is in it; a file that cannot be read gives none here (its error is
+/// reported, in the locale's language, by [`Settings::resolve`]).
+pub fn configured_language(common: &CommonArgs) -> Option<Language> {
+    let path = config_file_path(common).filter(|p| p.is_file())?;
+    let text = std::fs::read_to_string(path).ok()?;
+    let file: ConfigFile = toml::from_str(&text).ok()?;
+    Language::from_code(file.language.as_deref()?)
 }
 
 /// Where the configuration file is looked for when none is given.
@@ -88,6 +110,8 @@ pub struct Settings {
     pub clock: Clock,
     /// The deck's trained parameters in force ([`crate::deck_parameters`]), if any.
     pub parameters_path: Option<PathBuf>,
+    /// The interface's language (also written to the handheld's `SETTINGS.TXT`).
+    pub language: Language,
 }
 
 impl Settings {
@@ -109,6 +133,19 @@ impl Settings {
             Some(p) => format!("`{key}` in {}", p.display()),
             None => format!("`{key}`"),
         };
+        let configured = match &file.language {
+            Some(code) => Some(Language::from_code(code).ok_or_else(|| {
+                CliError::input(fill(
+                    text().bad_language,
+                    &[&origin("language"), &format!("{code:?}")],
+                ))
+            })?),
+            None => None,
+        };
+        let language = common
+            .lang
+            .or(configured)
+            .unwrap_or_else(crate::language::current);
         let flags = &common.scheduling;
         let mut config = SchedulerConfig::default();
         if let Some(r) = flags.retention.or(file.desired_retention) {
@@ -140,13 +177,14 @@ impl Settings {
         })?;
         let day_start_hour = flags.day_start_hour.or(file.day_start_hour).unwrap_or(4);
         if day_start_hour > 23 {
-            return Err(CliError::input(format!(
-                "day start hour {day_start_hour} ({}): give an hour from 0 to 23",
-                if flags.day_start_hour.is_some() {
-                    "--day-start-hour".to_string()
-                } else {
-                    origin("day_start_hour")
-                }
+            let which = if flags.day_start_hour.is_some() {
+                "--day-start-hour".to_string()
+            } else {
+                origin("day_start_hour")
+            };
+            return Err(CliError::input(fill(
+                text().e_day_start,
+                &[&day_start_hour, &which],
             )));
         }
         let defaults = QueueLimits::default();
@@ -165,12 +203,9 @@ impl Settings {
         };
         let data_dir = match &common.data_dir {
             Some(d) => d.clone(),
-            None => dirs::data_dir().map(|d| d.join("carnet")).ok_or_else(|| {
-                CliError::input(
-                    "no data folder is known for this platform: pass --data-dir DIR or set \
-                     CARNET_DATA_DIR",
-                )
-            })?,
+            None => dirs::data_dir()
+                .map(|d| d.join("carnet"))
+                .ok_or_else(|| CliError::input(text().e_no_data_folder))?,
         };
         let deck = match (&common.deck, &file.deck) {
             (Some(p), _) | (None, Some(p)) => DeckSource::File(p.clone()),
@@ -185,6 +220,7 @@ impl Settings {
             day_start_hour,
             clock: Clock::from_env()?,
             parameters_path: None,
+            language,
         })
     }
 
@@ -220,9 +256,7 @@ pub fn parse_steps(items: &[String], origin: &str) -> Result<Steps> {
     let mut secs = Vec::with_capacity(items.len());
     for item in items {
         secs.push(parse_duration_secs(item).ok_or_else(|| {
-            CliError::input(format!(
-                "{origin}: step {item:?} is not a duration: write 30s, 10m, 1h or 2d"
-            ))
+            CliError::input(fill(text().e_step, &[&origin, &format!("{item:?}")]))
         })?);
     }
     Steps::new(&secs).map_err(|e| CliError::input(format!("{origin}: {e}")))

@@ -7,6 +7,7 @@ use carnet_engine::deck::{Deck, VERSION};
 use carnet_engine::Error as EngineError;
 
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 
 /// The deck generated from `cards/corpus/`, embedded at build time when it exists.
 #[cfg(carnet_bundled_deck)]
@@ -38,13 +39,9 @@ impl DeckFile {
     /// Reads the deck's bytes.
     pub fn load(source: &DeckSource) -> Result<DeckFile> {
         let bytes = match source {
-            DeckSource::Bundled => Cow::Borrowed(BUNDLED.ok_or_else(|| {
-                CliError::input(
-                    "this carnet was built without its bundled deck (cards/decks/bundled.deck \
-                     was missing at build time): pass --deck FILE, or build a deck with \
-                     `carnet generate cards/corpus -o my.deck`",
-                )
-            })?),
+            DeckSource::Bundled => {
+                Cow::Borrowed(BUNDLED.ok_or_else(|| CliError::input(text().e_no_bundled))?)
+            }
             DeckSource::File(path) => Cow::Owned(
                 std::fs::read(path).map_err(|e| CliError::io("cannot read deck", path, &e))?,
             ),
@@ -68,8 +65,8 @@ impl DeckFile {
     /// How to name the deck in messages: `deck PATH`, or `the bundled deck`.
     pub fn label(&self) -> String {
         match &self.source {
-            DeckSource::Bundled => "the bundled deck".to_string(),
-            DeckSource::File(p) => format!("deck {}", p.display()),
+            DeckSource::Bundled => text().deck_labels[0].to_string(),
+            DeckSource::File(p) => fill(text().deck_labels[1], &[&p.display()]),
         }
     }
 
@@ -185,21 +182,14 @@ fn sanitized(deck: &Deck<'_>) -> Option<Vec<u8>> {
 pub fn deck_error(label: &str, bytes: &[u8], error: EngineError) -> CliError {
     let len = bytes.len();
     CliError::input(match error {
-        EngineError::BadMagic => {
-            format!("{label} is not a carnet deck (it does not start with `CARNETDK`)")
+        EngineError::BadMagic => fill(text().e_not_a_deck, &[&label]),
+        EngineError::UnsupportedVersion { found } => {
+            fill(text().e_newer_deck, &[&label, &found, &VERSION])
         }
-        EngineError::UnsupportedVersion { found } => format!(
-            "{label} uses deck format version {found}, newer than the version {VERSION} this \
-             carnet reads; upgrade carnet"
-        ),
-        EngineError::Truncated => {
-            format!("{label} is truncated: its {len} bytes end before the data it announces")
-        }
-        EngineError::Checksum => {
-            format!("{label} is corrupt: its checksum does not match its content")
-        }
-        EngineError::Malformed => format!("{label} is malformed: {}", malformed_where(bytes)),
-        other => format!("{label} is malformed: {other}"),
+        EngineError::Truncated => fill(text().e_truncated_deck, &[&label, &len]),
+        EngineError::Checksum => fill(text().e_corrupt_deck, &[&label]),
+        EngineError::Malformed => fill(text().e_malformed_deck, &[&label, &malformed_where(bytes)]),
+        other => fill(text().e_malformed_deck, &[&label, &other]),
     })
 }
 
@@ -207,15 +197,15 @@ pub fn deck_error(label: &str, bytes: &[u8], error: EngineError) -> CliError {
 /// card at which byte offset), for the message.
 fn malformed_where(bytes: &[u8]) -> String {
     use carnet_engine::deck::DeckHeader;
+    let why = text().malformed_where;
     let header = match DeckHeader::parse(bytes) {
         Ok(h) => h,
-        Err(_) => return "its header's offsets and counts are inconsistent".to_string(),
+        Err(_) => return why[0].to_string(),
     };
     if bytes.len() > header.file_len as usize {
-        return format!(
-            "{} bytes follow the checksum at the end announced by its header (byte {})",
-            bytes.len() - header.file_len as usize,
-            header.file_len
+        return fill(
+            why[1],
+            &[&(bytes.len() - header.file_len as usize), &header.file_len],
         );
     }
     let u32_at = |at: u32| -> Option<u32> {
@@ -227,21 +217,17 @@ fn malformed_where(bytes: &[u8]) -> String {
             u32_at(header.index_entry_position(i)),
             u32_at(header.index_entry_position(i + 1)),
         ) else {
-            return "its card index is cut short".to_string();
+            return why[2].to_string();
         };
         let card = bytes
             .get(start as usize..end as usize)
             .ok_or(carnet_engine::Error::Malformed)
             .and_then(|b| header.decode_card(b));
         if card.is_err() {
-            return format!(
-                "card {} of {} (bytes {start}–{end}) does not decode",
-                i + 1,
-                header.card_count
-            );
+            return fill(why[3], &[&(i + 1), &header.card_count, &start, &end]);
         }
     }
-    "its names, index or card ids do not match its cards".to_string()
+    why[4].to_string()
 }
 
 #[cfg(test)]

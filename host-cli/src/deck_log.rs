@@ -22,6 +22,7 @@ use carnet_engine::review_log::{encode_frame, LogEntry, MAX_FRAME_LEN};
 
 use crate::atomic_file::write_atomically;
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 use crate::store::LogScan;
 
 /// The path of `deck`'s review log, migrating a name-keyed log first (see the module
@@ -78,19 +79,17 @@ fn migrate_legacy(data_dir: &Path, deck: &Deck<'_>, path: &Path) -> Result<()> {
         let done = legacy.with_extension("revlog.migrated");
         std::fs::rename(&legacy, &done)
             .map_err(|e| CliError::io("cannot rename the old review log", &legacy, &e))?;
-        format!("it is kept as {}", done.display())
+        fill(text().w_migrated_kept, &[&done.display()])
     } else {
-        format!(
-            "it keeps its {} other record(s) (another deck of the same name, or damaged ones)",
-            others.len() + scan.corrupt.len()
-        )
+        let m = text();
+        let others = others.len() + scan.corrupt.len();
+        m.count(others as u64, m.w_migrated_others, &[])
     };
-    crate::terminal::warn(&format!(
-        "review logs are now kept per deck identity: {} record(s) of {} moved from {} to {}; {fate}",
-        mine.len(),
-        deck.name(),
-        legacy.display(),
-        path.display()
+    let m = text();
+    crate::terminal::warn(&m.count(
+        mine.len() as u64,
+        m.w_migrated,
+        &[&deck.name(), &legacy.display(), &path.display(), &fate],
     ));
     Ok(())
 }

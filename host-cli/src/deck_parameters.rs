@@ -45,17 +45,15 @@ pub fn load(path: &Path) -> Result<Option<Parameters>> {
         Err(e) => return Err(CliError::io("cannot read the deck's parameters", path, &e)),
     };
     let file: ParametersFile = toml::from_str(&text).map_err(|e| {
-        CliError::input(format!(
-            "deck parameters {}: {}",
-            path.display(),
-            e.to_string().trim_end()
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_parameters_file,
+            &[&path.display(), &e.to_string().trim_end()],
         ))
     })?;
     Parameters::new(&file.parameters).map(Some).map_err(|e| {
-        CliError::input(format!(
-            "deck parameters {}: {e} (delete the file to go back to the defaults, or run \
-             `carnet optimize` again)",
-            path.display()
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_parameters_refused,
+            &[&path.display(), &e],
         ))
     })
 }
@@ -86,8 +84,12 @@ pub fn apply(settings: &mut Settings, id: DeckId) -> Result<()> {
             parameters,
             ..*settings.scheduler.config()
         };
-        settings.scheduler = Scheduler::new(config)
-            .map_err(|e| CliError::input(format!("deck parameters {}: {e}", path.display())))?;
+        settings.scheduler = Scheduler::new(config).map_err(|e| {
+            CliError::input(crate::messages::fill(
+                crate::messages::text().e_parameters_file,
+                &[&path.display(), &e],
+            ))
+        })?;
         settings.parameters_path = Some(path);
     }
     Ok(())

@@ -34,7 +34,21 @@ impl CliError {
     /// problem or a path through a regular file are input errors; the rest are failures.
     pub fn io(what: &str, path: &Path, error: &std::io::Error) -> CliError {
         use std::io::ErrorKind::*;
-        let message = format!("{what} {}: {}", path.display(), io_reason(error));
+        let m = crate::messages::text();
+        let message = match m.language {
+            crate::language::Language::English => {
+                format!("{what} {}: {}", path.display(), io_reason(error))
+            }
+            // `impossible de lire le paquet PATH : reason`.
+            crate::language::Language::French => {
+                format!(
+                    "{} {} : {}",
+                    m.io_what(what),
+                    path.display(),
+                    io_reason(error)
+                )
+            }
+        };
         match error.kind() {
             NotFound | PermissionDenied | NotADirectory | IsADirectory | AlreadyExists
             | InvalidInput | InvalidData | ReadOnlyFilesystem | InvalidFilename => {
@@ -50,7 +64,10 @@ impl CliError {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
             CliError::ClosedPipe
         } else {
-            CliError::Failure(format!("cannot write to stdout: {}", io_reason(&error)))
+            CliError::Failure(crate::messages::fill(
+                crate::messages::text().cannot_write_stdout,
+                &[&io_reason(&error)],
+            ))
         }
     }
 
@@ -72,8 +89,19 @@ impl CliError {
     }
 }
 
-/// The OS reason without Rust's "(os error N)" suffix.
+/// The OS reason without Rust's "(os error N)" suffix, in the interface's language for the
+/// usual ones.
 fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let reasons = crate::messages::text().io_reasons;
+    match error.kind() {
+        _ if error.raw_os_error().is_none() => {}
+        NotFound => return reasons[0].to_string(),
+        PermissionDenied => return reasons[1].to_string(),
+        IsADirectory => return reasons[2].to_string(),
+        NotADirectory => return reasons[3].to_string(),
+        _ => {}
+    }
     let text = error.to_string();
     match text.find(" (os error") {
         Some(at) => text[..at].to_string(),

@@ -1,20 +1,28 @@
-//! The words on the four grade buttons and the intervals they would give.
+//! The words on the four grade buttons and the intervals they would give, in the interface's
+//! language ([`crate::messages`]).
 
 use carnet_engine::{Outcomes, Rating};
 
-/// The grades' names, in button order (the deck's language is French).
-pub const GRADE_NAMES: [&str; 4] = ["Encore", "Difficile", "Bien", "Facile"];
-
-/// The grades' names cut short, for narrow screens.
-pub const SHORT_GRADE_NAMES: [&str; 4] = ["Enc.", "Diff.", "Bien", "Fac."];
+use crate::messages::{text, Messages};
 
 /// The name of a grade.
 pub fn grade_name(rating: Rating) -> &'static str {
-    GRADE_NAMES[rating.index()]
+    text().grade_names[rating.index()]
 }
 
-/// A wait in French short form: `45 s`, `10 min`, `3 h`, `4 j`, `2,5 mois`, `1,2 an`.
+/// The short name of a grade, for narrow screens.
+pub fn short_grade_name(rating: Rating) -> &'static str {
+    text().short_grade_names[rating.index()]
+}
+
+/// A wait in short form: `45 s`, `10 min`, `3 h`, `4 j`, `2,5 mois`, `1,2 an` in French;
+/// `4 d`, `2.5 mo`, `1.2 y` in English.
 pub fn interval_text(secs: i64) -> String {
+    interval_in(text(), secs)
+}
+
+/// [`interval_text`] in the language of `m`.
+pub fn interval_in(m: &Messages, secs: i64) -> String {
     let secs = secs.max(0);
     const DAY: i64 = 86_400;
     if secs < 60 {
@@ -24,33 +32,47 @@ pub fn interval_text(secs: i64) -> String {
     } else if secs < DAY {
         format!("{} h", (secs + 1800) / 3600)
     } else if secs < 30 * DAY {
-        format!("{} j", (secs + DAY / 2) / DAY)
+        format!("{} {}", (secs + DAY / 2) / DAY, m.day_unit)
     } else if secs < 365 * DAY {
-        format!("{} mois", decimal_fr(secs as f64 / (30.0 * DAY as f64)))
+        let months = secs as f64 / (30.0 * DAY as f64);
+        format!("{} {}", decimal(months, m.decimal_separator), m.month_unit)
     } else {
         let years = secs as f64 / (365.0 * DAY as f64);
-        let unit = if years >= 1.95 { "ans" } else { "an" };
-        format!("{} {unit}", decimal_fr(years))
+        let unit = if years >= 1.95 {
+            m.years_unit
+        } else {
+            m.year_unit
+        };
+        format!("{} {unit}", decimal(years, m.decimal_separator))
     }
 }
 
-/// One decimal with a French decimal comma, without a trailing `,0`.
-fn decimal_fr(x: f64) -> String {
+/// One decimal with `separator`, without a trailing `,0`.
+fn decimal(x: f64, separator: char) -> String {
     let tenths = (x * 10.0).round() as i64;
     if tenths % 10 == 0 {
         format!("{}", tenths / 10)
     } else {
-        format!("{},{}", tenths / 10, tenths % 10)
+        format!("{}{separator}{}", tenths / 10, tenths % 10)
     }
 }
 
 /// `Encore 10 min · Difficile 2 j · Bien 4 j · Facile 9 j`; with `numbered`, each is
 /// preceded by its key.
 pub fn grade_bar(outcomes: &Outcomes, numbered: bool) -> String {
+    grade_bar_in(text(), outcomes, numbered)
+}
+
+/// [`grade_bar`] in the language of `m`.
+pub fn grade_bar_in(m: &Messages, outcomes: &Outcomes, numbered: bool) -> String {
     Rating::ALL
         .iter()
         .map(|&r| {
-            let text = format!("{} {}", grade_name(r), interval_text(outcomes.wait_secs(r)));
+            let text = format!(
+                "{} {}",
+                m.grade_names[r.index()],
+                interval_in(m, outcomes.wait_secs(r))
+            );
             if numbered {
                 format!("{} {text}", r.as_u8())
             } else {
@@ -64,7 +86,20 @@ pub fn grade_bar(outcomes: &Outcomes, numbered: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{ENGLISH, FRENCH};
     use carnet_engine::{CardState, Scheduler, SchedulerConfig, SeededFuzz};
+
+    fn interval_text(secs: i64) -> String {
+        interval_in(&FRENCH, secs)
+    }
+
+    #[test]
+    fn intervals_read_in_english() {
+        assert_eq!(interval_in(&ENGLISH, 600), "10 min");
+        assert_eq!(interval_in(&ENGLISH, 2 * 86_400), "2 d");
+        assert_eq!(interval_in(&ENGLISH, 75 * 86_400), "2.5 mo");
+        assert_eq!(interval_in(&ENGLISH, 3 * 365 * 86_400), "3 y");
+    }
 
     #[test]
     fn intervals_read_as_a_french_learner_expects() {
@@ -92,8 +127,12 @@ mod tests {
             &mut SeededFuzz::from_seed(1),
         );
         assert_eq!(
-            grade_bar(&out, false),
+            grade_bar_in(&FRENCH, &out, false),
             "Encore 1 min · Difficile 6 min · Bien 10 min · Facile 8 j"
+        );
+        assert_eq!(
+            grade_bar_in(&ENGLISH, &out, true),
+            "1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d"
         );
     }
 }

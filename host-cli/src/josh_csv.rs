@@ -28,10 +28,9 @@ const COLUMNS: [&str; 4] = ["card_id", "review_rating", "review_time", "review_d
 pub fn read(path: &Path) -> Result<Vec<JoshRow>> {
     let bytes = std::fs::read(path).map_err(|e| CliError::io("cannot read", path, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        CliError::input(format!(
-            "{}: not UTF-8 text (invalid byte at offset {}); expected a josh CSV review log",
-            path.display(),
-            e.utf8_error().valid_up_to()
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_not_utf8_csv,
+            &[&path.display(), &e.utf8_error().valid_up_to()],
         ))
     })?;
     parse(path, &text)
@@ -46,10 +45,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<JoshRow>> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header)) = lines.next() else {
-        return Err(CliError::input(format!(
-            "{}: empty file; expected a header `{}` and one review a line",
-            path.display(),
-            COLUMNS.join(",")
+        return Err(CliError::input(crate::messages::fill(
+            crate::messages::text().e_empty_csv,
+            &[&path.display(), &COLUMNS.join(",")],
         )));
     };
     let names: Vec<&str> = header
@@ -145,9 +143,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<JoshRow>> {
         });
     }
     if rows.is_empty() {
-        return Err(CliError::input(format!(
-            "{}: no reviews after the header",
-            path.display()
+        return Err(CliError::input(crate::messages::fill(
+            crate::messages::text().e_no_reviews_csv,
+            &[&path.display()],
         )));
     }
     Ok(rows)

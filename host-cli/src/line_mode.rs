@@ -7,6 +7,11 @@
 //! Commands: `show` (or an empty line), `1`–`4`, `u` (undo), `s` (suspend), `q` (quit);
 //! in typed mode (`--type`) a line is the answer and commands start with `:` (`:q`, `:u`,
 //! `:s`); after the answer, an empty line accepts the suggested grade.
+//!
+//! The records for scripts (`card <id> new= learning= due=`, `recorded <id> <grade> <time>`,
+//! `undone`, `suspended`, `unsuspended`, `summary: k=v …`) and the commands are the same in
+//! every language; the rest — labels, grade names, intervals, messages — is in the
+//! interface's language ([`crate::messages`]).
 
 use std::io::{BufRead, Write};
 
@@ -15,6 +20,7 @@ use carnet_engine::{check_answer, AnswerMatch, Rating};
 use crate::clock;
 use crate::error::{CliError, Result};
 use crate::grade_label::{grade_bar, grade_name, interval_text};
+use crate::messages::{fill, text};
 use crate::session::{study_choices, Session, Summary, Undone};
 
 /// Runs a session until the queue is empty, `q`, or the end of input.
@@ -25,22 +31,21 @@ pub fn run<R: BufRead, W: Write>(
     out: &mut W,
 ) -> Result<()> {
     let io = CliError::stdout;
+    let m = text();
+    let cards = m.count(session.card_count() as u64, m.cards, &[]);
     writeln!(
         out,
-        "deck: {} ({} cards) · log: {}",
-        session.deck_name(),
-        session.card_count(),
-        session.log_path().display()
+        "{}",
+        fill(
+            m.line_deck,
+            &[&session.deck_name(), &cards, &session.log_path().display()]
+        )
     )
     .map_err(io)?;
     if typed {
-        writeln!(
-            out,
-            "keys: type the answer · :u undo · :s suspend · :q quit"
-        )
-        .map_err(io)?;
+        writeln!(out, "{}", m.line_typed_keys).map_err(io)?;
     } else {
-        writeln!(out, "keys: show · 1-4 grade · u undo · s suspend · q quit").map_err(io)?;
+        writeln!(out, "{}", m.line_keys).map_err(io)?;
     }
     let mut lines = input.lines();
     let mut announced: Option<i64> = None;
@@ -59,12 +64,12 @@ pub fn run<R: BufRead, W: Write>(
             )
             .map_err(io)?;
             if !card.situation.is_empty() {
-                writeln!(out, "situation: {}", card.situation).map_err(io)?;
+                writeln!(out, "{}", fill(m.line_situation, &[&card.situation])).map_err(io)?;
             }
-            writeln!(out, "question: {}", card.prompt).map_err(io)?;
+            writeln!(out, "{}", fill(m.line_question, &[&card.prompt])).map_err(io)?;
             let choices = study_choices(&card);
             if !choices.is_empty() {
-                writeln!(out, "choices: {}", choices.join(" · ")).map_err(io)?;
+                writeln!(out, "{}", fill(m.line_choices, &[&choices.join(" · ")])).map_err(io)?;
             }
             out.flush().map_err(io)?;
             announced = Some(shown.time_ms);
@@ -76,19 +81,20 @@ pub fn run<R: BufRead, W: Write>(
                 quit(session, out).map_err(io)?;
                 return Ok(());
             };
-            let line = line.map_err(|e| CliError::failure(format!("cannot read stdin: {e}")))?;
+            let line = line.map_err(|e| CliError::failure(fill(m.cannot_read_stdin, &[&e])))?;
             let raw = line.trim();
             let command = if typed && !revealed {
                 match raw.strip_prefix(':') {
                     Some(c) => c.trim(),
                     None => {
                         let verdict = check_answer(card.answer, raw);
+                        let words = m.line_verdicts;
                         let (word, grade) = match verdict {
-                            AnswerMatch::Correct => ("correct", Rating::Good),
-                            AnswerMatch::Close => ("close", Rating::Hard),
-                            AnswerMatch::Wrong => ("wrong", Rating::Again),
+                            AnswerMatch::Correct => (words[0], Rating::Good),
+                            AnswerMatch::Close => (words[1], Rating::Hard),
+                            AnswerMatch::Wrong => (words[2], Rating::Again),
                         };
-                        writeln!(out, "verdict: {word}").map_err(io)?;
+                        writeln!(out, "{}", fill(m.line_verdict, &[&word])).map_err(io)?;
                         suggested = Some(grade);
                         "show"
                     }
@@ -102,17 +108,25 @@ pub fn run<R: BufRead, W: Write>(
                         grade(session, rating, out)?;
                         continue 'cards;
                     }
-                    None => writeln!(out, "? grade with 1-4").map_err(io)?,
+                    None => writeln!(out, "{}", m.line_grade_first).map_err(io)?,
                 },
                 "" | "show" | " " => {
                     let doc = session.document(card.source.document);
-                    writeln!(out, "answer: {}", card.answer).map_err(io)?;
-                    writeln!(out, "source: {} ({doc}:{})", card.context, card.source.line)
-                        .map_err(io)?;
-                    writeln!(out, "grades: {}", grade_bar(&shown.outcomes, true)).map_err(io)?;
+                    writeln!(out, "{}", fill(m.line_answer, &[&card.answer])).map_err(io)?;
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(m.line_source, &[&card.context, &doc, &card.source.line])
+                    )
+                    .map_err(io)?;
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(m.line_grades, &[&grade_bar(&shown.outcomes, true)])
+                    )
+                    .map_err(io)?;
                     if let Some(s) = suggested {
-                        writeln!(out, "suggested: {} (empty line to accept)", s.as_u8())
-                            .map_err(io)?;
+                        writeln!(out, "{}", fill(m.line_suggested, &[&s.as_u8()])).map_err(io)?;
                     }
                     out.flush().map_err(io)?;
                     revealed = true;
@@ -135,7 +149,7 @@ pub fn run<R: BufRead, W: Write>(
                             writeln!(out, "unsuspended {:016x}", card.0).map_err(io)?
                         }
                         None => {
-                            writeln!(out, "? nothing to undo in this session").map_err(io)?;
+                            writeln!(out, "{}", m.line_nothing_to_undo).map_err(io)?;
                             continue;
                         }
                     }
@@ -154,11 +168,12 @@ pub fn run<R: BufRead, W: Write>(
                 }
                 other => {
                     let keys = if typed {
-                        ":u, :s, :q, or an answer"
+                        m.line_unknown_typed_keys
                     } else {
                         "show, 1-4, u, s, q"
                     };
-                    writeln!(out, "? unknown command {other:?}: {keys}").map_err(io)?;
+                    let quoted = format!("{other:?}");
+                    writeln!(out, "{}", fill(m.line_unknown, &[&quoted, &keys])).map_err(io)?;
                 }
             }
             out.flush().map_err(io)?;
@@ -172,12 +187,12 @@ fn grade<W: Write>(session: &mut Session<'_>, rating: Rating, out: &mut W) -> Re
     if let Some(g) = session.grade(rating)? {
         writeln!(
             out,
-            "recorded {:016x} {} {} {} · next in {}",
+            "recorded {:016x} {} {} {} · {}",
             g.review.card.0,
             rating.as_u8(),
             g.review.time_ms,
             grade_name(rating),
-            interval_text(g.wait_secs)
+            fill(text().line_next_in, &[&interval_text(g.wait_secs)])
         )
         .map_err(io)?;
         out.flush().map_err(io)?;
@@ -186,20 +201,22 @@ fn grade<W: Write>(session: &mut Session<'_>, rating: Rating, out: &mut W) -> Re
 }
 
 fn quit<W: Write>(session: &Session<'_>, out: &mut W) -> std::io::Result<()> {
-    writeln!(out, "quit: everything is saved")?;
+    writeln!(out, "{}", text().line_quit)?;
     write_summary(&session.summary(), out)
 }
 
 fn finish<W: Write>(session: &Session<'_>, out: &mut W) -> std::io::Result<()> {
-    writeln!(out, "done: no more cards for now")?;
+    let m = text();
+    writeln!(out, "{}", m.line_done)?;
     if let Some(due) = session.next_learning_due() {
         writeln!(
             out,
-            "later: cards in learning come back at {}",
-            clock::local_time_of_day(due)
+            "{}",
+            fill(m.line_later, &[&clock::local_time_of_day(due)])
         )?;
     }
-    writeln!(out, "tomorrow: {} reviews due", session.due_tomorrow())?;
+    let tomorrow = m.count(session.due_tomorrow() as u64, m.line_tomorrow, &[]);
+    writeln!(out, "{tomorrow}")?;
     write_summary(&session.summary(), out)
 }
 

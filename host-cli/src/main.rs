@@ -11,7 +11,8 @@ fn main() -> ExitCode {
         Err(error) => {
             let message = error.to_string();
             eprintln!(
-                "carnet: error: {}",
+                "{}{}",
+                carnet::messages::text().error_prefix,
                 carnet::terminal::clean_message(&message)
             );
             ExitCode::from(error.exit_code())

@@ -13,6 +13,7 @@ use std::process::Command;
 use crate::atomic_file::{remove_stale_temporaries, write_atomically};
 use crate::card_manifest::MANIFEST_FILE;
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 
 /// The deck's name on the card.
 pub const DECK_FILE: &str = "DECK.BIN";
@@ -38,12 +39,8 @@ pub enum SdCard {
 impl SdCard {
     /// The card at `target`: a folder, or an image file whose partition table is read.
     pub fn open(target: &Path) -> Result<SdCard> {
-        let meta = fs::metadata(target).map_err(|e| {
-            CliError::input(format!(
-                "{}: cannot open the SD card: {e}",
-                target.display()
-            ))
-        })?;
+        let meta = fs::metadata(target)
+            .map_err(|e| CliError::input(fill(text().e_open_card, &[&target.display(), &e])))?;
         if meta.is_dir() {
             remove_stale_temporaries(target);
             return Ok(SdCard::Folder(target.to_path_buf()));
@@ -57,21 +54,16 @@ impl SdCard {
         }
         let mut head = [0u8; 512];
         let bytes = fs::read(target)
-            .map_err(|e| CliError::input(format!("{}: cannot read: {e}", target.display())))?;
+            .map_err(|e| CliError::input(fill(text().e_card_read, &[&target.display(), &e])))?;
         if bytes.len() < 512 {
-            return Err(CliError::input(format!(
-                "{}: not an SD card image (only {} bytes)",
-                target.display(),
-                bytes.len()
+            return Err(CliError::input(fill(
+                text().e_small_image,
+                &[&target.display(), &bytes.len()],
             )));
         }
         head.copy_from_slice(&bytes[..512]);
-        let offset = fat_offset(&head).ok_or_else(|| {
-            CliError::input(format!(
-                "{}: not an SD card image: neither an MBR with a FAT partition nor a FAT boot sector",
-                target.display()
-            ))
-        })?;
+        let offset = fat_offset(&head)
+            .ok_or_else(|| CliError::input(fill(text().e_not_an_image, &[&target.display()])))?;
         Ok(SdCard::Image {
             path: target.to_path_buf(),
             offset,
@@ -84,13 +76,13 @@ impl SdCard {
             SdCard::Folder(dir) => {
                 // FAT names are case-insensitive; a mounted card may show them in lower case.
                 let found = fs::read_dir(dir)
-                    .map_err(|e| CliError::input(format!("{}: cannot list: {e}", dir.display())))?
+                    .map_err(|e| CliError::input(fill(text().e_card_list, &[&dir.display(), &e])))?
                     .filter_map(|e| e.ok())
                     .find(|e| e.file_name().to_string_lossy().eq_ignore_ascii_case(name));
                 match found {
                     None => Ok(None),
                     Some(entry) => fs::read(entry.path()).map(Some).map_err(|e| {
-                        CliError::input(format!("{}: cannot read: {e}", entry.path().display()))
+                        CliError::input(fill(text().e_card_read, &[&entry.path().display(), &e]))
                     }),
                 }
             }
@@ -108,10 +100,9 @@ impl SdCard {
                     if err.contains("not found") {
                         return Ok(None);
                     }
-                    return Err(CliError::input(format!(
-                        "{}: cannot read {name}: {}",
-                        path.display(),
-                        err.trim()
+                    return Err(CliError::input(fill(
+                        text().e_card_read_file,
+                        &[&path.display(), &name, &err.trim()],
                     )));
                 }
                 let bytes = fs::read(&tmp)
@@ -156,10 +147,13 @@ impl SdCard {
                     let _ = fs::remove_file(&local);
                     let out = out?;
                     if !out.status.success() {
-                        return Err(CliError::input(format!(
-                            "{}: cannot write {name}: {}",
-                            path.display(),
-                            String::from_utf8_lossy(&out.stderr).trim()
+                        return Err(CliError::input(fill(
+                            text().e_card_write_file,
+                            &[
+                                &path.display(),
+                                &name,
+                                &String::from_utf8_lossy(&out.stderr).trim(),
+                            ],
                         )));
                     }
                 }
@@ -186,9 +180,9 @@ impl SdCard {
                 return Ok(name);
             }
         }
-        Err(CliError::input(format!(
-            "{}: 99 files named {short}nn.{ext} already: move some away",
-            self.label()
+        Err(CliError::input(fill(
+            text().e_card_names,
+            &[&self.label(), &short, &ext],
         )))
     }
 
@@ -208,7 +202,7 @@ impl SdCard {
             return Ok(());
         };
         let entries = fs::read_dir(dir)
-            .map_err(|e| CliError::input(format!("{}: cannot list: {e}", dir.display())))?;
+            .map_err(|e| CliError::input(fill(text().e_card_list, &[&dir.display(), &e])))?;
         let mut strangers = Vec::new();
         let mut has_deck = false;
         for entry in entries.filter_map(|e| e.ok()) {
@@ -232,16 +226,14 @@ impl SdCard {
         }
         strangers.sort();
         let shown: Vec<&str> = strangers.iter().take(3).map(String::as_str).collect();
-        Err(CliError::input(format!(
-            "{}: this folder is not a carnet SD card: it holds {}{} and no {DECK_FILE}; give \
-             the card's mount point, or an empty folder for a new card",
-            dir.display(),
-            shown.join(", "),
-            if strangers.len() > 3 {
-                format!(" and {} other file(s)", strangers.len() - 3)
-            } else {
-                String::new()
-            }
+        let more = if strangers.len() > 3 {
+            fill(text().e_other_files, &[&(strangers.len() - 3)])
+        } else {
+            String::new()
+        };
+        Err(CliError::input(fill(
+            text().e_not_a_card_folder,
+            &[&dir.display(), &shown.join(", "), &more, &DECK_FILE],
         )))
     }
 }
@@ -284,12 +276,7 @@ fn mtools(tool: &str, image: &Path, offset: u64, args: &[&str]) -> Result<std::p
         .arg(format!("{}@@{offset}", image.display()))
         .args(args)
         .output()
-        .map_err(|e| {
-            CliError::failure(format!(
-                "cannot run {tool} ({e}): SD card images are read and written with mtools \
-                 (Debian package `mtools`); or mount the card and give its folder instead"
-            ))
-        })
+        .map_err(|e| CliError::failure(fill(text().e_no_mtools, &[&tool, &e])))
 }
 
 #[cfg(test)]

@@ -93,17 +93,9 @@ pub struct Stats {
     pub stability: Vec<Bucket>,
 }
 
-/// Upper bounds (days) of the stability buckets.
-const STABILITY_BOUNDS: [(f32, &str); 8] = [
-    (1.0, "< 1 j"),
-    (3.0, "1–3 j"),
-    (7.0, "3–7 j"),
-    (14.0, "7–14 j"),
-    (30.0, "14–30 j"),
-    (90.0, "1–3 mois"),
-    (365.0, "3–12 mois"),
-    (f32::INFINITY, "> 1 an"),
-];
+/// Upper bounds (days) of the stability buckets; their labels, in the interface's language,
+/// are [`crate::messages::Messages::stats_buckets`].
+const STABILITY_BOUNDS: [f32; 8] = [1.0, 3.0, 7.0, 14.0, 30.0, 90.0, 365.0, f32::INFINITY];
 
 /// Computes the figures at `now` (seconds).
 pub fn compute(
@@ -139,7 +131,7 @@ pub fn compute(
         if let (Phase::Review, Some(m)) = (s.phase(), s.memory()) {
             let b = STABILITY_BOUNDS
                 .iter()
-                .position(|(hi, _)| m.stability < *hi)
+                .position(|hi| m.stability < *hi)
                 .unwrap_or(7);
             stability[b] += 1;
         }
@@ -194,10 +186,11 @@ pub fn compute(
                 count,
             })
             .collect(),
-        stability: STABILITY_BOUNDS
+        stability: crate::messages::text()
+            .stats_buckets
             .iter()
             .zip(stability)
-            .map(|((_, label), cards)| Bucket {
+            .map(|(label, cards)| Bucket {
                 label: label.to_string(),
                 cards,
             })

@@ -13,6 +13,7 @@ use carnet_engine::review_log::{encode_frame, LogEntry, LogFault, LogReader, MAX
 use carnet_engine::Error as EngineError;
 
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 
 /// What reading a log found: its records in order, and what was wrong with it.
 #[derive(Debug, Clone, Default)]
@@ -66,11 +67,9 @@ impl LogScan {
                 .is_some_and(carnet_engine::review_log::looks_like_frame)
         });
         if scan.entries.is_empty() && !scan.corrupt.is_empty() && !looks_like_a_log {
-            return Err(CliError::input(format!(
-                "review log {}: no record in its {} bytes can be read: this is not a carnet \
-                 review log (left untouched; move it away to start a new log)",
-                path.display(),
-                bytes.len()
+            return Err(CliError::input(fill(
+                text().e_not_a_log,
+                &[&path.display(), &bytes.len()],
             )));
         }
         Ok(scan)
@@ -110,12 +109,8 @@ impl LogScan {
     pub fn schedulable(&self, path: &Path, now_ms: i64) -> Vec<LogEntry> {
         let (kept, later) = self.until(horizon_ms(now_ms));
         if later > 0 {
-            crate::terminal::warn(&format!(
-                "review log {}: {later} record(s) are dated more than a day after now (made \
-                 with a clock that was wrong?); they are kept in the log but left out of the \
-                 schedule until that time, and the time of new reviews ignores them",
-                path.display()
-            ));
+            let m = text();
+            crate::terminal::warn(&m.count(later as u64, m.w_future, &[&path.display()]));
         }
         kept
     }
@@ -123,24 +118,15 @@ impl LogScan {
     /// Prints a warning on stderr for each damaged record (`dropped`: the torn tail was cut).
     pub fn warn(&self, path: &Path, dropped: bool) {
         for f in &self.corrupt {
-            crate::terminal::warn(&format!(
-                "review log {}: the record at byte offset {} ({} bytes) is damaged ({}); it is \
-                 skipped and the records after it are kept",
-                path.display(),
-                f.offset,
-                f.len,
-                f.error
+            crate::terminal::warn(&fill(
+                text().w_damaged,
+                &[&path.display(), &f.offset, &f.len, &f.error],
             ));
         }
         if let Some(f) = self.torn {
-            let what = if dropped { "dropped" } else { "ignored" };
-            crate::terminal::warn(&format!(
-                "review log {}: the last record ({} bytes at byte offset {}) was cut short by an \
-                 interrupted write; it is {what}",
-                path.display(),
-                f.len,
-                f.offset
-            ));
+            let torn = text().w_torn;
+            let what = if dropped { torn[1] } else { torn[2] };
+            crate::terminal::warn(&fill(torn[0], &[&path.display(), &f.len, &f.offset, &what]));
         }
     }
 }
@@ -151,11 +137,9 @@ fn newer_version(path: &Path, f: &LogFault) -> CliError {
         EngineError::UnsupportedVersion { found } => found,
         _ => 0,
     };
-    CliError::input(format!(
-        "review log {}: the record at byte offset {} was written by a newer carnet (log format \
-         version {found}); upgrade carnet to read this log",
-        path.display(),
-        f.offset
+    CliError::input(fill(
+        text().e_newer_log,
+        &[&path.display(), &f.offset, &found],
     ))
 }
 
@@ -276,10 +260,9 @@ impl ReviewStore {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                return Err(CliError::input(format!(
-                    "review log {} is in use by another carnet (it holds the lock); finish or \
-                     quit that session first",
-                    path.display()
+                return Err(CliError::input(fill(
+                    text().e_log_in_use,
+                    &[&path.display()],
                 )))
             }
             Err(TryLockError::Error(e)) => {

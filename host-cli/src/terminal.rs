@@ -20,7 +20,11 @@ pub fn interactive() -> bool {
 
 /// Prints a warning on stderr (control characters made visible, see [`clean`]).
 pub fn warn(message: &str) {
-    eprintln!("carnet: warning: {}", clean_message(message));
+    eprintln!(
+        "{}{}",
+        crate::messages::text().warning_prefix,
+        clean_message(message)
+    );
 }
 
 /// Whether `c` must not reach a terminal from untrusted text: C0 and C1 control characters

@@ -24,9 +24,9 @@ use ratatui::{DefaultTerminal, Frame};
 
 use crate::clock;
 use crate::error::{CliError, Result};
-use crate::grade_label::{grade_name, interval_text, SHORT_GRADE_NAMES};
-use crate::line_mode::write_summary;
-use crate::session::{study_choices, Session, Shown, Undone};
+use crate::grade_label::{grade_name, interval_text, short_grade_name};
+use crate::messages::{fill, text};
+use crate::session::{study_choices, Session, Shown, Summary, Undone};
 
 /// What the screen is showing of the current card.
 #[derive(Debug, Default)]
@@ -48,7 +48,7 @@ struct View {
 /// Runs the full-screen session, then prints the summary on the normal screen.
 pub fn run(session: &mut Session<'_>, typed: bool) -> Result<()> {
     let mut terminal = ratatui::try_init()
-        .map_err(|e| CliError::failure(format!("cannot set up the terminal: {e}")))?;
+        .map_err(|e| CliError::failure(fill(text().cannot_set_up_terminal, &[&e])))?;
     let mut view = View {
         typed,
         color: crate::terminal::no_color_unset(),
@@ -60,12 +60,36 @@ pub fn run(session: &mut Session<'_>, typed: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "carnet: session on {} saved to {}",
-        session.deck_name(),
-        session.log_path().display()
+        "{}",
+        fill(
+            text().session_saved,
+            &[&session.deck_name(), &session.log_path().display()]
+        )
     );
-    let _ = write_summary(&session.summary(), &mut out);
+    let _ = writeln!(out, "{}", summary_line(&session.summary()));
     Ok(())
+}
+
+/// The session's summary for the learner, after the full screen is gone: `summary: 2 cards
+/// graded (1 new) · Again 0 · Hard 1 · Good 1 · Easy 0 · 1:05` (line mode prints the
+/// `summary: k=v` record for scripts instead).
+fn summary_line(s: &Summary) -> String {
+    let m = text();
+    let mut parts = vec![
+        m.count(s.reviewed as u64, m.session_graded, &[])
+            + &m.count(s.new_cards as u64, m.tui_of_which_new, &[]),
+    ];
+    parts.extend(
+        Rating::ALL
+            .iter()
+            .map(|r| format!("{} {}", grade_name(*r), s.by_rating[r.index()])),
+    );
+    if s.suspended > 0 {
+        parts.push(m.count(s.suspended as u64, m.session_suspended, &[]));
+    }
+    let secs = s.answer_ms / 1000;
+    parts.push(format!("{}:{:02}", secs / 60, secs % 60));
+    format!("{}{}", m.session_summary, parts.join(" · "))
 }
 
 fn event_loop(
@@ -73,8 +97,7 @@ fn event_loop(
     session: &mut Session<'_>,
     view: &mut View,
 ) -> Result<()> {
-    let draw_err =
-        |e: std::io::Error| CliError::failure(format!("cannot draw on the terminal: {e}"));
+    let draw_err = |e: std::io::Error| CliError::failure(fill(text().cannot_draw, &[&e]));
     loop {
         let shown = session.card_to_show();
         terminal
@@ -82,7 +105,7 @@ fn event_loop(
             .map_err(draw_err)?;
         let key = loop {
             match event::read()
-                .map_err(|e| CliError::failure(format!("cannot read the keyboard: {e}")))?
+                .map_err(|e| CliError::failure(fill(text().cannot_read_keyboard, &[&e])))?
             {
                 Event::Key(k) if k.kind == KeyEventKind::Press => break k,
                 Event::Resize(..) => {
@@ -150,7 +173,7 @@ fn on_key(session: &mut Session<'_>, view: &mut View, key: KeyEvent) -> Result<b
                 let rating = Rating::from_u8(c as u8 - b'0').unwrap_or(Rating::Good);
                 grade(session, view, rating)?;
             } else {
-                view.message = "Espace pour voir la réponse, puis 1–4.".to_string();
+                view.message = text().tui_reveal_first.to_string();
             }
         }
         KeyCode::Char('u') => undo(session, view)?,
@@ -184,10 +207,9 @@ fn scroll_by(view: &View, rows: i32) {
 
 fn grade(session: &mut Session<'_>, view: &mut View, rating: Rating) -> Result<()> {
     if let Some(g) = session.grade(rating)? {
-        view.message = format!(
-            "Enregistré : {} · revient dans {}",
-            grade_name(rating),
-            interval_text(g.wait_secs)
+        view.message = fill(
+            text().tui_recorded,
+            &[&grade_name(rating), &interval_text(g.wait_secs)],
         );
     }
     reset(view);
@@ -196,9 +218,9 @@ fn grade(session: &mut Session<'_>, view: &mut View, rating: Rating) -> Result<(
 
 fn undo(session: &mut Session<'_>, view: &mut View) -> Result<()> {
     view.message = match session.undo()? {
-        Some(Undone::Grade { .. }) => "Dernière note annulée.".to_string(),
-        Some(Undone::Suspend { .. }) => "Suspension annulée.".to_string(),
-        None => "Rien à annuler dans cette séance.".to_string(),
+        Some(Undone::Grade { .. }) => text().tui_grade_undone.to_string(),
+        Some(Undone::Suspend { .. }) => text().tui_suspend_undone.to_string(),
+        None => text().tui_nothing_to_undo.to_string(),
     };
     reset(view);
     Ok(())
@@ -206,7 +228,7 @@ fn undo(session: &mut Session<'_>, view: &mut View) -> Result<()> {
 
 fn suspend(session: &mut Session<'_>, view: &mut View) -> Result<()> {
     if session.suspend()?.is_some() {
-        view.message = "Carte suspendue (u pour annuler).".to_string();
+        view.message = text().tui_suspended.to_string();
     }
     reset(view);
     Ok(())
@@ -284,8 +306,8 @@ fn draw(f: &mut Frame<'_>, session: &Session<'_>, shown: Option<Shown>, view: &V
         }
         Line::from(spans)
     };
-    let full = ["Nouvelles", "Apprentissage", "À revoir"];
-    let short = ["Nouv.", "Appr.", "À rev."];
+    let full = text().tui_counters;
+    let short = text().tui_short_counters;
     let candidates = [(full, small), (short, small), (short, false)];
     let counters = candidates
         .iter()
@@ -346,22 +368,23 @@ fn draw_card(
     let choices = study_choices(&card);
     if !choices.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!("Choix : {}", choices.join(" · ")),
+            fill(text().tui_choices, &[&choices.join(" · ")]),
             style(view, Color::Cyan),
         )));
     }
     gap(&mut lines);
     if view.typed {
         lines.push(Line::from(vec![
-            Span::raw("Votre réponse : "),
+            Span::raw(text().tui_your_answer),
             Span::styled(view.input.clone(), style(view, Color::Cyan)),
             Span::raw(if view.revealed { "" } else { "▏" }),
         ]));
         if let Some(v) = view.verdict {
+            let words = text().tui_verdicts;
             let (word, color) = match v {
-                AnswerMatch::Correct => ("juste", Color::Green),
-                AnswerMatch::Close => ("presque (une faute de frappe)", Color::Yellow),
-                AnswerMatch::Wrong => ("faux", Color::Red),
+                AnswerMatch::Correct => (words[0], Color::Green),
+                AnswerMatch::Close => (words[1], Color::Yellow),
+                AnswerMatch::Wrong => (words[2], Color::Red),
             };
             lines.push(Line::from(Span::styled(
                 format!("→ {word}"),
@@ -383,10 +406,9 @@ fn draw_card(
             Style::default().add_modifier(Modifier::ITALIC),
         )));
         lines.push(Line::from(Span::styled(
-            format!(
-                "— {}, ligne {}",
-                session.document(card.source.document),
-                card.source.line
+            fill(
+                text().tui_source,
+                &[&session.document(card.source.document), &card.source.line],
             ),
             style(view, Color::DarkGray),
         )));
@@ -394,7 +416,9 @@ fn draw_card(
     let block = if small {
         Block::default()
     } else {
-        Block::default().borders(Borders::ALL).title(" Question ")
+        Block::default()
+            .borders(Borders::ALL)
+            .title(text().tui_question_title)
     };
     let inner = block.inner(body);
     let rows = |lines: &[Line<'_>]| {
@@ -436,7 +460,7 @@ fn draw_card(
         marker(f, " ▲ ↑ ", inner.y);
     }
     if scroll < max_scroll && inner.height > 0 {
-        marker(f, " ▼ ↓ plus ", inner.y + inner.height - 1);
+        marker(f, text().tui_more_below, inner.y + inner.height - 1);
     }
 }
 
@@ -446,43 +470,14 @@ fn footer<'s>(shown: Option<Shown>, view: &View, width: u16, small: bool) -> Vec
     let mut lines = Vec::new();
     match shown {
         Some(shown) if view.revealed => lines.extend(grade_rows(shown, view, width)),
-        _ if view.typed => lines.push(Line::raw(fitting(
-            &[
-                "Entrée valider · Échap quitter · Ctrl-Z annuler · Ctrl-S suspendre",
-                "Entrée valider · Échap quitter · Ctrl-Z annuler",
-                "Entrée valider · Échap quitter",
-            ],
-            width,
-        ))),
-        _ => lines.push(Line::raw(fitting(
-            &[
-                "espace réponse · u annuler · s suspendre · q quitter",
-                "espace réponse · u annul. · s susp. · q quitter",
-                "espace réponse · q quitter",
-            ],
-            width,
-        ))),
+        _ if view.typed => lines.push(Line::raw(fitting(&text().tui_typing_keys, width))),
+        _ => lines.push(Line::raw(fitting(&text().tui_question_keys, width))),
     }
     if view.revealed {
         let keys = if view.verdict.is_some() {
-            fitting(
-                &[
-                    "1–4 noter · Entrée note suggérée · u annuler · s suspendre · q quitter",
-                    "1–4 noter · Entrée suggérée · u annuler · q quitter",
-                    "1–4 · Entrée suggérée · q quitter",
-                ],
-                width,
-            )
+            fitting(&text().tui_checked_keys, width)
         } else {
-            fitting(
-                &[
-                    "1–4 noter · u annuler · s suspendre · q quitter",
-                    "1–4 · u annuler · s suspendre · q quitter",
-                    "1–4 · u annul. · s susp. · q quitter",
-                    "1–4 noter · q quitter",
-                ],
-                width,
-            )
+            fitting(&text().tui_answer_keys, width)
         };
         lines.push(Line::raw(keys));
     }
@@ -501,7 +496,7 @@ fn grade_rows<'s>(shown: Shown, view: &View, width: u16) -> Vec<Line<'s>> {
     let key_style = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
     let item = |r: Rating, short: bool| {
         let name = if short {
-            SHORT_GRADE_NAMES[r.index()]
+            short_grade_name(r)
         } else {
             grade_name(r)
         };
@@ -548,42 +543,51 @@ fn grade_rows<'s>(shown: Shown, view: &View, width: u16) -> Vec<Line<'s>> {
 
 fn draw_finished(f: &mut Frame<'_>, session: &Session<'_>, body: Rect, footer: Rect) {
     let s = session.summary();
+    let m = text();
+    let graded = m.count(s.reviewed as u64, m.tui_graded, &[])
+        + &m.count(s.new_cards as u64, m.tui_of_which_new, &[]);
+    let by_rating = Rating::ALL
+        .iter()
+        .map(|r| format!("{} {}", grade_name(*r), s.by_rating[r.index()]))
+        .collect::<Vec<_>>()
+        .join(" · ");
     let mut lines = vec![
         Line::from(Span::styled(
-            "Terminé pour l'instant !",
+            m.tui_finished,
             Style::default().add_modifier(Modifier::BOLD),
         )),
         Line::raw(""),
-        Line::raw(format!(
-            "Cartes notées : {} (dont {} nouvelles)",
-            s.reviewed, s.new_cards
-        )),
-        Line::raw(format!(
-            "Encore {} · Difficile {} · Bien {} · Facile {}",
-            s.by_rating[0], s.by_rating[1], s.by_rating[2], s.by_rating[3]
-        )),
-        Line::raw(format!(
-            "Temps de réponse : {} min {:02} s",
-            s.answer_ms / 60_000,
-            s.answer_ms / 1000 % 60
+        Line::raw(graded),
+        Line::raw(by_rating),
+        Line::raw(fill(
+            m.tui_answer_time,
+            &[
+                &(s.answer_ms / 60_000),
+                &format!("{:02}", s.answer_ms / 1000 % 60),
+            ],
         )),
     ];
     if s.suspended > 0 {
-        lines.push(Line::raw(format!("Suspendues : {}", s.suspended)));
+        lines.push(Line::raw(fill(m.tui_suspended_count, &[&s.suspended])));
     }
     if let Some(due) = session.next_learning_due() {
-        lines.push(Line::raw(format!(
-            "Cartes en apprentissage : de retour à {}",
-            clock::local_time_of_day(due)
+        lines.push(Line::raw(fill(
+            m.tui_learning_back,
+            &[&clock::local_time_of_day(due)],
         )));
     }
-    lines.push(Line::raw(format!(
-        "Demain : {} révisions",
-        session.due_tomorrow()
+    lines.push(Line::raw(m.count(
+        session.due_tomorrow() as u64,
+        m.tui_tomorrow,
+        &[],
     )));
     f.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Bilan ")),
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(m.tui_summary_title),
+        ),
         body,
     );
-    f.render_widget(Paragraph::new("une touche pour quitter"), footer);
+    f.render_widget(Paragraph::new(m.tui_any_key), footer);
 }

@@ -38,4 +38,4 @@ pub use simulate::{
     recommend, retentions, simulate, sweep, Outcome, SimulationConfig, StudiedCard,
 };
 pub use split::{evaluate_time_series, SplitEvaluation, SPLITS};
-pub use train::{optimize, optimize_prefix, Fit, Optimized, TrainingConfig};
+pub use train::{optimize, optimize_prefix, Fit, Optimized, Progress, TrainingConfig};

@@ -55,6 +55,48 @@ pub struct TrainingConfig {
     pub relearning_steps: usize,
     /// Threads for the gradient: 0 picks by data size (at most the available cores).
     pub threads: usize,
+    /// Where training counts its steps, for a progress bar (none by default).
+    pub progress: Option<&'static Progress>,
+}
+
+/// The Adam steps of the trainings under way, counted as they are taken: a front end
+/// shows `done / total` while [`optimize`] or [`crate::evaluate_time_series`] runs in
+/// another thread. Each training adds its steps to `total` when it starts.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    /// A counter at zero (usable in a `static`).
+    pub const fn new() -> Progress {
+        Progress {
+            done: AtomicUsize::new(0),
+            total: AtomicUsize::new(0),
+        }
+    }
+
+    /// Steps taken and steps announced so far.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Back to zero, for the next phase.
+    pub fn reset(&self) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(0, Ordering::Relaxed);
+    }
+}
+
+impl PartialEq for Progress {
+    /// Two counters are the same counter.
+    fn eq(&self, other: &Progress) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl Default for TrainingConfig {
@@ -69,6 +111,7 @@ impl Default for TrainingConfig {
             short_term: true,
             relearning_steps: 1,
             threads: 0,
+            progress: None,
         }
     }
 }
@@ -386,10 +429,17 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
     let mut order: Vec<usize> = (0..set.batches()).collect();
     let mut step = 0;
     let threads = thread_count(set, config);
+    let steps = set.batches() * config.epochs;
+    if let Some(p) = config.progress {
+        p.total.fetch_add(steps, Ordering::Relaxed);
+    }
 
     let mut update = |w: &mut [f64; 21], b: usize, grad: &mut Gradient| {
         let lr = cosine_lr(config.learning_rate, step, iterations);
         step += 1;
+        if let Some(p) = config.progress {
+            p.done.fetch_add(1, Ordering::Relaxed);
+        }
         let scale = config.gamma * set.batch_predictions[b] as f64 / total as f64;
         for i in 0..21 {
             let s = PARAMS_STDDEV[i];

@@ -188,3 +188,30 @@ fn threads_do_not_change_the_result() {
     }
     assert_ne!(one, DEFAULT_PARAMETERS);
 }
+
+#[test]
+fn progress_counts_every_step_and_changes_nothing() {
+    static PROGRESS: carnet_optimizer::Progress = carnet_optimizer::Progress::new();
+    let dataset = support::simulate(&DEFAULT_PARAMETERS, 5_000, 4);
+    let plain = optimize(&dataset, &TrainingConfig::default());
+    let counted = optimize(
+        &dataset,
+        &TrainingConfig {
+            progress: Some(&PROGRESS),
+            ..Default::default()
+        },
+    );
+    assert_eq!(plain.parameters, counted.parameters);
+    let (done, total) = PROGRESS.get();
+    assert!(total > 0, "no steps announced");
+    assert_eq!(done, total, "every announced step is taken");
+    // The time-series split adds its folds' steps to the same counter.
+    PROGRESS.reset();
+    let config = TrainingConfig {
+        progress: Some(&PROGRESS),
+        ..Default::default()
+    };
+    carnet_optimizer::evaluate_time_series(&dataset, &config, carnet_optimizer::SPLITS);
+    let (done, total) = PROGRESS.get();
+    assert!(total > 0 && done == total, "{done} of {total}");
+}

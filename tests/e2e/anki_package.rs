@@ -102,11 +102,11 @@ fn packages_made_by_anki_import_with_the_memory_states_anki_computes() {
         );
         let stderr = out.stderr();
         for notice in [
-            "1 image reference(s)",
-            "1 [sound:…] tag(s)",
-            "1 LaTeX expression(s)",
-            "1 buried card(s)",
-            "1 card(s) suspended",
+            "image references in the notes: 1,",
+            "1 [sound:…] tag is left",
+            "1 LaTeX expression ",
+            "1 buried card ",
+            "cards suspended as in Anki: 1,",
         ] {
             assert!(stderr.contains(notice), "{notice:?} missing in:\n{stderr}");
         }
@@ -424,6 +424,45 @@ fn a_small_legacy_collection_imports_without_anki() {
     let cards = cards_json(&home, &deck);
     assert_eq!(cards[1]["question"], "front 1");
     assert_eq!(cards[1]["answer"], "back 1");
+}
+
+#[test]
+fn an_import_speaks_french_too() {
+    let home = TempDir::new("apkg-french");
+    let bytes = legacy_collection(&home.join("c.sqlite"), 11, "{{Front}}", 3);
+    let p = home.join("petit.apkg");
+    zip_of(&p, &[("collection.anki21", &bytes)]);
+    let deck = home.join("petit.deck");
+    let out = carnet(&home)
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["import"])
+        .args([&p])
+        .args(["-o"])
+        .args([&deck])
+        .run()
+        .ok();
+    assert!(out.starts_with("3 cartes importées dans"), "{out}");
+    let bad = home.join("notes.apkg");
+    std::fs::write(&bad, "recto\tverso\n").unwrap();
+    let err = carnet(&home)
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["import"])
+        .args([&bad])
+        .args(["-o"])
+        .args([home.join("autre.deck")])
+        .run()
+        .input_error();
+    assert!(err.contains("ce n'est pas un paquet Anki"), "{err}");
+    let out = carnet(&home)
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["export", "--deck"])
+        .args([&deck])
+        .args(["--apkg"])
+        .args([home.join("retour.apkg")])
+        .run()
+        .ok();
+    assert!(out.starts_with("3 cartes de "), "{out}");
+    assert!(out.contains("avec 0 révision"), "{out}");
 }
 
 // ---- export: carnet → Anki ----

@@ -18,7 +18,7 @@ fn lists_searches_and_shows_cards() {
         .run()
         .ok();
     assert!(
-        found.contains("Kérenski") && found.ends_with("1 cards matching of 12 in Test\n"),
+        found.contains("Kérenski") && found.ends_with("1 card matching of 12 in Test\n"),
         "{found}"
     );
     let cards = cards_json(&home, &deck);

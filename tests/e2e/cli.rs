@@ -106,7 +106,7 @@ fn configuration_file_sets_limits_and_flags_override_it() {
         .ok();
     assert!(out.contains("new=5 "), "{out}");
     assert!(
-        out.contains("grades: 1 Encore 2 min · 2 Difficile 9 min · 3 Bien 15 min"),
+        out.contains("grades: 1 Again 2 min · 2 Hard 9 min · 3 Good 15 min"),
         "{out}"
     );
     let out = carnet(&home)

@@ -96,7 +96,7 @@ fn a_name_keyed_log_migrates_to_the_deck_that_owns_its_cards() {
     let stats: serde_json::Value = serde_json::from_str(&out.ok()).unwrap();
     assert_eq!(stats["total_reviews"], 3);
     assert!(
-        out.stderr().contains("3 record(s) of Test moved"),
+        out.stderr().contains("3 records of Test moved"),
         "{}",
         out.stderr()
     );
@@ -370,7 +370,7 @@ fn a_device_clock_behind_is_reported() {
     out.ok();
     assert!(
         out.stderr()
-            .contains("2 record(s) from the card are dated more than a day before"),
+            .contains("2 records from the card are dated more than a day before"),
         "{}",
         out.stderr()
     );

@@ -13,6 +13,7 @@ mod cli;
 mod crash;
 mod deck_identity;
 mod hostile;
+mod language;
 mod memory;
 mod optimize;
 mod quiz;

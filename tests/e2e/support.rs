@@ -47,7 +47,7 @@ impl Drop for TempDir {
     }
 }
 
-/// One run of `carnet`: hermetic (its own data and config folders, UTC, no colour).
+/// One run of `carnet`: hermetic (its own data and config folders, UTC, no colour, English).
 pub struct Run {
     command: Command,
     stdin: Vec<u8>,
@@ -65,7 +65,9 @@ pub fn carnet(home: &TempDir) -> Run {
         .env("CARNET_DATA_DIR", home.join("data"))
         .env("CARNET_NOW", T0)
         .env("TZ", "UTC")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // The interface's language, pinned: English unless a test asks for another.
+        .env("LANG", "en_US.UTF-8");
     Run {
         command,
         stdin: Vec::new(),

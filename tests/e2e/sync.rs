@@ -51,7 +51,7 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
     let second = sync(&home, &card, &deck);
     let out = second.ok();
     assert!(
-        out.contains("merged 5 new record(s)") && out.contains("5 review(s)"),
+        out.contains("merged 5 new records") && out.contains("(5 reviews; "),
         "{out}"
     );
     assert!(
@@ -68,7 +68,7 @@ fn merges_a_mounted_card_exactly_once_and_gives_it_the_whole_history() {
         .all(|w| carnet::store::entry_time_ms(&w[0]) <= carnet::store::entry_time_ms(&w[1])));
 
     let third = sync(&home, &card, &deck).ok();
-    assert!(third.contains("merged 0 new record(s)"), "{third}");
+    assert!(third.contains("merged 0 new records"), "{third}");
     assert_eq!(reviews_in_store(&home, &deck), 7);
 
     // The stats see the handheld's reviews.
@@ -170,16 +170,16 @@ fn merges_an_sd_image_exactly_once() {
     assert!(put.status.success());
 
     let second = sync(&home, &image, &deck).ok();
-    assert!(second.contains("merged 5 new record(s)"), "{second}");
+    assert!(second.contains("merged 5 new records"), "{second}");
     assert_eq!(reviews_in_store(&home, &deck), 5);
     let third = sync(&home, &image, &deck).ok();
-    assert!(third.contains("merged 0 new record(s)"), "{third}");
+    assert!(third.contains("merged 0 new records"), "{third}");
     assert_eq!(reviews_in_store(&home, &deck), 5);
     assert_eq!(records(&mtype(&image, "REVIEWS.LOG")).len(), 5);
     // The settings went with them, in the same write.
     let settings = String::from_utf8(mtype(&image, "SETTINGS.TXT")).unwrap();
     assert!(
-        settings.starts_with("carnet-settings 1\n")
+        settings.starts_with("carnet-settings 1.1\n")
             && settings.contains("\nlearning_steps=60,600\n"),
         "{settings}"
     );
@@ -258,7 +258,7 @@ fn writes_the_configured_scheduling_settings_to_the_card() {
         .ok();
     assert!(out.contains("SETTINGS.TXT"), "{out}");
     let text = std::fs::read_to_string(card.join("SETTINGS.TXT")).unwrap();
-    assert_eq!(text.lines().next(), Some("carnet-settings 1"), "{text}");
+    assert_eq!(text.lines().next(), Some("carnet-settings 1.1"), "{text}");
     assert!(text.is_ascii() && text.ends_with('\n'), "{text}");
     let map = settings_map(&text);
     let want = [
@@ -272,6 +272,7 @@ fn writes_the_configured_scheduling_settings_to_the_card() {
         ("learn_ahead_secs", "600"),
         ("day_start_hour", "6"),
         ("utc_offset_secs", "7200"),
+        ("language", "en"),
     ];
     for (key, value) in want {
         assert_eq!(
@@ -298,6 +299,7 @@ fn writes_the_configured_scheduling_settings_to_the_card() {
     assert_eq!(c.learning_steps.as_slice(), &[120, 900]);
     assert_eq!(c.relearning_steps.as_slice(), &[300]);
     assert!(!c.fuzz);
+    assert_eq!(device.language, carnet_handheld::Language::English);
     assert_eq!(c.maximum_interval, 3650);
     assert_eq!(device.limits.new_per_day, 7);
     assert_eq!(device.limits.reviews_per_day, 150);

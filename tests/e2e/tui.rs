@@ -107,7 +107,7 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
         socket: format!("carnet-e2e-{}", std::process::id()),
     };
     let command = format!(
-        "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+        "env LANG=fr_FR.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
         shell_quote(&home.join("data")),
         shell_quote(&home.join("config")),
         shell_quote(Path::new(CARNET)),
@@ -166,8 +166,13 @@ fn the_full_screen_ui_reveals_grades_undoes_suspends_and_quits() {
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("EXIT=");
     assert!(screen.contains("EXIT=0"), "{screen}");
+    // The summary is wider than the pane: its wrapped rows joined.
+    let joined = screen.replace('\n', "");
     assert!(
-        screen.contains("summary: reviewed=1 again=0 hard=0 good=0 easy=1 new=1 suspended=1"),
+        joined.contains(
+            "bilan : 1 carte notée (dont 1 nouvelle) · Encore 0 · Difficile 0 · Bien 0 · Facile 1 \
+             · 1 suspendue · "
+        ),
         "{screen}"
     );
     let log = carnet(&home)
@@ -198,7 +203,7 @@ fn typed_answers_in_the_full_screen_ui() {
         socket: format!("carnet-e2e-typed-{}", std::process::id()),
     };
     let command = format!(
-        "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC NO_COLOR=1 {} study --type --deck {}; echo EXIT=$?; sleep 60",
+        "env LANG=fr_FR.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC NO_COLOR=1 {} study --type --deck {}; echo EXIT=$?; sleep 60",
         shell_quote(&home.join("data")),
         shell_quote(Path::new(CARNET)),
         shell_quote(&deck)
@@ -218,7 +223,8 @@ fn typed_answers_in_the_full_screen_ui() {
     tmux.keys(&["Escape"]);
     let screen = tmux.wait_for("EXIT=");
     assert!(
-        screen.contains("EXIT=0") && screen.contains("summary: reviewed=1 again=0 hard=1"),
+        screen.contains("EXIT=0")
+            && screen.contains("bilan : 1 carte notée (dont 1 nouvelle) · Encore 0 · Difficile 1"),
         "{screen}"
     );
 }
@@ -244,7 +250,7 @@ fn the_full_screen_ui_stays_usable_on_small_terminals() {
         };
         let data = home.join(&format!("data-{width}"));
         let command = format!(
-            "env CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+            "env LANG=fr_FR.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
             shell_quote(&data),
             shell_quote(&home.join("config")),
             shell_quote(Path::new(CARNET)),
@@ -296,5 +302,82 @@ fn the_full_screen_ui_stays_usable_on_small_terminals() {
         tmux.keys(&["q"]);
         let screen = tmux.wait_for("EXIT=");
         assert!(screen.contains("EXIT=0"), "{size}:\n{screen}");
+    }
+}
+
+/// In English (`LANG=en_US.UTF-8`), at 100×30 and at 40×12: the counters, the grades with
+/// their intervals, the keys, the messages and the summary after the session all in English;
+/// the card itself in its own language.
+#[test]
+fn the_full_screen_ui_in_english() {
+    if !tool_available(
+        Tmux::available(),
+        "tmux is not installed",
+        "the English full-screen UI test did not run",
+    ) {
+        return;
+    }
+    let home = TempDir::new("tui-en");
+    let deck = write_deck(&home, "t.deck", "Test", 8);
+    for (width, height) in [(100, 30), (40, 12)] {
+        let tmux = Tmux {
+            socket: format!("carnet-e2e-en-{width}-{}", std::process::id()),
+        };
+        let command = format!(
+            "env LANG=en_US.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={T0} TZ=UTC TERM=xterm-256color XDG_CONFIG_HOME={} {} --deck {}; echo EXIT=$?; sleep 60",
+            shell_quote(&home.join(&format!("data-{width}"))),
+            shell_quote(&home.join("config")),
+            shell_quote(Path::new(CARNET)),
+            shell_quote(&deck)
+        );
+        let size = format!("{width}×{height}");
+        tmux.start_sized(&command, width, height);
+        let screen = tmux.wait_for("Qui présidait le soviet");
+        assert!(
+            screen.contains("New 8") && screen.contains("Due 0"),
+            "{size}\n{screen}"
+        );
+        assert!(screen.contains("space answer"), "{size}\n{screen}");
+        tmux.keys(&["3"]);
+        tmux.wait_for("Space shows the answer, then 1–4.");
+        tmux.keys(&["Space"]);
+        let screen = tmux.wait_for("Chahoumian");
+        for grade in [
+            " 1  Again 1 min",
+            " 2  Hard 6 min",
+            " 3  Good 10 min",
+            " 4  Easy 6 d",
+        ] {
+            assert!(screen.contains(grade), "{size}: {grade}\n{screen}");
+        }
+        assert!(screen.contains("q quit"), "{size}\n{screen}");
+        tmux.keys(&["3"]);
+        tmux.wait_for("Recorded: Good · back in 10 min");
+        tmux.keys(&["u"]);
+        tmux.wait_for("Last grade undone.");
+        tmux.keys(&["s"]);
+        tmux.wait_for("Card suspended (u to undo).");
+        tmux.keys(&["q"]);
+        let screen = tmux.wait_for("EXIT=");
+        // Wider than the pane at 40 columns: the wrapped rows joined, spaces aside.
+        let joined = screen.replace(['\n', ' '], "");
+        assert!(
+            joined.contains(
+                &"summary: 0 cards graded (0 new) · Again 0 · Hard 0 · Good 0 · Easy 0 · 1 \
+                  suspended · "
+                    .replace(' ', "")
+            ),
+            "{size}\n{screen}"
+        );
+        for french in [
+            "Nouvelles",
+            "Encore",
+            "Bien ",
+            "quitter",
+            "Enregistré",
+            "bilan",
+        ] {
+            assert!(!screen.contains(french), "{size}: {french}\n{screen}");
+        }
     }
 }

@@ -385,11 +385,13 @@ fn five_reviews(
 /// The terminal's configuration for the sync: a config file (no fuzz, so that the intervals
 /// on a card's back do not depend on the second it is shown; 7 new cards a day), flags over
 /// it, and a POSIX time zone two hours east of UTC (no tz database needed).
-const TERMINAL_CONFIG: &str = "fuzz = false\nnew_per_day = 7\n";
+/// The terminal's configuration; `language = "en"` goes to the card too: the device's screens
+/// under the card's settings are then in English, checked against the host's rendering.
+const TERMINAL_CONFIG: &str = "fuzz = false\nnew_per_day = 7\nlanguage = \"en\"\n";
 const TERMINAL_FLAGS: [&str; 4] = ["--retention", "0.85", "--learning-steps", "2m,15m"];
 const TERMINAL_TZ: &str = "XST-2";
 /// What `SETTINGS.TXT` must say after the sync.
-const EXPECTED_SETTINGS: [(&str, &str); 7] = [
+const EXPECTED_SETTINGS: [(&str, &str); 8] = [
     ("desired_retention", "0.85"),
     ("learning_steps", "120,900"),
     ("relearning_steps", "600"),
@@ -397,6 +399,7 @@ const EXPECTED_SETTINGS: [(&str, &str); 7] = [
     ("new_per_day", "7"),
     ("day_start_hour", "4"),
     ("utc_offset_secs", "7200"),
+    ("language", "en"),
 ];
 
 /// The `key=value` lines of a settings file, and its version line.
@@ -447,6 +450,10 @@ fn sync_with_terminal(
             .env("TZ", TERMINAL_TZ)
             .env_remove("CARNET_CONFIG")
             .env_remove("CARNET_NOW")
+            .env_remove("CARNET_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
             .env("NO_COLOR", "1")
             .output()
             .context(format!("running {}", carnet.display()))
@@ -464,8 +471,8 @@ fn sync_with_terminal(
     checks.expect(
         "carnet sync merges exactly the five reviews from the card",
         first.status.success()
-            && text(&first).contains("merged 5 new record(s)")
-            && text(&first).contains("(5 review(s); 0 already known)"),
+            && text(&first).contains("merged 5 new records")
+            && text(&first).contains("(5 reviews; 0 already known)"),
         || text(&first),
     );
     let stats = run(&[
@@ -496,7 +503,7 @@ fn sync_with_terminal(
     let second = run(&sync)?;
     checks.expect(
         "a second carnet sync adds nothing",
-        second.status.success() && text(&second).contains("merged 0 new record(s)"),
+        second.status.success() && text(&second).contains("merged 0 new records"),
         || text(&second),
     );
     let back = host_log(&sd_image::read_file(sd, "REVIEWS.LOG")?);
@@ -519,8 +526,8 @@ fn sync_with_terminal(
         .collect();
     checks.expect(
         "SETTINGS.TXT is on the image after carnet sync, with the terminal's settings \
-         (retention 0.85, steps 2m,15m, no fuzz, 7 new a day, UTC+2)",
-        header == Some("carnet-settings 1")
+         (retention 0.85, steps 2m,15m, no fuzz, 7 new a day, UTC+2, English)",
+        header == Some("carnet-settings 1.1")
             && wrong.is_empty()
             && fields.get("fsrs_parameters").map(|p| p.split(',').count()) == Some(21),
         || format!("{}\n{text}", wrong.join("; ")),
@@ -557,7 +564,7 @@ fn settings_on_the_device(
     let default = host_render::screen_after(bundled, &[], &[], now_ms(), &[]);
     compare_with_host(
         checks,
-        "home screen under the card's settings (7 new a day)",
+        "home screen under the card's settings (7 new a day, in English)",
         &shot,
         &screen,
         expected.as_ref(),

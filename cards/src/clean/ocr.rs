@@ -116,7 +116,7 @@ fn append_line(block: &mut Block, line: &str, no: u32, vocabulary: &Vocabulary) 
     }
     let text = &block.text;
     let superscript = matches!(line, "er" | "re" | "e" | "ème" | "eme" | "o" | "os" | "es")
-        && text.ends_with(|c: char| c.is_ascii_digit());
+        && (text.ends_with(|c: char| c.is_ascii_digit()) || ends_with_roman_numeral(text));
     if superscript || text.ends_with(['(', '[']) {
         block.append("", line, no);
         return;
@@ -145,6 +145,18 @@ fn append_line(block: &mut Block, line: &str, no: u32, vocabulary: &Vocabulary) 
         }
     }
     block.append(" ", line, no);
+}
+
+/// True when the text's last word is a Roman numeral (`le XVII` before a superscript `e`).
+fn ends_with_roman_numeral(text: &str) -> bool {
+    let word = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }
 
 /// If the text ends with a word broken by a hyphen or dash, the byte offset of that dash.
@@ -466,5 +478,13 @@ Archives privées
         assert_eq!(b.line_at(at), 3);
         let at = b.text.find("mai 1918").unwrap();
         assert!(matches!(b.line_at(at), 6..=8));
+    }
+
+    #[test]
+    fn a_superscript_after_a_roman_numeral_joins_it() {
+        let doc = clean("Le canal relie Toulouse à la mer depuis\nle XVII\ne\nsiècle. Il est prolongé au XIX\ne\nsiècle par un autre canal.\n");
+        let text = doc.to_text();
+        assert!(text.contains("depuis le XVIIe siècle."), "{text}");
+        assert!(text.contains("au XIXe siècle par"), "{text}");
     }
 }

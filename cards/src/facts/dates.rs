@@ -276,10 +276,22 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
         d.first_token
     };
     let mut aux = None;
-    for k in search_from..search_to {
+    // The verb nearest the date: `… est franchi le 1er octobre 1969, et Mach 2 est atteint
+    // le 4 novembre 1970` asks about Mach 2 for the second date.
+    let order: Vec<usize> = if date_leads {
+        (search_from..search_to).collect()
+    } else {
+        (search_from..search_to).rev().collect()
+    };
+    for k in order {
         let l = tokens[k].lower();
         let (form, len) = match l {
-            "fut" | "furent" | "est" | "sont" | "était" => (l.to_string(), 1),
+            // `s'est` is read from its `s'`.
+            "fut" | "furent" | "est" | "sont" | "était"
+                if !(k > 0 && tokens[k - 1].lower() == "s'") =>
+            {
+                (l.to_string(), 1)
+            }
             "a" | "ont" | "avait" if tokens.get(k + 1).is_some_and(|t| t.lower() == "été") => {
                 (l.to_string(), 2)
             }
@@ -344,14 +356,16 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
     }
     let subject = for_question(s, tokens, first, last);
     let p = tokens[participle].lower();
-    let pronoun = if p.ends_with("ées") {
+    // A participle agrees with its subject: a final `e` is feminine (`créée`, `choisie`,
+    // `tenue`, `ouverte`), a final `es` feminine plural.
+    let pronoun = if p.ends_with("es") {
         "elles"
     } else if p.ends_with("és")
         || p.ends_with("us") && !p.ends_with("ous")
         || matches!(head, "les" | "des")
     {
         "ils"
-    } else if p.ends_with("ée") || matches!(head, "la" | "une" | "cette") {
+    } else if p.ends_with('e') || matches!(head, "la" | "une" | "cette") {
         "elle"
     } else {
         "il"
@@ -384,6 +398,13 @@ pub fn question(s: &str, tokens: &[Token<'_>], d: &DateMention) -> Option<String
     }
     let middle = &s[tokens[k + len].start..tokens[middle_end - 1].end];
     if middle.contains(['(', ')']) {
+        return None;
+    }
+    // The question must not tell another date: it would ask about that one.
+    let other_date = tokens[k + len..middle_end]
+        .iter()
+        .any(|t| is_month(t.text) || t.value().is_some_and(|v| (1000..=2100).contains(&v)));
+    if other_date {
         return None;
     }
     Some(elide(&format!("Quand {subject} {verb} {middle} ?")))
@@ -475,6 +496,25 @@ mod tests {
             when("Le 9 octobre, les Soviétiques envisagèrent la création d'un comité."),
             None
         );
+        // The participle tells the subject's gender.
+        assert_eq!(
+            when("Paris fut choisie en 1921, lors de la session réunie à Lausanne.").as_deref(),
+            Some("Quand Paris fut-elle choisie ?")
+        );
+        // The verb nearest the date, and no other date in the question.
+        let s = "Le mur du son est franchi le 1er octobre 1969, et Mach 2 est atteint le 4 novembre 1970.";
+        let t = tokenize(s);
+        let d = find(&t);
+        assert_eq!(
+            question(s, &t, &d[0]).as_deref(),
+            Some("Quand le mur du son est-il franchi ?")
+        );
+        assert_eq!(question(s, &t, &d[1]), None);
+        let s = "Le canal est inauguré en mai 1681 et ouvert à la navigation le 15 mai 1681.";
+        let t = tokenize(s);
+        let d = find(&t);
+        assert_eq!(d.len(), 2);
+        assert_eq!(question(s, &t, &d[1]), None);
     }
 
     #[test]

@@ -110,6 +110,95 @@ struct Evidence {
     person: i32,
     place: i32,
     organisation: i32,
+    /// Something else: a military unit, a ship, a newspaper, a work, an event.
+    other: i32,
+}
+
+/// Nouns whose name follows them and is neither a person, a place nor an organisation:
+/// `le régiment Izmaïlovski`, `le croiseur Aurora`, `le journal Pravda`, `le film Les
+/// Chariots de feu`.
+const OTHER_NOUNS: &[&str] = &[
+    "régiment",
+    "bataillon",
+    "division",
+    "brigade",
+    "escadron",
+    "compagnie",
+    "corps",
+    "croiseur",
+    "navire",
+    "cuirassé",
+    "paquebot",
+    "vaisseau",
+    "bateau",
+    "frégate",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "revue",
+    "magazine",
+    "gazette",
+    "périodique",
+    "film",
+    "roman",
+    "livre",
+    "poème",
+    "recueil",
+    "drame",
+    "pièce",
+    "opéra",
+    "tableau",
+    "toile",
+    "album",
+    "chanson",
+    "œuvre",
+    "opération",
+    "plan",
+    "traité",
+    "décret",
+    "loi",
+    "édit",
+    "prix",
+    "médaille",
+    "avion",
+    "vol",
+    "fusée",
+    "satellite",
+    "programme",
+];
+
+/// Ordinals that open the name of an event or a body's session (`Ier Congrès`, `Deuxième
+/// Congrès`, `IIe République`): not an organisation to offer as a wrong answer.
+pub fn is_ordinal(word: &str) -> bool {
+    let w = word.to_lowercase();
+    if matches!(
+        w.as_str(),
+        "premier"
+            | "première"
+            | "second"
+            | "seconde"
+            | "deuxième"
+            | "troisième"
+            | "quatrième"
+            | "cinquième"
+            | "sixième"
+            | "septième"
+            | "huitième"
+            | "neuvième"
+            | "dixième"
+    ) {
+        return true;
+    }
+    // `1er`, `2e`, `3ème`; `Ier`, `Ire`, `IIe`, `XVIIIe` in capitals (not `Le`, `Ce`, `Vie`).
+    ["ème", "er", "re", "e"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|stem| {
+            (!stem.is_empty() && stem.chars().all(|c| c.is_ascii_digit()))
+                || ((stem.len() >= 2 || stem == "I")
+                    && stem
+                        .chars()
+                        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
+        })
+    })
 }
 
 /// What the whole corpus says about words and names.
@@ -151,6 +240,7 @@ impl Lexicon {
                     entry.person += e.person;
                     entry.place += e.place;
                     entry.organisation += e.organisation;
+                    entry.other += e.other;
                 }
             }
         }
@@ -191,6 +281,10 @@ impl Lexicon {
             .iter()
             .map(|t| t.lower())
             .collect();
+        if OTHER_NOUNS.contains(&prev) || words.first().is_some_and(|w| is_ordinal(w)) {
+            e.other += 4;
+            return e;
+        }
         let any_keyword = words.iter().any(|w| organisations::KEYWORDS.contains(w));
         let all_common = words.iter().all(|w| self.is_common(w));
         if all_common {
@@ -285,13 +379,14 @@ impl Lexicon {
                 e.person += found.person;
                 e.place += found.place;
                 e.organisation += found.organisation;
+                e.other += found.other;
             }
-            if e.person + e.place + e.organisation > 0 {
+            if e.person + e.place + e.organisation + e.other > 0 {
                 break;
             }
         }
         let best = e.person.max(e.place).max(e.organisation);
-        if best <= 0 {
+        if best <= 0 || e.other >= best {
             Kind::Other
         } else if e.person == best && e.place < best && e.organisation < best {
             Kind::Person
@@ -404,4 +499,44 @@ pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: b
         people::roles(s, tokens, &found, lexicon, &mut facts);
     }
     Analysis { facts, mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_open_events() {
+        for w in [
+            "Ier",
+            "IIe",
+            "XVIIIe",
+            "1er",
+            "2e",
+            "Deuxième",
+            "Première",
+            "Ire",
+        ] {
+            assert!(is_ordinal(w), "{w}");
+        }
+        for w in ["Le", "Ce", "Vie", "Île", "Lénine", "Pierre", "Ve"] {
+            assert!(!is_ordinal(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_unit_or_a_work_is_no_person() {
+        let lex = Lexicon::build(
+            [
+                "Un officier du régiment Izmaïlovski arrive.",
+                "Nous rejoignons le régiment Izmaïlovski à Gatchina.",
+                "Le Deuxième Congrès des Soviets s'ouvre.",
+                "Le camarade Tchoudnovski arrive.",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(lex.kind_of("Izmaïlovski"), Kind::Other);
+        assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
+        assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
+    }
 }

@@ -391,11 +391,19 @@ fn life_and_definition(
     let who = &s[a..b];
     let dates = super::dates::find(tokens);
     let mut k = name.end;
+    // `Marie Curie (ou Marie Skłodowska-Curie), née …`: another name in brackets.
+    if tokens.get(k).is_some_and(|t| t.text == "(") {
+        k = tokens[k..]
+            .iter()
+            .position(|t| t.text == ")")
+            .map_or(k, |p| k + p + 1);
+    }
     if tokens.get(k).is_some_and(|t| t.text == ",") {
-        // Birth and death in the aside: `, né le … à …, et mort le … à …,`
-        let aside_end = clause_end(tokens, k + 1);
-        let mut i = k + 1;
-        while i < aside_end {
+        // Birth and death in the aside: `, né le … à …, et mort le … à …,` up to the
+        // `, est un …` that ends it, or one clause when nothing ends it.
+        let aside_end =
+            definition_comma(tokens, k + 1).unwrap_or_else(|| clause_end(tokens, k + 1));
+        for i in k + 1..aside_end {
             let l = tokens[i].lower();
             let event = match l {
                 "né" => Some(("est-il né", "Quand", "Où")),
@@ -404,32 +412,54 @@ fn life_and_definition(
                 "morte" | "décédée" => Some(("est-elle morte", "Quand", "Où")),
                 _ => None,
             };
-            if let Some((verb, when, place)) = event {
-                if let Some(d) = dates
-                    .iter()
-                    .find(|d| d.first_token > i && d.first_token <= i + 3)
-                {
-                    out.push(Fact {
-                        fact_type: FactType::Date,
-                        answer: (d.start, d.end),
-                        kind: Kind::Date,
-                        question: Some(format!("{when} {who} {verb} ?")),
-                    });
-                    let after = d.end_token;
-                    if tokens.get(after).is_some_and(|t| t.lower() == "à") {
-                        if let Some(p) = names.iter().find(|n| n.first == after + 1) {
-                            let (pa, pb) = p.span(tokens);
+            let Some((verb, when, place)) = event else {
+                continue;
+            };
+            // `née Maria Salomea Skłodowska le 7 novembre 1867`: the name at birth.
+            let mut j = i + 1;
+            if matches!(l, "né" | "née") {
+                if let Some(birth) = names.iter().find(|n| n.first == i + 1) {
+                    if tokens
+                        .get(birth.end)
+                        .is_some_and(|t| matches!(t.lower(), "le" | "en" | "à" | ","))
+                    {
+                        let (na, nb) = birth.span(tokens);
+                        if !super::names::same_name(&s[na..nb], who) {
                             out.push(Fact {
-                                fact_type: FactType::Place,
-                                answer: (pa, pb),
-                                kind: Kind::Place,
-                                question: Some(format!("{place} {who} {verb} ?")),
+                                fact_type: FactType::Alias,
+                                answer: (na, nb),
+                                kind: Kind::Person,
+                                question: Some(format!("Quel est le nom de naissance de {who} ?")),
                             });
                         }
+                        j = birth.end;
                     }
                 }
             }
-            i += 1;
+            let Some(d) = dates
+                .iter()
+                .find(|d| d.first_token > i && d.first_token <= j + 2 && d.end_token <= aside_end)
+            else {
+                continue;
+            };
+            out.push(Fact {
+                fact_type: FactType::Date,
+                answer: (d.start, d.end),
+                kind: Kind::Date,
+                question: Some(format!("{when} {who} {verb} ?")),
+            });
+            let after = d.end_token;
+            if tokens.get(after).is_some_and(|t| t.lower() == "à") {
+                if let Some(p) = names.iter().find(|n| n.first == after + 1) {
+                    let (pa, pb) = p.span(tokens);
+                    out.push(Fact {
+                        fact_type: FactType::Place,
+                        answer: (pa, pb),
+                        kind: Kind::Place,
+                        question: Some(format!("{place} {who} {verb} ?")),
+                    });
+                }
+            }
         }
         k = aside_end + 1;
     }
@@ -447,7 +477,15 @@ fn life_and_definition(
         return;
     }
     let end = clause_end(tokens, k + 1);
-    if end > k + 2 && end - (k + 1) <= 10 {
+    // `un poète, dramaturge, romancier et homme politique` is a list of roles, not one: an
+    // open `Qui est … ?` would have several right answers.
+    let listed = tokens.get(end).is_some_and(|t| t.text == ",")
+        && tokens[end + 1..]
+            .iter()
+            .take(4)
+            .skip(1)
+            .any(|t| t.text == "," || t.lower() == "et");
+    if end > k + 2 && end - (k + 1) <= 10 && !listed {
         out.push(Fact {
             fact_type: FactType::Apposition,
             answer: (tokens[k + 1].start, tokens[end - 1].end),
@@ -455,6 +493,29 @@ fn life_and_definition(
             question: Some(format!("Qui {verb} {who} ?")),
         });
     }
+}
+
+/// The comma before `est`, `était` or `fut` that ends a long aside after a name
+/// (`Marie Curie, née …, et morte …, est une physicienne`), outside brackets, within 80
+/// tokens of `from`.
+fn definition_comma(tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    for (k, t) in tokens.iter().enumerate().skip(from).take(80) {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            "," if depth <= 0
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.lower(), "est" | "était" | "fut")) =>
+            {
+                return Some(k);
+            }
+            "." | ";" | "?" | "!" if depth <= 0 => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `NP (était) présidé par X`, `NP, dirigée par X`, `NP sous la présidence de X`.

@@ -62,3 +62,81 @@ pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
 pub fn introduced_here(tokens: &[Token<'_>], name: &Name) -> bool {
     evidence(tokens, name) >= 2
 }
+
+/// What kind of place a name is, for distractors that fit: « Où Marie Curie est-elle
+/// morte ? » asks a town, and a region (« Haute-Savoie ») or a river is no wrong answer of
+/// the same kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceKind {
+    /// A town or a village (`à Varsovie`, `la ville de Bakou`).
+    Settlement,
+    /// A country, a region, a province (`en Azerbaïdjan`, `la région de Bakou`).
+    Area,
+    /// A building, a street, a station, a square (`la gare de Varsovie`, `le palais Smolny`).
+    Site,
+    /// A river, a lake, a sea (`le fleuve Néva`, `l'étang de Thau`).
+    Water,
+    /// A mountain, a pass (`le mont Blanc`, `le seuil de Naurouze`).
+    Relief,
+    /// An island (`l'île de Jersey`).
+    Island,
+}
+
+impl PlaceKind {
+    /// Every kind, in order: an index for vote tables.
+    pub const ALL: [PlaceKind; 6] = [
+        PlaceKind::Settlement,
+        PlaceKind::Area,
+        PlaceKind::Site,
+        PlaceKind::Water,
+        PlaceKind::Relief,
+        PlaceKind::Island,
+    ];
+
+    /// The kind of place a noun names (`gare` → a site), if it names one.
+    pub fn of_noun(noun: &str) -> Option<PlaceKind> {
+        Some(match noun {
+            "ville" | "village" | "commune" | "bourg" | "cité" | "port" | "capitale"
+            | "bourgade" | "hameau" => PlaceKind::Settlement,
+            "région" | "province" | "district" | "département" | "pays" | "royaume"
+            | "république" | "comté" | "duché" | "état" | "territoire" | "canton" => {
+                PlaceKind::Area
+            }
+            "gare" | "station" | "palais" | "église" | "cathédrale" | "basilique" | "musée"
+            | "stade" | "château" | "théâtre" | "institut" | "salle" | "pont" | "rue" | "place"
+            | "avenue" | "boulevard" | "quai" | "cour" | "jardin" | "hôtel" | "abbaye"
+            | "monastère" | "forteresse" | "fort" | "aéroport" | "quartier" | "faubourg"
+            | "tour" | "arc" => PlaceKind::Site,
+            "fleuve" | "rivière" | "lac" | "étang" | "mer" | "océan" | "canal" | "golfe"
+            | "baie" | "détroit" => PlaceKind::Water,
+            "mont" | "montagne" | "massif" | "col" | "pic" | "seuil" | "chaîne" | "plateau"
+            | "sommet" | "aiguille" => PlaceKind::Relief,
+            "île" | "îles" | "archipel" | "presqu'île" => PlaceKind::Island,
+            _ => return None,
+        })
+    }
+
+    /// What the words before a place name at token `first` say of its kind, and how surely
+    /// (a noun, 3, is surer than a preposition, 1): `la gare de Varsovie`, `le palais
+    /// Smolny`, `à Passy`, `en Haute-Savoie`.
+    pub fn before(tokens: &[Token<'_>], first: usize) -> Option<(PlaceKind, u16)> {
+        let prev = first.checked_sub(1).map(|p| tokens[p].lower());
+        let prev2 = first.checked_sub(2).map(|p| tokens[p].lower());
+        let prev3 = first.checked_sub(3).map(|p| tokens[p].lower());
+        if let Some(kind) = prev.and_then(PlaceKind::of_noun) {
+            // `le palais Smolny`; not `la place Napoléon est …` read backwards: the noun
+            // has a determiner before it.
+            if prev2.is_some_and(|d| matches!(d, "le" | "la" | "l'" | "les" | "du" | "au")) {
+                return Some((kind, 3));
+            }
+        }
+        match prev {
+            Some("de" | "d'") => prev2.and_then(PlaceKind::of_noun).map(|k| (k, 3)),
+            // `à Passy`; `à la Comédie-Française` has an article and says nothing.
+            Some("à") => Some((PlaceKind::Settlement, 1)),
+            // `en Haute-Savoie`, `en France`; not `en 1917` (no name) nor `en tant que`.
+            Some("en") if prev3 != Some("de") => Some((PlaceKind::Area, 1)),
+            _ => None,
+        }
+    }
+}

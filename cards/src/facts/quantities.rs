@@ -20,6 +20,9 @@ const NOT_UNITS: &[&str] = &[
     "minutes", "minute", "h", "ans", "an", "fois", "pp", "p", "numéro",
 ];
 
+/// Units of measure written short, which count whatever their spelling.
+const MEASURES: &[&str] = &["km", "m", "cm", "mm", "kg", "ha", "mm²", "km²", "m²", "m³"];
+
 /// Finds the quantities of a sentence; `skip` marks tokens already used by dates.
 pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
     let mut out = Vec::new();
@@ -47,6 +50,15 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
         if unit.kind != TokenKind::Word || !is_unit(unit.text, value) {
             continue;
         }
+        // `le 100 m`, `du 5 000 m`: a singular article before a count names a race, not
+        // a length.
+        if value > 1
+            && prev
+                .as_deref()
+                .is_some_and(|p| matches!(p, "le" | "du" | "au"))
+        {
+            continue;
+        }
         out.push(QuantityMention {
             number: i,
             unit: i + 1,
@@ -59,6 +71,10 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
 /// A noun that a number can count: plural for more than one, not a verb form.
 fn is_unit(word: &str, value: u64) -> bool {
     let lower = word.to_lowercase();
+    // Units of measure written short: `11,6 km`, `400 m`, `200 kg`.
+    if MEASURES.contains(&lower.as_str()) {
+        return true;
+    }
     if lower.chars().count() < 3
         || NOT_UNITS.contains(&lower.as_str())
         || super::dates::is_month(word)
@@ -112,5 +128,11 @@ mod tests {
             vec!["12 pouces"]
         );
         assert_eq!(quantities("le 176e régiment"), Vec::<String>::new());
+        assert_eq!(
+            quantities(
+                "long de 11,6 km, il s'élève à 21,64 mètres, à 400 m ; le 100 m, du 5 000 m"
+            ),
+            vec!["11,6 km", "21,64 mètres", "400 m"]
+        );
     }
 }

@@ -60,7 +60,9 @@ impl Token<'_> {
         if self.kind != TokenKind::Number || self.is_ordinal() || self.text.contains('h') {
             return None;
         }
-        let digits: String = self.text.chars().filter(char::is_ascii_digit).collect();
+        // A decimal number counts by its whole part (`21,64` → 21).
+        let whole = self.text.split(',').next().unwrap_or(self.text);
+        let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
         digits.parse().ok()
     }
 
@@ -173,6 +175,14 @@ fn number_end(s: &str, start: usize) -> usize {
             }
         }
     }
+    // A decimal comma: `21,64 mètres`, `11,6 km` (a comma between digits, no space).
+    if i + 1 < b.len() && b[i] == b',' && b[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        return i;
+    }
     // `22h45`, `1er`, `176e`, `2e`, `IIe` is a word.
     let rest = &s[i..];
     for suffix in ["h", "er", "re", "ère", "ème", "eme", "e", "es", "ers"] {
@@ -235,5 +245,14 @@ mod tests {
         assert!(t[0].is_acronym() && t[1].is_acronym() && !t[2].is_acronym());
         assert!(t[3].is_ordinal());
         assert_eq!(t[4].value(), Some(1500));
+    }
+
+    #[test]
+    fn decimal_numbers_are_one_token() {
+        assert_eq!(
+            texts("à 21,64 mètres et 1 500,5 kg ; 12, 13"),
+            vec!["à", "21,64", "mètres", "et", "1 500,5", "kg", ";", "12", ",", "13"]
+        );
+        assert_eq!(tokenize("21,64")[0].value(), Some(21));
     }
 }

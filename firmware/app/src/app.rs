@@ -17,6 +17,7 @@ use crate::input::{Action, Input};
 use crate::settings_file::{SettingsOrigin, SettingsParser, SettingsProblem, MAX_SETTINGS_BYTES};
 use crate::storage::{Storage, StorageError};
 use crate::text::TextBuf;
+use crate::words::Language;
 
 /// Questions in a quiz at most.
 pub const MAX_QUIZ: usize = 10;
@@ -47,6 +48,8 @@ pub struct Settings {
     pub limits: QueueLimits,
     /// Questions in a quiz (at most [`MAX_QUIZ`]).
     pub quiz_questions: u8,
+    /// The language of the screens.
+    pub language: Language,
 }
 
 impl Default for Settings {
@@ -56,6 +59,7 @@ impl Default for Settings {
             day_clock: DayClock::default(),
             limits: QueueLimits::default(),
             quiz_questions: MAX_QUIZ as u8,
+            language: Language::default(),
         }
     }
 }
@@ -146,8 +150,8 @@ pub(crate) enum Screen {
     Fatal(Fatal),
 }
 
-/// The home menu.
-pub(crate) const MENU: [&str; 4] = ["Étudier", "Quiz", "Statistiques", "Éteindre"];
+/// Items of the home menu: study, quiz, statistics, power off ([`crate::words::Words::menu`]).
+pub(crate) const MENU_ITEMS: u8 = 4;
 
 /// A study session's tally.
 #[derive(Clone, Copy, Debug, Default)]
@@ -617,7 +621,7 @@ impl<'m, S: Storage> App<'m, S> {
     fn on_home(&mut self, input: Input, cursor: u8, now_ms: i64) -> Option<Action> {
         // The counts shown follow the clock (a device left on the home screen overnight).
         self.refresh_counts(now_ms);
-        let n = MENU.len() as u8;
+        let n = MENU_ITEMS;
         match input {
             Input::Up => {
                 self.screen = Screen::Home {

@@ -19,7 +19,8 @@
 //!   16-byte card states with those settings: the log is the truth, and the handheld
 //!   schedules as the terminal does.
 //! - Screens: home (deck name, new / learning / due counts, menu: Étudier, Quiz,
-//!   Statistiques, Éteindre), card front, card back with the four grades and the interval each
+//!   Statistiques, Éteindre — or Study, Quiz, Statistics, Power off: the screens speak the
+//!   `language` of the settings file, [`words`]), card front, card back with the four grades and the interval each
 //!   would give, multiple-choice quiz, end-of-session summary, statistics, notices. Every
 //!   screen shows what the buttons do.
 //! - A grade is appended to the log ([`Storage::append_log`], durable when it returns) before
@@ -47,6 +48,7 @@ mod screens;
 pub mod settings_file;
 mod storage;
 pub mod text;
+pub mod words;
 
 /// How many cards the LM3S6965 handheld has room for (its card states and id fingerprints
 /// are static arrays of this size in its 64 KiB of RAM). `carnet sync` refuses a larger deck.
@@ -57,3 +59,4 @@ pub use deck::{DeckError, DeckInfo, CARD_BYTES};
 pub use input::{Action, Input};
 pub use settings_file::{SettingsOrigin, SettingsProblem};
 pub use storage::{Storage, StorageError};
+pub use words::Language;

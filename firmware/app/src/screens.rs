@@ -8,7 +8,7 @@ use embedded_graphics::prelude::*;
 use carnet_engine::quiz::multiple_choice;
 use carnet_engine::{CardKind, Phase, Rating, SeededFuzz};
 
-use crate::app::{App, Fatal, Notice, QuizStep, Screen, MENU};
+use crate::app::{App, Fatal, Notice, QuizStep, Screen};
 use crate::deck::DeckError;
 use crate::draw::{
     fill, hints, icon, scroll_bar, text, text_cut, text_right, title, Hint, Icon, BODY,
@@ -17,18 +17,19 @@ use crate::draw::{
 use crate::settings_file::SettingsProblem;
 use crate::storage::{Storage, StorageError};
 use crate::text::{interval_label, wrap, TextBuf};
+use crate::words::{Language, Words};
 
 /// Columns of body text when a scroll bar may take the right edge.
 const TEXT_COLUMNS: usize = BODY_COLUMNS;
 
 /// The grade buttons, in the order of the hint grid (top left, top right, bottom left,
 /// bottom right): each mark sits on the side of its button, ▲ on the top row, ▼ on the bottom
-/// one, ◀ on the left, ▶ on the right.
-const GRADES: [(Icon, &str, Rating); 4] = [
-    (Icon::Left, "Encore", Rating::Again),
-    (Icon::Up, "Bien", Rating::Good),
-    (Icon::Down, "Diff.", Rating::Hard),
-    (Icon::Right, "Facile", Rating::Easy),
+/// one, ◀ on the left, ▶ on the right. Their names are in [`Words::grades`].
+const GRADES: [(Icon, Rating); 4] = [
+    (Icon::Left, Rating::Again),
+    (Icon::Up, Rating::Good),
+    (Icon::Down, Rating::Hard),
+    (Icon::Right, Rating::Easy),
 ];
 
 /// Text segments drawn one after the other, each starting on a new line.
@@ -66,16 +67,26 @@ fn draw_lines<D: DrawTarget<Color = Gray4>>(
     Ok(())
 }
 
-fn phase_label(phase: Phase) -> &'static str {
+fn phase_label(w: &'static Words, phase: Phase) -> &'static str {
     match phase {
-        Phase::New => "Nouvelle",
-        Phase::Learning => "En cours",
-        Phase::Review => "Révision",
-        Phase::Relearning => "À réapprendre",
+        Phase::New => w.phases[0],
+        Phase::Learning => w.phases[1],
+        Phase::Review => w.phases[2],
+        Phase::Relearning => w.phases[3],
     }
 }
 
 impl<S: Storage> App<'_, S> {
+    /// The language of the screens (the settings file's).
+    fn language(&self) -> Language {
+        self.settings.language
+    }
+
+    /// The screens' words.
+    fn words(&self) -> &'static Words {
+        self.settings.language.words()
+    }
+
     /// Lines of the text on a card's front (or a quiz question), its choices included.
     pub(crate) fn front_lines(&self) -> usize {
         let choices = self.front_choices();
@@ -130,6 +141,8 @@ impl<S: Storage> App<'_, S> {
     /// Draws the current screen (clearing it first).
     pub fn draw<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
         d.clear(Gray4::BLACK)?;
+        let w = self.words();
+        let language = self.language();
         match self.screen {
             Screen::Home { cursor } => self.draw_home(d, cursor),
             Screen::Front { scroll } => self.draw_front(d, scroll as usize),
@@ -141,63 +154,58 @@ impl<S: Storage> App<'_, S> {
                 draw_lines(d, &segments, first, TEXT_ROWS, 0)?;
                 if pages > 1 {
                     let mut s = TextBuf::<16>::new();
-                    let _ = write!(s, "suite {}/{}", page as usize + 1, pages);
+                    let _ = write!(s, "{}{}/{}", w.page, page as usize + 1, pages);
                     text_right(d, s.as_str(), WIDTH, STATUS_Y, SMALL, DIM)?;
                     icon(d, Icon::Select, WIDTH - 5 * 9 - 7, STATUS_Y + 1, BRIGHT)?;
                 }
-                let labels = GRADES.map(|(_, _, r)| interval_label(outcomes.wait_secs(r)));
+                let labels = GRADES.map(|(_, r)| interval_label(w, outcomes.wait_secs(r)));
                 let mut grid = [Hint::new(Icon::Select, ""); 4];
-                for (k, (icon, label, _)) in GRADES.iter().enumerate() {
+                for (k, (icon, rating)) in GRADES.iter().enumerate() {
                     grid[k] = Hint {
                         icon: *icon,
-                        label,
+                        label: w.grades[rating.index()],
                         value: labels[k].as_str(),
                     };
                 }
                 hints(d, &grid)
             }
             Screen::WriteFailed { error, .. } => {
-                title(d, "Non enregistré")?;
+                title(d, w.write_failed[0])?;
                 let why = match error {
-                    StorageError::NoCard => "Carte SD absente.",
-                    StorageError::Full => "Carte SD pleine.",
-                    _ => "Écriture sur la carte SD impossible.",
+                    StorageError::NoCard => w.write_failed[1],
+                    StorageError::Full => w.write_failed[2],
+                    _ => w.write_failed[3],
                 };
-                draw_lines(
-                    d,
-                    &[(why, BRIGHT), ("La note n'est pas comptée.", DIM)],
-                    0,
-                    3,
-                    12,
-                )?;
+                draw_lines(d, &[(why, BRIGHT), (w.write_failed[4], DIM)], 0, 3, 12)?;
                 hints(
                     d,
                     &[
-                        Hint::new(Icon::Select, "Réessayer"),
-                        Hint::new(Icon::Left, "Retour"),
+                        Hint::new(Icon::Select, w.hint_retry),
+                        Hint::new(Icon::Left, w.hint_back),
                     ],
                 )
             }
             Screen::Summary => self.draw_summary(d),
             Screen::Quiz { step } => self.draw_quiz(d, step),
             Screen::QuizSummary => {
-                title(d, "Quiz terminé")?;
+                title(d, w.quiz_over)?;
                 let mut s = TextBuf::<32>::new();
+                let score = self.quiz.score as u32;
                 let _ = write!(
                     s,
-                    "{} / {} juste{}",
-                    self.quiz.score,
+                    "{} / {}{}",
+                    score,
                     self.quiz.answered,
-                    plural(self.quiz.score as u32)
+                    language.plural(score, w.right)
                 );
                 text(d, s.as_str(), 0, 14, BODY, BRIGHT)?;
-                text(d, "Sans effet sur les", 0, 28, SMALL, DIM)?;
-                text(d, "révisions.", 0, 36, SMALL, DIM)?;
-                hints(d, &[Hint::new(Icon::Select, "Menu")])
+                text(d, w.quiz_no_effect[0], 0, 28, SMALL, DIM)?;
+                text(d, w.quiz_no_effect[1], 0, 36, SMALL, DIM)?;
+                hints(d, &[Hint::new(Icon::Select, w.hint_menu)])
             }
             Screen::Stats => self.draw_stats(d),
             Screen::Notice(notice) => self.draw_notice(d, notice),
-            Screen::Fatal(fatal) => draw_fatal(d, fatal),
+            Screen::Fatal(fatal) => draw_fatal(d, w, fatal),
         }
     }
 
@@ -207,8 +215,13 @@ impl<S: Storage> App<'_, S> {
         cursor: u8,
     ) -> Result<(), D::Error> {
         title(d, self.deck_name().unwrap_or("carnet"))?;
+        let w = self.words();
         let c = self.counts;
-        let columns = [("Nouv", c.new), ("Appr", c.learning), ("Rév", c.review)];
+        let columns = [
+            (w.counters[0], c.new),
+            (w.counters[1], c.learning),
+            (w.counters[2], c.review),
+        ];
         for (k, (label, n)) in columns.iter().enumerate() {
             let x = 44 * k as i32;
             let end = text(d, label, x, 11, SMALL, DIM)?;
@@ -216,7 +229,7 @@ impl<S: Storage> App<'_, S> {
             let _ = write!(s, "{n}");
             text(d, s.as_str(), end + 3, 11, SMALL, BRIGHT)?;
         }
-        for (k, item) in MENU.iter().enumerate() {
+        for (k, item) in w.menu.iter().enumerate() {
             let y = 20 + 11 * k as i32;
             if k as u8 == cursor {
                 fill(d, 0, y, 116, 11, BRIGHT)?;
@@ -231,7 +244,7 @@ impl<S: Storage> App<'_, S> {
         icon(d, Icon::Down, 121, 57, FAINT)?;
         if !self.storage.log_writable() {
             // Nothing would be kept: say so where the counts are read.
-            text_right(d, "sans SD", WIDTH, 11, SMALL, FAINT)?;
+            text_right(d, w.no_sd, WIDTH, 11, SMALL, FAINT)?;
         }
         Ok(())
     }
@@ -244,6 +257,7 @@ impl<S: Storage> App<'_, S> {
         let Some(card) = self.current_card() else {
             return Ok(());
         };
+        let w = self.words();
         let choices = self.front_choices();
         let segments = [(card.prompt, BRIGHT), (choices.as_str(), DIM)];
         let total = count_lines(&segments);
@@ -251,39 +265,40 @@ impl<S: Storage> App<'_, S> {
         scroll_bar(d, scroll, TEXT_ROWS, total)?;
         let state = self.states[self.card.index as usize];
         let label = match (state.phase(), card.kind) {
-            (Phase::New, CardKind::Cloze) => "Nouvelle · à trous",
-            (phase, _) => phase_label(phase),
+            (Phase::New, CardKind::Cloze) => w.new_cloze,
+            (phase, _) => phase_label(w, phase),
         };
         text(d, label, 0, STATUS_Y, SMALL, DIM)?;
         let c = self.counts;
         let mut s = TextBuf::<16>::new();
         // Cards in learning come back today: shown apart (« reste 19+1 »), so that a grade
         // visibly moves a new card out of the count.
-        let _ = write!(s, "reste {}", c.new + c.review);
+        let _ = write!(s, "{}{}", w.left, c.new + c.review);
         if c.learning > 0 {
             let _ = write!(s, "+{}", c.learning);
         }
         text_right(d, s.as_str(), WIDTH, STATUS_Y, SMALL, DIM)?;
         let grid = [
-            Hint::new(Icon::Select, "Réponse"),
-            Hint::new(Icon::Left, "Fin"),
-            Hint::new(Icon::UpDown, "Défiler"),
+            Hint::new(Icon::Select, w.hint_answer),
+            Hint::new(Icon::Left, w.hint_end),
+            Hint::new(Icon::UpDown, w.hint_scroll),
         ];
         // Scrolling is offered only when there is more to read.
         hints(d, &grid[..if total > TEXT_ROWS { 3 } else { 2 }])
     }
 
     fn draw_summary<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
-        title(d, "Séance terminée")?;
+        let w = self.words();
+        title(d, w.summary_title)?;
         let n = self.session.reviewed();
         let mut s = TextBuf::<40>::new();
-        let _ = write!(s, "{n} carte{} revue{}", plural(n), plural(n));
+        let _ = write!(s, "{n}{}", self.language().plural(n, w.cards_reviewed));
         text(d, s.as_str(), 0, 11, BODY, BRIGHT)?;
-        for (k, (ic, label, rating)) in GRADES.iter().enumerate() {
+        for (k, (ic, rating)) in GRADES.iter().enumerate() {
             let x = (k as i32 % 2) * 66;
             let y = 22 + (k as i32 / 2) * 8;
             icon(d, *ic, x, y + 1, DIM)?;
-            let end = text(d, label, x + 7, y, SMALL, DIM)?;
+            let end = text(d, w.grades[rating.index()], x + 7, y, SMALL, DIM)?;
             s.clear();
             let _ = write!(s, "{}", self.session.ratings[rating.index()]);
             text(d, s.as_str(), end + 5, y, SMALL, BRIGHT)?;
@@ -291,9 +306,14 @@ impl<S: Storage> App<'_, S> {
         let minutes = ((self.session.ended_ms - self.session.started_ms).max(0) + 30_000) / 60_000;
         let c = self.counts;
         s.clear();
-        let _ = write!(s, "{minutes} min · reste {}", c.new + c.learning + c.review);
+        let _ = write!(
+            s,
+            "{minutes} min · {}{}",
+            w.left,
+            c.new + c.learning + c.review
+        );
         text(d, s.as_str(), 0, STATUS_Y - 1, SMALL, DIM)?;
-        hints(d, &[Hint::new(Icon::Select, "Menu")])
+        hints(d, &[Hint::new(Icon::Select, w.hint_menu)])
     }
 
     fn draw_quiz<D: DrawTarget<Color = Gray4>>(
@@ -304,14 +324,15 @@ impl<S: Storage> App<'_, S> {
         let Some(card) = self.current_card() else {
             return Ok(());
         };
+        let w = self.words();
         let mut head = TextBuf::<32>::new();
         let _ = write!(
             head,
-            "Quiz {}/{} · {} juste{}",
+            "Quiz {}/{} · {}{}",
             self.quiz.at + 1,
             self.quiz.len,
             self.quiz.score,
-            plural(self.quiz.score as u32)
+            self.language().plural(self.quiz.score as u32, w.right)
         );
         match step {
             QuizStep::Prompt { scroll } => {
@@ -321,9 +342,9 @@ impl<S: Storage> App<'_, S> {
                 scroll_bar(d, scroll as usize, TEXT_ROWS, total)?;
                 text(d, head.as_str(), 0, STATUS_Y, SMALL, DIM)?;
                 let grid = [
-                    Hint::new(Icon::Select, "Choix"),
-                    Hint::new(Icon::Left, "Fin"),
-                    Hint::new(Icon::UpDown, "Défiler"),
+                    Hint::new(Icon::Select, w.quiz_hints[0]),
+                    Hint::new(Icon::Left, w.hint_end),
+                    Hint::new(Icon::UpDown, w.hint_scroll),
                 ];
                 hints(d, &grid[..if total > TEXT_ROWS { 3 } else { 2 }])
             }
@@ -331,14 +352,7 @@ impl<S: Storage> App<'_, S> {
                 let answered = matches!(step, QuizStep::Answered { .. });
                 if answered {
                     let right = cursor == self.quiz.correct;
-                    text(
-                        d,
-                        if right { "Juste !" } else { "Faux." },
-                        0,
-                        0,
-                        SMALL,
-                        BRIGHT,
-                    )?;
+                    text(d, w.quiz_verdicts[usize::from(!right)], 0, 0, SMALL, BRIGHT)?;
                     let mut score = TextBuf::<16>::new();
                     let _ = write!(score, "score {}/{}", self.quiz.score, self.quiz.answered);
                     text_right(d, score.as_str(), WIDTH, 0, SMALL, DIM)?;
@@ -371,17 +385,24 @@ impl<S: Storage> App<'_, S> {
                     hints(
                         d,
                         &[
-                            Hint::new(Icon::Select, if last { "Score" } else { "Suivante" }),
-                            Hint::new(Icon::Left, "Fin"),
+                            Hint::new(
+                                Icon::Select,
+                                if last {
+                                    w.quiz_hints[1]
+                                } else {
+                                    w.quiz_hints[2]
+                                },
+                            ),
+                            Hint::new(Icon::Left, w.hint_end),
                         ],
                     )
                 } else {
                     hints(
                         d,
                         &[
-                            Hint::new(Icon::Select, "Valider"),
-                            Hint::new(Icon::Left, "Question"),
-                            Hint::new(Icon::UpDown, "Choisir"),
+                            Hint::new(Icon::Select, w.quiz_hints[3]),
+                            Hint::new(Icon::Left, w.quiz_hints[4]),
+                            Hint::new(Icon::UpDown, w.quiz_hints[5]),
                         ],
                     )
                 }
@@ -390,37 +411,34 @@ impl<S: Storage> App<'_, S> {
     }
 
     fn draw_stats<D: DrawTarget<Color = Gray4>>(&self, d: &mut D) -> Result<(), D::Error> {
-        title(d, "Statistiques")?;
+        let w = self.words();
+        let language = self.language();
+        title(d, w.stats_title)?;
         let st = &self.stats;
         let c = self.counts;
         let mut s = TextBuf::<40>::new();
         // What a learner wants at a glance: done today, left today, tomorrow, how well.
         let done = self.log.reviews_today;
-        let _ = write!(
-            s,
-            "{done} révision{} faite{} auj.",
-            plural(done),
-            plural(done)
-        );
+        let _ = write!(s, "{done}{}", language.plural(done, w.done_today));
         text(d, s.as_str(), 0, 11, SMALL, BRIGHT)?;
         s.clear();
         let left = c.new + c.learning + c.review;
-        let _ = write!(s, "Reste : {left}");
+        let _ = write!(s, "{}{left}", w.left_today);
         if c.new > 0 {
-            let _ = write!(s, " ({} nouvelle{})", c.new, plural(c.new));
+            let _ = write!(s, " ({}{}", c.new, language.plural(c.new, w.new_cards));
         }
         text(d, s.as_str(), 0, 19, SMALL, DIM)?;
         s.clear();
-        let _ = write!(s, "Demain : {} à revoir", st.due_tomorrow);
+        let _ = write!(s, "{}{}{}", w.tomorrow[0], st.due_tomorrow, w.tomorrow[1]);
         text(d, s.as_str(), 0, 27, SMALL, DIM)?;
         s.clear();
         let (n, ok) = (self.log.recent_reviews, self.log.recent_recalled);
         match (ok * 100 + n / 2).checked_div(n) {
             Some(percent) => {
-                let _ = write!(s, "Réussite 30 j : {percent} %");
+                let _ = write!(s, "{}{percent} %", w.recall);
             }
             None => {
-                let _ = write!(s, "Réussite 30 j : -");
+                let _ = write!(s, "{}-", w.recall);
             }
         }
         text(d, s.as_str(), 0, 35, SMALL, DIM)?;
@@ -435,10 +453,10 @@ impl<S: Storage> App<'_, S> {
             }
         }
         s.clear();
-        let _ = write!(s, "{} cartes", st.cards);
+        let _ = write!(s, "{}{}", st.cards, language.plural(st.cards, w.cards));
         text(d, s.as_str(), 80, 44, SMALL, FAINT)?;
         icon(d, Icon::Select, 80, 57, BRIGHT)?;
-        text(d, "Menu", 87, 56, SMALL, DIM)?;
+        text(d, w.hint_menu, 87, 56, SMALL, DIM)?;
         Ok(())
     }
 
@@ -447,71 +465,60 @@ impl<S: Storage> App<'_, S> {
         d: &mut D,
         notice: Notice,
     ) -> Result<(), D::Error> {
+        let w = self.words();
         let mut why = TextBuf::<48>::new();
         let (head, body, detail): (&str, &str, &str) = match notice {
-            Notice::NoCard => (
-                "Pas de carte SD",
-                "Paquet intégré. Les révisions ne seront pas enregistrées.",
-                "",
-            ),
-            Notice::BadDeck(e) => ("DECK.BIN illisible", "Paquet intégré.", deck_error_text(e)),
-            Notice::NothingToStudy => (
-                "Rien à étudier",
-                "Aucune carte due ni nouvelle pour aujourd'hui.",
-                "",
-            ),
-            Notice::NothingToQuiz => ("Quiz", "Aucune carte à demander.", ""),
+            Notice::NoCard => (w.notices[0][0], w.notices[0][1], ""),
+            Notice::BadDeck(e) => (w.notices[1][0], w.notices[1][1], deck_error_text(w, e)),
+            Notice::NothingToStudy => (w.notices[2][0], w.notices[2][1], ""),
+            Notice::NothingToQuiz => (w.notices[3][0], w.notices[3][1], ""),
             Notice::Settings(problem) => {
+                let p = w.settings_problems;
                 let _ = match problem {
-                    SettingsProblem::Unreadable => write!(why, "Lecture impossible."),
-                    SettingsProblem::TooLarge => write!(why, "Fichier trop grand."),
-                    SettingsProblem::NotSettings => write!(why, "Fichier mal formé."),
+                    SettingsProblem::Unreadable => why.write_str(p[0]),
+                    SettingsProblem::TooLarge => why.write_str(p[1]),
+                    SettingsProblem::NotSettings => why.write_str(p[2]),
                     SettingsProblem::NewerVersion { major } => {
-                        write!(why, "Format {major} trop récent.")
+                        write!(why, "{}{major}{}", w.newer_format[0], w.newer_format[1])
                     }
-                    SettingsProblem::BadValue(key) => {
-                        write!(why, "Valeur refusée : {}", key.name())
-                    }
+                    SettingsProblem::BadValue(key) => write!(why, "{}{}", p[3], key.name()),
                 };
-                ("SETTINGS.TXT ignoré", "Réglages par défaut.", why.as_str())
+                (w.settings_ignored[0], w.settings_ignored[1], why.as_str())
             }
         };
         title(d, head)?;
         draw_lines(d, &[(body, BRIGHT), (detail, DIM)], 0, 3, 12)?;
-        hints(d, &[Hint::new(Icon::Select, "Menu")])
+        hints(d, &[Hint::new(Icon::Select, w.hint_menu)])
     }
 }
 
-fn deck_error_text(e: DeckError) -> &'static str {
+fn deck_error_text(w: &'static Words, e: DeckError) -> &'static str {
     match e {
-        DeckError::Checksum => "Contrôle CRC échoué.",
-        DeckError::Storage(_) => "Lecture impossible.",
-        DeckError::CardTooLarge => "Carte trop longue.",
-        DeckError::Format(carnet_engine::Error::UnsupportedVersion { .. }) => "Format trop récent.",
-        DeckError::Format(_) => "Fichier mal formé.",
+        DeckError::Checksum => w.deck_errors[0],
+        DeckError::Storage(_) => w.deck_errors[1],
+        DeckError::CardTooLarge => w.deck_errors[2],
+        DeckError::Format(carnet_engine::Error::UnsupportedVersion { .. }) => w.deck_errors[3],
+        DeckError::Format(_) => w.deck_errors[4],
     }
 }
 
-fn draw_fatal<D: DrawTarget<Color = Gray4>>(d: &mut D, fatal: Fatal) -> Result<(), D::Error> {
-    title(d, "Erreur")?;
+fn draw_fatal<D: DrawTarget<Color = Gray4>>(
+    d: &mut D,
+    w: &'static Words,
+    fatal: Fatal,
+) -> Result<(), D::Error> {
+    title(d, w.error_title)?;
     let mut s = TextBuf::<64>::new();
     let body: &str = match fatal {
         Fatal::TooManyCards { cards, capacity } => {
-            let _ = write!(s, "Paquet de {cards} cartes : {capacity} au plus.");
+            let t = w.too_many_cards;
+            let _ = write!(s, "{}{cards}{}{capacity}{}", t[0], t[1], t[2]);
             s.as_str()
         }
-        Fatal::Deck(e) => deck_error_text(e),
-        Fatal::CardIncomplete => "Synchro interrompue : relancez carnet sync.",
-        Fatal::CardMismatch => "Fichiers de la carte modifiés : relancez carnet sync.",
+        Fatal::Deck(e) => deck_error_text(w, e),
+        Fatal::CardIncomplete => w.card_files[0],
+        Fatal::CardMismatch => w.card_files[1],
     };
     draw_lines(d, &[(body, BRIGHT)], 0, 3, 12)?;
-    hints(d, &[Hint::new(Icon::Select, "Éteindre")])
-}
-
-fn plural(n: u32) -> &'static str {
-    if n > 1 {
-        "s"
-    } else {
-        ""
-    }
+    hints(d, &[Hint::new(Icon::Select, w.menu[3])])
 }

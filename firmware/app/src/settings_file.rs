@@ -16,6 +16,7 @@
 //! day_start_hour=4
 //! utc_offset_secs=3600
 //! fsrs_parameters=0.212,1.2931,2.3065,…(17, 19 or 21 values)
+//! language=fr
 //! ```
 //!
 //! - The first line is `carnet-settings MAJOR` or `carnet-settings MAJOR.MINOR`. A minor
@@ -30,6 +31,9 @@
 //!   rounding to `f32` for up to 17 significant digits — so the shortest form Rust prints an
 //!   `f32` in gives back the very same `f32`. Lists are comma-separated; an empty list of
 //!   steps means none. `fuzz` is `1`/`0` (or `true`/`false`).
+//! - `language` (format 1.1) is the language of the screens, `fr` or `en`
+//!   ([`crate::words::Language`]); a language this build does not speak keeps the board's
+//!   (it is no reason to drop the scheduling settings).
 //! - Values are checked as the engine checks them ([`Steps::new`], [`Parameters::new`],
 //!   [`Scheduler::new`]), and `day_start_hour` is 0–23, `utc_offset_secs` within ±24 h.
 //!   **All or nothing**: one unusable value, a newer major version or bytes that are not a
@@ -44,6 +48,7 @@ use carnet_engine::{
 };
 
 use crate::app::Settings;
+use crate::words::Language;
 
 /// The file's name on the card (FAT 8.3).
 pub const SETTINGS_FILE: &str = "SETTINGS.TXT";
@@ -84,11 +89,13 @@ pub enum Key {
     UtcOffsetSecs,
     /// `fsrs_parameters`: 17, 19 or 21 FSRS parameters.
     FsrsParameters,
+    /// `language`: the language of the screens, `fr` or `en`.
+    Language,
 }
 
 impl Key {
     /// Every key, in the order the terminal writes them.
-    pub const ALL: [Key; 11] = [
+    pub const ALL: [Key; 12] = [
         Key::DesiredRetention,
         Key::MaximumInterval,
         Key::Fuzz,
@@ -100,6 +107,7 @@ impl Key {
         Key::DayStartHour,
         Key::UtcOffsetSecs,
         Key::FsrsParameters,
+        Key::Language,
     ];
 
     /// The key's name in the file.
@@ -116,6 +124,7 @@ impl Key {
             Key::DayStartHour => "day_start_hour",
             Key::UtcOffsetSecs => "utc_offset_secs",
             Key::FsrsParameters => "fsrs_parameters",
+            Key::Language => "language",
         }
     }
 
@@ -191,6 +200,7 @@ pub struct SettingsParser {
     config: SchedulerConfig,
     limits: QueueLimits,
     day_clock: DayClock,
+    language: Language,
     bytes: u32,
 }
 
@@ -210,6 +220,7 @@ impl SettingsParser {
             config: *base.scheduler.config(),
             limits: base.limits,
             day_clock: base.day_clock,
+            language: base.language,
             bytes: 0,
         }
     }
@@ -426,6 +437,15 @@ impl SettingsParser {
                 }
                 ok
             }),
+            Key::Language => {
+                // Unknown (`u32::MAX`): the board's language stays.
+                match single {
+                    Some(0) => self.language = Language::French,
+                    Some(1) => self.language = Language::English,
+                    _ => {}
+                }
+                single.is_some()
+            }
             Key::FsrsParameters => {
                 let mut w = [0f32; ITEMS_MAX];
                 for (dst, src) in w.iter_mut().zip(items) {
@@ -469,6 +489,7 @@ impl SettingsParser {
                 settings.scheduler = scheduler;
                 settings.day_clock = self.day_clock;
                 settings.limits = self.limits;
+                settings.language = self.language;
                 SettingsOrigin::File
             }
             // Checked key by key already; kept as a net.
@@ -553,6 +574,11 @@ fn item_value(key: Key, token: &[u8]) -> Option<u32> {
     match key {
         Key::DesiredRetention | Key::FsrsParameters => parse_f32(token).map(f32::to_bits),
         Key::UtcOffsetSecs => parse_i32(token).map(|v| v as u32),
+        Key::Language => Some(match Language::from_code(token) {
+            Some(Language::French) => 0,
+            Some(Language::English) => 1,
+            None => u32::MAX,
+        }),
         Key::Fuzz => match token {
             b"1" | b"true" => Some(1),
             b"0" | b"false" => Some(0),

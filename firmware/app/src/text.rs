@@ -5,6 +5,7 @@
 use core::fmt;
 
 use crate::latin1::latin1_chars;
+use crate::words::Words;
 
 /// A fixed-capacity string for `write!` (text past `N` bytes is cut at a character boundary).
 #[derive(Clone, Copy)]
@@ -158,30 +159,32 @@ impl<I: Iterator<Item = char>> Iterator for Wrap<I> {
     }
 }
 
-/// How long until a card comes back, in at most four characters: `1mn`, `10mn`, `5h`,
-/// `12j`, `1,5a` (French abbreviations: minutes, heures, jours, années).
-pub fn interval_label(secs: i64) -> TextBuf<8> {
+/// How long until a card comes back, in at most four characters, in the units of `w`:
+/// `1mn`, `10mn`, `5h`, `12j`, `1,5a` in French (minutes, heures, jours, années); `1m`,
+/// `5h`, `12d`, `1.5y` in English.
+pub fn interval_label(w: &Words, secs: i64) -> TextBuf<8> {
     use fmt::Write as _;
     let mut out = TextBuf::new();
     let secs = secs.max(0);
+    let [minutes, hours, days_unit, years] = w.units;
     const MINUTE: i64 = 60;
     const HOUR: i64 = 3600;
     const DAY: i64 = 86_400;
     let _ = if secs < HOUR {
-        write!(out, "{}mn", ((secs + MINUTE / 2) / MINUTE).max(1))
+        write!(out, "{}{minutes}", ((secs + MINUTE / 2) / MINUTE).max(1))
     } else if secs < DAY {
-        write!(out, "{}h", (secs + HOUR / 2) / HOUR)
+        write!(out, "{}{hours}", (secs + HOUR / 2) / HOUR)
     } else {
         let days = (secs + DAY / 2) / DAY;
         if days < 1000 {
-            write!(out, "{days}j")
+            write!(out, "{days}{days_unit}")
         } else {
             // Tenths of a year, rounded; whole years from 10 on.
             let tenths = (days * 10 + 182) / 365;
             if tenths < 100 {
-                write!(out, "{},{}a", tenths / 10, tenths % 10)
+                write!(out, "{}{}{}{years}", tenths / 10, w.decimal, tenths % 10)
             } else {
-                write!(out, "{}a", (tenths + 5) / 10)
+                write!(out, "{}{years}", (tenths + 5) / 10)
             }
         }
     };
@@ -250,9 +253,21 @@ mod tests {
             (86_400 * 36_500, "100a"),
         ];
         for (secs, want) in cases {
-            let got = interval_label(secs);
+            let got = interval_label(&crate::words::FRENCH, secs);
             assert_eq!(got.as_str(), want, "{secs}");
             assert!(got.as_str().chars().count() <= 4);
+        }
+        let english = [
+            (60, "1m"),
+            (600, "10m"),
+            (3600 * 5, "5h"),
+            (86_400 * 8, "8d"),
+            (86_400 * 1000, "2.7y"),
+            (86_400 * 36_500, "100y"),
+        ];
+        for (secs, want) in english {
+            let got = interval_label(&crate::words::ENGLISH, secs);
+            assert_eq!(got.as_str(), want, "{secs}");
         }
     }
 }

@@ -214,3 +214,50 @@ fn nothing_to_study() {
     assert_eq!(app.screen_name(), "notice");
     assert_golden(&app, "notice-nothing-to-study");
 }
+
+/// The screens in English: `language=en` in the card's `SETTINGS.TXT`, as `carnet sync`
+/// writes it for a terminal in English. The deck's cards keep their own language.
+#[test]
+fn english_screens() {
+    let english = || MemStorage {
+        settings: b"carnet-settings 1.1\nlanguage=en\n".to_vec(),
+        ..storage()
+    };
+    let mut ram = Ram::new(64);
+    let mut app = boot(english(), &mut ram, T0_MS);
+    assert_eq!(app.settings().language, carnet_handheld::Language::English);
+    assert_eq!(app.screen_name(), "home");
+    assert_golden(&app, "en-home");
+    let mut now = T0_MS;
+    press(&mut app, &mut now, &[Select]);
+    assert_golden(&app, "en-front");
+    press(&mut app, &mut now, &[Select]);
+    assert_eq!(app.screen_name(), "back");
+    assert_golden(&app, "en-back");
+    for grade in [Left, Down, Up] {
+        press(&mut app, &mut now, &[grade, Select]);
+    }
+    press(&mut app, &mut now, &[Right, Left]);
+    assert_eq!(app.screen_name(), "summary");
+    assert_golden(&app, "en-summary");
+    press(&mut app, &mut now, &[Select, Down, Down, Select]);
+    assert_eq!(app.screen_name(), "stats");
+    assert_golden(&app, "en-stats");
+
+    let mut ram = Ram::new(64);
+    let mut app = boot(english(), &mut ram, T0_MS);
+    let mut now = T0_MS;
+    press(&mut app, &mut now, &[Down, Select, Select, Down, Select]);
+    assert_eq!(app.screen_name(), "quiz-answered");
+    assert_golden(&app, "en-quiz-answered");
+
+    // A language this build does not speak keeps the board's, and the rest of the file.
+    let mut ram = Ram::new(64);
+    let s = MemStorage {
+        settings: b"carnet-settings 1.1\nnew_per_day=3\nlanguage=de\n".to_vec(),
+        ..storage()
+    };
+    let app = boot(s, &mut ram, T0_MS);
+    assert_eq!(app.settings().language, carnet_handheld::Language::French);
+    assert_eq!(app.settings().limits.new_per_day, 3);
+}

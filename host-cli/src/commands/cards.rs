@@ -13,6 +13,7 @@ use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
 use crate::kind_names::{answer_kind, card_kind, fold};
+use crate::messages::{fill, text, Messages};
 use crate::store::read_log;
 
 /// Lists the cards (all, or those matching `--search`), or shows one (`--show`).
@@ -32,16 +33,15 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
         let card = match matches.as_slice() {
             [one] => *one,
             [] => {
-                return Err(CliError::input(format!(
-                    "no card of {} has an id starting with {prefix:?}",
-                    file.label()
+                return Err(CliError::input(fill(
+                    text().e_no_such_card,
+                    &[&file.label(), &format!("{prefix:?}")],
                 )))
             }
             _ => {
-                return Err(CliError::input(format!(
-                    "{} cards of {} have an id starting with {prefix:?}; give more digits",
-                    matches.len(),
-                    file.label()
+                return Err(CliError::input(fill(
+                    text().e_ambiguous_card,
+                    &[&matches.len(), &file.label(), &format!("{prefix:?}")],
                 )))
             }
         };
@@ -54,44 +54,48 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
         let history = History::from_entries(&scan.schedulable(&path, settings.clock.now_ms()));
         let state = history.state(card.id, &settings.scheduler, &settings.day_clock());
         let doc = deck.document(card.source.document).unwrap_or("?");
+        let m = text();
+        let l = m.card_labels;
         let mut text = format!(
-            "id:       {:016x}\nkind:     {} ({})\nquestion: {}\nanswer:   {}\n",
+            "{}{:016x}\n{}{} ({})\n{}{}\n{}{}\n",
+            l[0],
             card.id.0,
-            card_kind(card.kind),
-            answer_kind(card.answer_kind),
+            l[1],
+            kind_name(m, card.kind),
+            answer_kind_name(m, card.answer_kind),
+            l[2],
             card.prompt,
+            l[3],
             card.answer
         );
         if !card.situation.is_empty() {
-            text.push_str(&format!("context:  {}\n", card.situation));
+            text.push_str(&format!("{}{}\n", l[4], card.situation));
         }
         let choices: Vec<&str> = card.distractors().collect();
         if !choices.is_empty() {
-            text.push_str(&format!("wrong:    {}\n", choices.join(" · ")));
+            text.push_str(&format!("{}{}\n", l[5], choices.join(" · ")));
         }
         text.push_str(&format!(
-            "source:   {} ({doc}:{})\n",
-            card.context, card.source.line
+            "{}{} ({doc}:{})\n",
+            l[6], card.context, card.source.line
         ));
         let reviews = history.card(card.id).map_or(0, |h| h.reviews.len());
-        let phase = match state.phase() {
-            Phase::New => "new",
-            Phase::Learning => "learning",
-            Phase::Review => "review",
-            Phase::Relearning => "relearning",
-        };
+        let phase = phase_text(m, state.phase());
         let suspended = if state.is_suspended() {
-            ", suspended"
+            m.card_suspended
         } else {
             ""
         };
-        text.push_str(&format!("state:    {phase}{suspended}, {reviews} reviews"));
-        if let (Some(m), Some(due)) = (state.memory(), state.due()) {
-            text.push_str(&format!(
-                ", stability {:.2} d, difficulty {:.2}, due {}",
-                m.stability,
-                m.difficulty,
-                iso_utc(due)
+        let reviews = m.count(reviews as u64, m.reviews, &[]);
+        text.push_str(&format!("{}{phase}{suspended}, {reviews}", l[7]));
+        if let (Some(mem), Some(due)) = (state.memory(), state.due()) {
+            text.push_str(&fill(
+                m.card_memory,
+                &[
+                    &decimal(m, format!("{:.2}", mem.stability)),
+                    &decimal(m, format!("{:.2}", mem.difficulty)),
+                    &iso_utc(due),
+                ],
             ));
         }
         writeln!(out, "{text}").map_err(io)?;
@@ -120,7 +124,7 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
                 out,
                 "{:016x}  {:<8}  {}  →  {}",
                 card.id.0,
-                card_kind(card.kind),
+                kind_name(text(), card.kind),
                 card.prompt,
                 card.answer
             )
@@ -128,12 +132,13 @@ pub fn execute(common: &CommonArgs, args: &CardsArgs) -> Result<()> {
         }
     }
     if !args.json {
-        let of = if needle.is_some() {
-            format!(" matching of {}", deck.len())
+        let m = text();
+        let line = if needle.is_some() {
+            m.count(shown as u64, m.cards_matching, &[&deck.len(), &deck.name()])
         } else {
-            String::new()
+            m.count(shown as u64, m.cards_in, &[&deck.name()])
         };
-        writeln!(out, "{shown} cards{of} in {}", deck.name()).map_err(io)?;
+        writeln!(out, "{line}").map_err(io)?;
     }
     Ok(())
 }
@@ -202,26 +207,35 @@ fn browse(settings: &Settings, deck: &Deck<'_>, args: &CardsArgs) -> Result<()> 
         }
         return Ok(());
     }
+    let m = text();
+    let [id, state, due, stability, reviews_title, question] = m.browse_columns;
     writeln!(
         out,
-        "{:<16}  {:<13}  {:<10}  {:>9}  {:>7}  question → answer",
-        "id", "state", "due", "stability", "reviews"
+        "{id:<16}  {state:<13}  {due:<10}  {stability:>9}  {reviews_title:>7}  {question}"
     )
     .map_err(io)?;
     for (i, c) in &rows {
         let st = states[*i];
         let state = format!(
             "{}{}",
-            phase_name(st.phase()),
-            if st.is_suspended() { ", susp." } else { "" }
+            phase_text(m, st.phase()),
+            if st.is_suspended() {
+                m.browse_suspended
+            } else {
+                ""
+            }
         );
         let due = st
             .due()
             .filter(|_| !st.is_new())
             .map_or("—".to_string(), crate::clock::local_date);
-        let stability = st
-            .memory()
-            .map_or("—".to_string(), |m| format!("{:.1} d", m.stability));
+        let stability = st.memory().map_or("—".to_string(), |mem| {
+            format!(
+                "{} {}",
+                decimal(m, format!("{:.1}", mem.stability)),
+                m.day_unit
+            )
+        });
         writeln!(
             out,
             "{:016x}  {state:<13}  {due:<10}  {stability:>9}  {:>7}  {}  →  {}",
@@ -232,12 +246,13 @@ fn browse(settings: &Settings, deck: &Deck<'_>, args: &CardsArgs) -> Result<()> 
         )
         .map_err(io)?;
     }
+    // « 1 of 6 cards »: the noun agrees with the deck's count.
+    let of = m.browse_of;
+    let template = m.language.plural(deck.len() as u64, of.one, of.many);
     writeln!(
         out,
-        "{} of {} cards in {}",
-        rows.len(),
-        deck.len(),
-        deck.name()
+        "{}",
+        fill(template, &[&rows.len(), &deck.len(), &deck.name()])
     )
     .map_err(io)?;
     Ok(())
@@ -264,4 +279,42 @@ pub fn card_json(deck: &Deck<'_>, card: &Card<'_>) -> serde_json::Value {
         },
         "situation": card.situation,
     })
+}
+
+/// A phase as the interface names it.
+fn phase_text(m: &Messages, phase: Phase) -> &'static str {
+    match phase {
+        Phase::New => m.phases[0],
+        Phase::Learning => m.phases[1],
+        Phase::Review => m.phases[2],
+        Phase::Relearning => m.phases[3],
+    }
+}
+
+/// A card kind as the interface names it (JSON keeps [`card_kind`]).
+fn kind_name(m: &Messages, kind: carnet_engine::CardKind) -> &'static str {
+    use carnet_engine::CardKind::*;
+    match kind {
+        QuestionAnswer => m.card_kinds[0],
+        Cloze => m.card_kinds[1],
+        MultipleChoice => m.card_kinds[2],
+    }
+}
+
+/// An answer kind as the interface names it (JSON keeps [`answer_kind`]).
+fn answer_kind_name(m: &Messages, kind: carnet_engine::AnswerKind) -> &'static str {
+    use carnet_engine::AnswerKind::*;
+    match kind {
+        Date => m.answer_kinds[0],
+        Person => m.answer_kinds[1],
+        Place => m.answer_kinds[2],
+        Quantity => m.answer_kinds[3],
+        Organisation => m.answer_kinds[4],
+        Other => m.answer_kinds[5],
+    }
+}
+
+/// A number printed by Rust (`1.25`) with the language's decimal separator.
+fn decimal(m: &Messages, number: String) -> String {
+    number.replace('.', &m.decimal_separator.to_string())
 }

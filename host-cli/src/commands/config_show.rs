@@ -12,15 +12,14 @@ pub fn execute(common: &CommonArgs, args: &ConfigArgs) -> Result<()> {
         return init(common);
     }
     let s = Settings::resolve(common)?;
+    let m = crate::messages::text();
+    let fill = crate::messages::fill;
     match (&s.config_path, default_config_path()) {
-        (Some(p), _) => crate::say!("# configuration file: {}", p.display()),
-        (None, Some(p)) => crate::say!(
-            "# no configuration file; create {} to change these",
-            p.display()
-        ),
-        (None, None) => crate::say!("# no configuration folder is known for this platform"),
+        (Some(p), _) => crate::say!("{}", fill(m.config_file, &[&p.display()])),
+        (None, Some(p)) => crate::say!("{}", fill(m.config_none, &[&p.display()])),
+        (None, None) => crate::say!("{}", m.config_no_folder),
     }
-    crate::say!("# review logs: {}", s.data_dir.display());
+    crate::say!("{}", fill(m.config_logs, &[&s.data_dir.display()]));
     let c = s.scheduler.config();
     let steps = |v: &[u32]| {
         v.iter()
@@ -40,6 +39,7 @@ pub fn execute(common: &CommonArgs, args: &ConfigArgs) -> Result<()> {
     crate::say!("maximum_interval = {}", c.maximum_interval);
     crate::say!("learn_ahead_minutes = {}", s.limits.learn_ahead_secs / 60);
     crate::say!("fuzz = {}", c.fuzz);
+    crate::say!("language = \"{}\"", s.language.code());
     if let DeckSource::File(p) = &s.deck {
         crate::say!("deck = {:?}", p.display().to_string());
     }
@@ -52,15 +52,11 @@ fn init(common: &CommonArgs) -> Result<()> {
         .config
         .clone()
         .or_else(default_config_path)
-        .ok_or_else(|| {
-            CliError::input(
-                "no configuration folder is known for this platform: give --config FILE",
-            )
-        })?;
+        .ok_or_else(|| CliError::input(crate::messages::text().e_no_config_folder))?;
     if path.exists() {
-        return Err(CliError::input(format!(
-            "{} already exists: edit it (carnet config shows the settings in force)",
-            path.display()
+        return Err(CliError::input(crate::messages::fill(
+            crate::messages::text().e_config_exists,
+            &[&path.display()],
         )));
     }
     let defaults = Settings::resolve(&CommonArgs {
@@ -96,7 +92,10 @@ fn init(common: &CommonArgs) -> Result<()> {
          # Spread intervals a little so that cards learnt together do not come due together.\n\
          # fuzz = {}\n\
          # The deck used when --deck is not given (default: the bundled deck).\n\
-         # deck = \"/path/to/my.deck\"\n",
+         # deck = \"/path/to/my.deck\"\n\
+         # The interface's language, \"fr\" or \"en\" (default: the locale's, from LC_ALL,\n\
+         # LC_MESSAGES or LANG; --lang and CARNET_LANG override it).\n\
+         # language = \"{}\"\n",
         c.desired_retention,
         defaults.limits.new_per_day,
         defaults.limits.reviews_per_day,
@@ -106,13 +105,17 @@ fn init(common: &CommonArgs) -> Result<()> {
         c.maximum_interval,
         defaults.limits.learn_ahead_secs / 60,
         c.fuzz,
+        defaults.language.code(),
     );
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| CliError::io("cannot create the configuration folder", dir, &e))?;
     }
     crate::atomic_file::write_atomically(&path, text.as_bytes())?;
-    crate::say!("wrote {}", path.display());
+    crate::say!(
+        "{}",
+        crate::messages::fill(crate::messages::text().wrote, &[&path.display()])
+    );
     Ok(())
 }
 

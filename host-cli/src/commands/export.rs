@@ -16,6 +16,7 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
     let mut settings = Settings::resolve(common)?;
     let file = DeckFile::load(&settings.deck)?;
     let deck = file.deck()?;
+    let m = crate::messages::text();
     if let Some(path) = &args.apkg {
         crate::deck_parameters::apply(&mut settings, deck.deck_id())?;
         let log = log_path(&settings.data_dir, &deck)?;
@@ -33,12 +34,17 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
         )?;
         write_atomically(path, &bytes)?;
         crate::say!(
-            "exported {} cards of {} to {} ({} cloze), with {} reviews",
-            summary.notes,
-            deck.name(),
-            path.display(),
-            summary.cloze,
-            summary.reviews
+            "{}",
+            crate::messages::fill(
+                m.exported_apkg,
+                &[
+                    &m.count(summary.notes as u64, m.cards, &[]),
+                    &deck.name(),
+                    &path.display(),
+                    &summary.cloze,
+                    &m.count(summary.reviews as u64, m.reviews, &[]),
+                ]
+            )
         );
         return Ok(());
     }
@@ -47,10 +53,15 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
     };
     write_atomically(anki, anki_text::write(&deck).as_bytes())?;
     crate::say!(
-        "exported {} cards of {} to {}",
-        deck.len(),
-        deck.name(),
-        anki.display()
+        "{}",
+        crate::messages::fill(
+            m.exported,
+            &[
+                &m.count(deck.len() as u64, m.cards, &[]),
+                &deck.name(),
+                &anki.display()
+            ]
+        )
     );
     Ok(())
 }

@@ -22,8 +22,9 @@ pub fn execute(args: &GenerateArgs) -> Result<()> {
             .unwrap_or_else(|| "carnet".to_string())
     });
     carnet_cards::output::check_name(&name).map_err(|e| {
-        CliError::input(format!(
-            "cannot name the deck {name:?}: {e} (choose one with --name)"
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_deck_name,
+            &[&format!("{name:?}"), &e],
         ))
     })?;
     let started = Instant::now();
@@ -34,12 +35,21 @@ pub fn execute(args: &GenerateArgs) -> Result<()> {
     let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
     let bytes = output::encode(&deck, id, &name).map_err(|e| CliError::input(e.to_string()))?;
     write_atomically(&args.output, &bytes)?;
+    let m = crate::messages::text();
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64())
+        .replace('.', &m.decimal_separator.to_string());
     crate::say!(
-        "generated {} cards from {} documents into {} ({name}) in {:.1} s",
-        deck.cards.len(),
-        deck.documents.len(),
-        args.output.display(),
-        started.elapsed().as_secs_f64()
+        "{}",
+        crate::messages::fill(
+            m.generated,
+            &[
+                &m.count(deck.cards.len() as u64, m.cards, &[]),
+                &m.count(deck.documents.len() as u64, m.documents, &[]),
+                &args.output.display(),
+                &name,
+                &seconds
+            ]
+        )
     );
     Ok(())
 }
@@ -59,9 +69,9 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .collect();
             files.sort();
             if files.is_empty() {
-                return Err(CliError::input(format!(
-                    "{}: the folder holds no document",
-                    input.display()
+                return Err(CliError::input(crate::messages::fill(
+                    crate::messages::text().e_empty_folder,
+                    &[&input.display()],
                 )));
             }
             paths.extend(files);
@@ -92,14 +102,24 @@ impl ProgressBar {
         if !self.on {
             return;
         }
+        let words = crate::messages::text();
         let (done, what) = match p {
-            Progress::Read { index, path, .. } => (index + 1, format!("reading {}", short(path))),
-            Progress::Cleaned { index, .. } => (self.total + index + 1, "cleaning".to_string()),
+            Progress::Read { index, path, .. } => (
+                index + 1,
+                crate::messages::fill(words.generate_progress[0], &[&short(path)]),
+            ),
+            Progress::Cleaned { index, .. } => (
+                self.total + index + 1,
+                words.generate_progress[1].to_string(),
+            ),
             Progress::Writing { sentences } => (
                 2 * self.total,
-                format!("writing cards from {sentences} sentences"),
+                crate::messages::fill(words.generate_progress[2], &[&sentences]),
             ),
-            Progress::Done { cards } => (2 * self.total + 1, format!("{cards} cards")),
+            Progress::Done { cards } => (
+                2 * self.total + 1,
+                words.count(cards as u64, words.cards, &[]),
+            ),
         };
         // Redraw at most every 50 ms, and always at the end.
         let now = Instant::now();

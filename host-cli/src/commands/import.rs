@@ -20,10 +20,9 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let bytes =
         std::fs::read(&args.file).map_err(|e| CliError::io("cannot read", &args.file, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        CliError::input(format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            args.file.display(),
-            e.utf8_error().valid_up_to()
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_not_utf8,
+            &[&args.file.display(), &e.utf8_error().valid_up_to()],
         ))
     })?;
     let file = anki_text::parse(&args.file, &text)?;
@@ -35,8 +34,12 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let name = args.name.clone().or(file.deck.clone()).unwrap_or(stem);
     carnet_cards::output::check_name(&name).map_err(|e| {
         CliError::input(format!(
-            "{}: cannot name the deck {name:?}: {e} (choose one with --name)",
-            args.file.display()
+            "{}: {}",
+            args.file.display(),
+            crate::messages::fill(
+                crate::messages::text().e_deck_name,
+                &[&format!("{name:?}"), &e]
+            )
         ))
     })?;
     let file_name = args
@@ -58,9 +61,9 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
             }
         };
         let document = u16::try_from(index).map_err(|_| {
-            CliError::input(format!(
-                "{}: more than 65,536 source documents",
-                args.file.display()
+            CliError::input(crate::messages::fill(
+                crate::messages::text().e_too_many_documents,
+                &[&args.file.display()],
             ))
         })?;
         sources.push(Source { document, line });
@@ -92,22 +95,29 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let docs: Vec<&str> = documents.iter().map(String::as_str).collect();
     let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
     let bytes = encode(id, &name, &docs, &cards).map_err(|e| {
-        CliError::input(format!(
-            "{}: cannot make a deck of it: {e}",
-            args.file.display()
+        CliError::input(crate::messages::fill(
+            crate::messages::text().e_cannot_make_deck,
+            &[&args.file.display(), &e],
         ))
     })?;
     write_atomically(&args.output, &bytes)?;
+    let m = crate::messages::text();
     let dup = if duplicates > 0 {
-        format!(" ({duplicates} duplicate notes skipped)")
+        m.count(duplicates as u64, m.duplicates, &[])
     } else {
         String::new()
     };
     crate::say!(
-        "imported {} cards into {} ({}){dup}",
-        cards.len(),
-        args.output.display(),
-        name
+        "{}",
+        crate::messages::fill(
+            m.imported,
+            &[
+                &m.count(cards.len() as u64, m.cards, &[]),
+                &args.output.display(),
+                &name,
+                &dup
+            ]
+        )
     );
     Ok(())
 }

@@ -40,19 +40,22 @@ pub fn is_package(path: &Path) -> bool {
 pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let label = args.file.display().to_string();
+    let m = crate::messages::text();
     let collection = crate::anki_package::read(&args.file)?;
     let imported = anki_import::convert(&collection, &label)?;
     if imported.cards.is_empty() {
-        return Err(CliError::input(format!(
-            "{label}: the collection holds no card to import ({} notes, {} cards{}); nothing \
-             was written",
-            collection.notes.len(),
-            collection.cards.len(),
-            if imported.empty > 0 {
-                format!(", {} of them with an empty question", imported.empty)
-            } else {
-                String::new()
-            }
+        return Err(CliError::input(crate::messages::fill(
+            m.apkg_no_cards,
+            &[
+                &label,
+                &collection.notes.len(),
+                &collection.cards.len(),
+                &if imported.empty > 0 {
+                    crate::messages::fill(m.apkg_of_them_empty, &[&imported.empty])
+                } else {
+                    String::new()
+                },
+            ],
         )));
     }
     let stem = args
@@ -66,14 +69,15 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
         .or(imported.deck_name.clone())
         .unwrap_or(stem);
     carnet_cards::output::check_name(&name).map_err(|e| {
-        CliError::input(format!(
-            "{label}: cannot name the deck {name:?}: {e} (choose one with --name)"
+        CliError::input(crate::messages::fill(
+            m.apkg_bad_name,
+            &[&label, &format!("{name:?}"), &e],
         ))
     })?;
     let id = crate::deck_file::identity_for(&args.output, args.identity_of.as_deref())?;
     let bytes = deck_bytes(&imported, id, &name, &label)?;
     let deck = Deck::from_bytes(&bytes).map_err(|e| {
-        CliError::failure(format!("{label}: the deck made of it does not read: {e}"))
+        CliError::failure(crate::messages::fill(m.apkg_deck_unreadable, &[&label, &e]))
     })?;
 
     let (mut store, scan) = ReviewStore::open(&log_path(&settings.data_dir, &deck)?)?;
@@ -84,14 +88,19 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     write_atomically(&args.output, &bytes)?;
 
     crate::say!(
-        "imported {} cards into {} ({name}): {} notes of {} decks, {} reviews new in the log \
-         ({} already there)",
-        imported.cards.len(),
-        args.output.display(),
-        collection.notes.len(),
-        imported.documents.len(),
-        counts.added,
-        counts.present
+        "{}",
+        crate::messages::fill(
+            m.apkg_imported,
+            &[
+                &m.count(imported.cards.len() as u64, m.cards, &[]),
+                &args.output.display(),
+                &name,
+                &collection.notes.len(),
+                &imported.documents.len(),
+                &m.count(counts.added as u64, m.reviews, &[]),
+                &counts.present,
+            ]
+        )
     );
     let notices = notices(&imported, &collection, &counts);
     for n in notices {
@@ -126,8 +135,12 @@ fn deck_bytes(
         })
         .collect();
     let docs: Vec<&str> = imported.documents.iter().map(String::as_str).collect();
-    encode(id, name, &docs, &cards)
-        .map_err(|e| CliError::input(format!("{label}: cannot make a deck of it: {e}")))
+    encode(id, name, &docs, &cards).map_err(|e| {
+        CliError::input(crate::messages::fill(
+            crate::messages::text().apkg_cannot_make_deck,
+            &[&label, &e],
+        ))
+    })
 }
 
 /// What the import adds to the log.
@@ -213,71 +226,35 @@ fn notices(
     collection: &crate::anki_package::Collection,
     counts: &Counts,
 ) -> Vec<String> {
+    let m = crate::messages::text();
+    let fill = crate::messages::fill;
     let mut out = Vec::new();
+    let mut count = |n: usize, forms| {
+        if n > 0 {
+            out.push(m.count(n as u64, forms, &[]));
+        }
+    };
+    count(imported.sounds, m.apkg_sounds);
+    count(imported.latex, m.apkg_latex);
+    count(imported.empty, m.apkg_empty);
+    count(imported.entries_left_out, m.apkg_left_out);
+    count(imported.incomplete, m.apkg_incomplete);
+    count(
+        imported.cards.iter().filter(|c| c.buried).count(),
+        m.apkg_buried,
+    );
+    count(collection.odd_revlog_rows, m.apkg_odd_rows);
+    count(counts.undone, m.apkg_undone);
     if imported.images > 0 || collection.media_files > 0 {
-        out.push(format!(
-            "{} image reference(s) in the notes and {} media file(s) in the package are not \
-             imported (carnet shows text only)",
-            imported.images, collection.media_files
-        ));
-    }
-    if imported.sounds > 0 {
-        out.push(format!(
-            "{} [sound:…] tag(s) are left in the text as they are (carnet plays no sound)",
-            imported.sounds
-        ));
-    }
-    if imported.latex > 0 {
-        out.push(format!(
-            "{} LaTeX expression(s) ([latex], [$], [$$]) are left in the text as their source",
-            imported.latex
-        ));
-    }
-    if imported.empty > 0 {
-        out.push(format!(
-            "{} card(s) whose question renders empty were skipped",
-            imported.empty
-        ));
-    }
-    if imported.entries_left_out > 0 {
-        out.push(format!(
-            "{} review log entr(ies) do not count for the memory state, as in Anki's FSRS (no \
-             grade, set due date, reschedules, reviews in a filtered deck without \
-             rescheduling, history before a reset): not imported",
-            imported.entries_left_out
-        ));
-    }
-    if imported.incomplete > 0 {
-        out.push(format!(
-            "{} card(s) have reviews but no learning step starting their history (reset, or \
-             older reviews deleted): carnet starts them at their first review kept, where \
-             Anki starts from their SM-2 interval and ease",
-            imported.incomplete
-        ));
-    }
-    let buried = imported.cards.iter().filter(|c| c.buried).count();
-    if buried > 0 {
-        out.push(format!(
-            "{buried} buried card(s) are not buried in carnet (it buries a card's siblings \
-             for the day only)"
-        ));
-    }
-    if collection.odd_revlog_rows > 0 {
-        out.push(format!(
-            "{} review log row(s) of a type or grade Anki does not write were skipped",
-            collection.odd_revlog_rows
-        ));
-    }
-    if counts.undone > 0 {
-        out.push(format!(
-            "{} review(s) in the log from before a reset in Anki are undone",
-            counts.undone
-        ));
+        out.insert(
+            0,
+            fill(m.apkg_media, &[&imported.images, &collection.media_files]),
+        );
     }
     if counts.suspended + counts.unsuspended > 0 {
-        out.push(format!(
-            "{} card(s) suspended and {} unsuspended, as in Anki",
-            counts.suspended, counts.unsuspended
+        out.push(fill(
+            m.apkg_suspended,
+            &[&counts.suspended, &counts.unsuspended],
         ));
     }
     out

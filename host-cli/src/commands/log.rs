@@ -22,11 +22,12 @@ pub fn execute(common: &CommonArgs, args: &LogArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let io = CliError::stdout;
     if !args.json {
+        let m = crate::messages::text();
+        let records = m.count(scan.entries.len() as u64, m.sync_records, &[]);
         writeln!(
             out,
-            "log: {} ({} records)",
-            path.display(),
-            scan.entries.len()
+            "{}",
+            crate::messages::fill(m.log_heading, &[&path.display(), &records])
         )
         .map_err(io)?;
     }

@@ -137,24 +137,30 @@ pub fn execute(common: &CommonArgs, args: &MemoryArgs) -> Result<()> {
             .map_err(io)?;
         }
     }
+    let m = crate::messages::text();
     let scores = if metrics.count() == 0 {
-        "predictions: none (a prediction is made at each review of a card after its first; no \
-         card here was reviewed twice), so no log loss or RMSE"
-            .to_string()
+        m.memory_no_predictions.to_string()
     } else {
-        format!(
-            "predictions: {} · log loss {:.4} · RMSE (20 bins) {:.4} · recall rate {:.4}",
-            metrics.count(),
-            metrics.log_loss(),
-            metrics.rmse_bins(),
-            metrics.recall_rate()
+        crate::messages::fill(
+            m.memory_scores,
+            &[
+                &metrics.count(),
+                &format!("{:.4}", metrics.log_loss()),
+                &format!("{:.4}", metrics.rmse_bins()),
+                &format!("{:.4}", metrics.recall_rate()),
+            ],
         )
     };
     let summary = format!(
-        "{} reviews of {} cards from {}\n{scores}",
-        rows.len(),
-        cards.len(),
-        args.file.display(),
+        "{}\n{scores}",
+        crate::messages::fill(
+            m.memory_heading,
+            &[
+                &m.count(rows.len() as u64, m.reviews, &[]),
+                &m.count(cards.len() as u64, m.cards, &[]),
+                &args.file.display(),
+            ]
+        )
     );
     if args.json {
         eprintln!("{summary}");

@@ -21,6 +21,7 @@ pub mod sync;
 /// Dispatches to the command; `study` when none is named.
 pub fn execute(args: Args) -> Result<()> {
     let common = &args.common;
+    crate::language::choose(common.lang, crate::config::configured_language(common));
     match args.command {
         None => study::execute(common, &args.study),
         Some(Command::Study(a)) => study::execute(common, &a),

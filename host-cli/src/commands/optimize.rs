@@ -13,7 +13,7 @@ use std::time::Instant;
 use carnet_engine::{MemoryModel, Parameters};
 use carnet_optimizer::{
     evaluate, evaluate_time_series, optimize, recommend, sweep, Dataset, DayRule, Evaluation, Fit,
-    Outcome, Row, SimulationConfig, StudiedCard, TrainingConfig, SPLITS,
+    Outcome, Progress, Row, SimulationConfig, StudiedCard, TrainingConfig, SPLITS,
 };
 
 use crate::args::{CommonArgs, OptimizeArgs};
@@ -22,6 +22,7 @@ use crate::deck_file::DeckFile;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::{secs, History};
+use crate::messages::{fill, text};
 use crate::store::read_log;
 
 /// Passes over the history: six times fsrs-rs's five on a history of up to 100,000 reviews,
@@ -56,7 +57,7 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
                     rating: r.rating.as_u8(),
                 }));
             }
-            (rows, format!("the review log of {}", file.label()))
+            (rows, fill(text().opt_source_log, &[&file.label()]))
         }
     };
     let rule = if args.whole_days {
@@ -67,9 +68,7 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
     let dataset =
         Dataset::from_rows(&rows, rule).map_err(|e| CliError::input(format!("{source}: {e}")))?;
     if dataset.review_count() == 0 {
-        return Err(CliError::input(format!(
-            "{source}: no reviews to train on (study first, or give a CSV of reviews)"
-        )));
+        return Err(CliError::input(fill(text().opt_no_reviews, &[&source])));
     }
     let config = TrainingConfig {
         epochs: epochs_for(dataset.review_count()),
@@ -81,25 +80,27 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
             .len(),
         ..TrainingConfig::default()
     };
-    let interactive = std::io::stderr().is_terminal();
-    if interactive && !args.json {
-        eprint!(
-            "training on {} reviews of {} cards…",
-            dataset.review_count(),
-            dataset.card_count()
-        );
-    }
-    let started = Instant::now();
-    let trained = optimize(&dataset, &config);
-    let train_ms = started.elapsed().as_secs_f64() * 1000.0;
-    if interactive && !args.json {
-        eprint!("\r{:60}\r", "");
-    }
+    let interactive = std::io::stderr().is_terminal() && !args.json;
+    let config = TrainingConfig {
+        progress: interactive.then_some(&PROGRESS),
+        ..config
+    };
+    let label = fill(
+        text().opt_training,
+        &[&dataset.review_count(), &dataset.card_count()],
+    );
+    let (trained, train_ms) = with_progress(&label, interactive, || {
+        let started = Instant::now();
+        let trained = optimize(&dataset, &config);
+        (trained, started.elapsed().as_secs_f64() * 1000.0)
+    });
     let parameters = Parameters::new(&trained.parameters)
-        .map_err(|e| CliError::failure(format!("training gave parameters out of range: {e}")))?;
+        .map_err(|e| CliError::failure(fill(text().e_out_of_range, &[&e])))?;
     let before = evaluate(&dataset, &Parameters::default());
     let after = evaluate(&dataset, &parameters);
-    let split = evaluate_time_series(&dataset, &config, SPLITS);
+    let split = with_progress(text().opt_split_progress, interactive, || {
+        evaluate_time_series(&dataset, &config, SPLITS)
+    });
     let path = crate::deck_parameters::path_for(&settings, deck.deck_id());
     let fit = match trained.fit {
         Fit::Defaults => "defaults",
@@ -117,7 +118,7 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         _ if args.yes => true,
         // Asked only of a learner at a terminal, for the deck's own log.
         _ if !args.json && args.file.is_none() && std::io::stdin().is_terminal() => {
-            ask(&format!("Save these parameters for {}?", deck.name()))?
+            ask(&fill(text().opt_save_question, &[&deck.name()]))?
         }
         _ => false,
     };
@@ -191,23 +192,32 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         crate::say!("{out}");
         return Ok(());
     }
+    let m = text();
+    let days = if args.whole_days {
+        m.opt_day_rules[0].to_string()
+    } else {
+        fill(m.opt_day_rules[1], &[&settings.day_start_hour])
+    };
     crate::say!(
-        "{} reviews of {} cards from {source}; days counted {}",
-        dataset.review_count(),
-        dataset.card_count(),
-        if args.whole_days {
-            "as whole 24-hour periods".to_string()
-        } else {
-            format!("from {} h each day", settings.day_start_hour)
-        }
+        "{}",
+        fill(
+            m.opt_heading,
+            &[
+                &dataset.review_count(),
+                &dataset.card_count(),
+                &source,
+                &days
+            ]
+        )
     );
+    let what = match trained.fit {
+        Fit::Trained => m.opt_fits[0],
+        Fit::InitialStability => m.opt_fits[1],
+        Fit::Defaults => m.opt_fits[2],
+    };
     crate::say!(
-        "trained in {train_ms:.1} ms: {}",
-        match trained.fit {
-            Fit::Trained => "all 21 parameters",
-            Fit::InitialStability => "the initial stabilities only (few reviews)",
-            Fit::Defaults => "too few reviews: the defaults are kept",
-        }
+        "{}",
+        fill(m.opt_trained_in, &[&format!("{train_ms:.1}"), &what])
     );
     crate::say!(
         "{:<34} {:>9} {:>11} {:>7}",
@@ -217,12 +227,9 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         "AUC"
     );
     for (name, e) in [
-        ("defaults, on this history", &before),
-        ("trained, on this history", &after),
-        (
-            "trained on the past, future scored",
-            &split.as_ref().map(|s| s.evaluation),
-        ),
+        (m.opt_rows[0], &before),
+        (m.opt_rows[1], &after),
+        (m.opt_rows[2], &split.as_ref().map(|s| s.evaluation)),
     ] {
         match e {
             Some(e) => crate::say!(
@@ -235,19 +242,14 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         }
     }
     crate::say!(
-        "\nthe next {} days simulated with these parameters ({} cards studied, {} new a day):",
-        args.horizon,
-        studied.len(),
-        simulation.new_per_day
+        "{}",
+        fill(
+            m.opt_simulated,
+            &[&args.horizon, &studied.len(), &simulation.new_per_day]
+        )
     );
-    crate::say!(
-        "{:>9} {:>12} {:>12} {:>10} {:>18}",
-        "retention",
-        "reviews/day",
-        "minutes/day",
-        "kept",
-        "seconds per kept"
-    );
+    let [retention, per_day, minutes, kept, seconds] = m.opt_columns;
+    crate::say!("{retention:>9} {per_day:>12} {minutes:>12} {kept:>10} {seconds:>18}");
     let current = settings.scheduler.config().desired_retention;
     for o in &outcomes {
         let percent = (o.desired_retention * 100.0).round() as u32;
@@ -262,18 +264,19 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
             o.minutes_per_day,
             o.memorized,
             o.work_per_memorized,
-            if marked {
-                "  ← least work per card kept"
-            } else {
-                ""
-            }
+            if marked { m.opt_best_mark } else { "" }
         );
     }
     if let Some(b) = best {
         crate::say!(
-            "recommended retention: {:.2} (now {current:.2}; `--retention` or \
-             `desired_retention` in the configuration sets it)",
-            b.desired_retention
+            "{}",
+            fill(
+                m.opt_recommended,
+                &[
+                    &format!("{:.2}", b.desired_retention),
+                    &format!("{current:.2}")
+                ]
+            )
         );
     }
     let listed: Vec<String> = trained
@@ -281,28 +284,67 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
         .iter()
         .map(|p| format!("{p:.4}"))
         .collect();
-    crate::say!("parameters: {}", listed.join(", "));
+    crate::say!("{}", fill(m.opt_parameters, &[&listed.join(", ")]));
     match (saved, &path) {
-        (Some(p), _) => crate::say!("saved for {}: {}", deck.name(), p.display()),
+        (Some(p), _) => crate::say!("{}", fill(m.opt_saved, &[&deck.name(), &p.display()])),
         (None, _) if trained.fit == Fit::Defaults => {}
-        (None, Some(_)) => crate::say!(
-            "not saved (run with --yes to keep them for {})",
-            deck.name()
-        ),
-        (None, None) => crate::say!("not saved: no configuration folder is known here"),
+        (None, Some(_)) => crate::say!("{}", fill(m.opt_not_saved, &[&deck.name()])),
+        (None, None) => crate::say!("{}", m.opt_no_folder),
     }
     Ok(())
 }
 
 /// Asks a yes/no question on the terminal (no by default).
+/// The steps of the training under way, read by [`with_progress`]'s bar.
+static PROGRESS: Progress = Progress::new();
+
+/// Runs `work` in a thread while a bar on stderr shows [`PROGRESS`] after `label` (when
+/// `shown`), redrawn every 50 ms, never going back; the line is cleared at the end.
+fn with_progress<T: Send>(label: &str, shown: bool, work: impl FnOnce() -> T + Send) -> T {
+    if !shown {
+        return work();
+    }
+    PROGRESS.reset();
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    let out = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            let out = work();
+            finished.store(true, std::sync::atomic::Ordering::Release);
+            out
+        });
+        let mut shown_ratio = 0.0f64;
+        while !finished.load(std::sync::atomic::Ordering::Acquire) {
+            let (done, total) = PROGRESS.get();
+            if total > 0 {
+                shown_ratio = shown_ratio.max(done as f64 / total as f64);
+            }
+            let filled = (shown_ratio * 20.0).round() as usize;
+            eprint!(
+                "\r{label} ▕{}{}▏ {:3.0} %",
+                "█".repeat(filled),
+                " ".repeat(20 - filled.min(20)),
+                shown_ratio * 100.0
+            );
+            let _ = std::io::stderr().flush();
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        worker.join()
+    });
+    eprint!("\r{:width$}\r", "", width = label.chars().count() + 30);
+    match out {
+        Ok(out) => out,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
 fn ask(question: &str) -> Result<bool> {
-    eprint!("{question} [y/N] ");
+    eprint!("{question} {} ", text().opt_yes_no);
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| CliError::failure(format!("cannot read the answer: {e}")))?;
+        .map_err(|e| CliError::failure(fill(text().e_cannot_read_answer, &[&e])))?;
     Ok(matches!(line.trim(), "y" | "Y" | "o" | "O" | "yes" | "oui"))
 }
 
@@ -331,7 +373,7 @@ pub fn train_on_rows(
         ..TrainingConfig::default()
     };
     Parameters::new(&optimize(&dataset, &config).parameters)
-        .map_err(|e| CliError::failure(format!("training gave parameters out of range: {e}")))
+        .map_err(|e| CliError::failure(fill(text().e_out_of_range, &[&e])))
 }
 
 /// Each card of the history with its memory after its reviews (replayed with `parameters`)
@@ -364,8 +406,8 @@ fn plot(dir: &std::path::Path, outcomes: &[Outcome]) -> Result<()> {
     let charts = [
         (
             "retention-reviews-per-day.svg",
-            "Reviews a day against the desired retention",
-            "reviews a day",
+            text().opt_plots[0],
+            text().opt_plots[1],
             outcomes
                 .iter()
                 .map(|o| o.reviews_per_day)
@@ -374,8 +416,8 @@ fn plot(dir: &std::path::Path, outcomes: &[Outcome]) -> Result<()> {
         ),
         (
             "retention-cards-kept.svg",
-            "Cards kept at the end against the desired retention",
-            "cards recalled",
+            text().opt_plots[2],
+            text().opt_plots[3],
             outcomes.iter().map(|o| o.memorized).collect(),
             "#54a24b",
         ),

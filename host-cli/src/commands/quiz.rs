@@ -15,6 +15,7 @@ use crate::deck_file::DeckFile;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
+use crate::messages::{fill, text};
 use crate::store::{read_log, ReviewStore};
 use crate::terminal;
 
@@ -47,10 +48,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
         .filter(|&i| !history.card(cards[i].id).is_some_and(|h| h.suspended))
         .collect();
     if candidates.is_empty() {
-        return Err(CliError::input(format!(
-            "{} has no card to ask",
-            file.label()
-        )));
+        return Err(CliError::input(fill(text().quiz_no_card, &[&file.label()])));
     }
     let seed = args.seed.unwrap_or(settings.clock.now_ms() as u64);
     let mut rng = SeededFuzz::from_seed(seed);
@@ -63,15 +61,12 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
     let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();
     let io = CliError::stdout;
-    let mode = if args.typed {
-        "typed"
-    } else {
-        "multiple choice"
-    };
+    let m = text();
+    let mode = m.quiz_modes[usize::from(!args.typed)];
     writeln!(
         out,
-        "quiz: {n} questions ({mode}) from {} · seed {seed}",
-        deck.name()
+        "{}",
+        m.count(n as u64, m.quiz_heading, &[&mode, &deck.name(), &seed])
     )
     .map_err(io)?;
     let mut right = 0usize;
@@ -82,9 +77,14 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
         if !card.situation.is_empty() {
             writeln!(out, "({})", card.situation).map_err(io)?;
         }
-        writeln!(out, "question {}/{n}: {}", k + 1, card.prompt).map_err(io)?;
+        writeln!(
+            out,
+            "{}",
+            fill(m.quiz_question, &[&(k + 1), &n, &card.prompt])
+        )
+        .map_err(io)?;
         let (verdict, given) = if args.typed {
-            writeln!(out, "answer? (q to stop)").map_err(io)?;
+            writeln!(out, "{}", m.quiz_answer_prompt).map_err(io)?;
             out.flush().map_err(io)?;
             let Some(line) = read_line(&mut input)? else {
                 break;
@@ -99,7 +99,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
                 writeln!(out, "  {}) {choice}", c + 1).map_err(io)?;
             }
             let keys = format!("1-{}", q.choices().len());
-            writeln!(out, "choice? ({keys}, q to stop)").map_err(io)?;
+            writeln!(out, "{}", fill(m.quiz_choice_prompt, &[&keys])).map_err(io)?;
             out.flush().map_err(io)?;
             let picked = loop {
                 let key = if interactive {
@@ -119,7 +119,7 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
                         }
                         break Some(c - 1);
                     }
-                    _ => writeln!(out, "? answer with {keys}, or q").map_err(io)?,
+                    _ => writeln!(out, "{}", fill(m.quiz_bad_key, &[&keys])).map_err(io)?,
                 }
                 out.flush().map_err(io)?;
             };
@@ -135,16 +135,18 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
         let rating = match verdict {
             AnswerMatch::Correct => {
                 right += 1;
-                writeln!(out, "{}", terminal::paint("right", "32", color)).map_err(io)?;
+                writeln!(out, "{}", terminal::paint(m.quiz_right, "32", color)).map_err(io)?;
                 Rating::Good
             }
             AnswerMatch::Close => {
                 right += 1;
                 writeln!(
                     out,
-                    "{} — the answer is {}",
-                    terminal::paint("close enough", "33", color),
-                    card.answer
+                    "{}",
+                    fill(
+                        m.quiz_the_answer_is,
+                        &[&terminal::paint(m.quiz_close, "33", color), &card.answer]
+                    )
                 )
                 .map_err(io)?;
                 Rating::Hard
@@ -152,9 +154,11 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
             AnswerMatch::Wrong => {
                 writeln!(
                     out,
-                    "{} — the answer is {}",
-                    terminal::paint("wrong", "31", color),
-                    card.answer
+                    "{}",
+                    fill(
+                        m.quiz_the_answer_is,
+                        &[&terminal::paint(m.quiz_wrong, "31", color), &card.answer]
+                    )
                 )
                 .map_err(io)?;
                 missed.push(Missed {
@@ -185,12 +189,12 @@ pub fn execute(common: &CommonArgs, args: &QuizArgs) -> Result<()> {
         }
     }
     let percent = (right * 100).checked_div(asked).unwrap_or(0);
-    writeln!(out, "score: {right}/{asked} ({percent}%)").map_err(io)?;
-    for m in &missed {
+    writeln!(out, "{}", fill(m.quiz_score, &[&right, &asked, &percent])).map_err(io)?;
+    for miss in &missed {
         writeln!(
             out,
-            "missed: {} — your answer: {} — right answer: {}",
-            m.prompt, m.given, m.answer
+            "{}",
+            fill(m.quiz_missed, &[&miss.prompt, &miss.given, &miss.answer])
         )
         .map_err(io)?;
     }
@@ -202,7 +206,7 @@ fn read_line<R: BufRead>(input: &mut R) -> Result<Option<String>> {
     match input.read_line(&mut line) {
         Ok(0) => Ok(None),
         Ok(_) => Ok(Some(line.trim().to_string())),
-        Err(e) => Err(CliError::failure(format!("cannot read stdin: {e}"))),
+        Err(e) => Err(CliError::failure(fill(text().cannot_read_stdin, &[&e]))),
     }
 }
 
@@ -210,7 +214,7 @@ fn read_line<R: BufRead>(input: &mut R) -> Result<Option<String>> {
 fn read_key() -> Result<Option<String>> {
     use ratatui::crossterm::event::{read, Event, KeyCode, KeyEventKind, KeyModifiers};
     use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-    let fail = |e: std::io::Error| CliError::failure(format!("cannot read the keyboard: {e}"));
+    let fail = |e: std::io::Error| CliError::failure(fill(text().cannot_read_keyboard, &[&e]));
     enable_raw_mode().map_err(fail)?;
     let key = loop {
         match read() {

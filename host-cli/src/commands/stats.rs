@@ -13,6 +13,7 @@ use crate::deck_file::DeckFile;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
+use crate::messages::{fill, text};
 use crate::stats_data::{compute, Stats};
 use crate::store::read_log;
 use crate::svg_plot::bar_chart;
@@ -54,9 +55,9 @@ pub fn execute(common: &CommonArgs, args: &StatsArgs) -> Result<()> {
         let written = plot(&stats, dir)?;
         for p in written {
             if args.json {
-                eprintln!("wrote {}", p.display());
+                eprintln!("{}", fill(text().wrote, &[&p.display()]));
             } else {
-                writeln!(out, "wrote {}", p.display()).map_err(io)?;
+                writeln!(out, "{}", fill(text().wrote, &[&p.display()])).map_err(io)?;
             }
         }
     }
@@ -70,64 +71,65 @@ pub fn render(s: &Stats, color: bool) -> String {
         t.push_str(&terminal::paint(text, "1", color));
         t.push('\n');
     };
+    let m = text();
     title(
         &mut t,
-        &format!(
-            "{} · {} cards · {} reviews",
-            s.deck, s.cards, s.total_reviews
+        &fill(
+            m.stats_heading,
+            &[
+                &s.deck,
+                &m.count(s.cards as u64, m.cards, &[]),
+                &m.count(s.total_reviews as u64, m.reviews, &[]),
+            ],
         ),
     );
     t.push('\n');
-    title(&mut t, "Cards by state");
+    title(&mut t, m.stats_by_state);
     let st = s.states;
-    let rows: Vec<(String, f64)> = [
-        ("new", st.new),
-        ("learning", st.learning),
-        ("review", st.review),
-        ("relearning", st.relearning),
-        ("suspended", st.suspended),
-    ]
-    .iter()
-    .map(|(l, v)| (l.to_string(), *v as f64))
-    .collect();
+    let rows: Vec<(String, f64)> = m
+        .stats_states
+        .iter()
+        .zip([st.new, st.learning, st.review, st.relearning, st.suspended])
+        .map(|(l, v)| (l.to_string(), v as f64))
+        .collect();
     t.push_str(&charts::horizontal(&rows, 40, "34", color));
     t.push('\n');
     let total: u32 = s.reviews_per_day.iter().map(|d| d.count).sum();
-    title(
-        &mut t,
-        &format!("Reviews per day, last 30 days ({total} in all)"),
-    );
+    title(&mut t, &fill(m.stats_per_day, &[&total]));
     let per_day: Vec<u32> = s.reviews_per_day.iter().map(|d| d.count).collect();
     let first = s.reviews_per_day.first().map_or("", |d| d.date.as_str());
     let last = s.reviews_per_day.last().map_or("", |d| d.date.as_str());
     t.push_str(&charts::columns(&per_day, 6, first, last, "36", color));
     t.push('\n');
-    title(
-        &mut t,
-        "True retention (reviews of graduated cards recalled)",
-    );
+    title(&mut t, m.stats_retention);
     let r = s.retention;
-    let pct = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{:.1} %", v * 100.0));
-    t.push_str(&format!(
-        "  last 30 days: {} ({} of {})\n  all time:     {} ({} of {})\n\n",
-        pct(r.last_30_days()),
-        r.passed_30_days,
-        r.passed_30_days + r.failed_30_days,
-        pct(r.all_time()),
-        r.passed,
-        r.passed + r.failed
+    let pct = |v: Option<f64>| {
+        v.map_or("—".to_string(), |v| {
+            format!("{:.1} %", v * 100.0).replace('.', &m.decimal_separator.to_string())
+        })
+    };
+    t.push_str(&fill(
+        m.stats_last_30,
+        &[
+            &pct(r.last_30_days()),
+            &r.passed_30_days,
+            &(r.passed_30_days + r.failed_30_days),
+        ],
     ));
+    t.push('\n');
+    t.push_str(&fill(
+        m.stats_all_time,
+        &[&pct(r.all_time()), &r.passed, &(r.passed + r.failed)],
+    ));
+    t.push_str("\n\n");
     let due: u32 = s.forecast.iter().map(|d| d.count).sum();
-    title(
-        &mut t,
-        &format!("Due in the next 30 days ({due}; overdue counted today)"),
-    );
+    title(&mut t, &fill(m.stats_forecast, &[&due]));
     let forecast: Vec<u32> = s.forecast.iter().map(|d| d.count).collect();
     let first = s.forecast.first().map_or("", |d| d.date.as_str());
     let last = s.forecast.last().map_or("", |d| d.date.as_str());
     t.push_str(&charts::columns(&forecast, 6, first, last, "32", color));
     t.push('\n');
-    title(&mut t, "Stability of graduated cards");
+    title(&mut t, m.stats_stability);
     let rows: Vec<(String, f64)> = s
         .stability
         .iter()
@@ -148,13 +150,14 @@ pub fn plot(s: &Stats, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>>
         )
     };
     let st = s.states;
+    let m = text();
     let mut files = Vec::new();
     let (l, v) = dates(&s.reviews_per_day);
     files.push((
         "reviews-per-day.svg",
         bar_chart(
-            &format!("{} · reviews per day", s.deck),
-            "reviews",
+            &format!("{} · {}", s.deck, m.plot_per_day[0]),
+            m.plot_per_day[1],
             &l,
             &v,
             "#3b8ea5",
@@ -164,8 +167,8 @@ pub fn plot(s: &Stats, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>>
     files.push((
         "forecast.svg",
         bar_chart(
-            &format!("{} · due in the next 30 days", s.deck),
-            "cards due",
+            &format!("{} · {}", s.deck, m.plot_forecast[0]),
+            m.plot_forecast[1],
             &l,
             &v,
             "#4c9a2a",
@@ -176,24 +179,22 @@ pub fn plot(s: &Stats, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>>
     files.push((
         "stability.svg",
         bar_chart(
-            &format!("{} · stability of graduated cards", s.deck),
-            "cards",
+            &format!("{} · {}", s.deck, m.plot_stability[0]),
+            m.plot_stability[1],
             &labels,
             &values,
             "#8e5ea2",
         ),
     ));
-    let labels: Vec<String> = ["new", "learning", "review", "relearning", "suspended"]
-        .map(String::from)
-        .to_vec();
+    let labels: Vec<String> = m.stats_states.map(String::from).to_vec();
     let values = [st.new, st.learning, st.review, st.relearning, st.suspended]
         .map(|v| v as f64)
         .to_vec();
     files.push((
         "states.svg",
         bar_chart(
-            &format!("{} · cards by state", s.deck),
-            "cards",
+            &format!("{} · {}", s.deck, m.plot_states[0]),
+            m.plot_states[1],
             &labels,
             &values,
             "#3e6fb0",

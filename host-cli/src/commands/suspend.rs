@@ -11,6 +11,7 @@ use crate::deck_file::DeckFile;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
 use crate::history::History;
+use crate::messages::{fill, text};
 use crate::store::ReviewStore;
 
 /// Suspends (`suspend = true`) or unsuspends the cards named, all or none: an id that names
@@ -47,14 +48,13 @@ pub fn execute(common: &CommonArgs, args: &SuspendArgs, suspend: bool) -> Result
         crate::say!("{verb} {:016x}", e.card().0);
     }
     if unchanged > 0 {
-        crate::say!(
-            "{unchanged} card(s) already {}",
-            if suspend {
-                "suspended"
-            } else {
-                "not suspended"
-            }
-        );
+        let m = crate::messages::text();
+        let forms = if suspend {
+            m.already_suspended
+        } else {
+            m.not_suspended
+        };
+        crate::say!("{}", m.count(unchanged as u64, forms, &[]));
     }
     Ok(())
 }
@@ -63,8 +63,9 @@ pub fn execute(common: &CommonArgs, args: &SuspendArgs, suspend: bool) -> Result
 fn find(deck: &Deck<'_>, prefix: &str, label: &str) -> Result<CardId> {
     let wanted = prefix.trim().to_ascii_lowercase();
     if wanted.is_empty() || !wanted.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(CliError::input(format!(
-            "{prefix:?} is not a card id (hexadecimal, as `carnet cards` lists them)"
+        return Err(CliError::input(fill(
+            text().e_not_an_id,
+            &[&format!("{prefix:?}")],
         )));
     }
     let matches: Vec<CardId> = (0..deck.len())
@@ -73,12 +74,13 @@ fn find(deck: &Deck<'_>, prefix: &str, label: &str) -> Result<CardId> {
         .collect();
     match matches.as_slice() {
         [one] => Ok(*one),
-        [] => Err(CliError::input(format!(
-            "no card of {label} has an id starting with {prefix:?}"
+        [] => Err(CliError::input(fill(
+            text().e_no_such_card,
+            &[&label, &format!("{prefix:?}")],
         ))),
-        many => Err(CliError::input(format!(
-            "{} cards of {label} have an id starting with {prefix:?}; give more digits",
-            many.len()
+        many => Err(CliError::input(fill(
+            text().e_ambiguous_card,
+            &[&many.len(), &label, &format!("{prefix:?}")],
         ))),
     }
 }

@@ -56,6 +56,7 @@ use crate::config::Settings;
 use crate::deck_file::DeckFile;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
+use crate::messages::{fill, text};
 use crate::sd_card::{SdCard, DECK_FILE, LOG_FILE, SETTINGS_FILE};
 use crate::store::{entry_time_ms, horizon_ms, ReviewStore};
 
@@ -70,12 +71,9 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let card = SdCard::open(&args.target)?;
     card.check_is_card()?;
     if deck.len() > HANDHELD_MAX_CARDS {
-        return Err(CliError::input(format!(
-            "{}: {} cards, and the handheld has room for {} at most; nothing was changed. \
-             Make a smaller deck for the handheld (carnet generate from fewer documents)",
-            file.label(),
-            deck.len(),
-            HANDHELD_MAX_CARDS
+        return Err(CliError::input(fill(
+            text().e_too_many_cards,
+            &[&file.label(), &deck.len(), &HANDHELD_MAX_CARDS],
         )));
     }
     let target = card.label();
@@ -96,7 +94,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     let path = log_path(&settings.data_dir, &deck)?;
     let (owner_path, owner_name) = match &other {
         Some((id, name)) => (settings.data_dir.join(format!("{id}.revlog")), name.clone()),
-        None => (path.clone(), format!("\"{}\"", deck.name())),
+        None => (path.clone(), fill(text().quoted, &[&deck.name()])),
     };
     let (mut owner_store, owner_scan) = ReviewStore::open(&owner_path)?;
     let known: HashSet<LogEntry> = owner_scan.entries.iter().copied().collect();
@@ -120,27 +118,43 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
                 .count()
         });
 
+    let m = text();
+    let new_records = m.count(new.len() as u64, m.sync_new_records, &[]);
+    let already_known = m.count(already as u64, m.sync_already, &[]);
     if args.dry_run {
         crate::say!(
-            "would merge {} new record(s) from {target} ({already} already known) into {} ({owner_name})",
-            new.len(),
-            owner_path.display()
+            "{}",
+            fill(
+                m.sync_would_merge,
+                &[
+                    &new_records,
+                    &target,
+                    &already_known,
+                    &owner_path.display(),
+                    &owner_name
+                ]
+            )
         );
         if let Some(damage) = &card_log.damage {
-            crate::say!("{LOG_FILE} on the card is damaged: {damage}");
+            crate::say!("{}", fill(m.sync_damaged, &[&LOG_FILE, damage]));
         }
         if other.is_some() && !args.replace {
-            crate::say!(
-                "the card holds another deck ({owner_name}): it would be left as it is \
-                 (--replace puts \"{}\" on it)",
-                deck.name()
-            );
+            crate::say!("{}", fill(m.sync_would_leave, &[&owner_name, &deck.name()]));
         } else {
+            let cards = m.count(deck.len() as u64, m.cards, &[]);
             crate::say!(
-                "would then write {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE}, {SETTINGS_FILE} \
-                 and {MANIFEST_FILE} to the card",
-                deck.len(),
-                deck.name()
+                "{}",
+                fill(
+                    m.sync_would_write,
+                    &[
+                        &DECK_FILE,
+                        &cards,
+                        &deck.name(),
+                        &LOG_FILE,
+                        &SETTINGS_FILE,
+                        &MANIFEST_FILE
+                    ]
+                )
             );
         }
         return Ok(());
@@ -152,46 +166,46 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
         .iter()
         .filter(|e| matches!(e, LogEntry::Review(_)))
         .count();
+    let reviews = m.count(reviews as u64, m.reviews, &[]);
     crate::say!(
-        "merged {} new record(s) from {target} ({reviews} review(s); {already} already known) into {} ({owner_name})",
-        new.len(),
-        owner_path.display()
+        "{}",
+        fill(
+            m.sync_merged,
+            &[
+                &new_records,
+                &target,
+                &reviews,
+                &already_known,
+                &owner_path.display(),
+                &owner_name
+            ]
+        )
     );
     if future > 0 {
-        crate::terminal::warn(&format!(
-            "{future} record(s) from the card are dated more than a day after this computer's \
-             clock (the handheld's clock is wrong?): they are kept in the log but left out of \
-             the schedule until that time, and never move the time of new reviews"
-        ));
+        crate::terminal::warn(&m.count(future as u64, m.sync_future, &[]));
     }
     if behind > 0 {
-        crate::terminal::warn(&format!(
-            "{behind} record(s) from the card are dated more than a day before the card's last \
-             sync: the handheld's clock is behind. They are kept and scheduled at the time they \
-             carry; set the handheld's clock"
-        ));
+        crate::terminal::warn(&m.count(behind as u64, m.sync_behind, &[]));
     }
     if let Some(damage) = &card_log.damage {
         if !args.salvage {
-            return Err(CliError::input(format!(
-                "{target}: {LOG_FILE} is damaged ({damage}); its {} intact record(s) are saved \
-                 in {}, and the card was left as it is. Run `carnet sync --salvage` to rewrite \
-                 the card's log from the intact records (the damaged file is kept on the card \
-                 under another name)",
-                card_log.entries.len(),
-                owner_path.display()
+            return Err(CliError::input(fill(
+                m.sync_damaged_error,
+                &[
+                    &target,
+                    &LOG_FILE,
+                    damage,
+                    &card_log.entries.len(),
+                    &owner_path.display(),
+                ],
             )));
         }
     }
     if let Some((_, name)) = &other {
         if !args.replace {
-            return Err(CliError::input(format!(
-                "{target} holds another deck, {name}: its reviews are merged into that deck's \
-                 history ({}), and the card was left as it is. To put \"{}\" on the card \
-                 instead, run again with --replace (the old deck's reviews stay in the \
-                 terminal's store; sync that deck again to put it back)",
-                owner_path.display(),
-                deck.name()
+            return Err(CliError::input(fill(
+                m.sync_other_deck,
+                &[&target, name, &owner_path.display(), &deck.name()],
             )));
         }
     }
@@ -224,9 +238,7 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     if card_log.damage.is_some() {
         let kept = card.free_name("REVIEWS", "BAD")?;
         card.write(&[(&kept, &card_log.bytes)])?;
-        crate::terminal::warn(&format!(
-            "{target}: the damaged {LOG_FILE} is kept on the card as {kept}"
-        ));
+        crate::terminal::warn(&fill(m.sync_kept, &[&target, &LOG_FILE, &kept]));
     }
     let generation = manifest.map_or(0, |m| m.generation()) + 1;
     let writing = Manifest::Writing {
@@ -249,17 +261,24 @@ pub fn execute(common: &CommonArgs, args: &SyncArgs) -> Result<()> {
     };
     card.write(&[(MANIFEST_FILE, complete.render().as_bytes())])?;
     if let Some((_, name)) = &other {
-        crate::say!(
-            "replaced {name} on the card (its reviews are in {})",
-            owner_path.display()
-        );
+        crate::say!("{}", fill(m.sync_replaced, &[name, &owner_path.display()]));
     }
+    let cards = m.count(deck.len() as u64, m.cards, &[]);
+    let records = m.count(merged.len() as u64, m.sync_records, &[]);
     crate::say!(
-        "wrote {DECK_FILE} ({} cards, \"{}\"), {LOG_FILE} ({} records) and {SETTINGS_FILE} to \
-         {target}",
-        deck.len(),
-        deck.name(),
-        merged.len()
+        "{}",
+        fill(
+            m.sync_wrote,
+            &[
+                &DECK_FILE,
+                &cards,
+                &deck.name(),
+                &LOG_FILE,
+                &records,
+                &SETTINGS_FILE,
+                &target
+            ]
+        )
     );
     Ok(())
 }
@@ -288,30 +307,34 @@ fn card_deck(
 ) -> Result<Option<(DeckId, String)>> {
     if let Some(bytes) = card.read(DECK_FILE)? {
         if let Ok(d) = Deck::from_bytes(&bytes) {
-            return Ok(Some((d.deck_id(), format!("\"{}\"", d.name()))));
+            return Ok(Some((d.deck_id(), fill(text().quoted, &[&d.name()]))));
         }
     }
     if let Some(id) = manifest.and_then(Manifest::deck_id) {
-        return Ok(Some((id, format!("deck {id}"))));
+        return Ok(Some((id, fill(text().deck_by_id, &[&id]))));
     }
     if log.entries.is_empty() {
         return Ok(None);
     }
     let ids: HashSet<_> = (0..deck.len()).filter_map(|i| deck.id(i)).collect();
     if log.entries.iter().all(|e| ids.contains(&e.card())) {
-        return Ok(Some((deck.deck_id(), format!("\"{}\"", deck.name()))));
+        return Ok(Some((deck.deck_id(), fill(text().quoted, &[&deck.name()]))));
     }
-    Err(CliError::input(format!(
-        "{}: the card has reviews in {LOG_FILE} but no readable {DECK_FILE} or {MANIFEST_FILE} to \
-         say which deck they belong to, and they are not all of \"{}\"'s cards; nothing was \
-         changed (sync with the deck the card was made for)",
-        card.label(),
-        deck.name()
+    Err(CliError::input(fill(
+        text().e_unknown_card_deck,
+        &[
+            &card.label(),
+            &LOG_FILE,
+            &DECK_FILE,
+            &MANIFEST_FILE,
+            &deck.name(),
+        ],
     )))
 }
 
 /// Version line of [`settings_file`].
-pub const SETTINGS_HEADER: &str = "carnet-settings 1";
+/// (1.1: `language` added; a handheld reading format 1 skips it.)
+pub const SETTINGS_HEADER: &str = "carnet-settings 1.1";
 
 /// `SETTINGS.TXT` for the settings in force (see the module documentation).
 pub fn settings_file(settings: &Settings) -> String {
@@ -354,6 +377,7 @@ pub fn settings_file(settings: &Settings) -> String {
         "fsrs_parameters={}",
         list(config.parameters.as_array())
     );
+    let _ = writeln!(out, "language={}", settings.language.code());
     out
 }
 
@@ -409,17 +433,14 @@ impl CardLog {
         for item in LogReader::new(&bytes) {
             match item {
                 Ok((_, e)) => entries.push(e),
-                Err(f) if f.torn && f.len <= MAX_FRAME_LEN => crate::terminal::warn(&format!(
-                    "{label}: the last record (byte offset {}) is unfinished, from an \
-                     interrupted write; it is dropped",
-                    f.offset
-                )),
+                Err(f) if f.torn && f.len <= MAX_FRAME_LEN => {
+                    crate::terminal::warn(&fill(text().w_card_torn, &[&label, &f.offset]))
+                }
                 Err(f) => {
                     if let carnet_engine::Error::UnsupportedVersion { found } = f.error {
-                        return Err(CliError::input(format!(
-                            "{label}: the record at byte offset {} was written by a newer \
-                             carnet (log format version {found}); upgrade carnet",
-                            f.offset
+                        return Err(CliError::input(fill(
+                            text().e_newer_card_log,
+                            &[&label, &f.offset, &found],
                         )));
                     }
                     damaged.push(f);
@@ -428,10 +449,11 @@ impl CardLog {
         }
         let damage = (!damaged.is_empty()).then(|| {
             let bytes_bad: usize = damaged.iter().map(|f| f.len).sum();
-            format!(
-                "{} damaged stretch(es), {bytes_bad} bytes, the first at byte offset {}",
-                damaged.len(),
-                damaged[0].offset
+            let m = text();
+            m.count(
+                damaged.len() as u64,
+                m.w_card_damage,
+                &[&bytes_bad, &damaged[0].offset],
             )
         });
         Ok(CardLog {
@@ -461,6 +483,7 @@ mod tests {
             day_start_hour: hour,
             clock: crate::clock::Clock::starting_at(1_711_706_400_000),
             parameters_path: None,
+            language: crate::language::Language::French,
         }
     }
 
@@ -500,7 +523,9 @@ mod tests {
             "fsrs_parameters=0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,\
              0.1666,0.796,1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542"
         );
-        assert_eq!(body.len(), 11);
+        // The test settings are French (`host_settings`).
+        assert_eq!(body[11], "language=fr");
+        assert_eq!(body.len(), 12);
     }
 
     /// Whatever the terminal is configured with, the handheld's parser reads back exactly
@@ -550,6 +575,7 @@ mod tests {
             assert_eq!(device.scheduler.config(), host.scheduler.config(), "{text}");
             assert_eq!(device.limits, host.limits);
             assert_eq!(device.day_clock, host.day_clock());
+            assert_eq!(device.language.code(), host.language.code());
         }
     }
 
