@@ -100,12 +100,23 @@ pub struct Imported {
 
 /// Converts a collection; `label` names the package in messages.
 pub fn convert(col: &Collection, label: &str) -> Result<Imported> {
+    convert_with_progress(col, label, &mut crate::progress::Bar::off())
+}
+
+/// [`convert`], a card a step of `bar`.
+pub fn convert_with_progress(
+    col: &Collection,
+    label: &str,
+    bar: &mut crate::progress::Bar,
+) -> Result<Imported> {
+    bar.stage(crate::messages::text().apkg_progress[2]);
     let mut out = Imported::default();
     let mut document_of: HashMap<i64, u16> = HashMap::new();
     let mut lines: Vec<u32> = Vec::new();
     let mut counted_notes = std::collections::HashSet::new();
     let mut top_levels = std::collections::BTreeSet::new();
     for card in &col.cards {
+        bar.add(1);
         let note = col.notes.get(&card.note).ok_or_else(|| {
             CliError::input(crate::messages::fill(
                 crate::messages::text().apkg_missing_note,

@@ -6,6 +6,7 @@
 //! The collection is unpacked into a temporary file (SQLite reads files), removed when the
 //! [`Collection`] is built. Every failure names the package and what is wrong with it.
 
+use crate::progress::Bar;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -74,7 +75,7 @@ pub struct Card {
 }
 
 /// What carnet reads of a collection.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Collection {
     /// `col.ver`.
     pub schema: i64,
@@ -92,10 +93,18 @@ pub struct Collection {
     pub odd_revlog_rows: usize,
     /// Media files in the package.
     pub media_files: usize,
+    /// The import's progress bar (off unless asked for).
+    pub progress: Bar,
 }
 
 /// Reads a package.
 pub fn read(path: &Path) -> Result<Collection> {
+    read_with_progress(path, &mut |_| Bar::off())
+}
+
+/// Reads a package, with the progress bar that `bar` makes of the collection's size (its
+/// notes, cards and review rows), which [`crate::anki_import::convert`] goes on with.
+pub fn read_with_progress(path: &Path, bar: &mut dyn FnMut(u64) -> Bar) -> Result<Collection> {
     let label = path.display().to_string();
     let m = crate::messages::text();
     let bad = |template: &str, args: &[&dyn std::fmt::Display]| {
@@ -162,7 +171,7 @@ pub fn read(path: &Path) -> Result<Collection> {
         out.flush()
             .map_err(|e| CliError::io("cannot write a temporary file", &temp.0, &e))?;
     }
-    let mut col = read_sqlite(&temp.0).map_err(|e| match e {
+    let mut col = read_sqlite(&temp.0, bar).map_err(|e| match e {
         ReadError::Sql(e) => bad(m.apkg_unreadable, &[&name, &sql_message(&e)]),
         ReadError::Bad(what) => bad("{}: {}: {}", &[&name, &what]),
     })?;
@@ -227,7 +236,10 @@ impl From<rusqlite::Error> for ReadError {
 }
 
 /// Reads a collection's SQLite file.
-fn read_sqlite(path: &Path) -> std::result::Result<Collection, ReadError> {
+fn read_sqlite(
+    path: &Path,
+    bar: &mut dyn FnMut(u64) -> Bar,
+) -> std::result::Result<Collection, ReadError> {
     let db = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -246,8 +258,20 @@ fn read_sqlite(path: &Path) -> std::result::Result<Collection, ReadError> {
             &[&schema, SCHEMAS.start(), SCHEMAS.end()],
         )));
     }
+    let rows_in = |table: &str| {
+        db.query_row(&format!("select count(*) from {table}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map(|n| n.max(0) as u64)
+    };
+    let (notes, cards, reviews) = (rows_in("notes")?, rows_in("cards")?, rows_in("revlog")?);
+    // Reading, then converting each card.
+    let mut progress = bar(notes + 2 * cards + reviews);
+    let stages = crate::messages::text().apkg_progress;
+    progress.stage(stages[0]);
     let mut col = Collection {
         schema,
+        progress,
         ..Collection::default()
     };
     if schema >= 15 {
@@ -261,6 +285,7 @@ fn read_sqlite(path: &Path) -> std::result::Result<Collection, ReadError> {
         let id: i64 = r.get(0)?;
         let tags: String = r.get(2)?;
         let fields: String = r.get(3)?;
+        col.progress.add(1);
         col.notes.insert(
             id,
             Note {
@@ -273,6 +298,7 @@ fn read_sqlite(path: &Path) -> std::result::Result<Collection, ReadError> {
     let mut stmt = db.prepare("select id, nid, did, ord, queue, mod from cards order by id")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
+        col.progress.add(1);
         col.cards.push(Card {
             id: r.get(0)?,
             note: r.get(1)?,
@@ -291,7 +317,9 @@ fn read_sqlite(path: &Path) -> std::result::Result<Collection, ReadError> {
     let mut stmt =
         db.prepare("select id, cid, ease, type, factor, time from revlog order by id")?;
     let mut rows = stmt.query([])?;
+    col.progress.stage(stages[1]);
     while let Some(r) = rows.next()? {
+        col.progress.add(1);
         let ease: i64 = r.get(2)?;
         let kind = ReviewKind::from_type(r.get(3)?);
         let (Some(kind), 0..=4) = (kind, ease) else {

@@ -36,6 +36,7 @@ pub mod kind_names;
 pub mod language;
 pub mod line_mode;
 pub mod messages;
+pub mod progress;
 pub mod sd_card;
 pub mod session;
 pub mod snapshot;

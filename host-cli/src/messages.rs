@@ -308,8 +308,9 @@ pub struct Messages {
     pub exported_apkg: &'static str,
     /// `import` of a package: cards, deck file, name, notes, decks, reviews added, already there.
     pub apkg_imported: &'static str,
-    /// `import`'s progress bar: what it is doing.
-    pub apkg_progress: &'static str,
+    /// `import`'s progress bar: reading notes and cards, reading reviews, converting cards,
+    /// writing the log.
+    pub apkg_progress: [&'static str; 4],
     /// Not a zip: file, reason.
     pub apkg_not_zip: &'static str,
     /// A zip without collection: file, what it holds.
@@ -793,7 +794,12 @@ pub const FRENCH: Messages = Messages {
     exported: "{} de {} exportées dans {}",
     exported_apkg: "{} de {} exportées dans {} (dont {} textes à trous), avec {}",
     apkg_imported: "{} importées dans {} ({}) : {} notes de {} paquets Anki, {} nouvelles dans le journal ({} déjà présentes)",
-    apkg_progress: "lecture du paquet Anki",
+    apkg_progress: [
+        "lecture des notes et des cartes",
+        "lecture des révisions",
+        "conversion des cartes",
+        "écriture du journal",
+    ],
     apkg_not_zip: "{} : ce n'est pas un paquet Anki (un .apkg ou un .colpkg est une archive zip) : {}",
     apkg_no_collection: "{} : l'archive ne contient aucune collection Anki (collection.anki21b, collection.anki21 ou collection.anki2) ; elle contient {}",
     apkg_nothing: "rien",
@@ -1188,7 +1194,12 @@ pub const ENGLISH: Messages = Messages {
     exported: "exported {} of {} to {}",
     exported_apkg: "exported {} of {} to {} ({} cloze), with {}",
     apkg_imported: "imported {} into {} ({}): {} notes of {} decks, {} new in the log ({} already there)",
-    apkg_progress: "reading the Anki package",
+    apkg_progress: [
+        "reading notes and cards",
+        "reading reviews",
+        "converting cards",
+        "writing the log",
+    ],
     apkg_not_zip: "{}: not an Anki package (.apkg/.colpkg are zip archives): {}",
     apkg_no_collection: "{}: the zip holds no Anki collection (collection.anki21b, collection.anki21 or collection.anki2); it holds {}",
     apkg_nothing: "nothing",

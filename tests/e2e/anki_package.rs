@@ -465,6 +465,95 @@ fn an_import_speaks_french_too() {
     assert!(out.contains("avec 0 révision"), "{out}");
 }
 
+/// A large collection's import shows a progress bar on a terminal (tmux's pane, every byte
+/// written to it logged by `pipe-pane`), and none when stderr is not a terminal.
+#[test]
+fn a_large_import_shows_a_progress_bar_on_a_terminal_only() {
+    let tmux_here = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !tool_available(
+        tmux_here,
+        "tmux is not installed",
+        "the import's progress bar was not checked",
+    ) {
+        return;
+    }
+    let home = TempDir::new("apkg-progress");
+    // 7,000 notes and cards: 21,000 steps, past the bar's threshold (20,000).
+    let bytes = legacy_collection(&home.join("c.sqlite"), 11, "{{Front}}", 7_000);
+    let p = home.join("large.apkg");
+    zip_of(&p, &[("collection.anki21", &bytes)]);
+
+    let piped = import(&home, &p, &home.join("piped.deck"));
+    let err = piped.stderr();
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "{err:?}");
+    assert!(piped.ok().starts_with("imported 7000 cards"));
+
+    let quote = |p: &Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+    let socket = format!("carnet-apkg-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        let out = Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let pane = home.join("pane.txt");
+    let done = home.join("done");
+    let command = format!(
+        "sleep 0.5; env LANG=en_US.UTF-8 CARNET_DATA_DIR={} CARNET_NOW={NOW} TZ=UTC \
+         XDG_CONFIG_HOME={} {} import {} -o {}; touch {}; sleep 60",
+        quote(&home.join("data-tty")),
+        quote(&home.join("config")),
+        quote(Path::new(CARNET)),
+        quote(&p),
+        quote(&home.join("tty.deck")),
+        quote(&done)
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "s",
+        "-x",
+        "120",
+        "-y",
+        "20",
+        &command,
+    ]);
+    tmux(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "s",
+        &format!("cat >> {}", quote(&pane)),
+    ]);
+    let start = std::time::Instant::now();
+    while !done.exists() {
+        assert!(start.elapsed().as_secs() < 30, "the import did not end");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let _ = Command::new("tmux")
+        .args(["-L", &socket, "kill-server"])
+        .output();
+    let shown = String::from_utf8_lossy(&std::fs::read(&pane).unwrap()).into_owned();
+    assert!(
+        shown.contains("% reading notes and cards") && shown.contains("imported 7000 cards"),
+        "{shown:?}"
+    );
+    // The bar's line is cleared before the summary.
+    let summary = shown.find("imported 7000").unwrap();
+    assert!(shown[..summary].ends_with("\r\u{1b}[2K"), "{shown:?}");
+}
+
 // ---- export: carnet → Anki ----
 
 /// Imports packages into a new Anki collection: for each, the counts and cards Anki reports.

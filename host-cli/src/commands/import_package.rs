@@ -41,8 +41,12 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let settings = Settings::resolve(common)?;
     let label = args.file.display().to_string();
     let m = crate::messages::text();
-    let collection = crate::anki_package::read(&args.file)?;
-    let imported = anki_import::convert(&collection, &label)?;
+    // A bar for collections worth one (on a terminal only): from 20,000 rows.
+    let mut collection = crate::anki_package::read_with_progress(&args.file, &mut |rows| {
+        crate::progress::Bar::on_terminal(rows, rows >= 20_000)
+    })?;
+    let mut bar = std::mem::take(&mut collection.progress);
+    let imported = anki_import::convert_with_progress(&collection, &label, &mut bar)?;
     if imported.cards.is_empty() {
         return Err(CliError::input(crate::messages::fill(
             m.apkg_no_cards,
@@ -84,8 +88,10 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let history = History::from_entries(&scan.entries);
     let now = store.next_time_ms(settings.clock.now_ms());
     let (entries, counts) = new_records(&imported, &history, now);
+    bar.stage(m.apkg_progress[3]);
     store.append_all(&entries)?;
     write_atomically(&args.output, &bytes)?;
+    bar.finish();
 
     crate::say!(
         "{}",
