@@ -245,6 +245,9 @@ def import_packages(collection, packages):
                     "notetype": card.note().note_type()["name"],
                     "deck": col.decks.name(card.did),
                     "reviews": col.db.scalar("select count() from revlog where cid = ?", cid),
+                    "revlog": col.db.all(
+                        "select id, ease from revlog where cid = ? order by id", cid
+                    ),
                     "stability": state.stability,
                     "difficulty": state.difficulty,
                     "queue": card.queue,
