@@ -306,7 +306,9 @@ pub struct Messages {
     pub exported: &'static str,
     /// `export --apkg`: cards, deck, file, cloze cards, reviews.
     pub exported_apkg: &'static str,
-    /// `import` of a package: cards, deck file, name, notes, decks, reviews added, already there.
+    /// `import` of a package: the cards imported (count).
+    pub apkg_imported_cards: Forms,
+    /// Then: deck file, name, notes, decks, reviews added, already there.
     pub apkg_imported: &'static str,
     /// `import`'s progress bar: reading notes and cards, reading reviews, converting cards,
     /// writing the log.
@@ -793,7 +795,8 @@ pub const FRENCH: Messages = Messages {
     duplicates: forms(" ({} note en double ignorée)", " ({} notes en double ignorées)"),
     exported: "{} de {} exportées dans {}",
     exported_apkg: "{} de {} exportées dans {} (dont {} textes à trous), avec {}",
-    apkg_imported: "{} importées dans {} ({}) : {} notes de {} paquets Anki, {} nouvelles dans le journal ({} déjà présentes)",
+    apkg_imported_cards: forms("{} carte importée", "{} cartes importées"),
+    apkg_imported: " dans {} ({}) · notes : {} · paquets Anki : {} · révisions nouvelles dans le journal : {} (déjà présentes : {})",
     apkg_progress: [
         "lecture des notes et des cartes",
         "lecture des révisions",
@@ -1193,7 +1196,8 @@ pub const ENGLISH: Messages = Messages {
     duplicates: forms(" ({} duplicate note skipped)", " ({} duplicate notes skipped)"),
     exported: "exported {} of {} to {}",
     exported_apkg: "exported {} of {} to {} ({} cloze), with {}",
-    apkg_imported: "imported {} into {} ({}): {} notes of {} decks, {} new in the log ({} already there)",
+    apkg_imported_cards: forms("imported {} card", "imported {} cards"),
+    apkg_imported: " into {} ({}) · notes: {} · decks: {} · reviews new in the log: {} (already there: {})",
     apkg_progress: [
         "reading notes and cards",
         "reading reviews",

@@ -244,14 +244,14 @@ fn a_second_import_of_the_same_collection_adds_nothing() {
     let first = import(&home, &home.join("anki/deck.apkg"), &deck).ok();
     let reviews = reviews_in_store(&home, &deck);
     assert!(first.contains(&format!(
-        "{reviews} reviews new in the log (0 already there)"
+        "reviews new in the log: {reviews} (already there: 0)"
     )));
     let before = browse(&home, &deck);
     // The whole collection (.colpkg) of the same cards: the same cards, no new record.
     let second = import(&home, &home.join("anki/deck.colpkg"), &deck).ok();
     assert!(
         second.contains(&format!(
-            "0 reviews new in the log ({reviews} already there)"
+            "reviews new in the log: 0 (already there: {reviews})"
         )),
         "{second}"
     );
@@ -441,7 +441,10 @@ fn an_import_speaks_french_too() {
         .args([&deck])
         .run()
         .ok();
-    assert!(out.starts_with("3 cartes importées dans"), "{out}");
+    assert!(
+        out.starts_with("3 cartes importées dans") && out.contains("révisions nouvelles"),
+        "{out}"
+    );
     let bad = home.join("notes.apkg");
     std::fs::write(&bad, "recto\tverso\n").unwrap();
     let err = carnet(&home)

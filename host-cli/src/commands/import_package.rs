@@ -94,16 +94,16 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     bar.finish();
 
     crate::say!(
-        "{}",
+        "{}{}",
+        m.count(imported.cards.len() as u64, m.apkg_imported_cards, &[]),
         crate::messages::fill(
             m.apkg_imported,
             &[
-                &m.count(imported.cards.len() as u64, m.cards, &[]),
                 &args.output.display(),
                 &name,
                 &collection.notes.len(),
                 &imported.documents.len(),
-                &m.count(counts.added as u64, m.reviews, &[]),
+                &counts.added,
                 &counts.present,
             ]
         )
