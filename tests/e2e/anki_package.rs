@@ -412,6 +412,66 @@ fn a_collection_of_no_cards_is_refused() {
     refused(&home, &p, "holds no card to import");
 }
 
+/// Every file under `dir`, with its bytes.
+fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(files_under(&p));
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Over a deck and a store already there, a refused package changes neither; a deck that
+/// cannot be written (its folder missing) leaves the store as it was too.
+#[test]
+fn a_failed_import_leaves_the_deck_and_the_store_as_they_were() {
+    let home = TempDir::new("apkg-unchanged");
+    let bytes = legacy_collection(&home.join("c.sqlite"), 11, "{{Front}}", 3);
+    let good = home.join("good.apkg");
+    zip_of(&good, &[("collection.anki21", &bytes)]);
+    let deck = home.join("d.deck");
+    import(&home, &good, &deck).ok();
+    let deck_before = std::fs::read(&deck).unwrap();
+    let store_before = files_under(&home.join("data"));
+    assert!(!store_before.is_empty());
+
+    let future = legacy_collection(&home.join("f.sqlite"), 99, "{{Front}}", 5);
+    let bad = home.join("bad.apkg");
+    zip_of(&bad, &[("collection.anki21", &future)]);
+    let err = import(&home, &bad, &deck).input_error();
+    assert!(err.contains("bad.apkg"), "{err}");
+    assert_eq!(std::fs::read(&deck).unwrap(), deck_before);
+    assert_eq!(files_under(&home.join("data")), store_before);
+
+    // A good package (with its reviews, new to a fresh store) into a folder that is not there.
+    let nowhere = home.join("missing-folder").join("x.deck");
+    let fresh = TempDir::new("apkg-unwritable");
+    let with_reviews = home.join("reviews.apkg");
+    std::fs::copy(&good, &with_reviews).unwrap();
+    let out = carnet(&fresh)
+        .env("CARNET_NOW", NOW)
+        .args(["import"])
+        .args([&with_reviews])
+        .args(["-o"])
+        .args([&nowhere])
+        .run();
+    assert_ne!(out.code(), 0);
+    assert!(out.stderr().contains("x.deck"), "{}", out.stderr());
+    assert!(
+        files_under(&fresh.join("data")).is_empty(),
+        "the store changed"
+    );
+    assert!(!nowhere.exists());
+}
+
 #[test]
 fn a_small_legacy_collection_imports_without_anki() {
     let home = TempDir::new("apkg-legacy");

@@ -15,7 +15,6 @@ use carnet_engine::{AnswerKind, Card, Source};
 
 use crate::anki_import::{self, rating, Imported};
 use crate::args::{CommonArgs, ImportArgs};
-use crate::atomic_file::write_atomically;
 use crate::config::Settings;
 use crate::deck_log::log_path;
 use crate::error::{CliError, Result};
@@ -84,13 +83,16 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
         CliError::failure(crate::messages::fill(m.apkg_deck_unreadable, &[&label, &e]))
     })?;
 
+    // The deck is written beside its destination first: a folder that cannot take it fails
+    // here, before the log changes; it is renamed into place once the log has its records.
+    let staged = crate::atomic_file::stage(&args.output, &bytes)?;
     let (mut store, scan) = ReviewStore::open(&log_path(&settings.data_dir, &deck)?)?;
     let history = History::from_entries(&scan.entries);
     let now = store.next_time_ms(settings.clock.now_ms());
     let (entries, counts) = new_records(&imported, &history, now);
     bar.stage(m.apkg_progress[3]);
     store.append_all(&entries)?;
-    write_atomically(&args.output, &bytes)?;
+    staged.commit()?;
     bar.finish();
 
     crate::say!(
