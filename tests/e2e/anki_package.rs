@@ -619,6 +619,28 @@ fn a_large_import_shows_a_progress_bar_on_a_terminal_only() {
 
 // ---- export: carnet → Anki ----
 
+/// The revlog rows (id, card id, ease) of a package carnet exported, in id order.
+fn revlog_of(home: &TempDir, package: &Path) -> Vec<(i64, i64, i64)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(package).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("collection.anki21").unwrap(), &mut bytes).unwrap();
+    let path = home.join("revlog-of.sqlite");
+    std::fs::write(&path, bytes).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let mut stmt = db
+        .prepare("select id, cid, ease from revlog order by id")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(stmt);
+    drop(db);
+    std::fs::remove_file(&path).unwrap();
+    rows
+}
+
 /// Imports packages into a new Anki collection: for each, the counts and cards Anki reports.
 fn import_into_anki(python: &Path, home: &TempDir, packages: &[&Path]) -> Vec<serde_json::Value> {
     let out = Command::new(python)
@@ -731,6 +753,23 @@ fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect::<Vec<serde_json::Value>>();
+
+    // The second package holds every revlog row of the first, with the same ids, and the
+    // ten new reviews (their times, grade Good) as its only other rows.
+    let rows_first = revlog_of(&home, &first);
+    let rows_second = revlog_of(&home, &second);
+    assert_eq!(rows_first.len(), reviews);
+    assert!(rows_first.iter().all(|r| rows_second.contains(r)));
+    let added: Vec<(i64, i64)> = rows_second
+        .iter()
+        .filter(|r| !rows_first.contains(r))
+        .map(|&(id, _, ease)| (id, ease))
+        .collect();
+    let recorded: Vec<(i64, i64)> = lines_starting(&studied, "recorded ")
+        .iter()
+        .map(|l| (l.split_whitespace().nth(3).unwrap().parse().unwrap(), 3))
+        .collect();
+    assert_eq!(added, recorded);
 
     let stages = import_into_anki(&python, &home, &[&first, &second]);
     assert_eq!(stages[0]["notes"], 20);
