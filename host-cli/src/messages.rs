@@ -311,8 +311,8 @@ pub struct Messages {
     /// Then: deck file, name, notes, decks, reviews added, already there.
     pub apkg_imported: &'static str,
     /// `import`'s progress bar: reading notes and cards, reading reviews, converting cards,
-    /// writing the log.
-    pub apkg_progress: [&'static str; 4],
+    /// writing the log, preparing the first session.
+    pub apkg_progress: [&'static str; 5],
     /// Not a zip: file, reason.
     pub apkg_not_zip: &'static str,
     /// A zip without collection: file, what it holds.
@@ -802,6 +802,7 @@ pub const FRENCH: Messages = Messages {
         "lecture des révisions",
         "conversion des cartes",
         "écriture du journal",
+        "préparation de la première séance",
     ],
     apkg_not_zip: "{} : ce n'est pas un paquet Anki (un .apkg ou un .colpkg est une archive zip) : {}",
     apkg_no_collection: "{} : l'archive ne contient aucune collection Anki (collection.anki21b, collection.anki21 ou collection.anki2) ; elle contient {}",
@@ -1203,6 +1204,7 @@ pub const ENGLISH: Messages = Messages {
         "reading reviews",
         "converting cards",
         "writing the log",
+        "preparing the first session",
     ],
     apkg_not_zip: "{}: not an Anki package (.apkg/.colpkg are zip archives): {}",
     apkg_no_collection: "{}: the zip holds no Anki collection (collection.anki21b, collection.anki21 or collection.anki2); it holds {}",

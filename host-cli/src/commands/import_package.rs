@@ -37,7 +37,7 @@ pub fn is_package(path: &Path) -> bool {
 
 /// Imports the package.
 pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
-    let settings = Settings::resolve(common)?;
+    let mut settings = Settings::resolve(common)?;
     let label = args.file.display().to_string();
     let m = crate::messages::text();
     // A bar for collections worth one (on a terminal only): from 20,000 rows.
@@ -86,13 +86,27 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     // The deck is written beside its destination first: a folder that cannot take it fails
     // here, before the log changes; it is renamed into place once the log has its records.
     let staged = crate::atomic_file::stage(&args.output, &bytes)?;
-    let (mut store, scan) = ReviewStore::open(&log_path(&settings.data_dir, &deck)?)?;
+    let log = log_path(&settings.data_dir, &deck)?;
+    let (mut store, scan) = ReviewStore::open(&log)?;
     let history = History::from_entries(&scan.entries);
     let now = store.next_time_ms(settings.clock.now_ms());
     let (entries, counts) = new_records(&imported, &history, now);
     bar.stage(m.apkg_progress[3]);
     store.append_all(&entries)?;
     staged.commit()?;
+    // The start-up snapshot of the log (every card's state), as the first session would
+    // write it: the first session after a large import then starts as fast as the next
+    // ones. A cache: when it cannot be made, that session replays the log and makes it.
+    drop(store);
+    bar.stage(m.apkg_progress[4]);
+    if crate::deck_parameters::apply(&mut settings, deck.deck_id()).is_ok() {
+        let _ = crate::snapshot::open_history(
+            &log,
+            &settings.scheduler,
+            &settings.day_clock(),
+            settings.clock.now_ms(),
+        );
+    }
     bar.finish();
 
     crate::say!(
