@@ -304,8 +304,10 @@ pub struct Messages {
     pub duplicates: Forms,
     /// `export`: cards, deck, file.
     pub exported: &'static str,
-    /// `export --apkg`: cards, deck, file, cloze cards, reviews.
-    pub exported_apkg: &'static str,
+    /// `export --apkg`: cards (count), deck, file.
+    pub exported_apkg: Forms,
+    /// Then: cloze cards, reviews.
+    pub exported_apkg_rest: &'static str,
     /// `import` of a package: the cards imported (count).
     pub apkg_imported_cards: Forms,
     /// Then: deck file, name, notes, decks, reviews added, already there.
@@ -794,7 +796,8 @@ pub const FRENCH: Messages = Messages {
     imported: "{} importées dans {} ({}){}",
     duplicates: forms(" ({} note en double ignorée)", " ({} notes en double ignorées)"),
     exported: "{} de {} exportées dans {}",
-    exported_apkg: "{} de {} exportées dans {} (dont {} textes à trous), avec {}",
+    exported_apkg: forms("{} carte de {} exportée dans {}", "{} cartes de {} exportées dans {}"),
+    exported_apkg_rest: " (dont {} textes à trous), avec {}",
     apkg_imported_cards: forms("{} carte importée", "{} cartes importées"),
     apkg_imported: " dans {} ({}) · notes : {} · paquets Anki : {} · révisions nouvelles dans le journal : {} (déjà présentes : {})",
     apkg_progress: [
@@ -1196,7 +1199,8 @@ pub const ENGLISH: Messages = Messages {
     imported: "imported {} into {} ({}){}",
     duplicates: forms(" ({} duplicate note skipped)", " ({} duplicate notes skipped)"),
     exported: "exported {} of {} to {}",
-    exported_apkg: "exported {} of {} to {} ({} cloze), with {}",
+    exported_apkg: forms("exported {} card of {} to {}", "exported {} cards of {} to {}"),
+    exported_apkg_rest: " ({} cloze), with {}",
     apkg_imported_cards: forms("imported {} card", "imported {} cards"),
     apkg_imported: " into {} ({}) · notes: {} · decks: {} · reviews new in the log: {} (already there: {})",
     apkg_progress: [

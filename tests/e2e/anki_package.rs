@@ -524,7 +524,10 @@ fn an_import_speaks_french_too() {
         .args([home.join("retour.apkg")])
         .run()
         .ok();
-    assert!(out.starts_with("3 cartes de "), "{out}");
+    assert!(
+        out.starts_with("3 cartes de ") && out.contains(" exportées dans "),
+        "{out}"
+    );
     assert!(out.contains("avec 0 révision"), "{out}");
 }
 

@@ -34,13 +34,15 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
         )?;
         write_atomically(path, &bytes)?;
         crate::say!(
-            "{}",
-            crate::messages::fill(
+            "{}{}",
+            m.count(
+                summary.notes as u64,
                 m.exported_apkg,
+                &[&deck.name(), &path.display()]
+            ),
+            crate::messages::fill(
+                m.exported_apkg_rest,
                 &[
-                    &m.count(summary.notes as u64, m.cards, &[]),
-                    &deck.name(),
-                    &path.display(),
                     &summary.cloze,
                     &m.count(summary.reviews as u64, m.reviews, &[]),
                 ]
