@@ -412,6 +412,65 @@ fn a_collection_of_no_cards_is_refused() {
     refused(&home, &p, "holds no card to import");
 }
 
+/// An import of more than a thousand reviews leaves the log's start-up snapshot beside it
+/// (so the first session does not replay them all), and the snapshot agrees with the log:
+/// the cards' states are the same with it and without it.
+#[test]
+fn a_large_history_is_imported_with_its_start_up_snapshot() {
+    let home = TempDir::new("apkg-snapshot");
+    let db_path = home.join("c.sqlite");
+    legacy_collection(&db_path, 11, "{{Front}}", 60);
+    {
+        // 60 cards, 20 reviews each: three learning steps (Good), then reviews, a lapse
+        // every seventh, from 2025-01-01 on.
+        let db = rusqlite::Connection::open(&db_path).unwrap();
+        db.execute_batch("pragma synchronous = off; begin").unwrap();
+        let day = 86_400_000i64;
+        for i in 0..60i64 {
+            let mut t = 1_735_722_000_000 + i * 1000;
+            let mut ivl = 1;
+            for k in 0..20 {
+                let (ease, kind) = match k {
+                    0..=2 => (3, 0),
+                    k if k % 7 == 0 => (1, 1),
+                    _ => (3, 1),
+                };
+                db.execute(
+                    "insert into revlog values (?1, ?2, 0, ?3, 1, 0, 2500, 4000, ?4)",
+                    rusqlite::params![t, 5000 + i, ease, kind],
+                )
+                .unwrap();
+                t += if k < 2 {
+                    600_000
+                } else {
+                    ivl = if ease == 1 { 1 } else { (ivl * 2).min(20) };
+                    ivl * day
+                };
+            }
+        }
+        db.execute_batch("commit").unwrap();
+    }
+    let p = home.join("history.apkg");
+    zip_of(
+        &p,
+        &[("collection.anki21", &std::fs::read(&db_path).unwrap())],
+    );
+    let deck = home.join("h.deck");
+    let out = import(&home, &p, &deck).ok();
+    assert!(out.contains("reviews new in the log: 1200 "), "{out}");
+    let states: Vec<PathBuf> = std::fs::read_dir(home.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "state"))
+        .collect();
+    assert_eq!(states.len(), 1, "no snapshot beside the log");
+    let with = browse(&home, &deck);
+    assert_eq!(with.len(), 60);
+    std::fs::remove_file(&states[0]).unwrap();
+    let without = browse(&home, &deck);
+    assert_eq!(with, without);
+}
+
 /// Every file under `dir`, with its bytes.
 fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
