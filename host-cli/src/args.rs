@@ -166,9 +166,11 @@ pub enum Command {
     Cards(CardsArgs),
     /// Build a deck from a corpus of documents.
     Generate(GenerateArgs),
-    /// Export the deck in Anki's plain-text import format.
+    /// Export the deck in Anki's plain-text import format, or as an Anki package with its
+    /// review history.
     Export(ExportArgs),
-    /// Build a deck from a file in Anki's plain-text format.
+    /// Build a deck from a file in Anki's plain-text format, or from an Anki package
+    /// (.apkg/.colpkg) with its review history.
     Import(ImportArgs),
     /// Show (and check) the review log of the deck.
     Log(LogArgs),
@@ -333,20 +335,26 @@ pub struct GenerateArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
     /// Write Anki's plain-text import format (tab-separated, with a GUID column) to FILE.
-    #[arg(long, value_name = "FILE", required = true)]
-    pub anki: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "apkg")]
+    pub anki: Option<PathBuf>,
+    /// Write an Anki package (.apkg) to FILE: the notes, the review history and each card's
+    /// FSRS memory state and due date (a later export re-imported adds only new reviews).
+    #[arg(long, value_name = "FILE.apkg", conflicts_with = "anki")]
+    pub apkg: Option<PathBuf>,
 }
 
 /// `carnet import`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// A file in Anki's plain-text format (as `carnet export --anki` writes it).
+    /// A file in Anki's plain-text format (as `carnet export --anki` writes it), or an Anki
+    /// package (`.apkg`, `.colpkg`): its cards, and its review history into the deck's log.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The deck file to write.
     #[arg(short, long, value_name = "DECK")]
     pub output: PathBuf,
-    /// The deck's name (default: the file's `#deck:` header, else its stem).
+    /// The deck's name (default: the file's `#deck:` header or the package's one top-level
+    /// deck, else the file's stem).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
     /// Give the new deck the identity, and so the history, of this deck file (default: the

@@ -8,6 +8,22 @@ use crate::error::{CliError, Result};
 /// Writes `bytes` to `path` through a temporary file in the same folder, synced, then renamed
 /// over `path`: a crash leaves either the old file or the new one, never half of it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    stage(path, bytes)?.commit()
+}
+
+/// A file written and synced beside its destination, not yet renamed over it: [`Staged::commit`]
+/// puts it in place; dropped uncommitted, it is removed and the destination is untouched.
+#[derive(Debug)]
+pub struct Staged {
+    temp: PathBuf,
+    path: PathBuf,
+    dir: PathBuf,
+    done: bool,
+}
+
+/// Writes `bytes` to a temporary file beside `path` (synced), for [`Staged::commit`]: what
+/// can fail in writing a file fails here, before anything else is changed.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -27,15 +43,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| {
         let mut f = std::fs::File::create(&temp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&temp, path)
+        f.sync_all()
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&temp);
         return Err(CliError::io("cannot write", path, &e));
     }
-    crate::store::sync_dir(&dir);
-    Ok(())
+    Ok(Staged {
+        temp,
+        path: path.to_path_buf(),
+        dir,
+        done: false,
+    })
+}
+
+impl Staged {
+    /// Renames the file over its destination.
+    pub fn commit(mut self) -> Result<()> {
+        if let Err(e) = std::fs::rename(&self.temp, &self.path) {
+            return Err(CliError::io("cannot write", &self.path, &e));
+        }
+        self.done = true;
+        crate::store::sync_dir(&self.dir);
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 /// Removes the temporary files that carnet processes left in `dir` when they were killed:

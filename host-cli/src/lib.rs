@@ -11,6 +11,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod anki_export;
+pub mod anki_import;
+pub mod anki_package;
+pub mod anki_revlog;
+pub mod anki_template;
 pub mod anki_text;
 pub mod args;
 pub mod atomic_file;
@@ -25,11 +30,13 @@ pub mod deck_parameters;
 pub mod error;
 pub mod grade_label;
 pub mod history;
+pub mod html_text;
 pub mod josh_csv;
 pub mod kind_names;
 pub mod language;
 pub mod line_mode;
 pub mod messages;
+pub mod progress;
 pub mod sd_card;
 pub mod session;
 pub mod snapshot;

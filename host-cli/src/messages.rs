@@ -304,6 +304,83 @@ pub struct Messages {
     pub duplicates: Forms,
     /// `export`: cards, deck, file.
     pub exported: &'static str,
+    /// `export --apkg`: cards (count), deck, file.
+    pub exported_apkg: Forms,
+    /// Then: cloze cards, reviews.
+    pub exported_apkg_rest: &'static str,
+    /// `import` of a package: the cards imported (count).
+    pub apkg_imported_cards: Forms,
+    /// Then: deck file, name, notes, decks, reviews added, already there.
+    pub apkg_imported: &'static str,
+    /// `import`'s progress bar: reading notes and cards, reading reviews, converting cards,
+    /// writing the log, preparing the first session.
+    pub apkg_progress: [&'static str; 5],
+    /// Not a zip: file, reason.
+    pub apkg_not_zip: &'static str,
+    /// A zip without collection: file, what it holds.
+    pub apkg_no_collection: &'static str,
+    /// What an empty zip holds.
+    pub apkg_nothing: &'static str,
+    /// A member of the zip that cannot be read: file, member, reason.
+    pub apkg_entry: &'static str,
+    /// A member that does not unpack: file, member, reason.
+    pub apkg_damaged: &'static str,
+    /// A collection too large: file, member, GiB.
+    pub apkg_too_large: &'static str,
+    /// Not a readable collection: file, member, reason.
+    pub apkg_unreadable: &'static str,
+    /// Its reason: not SQLite (SQLite's words).
+    pub apkg_not_sqlite: &'static str,
+    /// Its reason: a corrupt database.
+    pub apkg_corrupt_sqlite: &'static str,
+    /// An unknown schema: version, first read, last read.
+    pub apkg_schema: &'static str,
+    /// A column that does not parse: which (note types, decks), reason.
+    pub apkg_json: &'static str,
+    /// Those columns: note types, decks.
+    pub apkg_json_what: [&'static str; 2],
+    /// A card of no note: file, card, note.
+    pub apkg_missing_note: &'static str,
+    /// A note of no note type: file, note, note type.
+    pub apkg_missing_notetype: &'static str,
+    /// A missing card template: file, note type, template number, card.
+    pub apkg_no_template: &'static str,
+    /// A template showing no field: file, template, note type, fields.
+    pub apkg_template_no_field: &'static str,
+    /// More decks than a deck file holds: file.
+    pub apkg_too_many_decks: &'static str,
+    /// Nothing to import: file, notes, cards, the empty ones.
+    pub apkg_no_cards: &'static str,
+    /// Of them with an empty question: count.
+    pub apkg_of_them_empty: &'static str,
+    /// A deck name refused: file, name (quoted), reason.
+    pub apkg_bad_name: &'static str,
+    /// The deck written does not read back: file, reason.
+    pub apkg_deck_unreadable: &'static str,
+    /// No deck can be made: file, reason.
+    pub apkg_cannot_make_deck: &'static str,
+    /// Images and media left out: references, files.
+    pub apkg_media: &'static str,
+    /// Sound tags left as text: count.
+    pub apkg_sounds: Forms,
+    /// LaTeX left as its source: count.
+    pub apkg_latex: Forms,
+    /// Cards whose question renders empty: count.
+    pub apkg_empty: Forms,
+    /// Revlog entries that do not count for FSRS: count.
+    pub apkg_left_out: Forms,
+    /// Cards whose history starts after learning: count.
+    pub apkg_incomplete: Forms,
+    /// Buried cards: count.
+    pub apkg_buried: Forms,
+    /// Revlog rows of an unknown type: count.
+    pub apkg_odd_rows: Forms,
+    /// Reviews undone by a reset: count.
+    pub apkg_undone: Forms,
+    /// Cards suspended and unsuspended: counts.
+    pub apkg_suspended: &'static str,
+    /// Export failures: the collection, the package (reason).
+    pub apkg_cannot_write: [&'static str; 2],
     /// `memory`: reviews, cards, file.
     pub memory_heading: &'static str,
     /// `memory`: no predictions.
@@ -719,6 +796,50 @@ pub const FRENCH: Messages = Messages {
     imported: "{} importées dans {} ({}){}",
     duplicates: forms(" ({} note en double ignorée)", " ({} notes en double ignorées)"),
     exported: "{} de {} exportées dans {}",
+    exported_apkg: forms("{} carte de {} exportée dans {}", "{} cartes de {} exportées dans {}"),
+    exported_apkg_rest: " (dont {} textes à trous), avec {}",
+    apkg_imported_cards: forms("{} carte importée", "{} cartes importées"),
+    apkg_imported: " dans {} ({}) · notes : {} · paquets Anki : {} · révisions nouvelles dans le journal : {} (déjà présentes : {})",
+    apkg_progress: [
+        "lecture des notes et des cartes",
+        "lecture des révisions",
+        "conversion des cartes",
+        "écriture du journal",
+        "préparation de la première séance",
+    ],
+    apkg_not_zip: "{} : ce n'est pas un paquet Anki (un .apkg ou un .colpkg est une archive zip) : {}",
+    apkg_no_collection: "{} : l'archive ne contient aucune collection Anki (collection.anki21b, collection.anki21 ou collection.anki2) ; elle contient {}",
+    apkg_nothing: "rien",
+    apkg_entry: "{} : impossible de lire {} dans l'archive : {}",
+    apkg_damaged: "{} : {} ne se décompresse pas ({}) : le paquet est endommagé",
+    apkg_too_large: "{} : {} fait plus de {} Gio une fois décompressé",
+    apkg_unreadable: "{} : {} n'est pas une collection Anki lisible : {}",
+    apkg_not_sqlite: "ce n'est pas une base SQLite ({})",
+    apkg_corrupt_sqlite: "la base SQLite est endommagée",
+    apkg_schema: "version {} du schéma de la collection ; carnet lit les versions {} à {} (Anki 2.1 à 25.x) : exportez-la de nouveau depuis Anki, ou mettez carnet à jour",
+    apkg_json: "{} illisibles : {}",
+    apkg_json_what: ["ses types de notes (col.models)", "ses paquets (col.decks)"],
+    apkg_missing_note: "{} : la carte {} appartient à la note {}, absente de la collection (vérifiez la collection dans Anki : Outils > Vérifier la base de données)",
+    apkg_missing_notetype: "{} : la note {} est du type {}, absent de la collection",
+    apkg_no_template: "{} : le type de notes {} n'a pas de modèle de carte {} (la carte {} s'en sert) : aucun modèle utilisable",
+    apkg_template_no_field: "{} : la question du modèle {} du type de notes {} ne montre aucun champ de la note ({}) : aucun modèle utilisable",
+    apkg_too_many_decks: "{} : plus de 65 536 paquets",
+    apkg_no_cards: "{} : la collection ne contient aucune carte à importer ({} notes, {} cartes{}) ; rien n'a été écrit",
+    apkg_of_them_empty: ", dont {} à la question vide",
+    apkg_bad_name: "{} : impossible de nommer le paquet {} : {} (choisissez un nom avec --name)",
+    apkg_deck_unreadable: "{} : le paquet qui en est fait ne se relit pas : {}",
+    apkg_cannot_make_deck: "{} : impossible d'en faire un paquet : {}",
+    apkg_media: "images et médias non importés (carnet n'affiche que du texte) : références d'images dans les notes : {}, fichiers de médias dans le paquet : {}",
+    apkg_sounds: forms("{} balise [sound:…] reste telle quelle dans le texte (carnet ne joue aucun son)", "{} balises [sound:…] restent telles quelles dans le texte (carnet ne joue aucun son)"),
+    apkg_latex: forms("{} expression LaTeX ([latex], [$], [$$]) reste dans le texte sous sa forme source", "{} expressions LaTeX ([latex], [$], [$$]) restent dans le texte sous leur forme source"),
+    apkg_empty: forms("{} carte à la question vide a été ignorée", "{} cartes à la question vide ont été ignorées"),
+    apkg_left_out: forms("{} entrée de l'historique ne compte pas pour l'état de mémoire, comme dans le FSRS d'Anki (sans note, date d'échéance fixée, replanification, révision dans un paquet filtré sans replanification, historique d'avant une remise à zéro) : non importée", "{} entrées de l'historique ne comptent pas pour l'état de mémoire, comme dans le FSRS d'Anki (sans note, date d'échéance fixée, replanification, révision dans un paquet filtré sans replanification, historique d'avant une remise à zéro) : non importées"),
+    apkg_incomplete: forms("{} carte a des révisions mais pas d'étape d'apprentissage au début de son historique (remise à zéro, ou révisions anciennes effacées) : carnet la fait partir de sa première révision gardée, Anki de son intervalle et de sa facilité SM-2", "{} cartes ont des révisions mais pas d'étape d'apprentissage au début de leur historique (remise à zéro, ou révisions anciennes effacées) : carnet les fait partir de leur première révision gardée, Anki de leur intervalle et de leur facilité SM-2"),
+    apkg_buried: forms("{} carte enfouie ne l'est pas dans carnet (il n'enfouit les cartes sœurs que pour la journée)", "{} cartes enfouies ne le sont pas dans carnet (il n'enfouit les cartes sœurs que pour la journée)"),
+    apkg_odd_rows: forms("{} ligne de l'historique d'un type ou d'une note qu'Anki n'écrit pas a été ignorée", "{} lignes de l'historique d'un type ou d'une note qu'Anki n'écrit pas ont été ignorées"),
+    apkg_undone: forms("{} révision du journal d'avant une remise à zéro dans Anki est annulée", "{} révisions du journal d'avant une remise à zéro dans Anki sont annulées"),
+    apkg_suspended: "cartes suspendues comme dans Anki : {}, réactivées : {}",
+    apkg_cannot_write: ["impossible d'écrire la collection Anki : {}", "impossible d'écrire le paquet : {}"],
     memory_heading: "{} de {} d'après {}",
     memory_no_predictions: "prédictions : aucune (une prédiction est faite à chaque révision d'une carte après la première ; aucune carte ici n'a été révisée deux fois), donc ni log loss ni RMSE",
     memory_scores: "prédictions : {} · log loss {} · RMSE (20 classes) {} · taux de rappel {}",
@@ -1078,6 +1199,50 @@ pub const ENGLISH: Messages = Messages {
     imported: "imported {} into {} ({}){}",
     duplicates: forms(" ({} duplicate note skipped)", " ({} duplicate notes skipped)"),
     exported: "exported {} of {} to {}",
+    exported_apkg: forms("exported {} card of {} to {}", "exported {} cards of {} to {}"),
+    exported_apkg_rest: " ({} cloze), with {}",
+    apkg_imported_cards: forms("imported {} card", "imported {} cards"),
+    apkg_imported: " into {} ({}) · notes: {} · decks: {} · reviews new in the log: {} (already there: {})",
+    apkg_progress: [
+        "reading notes and cards",
+        "reading reviews",
+        "converting cards",
+        "writing the log",
+        "preparing the first session",
+    ],
+    apkg_not_zip: "{}: not an Anki package (.apkg/.colpkg are zip archives): {}",
+    apkg_no_collection: "{}: the zip holds no Anki collection (collection.anki21b, collection.anki21 or collection.anki2); it holds {}",
+    apkg_nothing: "nothing",
+    apkg_entry: "{}: cannot read {} in the zip: {}",
+    apkg_damaged: "{}: {} cannot be unpacked ({}): the package is damaged",
+    apkg_too_large: "{}: {} unpacks to more than {} GiB",
+    apkg_unreadable: "{}: {} is not a readable Anki collection: {}",
+    apkg_not_sqlite: "not an SQLite database ({})",
+    apkg_corrupt_sqlite: "the SQLite database is corrupt",
+    apkg_schema: "collection schema version {}, carnet reads versions {} to {} (Anki 2.1 to 25.x); export it again from Anki, or upgrade carnet",
+    apkg_json: "{} do not parse: {}",
+    apkg_json_what: ["its note types (col.models)", "its decks (col.decks)"],
+    apkg_missing_note: "{}: card {} belongs to note {}, which the collection does not hold (check the collection in Anki: Tools > Check Database)",
+    apkg_missing_notetype: "{}: note {} has note type {}, which the collection does not hold",
+    apkg_no_template: "{}: note type {} has no card template {} (card {} uses it): it has no usable template",
+    apkg_template_no_field: "{}: the question of template {} of note type {} shows none of the note's fields ({}): it has no usable template",
+    apkg_too_many_decks: "{}: more than 65,536 decks",
+    apkg_no_cards: "{}: the collection holds no card to import ({} notes, {} cards{}); nothing was written",
+    apkg_of_them_empty: ", {} of them with an empty question",
+    apkg_bad_name: "{}: cannot name the deck {}: {} (choose one with --name)",
+    apkg_deck_unreadable: "{}: the deck made of it does not read: {}",
+    apkg_cannot_make_deck: "{}: cannot make a deck of it: {}",
+    apkg_media: "images and media not imported (carnet shows text only): image references in the notes: {}, media files in the package: {}",
+    apkg_sounds: forms("{} [sound:…] tag is left in the text as it is (carnet plays no sound)", "{} [sound:…] tags are left in the text as they are (carnet plays no sound)"),
+    apkg_latex: forms("{} LaTeX expression ([latex], [$], [$$]) is left in the text as its source", "{} LaTeX expressions ([latex], [$], [$$]) are left in the text as their source"),
+    apkg_empty: forms("{} card whose question renders empty was skipped", "{} cards whose question renders empty were skipped"),
+    apkg_left_out: forms("{} review log entry does not count for the memory state, as in Anki's FSRS (no grade, set due date, reschedules, reviews in a filtered deck without rescheduling, history before a reset): not imported", "{} review log entries do not count for the memory state, as in Anki's FSRS (no grade, set due date, reschedules, reviews in a filtered deck without rescheduling, history before a reset): not imported"),
+    apkg_incomplete: forms("{} card has reviews but no learning step starting its history (reset, or older reviews deleted): carnet starts it at its first review kept, where Anki starts from its SM-2 interval and ease", "{} cards have reviews but no learning step starting their history (reset, or older reviews deleted): carnet starts them at their first review kept, where Anki starts from their SM-2 interval and ease"),
+    apkg_buried: forms("{} buried card is not buried in carnet (it buries a card's siblings for the day only)", "{} buried cards are not buried in carnet (it buries a card's siblings for the day only)"),
+    apkg_odd_rows: forms("{} review log row of a type or grade Anki does not write was skipped", "{} review log rows of a type or grade Anki does not write were skipped"),
+    apkg_undone: forms("{} review in the log from before a reset in Anki is undone", "{} reviews in the log from before a reset in Anki are undone"),
+    apkg_suspended: "cards suspended as in Anki: {}, unsuspended: {}",
+    apkg_cannot_write: ["cannot write the Anki collection: {}", "cannot write the package: {}"],
     memory_heading: "{} of {} from {}",
     memory_no_predictions: "predictions: none (a prediction is made at each review of a card after its first; no card here was reviewed twice), so no log loss or RMSE",
     memory_scores: "predictions: {} · log loss {} · RMSE (20 bins) {} · recall rate {}",
@@ -1227,7 +1392,19 @@ pub const ENGLISH: Messages = Messages {
 
 /// The French of the `what` of [`crate::error::CliError::io`] (`cannot read deck PATH: …`),
 /// English first.
-const IO_WHAT: [(&str, &str); 16] = [
+const IO_WHAT: [(&str, &str); 19] = [
+    (
+        "cannot create a temporary file",
+        "impossible de créer un fichier temporaire",
+    ),
+    (
+        "cannot write a temporary file",
+        "impossible d'écrire un fichier temporaire",
+    ),
+    (
+        "cannot read the temporary collection",
+        "impossible de lire la collection temporaire",
+    ),
     (
         "cannot create the configuration folder",
         "impossible de créer le dossier de configuration",

@@ -52,7 +52,8 @@ fn export_has_the_anki_headers_and_import_rebuilds_the_same_deck() {
     assert_eq!(cards(&deck), cards(&rebuilt));
 }
 
-fn python() -> Option<PathBuf> {
+/// The venv's Python with Anki's backend, or `None` (the test skips; never under `CI=true`).
+pub(crate) fn python() -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let python = std::env::var_os("CARNET_PYTHON")
         .map(PathBuf::from)

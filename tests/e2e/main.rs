@@ -6,6 +6,7 @@
 //! parallel.
 
 mod anki;
+mod anki_package;
 mod bad_input;
 mod cards;
 mod cli;

@@ -8,6 +8,10 @@
 //!    into the terminal's store, configured with non-default scheduling settings (a config
 //!    file, `--retention 0.85 --learning-steps 2m,15m`, a time zone two hours east of UTC),
 //!    and must leave `SETTINGS.TXT` on the image with those values.
+//!    Then **Anki → carnet → handheld → carnet → Anki** (`anki_round_trip`): a collection
+//!    built by Anki's backend, imported, synced, reviewed by button presses, synced back,
+//!    exported with `--apkg` and imported into Anki twice: the handheld's reviews are in
+//!    Anki's revlog exactly once.
 //! 2. **The card's settings on the device**: a card with the deck and that `SETTINGS.TXT`;
 //!    the firmware must report it read, and its home screen (daily limit) and the first
 //!    card's back (the interval labels of the 2 min / 15 min steps at 85 % retention) must
@@ -86,14 +90,14 @@ fn hex(fields: &BTreeMap<String, String>, key: &str) -> Option<u64> {
     u64::from_str_radix(fields.get(key)?, 16).ok()
 }
 
-fn count(output: &str, tag: &str) -> usize {
+pub(crate) fn count(output: &str, tag: &str) -> usize {
     report_lines(output, tag).len()
 }
 
 /// A review as the firmware reported it, or as the log holds it: (card, time_ms, rating).
-type Seen = (u64, i64, u8);
+pub(crate) type Seen = (u64, i64, u8);
 
-fn reported_reviews(output: &str) -> Vec<Seen> {
+pub(crate) fn reported_reviews(output: &str) -> Vec<Seen> {
     report_lines(output, "carnet-review")
         .iter()
         .filter_map(|f| {
@@ -174,6 +178,7 @@ pub fn run(
     let bundled = std::fs::read(ws.bundled_deck())
         .context(format!("reading {}", ws.bundled_deck().display()))?;
     five_reviews(ws, checks, elf, &scratch, &bundled, overwrite, figures)?;
+    crate::anki_round_trip::run(ws, checks, elf, &scratch)?;
     half_written_set(checks, elf, &scratch, &bundled)?;
     ram_with_2000_cards(checks, elf, &scratch, figures)?;
     power_cuts(checks, elf, &scratch, &bundled, figures)?;
@@ -631,7 +636,7 @@ fn compare_with_host(
 
 /// Boots the firmware with the card image `sd` and waits for its `carnet-ready` report line;
 /// gives the session and its output so far.
-fn boot_until_ready(
+pub(crate) fn boot_until_ready(
     elf: &Path,
     run_dir: &Path,
     sd: &Path,

@@ -13,6 +13,7 @@
 //!   RAM with 2,000 cards, power cuts);
 //! - [`synthetic`]: made-up decks and logs of any size;
 
+pub mod anki_round_trip;
 pub mod elf_size;
 pub mod error;
 pub mod firmware;

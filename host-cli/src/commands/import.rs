@@ -1,4 +1,5 @@
-//! `carnet import FILE -o DECK`: a deck from a file in Anki's plain-text format.
+//! `carnet import FILE -o DECK`: a deck from a file in Anki's plain-text format, or from an
+//! Anki package with its review history ([`super::import_package`]).
 
 use std::collections::HashSet;
 
@@ -6,12 +7,16 @@ use carnet_engine::deck::encode;
 use carnet_engine::{Card, Source};
 
 use crate::anki_text::{self, Note};
-use crate::args::ImportArgs;
+use crate::args::{CommonArgs, ImportArgs};
 use crate::atomic_file::write_atomically;
 use crate::error::{CliError, Result};
 
-/// Reads the notes and writes the deck (through a temporary file).
-pub fn execute(args: &ImportArgs) -> Result<()> {
+/// Reads the notes and writes the deck (through a temporary file); an Anki package (by its
+/// extension, or a zip by its first bytes) goes to [`super::import_package`].
+pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
+    if super::import_package::is_package(&args.file) {
+        return super::import_package::execute(common, args);
+    }
     let bytes =
         std::fs::read(&args.file).map_err(|e| CliError::io("cannot read", &args.file, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {

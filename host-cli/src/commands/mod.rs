@@ -8,6 +8,7 @@ pub mod config_show;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod import_package;
 pub mod log;
 pub mod memory;
 pub mod optimize;
@@ -31,7 +32,7 @@ pub fn execute(args: Args) -> Result<()> {
         Some(Command::Cards(a)) => cards::execute(common, &a),
         Some(Command::Generate(a)) => generate::execute(&a),
         Some(Command::Export(a)) => export::execute(common, &a),
-        Some(Command::Import(a)) => import::execute(&a),
+        Some(Command::Import(a)) => import::execute(common, &a),
         Some(Command::Log(a)) => log::execute(common, &a),
         Some(Command::Suspend(a)) => suspend::execute(common, &a, true),
         Some(Command::Unsuspend(a)) => suspend::execute(common, &a, false),
