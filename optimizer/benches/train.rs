@@ -16,6 +16,10 @@ fn josh(c: &mut Criterion) {
     let config = TrainingConfig::default();
     let mut group = c.benchmark_group("josh");
     group.bench_function("carnet", |b| b.iter(|| optimize(&dataset, &config)));
+    let fast = TrainingConfig::fast();
+    group.bench_function("carnet, batches of 128", |b| {
+        b.iter(|| optimize(&dataset, &fast))
+    });
     group.bench_function("fsrs-rs", |b| {
         b.iter_batched(
             || (items.clone(), ids.clone()),

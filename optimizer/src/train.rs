@@ -99,6 +99,19 @@ impl PartialEq for Progress {
     }
 }
 
+impl TrainingConfig {
+    /// fsrs-rs's settings with batches of 128 predictions instead of 512: four times the
+    /// Adam steps for the same passes over the data, which reach fsrs-rs's log loss or
+    /// better (the josh log and synthetic histories, in-sample and on the time-series split,
+    /// tested against fsrs-rs) in about a third of its time (benchmark `train`).
+    pub fn fast() -> TrainingConfig {
+        TrainingConfig {
+            batch_size: 128,
+            ..TrainingConfig::default()
+        }
+    }
+}
+
 impl Default for TrainingConfig {
     fn default() -> Self {
         TrainingConfig {

@@ -57,7 +57,13 @@ fn split_log_loss(items: &[FSRSItem], ids: &[i64], train: impl Fn(usize) -> [f32
 }
 
 fn compare(name: &str, dataset: &Dataset) {
-    let config = TrainingConfig::default();
+    compare_with(name, dataset, &TrainingConfig::default(), TOLERANCE);
+}
+
+/// `config`'s in-sample and split log loss, scored by fsrs-rs, at most `tolerance` above
+/// fsrs-rs's own.
+fn compare_with(name: &str, dataset: &Dataset, config: &TrainingConfig, tolerance: f32) {
+    let config = *config;
     let targets = dataset.targets();
     let (items, ids) = support::fsrs_items(dataset, &targets);
 
@@ -76,7 +82,7 @@ fn compare(name: &str, dataset: &Dataset) {
     eprintln!("{name}: carnet  {:?}", ours.parameters);
     eprintln!("{name}: fsrs-rs {theirs:?}");
     assert!(
-        ours_loss <= theirs_loss + TOLERANCE,
+        ours_loss <= theirs_loss + tolerance,
         "{name}: carnet {ours_loss} vs fsrs-rs {theirs_loss}"
     );
     assert!(
@@ -94,7 +100,7 @@ fn compare(name: &str, dataset: &Dataset) {
     assert!((own.rmse_bins - f64::from(theirs_rmse)).abs() < 1e-4);
 
     // Time-series split: each fold trained by each optimizer, all predicted by fsrs-rs.
-    let ours_split = split_log_loss(&items, &ids, |end| carnet_fold(dataset, end));
+    let ours_split = split_log_loss(&items, &ids, |end| carnet_fold(dataset, end, &config));
     let theirs_split = split_log_loss(&items, &ids, |end| {
         support::fsrs_train(items[..end].to_vec(), ids[..end].to_vec())
     });
@@ -120,14 +126,14 @@ fn compare(name: &str, dataset: &Dataset) {
     assert!((theirs_split - fsrs_split.log_loss).abs() < 1e-4);
     assert!((f64::from(ours_split) - own_split.evaluation.log_loss).abs() < 1e-4);
     assert!(
-        ours_split <= theirs_split + TOLERANCE,
+        ours_split <= theirs_split + tolerance,
         "{name}: split carnet {ours_split} vs fsrs-rs {theirs_split}"
     );
 }
 
 /// carnet trained on the first `end` predictions in time order, as its split does it.
-fn carnet_fold(dataset: &Dataset, end: usize) -> [f32; 21] {
-    carnet_optimizer::optimize_prefix(dataset, end, &TrainingConfig::default()).parameters
+fn carnet_fold(dataset: &Dataset, end: usize, config: &TrainingConfig) -> [f32; 21] {
+    carnet_optimizer::optimize_prefix(dataset, end, config).parameters
 }
 
 #[test]
@@ -142,6 +148,30 @@ fn synthetic_history() {
         0.6, 0.15, 0.1, 0.2,
     ];
     compare("synthetic", &support::simulate(&w, 20_000, 11));
+}
+
+/// With batches of 128 ([`TrainingConfig::fast`], about a third of fsrs-rs's time in the
+/// benchmark), carnet's log loss is fsrs-rs's or better, to 1e-4 (the synthetic split is
+/// 0.00007 above, the rest below), in-sample and on the split, on the josh log and a
+/// synthetic history.
+#[test]
+fn fast_settings_score_as_well_as_fsrs_rs() {
+    compare_with(
+        "josh, fast",
+        &support::josh_dataset(),
+        &TrainingConfig::fast(),
+        1e-4,
+    );
+    let w = [
+        0.5, 1.8, 4.0, 12.0, 6.0, 0.6, 2.0, 0.01, 1.6, 0.15, 1.1, 1.7, 0.08, 0.3, 1.9, 0.45, 2.3,
+        0.6, 0.15, 0.1, 0.2,
+    ];
+    compare_with(
+        "synthetic, fast",
+        &support::simulate(&w, 20_000, 11),
+        &TrainingConfig::fast(),
+        1e-4,
+    );
 }
 
 /// With one batch there is no shuffle, so the two optimizers must take the same steps: the
