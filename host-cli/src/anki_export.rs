@@ -1,13 +1,20 @@
 //! A deck and its review history as an Anki package (`.apkg`) that Anki imports with its
 //! scheduling: a schema-11 collection (`collection.anki21`, the format every Anki since 2.1
-//! reads) holding two note types of carnet's own (`carnet Basic`, `carnet Cloze`, with the
-//! card's source sentence, situation and origin in fields of their own), one note and one
-//! card per carnet card, the review log as revlog rows, and each card's FSRS memory state
-//! and due date.
+//! reads) holding the notes and cards, the review log as revlog rows, and each card's FSRS
+//! memory state and due date.
 //!
-//! Ids are derived from carnet's (notes, cards, note types, decks) and from review times
-//! (revlog), so the package of a later export holds the same notes and the same revlog ids:
-//! Anki updates the notes (matched by GUID) and adds only the revlog rows it lacks.
+//! A card imported from Anki (its origin kept beside the log, [`crate::anki_origin`]) goes
+//! back as Anki held it: its note's id, GUID, note type (id, name, fields, templates; written
+//! with a modification time of 0, so Anki keeps its own copy), fields, tags and modification
+//! time, and its own card id and ordinal. Imported into the collection it came from, Anki
+//! recognises the notes and cards and adds no copy. Other cards get one note each, of one of
+//! two note types of carnet's own (`carnet Basic`, `carnet Cloze`, with the card's source
+//! sentence, situation and origin in fields of their own), with ids derived from carnet's.
+//!
+//! Revlog ids are review times, so the package of a later export holds the same revlog ids.
+//! Anki's package importer adds revlog rows only for the cards it adds: a card the target
+//! collection already holds keeps its log (whatever the import options), so reviews made in
+//! carnet reach a collection that lacks the cards (a new one), not the one they came from.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -18,6 +25,7 @@ use carnet_engine::{Card, CardKind, CardState, DayClock, Phase, Rating, Schedule
 use rusqlite::{params, Connection};
 use serde_json::json;
 
+use crate::anki_origin::Origin;
 use crate::error::{CliError, Result};
 use crate::history::{walk, History};
 use crate::kind_names::card_kind;
@@ -55,9 +63,10 @@ pub fn package(
     deck: &Deck<'_>,
     history: &History,
     s: &Scheduling<'_>,
+    origin: Option<&Origin>,
 ) -> Result<(Vec<u8>, Summary)> {
     let temp = crate::anki_package::TempFile::new();
-    let summary = write_collection(&temp.0, deck, history, s).map_err(|e| {
+    let summary = write_collection(&temp.0, deck, history, s, origin).map_err(|e| {
         CliError::failure(crate::messages::fill(
             crate::messages::text().apkg_cannot_write[0],
             &[&e],
@@ -143,15 +152,7 @@ fn note_type(id: i64, name: &str, cloze: bool, now: i64) -> serde_json::Value {
     } else {
         ["Front", "Back"]
     };
-    let fields: Vec<serde_json::Value> = first
-        .iter()
-        .chain(EXTRA_FIELDS.iter())
-        .enumerate()
-        .map(|(ord, name)| {
-            json!({"name": name, "ord": ord, "sticky": false, "rtl": false, "font": "Arial",
-                   "size": 20, "media": []})
-        })
-        .collect();
+    let fields: Vec<&str> = first.iter().chain(EXTRA_FIELDS.iter()).copied().collect();
     let situation = "{{#Situation}}<div class=situation>{{Situation}}</div>{{/Situation}}";
     let context = "{{#Context}}<div class=context>{{Context}}</div>{{/Context}}";
     let (qfmt, afmt) = if cloze {
@@ -165,17 +166,70 @@ fn note_type(id: i64, name: &str, cloze: bool, now: i64) -> serde_json::Value {
             format!("{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{Back}}}}{context}"),
         )
     };
+    let template = (if cloze { "Cloze" } else { "Card 1" }).to_string();
+    notetype_json(
+        id,
+        name,
+        cloze,
+        &fields,
+        &[(template, qfmt, afmt)],
+        ".card { font-family: arial; font-size: 20px; text-align: center; }\n\
+         .situation, .context { font-size: 16px; color: #555; }",
+        now,
+    )
+}
+
+/// A note type in schema 11's JSON.
+fn notetype_json(
+    id: i64,
+    name: &str,
+    cloze: bool,
+    fields: &[&str],
+    templates: &[(String, String, String)],
+    css: &str,
+    modified: i64,
+) -> serde_json::Value {
+    let fields: Vec<serde_json::Value> = fields
+        .iter()
+        .enumerate()
+        .map(|(ord, name)| {
+            json!({"name": name, "ord": ord, "sticky": false, "rtl": false, "font": "Arial",
+                   "size": 20, "media": []})
+        })
+        .collect();
+    let tmpls: Vec<serde_json::Value> = templates
+        .iter()
+        .enumerate()
+        .map(|(ord, (name, qfmt, afmt))| {
+            json!({"name": name, "ord": ord, "qfmt": qfmt, "afmt": afmt, "bqfmt": "",
+                   "bafmt": "", "did": null, "bfont": "", "bsize": 0})
+        })
+        .collect();
     json!({
-        "id": id, "name": name, "type": if cloze { 1 } else { 0 }, "mod": now, "usn": 0,
+        "id": id, "name": name, "type": if cloze { 1 } else { 0 }, "mod": modified, "usn": 0,
         "sortf": 0, "did": null, "tags": [], "vers": [],
-        "tmpls": [{"name": if cloze { "Cloze" } else { "Card 1" }, "ord": 0, "qfmt": qfmt,
-                   "afmt": afmt, "bqfmt": "", "bafmt": "", "did": null, "bfont": "", "bsize": 0}],
+        "tmpls": tmpls,
         "flds": fields,
-        "css": ".card { font-family: arial; font-size: 20px; text-align: center; }\n\
-                .situation, .context { font-size: 16px; color: #555; }",
+        "css": css,
         "latexPre": "", "latexPost": "", "latexsvg": false,
         "req": [[0, "any", [0]]],
     })
+}
+
+/// An Anki note type a deck's cards came from, as the export writes it back: its id, name,
+/// fields and templates as they were, and a modification time of 0 so that Anki's importer
+/// never prefers it to the collection's own copy (styling included).
+fn original_note_type(id: i64, nt: &crate::anki_origin::NoteType) -> serde_json::Value {
+    let fields: Vec<&str> = nt.fields.iter().map(String::as_str).collect();
+    notetype_json(
+        id,
+        &nt.name,
+        nt.cloze,
+        &fields,
+        &nt.templates,
+        ".card { font-family: arial; font-size: 20px; text-align: center; }",
+        0,
+    )
 }
 
 fn deck_json(id: i64, name: &str, now: i64) -> serde_json::Value {
@@ -262,6 +316,7 @@ fn write_collection(
     deck: &Deck<'_>,
     history: &History,
     s: &Scheduling<'_>,
+    origin: Option<&Origin>,
 ) -> rusqlite::Result<Summary> {
     let db = Connection::open(path)?;
     db.execute_batch("pragma journal_mode = off; pragma synchronous = off;")?;
@@ -280,18 +335,17 @@ fn write_collection(
     let mut deck_names: Vec<String> = Vec::new();
     let mut revlog_ids: HashSet<i64> = HashSet::new();
     let mut rows_of: Vec<(i64, Row)> = Vec::new();
+    let mut original_notes: HashSet<i64> = HashSet::new();
+    let mut original_types: std::collections::BTreeSet<i64> = std::collections::BTreeSet::new();
     let tx = db.unchecked_transaction()?;
     {
         let mut insert_note =
             tx.prepare("insert into notes values (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, 0, 0, '')")?;
         let mut insert_card = tx.prepare(
-            "insert into cards values (?1, ?2, ?3, 0, ?4, 0, ?5, ?6, ?7, ?8, 2500, ?9, ?10, ?11, \
+            "insert into cards values (?1, ?2, ?3, ?13, ?4, 0, ?5, ?6, ?7, ?8, 2500, ?9, ?10, ?11, \
              0, 0, 0, ?12)",
         )?;
         for (position, card) in deck.cards().enumerate() {
-            let note_id = id52(card.id.0);
-            let card_id = note_id + 1;
-            let (cloze, fields) = note_fields(deck, &card);
             let name = anki_deck(
                 deck.name(),
                 deck.document(card.source.document).unwrap_or(""),
@@ -299,16 +353,44 @@ fn write_collection(
             if !deck_names.contains(&name) {
                 deck_names.push(name.clone());
             }
-            let tags = format!(" carnet carnet::kind::{} ", card_kind(card.kind));
-            insert_note.execute(params![
-                note_id,
-                crate::anki_text::guid(card.id),
-                if cloze { CLOZE_ID } else { BASIC_ID },
-                now,
-                tags,
-                fields.join("\x1f"),
-                fields[0],
-            ])?;
+            let (note_id, card_id, ord, cloze) = match origin.and_then(|o| o.card(card.id)) {
+                // A card from Anki: its own note (GUID, note type, fields) and card id.
+                Some((oc, on, _)) => {
+                    if original_notes.insert(oc.note) {
+                        original_types.insert(on.notetype);
+                        let tags = if on.tags.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {} ", on.tags.join(" "))
+                        };
+                        insert_note.execute(params![
+                            oc.note,
+                            on.guid,
+                            on.notetype,
+                            on.modified_secs,
+                            tags,
+                            on.fields.join("\x1f"),
+                            on.fields.first().map_or("", String::as_str),
+                        ])?;
+                    }
+                    (oc.note, oc.id, oc.ord, card.kind == CardKind::Cloze)
+                }
+                None => {
+                    let note_id = id52(card.id.0);
+                    let (cloze, fields) = note_fields(deck, &card);
+                    let tags = format!(" carnet carnet::kind::{} ", card_kind(card.kind));
+                    insert_note.execute(params![
+                        note_id,
+                        crate::anki_text::guid(card.id),
+                        if cloze { CLOZE_ID } else { BASIC_ID },
+                        now,
+                        tags,
+                        fields.join("\x1f"),
+                        fields[0],
+                    ])?;
+                    (note_id, note_id + 1, 0, cloze)
+                }
+            };
             summary.notes += 1;
             summary.cloze += usize::from(cloze);
             let reviews = history.card(card.id).map_or(&[][..], |h| &h.reviews[..]);
@@ -381,6 +463,7 @@ fn write_collection(
                 lapses,
                 if matches!(kind, 1 | 3) { 1 } else { 0 },
                 data,
+                ord,
             ])?;
         }
         rows_of.sort_by_key(|(cid, r)| (r.id, *cid));
@@ -407,6 +490,11 @@ fn write_collection(
         CLOZE_ID.to_string(),
         note_type(CLOZE_ID, "carnet Cloze", true, now),
     );
+    for id in &original_types {
+        if let Some(nt) = origin.and_then(|o| o.notetypes.get(id)) {
+            models.insert(id.to_string(), original_note_type(*id, nt));
+        }
+    }
     let mut decks = serde_json::Map::new();
     decks.insert("1".into(), deck_json(1, "Default", now));
     // Parents first: a subdeck's parent exists in Anki before it.

@@ -49,6 +49,10 @@ pub struct Template {
 /// A note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// Its GUID (what Anki's importer matches notes by).
+    pub guid: String,
+    /// When it was last modified, seconds since the Unix epoch.
+    pub modified_secs: i64,
     /// Its note type's id.
     pub notetype: i64,
     /// Its fields, in the note type's order.
@@ -279,7 +283,7 @@ fn read_sqlite(
     } else {
         read_json(&db, &mut col)?;
     }
-    let mut stmt = db.prepare("select id, mid, tags, flds from notes")?;
+    let mut stmt = db.prepare("select id, mid, tags, flds, guid, mod from notes")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
@@ -289,6 +293,8 @@ fn read_sqlite(
         col.notes.insert(
             id,
             Note {
+                guid: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                modified_secs: r.get::<_, Option<i64>>(5)?.unwrap_or(0),
                 notetype: r.get(1)?,
                 fields: fields.split('\x1f').map(str::to_string).collect(),
                 tags: tags.split_whitespace().map(str::to_string).collect(),

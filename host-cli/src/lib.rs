@@ -13,6 +13,7 @@
 
 pub mod anki_export;
 pub mod anki_import;
+pub mod anki_origin;
 pub mod anki_package;
 pub mod anki_revlog;
 pub mod anki_template;

@@ -705,10 +705,16 @@ fn revlog_of(home: &TempDir, package: &Path) -> Vec<(i64, i64, i64)> {
 
 /// Imports packages into a new Anki collection: for each, the counts and cards Anki reports.
 fn import_into_anki(python: &Path, home: &TempDir, packages: &[&Path]) -> Vec<serde_json::Value> {
+    import_into(python, &home.join("target.anki2"), packages)
+}
+
+/// Imports packages into the Anki collection `collection` (created if new), with the options
+/// of Anki's import dialog: for each, the counts and cards Anki reports.
+fn import_into(python: &Path, collection: &Path, packages: &[&Path]) -> Vec<serde_json::Value> {
     let out = Command::new(python)
         .arg(script())
         .arg("import")
-        .arg(home.join("target.anki2"))
+        .arg(collection)
         .args(packages)
         .env("TZ", "UTC")
         .output()
@@ -738,10 +744,12 @@ fn same_memory_states(stage: &serde_json::Value, cards: &[serde_json::Value]) ->
     let by_card = stage["by_card"].as_object().unwrap();
     assert_eq!(by_card.len(), cards.len());
     let mut worst = 0.0f64;
-    for a in by_card.values() {
+    for (anki_id, a) in by_card {
+        // A card carnet made has its id as GUID; a card from Anki keeps its Anki card id.
+        let from_anki = carnet_id(&serde_json::json!(anki_id.parse::<i64>().unwrap()));
         let c = cards
             .iter()
-            .find(|c| c["id"] == a["guid"])
+            .find(|c| c["id"] == a["guid"] || c["id"] == from_anki.as_str())
             .unwrap_or_else(|| panic!("no carnet card of GUID {}", a["guid"]));
         let state = &c["state"];
         assert_eq!(a["reviews"], state["reviews"], "{}", a["guid"]);
@@ -774,7 +782,7 @@ fn same_memory_states(stage: &serde_json::Value, cards: &[serde_json::Value]) ->
 fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_nothing() {
     let Some(python) = python() else { return };
     let home = TempDir::new("apkg-export");
-    build_with_anki(&python, &home);
+    let report = build_with_anki(&python, &home);
     let deck = home.join("h.deck");
     import(&home, &home.join("anki/deck.apkg"), &deck).ok();
     let first = home.join("first.apkg");
@@ -783,7 +791,7 @@ fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_
     assert_eq!(
         out,
         format!(
-            "exported 20 cards of Histoire to {} (5 cloze), with {reviews} reviews\n",
+            "exported 20 cards of Histoire to {} (6 cloze), with {reviews} reviews\n",
             first.display()
         )
     );
@@ -834,7 +842,8 @@ fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_
     assert_eq!(added, recorded);
 
     let stages = import_into_anki(&python, &home, &[&first, &second]);
-    assert_eq!(stages[0]["notes"], 20);
+    // Anki's own notes (15 notes of 20 cards), as the collection held them.
+    assert_eq!(stages[0]["notes"], report["notes"]);
     assert_eq!(stages[0]["cards"], 20);
     assert_eq!(stages[0]["revlog"], reviews);
     let w0 = same_memory_states(&stages[0], &before);
@@ -844,7 +853,7 @@ fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_
     // import_export/package/apkg/import/cards.rs, "TODO: could update existing card"), so
     // the cards keep the state of the first package. A package of the same deck imported
     // into a fresh collection has them all.
-    assert_eq!(stages[1]["notes"], 20);
+    assert_eq!(stages[1]["notes"], report["notes"]);
     assert_eq!(stages[1]["cards"], 20);
     assert_eq!(
         stages[1]["revlog"], reviews,
@@ -856,6 +865,115 @@ fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_
     assert_eq!(fresh[0]["revlog"], reviews + new_reviews);
     let w1 = same_memory_states(&fresh[0], &after);
     eprintln!("largest relative difference, Anki after import vs carnet: {w0:.2e}, {w1:.2e}");
+}
+
+/// The number of notes and the cards (id, note id, ordinal) of a package carnet exported.
+fn notes_and_cards_of(home: &TempDir, package: &Path) -> (usize, Vec<(i64, i64, i64)>) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(package).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("collection.anki21").unwrap(), &mut bytes).unwrap();
+    let path = home.join("notes-of.sqlite");
+    std::fs::write(&path, bytes).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let notes: i64 = db
+        .query_row("select count(*) from notes", [], |r| r.get(0))
+        .unwrap();
+    let cards = db
+        .prepare("select id, nid, ord from cards order by id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(db);
+    std::fs::remove_file(&path).unwrap();
+    (notes as usize, cards)
+}
+
+#[test]
+fn an_apkg_export_of_an_imported_deck_goes_back_into_its_collection_without_duplicates() {
+    let Some(python) = python() else { return };
+    let home = TempDir::new("apkg-back");
+    let report = build_with_anki(&python, &home);
+    let deck = home.join("h.deck");
+    import(&home, &home.join("anki/deck.apkg"), &deck).ok();
+    // Six weeks later, ten reviews on carnet.
+    let later = "2026-11-26T12:00:00Z";
+    let mut session = String::new();
+    for _ in 0..10 {
+        session.push_str("show\n3\n");
+    }
+    session.push_str("q\n");
+    let studied = carnet(&home)
+        .env("CARNET_NOW", later)
+        .args(["study", "--plain", "--deck"])
+        .args([&deck])
+        .stdin(&session)
+        .run()
+        .ok();
+    let recorded: Vec<i64> = lines_starting(&studied, "recorded ")
+        .iter()
+        .map(|l| l.split_whitespace().nth(3).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(recorded.len(), 10, "{studied}");
+    let package = home.join("back.apkg");
+    export_apkg(&home, &deck, later, &package);
+
+    // The package holds Anki's own notes and cards: the original note ids, GUIDs and note
+    // types, the original card ids and ordinals.
+    let cards: &Vec<serde_json::Value> = report["cards"].as_array().unwrap();
+    let (notes, package_cards) = notes_and_cards_of(&home, &package);
+    assert_eq!(notes as u64, report["notes"].as_u64().unwrap());
+    let mut expected: Vec<(i64, i64, i64)> = cards
+        .iter()
+        .map(|c| {
+            (
+                c["anki_id"].as_i64().unwrap(),
+                c["note_id"].as_i64().unwrap(),
+                c["ord"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(package_cards, expected);
+    let rows = revlog_of(&home, &package);
+    for t in &recorded {
+        assert_eq!(rows.iter().filter(|r| r.0 == *t).count(), 1, "review {t}");
+        let cid = rows.iter().find(|r| r.0 == *t).unwrap().1;
+        assert!(
+            expected.iter().any(|c| c.0 == cid),
+            "review {t} of card {cid}"
+        );
+    }
+
+    // Into the collection the deck came from, twice, with the options of Anki's import
+    // dialog (with scheduling and deck options; notes updated when newer).
+    let original = home.join("anki/source.anki2");
+    let stages = import_into(&python, &original, &[&package, &package]);
+    for stage in &stages {
+        // The same notes and cards: recognised by GUID, note type and card, none added.
+        assert_eq!(stage["notes"], report["notes"]);
+        assert_eq!(stage["cards"], cards.len());
+        let by_card = stage["by_card"].as_object().unwrap();
+        for c in cards {
+            let a = &by_card[&c["anki_id"].to_string()];
+            assert_eq!(a["fields"], c["fields"], "{}", c["anki_id"]);
+            assert_eq!(a["notetype"], c["notetype"], "{}", c["anki_id"]);
+        }
+        // Anki's package importer adds revlog rows only with the cards it adds, never to a
+        // card the collection already holds, under every option (with_scheduling,
+        // update_notes ALWAYS, merge_notetypes): the collection's log is as it was, and the
+        // reviews made in carnet are not in it (nor twice).
+        assert_eq!(stage["revlog"], report["revlog"]);
+        let ids: Vec<i64> = by_card
+            .values()
+            .flat_map(|a| a["revlog"].as_array().unwrap().iter())
+            .map(|r| r[0].as_i64().unwrap())
+            .collect();
+        for t in &recorded {
+            assert!(!ids.contains(t), "review {t} is in Anki's log");
+        }
+    }
 }
 
 /// Black-box fuzzing of the package reader (untrusted bytes): a valid small package, its

@@ -23,6 +23,8 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
         let scan = read_log(&log)?;
         scan.warn(&log, false);
         let history = History::from_entries(&scan.schedulable(&log, settings.clock.now_ms()));
+        // A deck imported from Anki: its notes go back as Anki held them.
+        let origin = crate::anki_origin::Origin::load(&crate::anki_origin::path_beside(&log));
         let (bytes, summary) = crate::anki_export::package(
             &deck,
             &history,
@@ -31,6 +33,7 @@ pub fn execute(common: &CommonArgs, args: &ExportArgs) -> Result<()> {
                 clock: settings.day_clock(),
                 now_secs: settings.clock.now_secs(),
             },
+            origin.as_ref(),
         )?;
         write_atomically(path, &bytes)?;
         crate::say!(

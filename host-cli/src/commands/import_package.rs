@@ -93,6 +93,12 @@ pub fn execute(common: &CommonArgs, args: &ImportArgs) -> Result<()> {
     let (entries, counts) = new_records(&imported, &history, now);
     bar.stage(m.apkg_progress[3]);
     store.append_all(&entries)?;
+    // Where each card came from, for `export --apkg` to give Anki its own notes back.
+    let origin = crate::anki_origin::Origin::of(&collection, &imported);
+    crate::atomic_file::write_atomically(
+        &crate::anki_origin::path_beside(&log),
+        &origin.to_bytes(),
+    )?;
     staged.commit()?;
     // The start-up snapshot of the log (every card's state), as the first session would
     // write it: the first session after a large import then starts as fast as the next
