@@ -138,3 +138,34 @@ impl Origin {
 pub fn path_beside(log: &Path) -> PathBuf {
     log.with_extension("anki.json")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deck_without_the_file_or_with_a_damaged_one_has_no_origin() {
+        let dir = std::env::temp_dir().join(format!("carnet-origin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join("0123.revlog");
+        let path = path_beside(&log);
+        assert_eq!(path, dir.join("0123.anki.json"));
+        assert_eq!(Origin::load(&path), None);
+        std::fs::write(&path, b"{not json").unwrap();
+        assert_eq!(Origin::load(&path), None);
+        let mut origin = Origin::default();
+        origin.cards.insert(
+            7,
+            Card {
+                id: 1,
+                note: 2,
+                ord: 1,
+            },
+        );
+        std::fs::write(&path, origin.to_bytes()).unwrap();
+        assert_eq!(Origin::load(&path), Some(origin.clone()));
+        // A card whose note is missing has no usable origin.
+        assert!(origin.card(CardId(7)).is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

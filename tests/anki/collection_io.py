@@ -14,6 +14,13 @@ Usage:
       Imports the packages, one after the other, into a collection (created if new) and
       prints for each the note, card and revlog counts and each card's memory state.
 
+  collection_io.py probe OUTDIR
+      What Anki's package importer does with the review log of cards the collection already
+      holds: for each set of import options, a copy of OUTDIR/source.anki2 (made by `build`)
+      gets one new revlog row on an existing card (and its note edited), is exported with
+      Anki's own exporter and imported into another copy; prints, for each, the note and
+      revlog counts before and after and whether the new row arrived.
+
 The caller is tests/e2e/anki_package.rs.
 """
 
@@ -267,9 +274,70 @@ def import_packages(collection, packages):
     json.dump(stages, sys.stdout, ensure_ascii=False)
 
 
+def probe(outdir):
+    import shutil
+
+    source = os.path.join(outdir, "source.anki2")
+    results = []
+    for label, opts in [
+        ("default", {}),
+        ("with_scheduling", {"with_scheduling": True, "with_deck_configs": True}),
+        ("update_notes_always", {"with_scheduling": True, "update_notes": 1}),
+        ("update_notes_always_merge_notetypes",
+         {"with_scheduling": True, "update_notes": 1, "merge_notetypes": True}),
+    ]:
+        target = os.path.join(outdir, "probe-target.anki2")
+        changed = os.path.join(outdir, "probe-changed.anki2")
+        package = os.path.join(outdir, "probe.apkg")
+        shutil.copy(source, target)
+        shutil.copy(source, changed)
+        col = Collection(changed)
+        try:
+            cid = col.find_cards("")[0]
+            new_id = col.db.scalar("select max(id) from revlog") + DAY_MS
+            col.db.execute(
+                "insert into revlog values (?, ?, -1, 3, 10, 5, 2500, 3000, 1)", new_id, cid
+            )
+            note = col.get_card(cid).note()
+            note.fields[-1] += " (edited)"
+            col.update_note(note)
+            # Newer than the target's copy even when built within the same second.
+            col.db.execute("update notes set mod = mod + 60 where id = ?", note.id)
+            col.export_anki_package(
+                out_path=package,
+                options=ExportAnkiPackageOptions(
+                    with_scheduling=True, with_deck_configs=True, with_media=False,
+                    legacy=False,
+                ),
+                limit=None,
+            )
+        finally:
+            col.close()
+        col = Collection(target)
+        try:
+            before = [col.note_count(), col.db.scalar("select count() from revlog")]
+            out = col.import_anki_package(ImportAnkiPackageRequest(
+                package_path=package, options=ImportAnkiPackageOptions(**opts)))
+            results.append({
+                "options": label,
+                "notes_before": before[0],
+                "revlog_before": before[1],
+                "notes_after": col.note_count(),
+                "revlog_after": col.db.scalar("select count() from revlog"),
+                "new_row_arrived": col.db.scalar(
+                    "select count() from revlog where id = ?", new_id) == 1,
+                "notes_updated": len(out.log.updated),
+            })
+        finally:
+            col.close()
+    json.dump(results, sys.stdout)
+
+
 def main():
     if sys.argv[1] == "build":
         build(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 12)
+    elif sys.argv[1] == "probe":
+        probe(sys.argv[2])
     elif sys.argv[1] == "import":
         import_packages(sys.argv[2], sys.argv[3:])
     else:

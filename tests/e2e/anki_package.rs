@@ -976,6 +976,37 @@ fn an_apkg_export_of_an_imported_deck_goes_back_into_its_collection_without_dupl
     }
 }
 
+/// What the test above builds on, measured with Anki's own exporter on both ends: a card the
+/// collection already holds gets no revlog row from a package import, under every import
+/// option (its note is updated, and nothing is duplicated). Should a later Anki change that,
+/// this test fails, and the export can bring carnet's reviews into the original collection.
+#[test]
+fn anki_s_importer_adds_no_revlog_row_to_a_card_it_already_holds() {
+    let Some(python) = python() else { return };
+    let home = TempDir::new("apkg-probe");
+    build_with_anki(&python, &home);
+    let out = Command::new(&python)
+        .arg(script())
+        .arg("probe")
+        .arg(home.join("anki"))
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results.len(), 4);
+    for r in &results {
+        assert_eq!(r["notes_after"], r["notes_before"], "{r}");
+        assert_eq!(r["notes_updated"], 1, "{r}");
+        assert_eq!(r["revlog_after"], r["revlog_before"], "{r}");
+        assert_eq!(r["new_row_arrived"], false, "{r}");
+    }
+}
+
 /// Black-box fuzzing of the package reader (untrusted bytes): a valid small package, its
 /// SQLite file and its note fields mutated in many ways; every import ends in success or
 /// a clear error (exit 0 or 2), never a panic, and a refused one writes no deck.
