@@ -234,34 +234,34 @@ impl<'a> Surroundings<'a> {
         self
     }
 
+    /// Whether the card's sentence opens its paragraph or follows a sentence whose subject
+    /// is the topic, named or not (see [`speaks_of_topic`]).
+    fn after_topic(&self) -> bool {
+        self.previous.is_none() || self.previous_about_topic
+    }
+
     /// The document's topic (a thing, with its pronoun known) when the card's paragraph
-    /// is about it: the paragraph's first sentence, or one after a sentence about it.
+    /// is about it ([`Surroundings::after_topic`]).
     fn topic_of_paragraph(&self) -> Option<&'a str> {
         let topic = self.topic?;
         let thing = topic.feminine.is_some() && topic.pronoun.is_some();
-        let about = self.previous.is_none() || self.previous_about_topic;
-        topic.topic.as_deref().filter(|_| thing && about)
+        topic
+            .topic
+            .as_deref()
+            .filter(|_| thing && self.after_topic())
     }
 
     /// The document's topic as the antecedent of the subject pronoun `p`: when the pronoun
-    /// is the one the topic takes, and the paragraph has no sentence before, or the one
-    /// before has the topic (or its head: `le canal` for `le canal du Midi`) as subject.
-    /// The topic is then the most salient referent, whatever else that sentence names.
+    /// is the one the topic takes, after the topic ([`Surroundings::after_topic`]: the
+    /// paragraph's start, or a sentence whose subject is the topic, its head `le canal` for
+    /// `le canal du Midi`, or its pronoun). The topic is then the most salient referent,
+    /// whatever else that sentence names.
     fn topic_antecedent(&self, p: &Pronoun) -> Option<Antecedent> {
         if !p.subject {
             return None;
         }
         let topic = self.topic?.stands_for(&p.word)?;
-        let about_topic = match self.previous {
-            None => true,
-            Some(_) => {
-                self.previous_about_topic
-                    || self
-                        .antecedent()
-                        .is_some_and(|a| names_topic(&a.text, topic))
-            }
-        };
-        if !about_topic {
+        if !self.after_topic() {
             return None;
         }
         let gender = if p.word.starts_with("elle") {
@@ -2768,7 +2768,9 @@ mod tests {
             pronoun: Some("il"),
         };
         let screened = |prompt: &str, previous: Option<&str>| {
-            let around = Surroundings::new(&lex, previous).with_topic(&topic, false);
+            // As the generator does: the sentence before read with `speaks_of_topic`.
+            let before = previous.is_some_and(|p| speaks_of_topic(p, &lex, &topic, true));
+            let around = Surroundings::new(&lex, previous).with_topic(&topic, before);
             match screen(prompt, CardKind::Cloze, Kind::Date, &around) {
                 Verdict::Keep { prompt, .. } => Some(prompt),
                 Verdict::Drop(_) => None,
