@@ -125,12 +125,9 @@ fn strip_article(s: &str) -> &str {
 
 /// Where `word` stands in `text` as a whole word, first.
 fn whole_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        let free = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-        free(before) && free(after)
-    })
+    text.match_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| crate::naming::stands_alone(text, i, word.len()))
 }
 
 fn is_acronym(s: &str) -> bool {

@@ -30,6 +30,13 @@ fn variants(name: &str) -> Vec<String> {
     out
 }
 
+/// True when the `len` bytes at `at` in `text` are whole words: no letter, digit or hyphen
+/// touches them (`Annecy` is not in `Annecy-le-Vieux`).
+pub(crate) fn stands_alone(text: &str, at: usize, len: usize) -> bool {
+    let free = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    free(text[..at].chars().next_back()) && free(text[at + len..].chars().next())
+}
+
 /// How many times `form` occurs in `text` as whole words (folded: case and accents aside).
 fn occurrences(folded_text: &str, form: &str) -> usize {
     let form = fold(form);
@@ -38,12 +45,7 @@ fn occurrences(folded_text: &str, form: &str) -> usize {
     }
     folded_text
         .match_indices(&form)
-        .filter(|(at, _)| {
-            let before = folded_text[..*at].chars().next_back();
-            let after = folded_text[at + form.len()..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            boundary(before) && boundary(after)
-        })
+        .filter(|(at, _)| stands_alone(folded_text, *at, form.len()))
         .count()
 }
 
@@ -82,11 +84,8 @@ pub fn rename(text: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(from) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + from.len()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
         out.push_str(&rest[..at]);
-        if boundary(before) && boundary(after) {
+        if stands_alone(rest, at, from.len()) {
             out.push_str(to);
         } else {
             out.push_str(from);
