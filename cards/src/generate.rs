@@ -368,11 +368,7 @@ pub fn generate_from_sources(
     let mut abbreviations = crate::abbreviations::Abbreviations::default();
     organisations.extend(abbreviations.add_alias_cards(&kept));
     for d in 0..cleaned.len() as u16 {
-        let names = organisations
-            .range((d, String::new())..)
-            .take_while(|(doc, _)| *doc == d)
-            .map(|(_, name)| name.as_str());
-        abbreviations.add_initialisms(d, names);
+        abbreviations.add_initialisms(d, names_of(&organisations, d));
     }
     for card in &mut kept {
         if let Some(prompt) = abbreviations.spell_out(card) {
@@ -425,6 +421,16 @@ pub fn generate_from_sources(
     })
 }
 
+/// The names a set of `(document, name)` holds for `document`, in order.
+fn names_of(
+    set: &std::collections::BTreeSet<(u16, String)>,
+    document: u16,
+) -> impl Iterator<Item = &str> + Clone {
+    set.range((document, String::new())..)
+        .take_while(move |(d, _)| *d == document)
+        .map(|(_, name)| name.as_str())
+}
+
 /// Calls each person in the cards of a document by the form of their name the document uses
 /// most (see [`crate::naming`]).
 fn rename_people(
@@ -433,11 +439,7 @@ fn rename_people(
     documents: &[CleanDocument],
 ) {
     for (d, doc) in documents.iter().enumerate() {
-        let names = people
-            .range((d as u16, String::new())..)
-            .take_while(|(doc, _)| *doc == d as u16)
-            .map(|(_, name)| name.as_str());
-        let renames = crate::naming::usual_names(&doc.to_text(), names);
+        let renames = crate::naming::usual_names(&doc.to_text(), names_of(people, d as u16));
         if renames.is_empty() {
             continue;
         }
