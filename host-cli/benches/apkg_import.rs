@@ -44,22 +44,10 @@ fn make_package(dir: &Path, path: &Path) {
     let db_path = dir.join("big.anki21");
     let _ = std::fs::remove_file(&db_path);
     let db = rusqlite::Connection::open(&db_path).unwrap();
-    db.execute_batch(
-        "pragma journal_mode = off; pragma synchronous = off;
-         create table col (id integer primary key, crt integer, mod integer, scm integer,
-           ver integer, dty integer, usn integer, ls integer, conf text, models text,
-           decks text, dconf text, tags text);
-         create table notes (id integer primary key, guid text, mid integer, mod integer,
-           usn integer, tags text, flds text, sfld integer, csum integer, flags integer,
-           data text);
-         create table cards (id integer primary key, nid integer, did integer, ord integer,
-           mod integer, usn integer, type integer, queue integer, due integer, ivl integer,
-           factor integer, reps integer, lapses integer, left integer, odue integer,
-           odid integer, flags integer, data text);
-         create table revlog (id integer primary key, cid integer, usn integer, ease integer,
-           ivl integer, lastIvl integer, factor integer, time integer, type integer);",
-    )
-    .unwrap();
+    db.execute_batch("pragma journal_mode = off; pragma synchronous = off;")
+        .unwrap();
+    db.execute_batch(include_str!("../../tests/anki/schema11.sql"))
+        .unwrap();
     let models = serde_json::json!({"1700000000000": {
         "name": "Basic", "type": 0, "flds": [{"name": "Front"}, {"name": "Back"}],
         "tmpls": [{"name": "Card 1", "qfmt": "{{Front}}",

@@ -297,21 +297,8 @@ fn zip_of(path: &Path, files: &[(&str, &[u8])]) {
 /// template is `qfmt`, and `cards` notes each with one card.
 fn legacy_collection(path: &Path, version: i64, qfmt: &str, cards: usize) -> Vec<u8> {
     let db = rusqlite::Connection::open(path).unwrap();
-    db.execute_batch(
-        "create table col (id integer primary key, crt integer, mod integer, scm integer,
-           ver integer, dty integer, usn integer, ls integer, conf text, models text,
-           decks text, dconf text, tags text);
-         create table notes (id integer primary key, guid text, mid integer, mod integer,
-           usn integer, tags text, flds text, sfld integer, csum integer, flags integer,
-           data text);
-         create table cards (id integer primary key, nid integer, did integer, ord integer,
-           mod integer, usn integer, type integer, queue integer, due integer, ivl integer,
-           factor integer, reps integer, lapses integer, left integer, odue integer,
-           odid integer, flags integer, data text);
-         create table revlog (id integer primary key, cid integer, usn integer, ease integer,
-           ivl integer, lastIvl integer, factor integer, time integer, type integer);",
-    )
-    .unwrap();
+    db.execute_batch(include_str!("../anki/schema11.sql"))
+        .unwrap();
     let models = serde_json::json!({
         "1700000000000": {
             "name": "Basic", "type": 0,
