@@ -293,6 +293,22 @@ fn zip_of(path: &Path, files: &[(&str, &[u8])]) {
     zip.finish().unwrap();
 }
 
+/// Six weeks after the histories Anki builds.
+const SIX_WEEKS_LATER: &str = "2026-11-26T12:00:00Z";
+
+/// Ten cards of `deck` studied on carnet [`SIX_WEEKS_LATER`], each graded Good; the line
+/// mode's output.
+fn ten_reviews(home: &TempDir, deck: &Path) -> String {
+    let session = format!("{}q\n", "show\n3\n".repeat(10));
+    carnet(home)
+        .env("CARNET_NOW", SIX_WEEKS_LATER)
+        .args(["study", "--plain", "--deck"])
+        .args([deck])
+        .stdin(&session)
+        .run()
+        .ok()
+}
+
 /// A schema-11 collection (as `collection.anki21`) with one Basic note type whose question
 /// template is `qfmt`, and `cards` notes each with one card.
 fn legacy_collection(path: &Path, version: i64, qfmt: &str, cards: usize) -> Vec<u8> {
@@ -784,19 +800,8 @@ fn an_apkg_export_imports_into_anki_with_its_history_and_a_later_one_duplicates_
     );
     let before = browse(&home, &deck);
     // Six weeks later, ten reviews on carnet.
-    let later = "2026-11-26T12:00:00Z";
-    let mut session = String::new();
-    for _ in 0..10 {
-        session.push_str("show\n3\n");
-    }
-    session.push_str("q\n");
-    let studied = carnet(&home)
-        .env("CARNET_NOW", later)
-        .args(["study", "--plain", "--deck"])
-        .args([&deck])
-        .stdin(&session)
-        .run()
-        .ok();
+    let later = SIX_WEEKS_LATER;
+    let studied = ten_reviews(&home, &deck);
     let new_reviews = lines_starting(&studied, "recorded ").len();
     assert_eq!(new_reviews, 10, "{studied}");
     let second = home.join("second.apkg");
@@ -885,19 +890,8 @@ fn an_apkg_export_of_an_imported_deck_goes_back_into_its_collection_without_dupl
     let deck = home.join("h.deck");
     import(&home, &home.join("anki/deck.apkg"), &deck).ok();
     // Six weeks later, ten reviews on carnet.
-    let later = "2026-11-26T12:00:00Z";
-    let mut session = String::new();
-    for _ in 0..10 {
-        session.push_str("show\n3\n");
-    }
-    session.push_str("q\n");
-    let studied = carnet(&home)
-        .env("CARNET_NOW", later)
-        .args(["study", "--plain", "--deck"])
-        .args([&deck])
-        .stdin(&session)
-        .run()
-        .ok();
+    let later = SIX_WEEKS_LATER;
+    let studied = ten_reviews(&home, &deck);
     let recorded: Vec<i64> = lines_starting(&studied, "recorded ")
         .iter()
         .map(|l| l.split_whitespace().nth(3).unwrap().parse().unwrap())
