@@ -164,14 +164,8 @@ pub fn run(ws: &Workspace, checks: &mut Checks, elf: &Path, scratch: &Path) -> R
         std::thread::sleep(crate::qemu::KEY_HOLD + Duration::from_millis(40));
         hh.wait_for_still(Duration::from_millis(60), Duration::from_secs(5))?;
     }
-    // End the session, back home, « Éteindre » (fourth item).
-    hh.press_and_wait_for_change(Input::Left, Duration::from_secs(5))?;
-    hh.press_and_wait_for_change(Input::Select, Duration::from_secs(5))?;
-    for _ in 0..3 {
-        hh.press_and_wait_for_change(Input::Down, Duration::from_secs(5))?;
-    }
-    hh.press(Input::Select)?;
-    let status = hh.wait_exit(Duration::from_secs(10))?;
+    // End the session, back home, « Éteindre ».
+    let status = crate::handheld_test::power_off_from_session(&mut hh)?;
     let out = hh.output();
     checks.expect(
         "the handheld studies the imported Anki deck and powers off",

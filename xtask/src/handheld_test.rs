@@ -306,14 +306,8 @@ fn five_reviews(
         "      grade press to acknowledged write (host clock): {:?}",
         ack_latency
     );
-    // End the session, back home, « Éteindre » (fourth item).
-    hh.press_and_wait_for_change(Input::Left, Duration::from_secs(5))?;
-    hh.press_and_wait_for_change(Input::Select, Duration::from_secs(5))?;
-    for _ in 0..3 {
-        hh.press_and_wait_for_change(Input::Down, Duration::from_secs(5))?;
-    }
-    hh.press(Input::Select)?;
-    let status = hh.wait_exit(Duration::from_secs(10))?;
+    // End the session, back home, « Éteindre ».
+    let status = power_off_from_session(&mut hh)?;
     let out = hh.output();
     checks.expect(
         "« Éteindre » exits QEMU with status 0",
@@ -632,6 +626,18 @@ fn compare_with_host(
             (None, _) => "the host rendering failed".into(),
         },
     );
+}
+
+/// From a study session: ends it, goes back home, and chooses « Éteindre » (the fourth
+/// item); the emulator's exit status.
+pub(crate) fn power_off_from_session(hh: &mut Session) -> Result<std::process::ExitStatus> {
+    hh.press_and_wait_for_change(Input::Left, Duration::from_secs(5))?;
+    hh.press_and_wait_for_change(Input::Select, Duration::from_secs(5))?;
+    for _ in 0..3 {
+        hh.press_and_wait_for_change(Input::Down, Duration::from_secs(5))?;
+    }
+    hh.press(Input::Select)?;
+    hh.wait_exit(Duration::from_secs(10))
 }
 
 /// Boots the firmware with the card image `sd` and waits for its `carnet-ready` report line;
