@@ -4,29 +4,14 @@
 //! ```text
 //! cargo run --release -p carnet-optimizer --example retention_vs_fsrs
 //! ```
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use carnet_engine::Parameters;
 use carnet_optimizer::{recommend, sweep, SimulationConfig};
 
 fn main() {
-    let sets: Vec<(&str, [f32; 21])> = vec![
-        ("defaults", carnet_engine::DEFAULT_PARAMETERS),
-        (
-            "josh",
-            [
-                0.2129, 1.1144, 3.5201, 9.3769, 7.2816, 0.0912, 2.8556, 0.0122, 1.3246, 0.0487,
-                0.9929, 1.7870, 0.0360, 0.3592, 2.6618, 0.6424, 1.8729, 0.6768, 0.0187, 0.2198,
-                0.6754,
-            ],
-        ),
-        (
-            "slow forgetting",
-            [
-                2.0, 5.0, 10.0, 30.0, 6.0, 0.5, 1.5, 0.01, 1.8, 0.1, 1.2, 1.5, 0.05, 0.3, 1.5, 0.3,
-                2.5, 0.5, 0.3, 0.15, 0.2,
-            ],
-        ),
-    ];
-    for (name, w) in sets {
+    for (name, w) in support::RETENTION_SETS {
         let started = std::time::Instant::now();
         let outcomes = sweep(
             &Parameters::new(&w).unwrap(),

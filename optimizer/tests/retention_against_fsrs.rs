@@ -3,7 +3,9 @@
 //! for the retention with the least study time per card known at the end, and each one's
 //! choice costs at most 5 % more than the other's best in the other's simulation.
 
-use carnet_engine::{Parameters, DEFAULT_PARAMETERS};
+mod support;
+
+use carnet_engine::Parameters;
 use carnet_optimizer::{recommend, sweep, SimulationConfig};
 
 /// Where the cost curve is flat (slow forgetting: the same work per card known from 0.70 to
@@ -62,26 +64,7 @@ fn both(w: &[f32; 21], cards: usize, days: u32) -> (f32, f32) {
 
 #[test]
 fn the_recommended_retention_is_fsrs_rs_s() {
-    let sets: [(&str, [f32; 21]); 3] = [
-        ("defaults", DEFAULT_PARAMETERS),
-        (
-            // Trained by `carnet optimize` on the josh log.
-            "josh",
-            [
-                0.2129, 1.1144, 3.5201, 9.3769, 7.2816, 0.0912, 2.8556, 0.0122, 1.3246, 0.0487,
-                0.9929, 1.7870, 0.0360, 0.3592, 2.6618, 0.6424, 1.8729, 0.6768, 0.0187, 0.2198,
-                0.6754,
-            ],
-        ),
-        (
-            "slow forgetting",
-            [
-                2.0, 5.0, 10.0, 30.0, 6.0, 0.5, 1.5, 0.01, 1.8, 0.1, 1.2, 1.5, 0.05, 0.3, 1.5, 0.3,
-                2.5, 0.5, 0.3, 0.15, 0.2,
-            ],
-        ),
-    ];
-    for (name, w) in sets {
+    for (name, w) in support::RETENTION_SETS {
         let (ours, theirs) = both(&w, 2_000, 365);
         println!("{name}: carnet {ours:.2}, fsrs-rs {theirs:.3}");
     }

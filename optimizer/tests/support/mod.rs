@@ -196,3 +196,24 @@ pub fn simulate(w: &[f32; 21], reviews: usize, seed: u64) -> Dataset {
     }
     dataset
 }
+
+/// The parameter sets on which carnet's recommended retention is compared with fsrs-rs's
+/// (`tests/retention_against_fsrs.rs`, `examples/retention_vs_fsrs.rs`).
+pub const RETENTION_SETS: [(&str, [f32; 21]); 3] = [
+    ("defaults", carnet_engine::DEFAULT_PARAMETERS),
+    (
+        // Trained by `carnet optimize` on the josh log.
+        "josh",
+        [
+            0.2129, 1.1144, 3.5201, 9.3769, 7.2816, 0.0912, 2.8556, 0.0122, 1.3246, 0.0487, 0.9929,
+            1.7870, 0.0360, 0.3592, 2.6618, 0.6424, 1.8729, 0.6768, 0.0187, 0.2198, 0.6754,
+        ],
+    ),
+    (
+        "slow forgetting",
+        [
+            2.0, 5.0, 10.0, 30.0, 6.0, 0.5, 1.5, 0.01, 1.8, 0.1, 1.2, 1.5, 0.05, 0.3, 1.5, 0.3,
+            2.5, 0.5, 0.3, 0.15, 0.2,
+        ],
+    ),
+];
