@@ -174,6 +174,18 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
         let body = &header[..line.len() - 1];
         if let Some((key, value)) = body.split_once(':') {
             let value = value.trim();
+            // A header naming a column by its number (`#tags column:3`).
+            let column = |value: &str| {
+                column_number(value).ok_or_else(|| {
+                    bad(
+                        line_no,
+                        fill(
+                            crate::messages::text().e_anki_column,
+                            &[&format!("{value:?}")],
+                        ),
+                    )
+                })
+            };
             match key.trim().to_ascii_lowercase().as_str() {
                 "separator" => {
                     sep = match value.to_ascii_lowercase().as_str() {
@@ -209,51 +221,11 @@ pub fn parse(path: &Path, text: &str) -> Result<AnkiFile> {
                 "deck" => deck = Some(value.to_string()),
                 "tags" => global_tags = value.split_whitespace().map(String::from).collect(),
                 "columns" => names = value.split(sep).map(|s| s.trim().to_string()).collect(),
-                "guid column" => {
-                    guid_col = column_number(value).ok_or_else(|| {
-                        bad(
-                            line_no,
-                            fill(
-                                crate::messages::text().e_anki_column,
-                                &[&format!("{value:?}")],
-                            ),
-                        )
-                    })?
-                }
-                "tags column" => {
-                    tags_col = column_number(value).ok_or_else(|| {
-                        bad(
-                            line_no,
-                            fill(
-                                crate::messages::text().e_anki_column,
-                                &[&format!("{value:?}")],
-                            ),
-                        )
-                    })?
-                }
+                "guid column" => guid_col = column(value)?,
+                "tags column" => tags_col = column(value)?,
                 // Anki's own exports name each note's type and deck in columns of their own.
-                "notetype column" => {
-                    notetype_col = column_number(value).ok_or_else(|| {
-                        bad(
-                            line_no,
-                            fill(
-                                crate::messages::text().e_anki_column,
-                                &[&format!("{value:?}")],
-                            ),
-                        )
-                    })?
-                }
-                "deck column" => {
-                    deck_col = column_number(value).ok_or_else(|| {
-                        bad(
-                            line_no,
-                            fill(
-                                crate::messages::text().e_anki_column,
-                                &[&format!("{value:?}")],
-                            ),
-                        )
-                    })?
-                }
+                "notetype column" => notetype_col = column(value)?,
+                "deck column" => deck_col = column(value)?,
                 _ => {}
             }
         }
