@@ -446,9 +446,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
         .map(|(_, rest)| rest.split_whitespace().next().unwrap_or(""))
         .unwrap_or("")
         .trim_end_matches([',', '.', ';', ':']);
-    if matches!(after_gap, "Ier" | "Ire")
-        || after_gap.len() >= 2 && after_gap.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-    {
+    if crate::facts::names::is_regnal(after_gap) {
         return None;
     }
     if !text.contains(GAP)

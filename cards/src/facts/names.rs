@@ -247,9 +247,14 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
 
 /// A Roman numeral after a name (`XIV`, `II`) or `Ier`/`Ire`.
 fn is_regnal_number(t: &Token<'_>) -> bool {
-    let w = t.text;
+    t.text.len() <= 6 && is_regnal(t.text)
+}
+
+/// A sovereign's number as written after the name: `Ier`, `Ire`, or two or more of `I`,
+/// `V`, `X` (`IV`, `XIV`, `XVI`).
+pub(crate) fn is_regnal(w: &str) -> bool {
     matches!(w, "Ier" | "Ire")
-        || (w.len() >= 2 && w.len() <= 6 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+        || (w.len() >= 2 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
 }
 
 fn is_initial(t: &Token<'_>) -> bool {
