@@ -298,13 +298,18 @@ pub fn execute(common: &CommonArgs, args: &OptimizeArgs) -> Result<()> {
 /// The steps of the training under way, read by [`with_progress`]'s bar.
 static PROGRESS: Progress = Progress::new();
 
-/// Runs `work` in a thread while a bar on stderr shows [`PROGRESS`] after `label` (when
-/// `shown`), redrawn every 50 ms, never going back; the line is cleared at the end.
+/// Runs `work` in a thread while the program's progress bar ([`crate::progress::Bar`])
+/// shows [`PROGRESS`] after `label` (when `shown`), never going back; the line is cleared at
+/// the end.
 fn with_progress<T: Send>(label: &str, shown: bool, work: impl FnOnce() -> T + Send) -> T {
     if !shown {
         return work();
     }
+    /// The bar's steps: thousandths of the training.
+    const STEPS: u64 = 1000;
     PROGRESS.reset();
+    let mut bar = crate::progress::Bar::on_terminal(STEPS, true);
+    bar.stage(label);
     let finished = std::sync::atomic::AtomicBool::new(false);
     let out = std::thread::scope(|scope| {
         let worker = scope.spawn(|| {
@@ -312,25 +317,21 @@ fn with_progress<T: Send>(label: &str, shown: bool, work: impl FnOnce() -> T + S
             finished.store(true, std::sync::atomic::Ordering::Release);
             out
         });
-        let mut shown_ratio = 0.0f64;
+        let mut drawn = 0;
         while !finished.load(std::sync::atomic::Ordering::Acquire) {
             let (done, total) = PROGRESS.get();
             if total > 0 {
-                shown_ratio = shown_ratio.max(done as f64 / total as f64);
+                let now = (done as u64 * STEPS / total as u64).min(STEPS);
+                if now > drawn {
+                    bar.add(now - drawn);
+                    drawn = now;
+                }
             }
-            let filled = (shown_ratio * 20.0).round() as usize;
-            eprint!(
-                "\r{label} ▕{}{}▏ {:3.0} %",
-                "█".repeat(filled),
-                " ".repeat(20 - filled.min(20)),
-                shown_ratio * 100.0
-            );
-            let _ = std::io::stderr().flush();
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
         worker.join()
     });
-    eprint!("\r{:width$}\r", "", width = label.chars().count() + 30);
+    bar.finish();
     match out {
         Ok(out) => out,
         Err(panic) => std::panic::resume_unwind(panic),
