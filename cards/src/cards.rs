@@ -67,6 +67,24 @@ pub struct GeneratedCard {
 }
 
 impl GeneratedCard {
+    /// A quantity cloze of document 0, line 1, with nothing else set: what tests of a
+    /// single check build.
+    pub fn sample_cloze(prompt: &str, answer: &str, answer_kind: Kind) -> GeneratedCard {
+        GeneratedCard {
+            kind: CardKind::Cloze,
+            answer_kind,
+            fact_type: FactType::Quantity,
+            prompt: prompt.to_string(),
+            answer: answer.to_string(),
+            distractors: Vec::new(),
+            context: String::new(),
+            document: 0,
+            line: 1,
+            score: 0,
+            situation: String::new(),
+        }
+    }
+
     /// The content key the card's identity is hashed from: its kind of fact, answer and
     /// source sentence, so a reworded prompt keeps the learner's history.
     pub fn key(&self) -> String {

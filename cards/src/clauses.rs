@@ -552,7 +552,7 @@ fn apposition_clause(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) ->
 }
 
 /// Whether `phrase` occurs in `text` as whole words (folded).
-fn has_words(text: &str, phrase: &str) -> bool {
+pub(crate) fn has_words(text: &str, phrase: &str) -> bool {
     folded_has_words(&padded_fold(text), &crate::typography::fold(phrase))
 }
 

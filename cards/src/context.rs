@@ -68,11 +68,20 @@ pub enum Rule {
     GivesAway,
     /// A definite description (`le musée`) that an earlier sentence named in full.
     Unnamed,
+    /// A gap beside a dash: half of a range (see [`crate::verdicts`]).
+    HalfRange,
+    /// A cloze that is not a whole sentence: no finite verb, or a cut subject.
+    Fragment,
+    /// A place gap the document's own town would fill too.
+    NestedPlace,
+    /// A body named by a word of its own that nothing explains.
+    Unexplained,
 }
 
 impl Rule {
-    /// Every rule, in the order [`screen`] applies them.
-    pub const ALL: [Rule; 8] = [
+    /// Every rule, in the order [`screen`] applies them, then the verdicts of
+    /// [`crate::verdicts`].
+    pub const ALL: [Rule; 12] = [
         Rule::CutQuote,
         Rule::RelativeTime,
         Rule::Demonstrative,
@@ -81,6 +90,10 @@ impl Rule {
         Rule::Unnamed,
         Rule::TooShort,
         Rule::GivesAway,
+        Rule::HalfRange,
+        Rule::Fragment,
+        Rule::NestedPlace,
+        Rule::Unexplained,
     ];
 
     /// A short name for reports.
@@ -94,6 +107,10 @@ impl Rule {
             Rule::TooShort => "too short",
             Rule::GivesAway => "gives another card away",
             Rule::Unnamed => "unnamed subject",
+            Rule::HalfRange => "half of a range",
+            Rule::Fragment => "not a whole sentence",
+            Rule::NestedPlace => "a town fits the place gap too",
+            Rule::Unexplained => "a name nothing explains",
         }
     }
 }
@@ -1073,6 +1090,7 @@ fn time_word(w: &str) -> Option<&'static str> {
         "auparavant" | "Auparavant" => "auparavant",
         "entre-temps" | "Entre-temps" => "entre-temps",
         "hier" | "Hier" => "hier",
+        "hui" | "aujourd'hui" | "Aujourd'hui" | "aujourd’hui" | "Aujourd’hui" => "hui",
         "avant-hier" | "Avant-hier" => "avant-hier",
         "demain" | "Demain" => "demain",
         "après-demain" | "Après-demain" => "apres-demain",
@@ -1127,6 +1145,8 @@ fn relative_phrases(w: &str) -> &'static [&'static str] {
         "auparavant" => &["auparavant"],
         "entre-temps" => &["entre-temps"],
         "hier" => &["hier"],
+        // `aujourd'hui`: the day the document was written, which the card does not know.
+        "hui" => &["aujourd'hui"],
         "avant-hier" => &["avant-hier"],
         "demain" => &["demain"],
         "apres-demain" => &["apres-demain"],

@@ -24,6 +24,8 @@ pub struct Pools {
     buffer: String,
     /// What the words before each place name said of its kind, weighed, by folded name.
     place_votes: std::collections::HashMap<String, [u16; PlaceKind::ALL.len()]>,
+    /// The kinds (index in [`PlaceKind::ALL`]) a noun before a place said it is, by place.
+    named_kinds: std::collections::HashSet<(String, usize)>,
     /// Folded other names of organisations that cards ask (`Sovnarkom`, `Milrevcom`).
     aliases: HashSet<String>,
 }
@@ -46,6 +48,11 @@ impl Pools {
             unit: fold(unit),
             document,
         });
+    }
+
+    /// Whether `text` is the answer of an alias card: the corpus tells another name of it.
+    pub fn is_alias(&self, text: &str) -> bool {
+        self.aliases.contains(&fold(text))
     }
 
     /// Records `text` as another name of an organisation (the answer of an alias card).
@@ -75,6 +82,9 @@ impl Pools {
         let votes = self.place_votes.entry(fold(text)).or_default();
         let i = PlaceKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         votes[i] = votes[i].saturating_add(weight);
+        if weight >= 3 {
+            self.named_kinds.insert((fold(text), i));
+        }
     }
 
     /// The kind of place `text` is, by the strongest evidence of the corpus; `None` when
@@ -89,6 +99,15 @@ impl Pools {
             .iter()
             .position(|v| *v == best)
             .map(|i| PlaceKind::ALL[i])
+    }
+
+    /// [`Pools::place_kind`], only when the corpus said it with a noun (`le palais
+    /// Smolny`, `la ville de Bakou`), not only with a preposition (`à Smolny` is said of a
+    /// building as of a town).
+    pub fn sure_place_kind(&self, text: &str) -> Option<PlaceKind> {
+        let kind = self.place_kind(text)?;
+        let i = PlaceKind::ALL.iter().position(|k| *k == kind)?;
+        self.named_kinds.contains(&(fold(text), i)).then_some(kind)
     }
 
     /// For a question asking the acronym of an organisation (`Quel sigle désigne le Comité

@@ -8,6 +8,7 @@ use crate::document::{CleanDocument, Format};
 use crate::error::Error;
 use crate::facts::{self, Kind, Lexicon};
 use crate::input::SourceText;
+use crate::setting::Settings;
 use std::path::{Path, PathBuf};
 
 /// What the pipeline is doing, for a progress display.
@@ -253,7 +254,7 @@ pub fn generate_from_sources(
             .mentions
             .iter()
             .filter(|m| m.kind == Kind::Date)
-            .filter_map(|m| last_year(&text[m.span.0..m.span.1]))
+            .filter_map(|m| crate::setting::last_year(&text[m.span.0..m.span.1]))
             .next_back()
         {
             block_year = Some(year);
@@ -312,6 +313,22 @@ pub fn generate_from_sources(
         }
     }
     rename_people(&mut candidates, &people, &cleaned);
+    settings.subjects = cleaned
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            crate::setting::subject_of(
+                doc.title(),
+                refs.iter()
+                    .filter(|r| {
+                        r.document as usize == d
+                            && doc.blocks[r.block].kind == crate::document::BlockKind::Paragraph
+                    })
+                    .map(text_of),
+                &doc.to_text(),
+            )
+        })
+        .collect();
     for card in &mut candidates {
         settings.qualify(card);
     }
@@ -326,6 +343,15 @@ pub fn generate_from_sources(
     });
 
     let mut stats = context::Stats::default();
+    let judge = crate::verdicts::Judge { pools: &pools };
+    candidates.iter_mut().for_each(crate::verdicts::mend);
+    candidates.retain(|card| {
+        let failed = judge.fails(card, settings.place_of(card.document));
+        if let Some(rule) = failed {
+            *stats.removed.entry(rule).or_default() += 1;
+        }
+        failed.is_none()
+    });
     crate::rank::sort(&mut candidates);
     let (mut kept, given_away) = context::drop_give_aways(crate::dedup::dedup(candidates));
     if !rejected.is_empty() {
@@ -375,6 +401,23 @@ pub fn generate_from_sources(
             card.prompt = prompt;
         }
     }
+    kept.retain(|card| {
+        let unexplained = crate::verdicts::unexplained_name(
+            card,
+            names_of(&organisations, card.document)
+                .filter(|name| uses_often(&cleaned[card.document as usize], name)),
+            |name| {
+                pools.is_alias(name)
+                    || settings.is_place(name)
+                    || crate::facts::names::is_regnal(name)
+                    || cleaned.iter().any(|d| named_as_a_country(d, name))
+            },
+        );
+        if unexplained {
+            *stats.removed.entry(Rule::Unexplained).or_default() += 1;
+        }
+        !unexplained
+    });
     for card in &mut kept {
         if let Some(other) = pools.other_acronym(card) {
             card.prompt = card.prompt.replacen(
@@ -385,12 +428,16 @@ pub fn generate_from_sources(
         }
         card.distractors = pools.choose(card);
         let choice_kind = !matches!(card.answer_kind, Kind::Other);
+        // « Sous quel autre nom connaît-on X ? » has as many answers as X has names: it is
+        // asked among choices, where one of them is right.
+        let many_answers = card.fact_type == crate::facts::FactType::Alias;
         if card.kind == CardKind::QuestionAnswer
             && choice_kind
             && card.distractors.len() == 3
-            && carnet_engine::CardId::from_key(&card.key())
-                .0
-                .is_multiple_of(2)
+            && (many_answers
+                || carnet_engine::CardId::from_key(&card.key())
+                    .0
+                    .is_multiple_of(2))
         {
             card.kind = CardKind::MultipleChoice;
         }
@@ -422,6 +469,31 @@ pub fn generate_from_sources(
 }
 
 /// The names a set of `(document, name)` holds for `document`, in order.
+/// Whether a document writes `name` after « en » (« en Azerbaïdjan », « en France »): a
+/// country or a region, which the learner knows without the document.
+fn named_as_a_country(document: &CleanDocument, name: &str) -> bool {
+    let phrase = format!("en {name}");
+    document.blocks.iter().any(|b| {
+        b.text.match_indices(&phrase).any(|(i, _)| {
+            let before = b.text[..i].chars().next_back();
+            let after = b.text[i + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Whether a document names `name` three times or more: a word of its own vocabulary,
+/// not one it mentions in passing (« l'Ispolkom » in an article on the Soviet, against
+/// « l'UNESCO » once in a history of a canal).
+fn uses_often(document: &CleanDocument, name: &str) -> bool {
+    document
+        .blocks
+        .iter()
+        .map(|b| b.text.matches(name).count())
+        .sum::<usize>()
+        >= 3
+}
+
 fn names_of(
     set: &std::collections::BTreeSet<(u16, String)>,
     document: u16,
@@ -450,160 +522,5 @@ fn rename_people(
                 }
             }
         }
-    }
-}
-
-/// Where each document happens, to tell apart two bodies of the same name in two documents
-/// (the Sovnarkom of Petrograd and the Sovnarkom of Baku).
-#[derive(Default)]
-struct Settings {
-    /// Mentions of each place, per document.
-    places: std::collections::BTreeMap<(u16, String), usize>,
-    /// Documents naming each single-word organisation or name.
-    names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
-    /// The years of each document's dates, one entry a mention.
-    years: std::collections::BTreeMap<u16, Vec<u32>>,
-    /// The year in force at a sentence (by document and line): the last one named before
-    /// it in its paragraph.
-    in_force: std::collections::HashMap<(u16, u32), u32>,
-}
-
-/// The last year (four digits, 1000–2100) a date mention names.
-fn last_year(mention: &str) -> Option<u32> {
-    mention
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|d| d.len() == 4)
-        .filter_map(|d| d.parse::<u32>().ok())
-        .rfind(|y| (1000..=2100).contains(y))
-}
-
-impl Settings {
-    fn count(&mut self, kind: Kind, mention: &str, document: u16) {
-        if kind == Kind::Date {
-            let years = self.years.entry(document).or_default();
-            years.extend(
-                mention
-                    .split(|c: char| !c.is_ascii_digit())
-                    .filter(|d| d.len() == 4)
-                    .filter_map(|d| d.parse::<u32>().ok()),
-            );
-        }
-        match kind {
-            Kind::Place => {
-                *self
-                    .places
-                    .entry((document, mention.to_string()))
-                    .or_default() += 1
-            }
-            Kind::Organisation | Kind::Other if !mention.contains(' ') => {
-                self.names
-                    .entry(mention.to_string())
-                    .or_default()
-                    .insert(document);
-            }
-            _ => {}
-        }
-    }
-
-    /// The place a document names most, when it names it at least twice and more than any
-    /// other.
-    fn place_of(&self, document: u16) -> Option<&str> {
-        let mut counts: Vec<(&str, usize)> = self
-            .places
-            .range((document, String::new())..)
-            .take_while(|((d, _), _)| *d == document)
-            .map(|((_, p), n)| (p.as_str(), *n))
-            .collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        match counts.as_slice() {
-            [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(p),
-            _ => None,
-        }
-    }
-
-    /// A document's period: the year of a document whose dates fall within a year or so of
-    /// it (at least three dated mentions, nine in ten of them within a year of the most
-    /// cited one). A document that spans decades has none: its cards name their own years.
-    fn period_of(&self, document: u16) -> Option<u32> {
-        self.year_covering(document, 9)
-    }
-
-    /// The year most of a document's dates are in (two in three within a year of it), for a
-    /// sentence whose paragraph names none: a memoir of 1917 that cites an article of 1922.
-    fn main_year_of(&self, document: u16) -> Option<u32> {
-        self.year_covering(document, 6)
-    }
-
-    /// The most cited year of a document when at least `tenths` tenths of its dated mentions
-    /// (three or more) fall within a year of it.
-    fn year_covering(&self, document: u16, tenths: usize) -> Option<u32> {
-        let years = self.years.get(&document)?;
-        if years.len() < 3 {
-            return None;
-        }
-        let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
-        for y in years {
-            *counts.entry(*y).or_default() += 1;
-        }
-        let (&top, _) = counts
-            .iter()
-            .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
-        let near = years.iter().filter(|y| y.abs_diff(top) <= 1).count();
-        (10 * near >= tenths * years.len()).then_some(top)
-    }
-
-    /// The year as the situation line of a card that names none and has no situation yet:
-    /// the document's period, or else the year in force in the sentence's paragraph. A date
-    /// card gets it only when its answer has no year either (« Le [...], Trotsky accuse
-    /// Kamenev » → 2 décembre, in 1917): a year never gives a date's answer away.
-    fn situate(&self, card: &mut GeneratedCard) {
-        if !card.situation.is_empty() {
-            return;
-        }
-        let has_year = |text: &str| last_year(text).is_some();
-        if has_year(&card.prompt) || (card.answer_kind == Kind::Date && has_year(&card.answer)) {
-            return;
-        }
-        let year = self
-            .period_of(card.document)
-            .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
-            .or_else(|| self.main_year_of(card.document));
-        if let Some(year) = year {
-            card.situation = year.to_string();
-        }
-    }
-
-    /// `Qui présidait le Sovnarkom ?` → `Qui présidait le Sovnarkom de Bakou ?` when another
-    /// document names a Sovnarkom too and this one happens in Bakou.
-    fn qualify(&self, card: &mut GeneratedCard) {
-        if card.kind == CardKind::Cloze || card.fact_type != crate::facts::FactType::Role {
-            return;
-        }
-        let Some(body) = card.prompt.strip_suffix(" ?") else {
-            return;
-        };
-        let Some(name) = body.rsplit(' ').next() else {
-            return;
-        };
-        let name = name.trim_start_matches(|c: char| c.is_lowercase() || c == '\'');
-        let shared = self
-            .names
-            .get(name)
-            .is_some_and(|docs| docs.iter().any(|&d| d != card.document));
-        if !shared || !name.starts_with(char::is_uppercase) {
-            return;
-        }
-        let Some(place) = self.place_of(card.document) else {
-            return;
-        };
-        if card.prompt.contains(place) {
-            return;
-        }
-        let de = if place.starts_with(|c: char| "AEIOUYÉÈÂÎÔ".contains(c)) {
-            "d'"
-        } else {
-            "de "
-        };
-        card.prompt = format!("{body} {de}{place} ?");
     }
 }

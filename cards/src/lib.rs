@@ -62,7 +62,9 @@ pub mod recall;
 pub mod report;
 pub mod screen;
 pub mod sentences;
+pub mod setting;
 pub mod typography;
+pub mod verdicts;
 
 pub use cards::{CardKind, GeneratedCard};
 pub use error::Error;

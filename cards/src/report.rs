@@ -173,7 +173,7 @@ fn figures_and_sample(deck: &GeneratedDeck, sample: usize, seed: u64) -> String 
     }
     let _ = writeln!(
         out,
-        "\n## Context rules\n\nCards each rule of `context.rs` removed from the deck (cards written, then dropped, that\nwould otherwise be in it) or rewrote (a pronoun or a definite description named from\nthe text before, an opening relative time dropped from a cloze).\n\n| rule | removed | rewritten |\n| --- | --- | --- |"
+        "\n## Context rules\n\nCards each rule of `context.rs` removed from the deck (cards written, then dropped, that\nwould otherwise be in it) or rewrote, and the candidates each verdict of `verdicts.rs` refused\n(before duplicates are merged) (a pronoun or a definite description named from\nthe text before, an opening relative time dropped from a cloze).\n\n| rule | removed | rewritten |\n| --- | --- | --- |"
     );
     for rule in crate::context::Rule::ALL {
         let _ = writeln!(

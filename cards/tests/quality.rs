@@ -627,19 +627,7 @@ fn the_context_detectors_catch_the_defects() {
         "Le 14 juillet 1789, la Bastille tombe à [...]."
     ));
     assert_eq!(content_words("Zola reçut une prime de [...] francs."), 4);
-    let cloze = |prompt: &str, kind| GeneratedCard {
-        kind: CardKind::Cloze,
-        answer_kind: kind,
-        fact_type: carnet_cards::facts::FactType::Quantity,
-        prompt: prompt.to_string(),
-        answer: "12".to_string(),
-        distractors: Vec::new(),
-        context: String::new(),
-        document: 0,
-        line: 1,
-        score: 0,
-        situation: String::new(),
-    };
+    let cloze = |prompt: &str, kind| GeneratedCard::sample_cloze(prompt, "12", kind);
     use carnet_cards::facts::Kind;
     assert!(unnamed_and_timeless(&cloze(
         "Le chantier, dirigé par Eiffel, a coûté [...] millions.",

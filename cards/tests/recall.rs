@@ -47,8 +47,11 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 }
 
 /// The floors: today's figures (2026-12-01, before the generator's rebuild), raised as it
-/// improves. The goals are 90 % on the corpus and 70 % on unseen texts.
-const CORPUS_FLOOR: f64 = 0.26;
+/// improves. The goals are 90 % on the corpus and 70 % on unseen texts. The corpus
+/// floor went down once, from 0.26 to 0.24 (2026-12-02): the verdicts removed the cards
+/// that covered three facts, each judged bad by the blind review (« l'Ispolkom », which
+/// nothing explains; « à [...] » for Smolny, where Petrograd fits too).
+const CORPUS_FLOOR: f64 = 0.24;
 const DEVELOPMENT_FLOOR: f64 = 0.20;
 const HELD_OUT_FLOOR: f64 = 0.15;
 

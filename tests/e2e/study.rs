@@ -380,19 +380,21 @@ fn progress_on_the_previous_bundled_deck_survives_regeneration() {
     for id in &kept {
         assert_eq!(after[*id], before[*id], "card {id} kept its history");
     }
-    // Measured on 2026-12-02: 37 of the 46 cards are unchanged in the regenerated deck of 42
-    // (some were dropped as too long or rewritten in a new fact); every one keeps its history.
     let unchanged = after.keys().filter(|id| before.contains_key(*id)).count();
-    assert!(
-        unchanged >= 34,
-        "{unchanged} cards of the previous deck in the new one"
-    );
-    assert!(kept.len() >= 32, "only {} studied cards kept", kept.len());
     println!(
         "{unchanged} of the previous bundled deck's 46 cards are in the new deck; the {} of \
          them studied keep their history",
         kept.len()
     );
+    // Measured on 2026-12-02, after the verdicts: 34 of the 46 cards are unchanged in
+    // the regenerated deck of 36 (the others were dropped as too long, rewritten in a new
+    // fact, or refused by a verdict that the blind review had failed them on); every one
+    // keeps its history.
+    assert!(
+        unchanged >= 34,
+        "{unchanged} cards of the previous deck in the new one"
+    );
+    assert!(kept.len() >= 31, "only {} studied cards kept", kept.len());
 }
 
 /// A log of 1,500 reviews: the first start replays it and leaves a snapshot beside it, the

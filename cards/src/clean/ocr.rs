@@ -363,7 +363,18 @@ fn repair_words(block: &mut Block, footnote_numbers: &HashSet<String>) {
         if at_word_start {
             let mut chars = rest.chars();
             if let (Some(c), Some(' '), Some(n)) = (chars.next(), chars.next(), chars.next()) {
-                if c.is_lowercase() && !matches!(c, 'a' | 'à' | 'y' | 'ô' | 'o') && n.is_lowercase()
+                // A capital split off the same way (`I l se` → `Il se`): only before a
+                // second lone letter, since a capital alone is an initial (`M. Weber`).
+                let lone_next = chars
+                    .next()
+                    .is_none_or(|after| after == ' ' || after == '\'');
+                let capital = c.is_uppercase()
+                    && !matches!(c, 'A' | 'À' | 'Y' | 'Ô' | 'O')
+                    && lone_next
+                    && n.is_lowercase();
+                if (capital || c.is_lowercase())
+                    && !matches!(c, 'a' | 'à' | 'y' | 'ô' | 'o')
+                    && n.is_lowercase()
                 {
                     out.push(c);
                     i += c.len_utf8() + 1;

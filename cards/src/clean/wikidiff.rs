@@ -101,10 +101,32 @@ pub fn clean(text: &str) -> CleanDocument {
         }
         i += 1;
     }
+    if let Some((no, title)) = page_title(&lines[..start]) {
+        blocks.insert(0, Block::new(crate::document::BlockKind::Title, title, no));
+    }
     CleanDocument {
         format: Format::WikiDiff,
         blocks,
     }
+}
+
+/// The page's title, from the line a diff page opens with: `Jeanne d'Arc — Différence
+/// entre les versions` (the wiki's French and English wordings).
+fn page_title(head: &[&str]) -> Option<(u32, String)> {
+    const SUFFIXES: &[&str] = &[
+        "difference entre les versions",
+        "difference entre versions",
+        "difference between revisions",
+    ];
+    head.iter().enumerate().find_map(|(i, line)| {
+        let (title, rest) = line
+            .split_once(" — ")
+            .or_else(|| line.split_once(" : "))
+            .or_else(|| line.split_once(" - "))?;
+        let title = title.trim();
+        (SUFFIXES.contains(&fold(rest.trim()).as_str()) && !title.is_empty())
+            .then(|| (i as u32 + 1, title.to_string()))
+    })
 }
 
 /// `− text` or `+ text`: a marker and its content on one line.

@@ -1,0 +1,342 @@
+//! A document's setting: what it is about, where and when it happens. A card that does not
+//! say it gets it as its situation line (« Bakou, 1918 », « Jeanne d'Arc, 1431 »), and a
+//! question about a body two documents share names its place (« le Sovnarkom de Bakou »).
+
+use crate::cards::{CardKind, GeneratedCard};
+use crate::facts::Kind;
+
+/// Where each document happens, to tell apart two bodies of the same name in two documents
+/// (the Sovnarkom of Petrograd and the Sovnarkom of Baku).
+#[derive(Default)]
+pub(crate) struct Settings {
+    /// Mentions of each place, per document.
+    places: std::collections::BTreeMap<(u16, String), usize>,
+    /// Documents naming each single-word organisation or name.
+    names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
+    /// The years of each document's dates, one entry a mention.
+    years: std::collections::BTreeMap<u16, Vec<u32>>,
+    /// The year in force at a sentence (by document and line): the last one named before
+    /// it in its paragraph.
+    pub(crate) in_force: std::collections::HashMap<(u16, u32), u32>,
+    /// What each document is about, by index (see [`subject_of`]).
+    pub(crate) subjects: Vec<Option<String>>,
+    /// The documents naming each person, by surname.
+    people: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
+}
+
+/// The last year (four digits, 1000–2100) a date mention names.
+pub(crate) fn last_year(mention: &str) -> Option<u32> {
+    mention
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u32>().ok())
+        .rfind(|y| (1000..=2100).contains(y))
+}
+
+impl Settings {
+    pub(crate) fn count(&mut self, kind: Kind, mention: &str, document: u16) {
+        if kind == Kind::Date {
+            let years = self.years.entry(document).or_default();
+            years.extend(
+                mention
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|d| d.len() == 4)
+                    .filter_map(|d| d.parse::<u32>().ok()),
+            );
+        }
+        match kind {
+            Kind::Person => {
+                // By surname: « Léon Trotsky » in one document is « Trotsky » in another.
+                let surname = mention.rsplit(' ').next().unwrap_or(mention);
+                self.people
+                    .entry(surname.to_string())
+                    .or_default()
+                    .insert(document);
+            }
+            Kind::Place => {
+                *self
+                    .places
+                    .entry((document, mention.to_string()))
+                    .or_default() += 1
+            }
+            Kind::Organisation | Kind::Other if !mention.contains(' ') => {
+                self.names
+                    .entry(mention.to_string())
+                    .or_default()
+                    .insert(document);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether some document names `name` as a place.
+    pub(crate) fn is_place(&self, name: &str) -> bool {
+        self.places.keys().any(|(_, p)| p == name)
+    }
+
+    /// The place a document names most, when it names it at least twice and more than any
+    /// other.
+    pub(crate) fn place_of(&self, document: u16) -> Option<&str> {
+        self.place_cited(document, 2, 1)
+    }
+
+    /// The place a document is set in, for a situation line: one it names at least three
+    /// times and twice as often as any other (a life told from birth to death names many
+    /// places, none of them its setting).
+    fn setting_place_of(&self, document: u16) -> Option<&str> {
+        self.place_cited(document, 3, 2)
+    }
+
+    /// The place a document names most, at least `least` times and `ratio` times as often
+    /// as the next one (more than it when `ratio` is 1).
+    fn place_cited(&self, document: u16, least: usize, ratio: usize) -> Option<&str> {
+        let mut counts: Vec<(&str, usize)> = self
+            .places
+            .range((document, String::new())..)
+            .take_while(|((d, _), _)| *d == document)
+            .map(|((_, p), n)| (p.as_str(), *n))
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        match counts.as_slice() {
+            [(p, n), rest @ ..]
+                if *n >= least && rest.first().is_none_or(|r| r.1 * ratio < *n + ratio - 1) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        }
+    }
+
+    /// A document's period: the year of a document whose dates fall within a year or so of
+    /// it (at least three dated mentions, nine in ten of them within a year of the most
+    /// cited one). A document that spans decades has none: its cards name their own years.
+    fn period_of(&self, document: u16) -> Option<u32> {
+        self.year_covering(document, 9)
+    }
+
+    /// The year most of a document's dates are in (two in three within a year of it), for a
+    /// sentence whose paragraph names none: a memoir of 1917 that cites an article of 1922.
+    fn main_year_of(&self, document: u16) -> Option<u32> {
+        self.year_covering(document, 6)
+    }
+
+    /// The year of a document that names none (a blog's « le 12 octobre »), read from the
+    /// documents of the corpus it shares the most people with (three at least): the one
+    /// that tells the same events with their years.
+    fn year_of_kin(&self, document: u16) -> Option<u32> {
+        let mut shared: std::collections::BTreeMap<u16, usize> = Default::default();
+        for docs in self.people.values().filter(|d| d.contains(&document)) {
+            for &other in docs.iter().filter(|&&o| o != document) {
+                *shared.entry(other).or_default() += 1;
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|&(_, n)| n >= 3)
+            .filter_map(|(other, n)| Some((n, self.main_year_of(other)?)))
+            .max_by_key(|&(n, year)| (n, std::cmp::Reverse(year)))
+            .map(|(_, year)| year)
+    }
+
+    /// The most cited year of a document when at least `tenths` tenths of its dated mentions
+    /// (three or more) fall within a year of it.
+    fn year_covering(&self, document: u16, tenths: usize) -> Option<u32> {
+        let years = self.years.get(&document)?;
+        if years.len() < 3 {
+            return None;
+        }
+        let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+        for y in years {
+            *counts.entry(*y).or_default() += 1;
+        }
+        let (&top, _) = counts
+            .iter()
+            .max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
+        let near = years.iter().filter(|y| y.abs_diff(top) <= 1).count();
+        (10 * near >= tenths * years.len()).then_some(top)
+    }
+
+    /// The situation line of a card that has none yet: what its document is about, or
+    /// else where it happens, then its year, each only when the card does not say it
+    /// already nor holds it as its answer (« Jeanne d'Arc, 1431 », « Bakou, 1918 »). The
+    /// year is the document's period, or else the one in force in the sentence's paragraph.
+    /// A date card gets it only when its answer has no year either (« Le [...], Trotsky
+    /// accuse Kamenev » → 2 décembre, in 1917): a year never gives a date's answer away.
+    pub(crate) fn situate(&self, card: &mut GeneratedCard) {
+        if !card.situation.is_empty() {
+            return;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        let said = |phrase: &str| {
+            let key = key_word(phrase);
+            crate::clauses::has_words(&card.prompt, key)
+                || crate::clauses::has_words(&card.answer, key)
+                || crate::clauses::has_words(phrase, &card.answer)
+        };
+        let subject = self
+            .subjects
+            .get(card.document as usize)
+            .and_then(Option::as_deref)
+            .filter(|s| !said(s));
+        let place = self.setting_place_of(card.document).filter(|p| !said(p));
+        match (subject, place) {
+            (Some(subject), _) => parts.push(subject.to_string()),
+            (None, Some(place)) => parts.push(place.to_string()),
+            (None, None) => {}
+        }
+        let has_year = |text: &str| last_year(text).is_some();
+        let says_year = has_year(&card.prompt)
+            || (card.answer_kind == Kind::Date && has_year(&card.answer))
+            || parts.iter().any(|p| has_year(p));
+        let year = self
+            .period_of(card.document)
+            .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
+            .or_else(|| self.main_year_of(card.document))
+            .or_else(|| self.year_of_kin(card.document));
+        if let Some(year) = year.filter(|_| !says_year) {
+            parts.push(year.to_string());
+        }
+        card.situation = parts.join(", ");
+    }
+
+    /// `Qui présidait le Sovnarkom ?` → `Qui présidait le Sovnarkom de Bakou ?` when another
+    /// document names a Sovnarkom too and this one happens in Bakou.
+    pub(crate) fn qualify(&self, card: &mut GeneratedCard) {
+        if card.kind == CardKind::Cloze || card.fact_type != crate::facts::FactType::Role {
+            return;
+        }
+        let Some(body) = card.prompt.strip_suffix(" ?") else {
+            return;
+        };
+        let Some(name) = body.rsplit(' ').next() else {
+            return;
+        };
+        let name = name.trim_start_matches(|c: char| c.is_lowercase() || c == '\'');
+        let shared = self
+            .names
+            .get(name)
+            .is_some_and(|docs| docs.iter().any(|&d| d != card.document));
+        if !shared || !name.starts_with(char::is_uppercase) {
+            return;
+        }
+        let Some(place) = self.place_of(card.document) else {
+            return;
+        };
+        if card.prompt.contains(place) {
+            return;
+        }
+        let de = if place.starts_with(|c: char| "AEIOUYÉÈÂÎÔ".contains(c)) {
+            "d'"
+        } else {
+            "de "
+        };
+        card.prompt = format!("{body} {de}{place} ?");
+    }
+}
+
+/// The word that names a phrase: its last capitalised word or number (« Arc » is elided,
+/// so « Jeanne d'Arc » is named by « Jeanne »), else the phrase itself.
+fn key_word(phrase: &str) -> &str {
+    phrase
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| {
+            w.starts_with(char::is_uppercase)
+                || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or(phrase)
+}
+
+/// What a document is about, for its cards' situation line: its title when the title is
+/// a short name (« Jeanne d'Arc », « Impression, soleil levant », « Soviet de Petrograd »),
+/// else the subject of its first sentences (« Joseph Meister », « Le stade Roland-Garros »),
+/// when the document names it again. A question, a sentence or a long title is no subject.
+pub(crate) fn subject_of<'a>(
+    title: Option<&str>,
+    sentences: impl Iterator<Item = &'a str>,
+    text: &str,
+) -> Option<String> {
+    let named_again = |s: &str| text.matches(key_word(s)).count() >= 2;
+    if let Some(title) = title.and_then(title_subject).filter(|t| named_again(t)) {
+        return Some(title);
+    }
+    // An opening time or place (« Le 4 juillet 1885, », « Chaque printemps, ») is not the
+    // subject: the sentence is read from after it.
+    let openings: Vec<&str> = sentences
+        .filter(|s| s.split_whitespace().count() >= 6 && !s.contains('|') && !s.ends_with('?'))
+        .map(|s| match s.split_once(", ") {
+            Some((head, rest)) if is_adverbial(head) => rest,
+            _ => s,
+        })
+        .take(6)
+        .collect();
+    let topic =
+        crate::clauses::DocumentTopic::from_first_sentences_of(openings.into_iter(), Some(text));
+    topic.topic.filter(|t| t.chars().count() <= MAX_SUBJECT)
+}
+
+/// The longest subject a situation line shows (two lines of the handheld).
+const MAX_SUBJECT: usize = 40;
+
+/// Whether an opening phrase is a time or a circumstance: a number in it, or a first word
+/// that opens such phrases.
+fn is_adverbial(head: &str) -> bool {
+    let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    head.contains(|c: char| c.is_ascii_digit())
+        || matches!(
+            first.as_str(),
+            "en" | "dans"
+                | "chaque"
+                | "depuis"
+                | "après"
+                | "avant"
+                | "pendant"
+                | "lors"
+                | "vers"
+                | "au"
+                | "aux"
+                | "à"
+                | "dès"
+                | "puis"
+                | "ensuite"
+                | "alors"
+                | "enfin"
+                | "aujourd'hui"
+        )
+}
+
+/// A title as a subject: markup and a part after a dash, a colon or in brackets left out;
+/// two to six words or one uncommon one, opening on a capital, with no finite verb and no
+/// question.
+fn title_subject(title: &str) -> Option<String> {
+    let lexicon = crate::lexicon::Lexicon::get();
+    let mut t = title;
+    for cut in [" — ", " – ", " - ", ": ", " (", " | "] {
+        if let Some((head, _)) = t.split_once(cut) {
+            t = head;
+        }
+    }
+    let t = t
+        .trim_matches(|c: char| {
+            matches!(c, '*' | '_' | '«' | '»' | '"' | '\'' | '`') || c.is_whitespace()
+        })
+        .trim();
+    if t.is_empty() || t.contains(['?', '!', '.']) || t.chars().count() > MAX_SUBJECT {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 6 || !t.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if words
+        .iter()
+        .any(|w| crate::clauses::is_verb_form(lexicon, w))
+    {
+        return None;
+    }
+    if words.len() == 1 && lexicon.lookup(&t.to_lowercase()).next().is_some() {
+        return None;
+    }
+    Some(t.to_string())
+}
