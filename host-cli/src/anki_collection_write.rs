@@ -53,6 +53,7 @@ struct HeldCard {
     reps: i64,
     lapses: i64,
     data: String,
+    modified_secs: i64,
 }
 
 /// Why writing failed, before it is worded with the file's name.
@@ -166,8 +167,8 @@ fn write(
     };
     let mut written = Written::default();
     let mut find = db.prepare(
-        "select n.guid, c.reps, c.lapses, c.data from cards c join notes n on n.id = c.nid \
-         where c.id = ?1",
+        "select n.guid, c.reps, c.lapses, c.data, c.mod from cards c \
+         join notes n on n.id = c.nid where c.id = ?1",
     )?;
     let mut ids_of = db.prepare("select id from revlog where cid = ?1")?;
     let mut owner = db.prepare("select cid from revlog where id = ?1")?;
@@ -190,6 +191,7 @@ fn write(
                     reps: r.get(1)?,
                     lapses: r.get(2)?,
                     data: r.get(3)?,
+                    modified_secs: r.get(4)?,
                 })
             })
             .optional()?;
@@ -262,7 +264,8 @@ fn write(
             held.lapses + added_lapses,
             sched.left,
             serde_json::Value::Object(data).to_string(),
-            s.now_secs,
+            // Never older than the card's last change (sync keeps the newer side).
+            s.now_secs.max(held.modified_secs),
         ])?;
         written.reviews_added += new_rows.len();
         written.cards_updated += 1;
@@ -277,7 +280,11 @@ fn write(
         db.execute_batch("rollback")?;
         return Ok(written);
     }
-    db.execute("update col set mod = ?1", params![s.now_secs * 1000])?;
+    // Later than the collection's last change, so that Anki sees it changed.
+    db.execute(
+        "update col set mod = max(mod + 1, ?1)",
+        params![s.now_secs * 1000],
+    )?;
     db.execute_batch("commit")?;
     Ok(written)
 }
