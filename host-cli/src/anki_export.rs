@@ -14,7 +14,8 @@
 //! Revlog ids are review times, so the package of a later export holds the same revlog ids.
 //! Anki's package importer adds revlog rows only for the cards it adds: a card the target
 //! collection already holds keeps its log (whatever the import options), so reviews made in
-//! carnet reach a collection that lacks the cards (a new one), not the one they came from.
+//! carnet reach a collection that lacks the cards (a new one); the one they came from gets
+//! them from `carnet export --into` ([`crate::anki_collection_write`]).
 
 use std::collections::HashSet;
 use std::io::Write;

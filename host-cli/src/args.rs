@@ -338,7 +338,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE", required_unless_present_any = ["apkg", "into"])]
     pub anki: Option<PathBuf>,
     /// Write an Anki package (.apkg) to FILE: the notes, the review history and each card's
-    /// FSRS memory state and due date (a later export re-imported adds only new reviews).
+    /// FSRS memory state and due date (Anki adds the reviews of the cards it lacks; into the
+    /// collection the deck came from, use --into).
     #[arg(long, value_name = "FILE.apkg", conflicts_with_all = ["anki", "into"])]
     pub apkg: Option<PathBuf>,
     /// Write carnet's reviews and the cards' scheduling straight into the Anki collection
