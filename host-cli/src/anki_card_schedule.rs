@@ -68,7 +68,8 @@ pub struct AnkiDays<'a> {
     pub clock: DayClock,
     /// The collection's day clock (its rollover hour), by which due days are numbered.
     pub anki_clock: DayClock,
-    /// The day number (on `anki_clock`) of the collection's creation.
+    /// The calendar date (days since the Unix epoch, in the learner's time zone) of the
+    /// collection's creation, from which Anki numbers due days.
     pub creation_day: i64,
 }
 

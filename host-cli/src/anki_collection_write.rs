@@ -159,11 +159,18 @@ fn write(
         start_hour: rollover(db, schema).unwrap_or(s.clock.start_hour),
         ..s.clock
     };
+    // Anki numbers a day from the calendar date of the collection's creation (not shifted
+    // by the rollover) to the date of the day's start.
+    let creation_date = DayClock {
+        start_hour: 0,
+        ..anki_clock
+    }
+    .day(crt);
     let days = AnkiDays {
         scheduler: s.scheduler,
         clock: s.clock,
         anki_clock,
-        creation_day: anki_clock.day(crt),
+        creation_day: creation_date,
     };
     let mut written = Written::default();
     let mut find = db.prepare(

@@ -131,7 +131,8 @@ fn same_as_carnet(
     carnet: &[serde_json::Value],
     updated: &[String],
 ) -> f64 {
-    let crt_day = anki_day(state["crt"].as_i64().unwrap());
+    // Anki's day numbers count from the calendar date of the collection's creation.
+    let crt_day = state["crt"].as_i64().unwrap().div_euclid(86_400);
     let mut worst = 0.0f64;
     let mut close = |what: &str, a: f64, c: f64, card: &str| {
         let r = relative(c, a);
