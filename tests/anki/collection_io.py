@@ -31,6 +31,9 @@ Usage:
       Anki's "Check Database" (`fix_integrity`): prints its report, whether it found the
       collection sound, and the card and revlog rows it changed.
 
+  collection_io.py downgrade COLLECTION.anki2
+      Closes the collection in schema 11, as Anki does before an older Anki opens it.
+
   collection_io.py hold COLLECTION.anki2
       Opens the collection as Anki does, prints "open", and keeps it open until stdin
       closes.
@@ -417,6 +420,12 @@ def hold(collection):
         col.close()
 
 
+def downgrade(collection):
+    col = Collection(collection)
+    col.close(downgrade=True)
+    json.dump({"downgraded": collection}, sys.stdout)
+
+
 def main():
     if sys.argv[1] == "build":
         build(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 12)
@@ -426,6 +435,8 @@ def main():
         state(sys.argv[2])
     elif sys.argv[1] == "check":
         check(sys.argv[2])
+    elif sys.argv[1] == "downgrade":
+        downgrade(sys.argv[2])
     elif sys.argv[1] == "hold":
         hold(sys.argv[2])
     elif sys.argv[1] == "import":

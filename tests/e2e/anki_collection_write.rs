@@ -384,18 +384,12 @@ fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
     // it is counted, with the way to bring it in.
     let fewer = home.join("fewer.anki2");
     std::fs::write(&fewer, &pristine).unwrap();
-    let gone = anki(&python, "state", &fewer)["cards"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .find(|id| carnet_id(&serde_json::json!(id.parse::<i64>().unwrap())) == reviewed[0].0)
-        .unwrap()
-        .clone();
+    let fewer_state = anki(&python, "state", &fewer);
     rusqlite::Connection::open(&fewer)
         .unwrap()
         .execute(
             "delete from cards where id = ?1",
-            [gone.parse::<i64>().unwrap()],
+            [anki_id_of(&fewer_state, &reviewed[0].0)],
         )
         .unwrap();
     let done = export_into(&home, &deck, SIX_WEEKS_LATER, &fewer);
@@ -413,6 +407,37 @@ fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
         done.stderr()
     );
 
+    // A card Anki reviewed after carnet's review (a later revlog row): left as it is and
+    // counted; the other cards are written.
+    let reviewed_in_anki = home.join("reviewed-in-anki.anki2");
+    std::fs::write(&reviewed_in_anki, &pristine).unwrap();
+    let later_in_anki = anki_id_of(&fewer_state, &reviewed[1].0);
+    rusqlite::Connection::open(&reviewed_in_anki)
+        .unwrap()
+        .execute(
+            "insert into revlog values (?1, ?2, -1, 3, 20, 10, 2500, 4000, 1)",
+            [reviewed[1].2 + 60_000, later_in_anki],
+        )
+        .unwrap();
+    let done = export_into(&home, &deck, SIX_WEEKS_LATER, &reviewed_in_anki);
+    let out = done.ok();
+    assert!(
+        out.contains("reviews added: 3 · cards updated: 3 · "),
+        "{out}"
+    );
+    assert!(
+        done.stderr()
+            .contains("1 card was reviewed or changed in Anki after its last review in carnet"),
+        "{}",
+        done.stderr()
+    );
+    let rows = anki(&python, "state", &reviewed_in_anki);
+    let card = &rows["cards"][later_in_anki.to_string()]["revlog"];
+    assert!(
+        !card.to_string().contains(&reviewed[1].2.to_string()),
+        "{card}"
+    );
+
     // In French too.
     let err = carnet(&home)
         .env("LANG", "fr_FR.UTF-8")
@@ -423,6 +448,48 @@ fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
         .run()
         .input_error();
     assert!(err.contains("ce n'est pas une collection Anki"), "{err}");
+}
+
+/// The Anki card id of carnet card `card` in a collection's `state`.
+fn anki_id_of(state: &serde_json::Value, card: &str) -> i64 {
+    state["cards"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|id| id.parse::<i64>().unwrap())
+        .find(|&id| carnet_id(&serde_json::json!(id)) == card)
+        .unwrap_or_else(|| panic!("no Anki card for {card}"))
+}
+
+/// A collection of schema 11 (as Anki leaves it for an older Anki): the same reviews go in,
+/// and Anki reads them back once each, with carnet's memory states and due days.
+#[test]
+fn into_writes_into_a_schema_11_collection_too() {
+    let Some(python) = python() else { return };
+    let home = TempDir::new("into-legacy");
+    build_with_anki(&python, &home);
+    let deck = home.join("h.deck");
+    import(&home, &home.join("anki/deck.apkg"), &deck).ok();
+    let legacy = home.join("anki/source.anki2");
+    anki(&python, "downgrade", &legacy);
+    let version: i64 = rusqlite::Connection::open(&legacy)
+        .unwrap()
+        .query_row("select ver from col", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 11);
+    let reviewed = study(&home, &deck, SIX_WEEKS_LATER, 5);
+    let out = export_into(&home, &deck, SIX_WEEKS_LATER, &legacy).ok();
+    assert!(out.contains("reviews added: 5 · "), "{out}");
+    let state = anki(&python, "state", &legacy);
+    each_review_once(&state, &reviewed);
+    let mut updated: Vec<String> = reviewed.iter().map(|r| r.0.clone()).collect();
+    updated.sort();
+    updated.dedup();
+    same_as_carnet(
+        &state,
+        &carnet_states(&home, &deck, SIX_WEEKS_LATER),
+        &updated,
+    );
 }
 
 /// A deck that did not come from Anki has no card a collection could hold: refused, with
