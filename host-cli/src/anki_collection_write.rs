@@ -9,8 +9,9 @@
 //! are inserted as Anki's FSRS writes them ([`crate::anki_card_schedule`]), with `usn = -1`
 //! so that Anki's next sync uploads them; the card's type, queue, due, interval, reps,
 //! lapses, remaining steps and FSRS memory state (`cards.data`) follow, and `col.mod`. Notes
-//! are left alone. A card that Anki changed after its last review in carnet (a revlog row
-//! later than carnet's first new review) is left as it is and counted.
+//! are left alone. A card that Anki changed since carnet's import (the reviews Anki's FSRS
+//! counts for it, [`crate::anki_revlog::kept`], are not those carnet knows: reviewed or reset
+//! there) is left as it is and counted.
 //!
 //! One SQLite transaction, taken exclusively before anything is read: all or nothing, and a
 //! collection open in Anki (which holds it locked) is refused with nothing changed. A second
@@ -27,6 +28,7 @@ use crate::anki_card_schedule::{schedule, AnkiDays};
 use crate::anki_export::Scheduling;
 use crate::anki_origin::Origin;
 use crate::anki_package::SCHEMAS;
+use crate::anki_revlog::{kept, ReviewKind, RevlogEntry};
 use crate::error::{CliError, Result};
 use crate::history::History;
 
@@ -43,7 +45,7 @@ pub struct Written {
     pub not_in_collection: usize,
     /// Cards whose id the collection holds with a note of another GUID (another collection).
     pub other_note: usize,
-    /// Cards that Anki changed after their last review in carnet: left as they are.
+    /// Cards reviewed or reset in Anki since carnet's import: left as they are.
     pub changed_in_anki: usize,
 }
 
@@ -177,7 +179,8 @@ fn write(
         "select n.guid, c.reps, c.lapses, c.data, c.mod from cards c \
          join notes n on n.id = c.nid where c.id = ?1",
     )?;
-    let mut ids_of = db.prepare("select id from revlog where cid = ?1")?;
+    let mut rows_of =
+        db.prepare("select id, ease, type, factor, time from revlog where cid = ?1 order by id")?;
     let mut owner = db.prepare("select cid from revlog where id = ?1")?;
     let mut insert =
         db.prepare("insert into revlog values (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)")?;
@@ -213,16 +216,29 @@ fn write(
         let reviews = history.card(card.id).map_or(&[][..], |h| &h.reviews[..]);
         let suspended = history.card(card.id).is_some_and(|h| h.suspended);
         let (rows, sched) = schedule(&days, card.id, reviews, suspended, 0);
-        let present: HashSet<i64> = ids_of
-            .query_map(params![oc.id], |r| r.get(0))?
+        let entries: Vec<(i64, Option<RevlogEntry>)> = rows_of
+            .query_map(params![oc.id], |r| {
+                let (id, ease, kind): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                let entry = ReviewKind::from_type(kind).map(|kind| RevlogEntry {
+                    id,
+                    ease: ease.clamp(0, 255) as u8,
+                    kind,
+                    factor: r.get(3).unwrap_or(0),
+                    taken_ms: r.get::<_, i64>(4).unwrap_or(0).clamp(0, u32::MAX as i64) as u32,
+                });
+                Ok((id, entry))
+            })?
             .collect::<rusqlite::Result<_>>()?;
+        let present: HashSet<i64> = entries.iter().map(|&(id, _)| id).collect();
         // Each review's row: its time, or the first free millisecond after it when another
         // card's row has that id (as the export does); a row of this card there is the review.
         let mut new_rows = Vec::new();
+        let mut already = Vec::new();
         for row in &rows {
             let mut id = row.id;
             loop {
                 if present.contains(&id) {
+                    already.push(id);
                     break;
                 }
                 match owner
@@ -237,13 +253,16 @@ fn write(
                 }
             }
         }
-        let Some(&(first_new, _)) = new_rows.first() else {
+        if new_rows.is_empty() {
             written.cards_up_to_date += 1;
             continue;
-        };
-        // Anki reviewed (or reset, or rescheduled) the card after carnet's first new review:
-        // carnet's schedule would undo that, so the card is left to the learner.
-        if present.iter().any(|&id| id > first_new) {
+        }
+        // The reviews Anki's FSRS counts for the card must be the ones carnet knows: one more
+        // (reviewed in Anki since carnet's import) or fewer (reset there) and carnet's
+        // schedule would undo that, so the card is left to the learner.
+        let graded: Vec<RevlogEntry> = entries.iter().filter_map(|&(_, e)| e).collect();
+        let counted: Vec<i64> = kept(&graded).reviews.iter().map(|e| e.id).collect();
+        if counted != already {
             written.changed_in_anki += 1;
             continue;
         }
@@ -282,7 +301,7 @@ fn write(
         // Not one card of the deck: another collection.
         return Err(refuse(m.into_foreign, &[&deck.name(), &written.other_note]));
     }
-    drop((find, ids_of, owner, insert, update));
+    drop((find, rows_of, owner, insert, update));
     if written.reviews_added == 0 {
         db.execute_batch("rollback")?;
         return Ok(written);

@@ -389,7 +389,7 @@ pub struct Messages {
     pub into_not_held: Forms,
     /// Cards held with a note of another GUID: count, file.
     pub into_other_notes: Forms,
-    /// Cards changed in Anki after carnet's reviews: count.
+    /// Cards reviewed or reset in Anki since carnet's import: count.
     pub into_changed_in_anki: Forms,
     /// The collection is open elsewhere: file.
     pub into_in_use: &'static str,
@@ -866,7 +866,7 @@ pub const FRENCH: Messages = Messages {
     into_nothing: "{} contient déjà toutes les révisions de {} : rien n'a été écrit (cartes absentes de la collection : {})",
     into_not_held: forms("{} carte du paquet n'est pas dans {} (faite par carnet, ou supprimée dans Anki) : elle n'y est pas écrite ; carnet export --apkg l'apporte à Anki", "{} cartes du paquet ne sont pas dans {} (faites par carnet, ou supprimées dans Anki) : elles n'y sont pas écrites ; carnet export --apkg les apporte à Anki"),
     into_other_notes: forms("{} carte a dans {} une autre note que celle dont elle vient (une autre collection ?) : elle n'y est pas écrite", "{} cartes ont dans {} une autre note que celle dont elles viennent (une autre collection ?) : elles n'y sont pas écrites"),
-    into_changed_in_anki: forms("{} carte a été révisée ou modifiée dans Anki après sa dernière révision dans carnet : laissée telle quelle ; importez d'abord dans carnet un nouvel export d'Anki (carnet import), puis relancez export --into", "{} cartes ont été révisées ou modifiées dans Anki après leur dernière révision dans carnet : laissées telles quelles ; importez d'abord dans carnet un nouvel export d'Anki (carnet import), puis relancez export --into"),
+    into_changed_in_anki: forms("{} carte a été révisée ou remise à zéro dans Anki depuis son import dans carnet : laissée telle quelle ; importez d'abord dans carnet un nouvel export d'Anki (carnet import), puis relancez export --into", "{} cartes ont été révisées ou remises à zéro dans Anki depuis leur import dans carnet : laissées telles quelles ; importez d'abord dans carnet un nouvel export d'Anki (carnet import), puis relancez export --into"),
     into_in_use: "{} est en cours d'utilisation (ouverte dans Anki ?) : fermez Anki, puis recommencez ; rien n'a été écrit",
     into_not_collection: "{} : ce n'est pas une collection Anki ({})",
     into_no_tables: "il y manque les tables col, cards, notes et revlog d'Anki",
@@ -1280,7 +1280,7 @@ pub const ENGLISH: Messages = Messages {
     into_nothing: "{} already holds every review of {}: nothing written (cards not in the collection: {})",
     into_not_held: forms("{} card of the deck is not in {} (made by carnet, or deleted in Anki): not written; carnet export --apkg brings it to Anki", "{} cards of the deck are not in {} (made by carnet, or deleted in Anki): not written; carnet export --apkg brings them to Anki"),
     into_other_notes: forms("{} card has another note in {} than the one it came from (another collection?): not written", "{} cards have another note in {} than the one they came from (another collection?): not written"),
-    into_changed_in_anki: forms("{} card was reviewed or changed in Anki after its last review in carnet: left as it is; import a newer export of Anki into carnet first (carnet import), then run export --into again", "{} cards were reviewed or changed in Anki after their last review in carnet: left as they are; import a newer export of Anki into carnet first (carnet import), then run export --into again"),
+    into_changed_in_anki: forms("{} card was reviewed or reset in Anki since carnet imported it: left as it is; import a newer export of Anki into carnet first (carnet import), then run export --into again", "{} cards were reviewed or reset in Anki since carnet imported them: left as they are; import a newer export of Anki into carnet first (carnet import), then run export --into again"),
     into_in_use: "{} is in use (open in Anki?): close Anki, then try again; nothing was written",
     into_not_collection: "{}: not an Anki collection ({})",
     into_no_tables: "it lacks Anki's tables col, cards, notes and revlog",

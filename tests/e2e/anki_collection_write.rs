@@ -407,18 +407,25 @@ fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
         done.stderr()
     );
 
-    // A card Anki reviewed after carnet's review (a later revlog row): left as it is and
-    // counted; the other cards are written.
+    // A card Anki reviewed after carnet's import (a graded revlog row carnet lacks): left as
+    // it is and counted; the other cards are written, one of them with a "set due date"
+    // entry made in Anki since (which Anki's FSRS does not count).
     let reviewed_in_anki = home.join("reviewed-in-anki.anki2");
     std::fs::write(&reviewed_in_anki, &pristine).unwrap();
     let later_in_anki = anki_id_of(&fewer_state, &reviewed[1].0);
-    rusqlite::Connection::open(&reviewed_in_anki)
-        .unwrap()
-        .execute(
-            "insert into revlog values (?1, ?2, -1, 3, 20, 10, 2500, 4000, 1)",
-            [reviewed[1].2 + 60_000, later_in_anki],
-        )
-        .unwrap();
+    let due_set_in_anki = anki_id_of(&fewer_state, &reviewed[2].0);
+    let db = rusqlite::Connection::open(&reviewed_in_anki).unwrap();
+    db.execute(
+        "insert into revlog values (?1, ?2, -1, 3, 20, 10, 2500, 4000, 1)",
+        [reviewed[1].2 - 86_400_000, later_in_anki],
+    )
+    .unwrap();
+    db.execute(
+        "insert into revlog values (?1, ?2, -1, 0, 5, 10, 2500, 0, 4)",
+        [reviewed[2].2 - 86_400_000, due_set_in_anki],
+    )
+    .unwrap();
+    drop(db);
     let done = export_into(&home, &deck, SIX_WEEKS_LATER, &reviewed_in_anki);
     let out = done.ok();
     assert!(
@@ -427,7 +434,7 @@ fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
     );
     assert!(
         done.stderr()
-            .contains("1 card was reviewed or changed in Anki after its last review in carnet"),
+            .contains("1 card was reviewed or reset in Anki since carnet imported it"),
         "{}",
         done.stderr()
     );
