@@ -103,6 +103,12 @@ pub fn write_into(
                 &[&label, &reason],
             ))
         }
+        // A folder, a file it may not write: the learner's to fix.
+        WriteError::Sql(e @ rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, ErrorCode::CannotOpen | ErrorCode::ReadOnly) =>
+        {
+            CliError::input(crate::messages::fill(m.into_cannot_write, &[&label, &e]))
+        }
         WriteError::Sql(e) => {
             CliError::failure(crate::messages::fill(m.into_cannot_write, &[&label, &e]))
         }
@@ -133,12 +139,7 @@ fn write(
     // beside a collection in WAL mode).
     db.busy_timeout(std::time::Duration::ZERO)?;
     db.pragma_update(None, "locking_mode", "exclusive")?;
-    // Anki's schema 18 declares its name columns `COLLATE unicase`.
-    db.create_collation("unicase", |a, b| {
-        a.chars()
-            .flat_map(char::to_lowercase)
-            .cmp(b.chars().flat_map(char::to_lowercase))
-    })?;
+    crate::anki_package::unicase(db)?;
     db.execute_batch("begin exclusive")?;
     let tables: HashSet<String> = db
         .prepare("select name from sqlite_master where type = 'table'")?
