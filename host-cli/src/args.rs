@@ -167,7 +167,7 @@ pub enum Command {
     /// Build a deck from a corpus of documents.
     Generate(GenerateArgs),
     /// Export the deck in Anki's plain-text import format, or as an Anki package with its
-    /// review history.
+    /// review history, or write its reviews into the Anki collection it came from.
     Export(ExportArgs),
     /// Build a deck from a file in Anki's plain-text format, or from an Anki package
     /// (.apkg/.colpkg) with its review history.

@@ -31,6 +31,11 @@ Usage:
       Anki's "Check Database" (`fix_integrity`): prints its report, whether it found the
       collection sound, and the card and revlog rows it changed.
 
+  collection_io.py answer COLLECTION.anki2
+      Answers the first four due cards of the deck "Histoire" with Anki's own scheduler
+      (Good, Again, Good, Hard) and prints, for each, the revlog row it wrote (ease, type,
+      ivl, lastIvl, factor) and the card's memory state after it.
+
   collection_io.py downgrade COLLECTION.anki2
       Closes the collection in schema 11, as Anki does before an older Anki opens it.
 
@@ -420,6 +425,30 @@ def hold(collection):
         col.close()
 
 
+def answer(collection):
+    col = Collection(collection)
+    answered = []
+    try:
+        col.decks.select(col.decks.id("Histoire"))
+        for ease in [3, 1, 3, 2]:
+            card = col.sched.getCard()
+            if card is None:
+                break
+            col.sched.answerCard(card, ease)
+            row = col.db.first(
+                "select ease, type, ivl, lastIvl, factor from revlog where cid = ? "
+                "order by id desc limit 1", card.id)
+            card = col.get_card(card.id)
+            answered.append({
+                "row": row,
+                "stability": card.memory_state.stability,
+                "difficulty": card.memory_state.difficulty,
+            })
+    finally:
+        col.close()
+    json.dump(answered, sys.stdout)
+
+
 def downgrade(collection):
     col = Collection(collection)
     col.close(downgrade=True)
@@ -435,6 +464,8 @@ def main():
         state(sys.argv[2])
     elif sys.argv[1] == "check":
         check(sys.argv[2])
+    elif sys.argv[1] == "answer":
+        answer(sys.argv[2])
     elif sys.argv[1] == "downgrade":
         downgrade(sys.argv[2])
     elif sys.argv[1] == "hold":

@@ -499,6 +499,30 @@ fn into_writes_into_a_schema_11_collection_too() {
     );
 }
 
+/// The revlog rows carnet writes carry the ease factor Anki's own FSRS answers write: the
+/// difficulty after the review, from 100 to 1,100 (checked on four answers of Anki's
+/// scheduler, each grade but Easy).
+#[test]
+fn revlog_rows_carry_the_ease_factor_anki_s_fsrs_writes() {
+    let Some(python) = python() else { return };
+    let home = TempDir::new("into-factor");
+    build_with_anki(&python, &home);
+    let answered = anki(&python, "answer", &home.join("anki/source.anki2"));
+    let answered = answered.as_array().unwrap();
+    assert_eq!(answered.len(), 4, "{answered:?}");
+    for a in answered {
+        // The card holds the difficulty rounded to 3 decimals; the row, Anki's from the
+        // unrounded one.
+        let d = a["difficulty"].as_f64().unwrap() as f32;
+        let factor = carnet::anki_card_schedule::ease_factor;
+        let range = factor(d - 0.0005)..=factor(d + 0.0005);
+        assert!(
+            range.contains(&a["row"][4].as_i64().unwrap()),
+            "{a}: {range:?}"
+        );
+    }
+}
+
 /// A deck that did not come from Anki has no card a collection could hold: refused, with
 /// the way to bring it to Anki.
 #[test]
