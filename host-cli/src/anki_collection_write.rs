@@ -56,6 +56,9 @@ struct HeldCard {
     lapses: i64,
     data: String,
     modified_secs: i64,
+    /// `cards.type` and `cards.ivl`: a card in review gives the first new row its last
+    /// interval, as Anki's own answer does.
+    review_ivl: Option<i64>,
 }
 
 /// Why writing failed, before it is worded with the file's name.
@@ -177,7 +180,7 @@ fn write(
     };
     let mut written = Written::default();
     let mut find = db.prepare(
-        "select n.guid, c.reps, c.lapses, c.data, c.mod from cards c \
+        "select n.guid, c.reps, c.lapses, c.data, c.mod, c.type, c.ivl from cards c \
          join notes n on n.id = c.nid where c.id = ?1",
     )?;
     let mut rows_of =
@@ -203,6 +206,7 @@ fn write(
                     lapses: r.get(2)?,
                     data: r.get(3)?,
                     modified_secs: r.get(4)?,
+                    review_ivl: (r.get::<_, i64>(5)? == 2).then_some(r.get(6)?),
                 })
             })
             .optional()?;
@@ -267,9 +271,13 @@ fn write(
             written.changed_in_anki += 1;
             continue;
         }
-        for (id, r) in &new_rows {
+        for (k, (id, r)) in new_rows.iter().enumerate() {
+            let last_ivl = match (k, held.review_ivl) {
+                (0, Some(ivl)) => ivl,
+                _ => r.last_ivl,
+            };
             insert.execute(params![
-                id, oc.id, r.ease, r.ivl, r.last_ivl, r.factor, r.taken_ms, r.kind
+                id, oc.id, r.ease, r.ivl, last_ivl, r.factor, r.taken_ms, r.kind
             ])?;
         }
         // The card's own `data` keys (original position, custom data) stay.

@@ -25,7 +25,7 @@ Usage:
       Prints, for each card of the collection, its scheduling columns (type, queue, due,
       ivl, reps, lapses), the memory state it holds (cards.data) and the one Anki's backend
       computes from its revlog (`compute_memory_state`), and its revlog rows (id, ease,
-      type, usn); with the collection's day (`sched.today`) and creation time.
+      type, usn, lastIvl); with the collection's day (`sched.today`) and creation time.
 
   collection_io.py check COLLECTION.anki2
       Anki's "Check Database" (`fix_integrity`): prints its report, whether it found the
@@ -375,7 +375,8 @@ def state(collection):
                 "computed": [computed.stability, computed.difficulty]
                 if computed.stability is not None else None,
                 "revlog": col.db.all(
-                    "select id, ease, type, usn from revlog where cid = ? order by id", cid
+                    "select id, ease, type, usn, lastIvl from revlog where cid = ? order by id",
+                    cid,
                 ),
             }
         report = {

@@ -94,7 +94,7 @@ fn anki_day(secs: i64) -> i64 {
     (secs - 4 * 3600).div_euclid(86_400)
 }
 
-/// The collection's revlog rows (id, ease, type, usn) of each card, by Anki card id.
+/// The collection's revlog rows (id, ease, type, usn, lastIvl) of each card, by Anki card id.
 fn revlog_by_card(state: &serde_json::Value) -> Vec<(i64, Vec<serde_json::Value>)> {
     state["cards"]
         .as_object()
@@ -233,6 +233,14 @@ fn into_writes_carnet_s_reviews_into_the_original_collection_once() {
             .clone();
         assert!(rows.iter().all(|r| now.contains(r)), "card {cid}");
         let added = now.len() - rows.len();
+        // A card in review: the first new row's last interval is the card's, as in Anki's
+        // own answers.
+        if let Some(first_new) = now.iter().find(|r| !rows.contains(r)) {
+            let b = &before["cards"][cid.to_string()];
+            if b["type"] == 2 {
+                assert_eq!(first_new[4], b["ivl"], "card {cid}");
+            }
+        }
         let expected = first
             .iter()
             .filter(|r| r.0 == carnet_id(&serde_json::json!(cid)))
