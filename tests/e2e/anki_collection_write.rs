@@ -319,8 +319,12 @@ fn refused(home: &TempDir, deck: &Path, collection: &Path, what: &str) {
     assert_eq!(std::fs::read(collection).ok(), before, "the file changed");
 }
 
+/// What `--into` refuses (exit 2, the file as it was): a collection open in Anki, files that
+/// are not Anki collections, an unknown schema, a missing file, another collection; and what
+/// it leaves out of a collection it writes (a card deleted there, a card reviewed there since
+/// the import), or moves (a review whose time another card's row has).
 #[test]
-fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
+fn into_refuses_what_is_not_the_deck_s_collection_and_leaves_out_what_anki_changed() {
     let Some(python) = python() else { return };
     let home = TempDir::new("into-refused");
     build_with_anki(&python, &home);
@@ -452,6 +456,38 @@ fn into_refuses_an_open_collection_another_one_and_what_is_not_one() {
         !card.to_string().contains(&reviewed[1].2.to_string()),
         "{card}"
     );
+
+    // Another card's row already at the time of a review: the review takes the next free
+    // millisecond, and a second run finds it there.
+    let collide = home.join("collide.anki2");
+    std::fs::write(&collide, &pristine).unwrap();
+    let other_card = fewer_state["cards"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|id| id.parse::<i64>().unwrap())
+        .find(|&id| {
+            reviewed
+                .iter()
+                .all(|r| carnet_id(&serde_json::json!(id)) != r.0)
+        })
+        .unwrap();
+    rusqlite::Connection::open(&collide)
+        .unwrap()
+        .execute(
+            "insert into revlog values (?1, ?2, -1, 0, 5, 10, 2500, 0, 4)",
+            [reviewed[3].2, other_card],
+        )
+        .unwrap();
+    let out = export_into(&home, &deck, SIX_WEEKS_LATER, &collide).ok();
+    assert!(out.contains("reviews added: 4 · "), "{out}");
+    let again = export_into(&home, &deck, SIX_WEEKS_LATER, &collide).ok();
+    assert!(again.contains("nothing written"), "{again}");
+    let moved = anki(&python, "state", &collide);
+    let rows = &moved["cards"][anki_id_of(&moved, &reviewed[3].0).to_string()]["revlog"];
+    let last = rows.as_array().unwrap().last().unwrap();
+    assert_eq!(last[0].as_i64().unwrap(), reviewed[3].2 + 1, "{rows}");
+    assert_eq!(last[1].as_i64().unwrap(), reviewed[3].1, "{rows}");
 
     // In French too.
     let err = carnet(&home)
