@@ -14,20 +14,22 @@
 //! Revlog ids are review times, so the package of a later export holds the same revlog ids.
 //! Anki's package importer adds revlog rows only for the cards it adds: a card the target
 //! collection already holds keeps its log (whatever the import options), so reviews made in
-//! carnet reach a collection that lacks the cards (a new one), not the one they came from.
+//! carnet reach a collection that lacks the cards (a new one); the one they came from gets
+//! them from `carnet export --into` ([`crate::anki_collection_write`]).
 
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
 use carnet_engine::deck::Deck;
-use carnet_engine::{Card, CardKind, CardState, DayClock, Phase, Rating, Scheduler, CLOZE_GAP};
+use carnet_engine::{Card, CardKind, DayClock, Scheduler, CLOZE_GAP};
 use rusqlite::{params, Connection};
 use serde_json::json;
 
+use crate::anki_card_schedule::{schedule, AnkiDays, RevlogRow};
 use crate::anki_origin::Origin;
 use crate::error::{CliError, Result};
-use crate::history::{walk, History};
+use crate::history::History;
 use crate::kind_names::card_kind;
 
 /// The id of the `carnet Basic` note type.
@@ -293,24 +295,6 @@ fn note_fields(deck: &Deck<'_>, card: &Card<'_>) -> (bool, Vec<String>) {
     (cloze, first.into_iter().chain(rest).collect())
 }
 
-/// One revlog row.
-struct Row {
-    id: i64,
-    ease: u8,
-    ivl: i64,
-    last_ivl: i64,
-    taken_ms: u32,
-    kind: u8,
-}
-
-/// Anki's interval of a state: days in review, negative seconds in (re)learning.
-fn anki_interval(state: &CardState) -> i64 {
-    match state.phase() {
-        Phase::Review => state.interval_days() as i64,
-        _ => -state.scheduled_secs(),
-    }
-}
-
 fn write_collection(
     path: &Path,
     deck: &Deck<'_>,
@@ -330,11 +314,16 @@ fn write_collection(
         .min(now);
     let crt_day = s.clock.day(earliest);
     let crt = s.clock.day_start(crt_day);
-    let retention = s.scheduler.config().desired_retention;
+    let days = AnkiDays {
+        scheduler: s.scheduler,
+        clock: s.clock,
+        anki_clock: s.clock,
+        creation_day: crt_day,
+    };
     let mut summary = Summary::default();
     let mut deck_names: Vec<String> = Vec::new();
     let mut revlog_ids: HashSet<i64> = HashSet::new();
-    let mut rows_of: Vec<(i64, Row)> = Vec::new();
+    let mut rows_of: Vec<(i64, RevlogRow)> = Vec::new();
     let mut original_notes: HashSet<i64> = HashSet::new();
     let mut original_types: std::collections::BTreeSet<i64> = std::collections::BTreeSet::new();
     let tx = db.unchecked_transaction()?;
@@ -394,81 +383,32 @@ fn write_collection(
             summary.notes += 1;
             summary.cloze += usize::from(cloze);
             let reviews = history.card(card.id).map_or(&[][..], |h| &h.reviews[..]);
-            let mut last_ivl = 0i64;
-            let mut lapses = 0i64;
-            let state = walk(
-                s.scheduler,
-                card.id,
-                reviews,
-                |last, now| s.clock.elapsed_days(last, now),
-                |before, review, _, after| {
-                    let kind = match before.phase() {
-                        Phase::New | Phase::Learning => 0,
-                        Phase::Review => 1,
-                        Phase::Relearning => 2,
-                    };
-                    if before.phase() == Phase::Review && review.rating == Rating::Again {
-                        lapses += 1;
-                    }
-                    let ivl = anki_interval(after);
-                    rows_of.push((
-                        card_id,
-                        Row {
-                            id: review.time_ms,
-                            ease: review.rating as u8,
-                            ivl,
-                            last_ivl,
-                            taken_ms: review.duration_ms.min(60_000),
-                            kind,
-                        },
-                    ));
-                    last_ivl = ivl;
-                },
-            );
             let suspended = history.card(card.id).is_some_and(|h| h.suspended);
-            let (kind, queue, due, ivl) = match (state.phase(), state.due()) {
-                (Phase::New, _) | (_, None) => (0, 0, position as i64 + 1, 0),
-                (Phase::Review, Some(due)) => (
-                    2,
-                    2,
-                    s.clock.day(due) - crt_day,
-                    state.interval_days() as i64,
-                ),
-                (phase, Some(due)) => {
-                    let kind = if phase == Phase::Learning { 1 } else { 3 };
-                    if s.clock.day(due) > s.clock.day(state.last_review().unwrap_or(due)) {
-                        (kind, 3, s.clock.day(due) - crt_day, 0)
-                    } else {
-                        (kind, 1, due, 0)
-                    }
-                }
-            };
-            let data = match (state.memory(), state.last_review()) {
-                (Some(m), Some(last)) => json!({
-                    "s": m.stability, "d": m.difficulty, "dr": retention, "lrt": last,
-                })
-                .to_string(),
-                _ => "{}".to_string(),
-            };
+            let (rows, sched) = schedule(&days, card.id, reviews, suspended, position as i64 + 1);
+            rows_of.extend(rows.into_iter().map(|r| (card_id, r)));
+            let data = sched.memory.map_or_else(
+                || "{}".to_string(),
+                |m| serde_json::Value::Object(m).to_string(),
+            );
             insert_card.execute(params![
                 card_id,
                 note_id,
                 deck_id(&name),
                 now,
-                kind,
-                if suspended { -1 } else { queue },
-                due,
-                ivl,
-                reviews.len() as i64,
-                lapses,
-                if matches!(kind, 1 | 3) { 1 } else { 0 },
+                sched.kind,
+                sched.queue,
+                sched.due,
+                sched.ivl,
+                sched.reps,
+                sched.lapses,
+                sched.left,
                 data,
                 ord,
             ])?;
         }
         rows_of.sort_by_key(|(cid, r)| (r.id, *cid));
         let mut insert_rev =
-            tx.prepare("insert into revlog values (?1, ?2, 0, ?3, ?4, ?5, 2500, ?6, ?7)")?;
+            tx.prepare("insert into revlog values (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         for (cid, r) in &rows_of {
             // Two reviews in one millisecond: the later one moves on (ids are unique).
             let mut id = r.id;
@@ -476,7 +416,7 @@ fn write_collection(
                 id += 1;
             }
             insert_rev.execute(params![
-                id, cid, r.ease, r.ivl, r.last_ivl, r.taken_ms, r.kind
+                id, cid, r.ease, r.ivl, r.last_ivl, r.factor, r.taken_ms, r.kind
             ])?;
             summary.reviews += 1;
         }

@@ -239,6 +239,16 @@ impl From<rusqlite::Error> for ReadError {
     }
 }
 
+/// Gives `db` the `unicase` collation: Anki's schema 18 declares its name columns `COLLATE
+/// unicase`, and SQLite refuses queries on those tables until a collation of that name exists.
+pub(crate) fn unicase(db: &Connection) -> rusqlite::Result<()> {
+    db.create_collation("unicase", |a, b| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .cmp(b.chars().flat_map(char::to_lowercase))
+    })
+}
+
 /// Reads a collection's SQLite file.
 fn read_sqlite(
     path: &Path,
@@ -248,13 +258,7 @@ fn read_sqlite(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    // Anki's schema 18 declares its name columns `COLLATE unicase`: SQLite refuses queries
-    // on those tables until a collation of that name exists.
-    db.create_collation("unicase", |a, b| {
-        a.chars()
-            .flat_map(char::to_lowercase)
-            .cmp(b.chars().flat_map(char::to_lowercase))
-    })?;
+    unicase(&db)?;
     let schema: i64 = db.query_row("select ver from col", [], |r| r.get(0))?;
     if !SCHEMAS.contains(&schema) {
         return Err(ReadError::Bad(crate::messages::fill(

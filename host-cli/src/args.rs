@@ -167,7 +167,7 @@ pub enum Command {
     /// Build a deck from a corpus of documents.
     Generate(GenerateArgs),
     /// Export the deck in Anki's plain-text import format, or as an Anki package with its
-    /// review history.
+    /// review history, or write its reviews into the Anki collection it came from.
     Export(ExportArgs),
     /// Build a deck from a file in Anki's plain-text format, or from an Anki package
     /// (.apkg/.colpkg) with its review history.
@@ -335,12 +335,18 @@ pub struct GenerateArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
     /// Write Anki's plain-text import format (tab-separated, with a GUID column) to FILE.
-    #[arg(long, value_name = "FILE", required_unless_present = "apkg")]
+    #[arg(long, value_name = "FILE", required_unless_present_any = ["apkg", "into"])]
     pub anki: Option<PathBuf>,
     /// Write an Anki package (.apkg) to FILE: the notes, the review history and each card's
-    /// FSRS memory state and due date (a later export re-imported adds only new reviews).
-    #[arg(long, value_name = "FILE.apkg", conflicts_with = "anki")]
+    /// FSRS memory state and due date (Anki adds the reviews of the cards it lacks; into the
+    /// collection the deck came from, use --into).
+    #[arg(long, value_name = "FILE.apkg", conflicts_with_all = ["anki", "into"])]
     pub apkg: Option<PathBuf>,
+    /// Write carnet's reviews and the cards' scheduling straight into the Anki collection
+    /// the deck was imported from (`collection.anki2` in Anki's profile folder; Anki must be
+    /// closed): only the reviews it lacks, once; notes are left alone.
+    #[arg(long, value_name = "COLLECTION.anki2", conflicts_with = "anki")]
+    pub into: Option<PathBuf>,
 }
 
 /// `carnet import`.

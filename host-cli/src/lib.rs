@@ -11,6 +11,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod anki_card_schedule;
+pub mod anki_collection_write;
 pub mod anki_export;
 pub mod anki_import;
 pub mod anki_origin;

@@ -381,6 +381,28 @@ pub struct Messages {
     pub apkg_suspended: &'static str,
     /// Export failures: the collection, the package (reason).
     pub apkg_cannot_write: [&'static str; 2],
+    /// `export --into`: deck, file, reviews added, cards updated, cards not in the collection.
+    pub into_done: &'static str,
+    /// `export --into` with nothing to add: file, deck, cards not in the collection.
+    pub into_nothing: &'static str,
+    /// Cards of the deck the collection does not hold: count, file.
+    pub into_not_held: Forms,
+    /// Cards held with a note of another GUID: count, file.
+    pub into_other_notes: Forms,
+    /// Cards reviewed or reset in Anki since carnet's import: count.
+    pub into_changed_in_anki: Forms,
+    /// The collection is open elsewhere: file.
+    pub into_in_use: &'static str,
+    /// Not an Anki collection: file, reason.
+    pub into_not_collection: &'static str,
+    /// That reason when Anki's tables are missing.
+    pub into_no_tables: &'static str,
+    /// A collection holding none of the deck's cards: file, deck, cards of other notes.
+    pub into_foreign: &'static str,
+    /// A deck not imported from Anki: deck.
+    pub into_no_origin: &'static str,
+    /// A write that failed: file, reason.
+    pub into_cannot_write: &'static str,
     /// `memory`: reviews, cards, file.
     pub memory_heading: &'static str,
     /// `memory`: no predictions.
@@ -840,6 +862,17 @@ pub const FRENCH: Messages = Messages {
     apkg_undone: forms("{} révision du journal d'avant une remise à zéro dans Anki est annulée", "{} révisions du journal d'avant une remise à zéro dans Anki sont annulées"),
     apkg_suspended: "cartes suspendues comme dans Anki : {}, réactivées : {}",
     apkg_cannot_write: ["impossible d'écrire la collection Anki : {}", "impossible d'écrire le paquet : {}"],
+    into_done: "révisions de {} écrites dans {} : révisions ajoutées : {} · cartes mises à jour : {} · cartes absentes de la collection : {}",
+    into_nothing: "{} contient déjà toutes les révisions de {} : rien n'a été écrit (cartes absentes de la collection : {})",
+    into_not_held: forms("{} carte du paquet n'est pas dans {} (faite par carnet, ou supprimée dans Anki) : elle n'y est pas écrite ; carnet export --apkg l'apporte à Anki", "{} cartes du paquet ne sont pas dans {} (faites par carnet, ou supprimées dans Anki) : elles n'y sont pas écrites ; carnet export --apkg les apporte à Anki"),
+    into_other_notes: forms("{} carte a dans {} une autre note que celle dont elle vient (une autre collection ?) : elle n'y est pas écrite", "{} cartes ont dans {} une autre note que celle dont elles viennent (une autre collection ?) : elles n'y sont pas écrites"),
+    into_changed_in_anki: forms("{} carte a été révisée ou remise à zéro dans Anki depuis son import dans carnet : laissée telle quelle ; importez d'abord dans carnet un nouvel export d'Anki (carnet import), puis relancez export --into", "{} cartes ont été révisées ou remises à zéro dans Anki depuis leur import dans carnet : laissées telles quelles ; importez d'abord dans carnet un nouvel export d'Anki (carnet import), puis relancez export --into"),
+    into_in_use: "{} est en cours d'utilisation (ouverte dans Anki ?) : fermez Anki, puis recommencez ; rien n'a été écrit",
+    into_not_collection: "{} : ce n'est pas une collection Anki ({})",
+    into_no_tables: "il y manque les tables col, cards, notes et revlog d'Anki",
+    into_foreign: "{} ne contient aucune carte de {} ({} de ses cartes y ont une autre note) : ce n'est pas la collection dont il vient ; rien n'a été écrit",
+    into_no_origin: "{} ne vient pas d'Anki (carnet n'a pas gardé ses cartes Anki) : export --into écrit dans la collection dont un paquet a été importé ; export --apkg en fait un paquet Anki",
+    into_cannot_write: "impossible d'écrire dans {} : {}",
     memory_heading: "{} de {} d'après {}",
     memory_no_predictions: "prédictions : aucune (une prédiction est faite à chaque révision d'une carte après la première ; aucune carte ici n'a été révisée deux fois), donc ni log loss ni RMSE",
     memory_scores: "prédictions : {} · log loss {} · RMSE (20 classes) {} · taux de rappel {}",
@@ -1243,6 +1276,17 @@ pub const ENGLISH: Messages = Messages {
     apkg_undone: forms("{} review in the log from before a reset in Anki is undone", "{} reviews in the log from before a reset in Anki are undone"),
     apkg_suspended: "cards suspended as in Anki: {}, unsuspended: {}",
     apkg_cannot_write: ["cannot write the Anki collection: {}", "cannot write the package: {}"],
+    into_done: "wrote the reviews of {} into {}: reviews added: {} · cards updated: {} · cards not in the collection: {}",
+    into_nothing: "{} already holds every review of {}: nothing written (cards not in the collection: {})",
+    into_not_held: forms("{} card of the deck is not in {} (made by carnet, or deleted in Anki): not written; carnet export --apkg brings it to Anki", "{} cards of the deck are not in {} (made by carnet, or deleted in Anki): not written; carnet export --apkg brings them to Anki"),
+    into_other_notes: forms("{} card has another note in {} than the one it came from (another collection?): not written", "{} cards have another note in {} than the one they came from (another collection?): not written"),
+    into_changed_in_anki: forms("{} card was reviewed or reset in Anki since carnet imported it: left as it is; import a newer export of Anki into carnet first (carnet import), then run export --into again", "{} cards were reviewed or reset in Anki since carnet imported them: left as they are; import a newer export of Anki into carnet first (carnet import), then run export --into again"),
+    into_in_use: "{} is in use (open in Anki?): close Anki, then try again; nothing was written",
+    into_not_collection: "{}: not an Anki collection ({})",
+    into_no_tables: "it lacks Anki's tables col, cards, notes and revlog",
+    into_foreign: "{} holds none of the cards of {} ({} of its cards have another note there): it is not the collection the deck came from; nothing was written",
+    into_no_origin: "{} did not come from Anki (carnet kept no record of its Anki cards): export --into writes into the collection a deck was imported from; export --apkg makes an Anki package of it",
+    into_cannot_write: "cannot write into {}: {}",
     memory_heading: "{} of {} from {}",
     memory_no_predictions: "predictions: none (a prediction is made at each review of a card after its first; no card here was reviewed twice), so no log loss or RMSE",
     memory_scores: "predictions: {} · log loss {} · RMSE (20 bins) {} · recall rate {}",

@@ -21,7 +21,29 @@ Usage:
       Anki's own exporter and imported into another copy; prints, for each, the note and
       revlog counts before and after and whether the new row arrived.
 
-The caller is tests/e2e/anki_package.rs.
+  collection_io.py state COLLECTION.anki2
+      Prints, for each card of the collection, its scheduling columns (type, queue, due,
+      ivl, reps, lapses), the memory state it holds (cards.data) and the one Anki's backend
+      computes from its revlog (`compute_memory_state`), and its revlog rows (id, ease,
+      type, usn, lastIvl); with the collection's day (`sched.today`) and creation time.
+
+  collection_io.py check COLLECTION.anki2
+      Anki's "Check Database" (`fix_integrity`): prints its report, whether it found the
+      collection sound, and the card and revlog rows it changed.
+
+  collection_io.py answer COLLECTION.anki2
+      Answers the first four due cards of the deck "Histoire" with Anki's own scheduler
+      (Good, Again, Good, Hard) and prints, for each, the revlog row it wrote (ease, type,
+      ivl, lastIvl, factor) and the card's memory state after it.
+
+  collection_io.py downgrade COLLECTION.anki2
+      Closes the collection in schema 11, as Anki does before an older Anki opens it.
+
+  collection_io.py hold COLLECTION.anki2
+      Opens the collection as Anki does, prints "open", and keeps it open until stdin
+      closes.
+
+The callers are tests/e2e/anki_package.rs and tests/e2e/anki_collection_write.rs.
 """
 
 import json
@@ -333,11 +355,122 @@ def probe(outdir):
     json.dump(results, sys.stdout)
 
 
+def state(collection):
+    col = Collection(collection)
+    try:
+        cards = {}
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            computed = col.compute_memory_state(cid)
+            cards[str(cid)] = {
+                "type": card.type,
+                "queue": card.queue,
+                "due": card.due,
+                "ivl": card.ivl,
+                "reps": card.reps,
+                "lapses": card.lapses,
+                "usn": card.usn,
+                "memory": [card.memory_state.stability, card.memory_state.difficulty]
+                if card.memory_state else None,
+                "computed": [computed.stability, computed.difficulty]
+                if computed.stability is not None else None,
+                "revlog": col.db.all(
+                    "select id, ease, type, usn, lastIvl from revlog where cid = ? order by id",
+                    cid,
+                ),
+            }
+        report = {
+            "today": col.sched.today,
+            "crt": col.crt,
+            "mod": col.db.scalar("select mod from col"),
+            "revlog": col.db.scalar("select count() from revlog"),
+            "notes": col.db.all("select id, guid, mod, flds from notes order by id"),
+            "cards": cards,
+        }
+    finally:
+        col.close()
+    json.dump(report, sys.stdout, ensure_ascii=False)
+
+
+def check(collection):
+    col = Collection(collection)
+    try:
+        rows = lambda: (
+            col.db.all("select * from cards order by id"),
+            col.db.all("select * from revlog order by id"),
+            col.db.all("select * from notes order by id"),
+        )
+        before = rows()
+        problems, ok = col.fix_integrity()
+        after = rows()
+        changed = [
+            [table, list(a), list(b)]
+            for table, olds, news in zip(["cards", "revlog", "notes"], before, after)
+            for a, b in zip(olds, news) if a != b
+        ]
+        counts = [len(x) for x in before] == [len(x) for x in after]
+    finally:
+        col.close()
+    json.dump({"problems": problems, "ok": ok, "changed": changed, "same_counts": counts},
+              sys.stdout, ensure_ascii=False)
+
+
+def hold(collection):
+    col = Collection(collection)
+    try:
+        # A read, as Anki's main window does at once: the collection is locked from here.
+        col.card_count()
+        print("open", flush=True)
+        sys.stdin.read()
+    finally:
+        col.close()
+
+
+def answer(collection):
+    col = Collection(collection)
+    answered = []
+    try:
+        col.decks.select(col.decks.id("Histoire"))
+        for ease in [3, 1, 3, 2]:
+            card = col.sched.getCard()
+            if card is None:
+                break
+            col.sched.answerCard(card, ease)
+            row = col.db.first(
+                "select ease, type, ivl, lastIvl, factor from revlog where cid = ? "
+                "order by id desc limit 1", card.id)
+            card = col.get_card(card.id)
+            answered.append({
+                "row": row,
+                "stability": card.memory_state.stability,
+                "difficulty": card.memory_state.difficulty,
+            })
+    finally:
+        col.close()
+    json.dump(answered, sys.stdout)
+
+
+def downgrade(collection):
+    col = Collection(collection)
+    col.close(downgrade=True)
+    json.dump({"downgraded": collection}, sys.stdout)
+
+
 def main():
     if sys.argv[1] == "build":
         build(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 12)
     elif sys.argv[1] == "probe":
         probe(sys.argv[2])
+    elif sys.argv[1] == "state":
+        state(sys.argv[2])
+    elif sys.argv[1] == "check":
+        check(sys.argv[2])
+    elif sys.argv[1] == "answer":
+        answer(sys.argv[2])
+    elif sys.argv[1] == "downgrade":
+        downgrade(sys.argv[2])
+    elif sys.argv[1] == "hold":
+        hold(sys.argv[2])
     elif sys.argv[1] == "import":
         import_packages(sys.argv[2], sys.argv[3:])
     else:

@@ -11,15 +11,15 @@ use crate::anki::python;
 use crate::support::*;
 
 /// After the last simulated review (they run from 2026-05-04 for 150 days, then intervals).
-const NOW: &str = "2026-10-15T12:00:00Z";
+pub(crate) const NOW: &str = "2026-10-15T12:00:00Z";
 
-fn script() -> PathBuf {
+pub(crate) fn script() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/anki/collection_io.py")
 }
 
 /// Builds the collection with Anki and exports it into `home/anki`: the report of
 /// collection_io.py (cards with Anki's memory states).
-fn build_with_anki(python: &Path, home: &TempDir) -> serde_json::Value {
+pub(crate) fn build_with_anki(python: &Path, home: &TempDir) -> serde_json::Value {
     let out = Command::new(python)
         .arg(script())
         .arg("build")
@@ -36,7 +36,7 @@ fn build_with_anki(python: &Path, home: &TempDir) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn import(home: &TempDir, package: &Path, deck: &Path) -> Done {
+pub(crate) fn import(home: &TempDir, package: &Path, deck: &Path) -> Done {
     carnet(home)
         .env("CARNET_NOW", NOW)
         .args(["import"])
@@ -47,7 +47,7 @@ fn import(home: &TempDir, package: &Path, deck: &Path) -> Done {
 }
 
 /// `carnet cards --browse --json`: each card with its replayed state.
-fn browse(home: &TempDir, deck: &Path) -> Vec<serde_json::Value> {
+pub(crate) fn browse(home: &TempDir, deck: &Path) -> Vec<serde_json::Value> {
     carnet(home)
         .env("CARNET_NOW", NOW)
         .args(["cards", "--browse", "--json", "--deck"])
@@ -59,12 +59,12 @@ fn browse(home: &TempDir, deck: &Path) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn carnet_id(anki_id: &serde_json::Value) -> String {
+pub(crate) fn carnet_id(anki_id: &serde_json::Value) -> String {
     let id = CardId::from_key(&format!("anki:card:{}", anki_id.as_i64().unwrap()));
     format!("{:016x}", id.0)
 }
 
-fn relative(a: f64, b: f64) -> f64 {
+pub(crate) fn relative(a: f64, b: f64) -> f64 {
     (a - b).abs() / b.abs().max(1e-9)
 }
 
@@ -294,7 +294,7 @@ fn zip_of(path: &Path, files: &[(&str, &[u8])]) {
 }
 
 /// Six weeks after the histories Anki builds.
-const SIX_WEEKS_LATER: &str = "2026-11-26T12:00:00Z";
+pub(crate) const SIX_WEEKS_LATER: &str = "2026-11-26T12:00:00Z";
 
 /// Ten cards of `deck` studied on carnet [`SIX_WEEKS_LATER`], each graded Good; the line
 /// mode's output.

@@ -6,6 +6,7 @@
 //! parallel.
 
 mod anki;
+mod anki_collection_write;
 mod anki_package;
 mod bad_input;
 mod cards;

@@ -5,6 +5,9 @@
 //! reviews back, `carnet export --apkg` writes a package, and Anki imports it into a new
 //! collection, then imports it a second time: each of the handheld's reviews must be in
 //! Anki's revlog exactly once (same time, same grade), and the second import adds nothing.
+//! Then `carnet export --into` writes the reviews into the original collection (the one the
+//! package came from, which Anki's importer gives no new review to), twice: each of the
+//! handheld's reviews must be in its revlog exactly once.
 //!
 //! Anki's backend comes from the tests' venv (`.venv/bin/python`, or `CARNET_PYTHON`); when
 //! it is missing the check is skipped with a message, except under `CI=true` where it fails.
@@ -266,6 +269,93 @@ pub fn run(ws: &Workspace, checks: &mut Checks, elf: &Path, scratch: &Path) -> R
         anki_built,
         carnet_cards,
         stages[0]["revlog"],
+        reviews.len()
+    );
+    into_the_original(ws, checks, &python, &dir, &deck, &reviews, &report, &carnet)
+}
+
+/// The handheld's reviews back into the collection the deck came from (Anki's package
+/// importer adds none to the cards it holds): `carnet export --into` twice, then Anki's
+/// backend opens the collection. Each review must be in its revlog exactly once.
+#[allow(clippy::too_many_arguments)]
+fn into_the_original(
+    ws: &Workspace,
+    checks: &mut Checks,
+    python: &Path,
+    dir: &Path,
+    deck: &Path,
+    reviews: &[(u64, i64, u8)],
+    report: &serde_json::Value,
+    carnet: &dyn Fn(&[&OsStr]) -> Result<Output>,
+) -> Result<()> {
+    let original = dir.join("anki").join("source.anki2");
+    let into = [
+        OsStr::new("export"),
+        OsStr::new("--deck"),
+        deck.as_os_str(),
+        OsStr::new("--into"),
+        original.as_os_str(),
+    ];
+    let first = carnet(&into)?;
+    checks.expect(
+        "carnet export --into writes the handheld's three reviews into the original collection",
+        first.status.success() && text(&first).contains("reviews added: 3 · "),
+        || text(&first),
+    );
+    let second = carnet(&into)?;
+    checks.expect(
+        "a second carnet export --into writes nothing",
+        second.status.success() && text(&second).contains("nothing written"),
+        || text(&second),
+    );
+    let state = Command::new(python)
+        .arg(ws.root().join("tests/anki/collection_io.py"))
+        .arg("state")
+        .arg(&original)
+        .env("TZ", "UTC")
+        .output()
+        .context("running collection_io.py state")?;
+    if !state.status.success() {
+        return Err(Error::new(format!(
+            "collection_io.py state: {}",
+            text(&state)
+        )));
+    }
+    let state: serde_json::Value = serde_json::from_slice(&state.stdout)
+        .map_err(|e| Error::new(format!("collection_io.py state's report: {e}")))?;
+    // Every revlog row of the original collection: (id, ease).
+    let rows: Vec<(i64, u64)> = state["cards"]
+        .as_object()
+        .into_iter()
+        .flat_map(|m| m.values())
+        .flat_map(|c| c["revlog"].as_array().cloned().unwrap_or_default())
+        .filter_map(|r| Some((r[0].as_i64()?, r[1].as_u64()?)))
+        .collect();
+    let once: Vec<usize> = reviews
+        .iter()
+        .map(|&(_, time_ms, rating)| {
+            rows.iter()
+                .filter(|&&(id, ease)| id == time_ms && ease == u64::from(rating))
+                .count()
+        })
+        .collect();
+    let before = report["revlog"].as_u64().unwrap_or(0);
+    checks.expect(
+        "the original collection's revlog holds each of the handheld's reviews exactly once",
+        reviews.len() == 3
+            && once.iter().all(|&n| n == 1)
+            && state["revlog"].as_u64() == Some(before + 3),
+        || {
+            format!(
+                "handheld {reviews:?}; found {once:?}; revlog rows {before} before, {} after",
+                state["revlog"]
+            )
+        },
+    );
+    println!(
+        "      export --into the original collection: {} revlog rows before, {} after, the handheld's {} reviews once",
+        before,
+        state["revlog"],
         reviews.len()
     );
     Ok(())
