@@ -401,6 +401,7 @@ pub fn generate_from_sources(
             card.prompt = prompt;
         }
     }
+    let countries = named_as_countries(&cleaned);
     kept.retain(|card| {
         let unexplained = crate::verdicts::unexplained_name(
             card,
@@ -410,7 +411,7 @@ pub fn generate_from_sources(
                 pools.is_alias(name)
                     || settings.is_place(name)
                     || crate::facts::names::is_regnal(name)
-                    || cleaned.iter().any(|d| named_as_a_country(d, name))
+                    || countries.contains(name)
             },
         );
         if unexplained {
@@ -469,17 +470,31 @@ pub fn generate_from_sources(
 }
 
 /// The names a set of `(document, name)` holds for `document`, in order.
-/// Whether a document writes `name` after « en » (« en Azerbaïdjan », « en France »): a
-/// country or a region, which the learner knows without the document.
-fn named_as_a_country(document: &CleanDocument, name: &str) -> bool {
-    let phrase = format!("en {name}");
-    document.blocks.iter().any(|b| {
-        b.text.match_indices(&phrase).any(|(i, _)| {
-            let before = b.text[..i].chars().next_back();
-            let after = b.text[i + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+/// The names the documents write after « en » (« en Azerbaïdjan », « en France »):
+/// countries and regions, which the learner knows without the document.
+fn named_as_countries(documents: &[CleanDocument]) -> std::collections::HashSet<&str> {
+    let mut names = std::collections::HashSet::new();
+    for block in documents.iter().flat_map(|d| &d.blocks) {
+        let text = block.text.as_str();
+        for (i, _) in text.match_indices("en ") {
+            if text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let rest = &text[i + 3..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            if name.starts_with(char::is_uppercase) {
+                names.insert(name);
+            }
+        }
+    }
+    names
 }
 
 /// Whether a document names `name` three times or more: a word of its own vocabulary,

@@ -20,6 +20,8 @@ pub(crate) struct Settings {
     pub(crate) in_force: std::collections::HashMap<(u16, u32), u32>,
     /// What each document is about, by index (see [`subject_of`]).
     pub(crate) subjects: Vec<Option<String>>,
+    /// Every name a document gives as a place.
+    place_names: std::collections::HashSet<String>,
     /// The documents naming each person, by surname.
     people: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
 }
@@ -54,6 +56,9 @@ impl Settings {
                     .insert(document);
             }
             Kind::Place => {
+                if !self.place_names.contains(mention) {
+                    self.place_names.insert(mention.to_string());
+                }
                 *self
                     .places
                     .entry((document, mention.to_string()))
@@ -71,7 +76,7 @@ impl Settings {
 
     /// Whether some document names `name` as a place.
     pub(crate) fn is_place(&self, name: &str) -> bool {
-        self.places.keys().any(|(_, p)| p == name)
+        self.place_names.contains(name)
     }
 
     /// The place a document names most, when it names it at least twice and more than any
@@ -125,8 +130,10 @@ impl Settings {
     /// that tells the same events with their years.
     fn year_of_kin(&self, document: u16) -> Option<u32> {
         let mut shared: std::collections::BTreeMap<u16, usize> = Default::default();
+        // Each person counts in the first documents that name them only: a name every
+        // document gives says nothing of kinship, and the count stays linear in the corpus.
         for docs in self.people.values().filter(|d| d.contains(&document)) {
-            for &other in docs.iter().filter(|&&o| o != document) {
+            for &other in docs.iter().take(KIN_SPAN).filter(|&&o| o != document) {
                 *shared.entry(other).or_default() += 1;
             }
         }
@@ -275,6 +282,9 @@ pub(crate) fn subject_of<'a>(
         crate::clauses::DocumentTopic::from_first_sentences_of(openings.into_iter(), Some(text));
     topic.topic.filter(|t| t.chars().count() <= MAX_SUBJECT)
 }
+
+/// How many documents naming a person are read for [`Settings::year_of_kin`].
+const KIN_SPAN: usize = 64;
 
 /// The longest subject a situation line shows (two lines of the handheld).
 const MAX_SUBJECT: usize = 40;
