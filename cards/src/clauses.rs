@@ -700,7 +700,7 @@ fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
 
 /// Words that carry meaning (not function words, not the gap): a cloze with fewer than five
 /// does not single out its fact.
-fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
+pub(crate) fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
     prompt
         .replace(GAP, " ")
         .split(|c: char| !c.is_alphanumeric() && c != '-')

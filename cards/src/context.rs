@@ -1393,6 +1393,12 @@ const DEMONSTRATIVE_IDIOMS: &[&str] = &[
 ];
 
 /// True when a demonstrative points to something said in another sentence.
+/// Whether `text` holds a demonstrative that points to something said before (see
+/// [`Rule::Demonstrative`]): `ce résultat`, `ce dernier`, `cela` as the subject.
+pub fn points_back(text: &str) -> bool {
+    demonstrative(&tokenize(text), 0)
+}
+
 fn demonstrative(tokens: &[Token<'_>], start: usize) -> bool {
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {

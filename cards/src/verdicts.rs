@@ -26,6 +26,9 @@ impl Judge<'_> {
             if !is_whole_sentence(Lexicon::get(), &card.prompt) {
                 return Some(Rule::Fragment);
             }
+            if crate::context::points_back(&card.prompt) {
+                return Some(Rule::Demonstrative);
+            }
             if self.a_town_fits_too(card, setting_place) {
                 return Some(Rule::NestedPlace);
             }
@@ -34,10 +37,86 @@ impl Judge<'_> {
     }
 }
 
+/// minimal: a cloze keeps one fact. After the gap, a second one joined by « et » is cut
+/// (« était mort le [...] et repose dans une crypte » → « était mort le [...] »; « peint en
+/// [...] et conservé au musée » → « peint en [...] »), and before it, an aside between commas
+/// that opens on a past participle (« Pasteur, né à Dole en 1822, était mort le [...] » →
+/// « Pasteur était mort le [...] »), when what is kept still says enough.
+pub fn one_fact(prompt: &str) -> String {
+    let lexicon = Lexicon::get();
+    let Some(gap) = prompt.find(GAP) else {
+        return prompt.to_string();
+    };
+    let mut text = prompt.to_string();
+    let after = gap + GAP.len();
+    let second = text[after..].match_indices(" et ").find_map(|(i, _)| {
+        let next = text[after + i + 4..].split_whitespace().next()?;
+        let next = next.to_lowercase();
+        let joins = past_participle(lexicon, &next)
+            || (crate::clauses::is_verb_form(lexicon, &next) && !is_noun(lexicon, &next));
+        // « nettoie et cautérise les plaies »: two verbs that share what follows.
+        let before = text[..after + i]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let shares = crate::clauses::is_verb_form(lexicon, &before.to_lowercase())
+            || past_participle(lexicon, &before.to_lowercase());
+        (joins && !shares).then_some(after + i)
+    });
+    if let Some(cut) = second {
+        let kept = format!("{}.", text[..cut].trim_end_matches([',', ' ']));
+        if says_enough(lexicon, &kept) {
+            text = kept;
+        }
+    }
+    // An aside before the gap: `, né à Dole en 1822,`.
+    let gap = text.find(GAP).unwrap_or(0);
+    if let Some(open) = text[..gap].find(", ") {
+        let rest = &text[open + 2..gap];
+        let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+        if let Some(close) = rest.find(", ") {
+            // Only an aside on the subject: no verb before it.
+            let on_subject = !text[..open]
+                .split_whitespace()
+                .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
+            if on_subject && past_participle(lexicon, &first) && !is_noun(lexicon, &first) {
+                let trimmed = format!("{}{}", &text[..open], &text[open + 2 + close + 1..]);
+                if says_enough(lexicon, &trimmed) {
+                    text = trimmed;
+                }
+            }
+        }
+    }
+    text
+}
+
+/// Whether a shortened cloze still singles its fact out: six words, five of them content
+/// words (as [`crate::clauses`] asks of a clause).
+fn says_enough(lexicon: &Lexicon<'_>, text: &str) -> bool {
+    text.split_whitespace().count() >= 6 && crate::clauses::content_words(lexicon, text) >= 5
+}
+
+/// Whether `word` reads as a past participle (« conservé », « né »).
+fn past_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    lexicon.lookup(word).any(|a| {
+        a.verb_forms()
+            .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
+    })
+}
+
+fn is_noun(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    lexicon
+        .lookup(word)
+        .any(|a| a.pos == Pos::Noun && a.freq > 5.0)
+}
+
 /// french: a question built from a sentence that opened on a possessive keeps it
 /// capitalised (« Qui conduisait Son procès en hérésie ? »): lower-cased there.
 pub fn mend(card: &mut GeneratedCard) {
     if card.kind == CardKind::Cloze {
+        card.prompt = one_fact(&card.prompt);
         return;
     }
     for (capital, small) in [
@@ -228,6 +307,34 @@ mod tests {
             names.into_iter(),
             explained
         ));
+    }
+
+    #[test]
+    fn a_cloze_keeps_one_fact() {
+        assert_eq!(
+            one_fact("Pasteur lui-même, né à Dole en 1822, était mort le [...] et repose dans une crypte de l'Institut."),
+            "Pasteur lui-même, né à Dole en 1822, était mort le [...]."
+        );
+        assert_eq!(
+            one_fact("Le chimiste Louis Pasteur, né à Dole en 1822, présente son vaccin contre la rage le [...]."),
+            "Le chimiste Louis Pasteur présente son vaccin contre la rage le [...]."
+        );
+        assert_eq!(
+            one_fact("Le célèbre tableau de Claude Monet est peint en [...] et conservé au musée Marmottan, à Paris."),
+            "Le célèbre tableau de Claude Monet est peint en [...]."
+        );
+        // Not when what is left says too little.
+        let short = "Les troupes entrent dans Paris le [...] et prennent la ville.";
+        assert_eq!(one_fact(short), short);
+        // An aside inside a list, after a verb, is not on the subject.
+        let list = "C'est là qu'il publie Les Châtiments, dirigés contre Napoléon, Les Contemplations et, en [...], Les Misérables.";
+        assert_eq!(one_fact(list), list);
+        // Two verbs that share their object are one fact.
+        let shared = "Le docteur [...], de Villé, nettoie et cautérise les plaies à l'acide.";
+        assert_eq!(one_fact(shared), shared);
+        // A list after the gap is one fact: left as it is.
+        let list = "Le canal relie en [...] Toulouse et Sète par la Montagne Noire.";
+        assert_eq!(one_fact(list), list);
     }
 
     #[test]
