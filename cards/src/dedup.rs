@@ -2,8 +2,9 @@
 //! documents) becomes one card.
 //!
 //! Two cards are the same when their answers are the same name (spelling variants meet)
-//! and their prompts share most of their words, or when they ask about the same answer in
-//! the same sentence. The better-ranked card stays.
+//! and their prompts share most of their words, when they ask about the same answer in
+//! the same sentence, or when one document gives the same day as the answer of both. The
+//! better-ranked card stays.
 
 use crate::cards::GeneratedCard;
 use crate::typography::fold;
@@ -24,6 +25,21 @@ fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
     common / a.len().min(b.len()) as f32
 }
 
+/// Whether a card's answer is a day (« 2 mars 1969 »): one document tells one event of a
+/// day, so two of its cards with that answer ask the same fact.
+fn is_a_day(card: &GeneratedCard) -> bool {
+    card.answer_kind == crate::facts::Kind::Date
+        && card
+            .answer
+            .split_whitespace()
+            .any(crate::facts::dates::is_month)
+        && card
+            .answer
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Removes duplicates from cards sorted best first, keeping the first of each group.
 pub fn dedup(cards: Vec<GeneratedCard>) -> Vec<GeneratedCard> {
     let mut kept: Vec<GeneratedCard> = Vec::with_capacity(cards.len());
@@ -40,8 +56,11 @@ pub fn dedup(cards: Vec<GeneratedCard>) -> Vec<GeneratedCard> {
         let w = words(&card.prompt);
         let context = fold(&card.context);
         let duplicate = by_answer.get(&answer).is_some_and(|idx| {
-            idx.iter()
-                .any(|&k| fold(&kept[k].context) == context || overlap(&kept_words[k], &w) >= 0.6)
+            idx.iter().any(|&k| {
+                fold(&kept[k].context) == context
+                    || overlap(&kept_words[k], &w) >= 0.6
+                    || (kept[k].document == card.document && is_a_day(&card))
+            })
         }) || by_context.get(&context).is_some_and(|idx| {
             // The same sentence's same fact asked two ways (a cloze and a question).
             idx.iter().any(|&k| {

@@ -146,6 +146,8 @@ impl Pools {
             .split_once(crate::cards::GAP)
             .map(|(before, _)| before.ends_with(['\'', '’']));
         let prompt_words = content_words(&card.prompt);
+        let prompt_years = years_of(&card.prompt.replace(crate::cards::GAP, " "));
+        let answer_year = years_of(&card.answer).last().copied();
         let acronym = is_acronym(&card.answer);
         // A count given with its unit (« 150 voix »): distractors are counts of the same
         // unit, written the same way, and never the answer's own number.
@@ -189,6 +191,17 @@ impl Pools {
             .filter(|e| card.answer_kind != Kind::Quantity || !close_numbers(&e.text, &card.answer))
             // A name is not a common word (« Vraisemblablement », « Session »).
             .filter(|e| !named || !is_common_word_alone(&e.text))
+            // A person is not a name the corpus also gives as a place or a body (« France »,
+            // « Los Angeles », « British Aircraft Corporation »).
+            .filter(|e| {
+                card.answer_kind != Kind::Person
+                    || (self.place_kind(&e.text).is_none() && !self.sure_organisation(&e.text))
+            })
+            // A date on the answer's side of every year the prompt gives (« licence en 1893,
+            // puis celle de mathématiques en [...] » takes no year before 1893).
+            .filter(|e| {
+                card.answer_kind != Kind::Date || same_side_of(&prompt_years, answer_year, &e.text)
+            })
             .map(|e| {
                 // Same unit for a quantity; same shape for a name (an acronym for an
                 // acronym, one word for one word).
@@ -326,6 +339,26 @@ fn unit_as_written(answer: &str) -> &str {
 }
 
 /// One word that the lexicon knows as a common word: not a name.
+/// The years (four digits, 1000–2100) a text names.
+fn years_of(text: &str) -> Vec<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u32>().ok())
+        .filter(|y| (1000..=2100).contains(y))
+        .collect()
+}
+
+/// Whether the date `text` falls on the same side as the answer's year of each year the
+/// prompt names: the order the prompt tells is kept. A date without a year passes.
+fn same_side_of(prompt_years: &[u32], answer_year: Option<u32>, text: &str) -> bool {
+    let (Some(answer), Some(year)) = (answer_year, years_of(text).last().copied()) else {
+        return true;
+    };
+    prompt_years
+        .iter()
+        .all(|&y| answer.cmp(&y) == year.cmp(&y) || answer == y)
+}
+
 fn is_common_word_alone(text: &str) -> bool {
     !text.contains(' ') && crate::lexicon::is_common_word(&text.to_lowercase())
 }
@@ -380,6 +413,18 @@ fn mix(a: &str, b: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_keeps_the_order_the_prompt_tells() {
+        let years = super::years_of(
+            "Marie Curie obtient la licence en 1893, puis celle de mathématiques en .",
+        );
+        assert!(super::same_side_of(&years, Some(1894), "1896"));
+        assert!(!super::same_side_of(&years, Some(1894), "1883"));
+        // A date without a year, or a prompt without one, says nothing.
+        assert!(super::same_side_of(&years, Some(1894), "12 octobre"));
+        assert!(super::same_side_of(&[], Some(1894), "1883"));
+    }
+
     use super::*;
     use crate::cards::CardKind;
     use crate::facts::FactType;

@@ -326,6 +326,7 @@ pub fn generate_from_sources(
                     })
                     .map(text_of),
                 &doc.to_text(),
+                settings.most_cited(d as u16),
             )
         })
         .collect();
@@ -339,7 +340,9 @@ pub fn generate_from_sources(
     candidates.retain(|c| {
         !(c.kind != CardKind::Cloze
             && c.fact_type == crate::facts::FactType::Apposition
-            && (c.prompt.starts_with("Qui était ") || c.prompt.starts_with("Qui fut ")))
+            && (c.prompt.starts_with("Qui était ")
+                || c.prompt.starts_with("Qui fut ")
+                || c.prompt.starts_with("Qui est ")))
     });
 
     let mut stats = context::Stats::default();

@@ -22,17 +22,47 @@ pub(crate) struct Settings {
     pub(crate) subjects: Vec<Option<String>>,
     /// Every name a document gives as a place.
     place_names: std::collections::HashSet<String>,
+    /// How often each document cites each name that is not a place or a date.
+    cited: std::collections::BTreeMap<(u16, String), usize>,
     /// The documents naming each person, by surname.
     people: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
 }
 
-/// The last year (four digits, 1000–2100) a date mention names.
-pub(crate) fn last_year(mention: &str) -> Option<u32> {
-    mention
-        .split(|c: char| !c.is_ascii_digit())
+/// The name a document counts most in `counts`, at least `least` times and `ratio` times as
+/// often as the next one (more than it when `ratio` is 1).
+fn dominant(
+    counts: &std::collections::BTreeMap<(u16, String), usize>,
+    document: u16,
+    least: usize,
+    ratio: usize,
+) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = counts
+        .range((document, String::new())..)
+        .take_while(|((d, _), _)| *d == document)
+        .map(|((_, name), n)| (name.as_str(), *n))
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match counts.as_slice() {
+        [(name, n), rest @ ..]
+            if *n >= least && rest.first().is_none_or(|r| r.1 * ratio < *n + ratio - 1) =>
+        {
+            Some(name)
+        }
+        _ => None,
+    }
+}
+
+/// The years (four digits, 1000–2100) a text names, in order.
+fn years_in(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
         .filter_map(|d| d.parse::<u32>().ok())
-        .rfind(|y| (1000..=2100).contains(y))
+        .filter(|y| (1000..=2100).contains(y))
+}
+
+/// The last year a date mention names.
+pub(crate) fn last_year(mention: &str) -> Option<u32> {
+    years_in(mention).last()
 }
 
 impl Settings {
@@ -45,6 +75,12 @@ impl Settings {
                     .filter(|d| d.len() == 4)
                     .filter_map(|d| d.parse::<u32>().ok()),
             );
+        }
+        if matches!(kind, Kind::Person | Kind::Organisation | Kind::Other) {
+            *self
+                .cited
+                .entry((document, mention.to_string()))
+                .or_default() += 1;
         }
         match kind {
             Kind::Person => {
@@ -74,6 +110,12 @@ impl Settings {
         }
     }
 
+    /// The name a document cites most, five times at least and twice as often as any other:
+    /// what it is about when neither its title nor its first sentence says it.
+    pub(crate) fn most_cited(&self, document: u16) -> Option<&str> {
+        dominant(&self.cited, document, 5, 2)
+    }
+
     /// Whether some document names `name` as a place.
     pub(crate) fn is_place(&self, name: &str) -> bool {
         self.place_names.contains(name)
@@ -82,34 +124,14 @@ impl Settings {
     /// The place a document names most, when it names it at least twice and more than any
     /// other.
     pub(crate) fn place_of(&self, document: u16) -> Option<&str> {
-        self.place_cited(document, 2, 1)
+        dominant(&self.places, document, 2, 1)
     }
 
     /// The place a document is set in, for a situation line: one it names at least three
     /// times and twice as often as any other (a life told from birth to death names many
     /// places, none of them its setting).
     fn setting_place_of(&self, document: u16) -> Option<&str> {
-        self.place_cited(document, 3, 2)
-    }
-
-    /// The place a document names most, at least `least` times and `ratio` times as often
-    /// as the next one (more than it when `ratio` is 1).
-    fn place_cited(&self, document: u16, least: usize, ratio: usize) -> Option<&str> {
-        let mut counts: Vec<(&str, usize)> = self
-            .places
-            .range((document, String::new())..)
-            .take_while(|((d, _), _)| *d == document)
-            .map(|((_, p), n)| (p.as_str(), *n))
-            .collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        match counts.as_slice() {
-            [(p, n), rest @ ..]
-                if *n >= least && rest.first().is_none_or(|r| r.1 * ratio < *n + ratio - 1) =>
-            {
-                Some(p)
-            }
-            _ => None,
-        }
+        dominant(&self.places, document, 3, 2)
     }
 
     /// A document's period: the year of a document whose dates fall within a year or so of
@@ -166,7 +188,8 @@ impl Settings {
     /// The situation line of a card that has none yet: what its document is about, or
     /// else where it happens, then its year, each only when the card does not say it
     /// already nor holds it as its answer (« Jeanne d'Arc, 1431 », « Bakou, 1918 »). The
-    /// year is the document's period, or else the one in force in the sentence's paragraph.
+    /// year is the one its sentence gives, or else the document's period, or else the one in
+    /// force in the sentence's paragraph.
     /// A date card gets it only when its answer has no year either (« Le [...], Trotsky
     /// accuse Kamenev » → 2 décembre, in 1917): a year never gives a date's answer away.
     pub(crate) fn situate(&self, card: &mut GeneratedCard) {
@@ -195,8 +218,11 @@ impl Settings {
         let says_year = has_year(&card.prompt)
             || (card.answer_kind == Kind::Date && has_year(&card.answer))
             || parts.iter().any(|p| has_year(p));
-        let year = self
-            .period_of(card.document)
+        // The first year the card's own sentence gives (and the answer does not hold) comes
+        // first: the paragraph's may be another event's.
+        let own = years_in(&card.context).find(|y| !card.answer.contains(&y.to_string()));
+        let year = own
+            .or_else(|| self.period_of(card.document))
             .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
             .or_else(|| self.main_year_of(card.document))
             .or_else(|| self.year_of_kin(card.document));
@@ -241,28 +267,32 @@ impl Settings {
     }
 }
 
-/// The word that names a phrase: its last capitalised word or number (« Arc » is elided,
-/// so « Jeanne d'Arc » is named by « Jeanne »), else the phrase itself.
+/// The word that names a phrase: its last capitalised word (« Arc » is elided, so « Jeanne
+/// d'Arc » is named by « Jeanne »), else its last number, else the phrase itself.
 fn key_word(phrase: &str) -> &str {
-    phrase
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .find(|w| {
-            w.starts_with(char::is_uppercase)
-                || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
-        })
+    let words = || {
+        phrase
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    words()
+        .find(|w| w.starts_with(char::is_uppercase))
+        .or_else(|| words().find(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())))
         .unwrap_or(phrase)
 }
 
 /// What a document is about, for its cards' situation line: its title when the title is
 /// a short name (« Jeanne d'Arc », « Impression, soleil levant », « Soviet de Petrograd »),
 /// else the subject of its first sentences (« Joseph Meister », « Le stade Roland-Garros »),
-/// when the document names it again. A question, a sentence or a long title is no subject.
+/// when the document names it again, else the name it cites most (`most_cited`: « Concorde »
+/// in a blog post whose title is the blog's). A question, a sentence or a long title is no
+/// subject.
 pub(crate) fn subject_of<'a>(
     title: Option<&str>,
     sentences: impl Iterator<Item = &'a str>,
     text: &str,
+    most_cited: Option<&str>,
 ) -> Option<String> {
     let named_again = |s: &str| text.matches(key_word(s)).count() >= 2;
     if let Some(title) = title.and_then(title_subject).filter(|t| named_again(t)) {
@@ -270,50 +300,70 @@ pub(crate) fn subject_of<'a>(
     }
     // An opening time or place (« Le 4 juillet 1885, », « Chaque printemps, ») is not the
     // subject: the sentence is read from after it.
-    let openings: Vec<&str> = sentences
+    let openings: Vec<String> = sentences
         .filter(|s| s.split_whitespace().count() >= 6 && !s.contains('|') && !s.ends_with('?'))
         .map(|s| match s.split_once(", ") {
-            Some((head, rest)) if is_adverbial(head) => rest,
-            _ => s,
+            Some((head, rest)) if is_adverbial(head) => capitalise(rest),
+            _ => s.to_string(),
         })
         .take(6)
         .collect();
-    let topic =
-        crate::clauses::DocumentTopic::from_first_sentences_of(openings.into_iter(), Some(text));
-    topic.topic.filter(|t| t.chars().count() <= MAX_SUBJECT)
+    let topic = crate::clauses::DocumentTopic::from_first_sentences_of(
+        openings.iter().map(String::as_str),
+        Some(text),
+    );
+    topic
+        .topic
+        .filter(|t| t.chars().count() <= MAX_SUBJECT)
+        .or_else(|| most_cited.map(str::to_string))
 }
 
+/// `text` with its first letter a capital.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
 /// How many documents naming a person are read for [`Settings::year_of_kin`].
 const KIN_SPAN: usize = 64;
 
 /// The longest subject a situation line shows (two lines of the handheld).
 const MAX_SUBJECT: usize = 40;
 
-/// Whether an opening phrase is a time or a circumstance: a number in it, or a first word
-/// that opens such phrases.
+/// Whether an opening phrase is a time or a circumstance: a date, or a first word that
+/// opens such phrases.
 fn is_adverbial(head: &str) -> bool {
-    let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
-    head.contains(|c: char| c.is_ascii_digit())
-        || matches!(
-            first.as_str(),
-            "en" | "dans"
-                | "chaque"
-                | "depuis"
-                | "après"
-                | "avant"
-                | "pendant"
-                | "lors"
-                | "vers"
-                | "au"
-                | "aux"
-                | "à"
-                | "dès"
-                | "puis"
-                | "ensuite"
-                | "alors"
-                | "enfin"
-                | "aujourd'hui"
-        )
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("").to_lowercase();
+    // A date (« Le 4 juillet 1885 », « 1872 », « En mai 1874 »), not a name that holds a
+    // year (« Les Jeux olympiques d'été de 1924 »).
+    let date = head.starts_with(|c: char| c.is_ascii_digit())
+        || (matches!(first.as_str(), "le" | "l'")
+            && words
+                .get(1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+        || words.iter().any(|w| crate::facts::dates::is_month(w));
+    date || matches!(
+        first.as_str(),
+        "en" | "dans"
+            | "chaque"
+            | "depuis"
+            | "après"
+            | "avant"
+            | "pendant"
+            | "lors"
+            | "vers"
+            | "au"
+            | "aux"
+            | "à"
+            | "dès"
+            | "puis"
+            | "ensuite"
+            | "alors"
+            | "enfin"
+            | "aujourd'hui"
+    )
 }
 
 /// A title as a subject: markup and a part after a dash, a colon or in brackets left out;

@@ -19,6 +19,13 @@ pub struct Judge<'a> {
 impl Judge<'_> {
     /// The rule a card breaks, if any, in the order of the rubric.
     pub fn fails(&self, card: &GeneratedCard, setting_place: Option<&str>) -> Option<Rule> {
+        // correct: « 001 » (a prototype's number) is a name, not a count of anything.
+        if card.answer_kind == Kind::Quantity
+            && card.answer.starts_with('0')
+            && card.answer.len() > 1
+        {
+            return Some(Rule::Fragment);
+        }
         if card.kind == CardKind::Cloze {
             if half_of_a_range(&card.prompt) {
                 return Some(Rule::HalfRange);
@@ -79,7 +86,14 @@ pub fn one_fact(prompt: &str) -> String {
             let on_subject = !text[..open]
                 .split_whitespace()
                 .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
-            if on_subject && past_participle(lexicon, &first) && !is_noun(lexicon, &first) {
+            let aside = &rest[..close];
+            let participial = past_participle(lexicon, &first) && !is_noun(lexicon, &first);
+            // Or a noun phrase with no verb (« Joseph Meister, un garçon de neuf ans, »).
+            let descriptive = matches!(first.as_str(), "un" | "une")
+                && !aside
+                    .split_whitespace()
+                    .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
+            if on_subject && (participial || descriptive) {
                 let trimmed = format!("{}{}", &text[..open], &text[open + 2 + close + 1..]);
                 if says_enough(lexicon, &trimmed) {
                     text = trimmed;
@@ -256,7 +270,35 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
         }
     }
     let dashes = words.iter().filter(|w| matches!(**w, "–" | "—")).count();
-    dashes % 2 == 0
+    // Each part around a colon is a clause of its own (« Deux minutes après son décollage :
+    // l'accident fait [...] » has none before it).
+    let clauses = prompt
+        .split(" : ")
+        .all(|part| has_clause_verb(lexicon, part));
+    dashes % 2 == 0 && clauses
+}
+
+/// Whether `part` holds the verb of a clause: a finite form in the third person, or in the
+/// first when its pronoun is there (a memoir's « je m'élançai »). « minutes » (« tu
+/// minutes ») is no verb of « Deux minutes après son décollage ».
+fn has_clause_verb(lexicon: &Lexicon<'_>, part: &str) -> bool {
+    let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let first_person = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "je" | "nous") || w.starts_with("j'") || w.starts_with("j’"));
+    words.iter().any(|w| {
+        if !crate::clauses::is_verb_form(lexicon, w) {
+            return false;
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.rsplit_once(['\'', '’']).map_or(w, |(_, rest)| rest);
+        lexicon.lookup(w).any(|a| {
+            a.verb_forms().any(|f| {
+                !matches!(f.mood, Mood::Participle | Mood::Infinitive)
+                    && (f.person == Some(3) || (first_person && f.person == Some(1)))
+            })
+        })
+    })
 }
 
 /// Whether a finite verb form is, besides, a participle and finite only in the first or
@@ -364,6 +406,11 @@ mod tests {
         assert!(!is_whole_sentence(
             lexicon,
             "Conseille à la mère de l'enfant de le conduire à [...] auprès de Louis Pasteur."
+        ));
+        // A colon with no clause before it.
+        assert!(!is_whole_sentence(
+            lexicon,
+            "Deux minutes après son décollage de Roissy : l'accident fait [...] morts."
         ));
         // A dash left open: the start of the list was cut off.
         assert!(!is_whole_sentence(

@@ -828,7 +828,8 @@ fn expected_cards_on_our_documents() {
     assert!(has("spectateurs", "19 juillet 1903"));
     assert!(has("Quand Jules Verne est-il né", "8 février 1828"));
     assert!(has("Où Jules Verne est-il mort", "Amiens"));
-    assert!(has("Qui est Jules Verne", "un écrivain français"));
+    // « Qui est X ? » has as many answers as X has descriptions: never asked open.
+    assert!(!has("Qui est Jules Verne", "un écrivain français"));
     assert!(has(
         "Qui a inauguré le pont Jacques-Chaban-Delmas",
         "François Hollande"

@@ -209,6 +209,10 @@ fn page_furniture(lines: &[(u32, String)]) -> Vec<bool> {
         .filter(|&i| !is_blank(&lines[i].1))
         .collect();
     for (pos, &i) in content.iter().enumerate() {
+        if numbered_running_title(&lines[i].1) {
+            out[i] = true;
+            continue;
+        }
         if is_page_number(&lines[i].1) {
             out[i] = true;
             // A footer after the page number at the end of the page, or a header before
@@ -252,6 +256,28 @@ fn is_page_number(line: &str) -> bool {
         .or_else(|| t.strip_prefix("p. "))
         .unwrap_or(t);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `212    LA FRANCE DE LOUIS XIV` or `HISTOIRE DE LA MÉDECINE    143`: the page number and
+/// the running title in capitals on one line.
+fn numbered_running_title(line: &str) -> bool {
+    let t = line.trim();
+    let (first, rest) = t.split_once(' ').unwrap_or((t, ""));
+    let (rest_l, last) = t.rsplit_once(' ').unwrap_or(("", t));
+    let title = if is_page_number(first) {
+        rest.trim()
+    } else if is_page_number(last) {
+        rest_l.trim()
+    } else {
+        return false;
+    };
+    let letters = title.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && title
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && is_running_title(title)
 }
 
 fn is_running_title(line: &str) -> bool {
@@ -418,6 +444,19 @@ fn starts_with_month(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_page_number_and_its_running_title_on_one_line_are_furniture() {
+        use super::numbered_running_title;
+        assert!(numbered_running_title(
+            "212                    LA FRANCE DE LOUIS XIV"
+        ));
+        assert!(numbered_running_title("HISTOIRE DE LA MÉDECINE      143"));
+        assert!(!numbered_running_title(
+            "12 000 ouvriers travaillent au canal."
+        ));
+        assert!(!numbered_running_title("1917 La Révolution"));
+    }
+
     use super::*;
 
     fn text_of(doc: &CleanDocument) -> Vec<(BlockKind, String)> {
