@@ -30,10 +30,13 @@ impl Judge<'_> {
             if half_of_a_range(&card.prompt) {
                 return Some(Rule::HalfRange);
             }
+            if cuts_a_name(&card.prompt) {
+                return Some(Rule::Fragment);
+            }
             if !is_whole_sentence(Lexicon::get(), &card.prompt) {
                 return Some(Rule::Fragment);
             }
-            if crate::context::points_back(&card.prompt) {
+            if crate::context::points_back(&card.prompt) || points_to_a_place_before(&card.prompt) {
                 return Some(Rule::Demonstrative);
             }
             if self.a_town_fits_too(card, setting_place) {
@@ -54,7 +57,8 @@ pub fn one_fact(prompt: &str) -> String {
     let Some(gap) = prompt.find(GAP) else {
         return prompt.to_string();
     };
-    let mut text = prompt.to_string();
+    let mut text = promote_relative(prompt).unwrap_or_else(|| prompt.to_string());
+    let gap = text.find(GAP).unwrap_or(gap);
     let after = gap + GAP.len();
     let second = text[after..].match_indices(" et ").find_map(|(i, _)| {
         let next = text[after + i + 4..].split_whitespace().next()?;
@@ -93,7 +97,9 @@ pub fn one_fact(prompt: &str) -> String {
                 && !aside
                     .split_whitespace()
                     .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
-            if on_subject && (participial || descriptive) {
+            // Or a relative clause on it (« Riquet, qui y a engagé sa fortune, »).
+            let relative = first == "qui";
+            if on_subject && (participial || descriptive || relative) {
                 let trimmed = format!("{}{}", &text[..open], &text[open + 2 + close + 1..]);
                 if says_enough(lexicon, &trimmed) {
                     text = trimmed;
@@ -102,6 +108,40 @@ pub fn one_fact(prompt: &str) -> String {
         }
     }
     text
+}
+
+/// A gap in a relative clause on a name (« Ces Jeux sont les derniers organisés sous la
+/// présidence de Coubertin, qui quitte la tête du CIO en [...] »): the relative clause is the
+/// fact, told of its name (« Coubertin quitte la tête du CIO en [...] »).
+fn promote_relative(prompt: &str) -> Option<String> {
+    let gap = prompt.find(GAP)?;
+    let at = prompt[..gap].rfind(", qui ")?;
+    let relative = &prompt[at + ", qui ".len()..];
+    // The relative clause runs to the end: no other comma-closed aside holds the gap.
+    if relative[..gap - at - ", qui ".len()].contains(", ") {
+        return None;
+    }
+    // Its name: the capitalised words just before (« Pierre de Coubertin »).
+    let words: Vec<&str> = prompt[..at].split(' ').collect();
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let name_word = w.starts_with(char::is_uppercase)
+            || (matches!(w, "de" | "d'") && start < words.len() && start > 1);
+        if !name_word {
+            break;
+        }
+        start -= 1;
+    }
+    while start < words.len() && !words[start].starts_with(char::is_uppercase) {
+        start += 1;
+    }
+    if start == words.len() || start == 0 {
+        return None;
+    }
+    let name = words[start..].join(" ");
+    let promoted = format!("{name} {relative}");
+    says_enough(Lexicon::get(), &promoted).then_some(promoted)
 }
 
 /// Whether a shortened cloze still singles its fact out: six words, five of them content
@@ -235,6 +275,61 @@ fn whole_word_at(text: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// standalone: « y » and « là » stand for a place the sentence before named (« Riquet, qui
+/// y a engagé sa fortune », « C'est là qu'il publie »), and « pour l'occasion » for an event
+/// it told; « il y a » and « y compris » are idioms, « là-bas » is already vague elsewhere.
+fn points_to_a_place_before(prompt: &str) -> bool {
+    let t = format!(" {} ", crate::typography::fold(prompt).replace('’', "'"));
+    let y = [" y ", "'y ", " s'y ", " n'y "]
+        .iter()
+        .any(|p| t.contains(p))
+        && !t.contains(" il y a ")
+        && !t.contains(" y a-t-il ")
+        && !t.contains(" y compris ");
+    y || t.contains(" c'est la ")
+        || t.contains(" c'est la qu")
+        || t.contains("pour l'occasion")
+        || t.contains("a cette occasion")
+        || t.contains(" de la, ")
+}
+
+/// minimal: never a gap inside a name: no number or uncommon capitalised word right after
+/// it (« le [...] 001 », « [...] Bonaparte »), nor such a word right before it after the
+/// first one (« Louis [...] »).
+fn cuts_a_name(prompt: &str) -> bool {
+    let lexicon = Lexicon::get();
+    let Some((before, after)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let name_like = |w: &str| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !bare.is_empty()
+            && w == bare
+            && (bare.chars().all(|c| c.is_ascii_digit())
+                || (bare.starts_with(char::is_uppercase)
+                    && lexicon.lookup(&bare.to_lowercase()).next().is_none()))
+    };
+    let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
+    let previous = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
+    // « l'Europe occidentale », « l'Afrique du Nord »: the adjective is part of the name.
+    let compass = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        [
+            "occidental",
+            "oriental",
+            "central",
+            "méridional",
+            "septentrional",
+        ]
+        .iter()
+        .any(|a| w.starts_with(a))
+    };
+    next.is_some_and(|w| name_like(w) || compass(w))
+        || (before.split_whitespace().count() > 1 && previous.is_some_and(name_like))
+}
+
 /// minimal, french: a gap next to a dash blanks half of a range (« construit en
 /// [...]-1928 »).
 fn half_of_a_range(prompt: &str) -> bool {
@@ -365,6 +460,14 @@ mod tests {
             one_fact("Le célèbre tableau de Claude Monet est peint en [...] et conservé au musée Marmottan, à Paris."),
             "Le célèbre tableau de Claude Monet est peint en [...]."
         );
+        assert_eq!(
+            one_fact("Ces Jeux sont les derniers organisés sous la présidence de Pierre de Coubertin, qui quitte la tête du Comité international olympique en [...]."),
+            "Pierre de Coubertin quitte la tête du Comité international olympique en [...]."
+        );
+        assert_eq!(
+            one_fact("Riquet, qui y a engagé sa fortune, meurt à Toulouse le [...], quelques mois avant la fin des travaux."),
+            "Riquet meurt à Toulouse le [...], quelques mois avant la fin des travaux."
+        );
         // Not when what is left says too little.
         let short = "Les troupes entrent dans Paris le [...] et prennent la ville.";
         assert_eq!(one_fact(short), short);
@@ -377,6 +480,46 @@ mod tests {
         // A list after the gap is one fact: left as it is.
         let list = "Le canal relie en [...] Toulouse et Sète par la Montagne Noire.";
         assert_eq!(one_fact(list), list);
+    }
+
+    #[test]
+    fn y_and_la_point_to_a_place_before() {
+        assert!(points_to_a_place_before(
+            "Riquet, qui y a engagé sa fortune, meurt le [...]."
+        ));
+        assert!(points_to_a_place_before(
+            "C'est là qu'il publie Les Misérables en [...]."
+        ));
+        assert!(points_to_a_place_before(
+            "Pour l'occasion, l'église est rendue à sa fonction de [...]."
+        ));
+        assert!(points_to_a_place_before(
+            "Les Internationaux s'y disputent depuis [...]."
+        ));
+        assert!(!points_to_a_place_before(
+            "Il y a [...] ans, Concorde prenait son envol."
+        ));
+        assert!(!points_to_a_place_before(
+            "Le musée compte [...] œuvres, y compris la Joconde."
+        ));
+        assert!(!points_to_a_place_before(
+            "La paix est signée à Paris le [...]."
+        ));
+    }
+
+    #[test]
+    fn a_gap_never_cuts_a_name() {
+        assert!(cuts_a_name(
+            "Le 2 mars 1969, le [...] 001 décolle de Toulouse."
+        ));
+        assert!(cuts_a_name(
+            "Le général [...] Bonaparte prend le pouvoir le 9 novembre."
+        ));
+        assert!(cuts_a_name("Le président Sadi [...] inaugure l'Institut."));
+        assert!(cuts_a_name("Il part en mission en [...] occidentale."));
+        assert!(!cuts_a_name("Le [...], Pasteur présente son vaccin."));
+        assert!(!cuts_a_name("Le canal relie [...] à la mer Méditerranée."));
+        assert!(!cuts_a_name("[...] convoque le Soviet de Petrograd."));
     }
 
     #[test]
