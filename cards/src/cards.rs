@@ -88,10 +88,16 @@ impl GeneratedCard {
     /// The content key the card's identity is hashed from: its kind of fact, answer and
     /// source sentence, so a reworded prompt keeps the learner's history.
     pub fn key(&self) -> String {
+        // A range of days keeps its id whether or not its answer says « du » (it gained it
+        // once, when the rebuilt generator wrote it in full).
+        let answer = match self.answer_kind {
+            Kind::Date => self.answer.strip_prefix("du ").unwrap_or(&self.answer),
+            _ => &self.answer,
+        };
         format!(
             "{}|{}|{}",
             self.fact_type.name(),
-            fold(&self.answer),
+            fold(answer),
             fold(&self.context)
         )
     }

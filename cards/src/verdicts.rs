@@ -167,11 +167,24 @@ fn is_noun(lexicon: &Lexicon<'_>, word: &str) -> bool {
 }
 
 /// french: a question built from a sentence that opened on a possessive keeps it
-/// capitalised (« Qui conduisait Son procès en hérésie ? »): lower-cased there.
+/// capitalised (« Qui conduisait Son procès en hérésie ? »): lower-cased there; a range of
+/// days as an answer takes its « du ». A cloze keeps [`one_fact`].
 pub fn mend(card: &mut GeneratedCard) {
     if card.kind == CardKind::Cloze {
         card.prompt = one_fact(&card.prompt);
         return;
+    }
+    // french: « Quand le congrès s'est-il tenu ? » → « du 3 au 24 juin 1917 », not « 3 au
+    // 24 juin 1917 » (a range is said with its « du »).
+    if card.answer_kind == Kind::Date
+        && card.answer.starts_with(|c: char| c.is_ascii_digit())
+        && card
+            .answer
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w == "au")
+    {
+        card.answer = format!("du {}", card.answer);
     }
     for (capital, small) in [
         (" Son ", " son "),
