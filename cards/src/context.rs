@@ -175,6 +175,11 @@ impl Descriptions {
     /// Reads a sentence's named descriptions (`le club cycliste de Lyon`), given its
     /// tokens.
     pub fn read(&mut self, sentence: &str, tokens: &[Token<'_>]) {
+        // A question names nothing in full (« Pourquoi le stade s'appelle-t-il
+        // Roland-Garros ? » is no name of « le stade »).
+        if sentence.trim_end().ends_with('?') {
+            return;
+        }
         for i in 0..tokens.len().saturating_sub(2) {
             let l = tokens[i].lower().as_bytes();
             if l.len() != 2
@@ -196,6 +201,15 @@ impl Descriptions {
             };
             let head = tokens[i + 1].lower();
             let full = &sentence[tokens[i + 1].start..tokens[end - 1].end];
+            // A name holds no verb (« le stade est construit par Eiffel »).
+            let lexicon = crate::lexicon::Lexicon::get();
+            if full
+                .split_whitespace()
+                .skip(1)
+                .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()))
+            {
+                continue;
+            }
             match self.full.get_mut(head) {
                 None => {
                     self.full.insert(head.to_string(), Some(full.to_string()));

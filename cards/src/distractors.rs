@@ -128,6 +128,12 @@ impl Pools {
 
     /// Three distractors for the card, or none when the corpus has too few of its kind.
     pub fn choose(&self, card: &GeneratedCard) -> Vec<String> {
+        // A count in words (« cinq médailles d'or ») takes its neighbours, in words too.
+        let in_words = card.answer_kind == Kind::Quantity
+            && crate::facts::quantities::value_of_words(&card.answer.to_lowercase()).is_some();
+        if in_words {
+            return neighbours_in_words(&card.answer);
+        }
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
             return Vec::new();
         };
@@ -189,6 +195,11 @@ impl Pools {
             // A count within a tenth of the answer could be it, given roughly (« quelque
             // 600 délégués » against 649).
             .filter(|e| card.answer_kind != Kind::Quantity || !close_numbers(&e.text, &card.answer))
+            // A count in figures takes counts in figures.
+            .filter(|e| {
+                card.answer_kind != Kind::Quantity
+                    || crate::facts::quantities::value_of_words(&fold(&e.text)).is_none()
+            })
             // A name is not a common word (« Vraisemblablement », « Session »).
             .filter(|e| !named || !is_common_word_alone(&e.text))
             // A person is not a name the corpus also gives as a place or a body (« France »,
@@ -339,6 +350,31 @@ fn unit_as_written(answer: &str) -> &str {
 }
 
 /// One word that the lexicon knows as a common word: not a name.
+/// Three counts in words around `answer` (« trois » → « deux », « quatre », « cinq »),
+/// written with the answer's capital if it has one.
+fn neighbours_in_words(answer: &str) -> Vec<String> {
+    use crate::facts::quantities::{value_of_words, words_of_value};
+    let Some(value) = value_of_words(&answer.to_lowercase()) else {
+        return Vec::new();
+    };
+    let capital = answer.starts_with(char::is_uppercase);
+    [1i64, -1, 2, -2, 3]
+        .iter()
+        .filter_map(|d| u64::try_from(value as i64 + d).ok())
+        .filter_map(words_of_value)
+        .take(3)
+        .map(|w| {
+            if capital {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
 /// The years (four digits, 1000–2100) a text names.
 fn years_of(text: &str) -> Vec<u32> {
     text.split(|c: char| !c.is_ascii_digit())
@@ -413,6 +449,19 @@ fn mix(a: &str, b: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_in_words_takes_its_neighbours() {
+        assert_eq!(
+            super::neighbours_in_words("trois"),
+            ["quatre", "deux", "cinq"]
+        );
+        assert_eq!(
+            super::neighbours_in_words("Deux"),
+            ["Trois", "Quatre", "Cinq"]
+        );
+        assert!(super::neighbours_in_words("38").is_empty());
+    }
+
     #[test]
     fn a_date_keeps_the_order_the_prompt_tells() {
         let years = super::years_of(

@@ -74,6 +74,13 @@ pub fn one_fact(prompt: &str) -> String {
             || past_participle(lexicon, &before.to_lowercase());
         (joins && !shares).then_some(after + i)
     });
+    // « , et le stade est construit … »: a second clause with its own subject.
+    let second = second.or_else(|| {
+        text[after..]
+            .find(", et ")
+            .filter(|&i| has_clause_verb(lexicon, &text[after + i + 5..]))
+            .map(|i| after + i)
+    });
     if let Some(cut) = second {
         let kept = format!("{}.", text[..cut].trim_end_matches([',', ' ']));
         if says_enough(lexicon, &kept) {
@@ -480,6 +487,10 @@ mod tests {
         assert_eq!(
             one_fact("Riquet, qui y a engagé sa fortune, meurt à Toulouse le [...], quelques mois avant la fin des travaux."),
             "Riquet meurt à Toulouse le [...], quelques mois avant la fin des travaux."
+        );
+        assert_eq!(
+            one_fact("Le Stade français cède un terrain de [...] hectares près de la porte d'Auteuil, et le stade est construit en bois."),
+            "Le Stade français cède un terrain de [...] hectares près de la porte d'Auteuil."
         );
         // Not when what is left says too little.
         let short = "Les troupes entrent dans Paris le [...] et prennent la ville.";

@@ -30,7 +30,9 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
         if skip[i] {
             continue;
         }
-        let Some(value) = t.value() else { continue };
+        let Some(value) = t.value().or_else(|| number_word(t)) else {
+            continue;
+        };
         if value == 0 {
             continue;
         }
@@ -66,6 +68,82 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
         });
     }
     out
+}
+
+/// The value of a number written in words, two or more (« cinq », « dix-sept », « vingt et
+/// un » is left out, « un » and « une » are articles as often).
+fn number_word(t: &Token<'_>) -> Option<u64> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    value_of_words(t.lower())
+}
+
+/// The value of a number in words (see [`number_word`]): « cinq » → 5, « dix-sept » → 17.
+pub fn value_of_words(lower: &str) -> Option<u64> {
+    let unit = |w: &str| -> Option<u64> {
+        Some(match w {
+            "deux" => 2,
+            "trois" => 3,
+            "quatre" => 4,
+            "cinq" => 5,
+            "six" => 6,
+            "sept" => 7,
+            "huit" => 8,
+            "neuf" => 9,
+            "dix" => 10,
+            "onze" => 11,
+            "douze" => 12,
+            "treize" => 13,
+            "quatorze" => 14,
+            "quinze" => 15,
+            "seize" => 16,
+            "vingt" => 20,
+            "trente" => 30,
+            "quarante" => 40,
+            "cinquante" => 50,
+            "soixante" => 60,
+            "cent" => 100,
+            _ => return None,
+        })
+    };
+    match lower.split_once('-') {
+        // « dix-sept », « vingt-deux », « quarante-cinq ».
+        Some((tens, units)) => {
+            let (tens, units) = (unit(tens)?, unit(units)?);
+            (matches!(tens, 10 | 20 | 30 | 40 | 50 | 60) && units < 10).then_some(tens + units)
+        }
+        None => unit(lower),
+    }
+}
+
+/// A number in words for `value` (2 to 69, as [`value_of_words`] reads them): « quatre »,
+/// « vingt-deux »; `None` for what French writes otherwise (« vingt et un », « soixante-dix »).
+pub fn words_of_value(value: u64) -> Option<String> {
+    const UNITS: [&str; 17] = [
+        "", "", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+        "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    const TENS: [&str; 7] = [
+        "",
+        "dix",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+    ];
+    match value {
+        2..=16 => Some(UNITS[value as usize].to_string()),
+        17..=19 => Some(format!("dix-{}", UNITS[value as usize - 10])),
+        20..=69 if value.is_multiple_of(10) => Some(TENS[value as usize / 10].to_string()),
+        20..=69 if value % 10 >= 2 => Some(format!(
+            "{}-{}",
+            TENS[value as usize / 10],
+            UNITS[value as usize % 10]
+        )),
+        _ => None,
+    }
 }
 
 /// A noun that a number can count: plural for more than one, not a verb form.
@@ -106,6 +184,20 @@ mod tests {
             .iter()
             .map(|q| format!("{} {}", t[q.number].text, t[q.unit].text))
             .collect()
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(
+            quantities("Nurmi remporte cinq médailles d'or."),
+            ["cinq médailles"]
+        );
+        assert_eq!(quantities("Il attend dix-sept jours."), ["dix-sept jours"]);
+        for v in [2, 5, 16, 17, 20, 22, 45, 60] {
+            let w = words_of_value(v).unwrap();
+            assert_eq!(value_of_words(&w), Some(v), "{w}");
+        }
+        assert_eq!(words_of_value(21), None);
     }
 
     #[test]
