@@ -74,6 +74,9 @@ pub fn one_fact(prompt: &str) -> String {
             || past_participle(lexicon, &before.to_lowercase());
         (joins && !shares).then_some(after + i)
     });
+    // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
+    // made of is another fact.
+    let second = second.or_else(|| text[after..].find(", dont ").map(|i| after + i));
     // « , et le stade est construit … »: a second clause with its own subject.
     let second = second.or_else(|| {
         text[after..]
@@ -86,6 +89,11 @@ pub fn one_fact(prompt: &str) -> String {
         if says_enough(lexicon, &kept) {
             text = kept;
         }
+    }
+    // An opening phrase on the subject, before it: « Né à Canton le 26 avril 1917, »,
+    // « Benjamine d'une famille de cinq enfants, ».
+    if let Some(rest) = without_opening_phrase(lexicon, &text) {
+        text = rest;
     }
     // An aside before the gap: `, né à Dole en 1822,`.
     let gap = text.find(GAP).unwrap_or(0);
@@ -149,6 +157,66 @@ fn promote_relative(prompt: &str) -> Option<String> {
     let name = words[start..].join(" ");
     let promoted = format!("{name} {relative}");
     says_enough(Lexicon::get(), &promoted).then_some(promoted)
+}
+
+/// `text` without the phrases that open it on its subject, before the gap: each has no
+/// verb, opens on a past participle (« Né à Canton le 26 avril 1917 », « D'abord nommé … »)
+/// or on a noun without its article (« Benjamine d'une famille de cinq enfants », « Fils
+/// d'un général »), and what follows them opens on an article or a name, not a pronoun;
+/// `None` when there is none or what is left would say too little.
+fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let gap = text.find(GAP)?;
+    let mut start = 0;
+    while let Some(comma) = text[start..gap].find(", ").map(|i| start + i) {
+        let phrase = &text[start..comma];
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let first = words
+            .iter()
+            .map(String::as_str)
+            .find(|w| !matches!(*w, "d'abord" | "d’abord" | "bientôt" | "très" | "tôt"))
+            .unwrap_or("");
+        let verb = words
+            .iter()
+            .any(|w| crate::clauses::is_verb_form(lexicon, w));
+        let participle = past_participle(lexicon, first);
+        let bare_noun = lexicon.lookup(first).any(|a| a.pos == Pos::Noun)
+            && !lexicon
+                .lookup(first)
+                .any(|a| a.pos.is_function_word() || a.pos.is_article());
+        // A quotation in it is what the rest speaks of (« D'abord nommé « canal royal »,
+        // le canal est rebaptisé … »).
+        if verb || !(participle || bare_noun) || phrase.contains(['«', '»', '"']) {
+            break;
+        }
+        start = comma + 2;
+    }
+    if start == 0 {
+        return None;
+    }
+    let rest = &text[start..];
+    let next = rest.split_whitespace().next()?.to_lowercase();
+    let pronoun = matches!(
+        next.as_str(),
+        "il" | "elle" | "ils" | "elles" | "on" | "c'est" | "c’est"
+    );
+    let opens = rest.starts_with(char::is_uppercase)
+        || lexicon
+            .lookup(next.split(['\'', '’']).next().unwrap_or(""))
+            .any(|a| a.pos.is_article())
+        || next.starts_with("l'")
+        || next.starts_with("l’");
+    let out = capitalise(rest);
+    (!pronoun && opens && says_enough(lexicon, &out)).then_some(out)
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Whether a shortened cloze still singles its fact out: six words, five of them content
@@ -380,7 +448,14 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
                 .any(|a| matches!(a.pos, Pos::Noun | Pos::Adjective))
         };
         let elided = first.contains(['\'', '’']);
-        if finite(first) && !elided && !named(first) && !second.starts_with(char::is_uppercase) {
+        // « Maria perd sa sœur »: a name (also a form of « marier ») before its verb.
+        let subject_before_verb = finite(second);
+        if finite(first)
+            && !elided
+            && !named(first)
+            && !second.starts_with(char::is_uppercase)
+            && !subject_before_verb
+        {
             return false;
         }
     }
@@ -492,6 +567,25 @@ mod tests {
             one_fact("Le Stade français cède un terrain de [...] hectares près de la porte d'Auteuil, et le stade est construit en bois."),
             "Le Stade français cède un terrain de [...] hectares près de la porte d'Auteuil."
         );
+        assert_eq!(
+            one_fact("Né à Canton le 26 avril 1917, l'architecte sino-américain Ieoh Ming Pei est mort à New York le [...]."),
+            "L'architecte sino-américain Ieoh Ming Pei est mort à New York le [...]."
+        );
+        assert_eq!(
+            one_fact("Benjamine d'une famille de cinq enfants, fille d'un professeur, Maria perd sa sœur Zofia, emportée par le typhus en [...]."),
+            "Maria perd sa sœur Zofia, emportée par le typhus en [...]."
+        );
+        // A date that opens the sentence stays: it is the fact's time.
+        let dated = "En 1905, le club était présidé par [...], la première femme à le diriger.";
+        assert_eq!(one_fact(dated), dated);
+        // Not when a pronoun would open what is left.
+        let pronoun =
+            "Pair de France en 1845, il est élu député de Paris en [...], sous la République.";
+        assert_eq!(one_fact(pronoun), pronoun);
+        assert_eq!(
+            one_fact("Le Finlandais Paavo Nurmi remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m."),
+            "Le Finlandais Paavo Nurmi remporte [...] médailles d'or."
+        );
         // Not when what is left says too little.
         let short = "Les troupes entrent dans Paris le [...] et prennent la ville.";
         assert_eq!(one_fact(short), short);
@@ -573,6 +667,10 @@ mod tests {
         assert!(!is_whole_sentence(
             lexicon,
             "Conseille à la mère de l'enfant de le conduire à [...] auprès de Louis Pasteur."
+        ));
+        assert!(is_whole_sentence(
+            lexicon,
+            "Maria perd sa sœur Zofia, emportée par le typhus en [...]."
         ));
         // A colon with no clause before it.
         assert!(!is_whole_sentence(
