@@ -349,7 +349,7 @@ pub fn generate_from_sources(
     let judge = crate::verdicts::Judge { pools: &pools };
     candidates.iter_mut().for_each(crate::verdicts::mend);
     candidates.retain(|card| {
-        let failed = judge.fails(card, settings.place_of(card.document));
+        let failed = judge.fails(card, settings.town_of(card.document));
         if let Some(rule) = failed {
             *stats.removed.entry(rule).or_default() += 1;
         }

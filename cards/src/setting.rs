@@ -147,19 +147,42 @@ impl Settings {
         self.year_covering(document, 6)
     }
 
-    /// The year of a document that names none (a blog's « le 12 octobre »), read from the
-    /// documents of the corpus it shares the most people with (three at least): the one
-    /// that tells the same events with their years.
-    fn year_of_kin(&self, document: u16) -> Option<u32> {
+    /// How many people each other document shares with `document`. Each person counts in
+    /// the first documents that name them only: a name every document gives says nothing
+    /// of kinship, and the count stays linear in the corpus.
+    fn shared_people(&self, document: u16) -> std::collections::BTreeMap<u16, usize> {
         let mut shared: std::collections::BTreeMap<u16, usize> = Default::default();
-        // Each person counts in the first documents that name them only: a name every
-        // document gives says nothing of kinship, and the count stays linear in the corpus.
         for docs in self.people.values().filter(|d| d.contains(&document)) {
             for &other in docs.iter().take(KIN_SPAN).filter(|&&o| o != document) {
                 *shared.entry(other).or_default() += 1;
             }
         }
         shared
+    }
+
+    /// The town a document is set in for [`crate::verdicts`]: the one it names most, or
+    /// else that of the document it shares the most people with (a wiki page on the first
+    /// Sovnarkom that names Smolny more than Petrograd is set where its kin are).
+    pub(crate) fn town_of(&self, document: u16) -> Option<&str> {
+        self.place_of(document)
+            .or_else(|| self.kin_of(document).and_then(|kin| self.place_of(kin)))
+    }
+
+    /// The document that shares the most people with `document` (three at least); ties go
+    /// to the first one.
+    fn kin_of(&self, document: u16) -> Option<u16> {
+        self.shared_people(document)
+            .into_iter()
+            .filter(|&(_, n)| n >= 3)
+            .max_by_key(|&(other, n)| (n, std::cmp::Reverse(other)))
+            .map(|(other, _)| other)
+    }
+
+    /// The year of a document that names none (a blog's « le 12 octobre »), read from the
+    /// documents of the corpus it shares the most people with (three at least): the one
+    /// that tells the same events with their years.
+    fn year_of_kin(&self, document: u16) -> Option<u32> {
+        self.shared_people(document)
             .into_iter()
             .filter(|&(_, n)| n >= 3)
             .filter_map(|(other, n)| Some((n, self.main_year_of(other)?)))

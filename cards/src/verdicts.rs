@@ -39,6 +39,9 @@ impl Judge<'_> {
             if crate::context::points_back(&card.prompt) || points_to_a_place_before(&card.prompt) {
                 return Some(Rule::Demonstrative);
             }
+            if day_without_month(&card.prompt) {
+                return Some(Rule::RelativeTime);
+            }
             if self.a_town_fits_too(card, setting_place) {
                 return Some(Rule::NestedPlace);
             }
@@ -418,6 +421,32 @@ fn cuts_a_name(prompt: &str) -> bool {
         || (before.split_whitespace().count() > 1 && previous.is_some_and(name_like))
 }
 
+/// standalone: a day told without its month (« Dans la journée du 26, à Smolny »)
+/// leans on the sentence before; a range (« du 3 au 24 juin »), a day in two calendars
+/// (« le 12 (25) octobre ») and a day before its month are whole.
+fn day_without_month(prompt: &str) -> bool {
+    let words: Vec<&str> = prompt.split_whitespace().collect();
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let day = pair[1].trim_end_matches([',', '.', ';', ')']);
+        let a_day = matches!(pair[0].to_lowercase().as_str(), "le" | "du" | "au")
+            && !day.is_empty()
+            && day.chars().all(|c| c.is_ascii_digit())
+            && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        if !a_day {
+            return false;
+        }
+        let closed = pair[1].ends_with([',', '.', ';']);
+        let next = words.get(i + 2).map(|w| w.to_lowercase());
+        let whole = !closed
+            && next.as_deref().is_some_and(|n| {
+                crate::facts::dates::is_month(n.trim_end_matches([',', '.']))
+                    || matches!(n, "au" | "et" | "ou" | "-" | "–")
+                    || n.starts_with(['(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            });
+        !whole
+    })
+}
+
 /// minimal, french: a gap next to a dash blanks half of a range (« construit en
 /// [...]-1928 »).
 fn half_of_a_range(prompt: &str) -> bool {
@@ -622,6 +651,26 @@ mod tests {
         ));
         assert!(!points_to_a_place_before(
             "La paix est signée à Paris le [...]."
+        ));
+    }
+
+    #[test]
+    fn a_day_needs_its_month() {
+        assert!(day_without_month(
+            "Dans la journée du 26, à Smolny, le [...] travaille."
+        ));
+        assert!(day_without_month("Le 12, [...] quitte Paris."));
+        assert!(!day_without_month(
+            "Le congrès se tient du 3 au 24 juin à [...]."
+        ));
+        assert!(!day_without_month(
+            "Le comité est créé le 12 (25) octobre par [...]."
+        ));
+        assert!(!day_without_month(
+            "Le [...], le 18 juin, l'armée écrase les Anglais."
+        ));
+        assert!(!day_without_month(
+            "Le stade compte [...] courts et le 5 000 m est couru."
         ));
     }
 
