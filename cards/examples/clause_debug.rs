@@ -70,9 +70,14 @@ fn main() {
                 .iter()
                 .map(|(c, _)| c.answer.clone())
                 .collect();
-            for (answer, verdict) in
-                carnet_cards::clauses::verdicts(s, &analysis.mentions, origin, &topic, &taken)
-            {
+            for (answer, verdict) in carnet_cards::clauses::verdicts(
+                s,
+                &analysis.mentions,
+                origin,
+                &topic,
+                &taken,
+                &carnet_cards::clauses::no_antecedent,
+            ) {
                 match verdict {
                     Ok(card) => println!("  cloze {answer}: {}", card.prompt),
                     Err(why) => println!("  no cloze for {answer}: {why}"),

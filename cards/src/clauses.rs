@@ -577,7 +577,11 @@ fn folded_has_words(t: &str, p: &str) -> bool {
 
 /// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
 /// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
-fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
+fn sentence_of(
+    clause: &str,
+    topic: &DocumentTopic,
+    resolve: &Resolver<'_>,
+) -> Option<(String, bool)> {
     let mut text = clause.trim().trim_matches([',', ' ']).to_string();
     loop {
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -628,13 +632,17 @@ fn sentence_of(clause: &str, topic: &DocumentTopic) -> Option<(String, bool)> {
         if padded.contains(pronoun) {
             // Only a person's name (no article) stands in for a pronoun: in a document about
             // a thing, « il » is as often someone else.
-            let topic_text = topic
-                .topic
-                .as_deref()
-                .filter(|_| topic.feminine.is_none())?;
-            let replaced = padded.replacen(pronoun, &format!(" {topic_text} "), 1);
-            text = replaced.trim().to_string();
-            used_topic = true;
+            let topic_text = topic.topic.as_deref().filter(|_| topic.feminine.is_none());
+            match topic_text {
+                Some(topic_text) => {
+                    let replaced = padded.replacen(pronoun, &format!(" {topic_text} "), 1);
+                    text = replaced.trim().to_string();
+                    used_topic = true;
+                }
+                // Else the subject the sentence before named, as the fact patterns' cards
+                // take it (see [`crate::context::screen`]), or no card.
+                None => text = resolve(&text)?,
+            }
             break;
         }
     }
@@ -805,11 +813,21 @@ pub fn clozes(
     origin: Origin,
     topic: &DocumentTopic,
     taken: &[String],
+    resolve: &Resolver<'_>,
 ) -> Vec<GeneratedCard> {
-    verdicts(text, mentions, origin, topic, taken)
+    verdicts(text, mentions, origin, topic, taken, resolve)
         .into_iter()
         .filter_map(|(_, v)| v.ok())
         .collect()
+}
+
+/// Names the pronoun of a clause from what came before (`« il » → « Riquet »`), or `None`
+/// when nothing names it.
+pub type Resolver<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// A [`Resolver`] that names nothing: a clause leaning on a pronoun has no card.
+pub fn no_antecedent(_: &str) -> Option<String> {
+    None
 }
 
 /// What [`verdicts`] returns: each mention's answer with its cloze or the reason it has none.
@@ -827,6 +845,7 @@ pub fn verdicts(
     origin: Origin,
     topic: &DocumentTopic,
     taken: &[String],
+    resolve: &Resolver<'_>,
 ) -> Verdicts {
     let lexicon = Lexicon::get();
     let mut out: Verdicts = Vec::new();
@@ -889,7 +908,7 @@ pub fn verdicts(
                 }
             },
         };
-        let Some((prompt, used_topic)) = sentence_of(&gapped, topic) else {
+        let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve) else {
             refuse(&mut out, answer, "the clause leans on what came before");
             continue;
         };
@@ -1075,16 +1094,38 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_no_topic_stands_for_is_named_from_before_or_refused() {
+        let canal = topic("Le canal du Midi", Some(false));
+        let before = |clause: &str| Some(clause.replace("il ", "Riquet "));
+        let (s, used) =
+            sentence_of("en [...], il adresse son projet à Colbert", &canal, &before).unwrap();
+        assert_eq!(s, "En [...], Riquet adresse son projet à Colbert.");
+        assert!(!used);
+        assert!(sentence_of(
+            "en [...], il adresse son projet à Colbert",
+            &canal,
+            &no_antecedent
+        )
+        .is_none());
+    }
+
+    #[test]
     fn a_pronoun_becomes_the_topic_and_dangling_clauses_are_refused() {
         let t = topic("Marie Curie", None);
-        let (s, used) = sentence_of("le [...], elle s'inscrit en physique", &t).unwrap();
+        let (s, used) =
+            sentence_of("le [...], elle s'inscrit en physique", &t, &no_antecedent).unwrap();
         assert_eq!(s, "Le [...], Marie Curie s'inscrit en physique.");
         assert!(used);
-        assert!(sentence_of("qui le rejoint en [...]", &t).is_none());
-        assert!(sentence_of("le lendemain, les troupes entrent dans [...]", &t).is_none());
-        assert!(sentence_of("ils décident le [...] de partir", &t).is_none());
+        assert!(sentence_of("qui le rejoint en [...]", &t, &no_antecedent).is_none());
+        assert!(sentence_of(
+            "le lendemain, les troupes entrent dans [...]",
+            &t,
+            &no_antecedent
+        )
+        .is_none());
+        assert!(sentence_of("ils décident le [...] de partir", &t, &no_antecedent).is_none());
         let canal = topic("Le canal du Midi", Some(false));
-        assert!(sentence_of("elle est ouverte en [...]", &canal).is_none());
+        assert!(sentence_of("elle est ouverte en [...]", &canal, &no_antecedent).is_none());
     }
 
     #[test]

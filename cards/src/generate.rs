@@ -268,20 +268,32 @@ pub fn generate_from_sources(
             .with_topic(&topics[r.document as usize], previous_about_topic)
             .with_sentence(text, &tokens);
         let written = cards::write(text, &analysis, origin, &around);
-        drop(around);
-        described.read(text, &tokens);
         let taken: Vec<String> = written
             .cards
             .iter()
             .map(|(c, _)| c.answer.clone())
             .collect();
-        for mut card in crate::clauses::clozes(
+        // A clause's pronoun is named as the fact patterns' cards name theirs.
+        let resolve =
+            |clause: &str| match context::screen(clause, CardKind::Cloze, Kind::Other, &around) {
+                context::Verdict::Keep { prompt, rewritten }
+                    if rewritten.contains(&Rule::Pronoun) =>
+                {
+                    Some(prompt)
+                }
+                _ => None,
+            };
+        let clause_cards = crate::clauses::clozes(
             text,
             &analysis.mentions,
             origin,
             &topics[r.document as usize],
             &taken,
-        ) {
+            &resolve,
+        );
+        drop(around);
+        described.read(text, &tokens);
+        for mut card in clause_cards {
             card.score = crate::rank::score(&card, block.kind);
             if card.score >= crate::rank::MIN_SCORE {
                 candidates.push(card);
