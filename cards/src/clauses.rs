@@ -646,6 +646,11 @@ fn sentence_of(
             break;
         }
     }
+    // « ils », « elles »: named from the sentence before, or no card.
+    let lower = format!(" {} ", text.to_lowercase());
+    if lower.contains(" ils ") || lower.contains(" elles ") {
+        text = resolve(&text)?;
+    }
     let padded = format!(" {} ", text.to_lowercase());
     for p in [
         " ils ",
