@@ -218,20 +218,32 @@ impl Dataset {
     /// Every prediction, in time order (by review time, then card, then position), the order
     /// fsrs-rs expects its `FSRSItem`s in.
     pub fn targets(&self) -> Vec<Target> {
+        // One u128 key per prediction, (time, card, position) from the high bits down, the
+        // time's sign bit flipped so that unsigned order is time order: sorting plain
+        // integers is several times quicker than sorting tuples.
         let mut keyed = Vec::with_capacity(self.reviews.len());
         for (c, span) in self.cards.iter().enumerate() {
             let reviews = &self.reviews[span.start as usize..(span.start + span.len) as usize];
             for (i, review) in reviews.iter().enumerate().skip(1) {
                 if review.delta_t > 0 {
-                    keyed.push((review.time, c as u32, i as u32));
+                    let time = (review.time as u64 ^ (1 << 63)) as u128;
+                    keyed.push(time << 64 | (c as u128) << 32 | i as u128);
                 }
             }
         }
         keyed.sort_unstable();
         keyed
             .into_iter()
-            .map(|(_, card, index)| Target { card, index })
+            .map(|k| Target {
+                card: (k >> 32) as u32,
+                index: k as u32,
+            })
             .collect()
+    }
+
+    /// Where card number `card`'s reviews start among all the dataset's reviews.
+    pub(crate) fn card_offset(&self, card: usize) -> usize {
+        self.cards[card].start as usize
     }
 }
 

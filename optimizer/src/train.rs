@@ -17,7 +17,6 @@
 //! and the main thread does any part no worker took.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use carnet_engine::DEFAULT_PARAMETERS;
 
@@ -295,32 +294,31 @@ impl TrainSet {
     fn new(dataset: &Dataset, train: &[Target], config: &TrainingConfig) -> TrainSet {
         let n = train.len();
         let denominator = (n as f32 - 1.0).max(1.0);
-        // Per card: the weight of each of its predictions (by review index), recency-weighted
-        // over all training predictions in time order, as fsrs-rs computes it in f32.
-        let mut per_card: Vec<Vec<(u32, f32)>> = vec![Vec::new(); dataset.card_count()];
+        // The weight of each prediction (by its place among the dataset's reviews; 0 for a
+        // review that is not a prediction), recency-weighted over all training predictions in
+        // time order as fsrs-rs computes it in f32; per card, its predictions and the length
+        // of history up to its last one.
+        let mut weights = vec![0.0f32; dataset.review_count()];
+        let mut predictions = vec![0u32; dataset.card_count()];
+        let mut len = vec![0u32; dataset.card_count()];
         for (i, t) in train.iter().enumerate() {
             if t.index as usize + 1 > config.max_seq_len {
                 continue;
             }
-            let weight = 0.25 + 0.75 * (i as f32 / denominator).powi(3);
-            per_card[t.card as usize].push((t.index, weight));
+            let c = t.card as usize;
+            weights[dataset.card_offset(c) + t.index as usize] =
+                0.25 + 0.75 * (i as f32 / denominator).powi(3);
+            predictions[c] += 1;
+            len[c] = len[c].max(t.index + 1);
         }
-        let mut cards: Vec<(u64, usize)> = per_card
-            .iter_mut()
-            .enumerate()
-            .filter(|(_, p)| !p.is_empty())
-            .map(|(c, p)| {
-                p.sort_unstable_by_key(|&(i, _)| i);
-                (dataset.card(c).0, c)
-            })
+        // fsrs-rs: cards by id, then (stably) by the length of their longest prediction; one
+        // sort by (length, id, card) gives that order.
+        let mut cards: Vec<(u32, u64, usize)> = (0..dataset.card_count())
+            .filter(|&c| predictions[c] > 0)
+            .map(|c| (len[c], dataset.card(c).0, c))
             .collect();
-        // fsrs-rs: cards by id, then (stably) by the length of their longest prediction.
         cards.sort_unstable();
-        cards.sort_by_key(|&(_, c)| per_card[c].last().map_or(0, |&(i, _)| i));
-        let total: usize = cards
-            .iter()
-            .map(|&(_, c)| per_card[c].last().map_or(0, |&(i, _)| i as usize + 1))
-            .sum();
+        let total: usize = cards.iter().map(|&(l, _, _)| l as usize).sum();
         let mut set = TrainSet {
             delta_t: Vec::with_capacity(total),
             rating: Vec::with_capacity(total),
@@ -331,27 +329,22 @@ impl TrainSet {
             predictions: 0,
         };
         let mut in_batch = 0;
-        for (k, &(_, c)) in cards.iter().enumerate() {
-            let preds = &per_card[c];
-            let len = preds.last().map_or(0, |&(i, _)| i as usize + 1);
+        for (k, &(len, _, c)) in cards.iter().enumerate() {
+            let len = len as usize;
             let reviews = &dataset.card(c).1[..len];
+            let at = dataset.card_offset(c);
             set.card_start.push(set.delta_t.len());
-            let at = set.weight.len();
-            for r in reviews {
-                set.delta_t.push(r.delta_t as f32);
-                set.rating.push(r.rating.as_u8());
-                set.weight.push(0.0);
-            }
-            for &(i, weight) in preds {
-                set.weight[at + i as usize] = weight;
-            }
-            if in_batch > 0 && in_batch + preds.len() > config.batch_size {
+            set.delta_t.extend(reviews.iter().map(|r| r.delta_t as f32));
+            set.rating.extend(reviews.iter().map(|r| r.rating.as_u8()));
+            set.weight.extend_from_slice(&weights[at..at + len]);
+            let preds = predictions[c] as usize;
+            if in_batch > 0 && in_batch + preds > config.batch_size {
                 set.batch_start.push(k);
                 set.batch_predictions.push(in_batch);
                 in_batch = 0;
             }
-            in_batch += preds.len();
-            set.predictions += preds.len();
+            in_batch += preds;
+            set.predictions += preds;
         }
         set.card_start.push(set.delta_t.len());
         if in_batch > 0 {
@@ -374,11 +367,17 @@ impl TrainSet {
         }
     }
 
-    /// Summed loss and gradient of cards `cards`.
-    fn gradient(&self, p: &Weights, cards: std::ops::Range<usize>, grad: &mut Gradient) -> f64 {
-        cards
-            .map(|c| cards_loss::<true, 1>(p, &[self.card(c)], grad))
-            .sum()
+    /// The gradient of cards `cards`' loss, added to `grad`.
+    fn gradient(&self, p: &Weights, cards: std::ops::Range<usize>, grad: &mut Gradient) {
+        let mut c = cards.start;
+        while c + LANES <= cards.end {
+            let seqs: [CardSeq<'_>; LANES] = std::array::from_fn(|i| self.card(c + i));
+            cards_loss::<true, false, LANES>(p, &seqs, grad);
+            c += LANES;
+        }
+        for c in c..cards.end {
+            cards_loss::<true, false, 1>(p, &[self.card(c)], grad);
+        }
     }
 
     /// Splits batch `b`'s cards into `parts` runs of about equal review counts.
@@ -398,6 +397,9 @@ impl TrainSet {
         out.push(last);
     }
 }
+
+/// Cards walked in lockstep by the gradient ([`cards_loss`]).
+const LANES: usize = 2;
 
 /// A small deterministic generator for the batch shuffle (SplitMix64).
 struct SplitMix(u64);
@@ -479,16 +481,23 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
         return w;
     }
 
-    // Several threads. Each batch is cut into `parts` runs of cards; the main thread and the
-    // workers claim parts from one counter tagged with the batch's generation, so a worker that
-    // is not running (the machine is busy) only means the main thread does its parts itself.
-    let parts = threads * 2;
+    // Several threads. Each batch is cut into one part per thread; the main thread publishes
+    // the parameters and the batch under a new generation, and it and the workers claim parts
+    // from one counter tagged with the generation, so a worker that is not running (the
+    // machine is busy) only means the main thread does its part itself. Everything passes
+    // through atomics (the parameters and each part's gradient as bits), one cache line
+    // apart, so a hand-off costs a few cache-line transfers and no lock.
+    let parts = threads;
     let shared = Shared {
-        claim: AtomicU64::new(0),
-        done: AtomicUsize::new(0),
-        stop: AtomicBool::new(false),
-        job: Mutex::new((0, w, 0)),
-        slots: (0..parts).map(|_| Mutex::new([0.0; 21])).collect(),
+        job: Line(Job {
+            generation: AtomicU64::new(0),
+            batch: AtomicUsize::new(0),
+            w: atomic_array(&w),
+        }),
+        claim: Line(AtomicU64::new(0)),
+        done: Line(AtomicUsize::new(0)),
+        stop: Line(AtomicBool::new(false)),
+        slots: (0..parts).map(|_| Line(atomic_array(&[0.0; 21]))).collect(),
     };
     std::thread::scope(|scope| {
         for _ in 1..threads {
@@ -497,8 +506,8 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                 let mut seen = 0u64;
                 let mut spins = 0u32;
                 let mut bounds = Vec::with_capacity(parts + 1);
-                while !shared.stop.load(Ordering::Acquire) {
-                    let generation = shared.claim.load(Ordering::Acquire) >> 32;
+                while !shared.stop.0.load(Ordering::Acquire) {
+                    let generation = shared.job.0.generation.load(Ordering::Acquire);
                     if generation == seen {
                         spins += 1;
                         if spins < 5_000 {
@@ -510,8 +519,10 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                     }
                     spins = 0;
                     seen = generation;
-                    let (g, w, b) = *shared.job.lock().unwrap_or_else(|e| e.into_inner());
-                    if g != generation {
+                    let b = shared.job.0.batch.load(Ordering::Relaxed);
+                    let w = read_array(&shared.job.0.w);
+                    // The job may have moved on while it was read; the claim tells.
+                    if shared.claim.0.load(Ordering::Acquire) >> 32 != generation {
                         continue;
                     }
                     set.split(b, parts, &mut bounds);
@@ -525,47 +536,76 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
             rng.shuffle(&mut order);
             for &b in &order {
                 generation += 1;
-                *shared.job.lock().unwrap_or_else(|e| e.into_inner()) = (generation, w, b);
-                shared.done.store(0, Ordering::Release);
-                shared.claim.store(generation << 32, Ordering::Release);
+                let job = &shared.job.0;
+                for (a, x) in job.w.iter().zip(&w) {
+                    a.store(x.to_bits(), Ordering::Relaxed);
+                }
+                job.batch.store(b, Ordering::Relaxed);
+                shared.done.0.store(0, Ordering::Relaxed);
+                shared.claim.0.store(generation << 32, Ordering::Release);
+                job.generation.store(generation, Ordering::Release);
                 set.split(b, parts, &mut bounds);
                 shared.work(set, &Weights::new(&w), generation, parts, &bounds);
-                spin_until(|| shared.done.load(Ordering::Acquire) == parts);
+                spin_until(|| shared.done.0.load(Ordering::Acquire) == parts);
                 let mut grad = [0.0; 21];
                 for slot in &shared.slots {
-                    let part = slot.lock().unwrap_or_else(|e| e.into_inner());
-                    for (g, x) in grad.iter_mut().zip(part.iter()) {
+                    for (g, x) in grad.iter_mut().zip(read_array(&slot.0)) {
                         *g += x;
                     }
                 }
                 update(&mut w, b, &mut grad);
             }
         }
-        shared.stop.store(true, Ordering::Release);
+        shared.stop.0.store(true, Ordering::Release);
     });
     w
 }
 
+/// A value on a cache line of its own.
+#[repr(align(128))]
+struct Line<T>(T);
+
+/// What the workers read to compute their part of a batch.
+struct Job {
+    /// Bumped (last) each time a batch is published.
+    generation: AtomicU64,
+    batch: AtomicUsize,
+    /// The parameters, as bits.
+    w: [AtomicU64; 21],
+}
+
 struct Shared {
+    job: Line<Job>,
     /// Generation (high 32 bits) and next unclaimed part (low 32 bits).
-    claim: AtomicU64,
-    done: AtomicUsize,
-    stop: AtomicBool,
-    job: Mutex<(u64, [f64; 21], usize)>,
-    slots: Vec<Mutex<Gradient>>,
+    claim: Line<AtomicU64>,
+    /// Parts finished in this generation.
+    done: Line<AtomicUsize>,
+    stop: Line<AtomicBool>,
+    /// Each part's gradient, as bits; summed in part order, so the result does not depend
+    /// on which thread did which part.
+    slots: Vec<Line<[AtomicU64; 21]>>,
+}
+
+fn atomic_array(v: &[f64; 21]) -> [AtomicU64; 21] {
+    v.map(|x| AtomicU64::new(x.to_bits()))
+}
+
+fn read_array(v: &[AtomicU64; 21]) -> [f64; 21] {
+    std::array::from_fn(|i| f64::from_bits(v[i].load(Ordering::Relaxed)))
 }
 
 impl Shared {
     /// Claims and computes parts of generation `generation` until none is left.
     fn work(&self, set: &TrainSet, p: &Weights, generation: u64, parts: usize, bounds: &[usize]) {
         loop {
-            let v = self.claim.load(Ordering::Acquire);
+            let v = self.claim.0.load(Ordering::Acquire);
             let part = (v & 0xffff_ffff) as usize;
             if v >> 32 != generation || part >= parts {
                 return;
             }
             if self
                 .claim
+                .0
                 .compare_exchange(v, v + 1, Ordering::AcqRel, Ordering::Acquire)
                 .is_err()
             {
@@ -573,8 +613,10 @@ impl Shared {
             }
             let mut grad = [0.0; 21];
             set.gradient(p, bounds[part]..bounds[part + 1], &mut grad);
-            *self.slots[part].lock().unwrap_or_else(|e| e.into_inner()) = grad;
-            self.done.fetch_add(1, Ordering::AcqRel);
+            for (a, x) in self.slots[part].0.iter().zip(&grad) {
+                a.store(x.to_bits(), Ordering::Relaxed);
+            }
+            self.done.0.fetch_add(1, Ordering::Release);
         }
     }
 }
