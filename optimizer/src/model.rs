@@ -125,29 +125,25 @@ struct Lane {
     jd: [f64; 4],
 }
 
-/// The state after a card's first review: S0 = w[G−1], D0(G) = w4 − e^(w5·(G−1)) + 1, clamped.
+/// The state after a card's first review: S0 = w[G−1], D0(G) = w4 − e^(w5·(G−1)) + 1, clamped;
+/// written into `lane`, whose derivatives are zero (it is filled in place: a `Lane` is 28
+/// numbers).
 #[inline(always)]
-fn first<const GRAD: bool>(p: &Weights, rating: u8) -> Lane {
+fn first<const GRAD: bool>(p: &Weights, rating: u8, lane: &mut Lane) {
     let w = &p.w;
     let g0 = rating.clamp(1, 4) as usize;
-    let s0 = w[g0 - 1];
-    let mut js: Gradient = [0.0; 21];
-    if GRAD && inside(s0, S_MIN, S_MAX) {
-        js[g0 - 1] = 1.0;
+    if GRAD && inside(w[g0 - 1], S_MIN, S_MAX) {
+        lane.js[g0 - 1] = 1.0;
     }
     let e0 = p.exp_d0[g0 - 1];
     let d0 = w[4] - e0 + 1.0;
-    let mut jd = [0.0f64; 4];
     if GRAD && inside(d0, D_MIN, D_MAX) {
-        jd = [1.0, -((g0 - 1) as f64) * e0, 0.0, 0.0];
+        lane.jd[0] = 1.0;
+        lane.jd[1] = -((g0 - 1) as f64) * e0;
     }
-    Lane {
-        s: p.s0[g0 - 1],
-        ln_s: p.ln_s0[g0 - 1],
-        d: d0.clamp(D_MIN, D_MAX),
-        js,
-        jd,
-    }
+    lane.s = p.s0[g0 - 1];
+    lane.ln_s = p.ln_s0[g0 - 1];
+    lane.d = d0.clamp(D_MIN, D_MAX);
 }
 
 /// One review after the first: scores its prediction when `weight > 0` (adding the loss to
@@ -176,12 +172,14 @@ fn step<const GRAD: bool, const LOSS: bool>(
     let ln_s = lane.ln_s;
     let (r, r_s, r_w20) = if t > 0.0 {
         let st = s + p.factor * t;
+        // Worked out beside the logarithm, so that no division waits for R.
+        let decay_t_st = p.decay * t / st;
         let ln_base = ln(st) - ln_s;
         let r = exp(p.decay * ln_base);
         if GRAD {
             // With base = st/S: ∂R/∂S = R·decay/base·(−t·factor/S²) = −R·decay·factor·t/(S·st).
-            let r_decay_t = r * p.decay * t / st;
-            let r_s = -r_decay_t * p.factor / s;
+            let r_decay_t = r * decay_t_st;
+            let r_s = r * (-decay_t_st * p.factor / s);
             // ∂R/∂w20 = −∂R/∂decay with decay = −w20, through decay and factor.
             let r_decay = r * ln_base - r_decay_t * p.dfactor_dw20;
             (r, r_s, -r_decay)
@@ -356,7 +354,7 @@ pub(crate) fn cards_loss<const GRAD: bool, const LOSS: bool, const L: usize>(
     }; L];
     for (lane, (q, &n)) in lanes.iter_mut().zip(seqs.iter().zip(&len)) {
         if n > 0 {
-            *lane = first::<GRAD>(p, q.rating[0]);
+            first::<GRAD>(p, q.rating[0], lane);
         }
     }
     let longest = len.iter().copied().max().unwrap_or(0);
