@@ -14,7 +14,7 @@
 //!
 //! Each batch's gradient is split over threads by cards when the data is large enough for it to
 //! pay; the threads live for the whole run, claim parts of each batch from a shared counter,
-//! and the main thread does any part no worker took.
+//! and the main thread does any part no worker took or handed back in time.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
@@ -487,10 +487,13 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
 
     // Several threads. Each batch is cut into one part per thread; the main thread publishes
     // the parameters and the batch under a new generation, and it and the workers claim parts
-    // from one counter tagged with the generation, so a worker that is not running (the
-    // machine is busy) only means the main thread does its part itself. Everything passes
-    // through atomics (the parameters and each part's gradient as bits), one cache line
-    // apart, so a hand-off costs a few cache-line transfers and no lock.
+    // from one counter tagged with the generation. Each worker hands its parts back through
+    // slots of its own (atomics, one cache line apart, read under a sequence tag), so a
+    // hand-off costs a few cache-line transfers and no lock. A worker that is not running
+    // (the machine is busy) costs little: a part nobody claimed is the main thread's, and
+    // one claimed but not handed back soon after the main thread's own work is done is
+    // worked out again by the main thread. The result is the same whoever computes a part,
+    // and parts are summed in order, so it does not depend on the threads.
     let parts = threads;
     let shared = Shared {
         job: Line(Job {
@@ -499,17 +502,19 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
             w: atomic_array(&w),
         }),
         claim: Line(AtomicU64::new(0)),
-        done: Line(AtomicUsize::new(0)),
         stop: Line(AtomicBool::new(false)),
-        slots: (0..parts).map(|_| Line(atomic_array(&[0.0; 21]))).collect(),
+        slots: (1..threads)
+            .map(|_| (0..parts).map(|_| Line(Slot::new())).collect())
+            .collect(),
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads {
+        for worker in 1..threads {
             let shared = &shared;
             scope.spawn(move || {
                 let mut seen = 0u64;
                 let mut spins = 0u32;
                 let mut bounds = Vec::with_capacity(parts + 1);
+                let slots = &shared.slots[worker - 1];
                 while !shared.stop.0.load(Ordering::Acquire) {
                     let generation = shared.job.0.generation.load(Ordering::Acquire);
                     if generation == seen {
@@ -525,17 +530,21 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                     seen = generation;
                     let b = shared.job.0.batch.load(Ordering::Relaxed);
                     let w = read_array(&shared.job.0.w);
-                    // The job may have moved on while it was read; the claim tells.
-                    if shared.claim.0.load(Ordering::Acquire) >> 32 != generation {
-                        continue;
-                    }
+                    // The job may have moved on while it was read: then no part is claimed.
                     set.split(b, parts, &mut bounds);
-                    shared.work(set, &Weights::new(&w), generation, parts, &bounds);
+                    let p = Weights::new(&w);
+                    while let Some(part) = shared.claim(generation, parts) {
+                        let mut grad = [0.0; 21];
+                        set.gradient(&p, bounds[part]..bounds[part + 1], &mut grad);
+                        slots[part].0.write(generation, &grad);
+                    }
                 }
             });
         }
         let mut bounds = Vec::with_capacity(parts + 1);
+        let mut mine: Vec<Option<Gradient>> = vec![None; parts];
         let mut generation = 0u64;
+        let mut part_time = std::time::Duration::from_micros(50);
         for _ in 0..config.epochs {
             rng.shuffle(&mut order);
             for &b in &order {
@@ -545,15 +554,43 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                     a.store(x.to_bits(), Ordering::Relaxed);
                 }
                 job.batch.store(b, Ordering::Relaxed);
-                shared.done.0.store(0, Ordering::Relaxed);
                 shared.claim.0.store(generation << 32, Ordering::Release);
                 job.generation.store(generation, Ordering::Release);
                 set.split(b, parts, &mut bounds);
-                shared.work(set, &Weights::new(&w), generation, parts, &bounds);
-                spin_until(|| shared.done.0.load(Ordering::Acquire) == parts);
+                let p = Weights::new(&w);
+                let started = std::time::Instant::now();
+                mine.fill(None);
+                let mut done = 0u32;
+                while let Some(part) = shared.claim(generation, parts) {
+                    let mut grad = [0.0; 21];
+                    set.gradient(&p, bounds[part]..bounds[part + 1], &mut grad);
+                    mine[part] = Some(grad);
+                    done += 1;
+                }
+                let waited = std::time::Instant::now();
+                if done > 0 {
+                    part_time = (waited - started) / done;
+                }
+                // Half the time a part takes the main thread is how long a worker's part may
+                // be late before the main thread works it out itself.
+                let patience = part_time / 2;
                 let mut grad = [0.0; 21];
-                for slot in &shared.slots {
-                    for (g, x) in grad.iter_mut().zip(read_array(&slot.0)) {
+                for (part, own) in mine.iter().enumerate() {
+                    let part_grad = match own {
+                        Some(g) => *g,
+                        None => loop {
+                            if let Some(g) = shared.handed_back(generation, part) {
+                                break g;
+                            }
+                            if waited.elapsed() > patience {
+                                let mut g = [0.0; 21];
+                                set.gradient(&p, bounds[part]..bounds[part + 1], &mut g);
+                                break g;
+                            }
+                            std::hint::spin_loop();
+                        },
+                    };
+                    for (g, x) in grad.iter_mut().zip(part_grad) {
                         *g += x;
                     }
                 }
@@ -582,12 +619,45 @@ struct Shared {
     job: Line<Job>,
     /// Generation (high 32 bits) and next unclaimed part (low 32 bits).
     claim: Line<AtomicU64>,
-    /// Parts finished in this generation.
-    done: Line<AtomicUsize>,
     stop: Line<AtomicBool>,
-    /// Each part's gradient, as bits; summed in part order, so the result does not depend
-    /// on which thread did which part.
-    slots: Vec<Line<[AtomicU64; 21]>>,
+    /// Per worker, per part: the gradient it handed back.
+    slots: Vec<Vec<Line<Slot>>>,
+}
+
+/// A part's gradient handed back by the one worker that writes it, under a sequence tag:
+/// (generation << 32 | 1) once written, 0 while being written.
+struct Slot {
+    tag: AtomicU64,
+    grad: [AtomicU64; 21],
+}
+
+impl Slot {
+    fn new() -> Slot {
+        Slot {
+            tag: AtomicU64::new(0),
+            grad: atomic_array(&[0.0; 21]),
+        }
+    }
+
+    fn write(&self, generation: u64, grad: &Gradient) {
+        self.tag.store(0, Ordering::Relaxed);
+        std::sync::atomic::fence(Ordering::Release);
+        for (a, x) in self.grad.iter().zip(grad) {
+            a.store(x.to_bits(), Ordering::Relaxed);
+        }
+        self.tag.store(generation << 32 | 1, Ordering::Release);
+    }
+
+    /// The gradient of generation `generation`, if it is there whole.
+    fn read(&self, generation: u64) -> Option<Gradient> {
+        let want = generation << 32 | 1;
+        if self.tag.load(Ordering::Acquire) != want {
+            return None;
+        }
+        let grad = read_array(&self.grad);
+        std::sync::atomic::fence(Ordering::Acquire);
+        (self.tag.load(Ordering::Relaxed) == want).then_some(grad)
+    }
 }
 
 fn atomic_array(v: &[f64; 21]) -> [AtomicU64; 21] {
@@ -599,13 +669,14 @@ fn read_array(v: &[AtomicU64; 21]) -> [f64; 21] {
 }
 
 impl Shared {
-    /// Claims and computes parts of generation `generation` until none is left.
-    fn work(&self, set: &TrainSet, p: &Weights, generation: u64, parts: usize, bounds: &[usize]) {
+    /// The next unclaimed part of generation `generation`, claimed; `None` when none is left
+    /// (or the generation is over).
+    fn claim(&self, generation: u64, parts: usize) -> Option<usize> {
         loop {
             let v = self.claim.0.load(Ordering::Acquire);
             let part = (v & 0xffff_ffff) as usize;
             if v >> 32 != generation || part >= parts {
-                return;
+                return None;
             }
             if self
                 .claim
@@ -615,25 +686,12 @@ impl Shared {
             {
                 continue;
             }
-            let mut grad = [0.0; 21];
-            set.gradient(p, bounds[part]..bounds[part + 1], &mut grad);
-            for (a, x) in self.slots[part].0.iter().zip(&grad) {
-                a.store(x.to_bits(), Ordering::Relaxed);
-            }
-            self.done.0.fetch_add(1, Ordering::Release);
+            return Some(part);
         }
     }
-}
 
-/// Spins (then yields) until `done()`.
-fn spin_until(mut done: impl FnMut() -> bool) {
-    let mut spins = 0u32;
-    while !done() {
-        if spins < 20_000 {
-            std::hint::spin_loop();
-            spins += 1;
-        } else {
-            std::thread::yield_now();
-        }
+    /// Part `part` of generation `generation` if a worker has handed it back.
+    fn handed_back(&self, generation: u64, part: usize) -> Option<Gradient> {
+        self.slots.iter().find_map(|s| s[part].0.read(generation))
     }
 }
