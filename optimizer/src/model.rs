@@ -148,7 +148,7 @@ fn first<const GRAD: bool>(p: &Weights, rating: u8, lane: &mut Lane) {
 
 /// One review after the first: scores its prediction when `weight > 0` (adding the loss to
 /// the return value when `LOSS` and its gradient to `grad` when `GRAD`) and moves the state
-/// on.
+/// on, unless it is the card's `last` review (nothing would read the new state).
 #[inline(always)]
 fn step<const GRAD: bool, const LOSS: bool>(
     p: &Weights,
@@ -156,6 +156,7 @@ fn step<const GRAD: bool, const LOSS: bool>(
     t: f64,
     rating: u8,
     weight: f64,
+    last: bool,
     grad: &mut Gradient,
 ) -> f64 {
     let w = &p.w;
@@ -207,6 +208,9 @@ fn step<const GRAD: bool, const LOSS: bool>(
             grad[20] += g_r * r_w20;
         }
     }
+    if last {
+        return loss;
+    }
 
     // New stability: S' with its direct partials ∂S'/∂S, ∂S'/∂D, ∂S'/∂R, and the sparse
     // ∂S'/∂w written straight into `js` after it is scaled.
@@ -215,12 +219,14 @@ fn step<const GRAD: bool, const LOSS: bool>(
     if t == 0.0 {
         // Same day: S' = S·e^(w17·(G − 3 + w18))·S^−w19, at least S on a recall.
         let q = g - 3.0 + w[18];
+        // The factor is below 1 when its logarithm is negative: a recall then keeps S, and
+        // the exponential is not needed.
         let ln_raw = w[17] * q - w[19] * ln_s;
-        let raw = exp(ln_raw);
-        if rating >= 2 && raw < 1.0 {
+        if rating >= 2 && ln_raw < 0.0 {
             new_s = s;
             new_ln_s = ln_s;
         } else {
+            let raw = exp(ln_raw);
             new_s = s * raw;
             new_ln_s = ln_s + ln_raw;
             if GRAD {
@@ -368,6 +374,7 @@ pub(crate) fn cards_loss<const GRAD: bool, const LOSS: bool, const L: usize>(
                     f64::from(q.delta_t[k].max(0.0)),
                     q.rating[k],
                     f64::from(q.weight[k]),
+                    k + 1 == n,
                     grad,
                 );
             }
