@@ -503,6 +503,7 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
         }),
         claim: Line(AtomicU64::new(0)),
         stop: Line(AtomicBool::new(false)),
+        started: Line(AtomicBool::new(false)),
         slots: (1..threads)
             .map(|_| (0..parts).map(|_| Line(Slot::new())).collect())
             .collect(),
@@ -515,6 +516,7 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                 let mut spins = 0u32;
                 let mut bounds = Vec::with_capacity(parts + 1);
                 let slots = &shared.slots[worker - 1];
+                shared.started.0.store(true, Ordering::Relaxed);
                 while !shared.stop.0.load(Ordering::Acquire) {
                     let generation = shared.job.0.generation.load(Ordering::Acquire);
                     if generation == seen {
@@ -545,6 +547,7 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
         let mut mine: Vec<Option<Gradient>> = vec![None; parts];
         let mut generation = 0u64;
         let mut part_time = std::time::Duration::from_micros(50);
+        let mut unhelped = 0u32;
         for _ in 0..config.epochs {
             rng.shuffle(&mut order);
             for &b in &order {
@@ -575,11 +578,13 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                 // be late before the main thread works it out itself.
                 let patience = part_time / 2;
                 let mut grad = [0.0; 21];
+                let mut helped = false;
                 for (part, own) in mine.iter().enumerate() {
                     let part_grad = match own {
                         Some(g) => *g,
                         None => loop {
                             if let Some(g) = shared.handed_back(generation, part) {
+                                helped = true;
                                 break g;
                             }
                             if waited.elapsed() > patience {
@@ -594,6 +599,17 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                         *g += x;
                     }
                 }
+                // Workers that have started but handed nothing back for a while are not
+                // getting a core (the machine is busy): their spinning would only take time
+                // from this thread, so they stop and it goes on alone, with the same result.
+                if helped || !shared.started.0.load(Ordering::Relaxed) {
+                    unhelped = 0;
+                } else {
+                    unhelped += 1;
+                    if unhelped == RETIRE_AFTER {
+                        shared.stop.0.store(true, Ordering::Release);
+                    }
+                }
                 update(&mut w, b, &mut grad);
             }
         }
@@ -601,6 +617,9 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
     });
     w
 }
+
+/// Batches in a row in which no started worker handed a part back before the workers stop.
+const RETIRE_AFTER: u32 = 16;
 
 /// A value on a cache line of its own.
 #[repr(align(128))]
@@ -620,6 +639,8 @@ struct Shared {
     /// Generation (high 32 bits) and next unclaimed part (low 32 bits).
     claim: Line<AtomicU64>,
     stop: Line<AtomicBool>,
+    /// Set by the first worker to run.
+    started: Line<AtomicBool>,
     /// Per worker, per part: the gradient it handed back.
     slots: Vec<Vec<Line<Slot>>>,
 }
