@@ -429,7 +429,10 @@ impl SplitMix {
 const REVIEWS_PER_THREAD: usize = 4_000;
 
 fn thread_count(set: &TrainSet, config: &TrainingConfig) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Asking the system reads cgroup files, a good part of training's fixed cost on a small
+    // log: ask once.
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let wanted = if config.threads == 0 {
         (set.delta_t.len() / REVIEWS_PER_THREAD).clamp(1, cores)
     } else {
