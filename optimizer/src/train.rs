@@ -591,8 +591,22 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                                 break g;
                             }
                             if waited.elapsed() > patience {
+                                // Worked out a few cards at a time, taking the worker's
+                                // result if it comes meanwhile. The cards are walked in
+                                // the same pairs as in one go (the chunks are of an even
+                                // number of cards), so the sum is the same.
                                 let mut g = [0.0; 21];
-                                set.gradient(&p, bounds[part]..bounds[part + 1], &mut g);
+                                let (mut c, end) = (bounds[part], bounds[part + 1]);
+                                while c < end {
+                                    let next = (c + STEAL_CHUNK).min(end);
+                                    set.gradient(&p, c..next, &mut g);
+                                    c = next;
+                                    if let Some(h) = shared.handed_back(generation, part) {
+                                        helped = true;
+                                        g = h;
+                                        break;
+                                    }
+                                }
                                 break g;
                             }
                             std::hint::spin_loop();
@@ -620,6 +634,10 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
     });
     w
 }
+
+/// Cards the main thread works out between looks at a late worker's slot (even, so that
+/// the cards are paired as in one go).
+const STEAL_CHUNK: usize = 2 * LANES * 4;
 
 /// Batches in a row in which no started worker handed a part back before the workers stop.
 const RETIRE_AFTER: u32 = 16;
