@@ -403,7 +403,7 @@ impl TrainSet {
 }
 
 /// Cards walked in lockstep by the gradient ([`cards_loss`]).
-const LANES: usize = 2;
+const LANES: usize = 3;
 
 /// A small deterministic generator for the batch shuffle (SplitMix64).
 struct SplitMix(u64);
@@ -593,8 +593,8 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                             if waited.elapsed() > patience {
                                 // Worked out a few cards at a time, taking the worker's
                                 // result if it comes meanwhile. The cards are walked in
-                                // the same pairs as in one go (the chunks are of an even
-                                // number of cards), so the sum is the same.
+                                // the same groups as in one go (a chunk is a whole number
+                                // of groups of LANES cards), so the sum is the same.
                                 let mut g = [0.0; 21];
                                 let (mut c, end) = (bounds[part], bounds[part + 1]);
                                 while c < end {
@@ -635,8 +635,8 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
     w
 }
 
-/// Cards the main thread works out between looks at a late worker's slot (even, so that
-/// the cards are paired as in one go).
+/// Cards the main thread works out between looks at a late worker's slot (a multiple of
+/// [`LANES`], so that the cards are grouped as in one go).
 const STEAL_CHUNK: usize = 2 * LANES * 4;
 
 /// Batches in a row in which no started worker handed a part back before the workers stop.
