@@ -208,21 +208,37 @@ fn transcendentals(p: &Weights, lane: &Lane, t: f64, rating: u8, r: f64) -> [f64
     }
 }
 
-/// One review after the first, given its `retrievability` and `transcendentals` (`x`) (R and its partials): scores its prediction when `weight > 0` (adding the loss to
+/// A review after a card's first, as [`step`] takes it.
+#[derive(Clone, Copy)]
+struct Next {
+    /// Days since the previous review.
+    t: f64,
+    rating: u8,
+    /// The weight of its prediction (0: not scored).
+    weight: f64,
+    /// The card's last review: nothing reads the state after it.
+    last: bool,
+}
+
+/// One review after the first, given its R and partials (`retrievability`) and its
+/// [`transcendentals`] (`x`): scores its prediction when `weight > 0` (adding the loss to
 /// the return value when `LOSS` and its gradient to `grad` when `GRAD`) and moves the state
-/// on, unless it is the card's `last` review (nothing would read the new state).
+/// on, unless it is the card's `last` review.
 #[inline(always)]
 fn step<const GRAD: bool, const LOSS: bool>(
     p: &Weights,
     lane: &mut Lane,
-    t: f64,
-    rating: u8,
-    weight: f64,
-    last: bool,
+    review: Next,
     retrievability: (f64, f64, f64),
     x: [f64; 4],
     grad: &mut Gradient,
 ) -> f64 {
+    let Next {
+        t,
+        rating,
+        weight,
+        last,
+    } = review;
     let w = &p.w;
     let (s, d) = (lane.s, lane.d);
     let js = &mut lane.js;
@@ -431,17 +447,13 @@ pub(crate) fn cards_loss<const GRAD: bool, const LOSS: bool, const L: usize>(
             .zip(lanes.iter_mut().zip(seqs.iter().zip(&len)))
         {
             if k < n {
-                loss += step::<GRAD, LOSS>(
-                    p,
-                    lane,
-                    f64::from(q.delta_t[k].max(0.0)),
-                    q.rating[k],
-                    f64::from(q.weight[k]),
-                    k + 1 == n,
-                    *r,
-                    *x,
-                    grad,
-                );
+                let review = Next {
+                    t: f64::from(q.delta_t[k].max(0.0)),
+                    rating: q.rating[k],
+                    weight: f64::from(q.weight[k]),
+                    last: k + 1 == n,
+                };
+                loss += step::<GRAD, LOSS>(p, lane, review, *r, *x, grad);
             }
         }
         for lane in lanes.iter_mut() {
