@@ -550,7 +550,7 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
         let mut mine: Vec<Option<Gradient>> = vec![None; parts];
         let mut generation = 0u64;
         let mut part_time = std::time::Duration::from_micros(50);
-        let mut unhelped = 0u32;
+        let (mut lateness, mut retired) = (0u32, false);
         for _ in 0..config.epochs {
             rng.shuffle(&mut order);
             for &b in &order {
@@ -581,16 +581,19 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                 // be late before the main thread works it out itself.
                 let patience = part_time / 2;
                 let mut grad = [0.0; 21];
-                let mut helped = false;
+                // Whether a worker handed a part back within the patience, and whether the
+                // main thread had to start on a worker's part.
+                let (mut on_time, mut late) = (false, false);
                 for (part, own) in mine.iter().enumerate() {
                     let part_grad = match own {
                         Some(g) => *g,
                         None => loop {
                             if let Some(g) = shared.handed_back(generation, part) {
-                                helped = true;
+                                on_time = true;
                                 break g;
                             }
                             if waited.elapsed() > patience {
+                                late = true;
                                 // Worked out a few cards at a time, taking the worker's
                                 // result if it comes meanwhile. The cards are walked in
                                 // the same groups as in one go (a chunk is a whole number
@@ -602,7 +605,6 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                                     set.gradient(&p, c..next, &mut g);
                                     c = next;
                                     if let Some(h) = shared.handed_back(generation, part) {
-                                        helped = true;
                                         g = h;
                                         break;
                                     }
@@ -616,15 +618,20 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                         *g += x;
                     }
                 }
-                // Workers that have started but handed nothing back for a while are not
-                // getting a core (the machine is busy): their spinning would only take time
-                // from this thread, so they stop and it goes on alone, with the same result.
-                if helped || !shared.started.0.load(Ordering::Relaxed) {
-                    unhelped = 0;
-                } else {
-                    unhelped += 1;
-                    if unhelped == RETIRE_AFTER {
+                // Workers that have started but are often late are not getting a core of
+                // their own (the machine is busy): they would only take time from this
+                // thread, so they stop and it goes on alone, with the same result. Each
+                // batch with a late part counts two, each with the parts on time takes one
+                // off; the workers stop when the count reaches RETIRE_AT.
+                if shared.started.0.load(Ordering::Relaxed) && !retired {
+                    if late || !on_time {
+                        lateness += 2;
+                    } else {
+                        lateness = lateness.saturating_sub(1);
+                    }
+                    if lateness >= RETIRE_AT {
                         shared.stop.0.store(true, Ordering::Release);
+                        retired = true;
                     }
                 }
                 update(&mut w, b, &mut grad);
@@ -639,8 +646,9 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
 /// [`LANES`], so that the cards are grouped as in one go).
 const STEAL_CHUNK: usize = 2 * LANES * 4;
 
-/// Batches in a row in which no started worker handed a part back before the workers stop.
-const RETIRE_AFTER: u32 = 16;
+/// The count of late batches (two each, one off for each batch on time) at which the workers
+/// stop.
+const RETIRE_AT: u32 = 24;
 
 /// A value on a cache line of its own.
 #[repr(align(128))]
