@@ -17,6 +17,7 @@
 //! and the main thread does any part no worker took or handed back in time.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 
 use carnet_engine::DEFAULT_PARAMETERS;
 
@@ -250,7 +251,7 @@ pub(crate) fn optimize_targets(
     let set = TrainSet::new(dataset, &train, config);
     let mut w = start;
     if set.predictions > 0 {
-        w = run(&set, &start, config);
+        w = run(set, &start, config);
     }
     if w.iter().any(|x| !x.is_finite()) {
         // Cannot happen with finite data (every step is clipped); never hand out NaN.
@@ -442,7 +443,8 @@ fn thread_count(set: &TrainSet, config: &TrainingConfig) -> usize {
 }
 
 /// The training loop: epochs × batches of Adam steps.
-fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] {
+fn run(set: TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] {
+    let set = Arc::new(set);
     let total = set.predictions;
     let iterations = (total / config.batch_size.max(1) + 1) * config.epochs;
     let mut w = *start;
@@ -450,7 +452,7 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
     let mut rng = SplitMix(config.seed);
     let mut order: Vec<usize> = (0..set.batches()).collect();
     let mut step = 0;
-    let threads = thread_count(set, config);
+    let threads = thread_count(&set, config);
     let steps = set.batches() * config.epochs;
     if let Some(p) = config.progress {
         p.total.fetch_add(steps, Ordering::Relaxed);
@@ -498,7 +500,9 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
     // worked out again by the main thread. The result is the same whoever computes a part,
     // and parts are summed in order, so it does not depend on the threads.
     let parts = threads;
-    let shared = Shared {
+    let shared = Arc::new(Shared {
+        set: Arc::clone(&set),
+        parts,
         job: Line(Job {
             generation: AtomicU64::new(0),
             batch: AtomicUsize::new(0),
@@ -510,42 +514,9 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
         slots: (1..threads)
             .map(|_| (0..parts).map(|_| Line(Slot::new())).collect())
             .collect(),
-    };
-    std::thread::scope(|scope| {
-        for worker in 1..threads {
-            let shared = &shared;
-            scope.spawn(move || {
-                let mut seen = 0u64;
-                let mut spins = 0u32;
-                let mut bounds = Vec::with_capacity(parts + 1);
-                let slots = &shared.slots[worker - 1];
-                shared.started.0.store(true, Ordering::Relaxed);
-                while !shared.stop.0.load(Ordering::Acquire) {
-                    let generation = shared.job.0.generation.load(Ordering::Acquire);
-                    if generation == seen {
-                        spins += 1;
-                        if spins < 5_000 {
-                            std::hint::spin_loop();
-                        } else {
-                            std::thread::yield_now();
-                        }
-                        continue;
-                    }
-                    spins = 0;
-                    seen = generation;
-                    let b = shared.job.0.batch.load(Ordering::Relaxed);
-                    let w = read_array(&shared.job.0.w);
-                    // The job may have moved on while it was read: then no part is claimed.
-                    set.split(b, parts, &mut bounds);
-                    let p = Weights::new(&w);
-                    while let Some(part) = shared.claim(generation, parts) {
-                        let mut grad = [0.0; 21];
-                        set.gradient(&p, bounds[part]..bounds[part + 1], &mut grad);
-                        slots[part].0.write(generation, &grad);
-                    }
-                }
-            });
-        }
+    });
+    hand_to_workers(&shared, threads - 1);
+    {
         let mut bounds = Vec::with_capacity(parts + 1);
         let mut mine: Vec<Option<Gradient>> = vec![None; parts];
         let mut generation = 0u64;
@@ -637,9 +608,42 @@ fn run(set: &TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] 
                 update(&mut w, b, &mut grad);
             }
         }
-        shared.stop.0.store(true, Ordering::Release);
-    });
+    }
+    // The workers go back to waiting for work on their own; nothing waits for them.
+    shared.stop.0.store(true, Ordering::Release);
     w
+}
+
+/// What a worker is handed: a training under way and the worker's number in it (from 1).
+type Task = (Arc<Shared>, usize);
+
+/// The workers, kept between trainings: starting a thread, and above all waiting for it to
+/// finish on a busy machine (it may wait for a core to see that it is done), costs more than
+/// training on a small log.
+static POOL: Mutex<Vec<mpsc::Sender<Task>>> = Mutex::new(Vec::new());
+
+/// Hands `shared` to `workers` workers of the pool, starting those it lacks (as many as the
+/// system lets it; the main thread does whatever no worker does).
+fn hand_to_workers(shared: &Arc<Shared>, workers: usize) {
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    while pool.len() < workers {
+        let (sender, receiver) = mpsc::channel::<Task>();
+        let spawned = std::thread::Builder::new()
+            .name("carnet-optimizer".into())
+            .spawn(move || {
+                for (shared, worker) in receiver {
+                    shared.serve(worker);
+                }
+            });
+        if spawned.is_err() {
+            break;
+        }
+        pool.push(sender);
+    }
+    for (i, sender) in pool.iter().take(workers).enumerate() {
+        // A worker that is gone only means the main thread does its parts.
+        let _ = sender.send((Arc::clone(shared), i + 1));
+    }
 }
 
 /// Cards the main thread works out between looks at a late worker's slot (a multiple of
@@ -664,6 +668,9 @@ struct Job {
 }
 
 struct Shared {
+    set: Arc<TrainSet>,
+    /// Parts each batch is cut into.
+    parts: usize,
     job: Line<Job>,
     /// Generation (high 32 bits) and next unclaimed part (low 32 bits).
     claim: Line<AtomicU64>,
@@ -719,6 +726,43 @@ fn read_array(v: &[AtomicU64; 21]) -> [f64; 21] {
 }
 
 impl Shared {
+    /// A worker's loop for one training: waits for each batch, claims parts of it and hands
+    /// them back, until the training stops.
+    fn serve(&self, worker: usize) {
+        let (set, parts) = (&*self.set, self.parts);
+        let mut seen = 0u64;
+        let mut spins = 0u32;
+        let mut bounds = Vec::with_capacity(parts + 1);
+        let Some(slots) = self.slots.get(worker.wrapping_sub(1)) else {
+            return;
+        };
+        self.started.0.store(true, Ordering::Relaxed);
+        while !self.stop.0.load(Ordering::Acquire) {
+            let generation = self.job.0.generation.load(Ordering::Acquire);
+            if generation == seen {
+                spins += 1;
+                if spins < 5_000 {
+                    std::hint::spin_loop();
+                } else {
+                    std::thread::yield_now();
+                }
+                continue;
+            }
+            spins = 0;
+            seen = generation;
+            let b = self.job.0.batch.load(Ordering::Relaxed);
+            let w = read_array(&self.job.0.w);
+            // The job may have moved on while it was read: then no part is claimed.
+            set.split(b, parts, &mut bounds);
+            let p = Weights::new(&w);
+            while let Some(part) = self.claim(generation, parts) {
+                let mut grad = [0.0; 21];
+                set.gradient(&p, bounds[part]..bounds[part + 1], &mut grad);
+                slots[part].0.write(generation, &grad);
+            }
+        }
+    }
+
     /// The next unclaimed part of generation `generation`, claimed; `None` when none is left
     /// (or the generation is over).
     fn claim(&self, generation: u64, parts: usize) -> Option<usize> {
