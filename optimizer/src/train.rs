@@ -554,19 +554,14 @@ fn run(set: TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] {
                 // be late before the main thread works it out itself.
                 let patience = part_time / 2;
                 let mut grad = [0.0; 21];
-                // Whether a worker handed a part back within the patience, and whether the
-                // main thread had to start on a worker's part.
-                let (mut on_time, mut late) = (false, false);
                 for (part, own) in mine.iter().enumerate() {
                     let part_grad = match own {
                         Some(g) => *g,
                         None => loop {
                             if let Some(g) = shared.handed_back(generation, part) {
-                                on_time = true;
                                 break g;
                             }
                             if waited.elapsed() > patience {
-                                late = true;
                                 // Worked out a few cards at a time, taking the worker's
                                 // result if it comes meanwhile. The cards are walked in
                                 // the same groups as in one go (a chunk is a whole number
@@ -591,13 +586,15 @@ fn run(set: TrainSet, start: &[f64; 21], config: &TrainingConfig) -> [f64; 21] {
                         *g += x;
                     }
                 }
-                // Workers that have started but are often late are not getting a core of
-                // their own (the machine is busy): they would only take time from this
-                // thread, so they stop and it goes on alone, with the same result. Each
-                // batch with a late part counts two, each with the parts on time takes one
-                // off; the workers stop when the count reaches RETIRE_AT.
+                // Workers that have started but do not make batches quicker are not getting
+                // a core of their own (the machine is busy): they would only take time from
+                // this thread, so they stop and it goes on alone, with the same result. A
+                // batch that took more than 90 % of the time the main thread would have
+                // taken alone (its own time per part, times the parts) counts two, a quicker
+                // one takes one off; the workers stop when the count reaches RETIRE_AT.
+                let slow = started.elapsed() * 10 > part_time * (9 * parts as u32);
                 if shared.started.0.load(Ordering::Relaxed) && !retired {
-                    if late || !on_time {
+                    if slow {
                         lateness += 2;
                     } else {
                         lateness = lateness.saturating_sub(1);
@@ -652,9 +649,8 @@ fn hand_to_workers(shared: &Arc<Shared>, workers: usize) {
 /// [`LANES`], so that the cards are grouped as in one go).
 const STEAL_CHUNK: usize = 2 * LANES * 4;
 
-/// The count of late batches (two each, one off for each batch on time) at which the workers
-/// stop.
-const RETIRE_AT: u32 = 24;
+/// The count of slow batches (two each, one off for each quick one) at which the workers stop.
+const RETIRE_AT: u32 = 16;
 
 /// A value on a cache line of its own.
 #[repr(align(128))]
