@@ -104,8 +104,8 @@ impl TrainingConfig {
     /// fsrs-rs's settings with batches of 128 predictions instead of 512: four times the
     /// Adam steps for the same passes over the data, which reach fsrs-rs's log loss or
     /// better (the josh log and synthetic histories, in-sample and on the time-series split,
-    /// tested against fsrs-rs) in well under half of its time (benchmark `train`: 2.1–3.3×
-    /// faster over eleven runs on a busy 2-core machine).
+    /// tested against fsrs-rs) in well under half of its time (benchmark `train`: 2.7×
+    /// faster in the median of 24 runs on a busy 2-core machine, 2.1–4.3× run by run).
     pub fn fast() -> TrainingConfig {
         TrainingConfig {
             batch_size: 128,
