@@ -20,6 +20,13 @@ fn josh(c: &mut Criterion) {
     group.bench_function("carnet, batches of 128", |b| {
         b.iter(|| optimize(&dataset, &fast))
     });
+    let fast_alone = TrainingConfig {
+        threads: 1,
+        ..TrainingConfig::fast()
+    };
+    group.bench_function("carnet, batches of 128, one thread", |b| {
+        b.iter(|| optimize(&dataset, &fast_alone))
+    });
     group.bench_function("fsrs-rs", |b| {
         b.iter_batched(
             || (items.clone(), ids.clone()),

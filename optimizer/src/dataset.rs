@@ -218,20 +218,51 @@ impl Dataset {
     /// Every prediction, in time order (by review time, then card, then position), the order
     /// fsrs-rs expects its `FSRSItem`s in.
     pub fn targets(&self) -> Vec<Target> {
-        let mut keyed = Vec::with_capacity(self.reviews.len());
+        let mut targets = Vec::with_capacity(self.reviews.len());
+        let mut times = Vec::with_capacity(self.reviews.len());
         for (c, span) in self.cards.iter().enumerate() {
             let reviews = &self.reviews[span.start as usize..(span.start + span.len) as usize];
             for (i, review) in reviews.iter().enumerate().skip(1) {
                 if review.delta_t > 0 {
-                    keyed.push((review.time, c as u32, i as u32));
+                    targets.push(Target {
+                        card: c as u32,
+                        index: i as u32,
+                    });
+                    times.push(review.time);
                 }
             }
         }
-        keyed.sort_unstable();
-        keyed
-            .into_iter()
-            .map(|(_, card, index)| Target { card, index })
-            .collect()
+        // Targets are in (card, position) order, so sorting them by time with that order as
+        // the tie-break is sorting one integer per target: the time since the first in the
+        // high 32 bits and the target's number in the low 32 when both fit (always, for
+        // logs of less than 136 years), a 128-bit key otherwise. Integers sort several times
+        // quicker than tuples.
+        let (Some(&first), Some(&last)) = (times.iter().min(), times.iter().max()) else {
+            return targets;
+        };
+        let span = last.abs_diff(first);
+        if span <= u64::from(u32::MAX) && targets.len() <= u32::MAX as usize {
+            let mut keys: Vec<u64> = times
+                .iter()
+                .enumerate()
+                .map(|(k, &t)| t.abs_diff(first) << 32 | k as u64)
+                .collect();
+            keys.sort_unstable();
+            keys.iter().map(|&k| targets[k as u32 as usize]).collect()
+        } else {
+            let mut keys: Vec<u128> = times
+                .iter()
+                .enumerate()
+                .map(|(k, &t)| u128::from(t.abs_diff(first)) << 64 | k as u128)
+                .collect();
+            keys.sort_unstable();
+            keys.iter().map(|&k| targets[k as u64 as usize]).collect()
+        }
+    }
+
+    /// Where card number `card`'s reviews start among all the dataset's reviews.
+    pub(crate) fn card_offset(&self, card: usize) -> usize {
+        self.cards[card].start as usize
     }
 }
 

@@ -47,6 +47,13 @@ pub(crate) struct Weights {
     d0_easy_dw5: f64,
     /// e^(w17·w18), the failure floor's divisor.
     floor_divisor: f64,
+    /// Per first rating G: S0 = w[G−1] clamped, its logarithm, and e^(w5·(G−1)).
+    s0: [f64; 4],
+    ln_s0: [f64; 4],
+    exp_d0: [f64; 4],
+    /// Per rating G: −w6·(G − 3)/9, the difficulty step, and (1 − w7)·(−(G − 3)/9).
+    d_step: [f64; 4],
+    d_step_dw6: [f64; 4],
 }
 
 impl Weights {
@@ -56,6 +63,7 @@ impl Weights {
         let e = (c / decay).exp();
         // factor = e^(c/decay) − 1; ∂/∂decay = e·(−c/decay²); decay = −w20.
         let dfactor_ddecay = e * (-c / (decay * decay));
+        let s0 = [w[0], w[1], w[2], w[3]].map(|s| s.clamp(S_MIN, S_MAX));
         Weights {
             w: *w,
             decay,
@@ -65,6 +73,11 @@ impl Weights {
             d0_easy: w[4] - (3.0 * w[5]).exp() + 1.0,
             d0_easy_dw5: -3.0 * (3.0 * w[5]).exp(),
             floor_divisor: (w[17] * w[18]).exp(),
+            s0,
+            ln_s0: s0.map(f64::ln),
+            exp_d0: [0.0, 1.0, 2.0, 3.0].map(|g: f64| (w[5] * g).exp()),
+            d_step: [1.0, 2.0, 3.0, 4.0].map(|g: f64| -w[6] * (g - 3.0) / 9.0),
+            d_step_dw6: [1.0, 2.0, 3.0, 4.0].map(|g: f64| (1.0 - w[7]) * -(g - 3.0) / 9.0),
         }
     }
 }
@@ -102,6 +115,11 @@ fn ln(x: f64) -> f64 {
 #[derive(Clone, Copy)]
 struct Lane {
     s: f64,
+    /// ln S, carried along: the same-day formula and the failure floor give it without a
+    /// logarithm.
+    ln_s: f64,
+    /// ln S is to be worked out from S.
+    ln_s_due: bool,
     d: f64,
     /// ∂S/∂w.
     js: Gradient,
@@ -109,41 +127,118 @@ struct Lane {
     jd: [f64; 4],
 }
 
-/// The state after a card's first review: S0 = w[G−1], D0(G) = w4 − e^(w5·(G−1)) + 1, clamped.
+/// The state after a card's first review: S0 = w[G−1], D0(G) = w4 − e^(w5·(G−1)) + 1, clamped;
+/// written into `lane`, whose derivatives are zero (it is filled in place: a `Lane` is 28
+/// numbers).
 #[inline(always)]
-fn first<const GRAD: bool>(p: &Weights, rating: u8) -> Lane {
+fn first<const GRAD: bool>(p: &Weights, rating: u8, lane: &mut Lane) {
     let w = &p.w;
     let g0 = rating.clamp(1, 4) as usize;
-    let s0 = w[g0 - 1];
-    let mut js: Gradient = [0.0; 21];
-    if GRAD && inside(s0, S_MIN, S_MAX) {
-        js[g0 - 1] = 1.0;
+    if GRAD && inside(w[g0 - 1], S_MIN, S_MAX) {
+        lane.js[g0 - 1] = 1.0;
     }
-    let e0 = exp(w[5] * (g0 - 1) as f64);
+    let e0 = p.exp_d0[g0 - 1];
     let d0 = w[4] - e0 + 1.0;
-    let mut jd = [0.0f64; 4];
     if GRAD && inside(d0, D_MIN, D_MAX) {
-        jd = [1.0, -((g0 - 1) as f64) * e0, 0.0, 0.0];
+        lane.jd[0] = 1.0;
+        lane.jd[1] = -((g0 - 1) as f64) * e0;
     }
-    Lane {
-        s: s0.clamp(S_MIN, S_MAX),
-        d: d0.clamp(D_MIN, D_MAX),
-        js,
-        jd,
+    lane.s = p.s0[g0 - 1];
+    lane.ln_s = p.ln_s0[g0 - 1];
+    lane.d = d0.clamp(D_MIN, D_MAX);
+}
+
+/// R after `t` days at stability `s` (ln S `ln_s`), with its partials ∂R/∂S and ∂R/∂w20
+/// when `GRAD` (R = 1, partials 0, on the same day).
+///
+/// R = (1 + factor·t/S)^decay with ln(1 + factor·t/S) = ln(S + factor·t) − ln S: ln S is
+/// carried along, so no division stands between S and R. The loop is bound by the latency
+/// of the chain from one review's S through R to the next S, so [`cards_loss`] works out R
+/// for all its cards before moving any of them on: their chains then overlap.
+#[inline(always)]
+fn retrievability<const GRAD: bool>(p: &Weights, s: f64, ln_s: f64, t: f64) -> (f64, f64, f64) {
+    if t > 0.0 {
+        let st = s + p.factor * t;
+        // Worked out beside the logarithm, so that no division waits for R.
+        let decay_t_st = p.decay * t / st;
+        let ln_base = ln(st) - ln_s;
+        let r = exp(p.decay * ln_base);
+        if GRAD {
+            // With base = st/S: ∂R/∂S = R·decay/base·(−t·factor/S²) = −R·decay·factor·t/(S·st).
+            let r_decay_t = r * decay_t_st;
+            let r_s = r * (-decay_t_st * p.factor / s);
+            // ∂R/∂w20 = −∂R/∂decay with decay = −w20, through decay and factor.
+            let r_decay = r * ln_base - r_decay_t * p.dfactor_dw20;
+            (r, r_s, -r_decay)
+        } else {
+            (r, 0.0, 0.0)
+        }
+    } else {
+        (1.0, 0.0, 0.0)
     }
 }
 
-/// One review after the first: scores its prediction when `weight > 0` (adding the loss to
-/// the return value and its gradient to `grad`) and moves the state on.
+/// The exponentials and logarithms of the new stability's formula for a review after `t` days
+/// graded `rating` at retrievability `r`, worked out (like R) for all the cards of
+/// [`cards_loss`] before any of them is moved on, so that their latencies overlap:
+/// - same day: e^(w17·(G − 3 + w18) − w19·ln S), unless a recall keeps S anyway;
+/// - lapse: ln D, ln(S + 1), D^−w12·e^(w14·(1 − R)) (one exponential), (S + 1)^w13;
+/// - recall: S^−w9, e^(w10·(1 − R)).
 #[inline(always)]
-fn step<const GRAD: bool>(
-    p: &Weights,
-    lane: &mut Lane,
+fn transcendentals(p: &Weights, lane: &Lane, t: f64, rating: u8, r: f64) -> [f64; 4] {
+    let w = &p.w;
+    if t == 0.0 {
+        let ln_raw = w[17] * (f64::from(rating) - 3.0 + w[18]) - w[19] * lane.ln_s;
+        if rating >= 2 && ln_raw < 0.0 {
+            [1.0, 0.0, 0.0, 0.0]
+        } else {
+            [exp(ln_raw), 0.0, 0.0, 0.0]
+        }
+    } else if rating == 1 {
+        let ln_d = ln(lane.d);
+        let ln_s1 = ln(lane.s + 1.0);
+        [
+            ln_d,
+            ln_s1,
+            exp(-w[12] * ln_d + (1.0 - r) * w[14]),
+            exp(w[13] * ln_s1),
+        ]
+    } else {
+        [exp(-w[9] * lane.ln_s), exp((1.0 - r) * w[10]), 0.0, 0.0]
+    }
+}
+
+/// A review after a card's first, as [`step`] takes it.
+#[derive(Clone, Copy)]
+struct Next {
+    /// Days since the previous review.
     t: f64,
     rating: u8,
+    /// The weight of its prediction (0: not scored).
     weight: f64,
+    /// The card's last review: nothing reads the state after it.
+    last: bool,
+}
+
+/// One review after the first, given its R and partials (`retrievability`) and its
+/// [`transcendentals`] (`x`): scores its prediction when `weight > 0` (adding the loss to
+/// the return value when `LOSS` and its gradient to `grad` when `GRAD`) and moves the state
+/// on, unless it is the card's `last` review.
+#[inline(always)]
+fn step<const GRAD: bool, const LOSS: bool>(
+    p: &Weights,
+    lane: &mut Lane,
+    review: Next,
+    retrievability: (f64, f64, f64),
+    x: [f64; 4],
     grad: &mut Gradient,
 ) -> f64 {
+    let Next {
+        t,
+        rating,
+        weight,
+        last,
+    } = review;
     let w = &p.w;
     let (s, d) = (lane.s, lane.d);
     let js = &mut lane.js;
@@ -151,27 +246,15 @@ fn step<const GRAD: bool>(
     let g = f64::from(rating);
     let mut loss = 0.0;
 
-    // Retrievability and its partials ∂R/∂S, ∂R/∂w20 (R = 1, partials 0, on the same day).
-    let (r, r_s, r_w20) = if t > 0.0 {
-        let base = 1.0 + p.factor * t / s;
-        let ln_base = ln(base);
-        let r = exp(p.decay * ln_base);
-        if GRAD {
-            let r_s = r * p.decay / base * (-t * p.factor / (s * s));
-            // ∂R/∂w20 = −∂R/∂decay with decay = −w20, through decay and factor.
-            let r_decay = r * (ln_base + p.decay / base * (t / s) * (-p.dfactor_dw20));
-            (r, r_s, -r_decay)
-        } else {
-            (r, 0.0, 0.0)
-        }
-    } else {
-        (1.0, 0.0, 0.0)
-    };
+    let ln_s = lane.ln_s;
+    let (r, r_s, r_w20) = retrievability;
 
     if weight != 0.0 {
         let recalled = rating > 1;
         let pc = r.clamp(P_MIN, P_MAX);
-        loss -= weight * if recalled { ln(pc) } else { ln(1.0 - pc) };
+        if LOSS {
+            loss -= weight * if recalled { ln(pc) } else { ln(1.0 - pc) };
+        }
         if GRAD && r > P_MIN && r < P_MAX {
             let g_r = -weight
                 * if recalled {
@@ -183,19 +266,27 @@ fn step<const GRAD: bool>(
             grad[20] += g_r * r_w20;
         }
     }
+    if last {
+        return loss;
+    }
 
     // New stability: S' with its direct partials ∂S'/∂S, ∂S'/∂D, ∂S'/∂R, and the sparse
     // ∂S'/∂w written straight into `js` after it is scaled.
     let new_s;
+    let new_ln_s;
     if t == 0.0 {
         // Same day: S' = S·e^(w17·(G − 3 + w18))·S^−w19, at least S on a recall.
-        let ln_s = ln(s);
         let q = g - 3.0 + w[18];
-        let raw = exp(w[17] * q - w[19] * ln_s);
-        if rating >= 2 && raw < 1.0 {
+        // The factor is below 1 when its logarithm is negative: a recall then keeps S, and
+        // the exponential is not needed.
+        let ln_raw = w[17] * q - w[19] * ln_s;
+        if rating >= 2 && ln_raw < 0.0 {
             new_s = s;
+            new_ln_s = Some(ln_s);
         } else {
+            let raw = x[0];
             new_s = s * raw;
+            new_ln_s = Some(ln_s + ln_raw);
             if GRAD {
                 scale(js, raw * (1.0 - w[19]));
                 js[17] += new_s * q;
@@ -206,15 +297,12 @@ fn step<const GRAD: bool>(
     } else if rating == 1 {
         // Lapse: min(w11·D^−w12·((S + 1)^w13 − 1)·e^(w14·(1 − R)), S / e^(w17·w18)).
         let floor = s / p.floor_divisor;
-        let ln_d = ln(d);
-        let ln_s1 = ln(s + 1.0);
-        let d_pow = exp(-w[12] * ln_d);
-        let s1_pow = exp(w[13] * ln_s1);
-        let er = exp((1.0 - r) * w[14]);
-        let a = d_pow * (s1_pow - 1.0) * er;
+        let [ln_d, ln_s1, d_er, s1_pow] = x;
+        let a = d_er * (s1_pow - 1.0);
         let raw = w[11] * a;
         if floor < raw {
             new_s = floor;
+            new_ln_s = Some(ln_s - w[17] * w[18]);
             if GRAD {
                 scale(js, 1.0 / p.floor_divisor);
                 js[17] -= floor * w[18];
@@ -222,8 +310,9 @@ fn step<const GRAD: bool>(
             }
         } else {
             new_s = raw;
+            new_ln_s = None;
             if GRAD {
-                let ds = w[11] * d_pow * er * w[13] * s1_pow / (s + 1.0);
+                let ds = w[11] * d_er * w[13] * s1_pow / (s + 1.0);
                 let dd = raw * (-w[12] / d);
                 let dr = -w[14] * raw;
                 scale(js, ds + dr * r_s);
@@ -233,23 +322,23 @@ fn step<const GRAD: bool>(
                 }
                 js[11] += a;
                 js[12] -= raw * ln_d;
-                js[13] += w[11] * d_pow * er * s1_pow * ln_s1;
+                js[13] += w[11] * d_er * s1_pow * ln_s1;
                 js[14] += raw * (1.0 - r);
             }
         }
     } else {
         // Recall: S' = S·(e^w8·(11 − D)·S^−w9·(e^(w10·(1 − R)) − 1)·hard·easy + 1).
-        let ln_s = ln(s);
         let bonus = match rating {
             2 => w[15],
             4 => w[16],
             _ => 1.0,
         };
-        let q_plain = p.exp_w8 * exp(-w[9] * ln_s);
+        let q_plain = p.exp_w8 * x[0];
         let q = q_plain * bonus;
-        let er = exp((1.0 - r) * w[10]);
+        let er = x[1];
         let inc = q * (11.0 - d) * (er - 1.0);
         new_s = s * (inc + 1.0);
+        new_ln_s = None;
         if GRAD {
             let s_inc = s * inc;
             let ds = 1.0 + inc * (1.0 - w[9]);
@@ -273,36 +362,48 @@ fn step<const GRAD: bool>(
     }
 
     // Difficulty: D' = w7·D0(4) + (1 − w7)·(D + (10 − D)·(−w6·(G − 3))/9), clamped.
-    let delta = -w[6] * (g - 3.0);
-    let next = d + (10.0 - d) * delta / 9.0;
+    let gi = usize::from(rating.clamp(1, 4)) - 1;
+    let step = p.d_step[gi];
+    let next = d + (10.0 - d) * step;
     let mean = w[7] * (p.d0_easy - next) + next;
     if GRAD {
         if inside(mean, D_MIN, D_MAX) {
-            let dd = (1.0 - w[7]) * (1.0 - delta / 9.0);
+            let dd = (1.0 - w[7]) * (1.0 - step);
             for v in jd.iter_mut() {
                 *v *= dd;
             }
             jd[0] += w[7];
             jd[1] += w[7] * p.d0_easy_dw5;
-            jd[2] += (1.0 - w[7]) * (10.0 - d) * -(g - 3.0) / 9.0;
+            jd[2] += (10.0 - d) * p.d_step_dw6[gi];
             jd[3] += p.d0_easy - next;
         } else {
             *jd = [0.0; 4];
         }
     }
     lane.s = new_s.clamp(S_MIN, S_MAX);
+    // ln S' when the formula gives it; otherwise (and when S' was clamped) it is due, and
+    // `cards_loss` works it out for all its cards together.
+    match new_ln_s {
+        Some(l) if lane.s == new_s => lane.ln_s = l,
+        _ => lane.ln_s_due = true,
+    }
     lane.d = mean.clamp(D_MIN, D_MAX);
     loss
 }
 
-/// The loss of `L` cards' scored predictions, and (when `GRAD`) its gradient added to `grad`.
+/// The loss of `L` cards' scored predictions (0 unless `LOSS`), and (when `GRAD`) its
+/// gradient added to `grad`. Training wants the gradient alone and skips the loss's logarithm.
 ///
-/// The cards are walked in lockstep (their recurrences are independent, so the processor may
-/// overlap them; on the 2-core test machine this measured no gain over one card at a time,
-/// so training uses `L = 1`). Each `seq` starts with its card's first review; an empty one is
-/// skipped.
+/// The cards are walked in lockstep, one review of each at a time, in phases: R for every
+/// card ([`retrievability`]), then the new stability's exponentials and logarithms
+/// ([`transcendentals`]), then the rest of the step ([`step`]), then the logarithms of the
+/// new stabilities. The loop is bound by the latency of each card's chain of logarithms and
+/// exponentials, and the cards' chains are independent, so the processor overlaps them.
+/// Training walks cards three at a time: on the 2-core test machine, one card at a time
+/// was about 15 % slower, four no quicker. Each `seq` starts with its card's first review;
+/// an empty one is skipped.
 #[inline]
-pub(crate) fn cards_loss<const GRAD: bool, const L: usize>(
+pub(crate) fn cards_loss<const GRAD: bool, const LOSS: bool, const L: usize>(
     p: &Weights,
     seqs: &[CardSeq<'_>; L],
     grad: &mut Gradient,
@@ -310,28 +411,55 @@ pub(crate) fn cards_loss<const GRAD: bool, const L: usize>(
     let len = seqs.map(|q| q.delta_t.len().min(q.rating.len()).min(q.weight.len()));
     let mut lanes = [Lane {
         s: 1.0,
+        ln_s: 0.0,
+        ln_s_due: false,
         d: 1.0,
         js: [0.0; 21],
         jd: [0.0; 4],
     }; L];
     for (lane, (q, &n)) in lanes.iter_mut().zip(seqs.iter().zip(&len)) {
         if n > 0 {
-            *lane = first::<GRAD>(p, q.rating[0]);
+            first::<GRAD>(p, q.rating[0], lane);
         }
     }
     let longest = len.iter().copied().max().unwrap_or(0);
     let mut loss = 0.0;
     for k in 1..longest {
-        for (lane, (q, &n)) in lanes.iter_mut().zip(seqs.iter().zip(&len)) {
+        let mut rs = [(1.0, 0.0, 0.0); L];
+        for (r, (lane, (q, &n))) in rs.iter_mut().zip(lanes.iter().zip(seqs.iter().zip(&len))) {
             if k < n {
-                loss += step::<GRAD>(
-                    p,
-                    lane,
-                    f64::from(q.delta_t[k].max(0.0)),
-                    q.rating[k],
-                    f64::from(q.weight[k]),
-                    grad,
-                );
+                *r = retrievability::<GRAD>(p, lane.s, lane.ln_s, f64::from(q.delta_t[k].max(0.0)));
+            }
+        }
+        let mut xs = [[0.0; 4]; L];
+        for (x, (r, (lane, (q, &n)))) in xs
+            .iter_mut()
+            .zip(rs.iter().zip(lanes.iter().zip(seqs.iter().zip(&len))))
+        {
+            if k + 1 < n {
+                let t = f64::from(q.delta_t[k].max(0.0));
+                *x = transcendentals(p, lane, t, q.rating[k], r.0);
+            }
+        }
+        for ((r, x), (lane, (q, &n))) in rs
+            .iter()
+            .zip(&xs)
+            .zip(lanes.iter_mut().zip(seqs.iter().zip(&len)))
+        {
+            if k < n {
+                let review = Next {
+                    t: f64::from(q.delta_t[k].max(0.0)),
+                    rating: q.rating[k],
+                    weight: f64::from(q.weight[k]),
+                    last: k + 1 == n,
+                };
+                loss += step::<GRAD, LOSS>(p, lane, review, *r, *x, grad);
+            }
+        }
+        for lane in lanes.iter_mut() {
+            if lane.ln_s_due {
+                lane.ln_s = ln(lane.s);
+                lane.ln_s_due = false;
             }
         }
     }
@@ -345,7 +473,7 @@ pub(crate) fn card_loss<const GRAD: bool>(
     seq: CardSeq<'_>,
     grad: &mut Gradient,
 ) -> f64 {
-    cards_loss::<GRAD, 1>(p, &[seq], grad)
+    cards_loss::<GRAD, true, 1>(p, &[seq], grad)
 }
 
 #[cfg(test)]
@@ -478,7 +606,7 @@ mod tests {
             weight: &cards[i].2,
         });
         let mut together = [0.0; 21];
-        let l4 = cards_loss::<true, 4>(&p, &seqs, &mut together);
+        let l4 = cards_loss::<true, true, 4>(&p, &seqs, &mut together);
         let mut apart = [0.0; 21];
         let l1: f64 = seqs
             .iter()

@@ -109,8 +109,10 @@ pub(crate) fn initial_stability(
         let loss = |s: f64| {
             let mut l = 0.0;
             for &(t, y, n) in &points {
-                let p = (t / s * factor + 1.0).powf(decay);
-                l -= (y * p.ln() + (1.0 - y) * (1.0 - p).ln()) * n;
+                // p = (t/s·factor + 1)^decay, and ln p = decay·ln(t/s·factor + 1).
+                let ln_p = decay * (t / s * factor + 1.0).ln();
+                let p = ln_p.exp();
+                l -= (y * ln_p + (1.0 - y) * (1.0 - p).ln()) * n;
             }
             l + (s - default_s0).abs() / 16.0
         };

@@ -150,7 +150,7 @@ fn synthetic_history() {
     compare("synthetic", &support::simulate(&w, 20_000, 11));
 }
 
-/// With batches of 128 ([`TrainingConfig::fast`], about a third of fsrs-rs's time in the
+/// With batches of 128 ([`TrainingConfig::fast`], well under half of fsrs-rs's time in the
 /// benchmark), carnet's log loss is fsrs-rs's or better, to 1e-4 (the synthetic split is
 /// 0.00007 above, the rest below), in-sample and on the split, on the josh log and a
 /// synthetic history.
