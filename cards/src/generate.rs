@@ -325,6 +325,7 @@ pub fn generate_from_sources(
         }
     }
     rename_people(&mut candidates, &people, &cleaned);
+    settings.settle(cleaned.len());
     settings.subjects = cleaned
         .iter()
         .enumerate()

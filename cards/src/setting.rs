@@ -26,6 +26,11 @@ pub(crate) struct Settings {
     cited: std::collections::BTreeMap<(u16, String), usize>,
     /// The documents naming each person, by surname.
     people: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
+    /// The surnames each document names.
+    people_of: std::collections::BTreeMap<u16, std::collections::BTreeSet<String>>,
+    /// Each document's kin and the year read from its kin, by index, once every document
+    /// is counted (see [`Settings::settle`]).
+    kin: Vec<(Option<u16>, Option<u32>)>,
 }
 
 /// The name a document counts most in `counts`, at least `least` times and `ratio` times as
@@ -90,6 +95,10 @@ impl Settings {
                     .entry(surname.to_string())
                     .or_default()
                     .insert(document);
+                self.people_of
+                    .entry(document)
+                    .or_default()
+                    .insert(surname.to_string());
             }
             Kind::Place => {
                 if !self.place_names.contains(mention) {
@@ -152,7 +161,8 @@ impl Settings {
     /// of kinship, and the count stays linear in the corpus.
     fn shared_people(&self, document: u16) -> std::collections::BTreeMap<u16, usize> {
         let mut shared: std::collections::BTreeMap<u16, usize> = Default::default();
-        for docs in self.people.values().filter(|d| d.contains(&document)) {
+        let surnames = self.people_of.get(&document).into_iter().flatten();
+        for docs in surnames.filter_map(|name| self.people.get(name)) {
             for &other in docs.iter().take(KIN_SPAN).filter(|&&o| o != document) {
                 *shared.entry(other).or_default() += 1;
             }
@@ -160,12 +170,21 @@ impl Settings {
         shared
     }
 
+    /// Works out what depends on the whole corpus (each document's kin), once all of its
+    /// `documents` are counted.
+    pub(crate) fn settle(&mut self, documents: usize) {
+        self.kin = (0..documents as u16)
+            .map(|d| (self.kin_of(d), self.year_of_kin(d)))
+            .collect();
+    }
+
     /// The town a document is set in for [`crate::verdicts`]: the one it names most, or
     /// else that of the document it shares the most people with (a wiki page on the first
     /// Sovnarkom that names Smolny more than Petrograd is set where its kin are).
     pub(crate) fn town_of(&self, document: u16) -> Option<&str> {
+        let kin = self.kin.get(document as usize).and_then(|k| k.0);
         self.place_of(document)
-            .or_else(|| self.kin_of(document).and_then(|kin| self.place_of(kin)))
+            .or_else(|| kin.and_then(|kin| self.place_of(kin)))
     }
 
     /// The document that shares the most people with `document` (three at least); ties go
@@ -248,7 +267,7 @@ impl Settings {
             .or_else(|| self.period_of(card.document))
             .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
             .or_else(|| self.main_year_of(card.document))
-            .or_else(|| self.year_of_kin(card.document));
+            .or_else(|| self.kin.get(card.document as usize).and_then(|k| k.1));
         if let Some(year) = year.filter(|_| !says_year) {
             parts.push(year.to_string());
         }
