@@ -30,7 +30,7 @@ use crate::store::read_log;
 /// josh log (30 passes) this scores better than fsrs-rs's `compute_parameters` in-sample
 /// (0.4414 against 0.4428) and on the time-series split (0.4370 against 0.4416), and py-fsrs
 /// scores the parameters trained with its day rule 0.4382 (its own optimizer: 0.4387), in
-/// about 20 ms; a million reviews get five passes (about half a second).
+/// about 10 ms; a million reviews get five passes (about a fifth of a second).
 fn epochs_for(reviews: usize) -> usize {
     (3_000_000 / reviews.max(1)).clamp(5, 30)
 }
