@@ -377,11 +377,7 @@ fn neighbours_in_words(answer: &str) -> Vec<String> {
 
 /// The years (four digits, 1000–2100) a text names.
 fn years_of(text: &str) -> Vec<u32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|d| d.len() == 4)
-        .filter_map(|d| d.parse::<u32>().ok())
-        .filter(|y| (1000..=2100).contains(y))
-        .collect()
+    crate::setting::years_in(text).collect()
 }
 
 /// Whether the date `text` falls on the same side as the answer's year of each year the

@@ -58,7 +58,7 @@ fn dominant(
 }
 
 /// The years (four digits, 1000–2100) a text names, in order.
-fn years_in(text: &str) -> impl Iterator<Item = u32> + '_ {
+pub(crate) fn years_in(text: &str) -> impl Iterator<Item = u32> + '_ {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
         .filter_map(|d| d.parse::<u32>().ok())
@@ -361,7 +361,7 @@ pub(crate) fn subject_of<'a>(
 }
 
 /// `text` with its first letter a capital.
-fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

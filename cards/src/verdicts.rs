@@ -211,15 +211,8 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
             .any(|a| a.pos.is_article())
         || next.starts_with("l'")
         || next.starts_with("l’");
-    let out = capitalise(rest);
+    let out = crate::setting::capitalise(rest);
     (!pronoun && opens && says_enough(lexicon, &out)).then_some(out)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Whether a shortened cloze still singles its fact out: six words, five of them content
