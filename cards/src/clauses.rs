@@ -979,7 +979,12 @@ pub fn verdicts(
             refuse(&mut out, answer, "half of a range");
             continue;
         }
-        let word_before = before_gap.split_whitespace().next_back().unwrap_or("");
+        // A word cut from the gap by a comma is no part of its name (« du Poitou, [...] »).
+        let word_before = before_gap
+            .split_whitespace()
+            .next_back()
+            .filter(|w| !w.ends_with([',', ';', ':']))
+            .unwrap_or("");
         let word_after = after_gap.split_whitespace().next().unwrap_or("");
         let name_like = |w: &str| {
             let w = bare(w);

@@ -34,15 +34,12 @@
 //!   ([`strip_relative_start`]); a card that still holds one is dropped.
 //! - [`Rule::TooShort`]: a cloze with fewer than [`MIN_CONTENT_WORDS`] content words besides
 //!   the gap cannot single out its fact.
-//! - [`Rule::GivesAway`]: two cards from one sentence where one's prompt holds the other's
-//!   answer (`… de [...] Mencheviks et de 21 bolcheviks` / `… de 3 Mencheviks et de [...]
-//!   bolcheviks`): only the better-ranked stays ([`drop_give_aways`]).
 //!
 //! A program cannot parse French, so these are word-level approximations that prefer
 //! dropping a card to keeping a doubtful one. They are general French rules, tested on
 //! examples of our own.
 
-use crate::cards::{CardKind, GeneratedCard, GAP};
+use crate::cards::{CardKind, GAP};
 use crate::facts::tokens::{tokenize, Token, TokenKind};
 use crate::facts::{Kind, Lexicon};
 use crate::typography::fold;
@@ -64,8 +61,6 @@ pub enum Rule {
     RelativeTime,
     /// Too few content words besides the gap.
     TooShort,
-    /// Another card of the same sentence shows this card's answer, or the reverse.
-    GivesAway,
     /// A definite description (`le musée`) that an earlier sentence named in full.
     Unnamed,
     /// A gap beside a dash: half of a range (see [`crate::verdicts`]).
@@ -81,7 +76,7 @@ pub enum Rule {
 impl Rule {
     /// Every rule, in the order [`screen`] applies them, then the verdicts of
     /// [`crate::verdicts`].
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 11] = [
         Rule::CutQuote,
         Rule::RelativeTime,
         Rule::Demonstrative,
@@ -89,7 +84,6 @@ impl Rule {
         Rule::Pronoun,
         Rule::Unnamed,
         Rule::TooShort,
-        Rule::GivesAway,
         Rule::HalfRange,
         Rule::Fragment,
         Rule::NestedPlace,
@@ -105,7 +99,6 @@ impl Rule {
             Rule::NoSubject => "no subject",
             Rule::RelativeTime => "relative time",
             Rule::TooShort => "too short",
-            Rule::GivesAway => "gives another card away",
             Rule::Unnamed => "unnamed subject",
             Rule::HalfRange => "half of a range",
             Rule::Fragment => "not a whole sentence",
@@ -2612,41 +2605,6 @@ fn content_words_split(prompt: &str) -> usize {
         .count()
 }
 
-/// The answer shows in the text (accents and case aside), as a whole word when short.
-fn shows(text: &str, answer: &str) -> bool {
-    let a = fold(answer);
-    let t = fold(text);
-    if a.chars().count() < 4 {
-        return t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a);
-    }
-    t.contains(&a)
-}
-
-/// Drops, from cards sorted best first, a card whose prompt shows the answer of a better
-/// card from the same sentence, or whose answer shows in that card's prompt. Returns the
-/// cards kept and how many were dropped.
-pub fn drop_give_aways(cards: Vec<GeneratedCard>) -> (Vec<GeneratedCard>, usize) {
-    let mut kept: Vec<GeneratedCard> = Vec::with_capacity(cards.len());
-    let mut by_sentence: HashMap<(u16, String), Vec<usize>> = HashMap::new();
-    let mut dropped = 0;
-    for card in cards {
-        let key = (card.document, fold(&card.context));
-        let same = by_sentence.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        let gives = same.iter().any(|&k| {
-            let other = &kept[k];
-            shows(&other.prompt.replace(GAP, " "), &card.answer)
-                || shows(&card.prompt.replace(GAP, " "), &other.answer)
-        });
-        if gives {
-            dropped += 1;
-            continue;
-        }
-        by_sentence.entry(key).or_default().push(kept.len());
-        kept.push(card);
-    }
-    (kept, dropped)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3122,30 +3080,6 @@ mod tests {
             content_words("Marcel Pagnol publie Marius au théâtre de Paris en [...]."),
             6
         );
-    }
-
-    #[test]
-    fn two_cards_of_one_sentence_must_not_give_each_other_away() {
-        let card = |prompt: &str, answer: &str| GeneratedCard {
-            kind: CardKind::Cloze,
-            answer_kind: Kind::Quantity,
-            fact_type: crate::facts::FactType::Quantity,
-            prompt: prompt.to_string(),
-            answer: answer.to_string(),
-            distractors: Vec::new(),
-            context: "Le club compte 12 peintres et 4 sculpteurs.".to_string(),
-            document: 0,
-            line: 1,
-            score: 0,
-            situation: String::new(),
-        };
-        let (kept, dropped) = drop_give_aways(vec![
-            card("Le club compte [...] peintres et 4 sculpteurs.", "12"),
-            card("Le club compte 12 peintres et [...] sculpteurs.", "4"),
-        ]);
-        assert_eq!(dropped, 1);
-        assert_eq!(kept.len(), 1);
-        assert_eq!(kept[0].answer, "12");
     }
 
     #[test]

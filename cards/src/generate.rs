@@ -293,20 +293,17 @@ pub fn generate_from_sources(
         );
         drop(around);
         described.read(text, &tokens);
+        // Scores are final once the situation lines are set (below).
         for mut card in clause_cards {
             card.score = crate::rank::score(&card, block.kind);
-            if card.score >= crate::rank::MIN_SCORE {
-                candidates.push(card);
-            }
+            candidates.push(card);
         }
         for (mut card, rules) in written.cards {
             card.score = crate::rank::score(&card, block.kind);
-            if card.score >= crate::rank::MIN_SCORE {
-                if !rules.is_empty() {
-                    rewrites.insert(card.key(), rules);
-                }
-                candidates.push(card);
+            if !rules.is_empty() {
+                rewrites.insert(card.key(), rules);
             }
+            candidates.push(card);
         }
         for (mut card, rule) in written.dropped {
             let text = {
@@ -348,7 +345,9 @@ pub fn generate_from_sources(
     }
     for card in &mut candidates {
         settings.situate(card);
+        card.score += crate::rank::situation_credit(card);
     }
+    candidates.retain(|c| c.score >= crate::rank::MIN_SCORE);
     // « Qui était X ? » has as many answers as X had roles: never asked open.
     candidates.retain(|c| {
         !(c.kind != CardKind::Cloze
@@ -369,7 +368,9 @@ pub fn generate_from_sources(
         failed.is_none()
     });
     crate::rank::sort(&mut candidates);
-    let (mut kept, given_away) = context::drop_give_aways(crate::dedup::dedup(candidates));
+    // Two cards of one sentence may show each other's answers: both front ends bury a
+    // card's siblings for the day, as Anki does.
+    let mut kept = crate::dedup::dedup(candidates);
     if !rejected.is_empty() {
         // What the deck would hold without the rules: the removed cards that the deck's
         // cards would not have pushed out as duplicates (each key once).
@@ -391,9 +392,6 @@ pub fn generate_from_sources(
                 *stats.removed.entry(*rule).or_default() += 1;
             }
         }
-    }
-    if given_away > 0 {
-        stats.removed.insert(Rule::GivesAway, given_away);
     }
     for card in &kept {
         for rule in rewrites.get(&card.key()).into_iter().flatten() {

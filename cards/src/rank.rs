@@ -66,18 +66,8 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     if block == BlockKind::Quote || card.context.starts_with('«') {
         s -= 12;
     }
-    // A proper name (after the first word) anchors the card in the world.
-    let anchored = card
-        .prompt
-        .split(' ')
-        .skip(1)
-        .map(|w| {
-            w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
-                .trim_start_matches('\'')
-        })
-        .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1);
-    if !anchored {
-        s -= if card.kind == CardKind::Cloze { 12 } else { 40 };
+    if !names_something(&card.prompt, 1) {
+        s -= unanchored_cost(card);
     }
     for demonstrative in [" cette ", " ce ", " ces ", " cet "] {
         if prompt.contains(demonstrative) {
@@ -102,6 +92,42 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     s
 }
 
+/// Whether `text` holds a proper name past its first `skip` words: what anchors a card
+/// in the world.
+fn names_something(text: &str, skip: usize) -> bool {
+    text.split(' ')
+        .skip(skip)
+        .map(|w| {
+            w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
+                .trim_start_matches('\'')
+        })
+        .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+}
+
+/// What a prompt naming nothing costs: a question that names nothing asks of nothing.
+fn unanchored_cost(card: &GeneratedCard) -> i32 {
+    if card.kind == CardKind::Cloze {
+        12
+    } else {
+        40
+    }
+}
+
+/// What a card's situation line gives back to its score once it is set: a prompt that
+/// names nothing is anchored by a situation that names its subject (« Quand le mur du son
+/// est-il franchi pour la première fois ? » in « Concorde, 1969 »). Only for the date of
+/// an event: « Qui a signé le mandat ? » asks of a mandate the situation does not name.
+pub fn situation_credit(card: &GeneratedCard) -> i32 {
+    if card.answer_kind == Kind::Date
+        && !names_something(&card.prompt, 1)
+        && names_something(&card.situation, 0)
+    {
+        unanchored_cost(card)
+    } else {
+        0
+    }
+}
+
 fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4)
@@ -122,4 +148,28 @@ pub fn sort_by<T>(items: &mut [T], card: impl Fn(&T) -> &GeneratedCard) {
             .then(a.line.cmp(&b.line))
             .then(a.prompt.cmp(&b.prompt))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_situation_anchors_the_date_of_an_unnamed_event() {
+        let mut card = GeneratedCard::sample_cloze(
+            "Quand le mur du son est-il franchi pour la première fois ?",
+            "1er octobre 1969",
+            Kind::Date,
+        );
+        card.kind = CardKind::QuestionAnswer;
+        card.fact_type = FactType::Date;
+        let alone = score(&card, BlockKind::Paragraph);
+        assert!(alone < MIN_SCORE, "{alone}");
+        assert_eq!(situation_credit(&card), 0);
+        card.situation = "Concorde".to_string();
+        assert!(alone + situation_credit(&card) >= MIN_SCORE);
+        // Not a person's: « Qui a signé le mandat ? » names no mandate.
+        card.answer_kind = Kind::Person;
+        assert_eq!(situation_credit(&card), 0);
+    }
 }

@@ -27,10 +27,23 @@ impl Judge<'_> {
             return Some(Rule::Fragment);
         }
         if card.kind == CardKind::Cloze {
+            // unique: a prompt that shows its own answer (a pronoun named by it) asks nothing.
+            if crate::clauses::has_words(&card.prompt.replace(GAP, " "), &card.answer) {
+                return Some(Rule::Fragment);
+            }
             if half_of_a_range(&card.prompt) {
                 return Some(Rule::HalfRange);
             }
-            if cuts_a_name(&card.prompt) {
+            if cuts_a_name(&card.prompt)
+                || (card.answer_kind != Kind::Date && ends_a_named_thing(&card.prompt))
+            {
+                return Some(Rule::Fragment);
+            }
+            if unbalanced(&card.prompt) {
+                return Some(Rule::Fragment);
+            }
+            // unique: « Les [...] envisagèrent … » → « Soviétiques »: a people, not a name.
+            if crate::facts::names::is_demonym(card.answer.trim_end_matches('s')) {
                 return Some(Rule::Fragment);
             }
             if !is_whole_sentence(Lexicon::get(), &card.prompt) {
@@ -65,6 +78,10 @@ pub fn one_fact(prompt: &str) -> String {
     let after = gap + GAP.len();
     let second = text[after..].match_indices(" et ").find_map(|(i, _)| {
         let next = text[after + i + 4..].split_whitespace().next()?;
+        // « entre [...] et Vienne »: a name, not a verb (« vienne »).
+        if next.starts_with(char::is_uppercase) {
+            return None;
+        }
         let next = next.to_lowercase();
         let joins = past_participle(lexicon, &next)
             || (crate::clauses::is_verb_form(lexicon, &next) && !is_noun(lexicon, &next));
@@ -414,6 +431,79 @@ fn cuts_a_name(prompt: &str) -> bool {
         || (before.split_whitespace().count() > 1 && previous.is_some_and(name_like))
 }
 
+/// Nouns that open the name of a thing whose proper part follows them: blanking that part
+/// blanks a word inside the name (« le canal du [...] » for « canal du Midi », « la mer
+/// [...] », « le tunnel du [...] »).
+const NAME_HEADS: &[&str] = &[
+    "tunnel",
+    "mer",
+    "océan",
+    "fleuve",
+    "rivière",
+    "laboratoire",
+    "institut",
+    "stade",
+    "lycée",
+    "collège",
+    "université",
+    "théâtre",
+    "bassin",
+    "massif",
+    "glacier",
+    "aiguille",
+    "vallée",
+    "étang",
+    "détroit",
+];
+
+/// minimal: a gap right after the noun that opens a name, with or without its « du », « de
+/// la », « des » (« le canal du [...] », « la mer [...] », « le laboratoire [...] »), or after
+/// a capitalised word and its « du » (« sous le Carrousel du [...] »).
+fn ends_a_named_thing(prompt: &str) -> bool {
+    let Some((before, _)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    let mut linked = false;
+    while let Some(&w) = words.last() {
+        let w = w.to_lowercase();
+        if matches!(w.as_str(), "du" | "de" | "des" | "la" | "d'" | "l'")
+            || w.starts_with("d'")
+            || w.starts_with("l'")
+        {
+            if let Some(rest) = w.strip_prefix("d'").or_else(|| w.strip_prefix("l'")) {
+                if !rest.is_empty() {
+                    break;
+                }
+            }
+            linked = true;
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let Some(&head) = words.last() else {
+        return false;
+    };
+    if head.ends_with([',', ';', ':', ')']) {
+        return false;
+    }
+    // « l'Institut du [...] »: the noun after the elided article.
+    let head = head.rsplit(['\'', '’']).next().unwrap_or(head);
+    let lower = head.to_lowercase();
+    let heads_a_name = crate::facts::names::TOPONYM_HEADS.contains(&lower.as_str())
+        || NAME_HEADS.contains(&lower.as_str());
+    let capitalised_before = linked && words.len() > 1 && head.starts_with(char::is_uppercase);
+    heads_a_name || capitalised_before
+}
+
+/// minimal: a prompt whose brackets or quotation marks do not pair up was cut inside them
+/// (« s'est tenu du 3 au 24 juin (16 juin. »).
+fn unbalanced(prompt: &str) -> bool {
+    let count = |c: char| prompt.matches(c).count();
+    count('(') != count(')') || count('«') != count('»') || count('[') != count(']')
+}
+
 /// standalone: a day told without its month (« Dans la journée du 26, à Smolny »)
 /// leans on the sentence before; a range (« du 3 au 24 juin »), a day in two calendars
 /// (« le 12 (25) octobre ») and a day before its month are whole.
@@ -680,6 +770,56 @@ mod tests {
         assert!(!cuts_a_name("Le [...], Pasteur présente son vaccin."));
         assert!(!cuts_a_name("Le canal relie [...] à la mer Méditerranée."));
         assert!(!cuts_a_name("[...] convoque le Soviet de Petrograd."));
+    }
+
+    #[test]
+    fn a_gap_after_the_head_of_a_name_is_inside_it() {
+        assert!(ends_a_named_thing(
+            "Le canal du [...] relie Toulouse à la Garonne."
+        ));
+        assert!(ends_a_named_thing("Le fleuve se jette dans la mer [...]."));
+        assert!(ends_a_named_thing(
+            "Marie Curie dirige le laboratoire [...] depuis 1914."
+        ));
+        assert!(ends_a_named_thing(
+            "La pyramide est construite sous le Carrousel du [...]."
+        ));
+        assert!(ends_a_named_thing("Il dirige l'Institut du [...] à Paris."));
+        assert!(!ends_a_named_thing(
+            "Le canal du Midi relie [...] à la Garonne."
+        ));
+        assert!(!ends_a_named_thing(
+            "Il est nommé commissaire pour la province de [...]."
+        ));
+        assert!(!ends_a_named_thing("[...] fonde le laboratoire en 1914."));
+    }
+
+    #[test]
+    fn brackets_and_quotes_pair_up() {
+        assert!(unbalanced(
+            "Le congrès s'est tenu du 3 au 24 juin (16 juin [...]."
+        ));
+        assert!(unbalanced("Il lance « la ligne [...] en 1924."));
+        assert!(!unbalanced("Le congrès (juin 1917) s'ouvre le [...]."));
+    }
+
+    #[test]
+    fn a_cloze_never_shows_its_answer() {
+        let judge = Judge {
+            pools: &Pools::default(),
+        };
+        let card = GeneratedCard::sample_cloze(
+            "Le club cycliste de Lyon organise une course entre [...] et Vienne.",
+            "Lyon",
+            Kind::Place,
+        );
+        assert_eq!(judge.fails(&card, None), Some(Rule::Fragment));
+        let people = GeneratedCard::sample_cloze(
+            "Le 9 octobre, les [...] envisagent la création d'un comité.",
+            "Soviétiques",
+            Kind::Person,
+        );
+        assert_eq!(judge.fails(&people, None), Some(Rule::Fragment));
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn check_shape(deck: &GeneratedDeck) {
             CardKind::Cloze => {
                 assert_eq!(c.prompt.matches("[...]").count(), 1, "{c:#?}");
                 assert!(
-                    !c.prompt.contains(&c.answer),
+                    !shows(&c.prompt.replace("[...]", " "), &c.answer),
                     "cloze gives its answer away: {c:#?}"
                 );
             }
@@ -538,16 +538,16 @@ fn check_context(deck: &GeneratedDeck, paths: &[PathBuf]) {
             "too few words to single out the fact: {c:#?}"
         );
     }
-    // Two cards of one sentence: neither prompt shows the other's answer.
+    // Two cards of one sentence never ask the same answer: one fact, one card (they may
+    // show each other's answers: the front ends bury siblings for the day).
     for (i, a) in deck.cards.iter().enumerate() {
         for b in &deck.cards[i + 1..] {
             if a.document != b.document || fold(&a.context) != fold(&b.context) {
                 continue;
             }
             assert!(
-                !shows(&a.prompt.replace("[...]", " "), &b.answer)
-                    && !shows(&b.prompt.replace("[...]", " "), &a.answer),
-                "two cards of one sentence give each other away: {a:#?} {b:#?}"
+                fold(&a.answer) != fold(&b.answer),
+                "two cards of one sentence ask the same answer: {a:#?} {b:#?}"
             );
         }
     }

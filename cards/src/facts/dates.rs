@@ -190,12 +190,15 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
     out
 }
 
-/// A lower-case word after a number that makes it a quantity (`1917 soldats`).
+/// A lower-case word after a number that makes it a quantity (`1917 soldats`), not a
+/// preposition or an adverb (`en 1629 après la prise`, `en 1936 sous Blum`).
 fn is_unit_like(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Word
         && t.text.starts_with(char::is_lowercase)
         && t.text.chars().count() > 3
         && t.text.ends_with(['s', 'x'])
+        && !crate::lexicon::pos_set(t.text)
+            .any(|p| p.is_function_word() || p == crate::lexicon::Pos::Adverb)
 }
 
 fn around_month(tokens: &[Token<'_>], m: usize) -> Option<DateMention> {

@@ -297,15 +297,29 @@ impl Lexicon {
         let after_determiner = phrases::DETERMINERS.contains(&prev);
         if people::TITLES.contains(&prev) {
             e.person += 3;
+        } else if people::is_office(prev) || office_de(tokens, name.first) {
+            // « le chancelier Michel Le Tellier », « le cardinal de Richelieu ».
+            e.person += 2;
+        }
+        // « l'Américain Johnny Weissmuller », « le Britannique Eric Liddell ».
+        if name
+            .first
+            .checked_sub(1)
+            .is_some_and(|p| names::is_demonym(tokens[p].text))
+        {
+            e.person += 2;
         }
         if name.has_initials() {
             e.person += 3;
         }
         let in_brackets = prev == "(";
+        // The particle of « René de Marillac » is no common word of the name.
         if name.words() >= 2
             && !after_determiner
             && !in_brackets
-            && !words.iter().any(|w| self.is_common(w))
+            && !words
+                .iter()
+                .any(|w| !matches!(*w, "de" | "d'") && self.is_common(w))
         {
             e.person += 2;
         }
@@ -398,6 +412,15 @@ impl Lexicon {
             Kind::Other
         }
     }
+}
+
+/// Whether the name at token `first` follows « office de » (« le cardinal de Richelieu »,
+/// « le duc de Guise »).
+fn office_de(tokens: &[Token<'_>], first: usize) -> bool {
+    first >= 2
+        && matches!(tokens[first - 1].text, "de" | "d'")
+        && (people::TITLES.contains(&tokens[first - 2].lower())
+            || people::is_office(tokens[first - 2].lower()))
 }
 
 /// Finds the facts and mentions of one sentence. With `facts` false, only the mentions
@@ -538,6 +561,40 @@ mod tests {
         assert_eq!(lex.kind_of("Izmaïlovski"), Kind::Other);
         assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
+    }
+
+    #[test]
+    fn a_year_before_a_preposition_is_a_date() {
+        let s = "La paix d'Alès est accordée par le roi en 1629 après la prise de la ville.";
+        let lex = Lexicon::build([s].into_iter());
+        let dates: Vec<&str> = analyse(s, &lex, false)
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Date)
+            .map(|m| &s[m.span.0..m.span.1])
+            .collect();
+        assert_eq!(dates, ["1629"]);
+    }
+
+    #[test]
+    fn an_office_or_a_people_before_a_name_makes_it_a_person() {
+        let sentences = [
+            "Le cardinal de Richelieu respecte ce compromis.",
+            "Riquet adresse son projet au ministre Colbert.",
+            "L'escrimeur Roger Ducret gagne trois titres.",
+            "Le Finlandais Paavo Nurmi remporte cinq médailles.",
+            "L'intendant du Poitou, René de Marillac, fait loger un régiment.",
+        ];
+        let lex = Lexicon::build(sentences.into_iter());
+        for name in [
+            "Richelieu",
+            "Colbert",
+            "Roger Ducret",
+            "Paavo Nurmi",
+            "René de Marillac",
+        ] {
+            assert_eq!(lex.kind_of(name), Kind::Person, "{name}");
+        }
     }
 
     #[test]

@@ -204,12 +204,30 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
         while i + 1 < tokens.len() && is_initial(&tokens[i]) && tokens[i + 1].text == "." {
             i += 2;
         }
+        // A people's name before a person's (« le Britannique Eric Liddell ») is not hers.
+        if i > 0
+            && i + 1 < tokens.len()
+            && super::phrases::DETERMINERS.contains(&tokens[i - 1].lower())
+            && is_demonym(tokens[i].text)
+            && is_name_word(&tokens[i + 1])
+            && !is_function_word(tokens[i + 1].lower())
+        {
+            i += 1;
+            continue;
+        }
         let first_word = i;
         while i < tokens.len() && is_name_word(&tokens[i]) {
             let sentence_start = Some(i) == first_word_index
                 || (i > 0 && matches!(tokens[i - 1].text, "«" | "—" | "–" | "(" | ":" | "\""));
             let lower = tokens[i].lower();
-            if is_function_word(lower) || (sentence_start && is_common(lower)) {
+            // « Michel Le Tellier », « Gilbert du Motier »: a capitalised article inside a
+            // name, between two of its words.
+            let inner_article = i > first_word
+                && matches!(tokens[i].text, "Le" | "La" | "Du" | "Des")
+                && tokens.get(i + 1).is_some_and(|n| {
+                    is_name_word(n) && !is_function_word(n.lower()) && !is_common(n.lower())
+                });
+            if !inner_article && (is_function_word(lower) || (sentence_start && is_common(lower))) {
                 break;
             }
             i += 1;
@@ -243,6 +261,40 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
         }
     }
     out
+}
+
+/// Whether a capitalised word names a people (« Américain », « Britannique », « Suisse »):
+/// a word the lexicon knows in lower case as a noun or an adjective, with a demonym's
+/// ending. Before a name it is no part of it (« l'Américain Johnny Weissmuller »).
+pub fn is_demonym(word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) || word.contains('-') {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    // Adjectives with a demonym's ending that open names (« l'Ancien Régime ») are not
+    // peoples.
+    if matches!(
+        lower.as_str(),
+        "ancien" | "ancienne" | "certain" | "certaine" | "prochain" | "prochaine" | "lointain"
+    ) {
+        return false;
+    }
+    let ending = [
+        "ain", "aine", "ais", "aise", "ois", "oise", "ien", "ienne", "ique", "ol", "ole",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
+        || matches!(
+            lower.as_str(),
+            "suisse" | "belge" | "russe" | "grec" | "turc" | "allemand" | "allemande"
+        );
+    ending
+        && crate::lexicon::pos_set(&lower).any(|p| {
+            matches!(
+                p,
+                crate::lexicon::Pos::Noun | crate::lexicon::Pos::Adjective
+            )
+        })
 }
 
 /// A Roman numeral after a name (`XIV`, `II`) or `Ier`/`Ire`.
@@ -291,7 +343,13 @@ pub fn same_name(a: &str, b: &str) -> bool {
     }
     let last = |k: &str| k.rsplit([' ', '.']).next().unwrap_or("").to_string();
     let (la, lb) = (last(&ka), last(&kb));
-    la.len() >= 4 && lb.len() >= 4 && edit_distance(&la, &lb) <= 1.max(la.len().min(lb.len()) / 6)
+    // Numbers are never spelling variants: 1966 and 1967 are two years.
+    let spelled = |w: &str| !w.contains(|c: char| c.is_ascii_digit());
+    spelled(&la)
+        && spelled(&lb)
+        && la.len() >= 4
+        && lb.len() >= 4
+        && edit_distance(&la, &lb) <= 1.max(la.len().min(lb.len()) / 6)
 }
 
 /// Levenshtein distance over characters.
@@ -360,5 +418,30 @@ mod tests {
         assert!(same_name("Kamenev", "Lev Borisovich Kamenev"));
         assert!(same_name("Podvoïski", "Podvoisky"));
         assert!(!same_name("Rykov", "Riazanov"));
+        assert!(!same_name("avril 1966", "11 décembre 1967"));
+    }
+
+    #[test]
+    fn a_people_before_a_name_is_not_part_of_it() {
+        assert_eq!(
+            names("L'Américain Johnny Weissmuller gagne trois titres."),
+            ["Johnny Weissmuller"]
+        );
+        assert_eq!(
+            names("Le Britannique Eric Liddell remporte le 400 m."),
+            ["Eric Liddell"]
+        );
+        assert!(is_demonym("Finlandais"));
+        assert!(!is_demonym("Louvre"));
+        assert!(!is_demonym("Grand"));
+    }
+
+    #[test]
+    fn a_capitalised_article_inside_a_name_belongs_to_it() {
+        assert_eq!(
+            names("L'édit est rédigé par le chancelier Michel Le Tellier en 1685."),
+            ["Michel Le Tellier"]
+        );
+        assert_eq!(names("Le Tellier rédige l'édit."), ["Tellier"]);
     }
 }

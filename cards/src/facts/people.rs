@@ -52,6 +52,93 @@ pub const TITLES: &[&str] = &[
     "secrétaire",
 ];
 
+/// Nouns that name a person's office, trade or kin before a name (« le chancelier Michel
+/// Le Tellier », « au ministre Colbert », « le cardinal de Richelieu »), beyond
+/// [`TITLES`]: evidence that the name is a person's.
+const OFFICES: &[&str] = &[
+    "cardinal",
+    "chancelier",
+    "ministre",
+    "intendant",
+    "pilote",
+    "copilote",
+    "pape",
+    "évêque",
+    "archevêque",
+    "duc",
+    "duchesse",
+    "marquis",
+    "marquise",
+    "seigneur",
+    "chevalier",
+    "frère",
+    "sœur",
+    "fils",
+    "fille",
+    "mère",
+    "oncle",
+    "tante",
+    "neveu",
+    "nièce",
+    "cousin",
+    "cousine",
+    "épouse",
+    "époux",
+    "veuve",
+    "mari",
+    "femme",
+    "dominicain",
+    "jésuite",
+    "moine",
+    "pasteur",
+    "curé",
+    "député",
+    "sénateur",
+    "maire",
+    "préfet",
+    "gouverneur",
+    "consul",
+    "chef",
+    "peintre",
+    "sculpteur",
+    "architecte",
+    "ingénieur",
+    "guide",
+    "médecin",
+    "savant",
+    "chimiste",
+    "physicien",
+    "mathématicien",
+    "naturaliste",
+    "élève",
+    "maître",
+    "disciple",
+    "compagnon",
+    "champion",
+    "championne",
+    "athlète",
+    "nageur",
+    "coureur",
+    "aviateur",
+    "navigateur",
+    "explorateur",
+    "alpiniste",
+    "cristallier",
+];
+
+/// Whether a lower-case noun before a name names a person's office, trade or kin: one of
+/// [`TITLES`] or [`OFFICES`], or a noun of the lexicon with an agent's ending (« l'escrimeur
+/// Roger Ducret », « le physicien Denis Papin », « la pianiste … »).
+pub fn is_office(noun: &str) -> bool {
+    TITLES.contains(&noun)
+        || OFFICES.contains(&noun)
+        || (["eur", "euse", "rice", "ien", "ienne", "iste"]
+            .iter()
+            .any(|e| noun.ends_with(e))
+            && noun.chars().count() > 5
+            && crate::lexicon::pos_set(noun).contains(crate::lexicon::Pos::Noun))
+}
+
 /// Verbs of speech and action that follow a person's name.
 pub const PERSON_VERBS: &[&str] = &[
     "écrit",
