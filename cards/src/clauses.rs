@@ -575,6 +575,39 @@ fn folded_has_words(t: &str, p: &str) -> bool {
     })
 }
 
+/// « Sa mort provoque … » → « La mort de Victor Hugo provoque … » in a document about a
+/// person: the possessive of an opening subject made the person's name. `None` when the
+/// document is not about a person, or the possessive is not « son », « sa », « ses ».
+fn of_the_person(text: &str, topic: &DocumentTopic) -> Option<String> {
+    let person = topic
+        .topic
+        .as_deref()
+        .filter(|_| topic.feminine.is_none())?;
+    let (possessive, rest) = text.split_once(' ')?;
+    let (noun, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    if noun.contains(GAP) || noun.starts_with(char::is_uppercase) || noun.is_empty() {
+        return None;
+    }
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'â', 'î', 'ô', 'h']);
+    let article = match possessive.to_lowercase().as_str() {
+        "ses" => "Les ",
+        "son" | "sa" if vowel => "L'",
+        "son" => "Le ",
+        "sa" => "La ",
+        _ => return None,
+    };
+    let de = if person.starts_with(['A', 'E', 'I', 'O', 'U', 'É', 'H']) {
+        "d'"
+    } else {
+        "de "
+    };
+    Some(
+        format!("{article}{noun} {de}{person} {tail}")
+            .trim_end()
+            .to_string(),
+    )
+}
+
 /// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
 /// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
 fn sentence_of(
@@ -583,10 +616,14 @@ fn sentence_of(
     resolve: &Resolver<'_>,
 ) -> Option<(String, bool)> {
     let mut text = clause.trim().trim_matches([',', ' ']).to_string();
+    // Whether a connector was dropped: the clause then opened inside its sentence, where a
+    // capitalised word is a name (« , et Mach 2 est atteint le … »).
+    let mut inside = false;
     loop {
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
         if OPENERS.contains(&first.as_str()) {
             text = text[first.len()..].trim_start().to_string();
+            inside = true;
         } else {
             break;
         }
@@ -605,12 +642,16 @@ fn sentence_of(
     // pronoun, a number or a name; a verb or a participle (« née le … », « est une … ») or a
     // bare noun (« voie navigable qui … ») means its subject was cut off.
     let opening = bare(first_word(&text));
-    if opening != GAP && !opens_a_sentence(lexicon, opening) {
+    let a_name_inside = inside && opening.starts_with(char::is_uppercase);
+    if opening != GAP && !a_name_inside && !opens_a_sentence(lexicon, opening) {
         return None;
     }
-    // A possessive subject (« Ses tentatives … ») belongs to someone named before.
+    // A possessive subject (« Sa mort provoque … ») belongs to someone named before: the
+    // person the document is about, or else no card.
+    let mut used_topic = false;
     if ["son", "sa", "ses", "leur", "leurs", "dont"].contains(&opening.to_lowercase().as_str()) {
-        return None;
+        text = of_the_person(&text, topic)?;
+        used_topic = true;
     }
     // An object pronoun before a verb (« le tenaient », « la rejoint ») points back.
     let ws: Vec<&str> = text.split_whitespace().collect();
@@ -626,7 +667,6 @@ fn sentence_of(
             return None;
         }
     }
-    let mut used_topic = false;
     let padded = format!(" {text} ");
     for pronoun in [" il ", " elle ", " Il ", " Elle "] {
         if padded.contains(pronoun) {

@@ -519,12 +519,25 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
             }
         }
         let p = match problem {
-            None if !names => return Verdict::Drop(Rule::NoSubject),
             Some(Problem::Drop(_)) if !names => return Verdict::Drop(Rule::NoSubject),
-            // A subject that is not named (`une carte`, `le chantier`, `il y a`) needs a
-            // time: the card's year, or a date as its answer.
-            None if unnamed => {
-                return Verdict::Drop(Rule::NoSubject);
+            // A prompt that names nothing tells of a scene (« Malgré l'heure tardive, [...]
+            // camarades se réunirent »), unless it is dated or its document is about one
+            // thing, which its situation line will name.
+            None if !names
+                && !has_time(&tokens)
+                && answer != Kind::Date
+                && around.topic.is_none_or(|t| t.topic.is_none()) =>
+            {
+                return Verdict::Drop(Rule::NoSubject)
+            }
+            // A prompt whose subject is not named (`une carte`, `le chantier`, `il y a`) and
+            // tells no time is kept only if its situation line names what the document is
+            // about and its year (« Le chantier emploie jusqu'à [...] ouvriers » in « Le
+            // canal du Midi, 1667 »): marked so, for [`crate::generate`] to drop it when it
+            // gets none.
+            None if !names || unnamed => {
+                rewritten.push(Rule::NoSubject);
+                break;
             }
             None => break,
             Some(Problem::Drop(rule)) => return Verdict::Drop(rule),
@@ -2943,21 +2956,23 @@ mod tests {
     fn an_unnamed_subject_needs_a_time() {
         let quantity = |p: &str| run_for(p, None, Kind::Quantity);
         let place = |p: &str| run_for(p, None, Kind::Place);
-        // Which map, which building site, when?
-        assert_eq!(
-            place("Sur la table du salon de Matisse était posée une carte des environs de [...]."),
-            Verdict::Drop(Rule::NoSubject)
-        );
-        assert_eq!(
-            quantity(
-                "Le chantier, dirigé par l'entreprise Eiffel, a coûté [...] millions de francs."
-            ),
-            Verdict::Drop(Rule::NoSubject)
-        );
+        // Which map, which building site, when? Kept only on condition that the card's
+        // situation line names the document's subject and year.
+        let conditional = |v: Verdict| matches!(v, Verdict::Keep { rewritten, .. } if rewritten.contains(&Rule::NoSubject));
+        assert!(conditional(place(
+            "Sur la table du salon de Matisse était posée une carte des environs de [...]."
+        )));
+        assert!(conditional(quantity(
+            "Le chantier, dirigé par l'entreprise Eiffel, a coûté [...] millions de francs."
+        )));
+        // (or dropped by another rule)
         assert_eq!(
             place("À la mairie de Lyon, comme à [...], il n'y avait pas de nouvelles précises."),
-            Verdict::Drop(Rule::NoSubject)
+            Verdict::Drop(Rule::TooShort)
         );
+        assert!(!conditional(quantity(
+            "Le chantier du pont de Normandie a coûté [...] millions de francs."
+        )));
         // Named, dated, or asking the date: kept.
         assert!(matches!(
             quantity("Les élections du 26 mars donnent la mairie de Lyon à [...] élus."),

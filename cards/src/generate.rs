@@ -293,12 +293,16 @@ pub fn generate_from_sources(
         );
         drop(around);
         described.read(text, &tokens);
-        // Scores are final once the situation lines are set (below).
+        // Each card is scored as it will read, one fact kept (see
+        // [`crate::verdicts::mend`]); scores are final once the situation lines are set
+        // (below).
         for mut card in clause_cards {
+            crate::verdicts::mend(&mut card);
             card.score = crate::rank::score(&card, block.kind);
             candidates.push(card);
         }
         for (mut card, rules) in written.cards {
+            crate::verdicts::mend(&mut card);
             card.score = crate::rank::score(&card, block.kind);
             if !rules.is_empty() {
                 rewrites.insert(card.key(), rules);
@@ -348,6 +352,17 @@ pub fn generate_from_sources(
         card.score += crate::rank::situation_credit(card);
     }
     candidates.retain(|c| c.score >= crate::rank::MIN_SCORE);
+    let mut unsituated = 0;
+    candidates.retain(|c| {
+        let needs = rewrites
+            .get(&c.key())
+            .is_some_and(|rules| rules.contains(&Rule::NoSubject));
+        let kept = !needs || crate::setting::is_situated(c);
+        if !kept {
+            unsituated += 1;
+        }
+        kept
+    });
     // « Qui était X ? » has as many answers as X had roles: never asked open.
     candidates.retain(|c| {
         !(c.kind != CardKind::Cloze
@@ -358,8 +373,10 @@ pub fn generate_from_sources(
     });
 
     let mut stats = context::Stats::default();
+    if unsituated > 0 {
+        stats.removed.insert(Rule::NoSubject, unsituated);
+    }
     let judge = crate::verdicts::Judge { pools: &pools };
-    candidates.iter_mut().for_each(crate::verdicts::mend);
     candidates.retain(|card| {
         let failed = judge.fails(card, settings.town_of(card.document));
         if let Some(rule) = failed {

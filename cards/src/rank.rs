@@ -116,7 +116,8 @@ fn unanchored_cost(card: &GeneratedCard) -> i32 {
 /// What a card's situation line gives back to its score once it is set: a prompt that
 /// names nothing is anchored by a situation that names its subject (« Quand le mur du son
 /// est-il franchi pour la première fois ? » in « Concorde, 1969 »). Only for the date of
-/// an event: « Qui a signé le mandat ? » asks of a mandate the situation does not name.
+/// an event: « Qui a signé le mandat ? » asks of a mandate the situation does not name, and
+/// « Le camarade [...] était là » of a scene.
 pub fn situation_credit(card: &GeneratedCard) -> i32 {
     if card.answer_kind == Kind::Date
         && !names_something(&card.prompt, 1)

@@ -309,6 +309,21 @@ impl Settings {
     }
 }
 
+/// Whether a card whose own subject names nothing is situated: its situation line names
+/// a subject (a capitalised word), and a year is told by the line, the prompt or a date
+/// answer (« Le chantier emploie jusqu'à [...] ouvriers » in « Le canal du Midi, 1667 »).
+pub(crate) fn is_situated(card: &GeneratedCard) -> bool {
+    let subject = card.situation.split(", ").next().unwrap_or("");
+    let named = subject.split_whitespace().any(|w| {
+        w.trim_start_matches(|c: char| c.is_lowercase() || c == '\'' || c == '’')
+            .starts_with(char::is_uppercase)
+    });
+    let year = years_in(&card.situation).next().is_some()
+        || years_in(&card.prompt).next().is_some()
+        || card.answer_kind == Kind::Date;
+    named && year
+}
+
 /// The word that names a phrase: its last capitalised word (« Arc » is elided, so « Jeanne
 /// d'Arc » is named by « Jeanne »), else its last number, else the phrase itself.
 fn key_word(phrase: &str) -> &str {

@@ -125,17 +125,33 @@ pub fn one_fact(prompt: &str) -> String {
             let on_subject = !text[..open]
                 .split_whitespace()
                 .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
-            let aside = &rest[..close];
-            let participial = past_participle(lexicon, &first) && !is_noun(lexicon, &first);
+            let participial = |aside: &str| {
+                let first = aside.split_whitespace().next().unwrap_or("").to_lowercase();
+                past_participle(lexicon, &first) && !is_noun(lexicon, &first)
+            };
             // Or a noun phrase with no verb (« Joseph Meister, un garçon de neuf ans, »).
-            let descriptive = matches!(first.as_str(), "un" | "une")
-                && !aside
-                    .split_whitespace()
-                    .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
+            let descriptive = |aside: &str| {
+                let first = aside.split_whitespace().next().unwrap_or("").to_lowercase();
+                matches!(first.as_str(), "un" | "une")
+                    && !aside
+                        .split_whitespace()
+                        .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()))
+            };
             // Or a relative clause on it (« Riquet, qui y a engagé sa fortune, »).
             let relative = first == "qui";
-            if on_subject && (participial || descriptive || relative) {
-                let trimmed = format!("{}{}", &text[..open], &text[open + 2 + close + 1..]);
+            let aside = &rest[..close];
+            if on_subject && (participial(aside) || descriptive(aside) || relative) {
+                // Asides in a row go together (« Ouliantzev, un matelot de Cronstadt, un
+                // vieux bagnard, avait été envoyé … »).
+                let mut end = open + 2 + close;
+                while let Some(next) = text[end + 2..gap].find(", ") {
+                    let more = &text[end + 2..end + 2 + next];
+                    if !(participial(more) || descriptive(more)) {
+                        break;
+                    }
+                    end += 2 + next;
+                }
+                let trimmed = format!("{}{}", &text[..open], &text[end + 1..]);
                 if says_enough(lexicon, &trimmed) {
                     text = trimmed;
                 }
@@ -651,6 +667,16 @@ mod tests {
             names.into_iter(),
             explained
         ));
+    }
+
+    #[test]
+    fn asides_in_a_row_go_together() {
+        assert_eq!(
+            one_fact(
+                "Le camarade Ouliantzev, un matelot de Cronstadt, un vieux bagnard, avait été envoyé en mission et rentra à [...]."
+            ),
+            "Le camarade Ouliantzev avait été envoyé en mission et rentra à [...]."
+        );
     }
 
     #[test]

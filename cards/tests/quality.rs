@@ -354,7 +354,9 @@ fn demonstrative(prompt: &str) -> bool {
 
 /// A participle opening with no named subject after it (`Composé de [...] délégués, dont
 /// …`), or a cloze that names nothing at all besides its gap.
-fn no_subject(prompt: &str, cloze: bool) -> bool {
+/// A cloze that names nothing, unless its situation line names its subject and year
+/// (`situated`).
+fn no_subject(prompt: &str, cloze: bool, situated: bool) -> bool {
     const OPENINGS: &[&str] = &[
         "Composé",
         "Composée",
@@ -400,7 +402,7 @@ fn no_subject(prompt: &str, cloze: bool) -> bool {
             return true;
         }
     }
-    if cloze {
+    if cloze && !situated {
         let names = w.iter().enumerate().any(|(i, word)| {
             *word != "[...]"
                 && word.starts_with(char::is_uppercase)
@@ -510,7 +512,15 @@ fn unnamed_and_timeless(c: &GeneratedCard) -> bool {
         || w.windows(2).any(|p| {
             p[0].len() <= 2 && p[0].chars().all(|c| c.is_ascii_digit()) && MONTHS.contains(&p[1])
         });
-    unnamed && !year && c.answer_kind != carnet_cards::facts::Kind::Date
+    unnamed && !year && !situated(c) && c.answer_kind != carnet_cards::facts::Kind::Date
+}
+
+/// The situation line shown with the card names its subject and a year.
+fn situated(c: &GeneratedCard) -> bool {
+    c.situation.starts_with(char::is_uppercase)
+        && c.situation
+            .split(|ch: char| !ch.is_ascii_digit())
+            .any(|d| d.len() == 4)
 }
 
 fn check_context(deck: &GeneratedDeck, paths: &[PathBuf]) {
@@ -531,7 +541,7 @@ fn check_context(deck: &GeneratedDeck, paths: &[PathBuf]) {
             "subject without antecedent: {c:#?}"
         );
         assert!(!demonstrative(p), "demonstrative: {c:#?}");
-        assert!(!no_subject(p, cloze), "no subject: {c:#?}");
+        assert!(!no_subject(p, cloze, situated(c)), "no subject: {c:#?}");
         assert!(!relative_time(p), "relative time: {c:#?}");
         assert!(
             !(cloze && content_words(p) < 5),
@@ -610,12 +620,15 @@ fn the_context_detectors_catch_the_defects() {
     ));
     assert!(no_subject(
         "Composé de [...] délégués, dont 390 bolcheviks.",
-        true
+        true,
+        false
     ));
-    assert!(no_subject("L'insurrection a lieu dans [...].", true));
+    assert!(no_subject("L'insurrection a lieu dans [...].", true, false));
+    assert!(!no_subject("L'insurrection a lieu dans [...].", true, true));
     assert!(!no_subject(
         "Né à Aix en [...], Cézanne peint la Provence.",
-        true
+        true,
+        false
     ));
     assert!(relative_time(
         "Le lendemain, Zola publie J'accuse en [...]."
@@ -915,4 +928,45 @@ fn report_has_figures_and_a_sample() {
 #[test]
 fn generation_is_deterministic() {
     assert_eq!(corpus(), corpus());
+}
+
+/// The cards of one document written to a temporary folder.
+fn deck_of(name: &str, text: &str) -> GeneratedDeck {
+    let dir = std::env::temp_dir().join(format!("carnet-quality-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.md"));
+    std::fs::write(&path, text).unwrap();
+    let deck = carnet_cards::generate(&[path], &mut |_| {});
+    std::fs::remove_dir_all(&dir).unwrap();
+    deck.unwrap()
+}
+
+#[test]
+fn an_unnamed_subject_is_kept_only_with_a_situation() {
+    let body = "Le canal de Bourgogne relie la Saône à l'Yonne depuis 1832. \
+        Le canal de Bourgogne compte 189 écluses sur 242 kilomètres. \
+        Les travaux du canal de Bourgogne commencent en 1775 sous Louis XVI. \
+        Le chantier emploie jusqu'à 3 000 ouvriers venus de tout le royaume de France.\n";
+    let chantier = |deck: &GeneratedDeck| {
+        deck.cards
+            .iter()
+            .find(|c| c.prompt.starts_with("Le chantier emploie"))
+            .cloned()
+    };
+    let titled = deck_of("bourgogne", &format!("# Canal de Bourgogne\n\n{body}"));
+    let card = chantier(&titled).expect("the titled document's chantier card");
+    assert!(
+        card.situation.starts_with("Canal de Bourgogne"),
+        "{card:#?}"
+    );
+    assert!(card.situation.contains("17"), "{card:#?}");
+    // Without any year to situate it, which building site, when?
+    let timeless = deck_of(
+        "timeless",
+        "# Canal de Bourgogne\n\nLe canal de Bourgogne relie la Saône à l'Yonne par la Côte-d'Or. \
+         Le canal de Bourgogne compte 189 écluses sur 242 kilomètres de voie navigable. \
+         Le chantier emploie jusqu'à 3 000 ouvriers venus de tout le royaume de France.\n",
+    );
+    assert!(!timeless.cards.is_empty());
+    assert_eq!(chantier(&timeless), None, "{:#?}", timeless.cards);
 }

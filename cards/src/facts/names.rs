@@ -227,7 +227,10 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
                 && tokens.get(i + 1).is_some_and(|n| {
                     is_name_word(n) && !is_function_word(n.lower()) && !is_common(n.lower())
                 });
-            if !inner_article && (is_function_word(lower) || (sentence_start && is_common(lower))) {
+            if !inner_article
+                && (is_function_word(lower)
+                    || (sentence_start && (is_common(lower) || never_a_name(lower))))
+            {
                 break;
             }
             i += 1;
@@ -294,6 +297,20 @@ pub fn is_demonym(word: &str) -> bool {
                 p,
                 crate::lexicon::Pos::Noun | crate::lexicon::Pos::Adjective
             )
+        })
+}
+
+/// A word the lexicon knows only as an adverb, a preposition, a conjunction or a pronoun
+/// (« Prudemment », « Aussitôt »): capitalised at the start of a sentence, never a name.
+fn never_a_name(lower: &str) -> bool {
+    let pos = crate::lexicon::pos_set(lower);
+    !pos.is_empty()
+        && !pos.any(|p| {
+            !(p.is_function_word()
+                || matches!(
+                    p,
+                    crate::lexicon::Pos::Adverb | crate::lexicon::Pos::Onomatopoeia
+                ))
         })
 }
 
@@ -432,6 +449,10 @@ mod tests {
             ["Eric Liddell"]
         );
         assert!(is_demonym("Finlandais"));
+        assert_eq!(
+            names("Prudemment, j'essayai de sonder Trotsky."),
+            ["Trotsky"]
+        );
         assert!(!is_demonym("Louvre"));
         assert!(!is_demonym("Grand"));
     }
