@@ -456,7 +456,7 @@ fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Opt
 
 /// Verbs whose compound tenses take « être » (naître, mourir, …): their participle in an
 /// apposition reads back with « est », others' with « a été » (a passive).
-const ETRE_VERBS: &[&str] = &[
+pub(crate) const ETRE_VERBS: &[&str] = &[
     "naître",
     "mourir",
     "venir",
@@ -771,7 +771,7 @@ pub(crate) fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
 
 /// Whether the cloze names someone or something (a capitalised word that is not just the
 /// sentence's first word): without a name, nothing anchors it in the world.
-fn names_something(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
+pub(crate) fn names_something(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
     prompt.split_whitespace().enumerate().any(|(i, w)| {
         let w = bare(w);
         w != GAP
@@ -985,7 +985,12 @@ pub fn verdicts(
             refuse(&mut out, answer, "too long");
             continue;
         }
-        if content_words(lexicon, &prompt) < 5 {
+        if content_words(lexicon, &prompt)
+            < crate::context::min_content_words(
+                names_something(lexicon, &prompt)
+                    && (m.kind == Kind::Date || crate::setting::last_year(&prompt).is_some()),
+            )
+        {
             refuse(&mut out, answer, "too few content words");
             continue;
         }

@@ -71,12 +71,14 @@ pub enum Rule {
     NestedPlace,
     /// A body named by a word of its own that nothing explains.
     Unexplained,
+    /// A cloze still longer than one clause once its other facts are cut.
+    TooLong,
 }
 
 impl Rule {
     /// Every rule, in the order [`screen`] applies them, then the verdicts of
     /// [`crate::verdicts`].
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::CutQuote,
         Rule::RelativeTime,
         Rule::Demonstrative,
@@ -88,6 +90,7 @@ impl Rule {
         Rule::Fragment,
         Rule::NestedPlace,
         Rule::Unexplained,
+        Rule::TooLong,
     ];
 
     /// A short name for reports.
@@ -104,6 +107,7 @@ impl Rule {
             Rule::Fragment => "not a whole sentence",
             Rule::NestedPlace => "a town fits the place gap too",
             Rule::Unexplained => "a name nothing explains",
+            Rule::TooLong => "longer than one clause",
         }
     }
 }
@@ -133,6 +137,13 @@ pub enum Verdict {
 
 /// A cloze needs at least this many content words besides its gap.
 pub const MIN_CONTENT_WORDS: usize = 5;
+
+/// The content words a cloze needs: one fewer when it names something and asks or tells
+/// a time, which single the fact out (« Dans les Cévennes, la révolte des camisards éclate
+/// en [...] »; not « Pagnol reçut une prime de [...] francs »).
+pub fn min_content_words(names_something_when: bool) -> usize {
+    MIN_CONTENT_WORDS - usize::from(names_something_when)
+}
 
 /// What a card's sentence can lean on: the corpus lexicon and the previous sentence of the
 /// same paragraph, whose named subject may be a pronoun's antecedent.
@@ -460,8 +471,9 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
     let mut first = true;
     // Whether an unnamed subject was completed with the topic already.
     let mut completed = false;
-    // Content words of the prompt as it finally stands.
+    // Content words of the prompt as it finally stands, and whether it names something.
     let mut content = 0;
+    let mut named = false;
     for _ in 0..4 {
         let tokens = tokenize(&text);
         if first {
@@ -494,6 +506,7 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         let names = question || names_something(&tokens, around.lexicon);
         if !question {
             content = content_words_in(&tokens);
+            named = names && (answer == Kind::Date || has_time(&tokens));
         }
         let problem = if question {
             question_pronoun(&tokens)
@@ -583,7 +596,7 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
             None => return Verdict::Drop(Rule::Pronoun),
         }
     }
-    if !question && content < MIN_CONTENT_WORDS {
+    if !question && content < min_content_words(named) {
         return Verdict::Drop(Rule::TooShort);
     }
     rewritten.dedup();
@@ -2953,6 +2966,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cloze_that_names_something_needs_one_content_word_less() {
+        let lex = lexicon();
+        let around = Surroundings::new(&lex, None);
+        // Four content words (Cévennes, révolte, camisards, éclate) and a name.
+        assert!(matches!(
+            screen(
+                "Dans les Cévennes, la révolte des camisards éclate en [...].",
+                CardKind::Cloze,
+                Kind::Date,
+                &around
+            ),
+            Verdict::Keep { .. }
+        ));
+        assert_eq!(min_content_words(false), MIN_CONTENT_WORDS);
+    }
+
+    #[test]
     fn an_unnamed_subject_needs_a_time() {
         let quantity = |p: &str| run_for(p, None, Kind::Quantity);
         let place = |p: &str| run_for(p, None, Kind::Place);
@@ -3080,8 +3110,12 @@ mod tests {
     #[test]
     fn short_clozes_cannot_single_out_a_fact() {
         assert_eq!(
-            dropped("Pagnol reçut une prime de [...] francs.", None),
-            Rule::TooShort
+            run_for(
+                "Pagnol reçut une prime de [...] francs.",
+                None,
+                Kind::Quantity
+            ),
+            Verdict::Drop(Rule::TooShort)
         );
         assert_eq!(content_words("Pagnol reçut une prime de [...] francs."), 4);
         for p in [

@@ -28,6 +28,38 @@ pub struct Pools {
     named_kinds: std::collections::HashSet<(String, usize)>,
     /// Folded other names of organisations that cards ask (`Sovnarkom`, `Milrevcom`).
     aliases: HashSet<String>,
+    /// Pairs of names of one thing or person, folded (`Comité militaire révolutionnaire`,
+    /// `Milrevcom`; `Marie Curie`, `Maria Salomea Skłodowska`): one is never a wrong
+    /// answer where the other is asked about or named.
+    same_things: Vec<(String, String)>,
+    /// The articles seen before each name, folded ([`Article`] bits): a distractor fits
+    /// the article before the gap (« la [...] » takes « Douma », not « Tcheka » said « le »).
+    articles: std::collections::HashMap<String, u8>,
+    /// Names the corpus gives as countries (« en France »): never a person.
+    countries: HashSet<String>,
+}
+
+/// The article a name is said with: bits of [`Pools::articles`].
+mod article {
+    pub const MASCULINE: u8 = 1;
+    pub const FEMININE: u8 = 2;
+    pub const PLURAL: u8 = 4;
+    pub const NONE: u8 = 8;
+
+    /// The article bit of the word before a name (lower case): « le », « du », « au »,
+    /// « un » are masculine; « la », « une » feminine; « les », « des », « aux » plural; a
+    /// preposition or a comma none. `None` for an elided « l' » (either gender) and words
+    /// that say nothing (« camarade »).
+    pub fn of(word: &str) -> Option<u8> {
+        match word {
+            "le" | "du" | "au" | "un" | "d'un" | "d’un" | "ce" | "cet" => Some(MASCULINE),
+            "la" | "une" | "d'une" | "d’une" | "cette" => Some(FEMININE),
+            "les" | "des" | "aux" | "ces" => Some(PLURAL),
+            "à" | "de" | "par" | "avec" | "et" | "," | "entre" | "vers" | "pour" | "contre"
+            | "sur" | "chez" | "dans" => Some(NONE),
+            _ => None,
+        }
+    }
 }
 
 impl Pools {
@@ -58,6 +90,58 @@ impl Pools {
     /// Records `text` as another name of an organisation (the answer of an alias card).
     pub fn add_alias(&mut self, text: &str) {
         self.aliases.insert(fold(text));
+    }
+
+    /// Records that an alias card's subject and answer name one thing or person
+    /// (« Sous quel autre nom connaît-on le Conseil des Commissaires du Peuple ? » →
+    /// « Sovnarkom »; « Quel est le nom de naissance de Marie Curie ? »).
+    pub fn add_alias_card(&mut self, card: &GeneratedCard) {
+        if card.fact_type != crate::facts::FactType::Alias {
+            return;
+        }
+        let subject = [
+            "Sous quel autre nom connaît-on ",
+            "Quel est le nom de naissance de ",
+            "Quel sigle désigne ",
+        ]
+        .iter()
+        .find_map(|p| card.prompt.strip_prefix(p))
+        .or_else(|| {
+            card.prompt
+                .strip_prefix("Quel sigle, autre que ")
+                .and_then(|r| r.split_once(", désigne ").map(|(_, s)| s))
+        })
+        .and_then(|r| r.strip_suffix(" ?"));
+        if let Some(subject) = subject {
+            self.same_things.push((fold(subject), fold(&card.answer)));
+        }
+    }
+
+    /// Records the word before one mention of the name `text` (lower case): the article
+    /// the name takes.
+    pub fn note_article(&mut self, text: &str, before: &str) {
+        if let Some(bit) = article::of(before) {
+            *self.articles.entry(fold(text)).or_default() |= bit;
+        }
+    }
+
+    /// Records the names the corpus gives as countries: never offered as persons.
+    pub fn add_countries<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
+        self.countries.extend(names.into_iter().map(fold));
+    }
+
+    /// Whether `candidate` is another name of the answer, or of a name the prompt holds.
+    fn names_the_same(&self, candidate: &str, answer: &str, prompt: &str) -> bool {
+        let c = fold(candidate);
+        let a = fold(answer);
+        let overlaps = |x: &str, y: &str| {
+            x == y || content_words(x).intersection(&content_words(y)).count() >= 2
+        };
+        self.same_things.iter().any(|(x, y)| {
+            let pair =
+                |x: &str, y: &str| overlaps(&c, y) && (overlaps(&a, x) || prompt.contains(x));
+            pair(x, y) || pair(y, x)
+        })
     }
 
     /// True when `text` is surely an organisation: an acronym, a name headed by a keyword
@@ -134,6 +218,15 @@ impl Pools {
         if in_words {
             return neighbours_in_words(&card.answer);
         }
+        let from_corpus = self.of_the_corpus(card);
+        if from_corpus.is_empty() && card.answer_kind == Kind::Quantity {
+            return numbers_near(&card.answer, part_of(&card.prompt));
+        }
+        from_corpus
+    }
+
+    /// Three distractors of the corpus for the card, or none.
+    fn of_the_corpus(&self, card: &GeneratedCard) -> Vec<String> {
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
             return Vec::new();
         };
@@ -152,6 +245,25 @@ impl Pools {
             .split_once(crate::cards::GAP)
             .map(|(before, _)| before.ends_with(['\'', '’']));
         let prompt_words = content_words(&card.prompt);
+        let answer_words = content_words(&card.answer);
+        let whole = part_of(&card.prompt);
+        // The article before the gap (« au [...] », « la [...] »), for a name said with one.
+        let frame = (card.kind == crate::cards::CardKind::Cloze
+            && matches!(card.answer_kind, Kind::Place | Kind::Organisation))
+        .then(|| {
+            card.prompt
+                .split_once(crate::cards::GAP)
+                .and_then(|(before, _)| before.split_whitespace().next_back())
+                .and_then(|w| article::of(&w.to_lowercase()))
+        })
+        .flatten();
+        // The capitalised words of the prompt.
+        let prompt_names: Vec<String> = card
+            .prompt
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
+            .map(fold)
+            .collect();
         let prompt_years = years_of(&card.prompt.replace(crate::cards::GAP, " "));
         let answer_year = years_of(&card.answer).last().copied();
         let acronym = is_acronym(&card.answer);
@@ -176,6 +288,9 @@ impl Pools {
             // (« Comité militaro-révolutionnaire » for « le Comité révolutionnaire
             // militaire »): another right answer.
             .filter(|e| content_words(&e.text).intersection(&prompt_words).count() < 2)
+            // Nor one sharing two words with the answer (« Comité militaro-révolutionnaire »
+            // for the « Comité de Défense révolutionnaire » it grew from).
+            .filter(|e| !named || content_words(&e.text).intersection(&answer_words).count() < 2)
             .filter(|e| {
                 card.kind != crate::cards::CardKind::Cloze
                     || elided_frame.is_none_or(|elided| {
@@ -184,6 +299,34 @@ impl Pools {
                     })
             })
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
+            .filter(|e| !self.names_the_same(&e.text, &card.answer, &prompt))
+            // A name sharing a word with a name of the prompt (« Pierre Curie » where « les
+            // époux Curie » are named) is part of its fact.
+            .filter(|e| {
+                !named
+                    || !e
+                        .text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.chars().count() >= 4 && prompt_names.contains(&fold(w)))
+            })
+            .filter(|e| {
+                frame.is_none_or(|bit| {
+                    self.articles
+                        .get(&fold(&e.text))
+                        .is_some_and(|seen| seen & bit != 0)
+                })
+            })
+            // A sovereign's number (« XVI ») and a prototype's (« 001 ») are no answers.
+            .filter(|e| !crate::facts::names::is_regnal(&e.text))
+            .filter(|e| {
+                card.answer_kind != Kind::Quantity || !(e.text.starts_with('0') && e.text.len() > 1)
+            })
+            // An acronym for an acronym, a name for a name.
+            .filter(|e| {
+                card.answer_kind != Kind::Organisation
+                    || card.fact_type == crate::facts::FactType::Alias
+                    || is_acronym(&e.text) == acronym
+            })
             .filter(|e| !prompt.contains(&fold(&e.text)))
             .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
             .filter(|e| card.answer_kind != Kind::Date || date_shape(&e.text) == shape)
@@ -192,6 +335,20 @@ impl Pools {
                     || answer_unit.is_empty()
                     || (e.unit == answer_unit && fold(&e.text) != answer_number)
             })
+            // A part of a whole is below it (« Seuls 20 appareils, dont [...] »).
+            .filter(|e| {
+                card.answer_kind != Kind::Quantity
+                    || whole.is_none_or(|w| {
+                        e.text
+                            .chars()
+                            .filter(char::is_ascii_digit)
+                            .collect::<String>()
+                            .parse::<f64>()
+                            .is_ok_and(|n| n < w)
+                    })
+            })
+            // A bare count takes counts of the unit that follows it (« [...] km/h »).
+            .filter(|e| card.answer_kind != Kind::Quantity || unit.is_empty() || e.unit == unit)
             // A count within a tenth of the answer could be it, given roughly (« quelque
             // 600 délégués » against 649).
             .filter(|e| card.answer_kind != Kind::Quantity || !close_numbers(&e.text, &card.answer))
@@ -206,7 +363,9 @@ impl Pools {
             // « Los Angeles », « British Aircraft Corporation »).
             .filter(|e| {
                 card.answer_kind != Kind::Person
-                    || (self.place_kind(&e.text).is_none() && !self.sure_organisation(&e.text))
+                    || (self.place_kind(&e.text).is_none()
+                        && !self.sure_organisation(&e.text)
+                        && !self.countries.contains(&fold(&e.text)))
             })
             // A date on the answer's side of every year the prompt gives (« licence en 1893,
             // puis celle de mathématiques en [...] » takes no year before 1893).
@@ -349,6 +508,99 @@ fn unit_as_written(answer: &str) -> &str {
     answer.rsplit_once(' ').map_or("", |(_, u)| u)
 }
 
+/// Three counts near a count in figures, as precise as it (« 3 089 » → « 2 317 », « 3 861 »,
+/// « 4 634 »; « 12 000 » → « 9 000 », « 15 000 », « 18 000 »), written as it is (its
+/// thousands separator, its decimal comma, its unit): what a quantity takes when the
+/// corpus has no other count of its unit. A count below 10 takes its neighbours.
+fn numbers_near(answer: &str, below: Option<f64>) -> Vec<String> {
+    let number_end = answer
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c.is_whitespace()))
+        .map_or(answer.len(), |(i, _)| i);
+    let (figures, unit) = answer.split_at(number_end);
+    let figures = figures.trim_end();
+    let unit = unit.trim_start();
+    if !figures.starts_with(|c: char| c.is_ascii_digit()) || figures.starts_with('0') {
+        return Vec::new();
+    }
+    let separator = figures.chars().find(|c| c.is_whitespace()).unwrap_or(' ');
+    let grouped_answer = figures.contains(char::is_whitespace);
+    let (whole, decimals) = figures.split_once(',').unwrap_or((figures, ""));
+    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    let Ok(value) = format!("{digits}.{decimals}")
+        .trim_end_matches('.')
+        .parse::<f64>()
+    else {
+        return Vec::new();
+    };
+    // Significant figures: as the answer gives them (trailing zeros of a whole number do
+    // not count).
+    let significant = digits.trim_end_matches('0').len().max(1) + decimals.len();
+    let round = |x: f64| {
+        if x <= 0.0 {
+            return 0.0;
+        }
+        let magnitude = 10f64.powi(x.log10().floor() as i32 + 1 - significant as i32);
+        (x / magnitude).round() * magnitude
+    };
+    let candidates: Vec<f64> = if value < 10.0 && decimals.is_empty() {
+        [1.0, -1.0, 2.0, 3.0].iter().map(|d| value + d).collect()
+    } else {
+        [0.75, 1.25, 1.5, 0.5, 2.0]
+            .iter()
+            .map(|f| round(value * f))
+            .collect()
+    };
+    let write = |x: f64| {
+        let whole = x.trunc() as u64;
+        let mut grouped = String::new();
+        let text = whole.to_string();
+        for (i, c) in text.chars().enumerate() {
+            if i > 0 && (text.len() - i).is_multiple_of(3) && (grouped_answer || text.len() > 4) {
+                grouped.push(separator);
+            }
+            grouped.push(c);
+        }
+        if !decimals.is_empty() {
+            let fraction = format!("{:.*}", decimals.len(), x.fract());
+            grouped.push(',');
+            grouped.push_str(fraction.trim_start_matches("0."));
+        }
+        if unit.is_empty() {
+            grouped
+        } else {
+            format!("{grouped} {unit}")
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    for x in candidates {
+        if x <= 0.0 || (x - value).abs() < f64::EPSILON || below.is_some_and(|b| x >= b) {
+            continue;
+        }
+        let text = write(x);
+        if !out.contains(&text) && text != answer {
+            out.push(text);
+        }
+        if out.len() == 3 {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// The whole a gap is part of (« Seuls 20 appareils sont construits, dont [...] exploités »
+/// → 20): its wrong answers are below it.
+fn part_of(prompt: &str) -> Option<f64> {
+    let (before, _) = prompt.split_once(", dont [...]")?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.iter().rev().find_map(|w| {
+        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+        (!digits.is_empty() && digits.len() == w.len())
+            .then(|| digits.parse::<f64>().ok())
+            .flatten()
+    })
+}
+
 /// One word that the lexicon knows as a common word: not a name.
 /// Three counts in words around `answer` (« trois » → « deux », « quatre », « cinq »),
 /// written with the answer's capital if it has one.
@@ -423,13 +675,22 @@ fn date_shape(text: &str) -> (bool, bool, bool, bool, String) {
     let has_month = folded
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| MONTHS.contains(&w));
-    let range = folded.contains(" au ") || folded.contains('-') || folded.starts_with("du ");
+    let range = folded.contains(" au ")
+        || folded.contains(" et ")
+        || folded.contains('-')
+        || folded.starts_with("du ");
     let opening = folded
         .split(' ')
         .next()
         .filter(|w| w.chars().all(char::is_alphabetic) && !MONTHS.contains(w))
         .unwrap_or("")
         .to_string();
+    // A day in two calendars (« 12 (25) octobre 1917 ») takes days in two calendars.
+    let opening = if text.contains('(') {
+        format!("{opening}()")
+    } else {
+        opening
+    };
     (has_year, has_day, has_month, range, opening)
 }
 
@@ -445,6 +706,20 @@ fn mix(a: &str, b: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_with_no_other_of_its_unit_takes_counts_near_it() {
+        assert_eq!(numbers_near("3 089", None), ["2 317", "3 861", "4 634"]);
+        assert_eq!(numbers_near("12 000", None), ["9 000", "15 000", "18 000"]);
+        assert_eq!(numbers_near("11,6", None), ["8,7", "14,5", "17,4"]);
+        assert_eq!(numbers_near("3", None), ["4", "2", "5"]);
+        assert_eq!(numbers_near("60 000 spectateurs", None).len(), 3);
+        assert!(numbers_near("60 000 spectateurs", None)[0].ends_with(" spectateurs"));
+        assert!(numbers_near("001", None).is_empty());
+        let part = part_of("Seuls 20 appareils sont construits, dont [...] exploités.");
+        assert_eq!(part, Some(20.0));
+        assert_eq!(numbers_near("14", part), ["11", "18", "7"]);
+    }
+
     #[test]
     fn a_count_in_words_takes_its_neighbours() {
         assert_eq!(
@@ -487,6 +762,64 @@ mod tests {
             line: 1,
             score: 0,
             situation: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_name_takes_names_said_with_the_article_before_the_gap() {
+        let mut p = Pools::default();
+        for (name, before) in [
+            ("Comité de Kiev", "la"),
+            ("Comité de Minsk", "la"),
+            ("Comité de Riga", "la"),
+            ("Comité de Tver", "le"),
+            ("Comité de Pskov", "le"),
+            ("Comité de Tula", "du"),
+            ("Comité de Omsk", "le"),
+        ] {
+            p.add(Kind::Organisation, name, "", 0);
+            p.note_article(name, before);
+        }
+        let mut c = card("Comité de Pskov", Kind::Organisation, "Le Comité de Pskov vote.");
+        c.kind = CardKind::Cloze;
+        c.answer = "Comité de Pskov".into();
+        c.prompt = "Le projet est voté par le [...] en 1906.".into();
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(
+            d.iter()
+                .all(|x| ["Comité de Tver", "Comité de Tula", "Comité de Omsk"]
+                    .contains(&x.as_str())),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn another_name_of_the_answer_or_a_name_of_the_prompt_is_no_distractor() {
+        let mut p = Pools::default();
+        for name in [
+            "Maria Salomea Skłodowska",
+            "Pierre Curie",
+            "Henri Becquerel",
+            "Paul Langevin",
+            "Émile Borel",
+            "Jean Perrin",
+            "France",
+        ] {
+            p.add(Kind::Person, name, "", 0);
+        }
+        p.add_countries(["France"]);
+        let mut alias = card("Maria Salomea Skłodowska", Kind::Person, "");
+        alias.fact_type = FactType::Alias;
+        alias.prompt = "Quel est le nom de naissance de Marie Curie ?".into();
+        p.add_alias_card(&alias);
+        let mut c = card("Paul Langevin", Kind::Person, "");
+        c.kind = CardKind::Cloze;
+        c.prompt = "Marie Curie et les époux Curie rencontrent [...] en 1903.".into();
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        for wrong in ["Maria Salomea Skłodowska", "Pierre Curie", "France"] {
+            assert!(!d.contains(&wrong.to_string()), "{d:?}");
         }
     }
 

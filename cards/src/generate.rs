@@ -228,6 +228,14 @@ pub fn generate_from_sources(
                 // references (« BakinskiRabotchii, du 1er mai 1918 »).
                 pools.add(m.kind, mention, "", r.document);
             }
+            if matches!(m.kind, Kind::Place | Kind::Organisation) {
+                let first = tokens.partition_point(|t| t.start < m.span.0);
+                if let Some(before) = first.checked_sub(1).map(|i| tokens[i].lower()) {
+                    pools.note_article(mention, before);
+                } else {
+                    pools.note_article(mention, ",");
+                }
+            }
             if m.kind == Kind::Place {
                 let first = tokens.partition_point(|t| t.start < m.span.0);
                 if let Some((kind, weight)) = facts::places::PlaceKind::before(&tokens, first) {
@@ -420,6 +428,7 @@ pub fn generate_from_sources(
         {
             pools.add_alias(&card.answer);
         }
+        pools.add_alias_card(card);
     }
     // An abbreviation is spelled out where the corpus tells what it stands for.
     let mut abbreviations = crate::abbreviations::Abbreviations::default();
@@ -433,6 +442,7 @@ pub fn generate_from_sources(
         }
     }
     let countries = named_as_countries(&cleaned);
+    pools.add_countries(countries.iter().copied());
     kept.retain(|card| {
         let unexplained = crate::verdicts::unexplained_name(
             card,

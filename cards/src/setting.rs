@@ -260,9 +260,10 @@ impl Settings {
         let says_year = has_year(&card.prompt)
             || (card.answer_kind == Kind::Date && has_year(&card.answer))
             || parts.iter().any(|p| has_year(p));
-        // The first year the card's own sentence gives (and the answer does not hold) comes
-        // first: the paragraph's may be another event's.
-        let own = years_in(&card.context).find(|y| !card.answer.contains(&y.to_string()));
+        // The year of the card's own sentence nearest its answer (and not in it) comes first:
+        // the paragraph's may be another event's, and in « née … le 7 novembre 1867 à
+        // Varsovie, … et morte le 4 juillet 1934 à Passy » Passy's year is 1934.
+        let own = year_nearest(&card.context, &card.answer);
         let year = own
             .or_else(|| self.period_of(card.document))
             .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
@@ -307,6 +308,42 @@ impl Settings {
         };
         card.prompt = format!("{body} {de}{place} ?");
     }
+}
+
+/// The year (1000–2100) of `context` nearest the answer's place in it, not in the answer;
+/// the first year when the answer is not found.
+fn year_nearest(context: &str, answer: &str) -> Option<u32> {
+    let at = context.find(answer);
+    let end = at.map_or(0, |i| i + answer.len());
+    let mut best: Option<(usize, u32)> = None;
+    let mut i = 0;
+    let bytes = context.as_bytes();
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let inside = at.is_some_and(|a| start >= a && i <= end);
+            if i - start == 4 && !inside {
+                if let Ok(year) = context[start..i].parse::<u32>() {
+                    if (1000..=2100).contains(&year) && !answer.contains(&context[start..i]) {
+                        let distance = match at {
+                            Some(_) if start >= end => start - end,
+                            Some(a) => a.saturating_sub(i),
+                            None => start,
+                        };
+                        if best.is_none_or(|(d, _)| distance < d) {
+                            best = Some((distance, year));
+                        }
+                    }
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    best.map(|(_, y)| y)
 }
 
 /// Whether a card whose own subject names nothing is situated: its situation line names

@@ -42,6 +42,21 @@ impl Judge<'_> {
             if unbalanced(&card.prompt) {
                 return Some(Rule::Fragment);
             }
+            // What was cut to one fact must still single it out.
+            let lexicon = Lexicon::get();
+            let named_when = crate::clauses::names_something(lexicon, &card.prompt)
+                && (card.answer_kind == Kind::Date
+                    || crate::setting::last_year(&card.prompt).is_some());
+            if crate::clauses::content_words(lexicon, &card.prompt)
+                < crate::context::min_content_words(named_when)
+            {
+                return Some(Rule::TooShort);
+            }
+            // minimal: about twenty words; what is still longer once cut to one fact holds
+            // more than its clause.
+            if card.prompt.split_whitespace().count() > MAX_WORDS {
+                return Some(Rule::TooLong);
+            }
             // unique: « Les [...] envisagèrent … » → « Soviétiques »: a people, not a name.
             if crate::facts::names::is_demonym(card.answer.trim_end_matches('s')) {
                 return Some(Rule::Fragment);
@@ -74,6 +89,11 @@ pub fn one_fact(prompt: &str) -> String {
         return prompt.to_string();
     };
     let mut text = promote_relative(prompt).unwrap_or_else(|| prompt.to_string());
+    text = without_asides_in_brackets(&text);
+    if let Some(clause) = participial_opening(lexicon, &text) {
+        return clause;
+    }
+    text = without_opening_connector(&text);
     let gap = text.find(GAP).unwrap_or(gap);
     let after = gap + GAP.len();
     let second = text[after..].match_indices(" et ").find_map(|(i, _)| {
@@ -93,6 +113,25 @@ pub fn one_fact(prompt: &str) -> String {
         let shares = crate::clauses::is_verb_form(lexicon, &before.to_lowercase())
             || past_participle(lexicon, &before.to_lowercase());
         (joins && !shares).then_some(after + i)
+    });
+    // « …, libérant les communications … »: a present participle after the main clause
+    // tells another fact.
+    let second = second.or_else(|| {
+        text[after..].match_indices(", ").find_map(|(i, _)| {
+            let next = text[after + i + 2..]
+                .split_whitespace()
+                .next()?
+                .to_lowercase();
+            let participle = next.ends_with("ant")
+                && lexicon.lookup(&next).any(|a| {
+                    a.verb_forms().any(|f| {
+                        f.mood == Mood::Participle
+                            && f.tense == Some(crate::lexicon::Tense::Present)
+                    })
+                })
+                && !is_noun(lexicon, &next);
+            (participle && has_clause_verb(lexicon, &text[..after + i])).then_some(after + i)
+        })
     });
     // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
     // made of is another fact.
@@ -129,10 +168,19 @@ pub fn one_fact(prompt: &str) -> String {
                 let first = aside.split_whitespace().next().unwrap_or("").to_lowercase();
                 past_participle(lexicon, &first) && !is_noun(lexicon, &first)
             };
-            // Or a noun phrase with no verb (« Joseph Meister, un garçon de neuf ans, »).
+            // Or a noun phrase with no verb (« Joseph Meister, un garçon de neuf ans, »; « Les
+            // Jeux de 1924, Jeux de la VIIIe olympiade, »), right after a subject that opens
+            // the sentence.
+            let opens_on_subject = !text[..open].contains(", ");
             let descriptive = |aside: &str| {
-                let first = aside.split_whitespace().next().unwrap_or("").to_lowercase();
-                matches!(first.as_str(), "un" | "une")
+                let first = aside.split_whitespace().next().unwrap_or("");
+                let lower = first.to_lowercase();
+                let noun_phrase = matches!(lower.as_str(), "un" | "une")
+                    || (opens_on_subject
+                        && !first.contains(['\'', '’'])
+                        && lexicon.lookup(&lower).any(|a| a.pos == Pos::Noun)
+                        && !lexicon.lookup(&lower).any(|a| a.pos.is_function_word()));
+                noun_phrase
                     && !aside
                         .split_whitespace()
                         .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()))
@@ -159,6 +207,121 @@ pub fn one_fact(prompt: &str) -> String {
         }
     }
     text
+}
+
+/// A gap in a participial phrase that opens the sentence, told of the subject of the main
+/// clause that follows (« Commandée en [...], sans concours, à l'architecte Ieoh Ming Pei,
+/// la pyramide suscite une vive controverse » → « La pyramide a été commandée en [...], sans
+/// concours, à l'architecte Ieoh Ming Pei. »; « Né à Canton le [...], l'architecte est mort à
+/// New York » → « L'architecte est né à Canton le [...]. »): the main clause is another fact.
+fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let (first, _) = text.split_once(' ')?;
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lower = first.to_lowercase();
+    let participle = lexicon.lookup(&lower).find(|a| {
+        a.pos.is_verb()
+            && a.verb_forms()
+                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
+    })?;
+    if is_noun(lexicon, &lower) {
+        return None;
+    }
+    let segments: Vec<&str> = text.split(", ").collect();
+    let verb_at = |segment: &str| clause_verb_at(lexicon, segment);
+    let main = (1..segments.len()).find(|&j| verb_at(segments[j]).is_some())?;
+    if (0..main).any(|j| verb_at(segments[j]).is_some())
+        || !segments[..main].iter().any(|s| s.contains(GAP))
+    {
+        return None;
+    }
+    let words: Vec<&str> = segments[main].split_whitespace().collect();
+    let subject = &words[..verb_at(segments[main])?];
+    let opening = subject.first()?;
+    let opens = opening.starts_with(char::is_uppercase)
+        || lexicon
+            .lookup(&opening.to_lowercase())
+            .any(|a| a.pos.is_article())
+        || opening.starts_with("l'")
+        || opening.starts_with("l’");
+    if subject.is_empty()
+        || subject.len() > 8
+        || !opens
+        || subject.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "il" | "elle" | "ils" | "elles" | "on" | "qui" | "ce" | "c'est"
+            )
+        })
+    {
+        return None;
+    }
+    let plural = participle.number == Some(crate::lexicon::Number::Plural);
+    let aux = match (
+        crate::clauses::ETRE_VERBS.contains(&participle.lemma),
+        plural,
+    ) {
+        (true, false) => "est",
+        (true, true) => "sont",
+        (false, false) => "a été",
+        (false, true) => "ont été",
+    };
+    let phrase = segments[..main].join(", ");
+    let clause = format!(
+        "{} {aux} {}{}.",
+        crate::setting::capitalise(&subject.join(" ")),
+        lower,
+        &phrase[first.len()..]
+    );
+    says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// `text` without the asides in brackets that do not hold the gap (« Le Comité militaire
+/// révolutionnaire (Voyenno-revoljutsionnyi Komitet, VRK) fut créé le [...] »); a day of
+/// the other calendar (« le 12 (25) octobre ») is part of its date and stays.
+fn without_asides_in_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(" (") {
+        let Some(len) = rest[open..].find(')') else {
+            break;
+        };
+        let inside = &rest[open + 2..open + len];
+        let calendar =
+            !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit()) && inside.len() <= 2;
+        let dated = inside
+            .split_whitespace()
+            .any(|w| crate::facts::dates::is_month(w.trim_end_matches(',')));
+        if calendar
+            || (dated && inside.chars().any(|c| c.is_ascii_digit()) && inside.len() < 20)
+            || inside.contains(GAP)
+            || inside.contains('(')
+        {
+            out.push_str(&rest[..open + len + 1]);
+        } else {
+            out.push_str(&rest[..open]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` without a connector that tied it to the sentence before (« Mais [...] déclare … »
+/// → « [...] déclare … »).
+fn without_opening_connector(text: &str) -> String {
+    let Some((first, rest)) = text.split_once(' ') else {
+        return text.to_string();
+    };
+    if !matches!(first, "Mais" | "Et" | "Or" | "Puis" | "Donc" | "Car") || rest.is_empty() {
+        return text.to_string();
+    }
+    let mut chars = rest.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A gap in a relative clause on a name (« Ces Jeux sont les derniers organisés sous la
@@ -223,8 +386,13 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
                 .lookup(first)
                 .any(|a| a.pos.is_function_word() || a.pos.is_article());
         // A quotation in it is what the rest speaks of (« D'abord nommé « canal royal »,
-        // le canal est rebaptisé … »).
-        if verb || !(participle || bare_noun) || phrase.contains(['«', '»', '"']) {
+        // le canal est rebaptisé … »); a bare time (« Fin avril », « Début 1918 ») is when
+        // the fact happens.
+        let time = words.len() <= 3
+            && words.iter().any(|w| {
+                crate::facts::dates::is_month(w) || crate::setting::last_year(w).is_some()
+            });
+        if verb || time || !(participle || bare_noun) || phrase.contains(['«', '»', '"']) {
             break;
         }
         start = comma + 2;
@@ -447,6 +615,9 @@ fn cuts_a_name(prompt: &str) -> bool {
         || (before.split_whitespace().count() > 1 && previous.is_some_and(name_like))
 }
 
+/// The most words a cloze keeps (the rubric's « about 20 words »).
+pub const MAX_WORDS: usize = 22;
+
 /// Nouns that open the name of a thing whose proper part follows them: blanking that part
 /// blanks a word inside the name (« le canal du [...] » for « canal du Midi », « la mer
 /// [...] », « le tunnel du [...] »).
@@ -563,9 +734,25 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
     let words: Vec<&str> = prompt.split_whitespace().collect();
     let lower = |w: &str| w.to_lowercase();
     let finite = |w: &str| crate::clauses::is_verb_form(lexicon, &lower(w));
+    // After an article, a preposition or a possessive, a verb form is a noun (« les
+    // commissaires du peuple »: « peuple » is no form of « peupler » there).
+    let noun_slot = |i: usize| {
+        i > 0
+            && lexicon.lookup(&lower(words[i - 1])).any(|a| {
+                a.pos.is_article()
+                    || matches!(
+                        a.pos,
+                        Pos::Preposition | Pos::PossessiveAdjective | Pos::DemonstrativeAdjective
+                    )
+            })
+            && !lexicon
+                .lookup(&lower(words[i - 1]))
+                .any(|a| a.pos.is_pronoun())
+    };
     if !words
         .iter()
-        .any(|w| finite(w) && !only_a_participle(lexicon, &lower(w)))
+        .enumerate()
+        .any(|(i, w)| finite(w) && !only_a_participle(lexicon, &lower(w)) && !noun_slot(i))
     {
         return false;
     }
@@ -600,11 +787,16 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
 /// first when its pronoun is there (a memoir's « je m'élançai »). « minutes » (« tu
 /// minutes ») is no verb of « Deux minutes après son décollage ».
 fn has_clause_verb(lexicon: &Lexicon<'_>, part: &str) -> bool {
+    clause_verb_at(lexicon, part).is_some()
+}
+
+/// The index (in words) of the first verb of a clause in `part` (see [`has_clause_verb`]).
+fn clause_verb_at(lexicon: &Lexicon<'_>, part: &str) -> Option<usize> {
     let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
     let first_person = words
         .iter()
         .any(|w| matches!(w.as_str(), "je" | "nous") || w.starts_with("j'") || w.starts_with("j’"));
-    words.iter().any(|w| {
+    words.iter().position(|w| {
         if !crate::clauses::is_verb_form(lexicon, w) {
             return false;
         }
@@ -667,6 +859,52 @@ mod tests {
             names.into_iter(),
             explained
         ));
+    }
+
+    #[test]
+    fn asides_in_brackets_and_opening_connectors_go() {
+        assert_eq!(
+            one_fact("Le Comité militaire révolutionnaire (Voyenno-revoljutsionnyi Komitet, VRK) du [...] fut créé en 1917."),
+            "Le Comité militaire révolutionnaire du [...] fut créé en 1917."
+        );
+        assert_eq!(
+            one_fact("Le congrès s'ouvre à Smolny le [...] (7 novembre) 1917."),
+            "Le congrès s'ouvre à Smolny le [...] (7 novembre) 1917."
+        );
+        assert_eq!(
+            one_fact("Le Comité militaire révolutionnaire fut créé le 12 (25) octobre 1917 par le [...]."),
+            "Le Comité militaire révolutionnaire fut créé le 12 (25) octobre 1917 par le [...]."
+        );
+        assert_eq!(
+            one_fact("Mais [...] déclare qu'il n'a aucun désaccord avec la motion de Martov."),
+            "[...] déclare qu'il n'a aucun désaccord avec la motion de Martov."
+        );
+        assert_eq!(
+            one_fact("Fin avril, les troupes rouges occupent [...] et Derbent sur la Caspienne, libérant les communications avec le Nord."),
+            "Fin avril, les troupes rouges occupent [...] et Derbent sur la Caspienne."
+        );
+    }
+
+    #[test]
+    fn a_gap_in_an_opening_participle_is_told_of_the_subject() {
+        assert_eq!(
+            one_fact("Commandée en [...], sans concours, à l'architecte sino-américain Ieoh Ming Pei, la pyramide suscite une vive controverse lors de la présentation du projet en 1984."),
+            "La pyramide a été commandée en [...], sans concours, à l'architecte sino-américain Ieoh Ming Pei."
+        );
+        assert_eq!(
+            one_fact("Né à Canton le [...], l'architecte sino-américain Ieoh Ming Pei est mort à New York le 16 mai 2019, à l'âge de 102 ans."),
+            "L'architecte sino-américain Ieoh Ming Pei est né à Canton le [...]."
+        );
+        // The gap in the main clause: the opening is cut, not made the clause.
+        assert!(!one_fact("Commandée en 1983 à l'architecte Ieoh Ming Pei, la pyramide suscite une controverse en [...].").starts_with("La pyramide a été"));
+    }
+
+    #[test]
+    fn a_noun_phrase_on_the_subject_is_an_aside() {
+        assert_eq!(
+            one_fact("Les Jeux olympiques d'été de 1924, Jeux de la VIIIe olympiade de l'ère moderne, ont été célébrés à Paris du [...] au 27 juillet 1924."),
+            "Les Jeux olympiques d'été de 1924 ont été célébrés à Paris du [...] au 27 juillet 1924."
+        );
     }
 
     #[test]
@@ -870,6 +1108,11 @@ mod tests {
         assert!(!is_whole_sentence(
             lexicon,
             "Propos recueillis par Maurice Guillemot et publiés dans La Revue illustrée en [...]."
+        ));
+        // « peuple » after « du » is the noun, not a form of « peupler ».
+        assert!(!is_whole_sentence(
+            lexicon,
+            "Plusieurs commissaires du peuple, Rykov, Noguine, [...]."
         ));
         // Opens on its verb: the subject was in the sentence before.
         assert!(!is_whole_sentence(

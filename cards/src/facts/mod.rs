@@ -285,6 +285,16 @@ impl Lexicon {
             e.other += 4;
             return e;
         }
+        // « le Nord », « le Midi »: a point of the compass names a region.
+        if let [word] = words.as_slice() {
+            if matches!(
+                *word,
+                "nord" | "sud" | "est" | "ouest" | "midi" | "orient" | "occident"
+            ) {
+                e.place += 4;
+                return e;
+            }
+        }
         let any_keyword = words.iter().any(|w| organisations::KEYWORDS.contains(w));
         let all_common = words.iter().all(|w| self.is_common(w));
         if all_common {
