@@ -218,6 +218,11 @@ impl Pools {
         if in_words {
             return neighbours_in_words(&card.answer);
         }
+        // A woman asked about (« la première femme à gravir … », « née Maria … »): the
+        // corpus does not tell women's names from men's, so none are offered.
+        if card.answer_kind == Kind::Person && asks_of_a_woman(card) {
+            return Vec::new();
+        }
         let from_corpus = self.of_the_corpus(card);
         if from_corpus.is_empty() && card.answer_kind == Kind::Quantity {
             return numbers_near(&card.answer, part_of(&card.prompt));
@@ -262,7 +267,7 @@ impl Pools {
             .prompt
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
-            .map(fold)
+            .map(crate::facts::names::key)
             .collect();
         let prompt_years = years_of(&card.prompt.replace(crate::cards::GAP, " "));
         let answer_year = years_of(&card.answer).last().copied();
@@ -304,10 +309,10 @@ impl Pools {
             // époux Curie » are named) is part of its fact.
             .filter(|e| {
                 !named
-                    || !e
-                        .text
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.chars().count() >= 4 && prompt_names.contains(&fold(w)))
+                    || !e.text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                        w.chars().count() >= 4
+                            && prompt_names.contains(&crate::facts::names::key(w))
+                    })
             })
             .filter(|e| {
                 frame.is_none_or(|bit| {
@@ -588,6 +593,50 @@ fn numbers_near(answer: &str, below: Option<f64>) -> Vec<String> {
     Vec::new()
 }
 
+/// Whether the card asks about a woman: its prompt or sentence says so around the answer
+/// (« la première femme », « une servante », « née », « sa sœur », « elle »).
+fn asks_of_a_woman(card: &GeneratedCard) -> bool {
+    let markers = [
+        " femme",
+        " première ",
+        " servante",
+        " née ",
+        " sœur",
+        " fille",
+        " épouse",
+        " mère",
+        " reine",
+        " veuve",
+        " elle ",
+        " Elle ",
+        " Mme",
+        " madame",
+        " impératrice",
+        " princesse",
+    ];
+    let window = |text: &str, at: Option<usize>| {
+        let at = at.unwrap_or(0);
+        let mut start = at.saturating_sub(60);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (at + 60).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        format!(" {} ", &text[start..end])
+    };
+    let prompt = window(&card.prompt, card.prompt.find(crate::cards::GAP));
+    // In the sentence, only « née » right before the answer is said of it.
+    let born_as = card
+        .context
+        .find(&card.answer)
+        .is_some_and(|at| card.context[..at].trim_end().ends_with(" née"));
+    markers.iter().any(|m| prompt.contains(m))
+        || born_as
+        || card.prompt.contains("nom de naissance")
+}
+
 /// The whole a gap is part of (« Seuls 20 appareils sont construits, dont [...] exploités »
 /// → 20): its wrong answers are below it.
 fn part_of(prompt: &str) -> Option<f64> {
@@ -780,7 +829,11 @@ mod tests {
             p.add(Kind::Organisation, name, "", 0);
             p.note_article(name, before);
         }
-        let mut c = card("Comité de Pskov", Kind::Organisation, "Le Comité de Pskov vote.");
+        let mut c = card(
+            "Comité de Pskov",
+            Kind::Organisation,
+            "Le Comité de Pskov vote.",
+        );
         c.kind = CardKind::Cloze;
         c.answer = "Comité de Pskov".into();
         c.prompt = "Le projet est voté par le [...] en 1906.".into();
@@ -821,6 +874,21 @@ mod tests {
         for wrong in ["Maria Salomea Skłodowska", "Pierre Curie", "France"] {
             assert!(!d.contains(&wrong.to_string()), "{d:?}");
         }
+    }
+
+    #[test]
+    fn a_woman_asked_about_gets_no_man_as_a_wrong_answer() {
+        let mut c = card("Marie Paradis", Kind::Person, "");
+        c.kind = CardKind::Cloze;
+        c.prompt = "En 1808, [...], une servante de Chamonix, gravit le mont Blanc.".into();
+        assert!(asks_of_a_woman(&c));
+        c.prompt = "En 1808, Marie Paradis gravit le mont Blanc avec [...].".into();
+        c.answer = "Jacques Balmat".into();
+        c.context = "Elle gravit le mont Blanc avec Jacques Balmat.".into();
+        assert!(!asks_of_a_woman(&c));
+        c.context = "Marie Curie, née Maria Salomea Skłodowska, meurt en 1934.".into();
+        c.answer = "Maria Salomea Skłodowska".into();
+        assert!(asks_of_a_woman(&c));
     }
 
     #[test]

@@ -235,9 +235,6 @@ impl Settings {
     /// A date card gets it only when its answer has no year either (« Le [...], Trotsky
     /// accuse Kamenev » → 2 décembre, in 1917): a year never gives a date's answer away.
     pub(crate) fn situate(&self, card: &mut GeneratedCard) {
-        if !card.situation.is_empty() {
-            return;
-        }
         let mut parts: Vec<String> = Vec::new();
         let said = |phrase: &str| {
             let key = key_word(phrase);
@@ -251,7 +248,10 @@ impl Settings {
             .and_then(Option::as_deref)
             .filter(|s| !said(s));
         let place = self.setting_place_of(card.document).filter(|p| !said(p));
+        // A situation the clause stage set (the document's topic) keeps its subject and
+        // gains the year.
         match (subject, place) {
+            _ if !card.situation.is_empty() => parts.push(card.situation.clone()),
             (Some(subject), _) => parts.push(subject.to_string()),
             (None, Some(place)) => parts.push(place.to_string()),
             (None, None) => {}

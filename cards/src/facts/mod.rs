@@ -226,16 +226,29 @@ impl Lexicon {
                 }
             }
         }
+        // Names listed together (« Amsterdam, Barcelone, Los Angeles, Prague et Rome »), by
+        // their first key.
+        let mut lists: Vec<Vec<String>> = Vec::new();
         for s in sentences {
             if !s.chars().any(char::is_uppercase) {
                 continue;
             }
             let tokens = tokenize(s);
             let found = names::find(&tokens, &|w| lex.is_common(w));
-            for name in &found {
+            let mut list: Vec<String> = Vec::new();
+            for (i, name) in found.iter().enumerate() {
                 let e = lex.evidence_in(s, &tokens, name);
                 let (a, b) = (tokens[name.first_word].start, tokens[name.end - 1].end);
-                for key in lex.keys(&s[a..b]) {
+                let keys = lex.keys(&s[a..b]);
+                let listed = i > 0 && listed_together(&tokens, &found[i - 1], name);
+                if !listed && list.len() >= 3 {
+                    lists.push(std::mem::take(&mut list));
+                }
+                if !listed {
+                    list.clear();
+                }
+                list.push(keys[0].clone());
+                for key in keys {
                     let entry = lex.evidence.entry(key).or_default();
                     entry.person += e.person;
                     entry.place += e.place;
@@ -243,8 +256,51 @@ impl Lexicon {
                     entry.other += e.other;
                 }
             }
+            if list.len() >= 3 {
+                lists.push(list);
+            }
         }
+        lex.share_kinds_in_lists(&lists);
         lex
+    }
+
+    /// Names listed together are of one kind: the first one's, which the word before the
+    /// list tells (« face à Amsterdam, Barcelone, Los Angeles … »), or else what most of
+    /// them surely are (two at least, more than any other kind); the others are taken to be
+    /// of it too.
+    fn share_kinds_in_lists(&mut self, lists: &[Vec<String>]) {
+        const KINDS: [Kind; 3] = [Kind::Person, Kind::Place, Kind::Organisation];
+        for list in lists {
+            let kinds: Vec<Kind> = list.iter().map(|k| self.kind_of_key(k)).collect();
+            let count = |kind: Kind| kinds.iter().filter(|&&k| k == kind).count();
+            let most = KINDS
+                .into_iter()
+                .max_by_key(|&k| count(k))
+                .filter(|&k| count(k) >= 2)
+                .filter(|&m| !KINDS.iter().any(|&k| k != m && count(k) == count(m)));
+            let Some(kind) = Some(kinds[0]).filter(|k| KINDS.contains(k)).or(most) else {
+                continue;
+            };
+            for (key, k) in list.iter().zip(&kinds) {
+                if *k == kind {
+                    continue;
+                }
+                let entry = self.evidence.entry(key.clone()).or_default();
+                match kind {
+                    Kind::Person => entry.person += 3,
+                    Kind::Place => entry.place += 3,
+                    _ => entry.organisation += 3,
+                }
+            }
+        }
+    }
+
+    /// The kind the evidence under one key says.
+    fn kind_of_key(&self, key: &str) -> Kind {
+        let Some(e) = self.evidence.get(key) else {
+            return Kind::Other;
+        };
+        kind_of_evidence(e)
     }
 
     /// True when the word occurs in lower case somewhere in the corpus.
@@ -409,19 +465,33 @@ impl Lexicon {
                 break;
             }
         }
-        let best = e.person.max(e.place).max(e.organisation);
-        if best <= 0 || e.other >= best {
-            Kind::Other
-        } else if e.person == best && e.place < best && e.organisation < best {
-            Kind::Person
-        } else if e.place == best && e.organisation < best && e.person < best {
-            Kind::Place
-        } else if e.organisation == best && e.person < best && e.place < best {
-            Kind::Organisation
-        } else {
-            Kind::Other
-        }
+        kind_of_evidence(&e)
     }
+}
+
+/// The kind the evidence for a name says: the strongest, when nothing ties with it.
+fn kind_of_evidence(e: &Evidence) -> Kind {
+    let best = e.person.max(e.place).max(e.organisation);
+    if best <= 0 || e.other >= best {
+        Kind::Other
+    } else if e.person == best && e.place < best && e.organisation < best {
+        Kind::Person
+    } else if e.place == best && e.organisation < best && e.person < best {
+        Kind::Place
+    } else if e.organisation == best && e.person < best && e.place < best {
+        Kind::Organisation
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether two names of a sentence are listed together: only a comma, « et » or « ou »
+/// between them.
+fn listed_together(tokens: &[Token<'_>], before: &names::Name, name: &names::Name) -> bool {
+    let between = &tokens[before.end..name.first];
+    !between.is_empty()
+        && between.len() <= 2
+        && between.iter().all(|t| matches!(t.text, "," | "et" | "ou"))
 }
 
 /// Whether the name at token `first` follows « office de » (« le cardinal de Richelieu »,
@@ -605,6 +675,17 @@ mod tests {
         ] {
             assert_eq!(lex.kind_of(name), Kind::Person, "{name}");
         }
+    }
+
+    #[test]
+    fn names_listed_together_are_of_one_kind() {
+        let sentences = [
+            "Paris est choisie face à Amsterdam, Barcelone, Los Angeles, Prague et Rome.",
+            "Il vit à Amsterdam puis à Barcelone.",
+            "Il naît à Prague.",
+        ];
+        let lex = Lexicon::build(sentences.into_iter());
+        assert_eq!(lex.kind_of("Los Angeles"), Kind::Place);
     }
 
     #[test]
