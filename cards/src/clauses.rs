@@ -454,6 +454,30 @@ fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Opt
     Some(window(lo, hi))
 }
 
+/// The analysis of `word` as a past participle (« née », « commandée »), if it is one.
+pub(crate) fn past_participle_of<'l>(
+    lexicon: &'l Lexicon<'_>,
+    word: &str,
+) -> Option<crate::lexicon::Analysis<'l>> {
+    lexicon.lookup(word).find(|a| {
+        a.pos.is_verb()
+            && a.verb_forms()
+                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
+    })
+}
+
+/// The auxiliary a past participle reads back with when its clause is made a sentence:
+/// « est », « sont » for verbs of [`ETRE_VERBS`], else a passive « a été », « ont été ».
+pub(crate) fn auxiliary_of(participle: &crate::lexicon::Analysis<'_>) -> &'static str {
+    let plural = participle.number == Some(crate::lexicon::Number::Plural);
+    match (ETRE_VERBS.contains(&participle.lemma), plural) {
+        (true, false) => "est",
+        (true, true) => "sont",
+        (false, false) => "a été",
+        (false, true) => "ont été",
+    }
+}
+
 /// Verbs whose compound tenses take « être » (naître, mourir, …): their participle in an
 /// apposition reads back with « est », others' with « a été » (a passive).
 pub(crate) const ETRE_VERBS: &[&str] = &[
@@ -526,18 +550,8 @@ fn apposition_clause(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) ->
     let chunk_start = parts[k].start + lead;
     let chunk = chunk.trim();
     let first = bare(first_word(chunk));
-    let participle = lexicon.lookup(first).find(|a| {
-        a.pos.is_verb()
-            && a.verb_forms()
-                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
-    })?;
-    let plural = participle.number == Some(crate::lexicon::Number::Plural);
-    let aux = match (ETRE_VERBS.contains(&participle.lemma), plural) {
-        (true, false) => "est",
-        (true, true) => "sont",
-        (false, false) => "a été",
-        (false, true) => "ont été",
-    };
+    let participle = past_participle_of(lexicon, first)?;
+    let aux = auxiliary_of(&participle);
     let (local_start, local_end) = (span.0 - chunk_start, span.1 - chunk_start);
     // A second apposition joined by « et » (« né à Béziers en 1609 et fermier des gabelles »)
     // is another fact.

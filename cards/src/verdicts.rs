@@ -42,20 +42,21 @@ impl Judge<'_> {
             if unbalanced(&card.prompt) {
                 return Some(Rule::Fragment);
             }
-            // What was cut to one fact must still single it out.
-            let lexicon = Lexicon::get();
-            let named_when = crate::clauses::names_something(lexicon, &card.prompt)
-                && (card.answer_kind == Kind::Date
-                    || crate::setting::last_year(&card.prompt).is_some());
-            if crate::clauses::content_words(lexicon, &card.prompt)
-                < crate::context::min_content_words(named_when)
-            {
+            // What was cut to one fact must still single it out (as [`one_fact`] asks).
+            if !says_enough(Lexicon::get(), &card.prompt) {
                 return Some(Rule::TooShort);
+            }
+            if points_back_by_an_object(Lexicon::get(), &card.prompt) {
+                return Some(Rule::Pronoun);
             }
             // minimal: about twenty words; what is still longer once cut to one fact holds
             // more than its clause.
             if card.prompt.split_whitespace().count() > MAX_WORDS {
                 return Some(Rule::TooLong);
+            }
+            // minimal: a sovereign's number is part of his name (« Louis [...] »).
+            if crate::facts::names::is_regnal(&card.answer) {
+                return Some(Rule::Fragment);
             }
             // unique: « Les [...] envisagèrent … » → « Soviétiques »: a people, not a name.
             if crate::facts::names::is_demonym(card.answer.trim_end_matches('s')) {
@@ -90,10 +91,15 @@ pub fn one_fact(prompt: &str) -> String {
     };
     let mut text = promote_relative(prompt).unwrap_or_else(|| prompt.to_string());
     text = without_asides_in_brackets(&text);
-    if let Some(clause) = participial_opening(lexicon, &text) {
+    if let Some(clause) =
+        participial_opening(lexicon, &text).or_else(|| participial_aside(lexicon, &text))
+    {
         return clause;
     }
     text = without_opening_connector(&text);
+    if let Some(clause) = second_verb_phrase(lexicon, &text) {
+        text = clause;
+    }
     let gap = text.find(GAP).unwrap_or(gap);
     let after = gap + GAP.len();
     let second = text[after..].match_indices(" et ").find_map(|(i, _)| {
@@ -103,7 +109,16 @@ pub fn one_fact(prompt: &str) -> String {
             return None;
         }
         let next = next.to_lowercase();
+        // « et en confie la direction »: a clitic, then the verb.
+        let clitic_then_verb = matches!(
+            next.as_str(),
+            "en" | "y" | "le" | "la" | "les" | "lui" | "leur" | "se"
+        ) && text[after + i + 4..]
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
         let joins = past_participle(lexicon, &next)
+            || clitic_then_verb
             || (crate::clauses::is_verb_form(lexicon, &next) && !is_noun(lexicon, &next));
         // « nettoie et cautérise les plaies »: two verbs that share what follows.
         let before = text[..after + i]
@@ -114,23 +129,46 @@ pub fn one_fact(prompt: &str) -> String {
             || past_participle(lexicon, &before.to_lowercase());
         (joins && !shares).then_some(after + i)
     });
-    // « …, libérant les communications … »: a present participle after the main clause
-    // tells another fact.
+    // « …, libérant les communications … », « …, les lettres « TSS » signifiant … »: a
+    // present participle after the main clause tells another fact; so does a phrase with
+    // no verb that ends the sentence (« …, chef des travaux à l'École municipale. »).
     let second = second.or_else(|| {
         text[after..].match_indices(", ").find_map(|(i, _)| {
-            let next = text[after + i + 2..]
+            let segment = &text[after + i + 2..];
+            let segment = &segment[..segment.find(", ").unwrap_or(segment.len())];
+            let last = segment.len() + after + i + 2 == text.len();
+            // (a noun too, « signifiant », unless an article says it is one here)
+            let words: Vec<String> = segment
                 .split_whitespace()
-                .next()?
-                .to_lowercase();
-            let participle = next.ends_with("ant")
-                && lexicon.lookup(&next).any(|a| {
-                    a.verb_forms().any(|f| {
-                        f.mood == Mood::Participle
-                            && f.tense == Some(crate::lexicon::Tense::Present)
-                    })
-                })
-                && !is_noun(lexicon, &next);
-            (participle && has_clause_verb(lexicon, &text[..after + i])).then_some(after + i)
+                .take(6)
+                .map(str::to_lowercase)
+                .collect();
+            let participle = words.iter().enumerate().any(|(k, w)| {
+                let after_article = k > 0
+                    && lexicon
+                        .lookup(&words[k - 1])
+                        .any(|a| a.pos.is_article() || a.pos == Pos::PossessiveAdjective);
+                w.ends_with("ant")
+                    && present_participle(lexicon, w)
+                    && (!is_noun(lexicon, w) || (k > 0 && !after_article))
+            });
+            // An apposition opens on a noun (« chef des travaux »); a circumstance (« quelques
+            // mois avant la fin », « à l'âge de 102 ans ») is part of the fact.
+            let apposition = words.first().is_some_and(|w| {
+                lexicon.lookup(w).any(|a| a.pos == Pos::Noun)
+                    && !lexicon
+                        .lookup(w)
+                        .any(|a| a.pos.is_function_word() || a.pos == Pos::Adverb)
+            });
+            let verbless = last
+                && apposition
+                && !segment.contains(GAP)
+                && !segment.split_whitespace().any(|w| {
+                    crate::clauses::is_verb_form(lexicon, &w.to_lowercase())
+                        || past_participle(lexicon, &w.to_lowercase())
+                });
+            ((participle || verbless) && has_clause_verb(lexicon, &text[..after + i]))
+                .then_some(after + i)
         })
     });
     // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
@@ -257,16 +295,7 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     {
         return None;
     }
-    let plural = participle.number == Some(crate::lexicon::Number::Plural);
-    let aux = match (
-        crate::clauses::ETRE_VERBS.contains(&participle.lemma),
-        plural,
-    ) {
-        (true, false) => "est",
-        (true, true) => "sont",
-        (false, false) => "a été",
-        (false, true) => "ont été",
-    };
+    let aux = crate::clauses::auxiliary_of(&participle);
     let phrase = segments[..main].join(", ");
     let clause = format!(
         "{} {aux} {}{}.",
@@ -274,6 +303,83 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         lower,
         &phrase[first.len()..]
     );
+    says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// A gap in a participial aside on the subject, told of it (« Pierre-Paul Riquet, né à
+/// Béziers en [...] et fermier des gabelles, étudie le problème » → « Pierre-Paul Riquet est
+/// né à Béziers en [...]. »): the rest is other facts.
+fn participial_aside(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let (subject, rest) = text.split_once(", ")?;
+    let (aside, main) = rest.split_once(", ")?;
+    if !aside.contains(GAP)
+        || !subject.starts_with(char::is_uppercase)
+        || subject.split_whitespace().count() > 6
+        || subject.contains(GAP)
+        || clause_verb_at(lexicon, subject).is_some()
+        || clause_verb_at(lexicon, main).is_none()
+    {
+        return None;
+    }
+    let first = aside.split_whitespace().next()?.to_lowercase();
+    let participle = lexicon.lookup(&first).find(|a| {
+        a.pos.is_verb()
+            && a.verb_forms()
+                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
+    })?;
+    if is_noun(lexicon, &first) {
+        return None;
+    }
+    // Its own second fact after « et » goes (« et fermier des gabelles »); a gap in that
+    // second one is told with « est » (« Riquet est fermier des gabelles de [...] »).
+    let gap = aside.find(GAP)?;
+    if let Some(and) = aside[..gap].rfind(" et ") {
+        let second = &aside[and + 4..];
+        let noun = second.split_whitespace().next().is_some_and(|w| {
+            lexicon
+                .lookup(&w.to_lowercase())
+                .any(|a| a.pos == Pos::Noun)
+                && !lexicon
+                    .lookup(&w.to_lowercase())
+                    .any(|a| a.pos.is_function_word())
+        });
+        let clause = format!("{subject} est {second}.");
+        return (noun && says_enough(lexicon, &clause)).then_some(clause);
+    }
+    let aside = aside[gap..]
+        .find(" et ")
+        .map_or(aside, |i| &aside[..gap + i]);
+    let aux = crate::clauses::auxiliary_of(&participle);
+    let clause = format!("{subject} {aux} {aside}.");
+    says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// A gap in the second of two verb phrases of one subject, told of the subject alone
+/// (« D'abord favorable à Bonaparte, Victor Hugo rompt avec lui et tente de s'opposer au
+/// coup d'État du [...] » → « Victor Hugo tente de s'opposer au coup d'État du [...]. »).
+fn second_verb_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let gap = text.find(GAP)?;
+    let and = text[..gap].rfind(" et ")?;
+    let second = &text[and + 4..];
+    let next = second.split_whitespace().next()?.to_lowercase();
+    clause_verb_at(lexicon, &next)?;
+    let first_part = &text[..and];
+    let verb = clause_verb_at(lexicon, first_part)?;
+    let words: Vec<&str> = first_part.split_whitespace().collect();
+    let before_verb = words[..verb].join(" ");
+    // The subject: the words before the first verb, after any opening phrase.
+    let subject = before_verb.rsplit(", ").next()?.trim();
+    let opens = subject.starts_with(char::is_uppercase)
+        && !subject.contains(GAP)
+        && (1..=6).contains(&subject.split_whitespace().count())
+        && !matches!(
+            subject.split_whitespace().next(),
+            Some("Il" | "Elle" | "Ils" | "Elles")
+        );
+    if !opens {
+        return None;
+    }
+    let clause = format!("{subject} {second}");
     says_enough(lexicon, &clause).then_some(clause)
 }
 
@@ -419,7 +525,39 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
 /// Whether a shortened cloze still singles its fact out: six words, five of them content
 /// words (as [`crate::clauses`] asks of a clause).
 fn says_enough(lexicon: &Lexicon<'_>, text: &str) -> bool {
-    text.split_whitespace().count() >= 6 && crate::clauses::content_words(lexicon, text) >= 5
+    text.split_whitespace().count() >= 6
+        && crate::clauses::content_words(lexicon, text)
+            >= crate::context::min_content_words(crate::clauses::names_something(lexicon, text))
+}
+
+/// standalone: an elided object pronoun before a verb (« Le Congrès l'a remplacé … »)
+/// stands for something the sentence before named.
+fn points_back_by_an_object(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
+    prompt.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        let Some(rest) = w.strip_prefix("l'").or_else(|| w.strip_prefix("l’")) else {
+            return false;
+        };
+        let rest = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // (« a » is a noun too: the letter.)
+        matches!(
+            rest,
+            "a" | "ont" | "avait" | "avaient" | "eut" | "aura" | "auront"
+        ) || (!rest.is_empty()
+            && lexicon.lookup(rest).any(|a| a.pos.is_verb())
+            && !lexicon
+                .lookup(rest)
+                .any(|a| a.pos == Pos::Noun || a.pos == Pos::Adjective))
+    })
+}
+
+/// Whether `word` reads as a present participle (« libérant »).
+fn present_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    lexicon.lookup(word).any(|a| {
+        a.verb_forms()
+            .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Present))
+    })
 }
 
 /// Whether `word` reads as a past participle (« conservé », « né »).
@@ -745,9 +883,12 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
                         Pos::Preposition | Pos::PossessiveAdjective | Pos::DemonstrativeAdjective
                     )
             })
-            && !lexicon
+            // « le », « la », « les » are object pronouns too (« la rejoint »): there, only a
+            // word that is also a noun (« le pilote ») is taken for one.
+            && (!lexicon
                 .lookup(&lower(words[i - 1]))
                 .any(|a| a.pos.is_pronoun())
+                || lexicon.lookup(&lower(words[i])).any(|a| a.pos == Pos::Noun))
     };
     if !words
         .iter()
@@ -773,6 +914,26 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
         {
             return false;
         }
+    }
+    // A relative clause cut before its verb (« … l'édit de Nantes par lequel Henri IV. »).
+    // (« que » is left out: « n'a lieu que le [...] » restricts.)
+    let relative = words.iter().rposition(|w| {
+        matches!(
+            lower(w).as_str(),
+            "qui" | "dont" | "où" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+        )
+    });
+    // Only its subject's name is left, no verb (« parmi lesquels de nombreuses femmes » is
+    // whole).
+    if relative.is_some_and(|r| {
+        let rest = &words[r + 1..];
+        !rest.is_empty()
+            && rest.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || crate::facts::names::is_regnal(w.trim_end_matches('.'))
+            })
+    }) {
+        return false;
     }
     let dashes = words.iter().filter(|w| matches!(**w, "–" | "—")).count();
     // Each part around a colon is a clause of its own (« Deux minutes après son décollage :
@@ -897,6 +1058,55 @@ mod tests {
         );
         // The gap in the main clause: the opening is cut, not made the clause.
         assert!(!one_fact("Commandée en 1983 à l'architecte Ieoh Ming Pei, la pyramide suscite une controverse en [...].").starts_with("La pyramide a été"));
+    }
+
+    #[test]
+    fn more_second_facts_go() {
+        assert_eq!(
+            one_fact("Pierre-Paul Riquet, né à Béziers en [...] et fermier des gabelles de Languedoc, étudie le problème depuis sa maison de Revel."),
+            "Pierre-Paul Riquet est né à Béziers en [...]."
+        );
+        assert_eq!(
+            one_fact("D'abord favorable à Louis-Napoléon Bonaparte, Victor Hugo rompt avec lui et tente de s'opposer au coup d'État du [...]."),
+            "Victor Hugo tente de s'opposer au coup d'État du [...]."
+        );
+        assert_eq!(
+            one_fact("Par l'édit de Saint-Germain, en [...], Louis XIV ordonne la construction du canal et en confie la direction à Riquet."),
+            "Par l'édit de Saint-Germain, en [...], Louis XIV ordonne la construction du canal."
+        );
+        assert_eq!(
+            one_fact("L'avion sort des hangars le [...] sous l'immatriculation F-WTSS, les lettres « TSS » signifiant « transport supersonique »."),
+            "L'avion sort des hangars le [...] sous l'immatriculation F-WTSS."
+        );
+        assert_eq!(
+            one_fact("Au printemps [...], Marie Curie rencontre Pierre Curie, chef des travaux à l'École municipale de physique."),
+            "Au printemps [...], Marie Curie rencontre Pierre Curie."
+        );
+    }
+
+    #[test]
+    fn an_elided_object_points_back() {
+        let lexicon = Lexicon::get();
+        assert!(points_back_by_an_object(
+            lexicon,
+            "Le Congrès l'a remplacé par un groupe de [...] membres."
+        ));
+        assert!(!points_back_by_an_object(
+            lexicon,
+            "Le Congrès s'ouvre à l'Institut Smolny le [...]."
+        ));
+        assert!(!points_back_by_an_object(
+            lexicon,
+            "L'édit est signé par Louis XIV le [...]."
+        ));
+    }
+
+    #[test]
+    fn a_gap_in_the_second_part_of_an_aside() {
+        assert_eq!(
+            one_fact("Pierre-Paul Riquet, né à Béziers en 1609 et fermier des gabelles de [...], étudie le problème depuis sa maison de Revel."),
+            "Pierre-Paul Riquet est fermier des gabelles de [...]."
+        );
     }
 
     #[test]
@@ -1108,6 +1318,20 @@ mod tests {
         assert!(!is_whole_sentence(
             lexicon,
             "Propos recueillis par Maurice Guillemot et publiés dans La Revue illustrée en [...]."
+        ));
+        // No finite verb: a list of people.
+        assert!(!is_whole_sentence(
+            lexicon,
+            "Aux commandes, le pilote d'essai [...], accompagné du copilote Jacques Guignard."
+        ));
+        // A relative clause cut before its verb.
+        assert!(!is_whole_sentence(
+            lexicon,
+            "L'édit de Fontainebleau, signé par Louis XIV le [...], révoque l'édit de Nantes par lequel Henri IV."
+        ));
+        assert!(is_whole_sentence(
+            lexicon,
+            "L'édit révoque l'édit de Nantes par lequel Henri IV accordait en [...] la liberté de culte."
         ));
         // « peuple » after « du » is the noun, not a form of « peupler ».
         assert!(!is_whole_sentence(
