@@ -678,6 +678,30 @@ mod tests {
     }
 
     #[test]
+    fn an_office_in_apposition_names_who_held_it() {
+        let s = "Le régiment est envoyé par Louvois, secrétaire d'État à la Guerre : c'est la dragonnade.";
+        let lex = Lexicon::build([s, "Le ministre Louvois arrive."].into_iter());
+        let questions: Vec<String> = analyse(s, &lex, true)
+            .facts
+            .into_iter()
+            .filter_map(|f| f.question)
+            .collect();
+        assert!(
+            questions.contains(&"Qui était secrétaire d'État à la Guerre ?".to_string()),
+            "{questions:?}"
+        );
+        // A kinship is no office: « son fils, Jean-Mathias » asks nothing of the kind.
+        let s =
+            "Il meurt en 1680 ; c'est Jean-Mathias Riquet, fils de Riquet, qui achève le canal.";
+        let lex = Lexicon::build([s, "Le docteur Jean-Mathias Riquet arrive."].into_iter());
+        assert!(!analyse(s, &lex, true)
+            .facts
+            .iter()
+            .filter_map(|f| f.question.as_deref())
+            .any(|q| q.starts_with("Qui était fils")));
+    }
+
+    #[test]
     fn names_listed_together_are_of_one_kind() {
         let sentences = [
             "Paris est choisie face à Amsterdam, Barcelone, Los Angeles, Prague et Rome.",

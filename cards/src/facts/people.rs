@@ -1071,7 +1071,7 @@ fn appositions(
                         | "au"
                 )
             });
-            if end > from && end - from <= 9 && closed {
+            if end > from && end - from <= 14 {
                 let first = &tokens[from];
                 let fl = first.lower();
                 let article = matches!(fl, "un" | "une");
@@ -1110,7 +1110,12 @@ fn appositions(
                     .iter()
                     .all(|t| t.is_capitalised() || t.kind == TokenKind::Punct);
                 let bare_ok = bare_noun && comma && !after_preposition;
-                if (article || bare_ok) && !clause_words && !has_name_only {
+                if closed
+                    && end - from <= 9
+                    && (article || bare_ok)
+                    && !clause_words
+                    && !has_name_only
+                {
                     let desc = (tokens[from].start, tokens[end - 1].end);
                     let who = &s[tokens[name.first_word].start..b];
                     out.push(Fact {
@@ -1118,6 +1123,35 @@ fn appositions(
                         answer: desc,
                         kind: Kind::Other,
                         question: Some(format!("Qui était {who} ?")),
+                    });
+                }
+                // An office of something, without an article, names the one who held it
+                // (« Louvois, secrétaire d'État à la Guerre : » → « Qui était secrétaire
+                // d'État à la Guerre ? »).
+                let ends = comma
+                    || full_stop
+                    || tokens.get(end).is_some_and(|t| matches!(t.text, ":" | ";"));
+                let desc = (tokens[from].start, tokens[end - 1].end);
+                let office = bare_noun
+                    && ends
+                    && !clause_words
+                    && (ROLE_NOUNS.contains(&fl) || is_office(fl))
+                    && !matches!(
+                        fl,
+                        "membre" | "membres" | "fils" | "fille" | "frère" | "sœur"
+                    )
+                    && tokens[from + 1..end].iter().any(|t| {
+                        matches!(t.lower(), "de" | "du" | "des" | "d'" | "à" | "au" | "aux")
+                    })
+                    && !tokens[from..end]
+                        .iter()
+                        .any(|t| matches!(t.lower(), "son" | "sa" | "ses" | "leur" | "leurs"));
+                if office {
+                    out.push(Fact {
+                        fact_type: FactType::Role,
+                        answer: (tokens[name.first_word].start, b),
+                        kind: Kind::Person,
+                        question: Some(format!("Qui était {} ?", &s[desc.0..desc.1])),
                     });
                 }
             }
