@@ -608,6 +608,15 @@ pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: b
 mod tests {
     use super::*;
 
+    /// The questions the fact patterns ask of a sentence.
+    fn questions_of(s: &str, lex: &Lexicon) -> Vec<String> {
+        analyse(s, lex, true)
+            .facts
+            .into_iter()
+            .filter_map(|f| f.question)
+            .collect()
+    }
+
     #[test]
     fn ordinals_open_events() {
         for w in [
@@ -681,11 +690,7 @@ mod tests {
     fn an_office_in_apposition_names_who_held_it() {
         let s = "Le régiment est envoyé par Louvois, secrétaire d'État à la Guerre : c'est la dragonnade.";
         let lex = Lexicon::build([s, "Le ministre Louvois arrive."].into_iter());
-        let questions: Vec<String> = analyse(s, &lex, true)
-            .facts
-            .into_iter()
-            .filter_map(|f| f.question)
-            .collect();
+        let questions = questions_of(s, &lex);
         assert!(
             questions.contains(&"Qui était secrétaire d'État à la Guerre ?".to_string()),
             "{questions:?}"
@@ -723,11 +728,7 @@ mod tests {
             ]
             .into_iter(),
         );
-        let questions: Vec<String> = analyse(s, &lex, true)
-            .facts
-            .into_iter()
-            .filter_map(|f| f.question)
-            .collect();
+        let questions = questions_of(s, &lex);
         assert!(
             questions.contains(
                 &"Qui Chahoumian nomme-t-il commissaire pour la province de Bakou ?".to_string()
@@ -740,11 +741,7 @@ mod tests {
     fn a_list_item_gives_a_role_whatever_its_remark_in_brackets() {
         let s = "Alexandra Kollontaï : commissaire du peuple à l'Assistance publique (novembre 1917-mars 1918 ; première femme membre d'un gouvernement).";
         let lex = Lexicon::build([s].into_iter());
-        let questions: Vec<String> = analyse(s, &lex, true)
-            .facts
-            .into_iter()
-            .filter_map(|f| f.question)
-            .collect();
+        let questions = questions_of(s, &lex);
         assert!(
             questions
                 .contains(&"Qui fut commissaire du peuple à l'Assistance publique ?".to_string()),
