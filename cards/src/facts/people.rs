@@ -1172,9 +1172,19 @@ fn appositions(
                 continue;
             };
             let head = tokens.get(first + 1).map(|t| t.lower()).unwrap_or_default();
-            if first == 0
-                && matches!(tokens[0].lower(), "le" | "la" | "l'")
-                && ROLE_NOUNS.contains(&head)
+            // At the start of the sentence, or after an opening time (« En 1681, l'intendant
+            // du Poitou, René de Marillac, … »).
+            let opens = first == 0
+                || (tokens[first - 1].text == ","
+                    && tokens[..first - 1].iter().all(|t| {
+                        t.kind != TokenKind::Word
+                            || super::dates::is_month(t.text)
+                            || t.value().is_some()
+                            || matches!(t.lower(), "en" | "le" | "au" | "début" | "fin" | "dès")
+                    }));
+            if opens
+                && matches!(tokens[first].lower(), "le" | "la" | "l'")
+                && (ROLE_NOUNS.contains(&head) || is_office(&head))
             {
                 let np = for_question(s, tokens, first, i - 2);
                 out.push(Fact {
