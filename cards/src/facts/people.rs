@@ -1184,7 +1184,7 @@ fn appositions(
                     }));
             if opens
                 && matches!(tokens[first].lower(), "le" | "la" | "l'")
-                && (ROLE_NOUNS.contains(&head) || is_office(&head))
+                && (ROLE_NOUNS.contains(&head) || is_office(head))
             {
                 let np = for_question(s, tokens, first, i - 2);
                 out.push(Fact {
