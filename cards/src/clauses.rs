@@ -967,6 +967,8 @@ pub fn verdicts(
                 }
             },
         };
+        // Other facts of the clause are cut first: what they lean on is not the card's.
+        let gapped = crate::verdicts::one_fact(&gapped);
         let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve) else {
             refuse(&mut out, answer, "the clause leans on what came before");
             continue;
@@ -979,7 +981,7 @@ pub fn verdicts(
         let subordinate = prompt.split_whitespace().take(4).any(|w| {
             matches!(
                 w.to_lowercase().trim_end_matches(','),
-                "lorsque" | "quand" | "puisque" | "parce" | "tandis" | "bien" | "si"
+                "lorsque" | "quand" | "puisque" | "parce" | "tandis" | "bien" | "si" | "où"
             ) || w.to_lowercase().starts_with("lorsqu'")
                 || w.to_lowercase().starts_with("puisqu'")
         });

@@ -129,9 +129,9 @@ pub fn one_fact(prompt: &str) -> String {
             || past_participle(lexicon, &before.to_lowercase());
         (joins && !shares).then_some(after + i)
     });
-    // « …, libérant les communications … », « …, les lettres « TSS » signifiant … »: a
-    // present participle after the main clause tells another fact; so does a phrase with
-    // no verb that ends the sentence (« …, chef des travaux à l'École municipale. »).
+    // « …, les lettres « TSS » signifiant … »: an absolute participle after the main clause
+    // tells another fact; so does a phrase with no verb that ends the sentence (« …, chef
+    // des travaux à l'École municipale. »).
     let second = second.or_else(|| {
         text[after..].match_indices(", ").find_map(|(i, _)| {
             let segment = &text[after + i + 2..];
@@ -143,15 +143,22 @@ pub fn one_fact(prompt: &str) -> String {
                 .take(6)
                 .map(str::to_lowercase)
                 .collect();
-            let participle = words.iter().enumerate().any(|(k, w)| {
-                let after_article = k > 0
-                    && lexicon
-                        .lookup(&words[k - 1])
-                        .any(|a| a.pos.is_article() || a.pos == Pos::PossessiveAdjective);
-                w.ends_with("ant")
-                    && present_participle(lexicon, w)
-                    && (!is_noun(lexicon, w) || (k > 0 && !after_article))
-            });
+            // (an absolute construction: its own subject first, « les lettres « TSS »
+            // signifiant »; a bare participle may tell what the noun before it is, « une
+            // annonce écrite par Lénine, déclarant la fin du gouvernement »)
+            let own_subject = words
+                .first()
+                .is_some_and(|w| lexicon.lookup(w).any(|a| a.pos.is_article()));
+            let participle = own_subject
+                && words.iter().enumerate().any(|(k, w)| {
+                    let after_article = k > 0
+                        && lexicon
+                            .lookup(&words[k - 1])
+                            .any(|a| a.pos.is_article() || a.pos == Pos::PossessiveAdjective);
+                    w.ends_with("ant")
+                        && present_participle(lexicon, w)
+                        && (!is_noun(lexicon, w) || (k > 0 && !after_article))
+                });
             // An apposition opens on a noun (« chef des travaux »); a circumstance (« quelques
             // mois avant la fin », « à l'âge de 102 ans ») is part of the fact.
             let apposition = words.first().is_some_and(|w| {
@@ -170,6 +177,14 @@ pub fn one_fact(prompt: &str) -> String {
             ((participle || verbless) && has_clause_verb(lexicon, &text[..after + i]))
                 .then_some(after + i)
         })
+    });
+    // « …, où il achète l'année suivante Hauteville House »: a relative clause on a place
+    // after the gap is another fact.
+    let second = second.or_else(|| {
+        text[after..]
+            .find(", où ")
+            .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
+            .map(|i| after + i)
     });
     // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
     // made of is another fact.
@@ -1042,7 +1057,12 @@ mod tests {
         );
         assert_eq!(
             one_fact("Fin avril, les troupes rouges occupent [...] et Derbent sur la Caspienne, libérant les communications avec le Nord."),
-            "Fin avril, les troupes rouges occupent [...] et Derbent sur la Caspienne."
+            "Fin avril, les troupes rouges occupent [...] et Derbent sur la Caspienne, libérant les communications avec le Nord."
+        );
+        // A bare participle may tell what the noun before it is: it stays.
+        assert_eq!(
+            one_fact("Le [...] publia une annonce écrite par Lénine, déclarant la fin du gouvernement provisoire."),
+            "Le [...] publia une annonce écrite par Lénine, déclarant la fin du gouvernement provisoire."
         );
     }
 
