@@ -46,7 +46,9 @@ impl Judge<'_> {
             if !says_enough(Lexicon::get(), &card.prompt) {
                 return Some(Rule::TooShort);
             }
-            if points_back_by_an_object(Lexicon::get(), &card.prompt) {
+            if points_back_by_an_object(Lexicon::get(), &card.prompt)
+                || dangling_subject_pronoun(&card.prompt)
+            {
                 return Some(Rule::Pronoun);
             }
             // minimal: about twenty words; what is still longer once cut to one fact holds
@@ -564,6 +566,31 @@ fn points_back_by_an_object(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
                 .lookup(rest)
                 .any(|a| a.pos == Pos::Noun || a.pos == Pos::Adjective))
     })
+}
+
+/// standalone: a subject pronoun left in a cloze (« Pair de France en [...], il est élu
+/// député ») stands for someone the card does not name.
+fn dangling_subject_pronoun(prompt: &str) -> bool {
+    let padded = format!(" {prompt} ");
+    let pronouns = [
+        " il ", " elle ", " ils ", " elles ", " Il ", " Elle ", " Ils ", " Elles ",
+    ];
+    let Some(at) = pronouns.iter().filter_map(|p| padded.find(p)).min() else {
+        return false;
+    };
+    // A person named before it (two capitalised words in a row: « Victor Hugo épouse …,
+    // dont il aura … ») is what it stands for.
+    let words: Vec<&str> = padded[..at].split_whitespace().collect();
+    let named_before = words.windows(2).any(|w| {
+        w[0].starts_with(char::is_uppercase)
+            && !w[0].ends_with([',', '.', ';', ':'])
+            && w[1].starts_with(char::is_uppercase)
+    });
+    !named_before
+        && !padded.contains(" il y a ")
+        && !padded.contains(" Il y a ")
+        && !padded.contains(" il faut ")
+        && !padded.contains(" Il faut ")
 }
 
 /// Whether `word` reads as a present participle (« libérant »).
@@ -1102,6 +1129,22 @@ mod tests {
             one_fact("Au printemps [...], Marie Curie rencontre Pierre Curie, chef des travaux à l'École municipale de physique."),
             "Au printemps [...], Marie Curie rencontre Pierre Curie."
         );
+    }
+
+    #[test]
+    fn a_subject_pronoun_left_points_back() {
+        assert!(!dangling_subject_pronoun(
+            "Le 12 octobre 1822, Victor Hugo épouse Adèle Foucher, dont il aura [...] enfants."
+        ));
+        assert!(dangling_subject_pronoun(
+            "Pair de France en [...], il est élu député de Paris en 1848."
+        ));
+        assert!(!dangling_subject_pronoun(
+            "Il faut attendre l'édit de Versailles, signé en [...]."
+        ));
+        assert!(!dangling_subject_pronoun(
+            "Victor Hugo est élu député de Paris en [...]."
+        ));
     }
 
     #[test]
