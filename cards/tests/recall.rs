@@ -50,10 +50,11 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// improves. The goals are 90 % on the corpus and 70 % on unseen texts. The corpus
 /// floor went down once, from 0.26 to 0.24 (2026-12-02): the verdicts removed the cards
 /// that covered three facts, each judged bad by the blind review (« l'Ispolkom », which
-/// nothing explains; « à [...] » for Smolny, where Petrograd fits too).
-const CORPUS_FLOOR: f64 = 0.24;
-const DEVELOPMENT_FLOOR: f64 = 0.20;
-const HELD_OUT_FLOOR: f64 = 0.15;
+/// nothing explains; « à [...] » for Smolny, where Petrograd fits too). Raised the same day
+/// to what the generator then reached (28 of 106, 75 of 228, 19 of 110).
+const CORPUS_FLOOR: f64 = 0.26;
+const DEVELOPMENT_FLOOR: f64 = 0.32;
+const HELD_OUT_FLOOR: f64 = 0.17;
 
 #[test]
 fn recall_on_the_bundled_corpus() {
