@@ -351,7 +351,11 @@ impl Lexicon {
                 return e;
             }
         }
-        let any_keyword = words.iter().any(|w| organisations::KEYWORDS.contains(w));
+        // (« Sud-Aviation »: a keyword in a hyphened word too)
+        let any_keyword = words
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .any(|w| organisations::KEYWORDS.contains(&w));
         let all_common = words.iter().all(|w| self.is_common(w));
         if all_common {
             return e;
@@ -650,6 +654,18 @@ mod tests {
         assert_eq!(lex.kind_of("Izmaïlovski"), Kind::Other);
         assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
+    }
+
+    #[test]
+    fn a_company_is_an_organisation() {
+        let sentences = [
+            "Air France inaugure la ligne Paris–Rio de Janeiro.",
+            "Le programme associe Sud-Aviation et la British Aircraft Corporation.",
+        ];
+        let lex = Lexicon::build(sentences.into_iter());
+        for name in ["Air France", "Sud-Aviation", "British Aircraft Corporation"] {
+            assert_eq!(lex.kind_of(name), Kind::Organisation, "{name}");
+        }
     }
 
     #[test]

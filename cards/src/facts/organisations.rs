@@ -60,6 +60,14 @@ pub const KEYWORDS: &[&str] = &[
     "mouvement",
     "groupe",
     "sovnarkom",
+    "corporation",
+    "company",
+    "airways",
+    "airlines",
+    "aviation",
+    "air",
+    "railways",
+    "entreprise",
 ];
 
 /// Lower-case nouns that may follow `des`/`du` inside an institution's name
