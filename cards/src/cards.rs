@@ -586,7 +586,17 @@ fn shorten_after_gap(text: &str) -> String {
         return text.to_string();
     };
     let after = gap + GAP.len();
-    let cut = [
+    match first_cut_after(text, after) {
+        Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
+        None => text.to_string(),
+    }
+}
+
+/// Where [`shorten_after_gap`] cuts: the first occurrence after `after` of a clause break
+/// (each break's first occurrence only) with six words at least before it. One scan of the
+/// text: every break starts with a space or a comma.
+fn first_cut_after(text: &str, after: usize) -> Option<usize> {
+    const BREAKS: [&str; 26] = [
         " ; ",
         ", mais ",
         ", car ",
@@ -614,16 +624,23 @@ fn shorten_after_gap(text: &str) -> String {
         ", pour ",
         ", via ",
         ", entre ",
-    ]
-    .iter()
-    .filter_map(|m| text[after..].find(m).map(|i| after + i))
-    // The clause kept says enough: six words at least.
-    .filter(|&i| text[..i].split_whitespace().count() >= 6)
-    .min();
-    match cut {
-        Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
-        None => text.to_string(),
+    ];
+    let mut seen = 0u32;
+    for (i, _) in text[after..].match_indices([' ', ',']) {
+        let at = after + i;
+        let rest = &text[at..];
+        for (k, b) in BREAKS.iter().enumerate() {
+            if seen & (1 << k) != 0 || !rest.starts_with(b) {
+                continue;
+            }
+            seen |= 1 << k;
+            // The clause kept says enough: six words at least.
+            if text[..at].split_whitespace().count() >= 6 {
+                return Some(at);
+            }
+        }
     }
+    None
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 use crate::cards::{CardKind, GeneratedCard, Origin, GAP};
 use crate::facts::{FactType, Kind, Mention};
 use crate::lexicon::{Gender, Lexicon, Mood, Pos};
+use crate::typography::WordHash;
 
 /// The longest clause kept, in words.
 pub const MAX_WORDS: usize = 24;
@@ -264,28 +265,40 @@ pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let w = w
         .rsplit_once(['\'', '’'])
         .map_or(w, |(_, rest)| if rest.is_empty() { w } else { rest });
-    // The answer for the embedded table is the same every time: remembered per thread (a
-    // clause is grown word by word, so its words are asked about many times).
+    // A clause is grown word by word, so its words are asked about many times.
     thread_local! {
-        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static KNOWN: WordAnswers = WordAnswers::default();
     }
+    remembered(&KNOWN, lexicon, w, || verb_form_uncached(lexicon, w))
+}
+
+/// Answers about words, by word.
+type WordAnswers = std::cell::RefCell<std::collections::HashMap<String, bool, WordHash>>;
+
+/// `answer()` about `word`, remembered per thread in `known` when `lexicon` is the embedded
+/// table (whose answer is the same every time); at most 200 000 words are kept.
+fn remembered(
+    known: &'static std::thread::LocalKey<WordAnswers>,
+    lexicon: &Lexicon<'_>,
+    word: &str,
+    answer: impl FnOnce() -> bool,
+) -> bool {
     let shared = std::ptr::eq(lexicon, Lexicon::get());
     if shared {
-        if let Some(known) = KNOWN.with(|k| k.borrow().get(w).copied()) {
+        if let Some(known) = known.with(|k| k.borrow().get(word).copied()) {
             return known;
         }
     }
-    let verb = verb_form_uncached(lexicon, w);
+    let value = answer();
     if shared {
-        KNOWN.with(|k| {
+        known.with(|k| {
             let mut k = k.borrow_mut();
             if k.len() < 200_000 {
-                k.insert(w.to_string(), verb);
+                k.insert(word.to_string(), value);
             }
         });
     }
-    verb
+    value
 }
 
 fn verb_form_uncached(lexicon: &Lexicon<'_>, w: &str) -> bool {
@@ -575,6 +588,27 @@ fn folded_has_words(t: &str, p: &str) -> bool {
     })
 }
 
+/// The runs of letters and digits of `text`.
+fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The [`DANGLING`] phrases folded, by their first word.
+fn dangling_by_first_word() -> &'static std::collections::HashMap<String, Vec<String>, WordHash> {
+    static BY_FIRST: std::sync::OnceLock<std::collections::HashMap<String, Vec<String>, WordHash>> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by_first = std::collections::HashMap::<String, Vec<String>, WordHash>::default();
+        for d in DANGLING {
+            let folded = crate::typography::fold(d);
+            let first = alphanumeric_words(&folded).next().unwrap_or("").to_string();
+            by_first.entry(first).or_default().push(folded);
+        }
+        by_first
+    })
+}
+
 /// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
 /// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
 fn sentence_of(
@@ -583,15 +617,14 @@ fn sentence_of(
     resolve: &Resolver<'_>,
 ) -> Option<(String, bool)> {
     let mut text = clause.trim().trim_matches([',', ' ']).to_string();
-    loop {
+    let first = loop {
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
         if OPENERS.contains(&first.as_str()) {
             text = text[first.len()..].trim_start().to_string();
         } else {
-            break;
+            break first;
         }
-    }
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    };
     if [
         "qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "auquel",
     ]
@@ -615,6 +648,10 @@ fn sentence_of(
     // An object pronoun before a verb (« le tenaient », « la rejoint ») points back.
     let ws: Vec<&str> = text.split_whitespace().collect();
     for pair in ws.windows(2) {
+        // Every object pronoun looked for starts with `l`: other words are not lowered.
+        if !pair[0].starts_with(['l', 'L']) {
+            continue;
+        }
         let w = pair[0].to_lowercase();
         let next = pair[1];
         let elided_object = (w.starts_with("l'") || w.starts_with("l’"))
@@ -647,11 +684,11 @@ fn sentence_of(
         }
     }
     // « ils », « elles »: named from the sentence before, or no card.
-    let lower = format!(" {} ", text.to_lowercase());
-    if lower.contains(" ils ") || lower.contains(" elles ") {
+    let mut padded = format!(" {} ", text.to_lowercase());
+    if padded.contains(" ils ") || padded.contains(" elles ") {
         text = resolve(&text)?;
+        padded = format!(" {} ", text.to_lowercase());
     }
-    let padded = format!(" {} ", text.to_lowercase());
     for p in [
         " ils ",
         " elles ",
@@ -668,27 +705,13 @@ fn sentence_of(
     if padded.contains(" il ") || padded.contains(" elle ") {
         return None;
     }
-    static DANGLING_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let dangling = DANGLING_FOLDED.get_or_init(|| {
-        DANGLING
-            .iter()
-            .map(|d| crate::typography::fold(d))
-            .collect()
-    });
     let folded = padded_fold(&text);
     // Only the phrases whose first word the clause has are searched for.
-    let words: std::collections::HashSet<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let first_word = |d: &str| -> bool {
-        d.split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .is_none_or(|w| words.contains(w))
-    };
-    if dangling
-        .iter()
-        .any(|d| first_word(d) && folded_has_words(&folded, d))
+    let dangling = dangling_by_first_word();
+    if alphanumeric_words(&folded)
+        .filter_map(|w| dangling.get(w))
+        .flatten()
+        .any(|d| folded_has_words(&folded, d))
     {
         return None;
     }
@@ -719,14 +742,22 @@ pub(crate) fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            w.starts_with(|c: char| c.is_ascii_digit())
-                || !lexicon.lookup(w).any(|a| {
-                    a.pos.is_function_word()
-                        || a.pos.is_verb() && a.lemma == "être"
-                        || a.lemma == "avoir"
-                })
+            w.starts_with(|c: char| c.is_ascii_digit()) || !is_function_or_auxiliary(lexicon, w)
         })
         .count()
+}
+
+/// Whether the lexicon gives `word` as a function word, a form of « être » or of « avoir ».
+fn is_function_or_auxiliary(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    // Prompts share most of their words: asked about many times.
+    thread_local! {
+        static KNOWN: WordAnswers = WordAnswers::default();
+    }
+    remembered(&KNOWN, lexicon, word, || {
+        lexicon.lookup(word).any(|a| {
+            a.pos.is_function_word() || a.pos.is_verb() && a.lemma == "être" || a.lemma == "avoir"
+        })
+    })
 }
 
 /// Whether the cloze names someone or something (a capitalised word that is not just the
