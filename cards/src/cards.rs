@@ -398,16 +398,11 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     text.push_str(&sentence[..answer.0]);
     text.push_str(GAP);
     text.push_str(&sentence[answer.1..]);
-    let gap_at = answer.0;
     // Remarks in brackets that do not hold the gap.
     let mut out = String::with_capacity(text.len());
     let mut depth = 0;
-    let mut gap_seen = false;
     let mut paren_start = 0;
-    for (i, c) in text.char_indices() {
-        if text[i..].starts_with(GAP) {
-            gap_seen = true;
-        }
+    for c in text.chars() {
         match c {
             '(' => {
                 if depth == 0 {
@@ -434,7 +429,6 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             _ => out.push(c),
         }
     }
-    let _ = (gap_at, gap_seen);
     let mut text = semicolon_clause(&crate::typography::normalize(&out));
     // `Le lendemain matin à 10 heures, le Milrevcom publia …` → `Le Milrevcom publia …`
     // The relative starts are short: only the beginning is lowered.
@@ -458,7 +452,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             None => break,
         }
     }
-    if text.chars().count() > 160 || text.split_whitespace().count() > 20 {
+    if (text.len() > 160 && text.chars().count() > 160) || text.split_whitespace().count() > 20 {
         text = shorten_after_gap(&text);
     }
     if text.split_whitespace().count() > 20 {
@@ -474,7 +468,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
         return None;
     }
     if !text.contains(GAP)
-        || text.chars().count() > 260
+        || (text.len() > 260 && text.chars().count() > 260)
         || text.split_whitespace().count() > MAX_CLOZE_WORDS
     {
         return None;

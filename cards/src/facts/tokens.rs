@@ -40,11 +40,12 @@ impl Token<'_> {
     /// lower-case inside when it ends in a capital).
     pub fn is_acronym(&self) -> bool {
         let t = self.text;
+        // The cheap tests first: most words are not capitalised.
         self.kind == TokenKind::Word
             && (2..=12).contains(&t.len())
-            && (2..=6).contains(&t.chars().count())
             && t.starts_with(char::is_uppercase)
             && t.ends_with(char::is_uppercase)
+            && (2..=6).contains(&t.chars().count())
             && t.chars().filter(|c| c.is_uppercase()).count() >= 2
     }
 
