@@ -425,8 +425,17 @@ fn chunks(text: &str, piece: Span) -> Vec<Span> {
     out
 }
 
+/// The number of words of `text`, as `split_whitespace` counts them (in one pass, without
+/// the iterator's splitting).
 fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// The smallest clause around `span` that holds a verb, at most [`MAX_WORDS`] words.
@@ -594,16 +603,53 @@ fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Phrases by their first word, with what tells at once that a word opens none: its first
+/// byte or its length.
+#[derive(Default)]
+struct ByFirstWord {
+    phrases: std::collections::HashMap<String, Vec<String>, WordHash>,
+    first_bytes: Vec<bool>,
+    longest: usize,
+}
+
+impl ByFirstWord {
+    fn add(&mut self, first: &str, phrase: String) {
+        self.first_bytes.resize(256, false);
+        if let Some(&b) = first.as_bytes().first() {
+            self.first_bytes[usize::from(b)] = true;
+        }
+        self.longest = self.longest.max(first.len());
+        self.phrases
+            .entry(first.to_string())
+            .or_default()
+            .push(phrase);
+    }
+
+    /// The phrases that open on `word`, if any.
+    fn phrases_after(&self, word: &str) -> Option<&Vec<String>> {
+        let &b = word.as_bytes().first()?;
+        if !self
+            .first_bytes
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(false)
+            || word.len() > self.longest
+        {
+            return None;
+        }
+        self.phrases.get(word)
+    }
+}
+
 /// The [`DANGLING`] phrases folded, by their first word.
-fn dangling_by_first_word() -> &'static std::collections::HashMap<String, Vec<String>, WordHash> {
-    static BY_FIRST: std::sync::OnceLock<std::collections::HashMap<String, Vec<String>, WordHash>> =
-        std::sync::OnceLock::new();
+fn dangling_by_first_word() -> &'static ByFirstWord {
+    static BY_FIRST: std::sync::OnceLock<ByFirstWord> = std::sync::OnceLock::new();
     BY_FIRST.get_or_init(|| {
-        let mut by_first = std::collections::HashMap::<String, Vec<String>, WordHash>::default();
+        let mut by_first = ByFirstWord::default();
         for d in DANGLING {
             let folded = crate::typography::fold(d);
             let first = alphanumeric_words(&folded).next().unwrap_or("").to_string();
-            by_first.entry(first).or_default().push(folded);
+            by_first.add(&first, folded);
         }
         by_first
     })
@@ -646,14 +692,13 @@ fn sentence_of(
         return None;
     }
     // An object pronoun before a verb (« le tenaient », « la rejoint ») points back.
-    let ws: Vec<&str> = text.split_whitespace().collect();
-    for pair in ws.windows(2) {
+    let mut ws = text.split_whitespace().peekable();
+    while let (Some(word), Some(&next)) = (ws.next(), ws.peek()) {
         // Every object pronoun looked for starts with `l`: other words are not lowered.
-        if !pair[0].starts_with(['l', 'L']) {
+        if !word.starts_with(['l', 'L']) {
             continue;
         }
-        let w = pair[0].to_lowercase();
-        let next = pair[1];
+        let w = word.to_lowercase();
         let elided_object = (w.starts_with("l'") || w.starts_with("l’"))
             && is_verb_form(lexicon, &w[w.find(['\'', '’']).map_or(0, |i| i + 1)..]);
         if (matches!(w.as_str(), "le" | "la" | "les" | "lui" | "leur")
@@ -709,7 +754,7 @@ fn sentence_of(
     // Only the phrases whose first word the clause has are searched for.
     let dangling = dangling_by_first_word();
     if alphanumeric_words(&folded)
-        .filter_map(|w| dangling.get(w))
+        .filter_map(|w| dangling.phrases_after(w))
         .flatten()
         .any(|d| folded_has_words(&folded, d))
     {

@@ -243,6 +243,10 @@ fn list_item(t: &str) -> Option<&str> {
 /// Removes inline Markdown: links, images, footnote marks, emphasis, superscripts, code,
 /// escapes, HTML tags and entities.
 pub fn inline(text: &str) -> String {
+    // Most lines are plain prose: nothing to strip, decode or unmark.
+    if !text.contains(['<', '&', '\\', '!', '^', '[', '*', '_', '`']) {
+        return text.to_string();
+    }
     let text = super::html::decode_entities(&super::html::strip_tags(text));
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
