@@ -387,7 +387,8 @@ fn pieces(text: &str) -> Vec<Span> {
         let c = text[i..].chars().next().unwrap_or(' ');
         // Not at a colon: what follows it (a quotation, an explanation) belongs to what
         // precedes.
-        let cut = c == ';' || text[i..].starts_with(" – ") || text[i..].starts_with(" — ");
+        let cut = c == ';'
+            || (c == ' ' && (text[i..].starts_with(" – ") || text[i..].starts_with(" — ")));
         if cut {
             out.push(Span { start, end: i });
             start = i + c.len_utf8();
@@ -886,6 +887,24 @@ fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Me
         .collect()
 }
 
+/// Whether a bracket or a guillemet that `before` opens is still open at its end (more
+/// opened than closed, of any of the three kinds).
+fn inside_brackets(before: &str) -> bool {
+    let mut depth = [0i32; 3];
+    for c in before.chars() {
+        match c {
+            '(' => depth[0] += 1,
+            ')' => depth[0] -= 1,
+            '«' => depth[1] += 1,
+            '»' => depth[1] -= 1,
+            '[' => depth[2] += 1,
+            ']' => depth[2] -= 1,
+            _ => {}
+        }
+    }
+    depth.iter().any(|&d| d > 0)
+}
+
 /// The clause clozes of one sentence. `taken`: answers the fact patterns already asked about
 /// in this sentence.
 pub fn clozes(
@@ -957,9 +976,7 @@ pub fn verdicts(
             }
         };
         // A gap inside a parenthesis or a quotation is never a good one.
-        let before = &text[..m.span.0];
-        let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
-        if open('(', ')') || open('«', '»') || open('[', ']') {
+        if inside_brackets(&text[..m.span.0]) {
             refuse(&mut out, answer, "inside brackets or quotes");
             continue;
         }

@@ -10,7 +10,7 @@ use crate::facts::Kind;
 #[derive(Default)]
 pub(crate) struct Settings {
     /// Mentions of each place, per document.
-    places: std::collections::BTreeMap<(u16, String), usize>,
+    places: Counts,
     /// Documents naming each single-word organisation or name.
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The years of each document's dates, one entry a mention.
@@ -23,7 +23,7 @@ pub(crate) struct Settings {
     /// Every name a document gives as a place.
     place_names: std::collections::HashSet<String>,
     /// How often each document cites each name that is not a place or a date.
-    cited: std::collections::BTreeMap<(u16, String), usize>,
+    cited: Counts,
     /// The documents naming each person, by surname.
     people: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The surnames each document names.
@@ -33,18 +33,48 @@ pub(crate) struct Settings {
     kin: Vec<(Option<u16>, Option<u32>)>,
 }
 
+/// How often each document names each name, by document.
+type Counts = std::collections::BTreeMap<
+    u16,
+    std::collections::HashMap<String, usize, crate::typography::WordHash>,
+>;
+
+/// Counts one more `name` in `document` (the name is copied only the first time).
+fn bump(counts: &mut Counts, document: u16, name: &str) {
+    let of_document = counts.entry(document).or_default();
+    match of_document.get_mut(name) {
+        Some(n) => *n += 1,
+        None => {
+            of_document.insert(name.to_string(), 1);
+        }
+    }
+}
+
+/// Adds `item` to the set under `key` (the key is copied only the first time).
+fn add_to<T: Ord>(
+    sets: &mut std::collections::BTreeMap<String, std::collections::BTreeSet<T>>,
+    key: &str,
+    item: T,
+) {
+    match sets.get_mut(key) {
+        Some(set) => {
+            set.insert(item);
+        }
+        None => {
+            sets.insert(key.to_string(), std::iter::once(item).collect());
+        }
+    }
+}
+
 /// The name a document counts most in `counts`, at least `least` times and `ratio` times as
 /// often as the next one (more than it when `ratio` is 1).
-fn dominant(
-    counts: &std::collections::BTreeMap<(u16, String), usize>,
-    document: u16,
-    least: usize,
-    ratio: usize,
-) -> Option<&str> {
+fn dominant(counts: &Counts, document: u16, least: usize, ratio: usize) -> Option<&str> {
+    // Sorted by count, then name: the order of the map does not matter.
     let mut counts: Vec<(&str, usize)> = counts
-        .range((document, String::new())..)
-        .take_while(|((d, _), _)| *d == document)
-        .map(|((_, name), n)| (name.as_str(), *n))
+        .get(&document)
+        .into_iter()
+        .flatten()
+        .map(|(name, n)| (name.as_str(), *n))
         .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     match counts.as_slice() {
@@ -82,38 +112,26 @@ impl Settings {
             );
         }
         if matches!(kind, Kind::Person | Kind::Organisation | Kind::Other) {
-            *self
-                .cited
-                .entry((document, mention.to_string()))
-                .or_default() += 1;
+            bump(&mut self.cited, document, mention);
         }
         match kind {
             Kind::Person => {
                 // By surname: « Léon Trotsky » in one document is « Trotsky » in another.
                 let surname = mention.rsplit(' ').next().unwrap_or(mention);
-                self.people
-                    .entry(surname.to_string())
-                    .or_default()
-                    .insert(document);
-                self.people_of
-                    .entry(document)
-                    .or_default()
-                    .insert(surname.to_string());
+                add_to(&mut self.people, surname, document);
+                let surnames = self.people_of.entry(document).or_default();
+                if !surnames.contains(surname) {
+                    surnames.insert(surname.to_string());
+                }
             }
             Kind::Place => {
                 if !self.place_names.contains(mention) {
                     self.place_names.insert(mention.to_string());
                 }
-                *self
-                    .places
-                    .entry((document, mention.to_string()))
-                    .or_default() += 1
+                bump(&mut self.places, document, mention);
             }
             Kind::Organisation | Kind::Other if !mention.contains(' ') => {
-                self.names
-                    .entry(mention.to_string())
-                    .or_default()
-                    .insert(document);
+                add_to(&mut self.names, mention, document);
             }
             _ => {}
         }
