@@ -337,19 +337,11 @@ fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
     {
         return true;
     }
-    let lower = word.to_lowercase();
-    let lower = lower
-        .split_once(['\'', '’'])
-        .map_or(lower.as_str(), |(head, _)| head)
-        .to_string();
-    let lower = if word.contains(['\'', '’']) {
-        format!("{lower}'")
-    } else {
-        lower
-    };
-    let lower = lower.trim_end_matches('\'').to_string();
+    // The word before its apostrophe, if any, in lower case.
+    let lowered = word.to_lowercase();
+    let lower = lowered.split(['\'', '’']).next().unwrap_or("");
     let mut ok = false;
-    for a in lexicon.lookup(&lower) {
+    for a in lexicon.lookup(lower) {
         if a.pos.is_verb() && a.freq > 1.0 && !a.pos.is_article() {
             return false;
         }
@@ -368,7 +360,7 @@ fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
             );
     }
     // Elided determiners and prepositions: « l' », « d' ».
-    ok || matches!(lower.as_str(), "l" | "d" | "qu" | "c" | "s" | "n")
+    ok || matches!(lower, "l" | "d" | "qu" | "c" | "s" | "n")
 }
 
 /// A span of the sentence: a clause candidate.
@@ -598,10 +590,33 @@ fn folded_has_words(t: &str, p: &str) -> bool {
     })
 }
 
-/// The runs of letters and digits of `text`.
-fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Whether the folded phrase `p` (that starts with a letter or a digit) is at `at`, the
+/// start of a word of `t`, as [`folded_has_words`] would find it there.
+fn folded_has_words_at(t: &str, at: usize, p: &str) -> bool {
+    let p = p.trim();
+    if !t[at..].starts_with(p) {
+        return false;
+    }
+    if p.ends_with('\'') {
+        return t[..at].ends_with(' ');
+    }
+    !t[at + p.len()..]
+        .chars()
+        .next()
+        .unwrap_or(' ')
+        .is_alphanumeric()
+}
+
+/// The runs of letters and digits of `text`, each with its offset.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(char::is_alphanumeric)?;
+        at = text[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(text.len(), |len| start + len);
+        Some((start, &text[start..at]))
+    })
 }
 
 /// Phrases by their first word, with what tells at once that a word opens none: its first
@@ -649,7 +664,10 @@ fn dangling_by_first_word() -> &'static ByFirstWord {
         let mut by_first = ByFirstWord::default();
         for d in DANGLING {
             let folded = crate::typography::fold(d);
-            let first = alphanumeric_words(&folded).next().unwrap_or("").to_string();
+            let first = alphanumeric_runs(&folded)
+                .next()
+                .map_or("", |(_, w)| w)
+                .to_string();
             by_first.add(&first, folded);
         }
         by_first
@@ -754,11 +772,11 @@ fn sentence_of(
     let folded = padded_fold(&text);
     // Only the phrases whose first word the clause has are searched for.
     let dangling = dangling_by_first_word();
-    if alphanumeric_words(&folded)
-        .filter_map(|w| dangling.phrases_after(w))
-        .flatten()
-        .any(|d| folded_has_words(&folded, d))
-    {
+    if alphanumeric_runs(&folded).any(|(at, w)| {
+        dangling
+            .phrases_after(w)
+            .is_some_and(|phrases| phrases.iter().any(|d| folded_has_words_at(&folded, at, d)))
+    }) {
         return None;
     }
     // A clause that ends on a verb of saying has lost what was said.
