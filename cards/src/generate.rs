@@ -184,6 +184,8 @@ pub fn generate_from_sources(
     let mut block_year: Option<u32> = None;
     // Whether the sentence just read has the document's topic as subject.
     let mut about_topic = false;
+    // The tokens of the sentence read (one buffer for all).
+    let mut tokens = Vec::new();
     for (i, r) in refs.iter().enumerate() {
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
@@ -204,7 +206,7 @@ pub fn generate_from_sources(
         if can_give_cards {
             usable[r.document as usize] += 1;
         }
-        let tokens = facts::tokens::tokenize(text);
+        facts::tokens::tokenize_into(text, &mut tokens);
         // Whether the sentence before spoke of the topic, and whether this one does.
         let previous_about_topic = previous.is_some() && about_topic;
         about_topic = context::speaks_of_topic(

@@ -226,11 +226,12 @@ impl Lexicon {
                 }
             }
         }
+        let mut tokens = Vec::new();
         for s in sentences {
             if !s.chars().any(char::is_uppercase) {
                 continue;
             }
-            let tokens = tokenize(s);
+            tokens::tokenize_into(s, &mut tokens);
             let found = names::find(&tokens, &|w| lex.is_common(w));
             for name in &found {
                 let e = lex.evidence_in(s, &tokens, name);

@@ -85,6 +85,13 @@ fn is_elision(word: &str) -> bool {
 /// Splits a sentence into tokens.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(s.len() / 5);
+    tokenize_into(s, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer the caller reuses (cleared first).
+pub fn tokenize_into<'a>(s: &'a str, out: &mut Vec<Token<'a>>) {
+    out.clear();
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
@@ -134,7 +141,6 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         out.push(token(s, start, i + len, TokenKind::Punct));
         i += len;
     }
-    out
 }
 
 fn token(s: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
