@@ -431,11 +431,33 @@ fn words(text: &str) -> usize {
     n
 }
 
+/// A sentence cut into its pieces (see [`pieces`]) once, for the clauses of all its
+/// mentions.
+struct Cut<'a> {
+    text: &'a str,
+    pieces: Vec<Span>,
+}
+
+impl<'a> Cut<'a> {
+    fn new(text: &'a str) -> Cut<'a> {
+        Cut {
+            text,
+            pieces: pieces(text),
+        }
+    }
+
+    /// The piece that holds `span`.
+    fn piece_around(&self, span: (usize, usize)) -> Option<Span> {
+        self.pieces
+            .iter()
+            .find(|p| p.start <= span.0 && span.1 <= p.end)
+            .copied()
+    }
+}
+
 /// The smallest clause around `span` that holds a verb, at most [`MAX_WORDS`] words.
-fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<Span> {
-    let piece = *pieces(text)
-        .iter()
-        .find(|p| p.start <= span.0 && span.1 <= p.end)?;
+fn clause_around(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<Span> {
+    let (text, piece) = (cut.text, cut.piece_around(span)?);
     let has_verb = |s: Span| {
         text[s.start..s.end]
             .split_whitespace()
@@ -499,10 +521,8 @@ const ETRE_VERBS: &[&str] = &[
 /// 7 novembre 1867 à Varsovie, … est … » gives « Marie Curie est née … le [...] à Varsovie ».
 /// `None` unless the sentence opens on a short noun phrase without a verb, followed by
 /// appositions only up to the one holding `span`, and that one opens on a past participle.
-fn apposition_clause(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<String> {
-    let piece = *pieces(text)
-        .iter()
-        .find(|p| p.start <= span.0 && span.1 <= p.end)?;
+fn apposition_clause(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<String> {
+    let (text, piece) = (cut.text, cut.piece_around(span)?);
     if piece.start != 0 {
         return None;
     }
@@ -967,6 +987,8 @@ pub fn verdicts(
 ) -> Verdicts {
     let lexicon = Lexicon::get();
     let mut out: Verdicts = Vec::new();
+    // The sentence's pieces, which every mention's clause is cut from.
+    let cut = Cut::new(text);
     for m in &with_units(text, mentions, lexicon) {
         let answer = text[m.span.0..m.span.1].trim();
         if answer.is_empty() {
@@ -998,7 +1020,7 @@ pub fn verdicts(
             refuse(&mut out, answer, "inside brackets or quotes");
             continue;
         }
-        let gapped = match clause_around(text, m.span, lexicon) {
+        let gapped = match clause_around(&cut, m.span, lexicon) {
             Some(span) => {
                 let clause = &text[span.start..span.end];
                 if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
@@ -1016,7 +1038,7 @@ pub fn verdicts(
                     &clause[local + (m.span.1 - m.span.0)..]
                 )
             }
-            None => match apposition_clause(text, m.span, lexicon) {
+            None => match apposition_clause(&cut, m.span, lexicon) {
                 Some(clause) if !clause.contains(answer) => clause,
                 _ => {
                     refuse(&mut out, answer, "no clause with a verb");
@@ -1264,19 +1286,24 @@ mod tests {
         let text = "Marie Curie (ou Marie Skłodowska-Curie), née Maria Salomea Skłodowska le 7 novembre 1867 à Varsovie, alors en Pologne, et morte le 4 juillet 1934 à Passy, est une physicienne et chimiste polonaise.";
         let at = text.find("7 novembre 1867").unwrap();
         assert_eq!(
-            apposition_clause(text, (at, at + "7 novembre 1867".len()), Lexicon::get()).as_deref(),
+            apposition_clause(
+                &Cut::new(text),
+                (at, at + "7 novembre 1867".len()),
+                Lexicon::get()
+            )
+            .as_deref(),
             Some("Marie Curie est née Maria Salomea Skłodowska le [...] à Varsovie")
         );
         let at = text.find("Passy").unwrap();
         assert_eq!(
-            apposition_clause(text, (at, at + 5), Lexicon::get()).as_deref(),
+            apposition_clause(&Cut::new(text), (at, at + 5), Lexicon::get()).as_deref(),
             None,
             "« et morte … » is not the first apposition's: cut, so not reached"
         );
         let riquet = "Pierre-Paul Riquet, né à Béziers en 1609 et fermier des gabelles de Languedoc, étudie le problème.";
         let at = riquet.find("1609").unwrap();
         assert_eq!(
-            apposition_clause(riquet, (at, at + 4), Lexicon::get()).as_deref(),
+            apposition_clause(&Cut::new(riquet), (at, at + 4), Lexicon::get()).as_deref(),
             Some("Pierre-Paul Riquet est né à Béziers en [...]")
         );
     }
@@ -1285,7 +1312,7 @@ mod tests {
     fn a_long_sentence_gives_the_clause_of_its_mention() {
         let text = "Au printemps 1894, elle rencontre Pierre Curie, chef des travaux à l'École municipale de physique et de chimie industrielles ; ils se marient le 26 juillet 1895.";
         let at = text.find("1894").unwrap();
-        let span = clause_around(text, (at, at + 4), Lexicon::get()).unwrap();
+        let span = clause_around(&Cut::new(text), (at, at + 4), Lexicon::get()).unwrap();
         assert!(text[span.start..span.end].contains("rencontre Pierre Curie"));
         assert!(!text[span.start..span.end].contains("marient"));
     }
