@@ -11,7 +11,7 @@
 use crate::context::{self, Rule, Surroundings, Verdict};
 use crate::document::BlockKind;
 use crate::facts::{Analysis, Fact, FactType, Kind};
-use crate::typography::fold;
+use crate::typography::{fold, more_words_than};
 
 /// How the card is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -452,10 +452,10 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             None => break,
         }
     }
-    if (text.len() > 160 && text.chars().count() > 160) || text.split_whitespace().count() > 20 {
+    if (text.len() > 160 && text.chars().count() > 160) || more_words_than(&text, 20) {
         text = shorten_after_gap(&text);
     }
-    if text.split_whitespace().count() > 20 {
+    if more_words_than(&text, 20) {
         text = shorten_before_gap(&text);
     }
     // Never a gap inside a name: `[...] XIV`, `[...] Ier`.
@@ -469,7 +469,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     }
     if !text.contains(GAP)
         || (text.len() > 260 && text.chars().count() > 260)
-        || text.split_whitespace().count() > MAX_CLOZE_WORDS
+        || more_words_than(&text, MAX_CLOZE_WORDS)
     {
         return None;
     }
@@ -505,7 +505,7 @@ fn semicolon_clause(text: &str) -> String {
         return text.to_string();
     };
     let part = parts[at].trim();
-    if part.split_whitespace().count() < 6 {
+    if !more_words_than(part, 5) {
         return text.to_string();
     }
     let mut out = capitalise(part);
@@ -525,7 +525,7 @@ fn shorten_before_gap(text: &str) -> String {
     let Some(gap) = text.find(GAP) else {
         return text.to_string();
     };
-    let enough = |rest: &str| rest.split_whitespace().count() >= 8;
+    let enough = |rest: &str| more_words_than(rest, 7);
     let lexicon = crate::lexicon::Lexicon::get();
     // A clause has a verb of its own: before its first relative pronoun, for the part kept.
     let has_verb = |part: &str, main_only: bool| {
@@ -550,7 +550,7 @@ fn shorten_before_gap(text: &str) -> String {
     if let Some(i) = cut {
         return capitalise(&text[i..]);
     }
-    if text.split_whitespace().count() <= MAX_CLOZE_WORDS {
+    if !more_words_than(text, MAX_CLOZE_WORDS) {
         return text.to_string();
     }
     // The opening phrase, up to its comma, before a subject that names someone or
@@ -566,7 +566,7 @@ fn shorten_before_gap(text: &str) -> String {
             && words
                 .take(3)
                 .any(|w| w.starts_with(char::is_uppercase) && w != GAP);
-    if named && enough(rest) && text[..comma].split_whitespace().count() <= 10 {
+    if named && enough(rest) && !more_words_than(&text[..comma], 10) {
         capitalise(rest)
     } else {
         text.to_string()
@@ -629,7 +629,7 @@ fn first_cut_after(text: &str, after: usize) -> Option<usize> {
             }
             seen |= 1 << k;
             // The clause kept says enough: six words at least.
-            if text[..at].split_whitespace().count() >= 6 {
+            if more_words_than(&text[..at], 5) {
                 return Some(at);
             }
         }

@@ -14,7 +14,7 @@
 use crate::cards::{CardKind, GeneratedCard, Origin, GAP};
 use crate::facts::{FactType, Kind, Mention};
 use crate::lexicon::{Gender, Lexicon, Mood, Pos};
-use crate::typography::WordHash;
+use crate::typography::{more_words_than, WordHash};
 
 /// The longest clause kept, in words.
 pub const MAX_WORDS: usize = 24;
@@ -463,7 +463,7 @@ fn clause_around(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> 
             .split_whitespace()
             .any(|w| is_verb_form(lexicon, w))
     };
-    if words(&text[piece.start..piece.end]) <= MAX_WORDS {
+    if !more_words_than(&text[piece.start..piece.end], MAX_WORDS) {
         return has_verb(piece).then_some(piece);
     }
     let parts = chunks(text, piece);
@@ -484,7 +484,7 @@ fn clause_around(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> 
         } else {
             return None;
         }
-        if words(&text[window(lo, hi).start..window(lo, hi).end]) > MAX_WORDS {
+        if more_words_than(&text[window(lo, hi).start..window(lo, hi).end], MAX_WORDS) {
             return None;
         }
     }
@@ -1023,7 +1023,7 @@ pub fn verdicts(
         let gapped = match clause_around(&cut, m.span, lexicon) {
             Some(span) => {
                 let clause = &text[span.start..span.end];
-                if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
+                if !more_words_than(clause, MIN_WORDS - 1) || clause.matches(answer).count() != 1 {
                     refuse(
                         &mut out,
                         answer,
@@ -1074,7 +1074,7 @@ pub fn verdicts(
             refuse(&mut out, answer, "the quotation or reported clause is cut");
             continue;
         }
-        if words(&prompt) > crate::cards::MAX_CLOZE_WORDS {
+        if more_words_than(&prompt, crate::cards::MAX_CLOZE_WORDS) {
             refuse(&mut out, answer, "too long");
             continue;
         }
@@ -1118,9 +1118,7 @@ pub fn verdicts(
             let w = bare(w);
             w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
         };
-        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
-            || name_like(word_after)
-        {
+        if (more_words_than(before_gap, 1) && name_like(word_before)) || name_like(word_after) {
             refuse(&mut out, answer, "the gap cuts a name");
             continue;
         }

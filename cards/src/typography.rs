@@ -128,6 +128,12 @@ impl std::hash::Hasher for WordHasher {
 /// Builds [`WordHasher`]s.
 pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
+/// Whether `text` has more than `n` words (as `split_whitespace` counts them): the count
+/// stops at word `n + 1`.
+pub fn more_words_than(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_some()
+}
+
 /// True for every character that typesets as a space.
 pub fn is_space(c: char) -> bool {
     matches!(
