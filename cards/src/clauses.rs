@@ -323,7 +323,12 @@ fn verb_form_uncached(lexicon: &Lexicon<'_>, w: &str) -> bool {
 }
 
 fn is_common(lexicon: &Lexicon<'_>, word: &str) -> bool {
-    lexicon.lookup(&bare(word).to_lowercase()).next().is_some()
+    let w = bare(word);
+    // The lexicon lowers what it looks up, as `str::to_lowercase` does but for a final sigma.
+    if w.contains('Σ') {
+        return lexicon.lookup(&w.to_lowercase()).next().is_some();
+    }
+    lexicon.lookup(w).next().is_some()
 }
 
 fn first_word(text: &str) -> &str {
