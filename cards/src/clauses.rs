@@ -337,6 +337,16 @@ fn first_word(text: &str) -> &str {
 
 /// Whether a clause may open on `word`.
 fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    // Clauses open on few words, each asked about many times.
+    thread_local! {
+        static KNOWN: WordAnswers = WordAnswers::default();
+    }
+    remembered(&KNOWN, lexicon, word, || {
+        opens_a_sentence_uncached(lexicon, word)
+    })
+}
+
+fn opens_a_sentence_uncached(lexicon: &Lexicon<'_>, word: &str) -> bool {
     if word.starts_with(|c: char| c.is_ascii_digit())
         || word.starts_with(char::is_uppercase) && !is_common(lexicon, word)
     {
