@@ -273,45 +273,7 @@ pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
 }
 
 /// Answers about words, by word.
-type WordAnswers = std::cell::RefCell<
-    std::collections::HashMap<String, bool, std::hash::BuildHasherDefault<AnswerHasher>>,
->;
-
-/// The hasher of [`WordAnswers`]: eight bytes at a time, as rustc's Fx hash does (the
-/// caches are only looked up, never walked, so their order does not matter).
-#[derive(Clone, Copy, Debug, Default)]
-struct AnswerHasher(u64);
-
-impl AnswerHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for AnswerHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-}
+type WordAnswers = std::cell::RefCell<std::collections::HashMap<String, bool, WordHash>>;
 
 /// `answer()` about `word`, remembered per thread in `known` when `lexicon` is the embedded
 /// table (whose answer is the same every time); at most 200 000 words are kept.
