@@ -433,17 +433,8 @@ fn chunks(text: &str, piece: Span) -> Vec<Span> {
     out
 }
 
-/// The number of words of `text`, as `split_whitespace` counts them (in one pass, without
-/// the iterator's splitting).
 fn words(text: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        let space = c.is_whitespace();
-        n += usize::from(!space && !in_word);
-        in_word = !space;
-    }
-    n
+    text.split_whitespace().count()
 }
 
 /// A sentence cut into its pieces (see [`pieces`]) once, for the clauses of all its

@@ -143,10 +143,22 @@ impl std::hash::Hasher for WordHasher {
 /// Builds [`WordHasher`]s.
 pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
-/// Whether `text` has more than `n` words (as `split_whitespace` counts them): the count
-/// stops at word `n + 1`.
+/// Whether `text` has more than `n` words (as `split_whitespace` counts them): one pass
+/// over its characters that stops at word `n + 1`.
 pub fn more_words_than(text: &str, n: usize) -> bool {
-    text.split_whitespace().nth(n).is_some()
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 /// True for every character that typesets as a space.
