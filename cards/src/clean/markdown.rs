@@ -77,7 +77,14 @@ fn mark_front_matter(blocks: &mut [Block]) {
             b.kind = BlockKind::Title;
             continue;
         }
-        let lower = crate::typography::fold(&b.text);
+        // The marks looked for are short: only the block's start is folded (folding maps
+        // each character on its own).
+        let head = b
+            .text
+            .char_indices()
+            .nth(16)
+            .map_or(&b.text[..], |(at, _)| &b.text[..at]);
+        let lower = crate::typography::fold(head);
         if [
             "source:",
             "source :",
