@@ -191,8 +191,15 @@ impl Settings {
     /// Works out what depends on the whole corpus (each document's kin), once all of its
     /// `documents` are counted.
     pub(crate) fn settle(&mut self, documents: usize) {
+        // Each document's main year, read for every document it is kin of.
+        let main_years: Vec<Option<u32>> = (0..documents as u16)
+            .map(|d| self.main_year_of(d))
+            .collect();
         self.kin = (0..documents as u16)
-            .map(|d| (self.kin_of(d), self.year_of_kin(d)))
+            .map(|d| {
+                let shared = self.shared_people(d);
+                (kin_among(&shared), year_of_kin_among(&shared, &main_years))
+            })
             .collect();
     }
 
@@ -203,28 +210,6 @@ impl Settings {
         let kin = self.kin.get(document as usize).and_then(|k| k.0);
         self.place_of(document)
             .or_else(|| kin.and_then(|kin| self.place_of(kin)))
-    }
-
-    /// The document that shares the most people with `document` (three at least); ties go
-    /// to the first one.
-    fn kin_of(&self, document: u16) -> Option<u16> {
-        self.shared_people(document)
-            .into_iter()
-            .filter(|&(_, n)| n >= 3)
-            .max_by_key(|&(other, n)| (n, std::cmp::Reverse(other)))
-            .map(|(other, _)| other)
-    }
-
-    /// The year of a document that names none (a blog's « le 12 octobre »), read from the
-    /// documents of the corpus it shares the most people with (three at least): the one
-    /// that tells the same events with their years.
-    fn year_of_kin(&self, document: u16) -> Option<u32> {
-        self.shared_people(document)
-            .into_iter()
-            .filter(|&(_, n)| n >= 3)
-            .filter_map(|(other, n)| Some((n, self.main_year_of(other)?)))
-            .max_by_key(|&(n, year)| (n, std::cmp::Reverse(year)))
-            .map(|(_, year)| year)
     }
 
     /// The most cited year of a document when at least `tenths` tenths of its dated mentions
@@ -385,7 +370,35 @@ pub(crate) fn capitalise(text: &str) -> String {
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
-/// How many documents naming a person are read for [`Settings::year_of_kin`].
+/// The document that shares the most people with a document (three at least), from its
+/// [`Settings::shared_people`]; ties go to the first one.
+fn kin_among(shared: &std::collections::BTreeMap<u16, usize>) -> Option<u16> {
+    shared
+        .iter()
+        .filter(|&(_, &n)| n >= 3)
+        .max_by_key(|&(&other, &n)| (n, std::cmp::Reverse(other)))
+        .map(|(&other, _)| other)
+}
+
+/// The year of a document that names none (a blog's « le 12 octobre »), read from the
+/// documents of the corpus it shares the most people with (three at least, from its
+/// [`Settings::shared_people`]): the one that tells the same events with their years.
+/// `main_years`: each document's main year.
+fn year_of_kin_among(
+    shared: &std::collections::BTreeMap<u16, usize>,
+    main_years: &[Option<u32>],
+) -> Option<u32> {
+    shared
+        .iter()
+        .filter(|&(_, &n)| n >= 3)
+        .filter_map(|(&other, &n)| {
+            Some((n, main_years.get(usize::from(other)).copied().flatten()?))
+        })
+        .max_by_key(|&(n, year)| (n, std::cmp::Reverse(year)))
+        .map(|(_, year)| year)
+}
+
+/// How many documents naming a person are read for [`year_of_kin_among`].
 const KIN_SPAN: usize = 64;
 
 /// The longest subject a situation line shows (two lines of the handheld).
