@@ -429,7 +429,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             _ => out.push(c),
         }
     }
-    let mut text = semicolon_clause(&crate::typography::normalize(&out));
+    let mut text = semicolon_clause(&crate::typography::normalize_owned(out));
     // `Le lendemain matin à 10 heures, le Milrevcom publia …` → `Le Milrevcom publia …`
     // The relative starts are short: only the beginning is lowered.
     let mut head = text.len().min(48);

@@ -15,6 +15,19 @@ pub fn normalize(text: &str) -> String {
     if is_normal(text) {
         return text.to_string();
     }
+    normalized(text)
+}
+
+/// [`normalize`] of a text the caller owns: given back as it is when it is normal already.
+pub fn normalize_owned(text: String) -> String {
+    if is_normal(&text) {
+        return text;
+    }
+    normalized(&text)
+}
+
+/// [`normalize`] of a text that is not normal.
+fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut chars = text.chars().peekable();

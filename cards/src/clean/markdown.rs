@@ -6,7 +6,7 @@
 //! sentence; a paragraph that starts in lower case continues the last unfinished one.
 
 use crate::document::{Block, BlockKind, CleanDocument, Format};
-use crate::typography::{is_blank, normalize};
+use crate::typography::{is_blank, normalize_owned};
 
 /// Cleans a Markdown document.
 pub fn clean(text: &str) -> CleanDocument {
@@ -186,7 +186,7 @@ fn flush(out: &mut Vec<Block>, current: &mut Option<Block>) {
 
 /// One source line without its markup, typography normalised.
 fn clean_line(line: &str) -> String {
-    normalize(&inline(line))
+    normalize_owned(inline(line))
 }
 
 fn is_rule(t: &str) -> bool {
