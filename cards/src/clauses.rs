@@ -700,6 +700,42 @@ fn dangling_by_first_word() -> &'static ByFirstWord {
     })
 }
 
+/// The words of `text` between single spaces (empty where two spaces meet).
+fn space_words(text: &str) -> std::str::Split<'_, char> {
+    text.split(' ')
+}
+
+/// Whether `word` is one of `words` (lower-case ASCII), in any case. No other word lowers to
+/// one of them: each is ASCII without a `k` (the Kelvin sign lowers to one).
+fn is_any_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether `word` starts with `prefix` (lower-case ASCII) in any case, as
+/// [`is_any_of`] compares.
+fn starts_with_any_case(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether the clause has a pronoun pointing outside it (« ils », « on », « y », « il »,
+/// « le sien », « en a »): a word of `text` between spaces, in any case.
+fn points_back(text: &str) -> bool {
+    let mut words = space_words(text).peekable();
+    while let Some(w) = words.next() {
+        if is_any_of(w, &["ils", "elles", "on", "y", "il", "elle"]) {
+            return true;
+        }
+        let next = words.peek().copied().unwrap_or("");
+        let possessive = (w.eq_ignore_ascii_case("le") && starts_with_any_case(next, "sien"))
+            || (w.eq_ignore_ascii_case("la") && starts_with_any_case(next, "sienne"));
+        if possessive || (w.eq_ignore_ascii_case("en") && next.eq_ignore_ascii_case("a")) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
 /// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
 fn sentence_of(
@@ -774,25 +810,10 @@ fn sentence_of(
         }
     }
     // « ils », « elles »: named from the sentence before, or no card.
-    let mut padded = format!(" {} ", text.to_lowercase());
-    if padded.contains(" ils ") || padded.contains(" elles ") {
+    if space_words(&text).any(|w| is_any_of(w, &["ils", "elles"])) {
         text = resolve(&text)?;
-        padded = format!(" {} ", text.to_lowercase());
     }
-    for p in [
-        " ils ",
-        " elles ",
-        " on ",
-        " le sien",
-        " la sienne",
-        " y ",
-        " en a ",
-    ] {
-        if padded.contains(p) {
-            return None;
-        }
-    }
-    if padded.contains(" il ") || padded.contains(" elle ") {
+    if points_back(&text) {
         return None;
     }
     let folded = padded_fold(&text);
@@ -1283,6 +1304,24 @@ mod tests {
                 .into_iter(),
         );
         assert_eq!(t.topic.as_deref(), Some("Marie Curie"));
+    }
+
+    #[test]
+    fn pronouns_pointing_back_are_whole_words_in_any_case() {
+        for (text, expected) in [
+            ("Ils votent la motion", true),
+            ("la motion y est votée", true),
+            ("le congrès en a débattu", true),
+            ("il remplace le sien", true),
+            ("Le comité garde la SIENNE", true),
+            ("garde la sienne, et part", true),
+            ("les îles votent la motion", false),
+            ("le congrès en avait débattu", false),
+            ("la Siennoise", false),
+            ("Ilse vote", false),
+        ] {
+            assert_eq!(points_back(text), expected, "{text}");
+        }
     }
 
     #[test]
