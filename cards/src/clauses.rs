@@ -790,23 +790,25 @@ fn sentence_of(
         }
     }
     let mut used_topic = false;
-    let padded = format!(" {text} ");
-    for pronoun in [" il ", " elle ", " Il ", " Elle "] {
-        if padded.contains(pronoun) {
-            // Only a person's name (no article) stands in for a pronoun: in a document about
-            // a thing, « il » is as often someone else.
-            let topic_text = topic.topic.as_deref().filter(|_| topic.feminine.is_none());
-            match topic_text {
-                Some(topic_text) => {
-                    let replaced = padded.replacen(pronoun, &format!(" {topic_text} "), 1);
-                    text = replaced.trim().to_string();
-                    used_topic = true;
-                }
-                // Else the subject the sentence before named, as the fact patterns' cards
-                // take it (see [`crate::context::screen`]), or no card.
-                None => text = resolve(&text)?,
+    // The first of these subject pronouns the clause has, as a word between spaces.
+    let pronoun = ["il", "elle", "Il", "Elle"]
+        .into_iter()
+        .find(|p| space_words(&text).any(|w| w == *p));
+    if let Some(pronoun) = pronoun {
+        // Only a person's name (no article) stands in for a pronoun: in a document about
+        // a thing, « il » is as often someone else.
+        let topic_text = topic.topic.as_deref().filter(|_| topic.feminine.is_none());
+        match topic_text {
+            Some(topic_text) => {
+                let padded = format!(" {text} ");
+                let replaced =
+                    padded.replacen(&format!(" {pronoun} "), &format!(" {topic_text} "), 1);
+                text = replaced.trim().to_string();
+                used_topic = true;
             }
-            break;
+            // Else the subject the sentence before named, as the fact patterns' cards
+            // take it (see [`crate::context::screen`]), or no card.
+            None => text = resolve(&text)?,
         }
     }
     // « ils », « elles »: named from the sentence before, or no card.
