@@ -389,18 +389,16 @@ struct Span {
 fn pieces(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
+    // Every cut is at a `;` or a space (both one byte): only those bytes are looked at.
+    for (i, b) in text.bytes().enumerate() {
         // Not at a colon: what follows it (a quotation, an explanation) belongs to what
         // precedes.
-        let cut = c == ';'
-            || (c == ' ' && (text[i..].starts_with(" – ") || text[i..].starts_with(" — ")));
+        let cut = b == b';'
+            || (b == b' ' && (text[i..].starts_with(" – ") || text[i..].starts_with(" — ")));
         if cut {
             out.push(Span { start, end: i });
-            start = i + c.len_utf8();
+            start = i + 1;
         }
-        i += c.len_utf8();
     }
     out.push(Span {
         start,
