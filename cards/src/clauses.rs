@@ -956,14 +956,16 @@ fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Me
 /// opened than closed, of any of the three kinds).
 fn inside_brackets(before: &str) -> bool {
     let mut depth = [0i32; 3];
-    for c in before.chars() {
-        match c {
-            '(' => depth[0] += 1,
-            ')' => depth[0] -= 1,
-            '«' => depth[1] += 1,
-            '»' => depth[1] -= 1,
-            '[' => depth[2] += 1,
-            ']' => depth[2] -= 1,
+    // Read as bytes: `«` and `»` are 0xC2 then 0xAB or 0xBB.
+    let bytes = before.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match (b, bytes.get(i + 1)) {
+            (b'(', _) => depth[0] += 1,
+            (b')', _) => depth[0] -= 1,
+            (0xC2, Some(0xAB)) => depth[1] += 1,
+            (0xC2, Some(0xBB)) => depth[1] -= 1,
+            (b'[', _) => depth[2] += 1,
+            (b']', _) => depth[2] -= 1,
             _ => {}
         }
     }
