@@ -267,13 +267,20 @@ pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
         .map_or(w, |(_, rest)| if rest.is_empty() { w } else { rest });
     // A clause is grown word by word, so its words are asked about many times.
     thread_local! {
-        static KNOWN: WordAnswers = WordAnswers::default();
+        static KNOWN: WordAnswers = const { no_answers() };
     }
     remembered(&KNOWN, lexicon, w, || verb_form_uncached(lexicon, w))
 }
 
 /// Answers about words, by word.
 type WordAnswers = std::cell::RefCell<std::collections::HashMap<String, bool, WordHash>>;
+
+/// No answers yet: built at compile time, so a thread's cache needs no lazy set-up when read.
+const fn no_answers() -> WordAnswers {
+    std::cell::RefCell::new(std::collections::HashMap::with_hasher(
+        std::hash::BuildHasherDefault::new(),
+    ))
+}
 
 /// `answer()` about `word`, remembered per thread in `known` when `lexicon` is the embedded
 /// table (whose answer is the same every time); at most 200 000 words are kept.
@@ -339,7 +346,7 @@ fn first_word(text: &str) -> &str {
 fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
     // Clauses open on few words, each asked about many times.
     thread_local! {
-        static KNOWN: WordAnswers = WordAnswers::default();
+        static KNOWN: WordAnswers = const { no_answers() };
     }
     remembered(&KNOWN, lexicon, word, || {
         opens_a_sentence_uncached(lexicon, word)
@@ -862,7 +869,7 @@ pub(crate) fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
 fn is_function_or_auxiliary(lexicon: &Lexicon<'_>, word: &str) -> bool {
     // Prompts share most of their words: asked about many times.
     thread_local! {
-        static KNOWN: WordAnswers = WordAnswers::default();
+        static KNOWN: WordAnswers = const { no_answers() };
     }
     remembered(&KNOWN, lexicon, word, || {
         lexicon.lookup(word).any(|a| {
