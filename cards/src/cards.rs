@@ -11,7 +11,7 @@
 use crate::context::{self, Rule, Surroundings, Verdict};
 use crate::document::BlockKind;
 use crate::facts::{Analysis, Fact, FactType, Kind};
-use crate::typography::fold;
+use crate::typography::{fold, more_words_than};
 
 /// How the card is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -398,16 +398,11 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     text.push_str(&sentence[..answer.0]);
     text.push_str(GAP);
     text.push_str(&sentence[answer.1..]);
-    let gap_at = answer.0;
     // Remarks in brackets that do not hold the gap.
     let mut out = String::with_capacity(text.len());
     let mut depth = 0;
-    let mut gap_seen = false;
     let mut paren_start = 0;
-    for (i, c) in text.char_indices() {
-        if text[i..].starts_with(GAP) {
-            gap_seen = true;
-        }
+    for c in text.chars() {
         match c {
             '(' => {
                 if depth == 0 {
@@ -434,8 +429,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             _ => out.push(c),
         }
     }
-    let _ = (gap_at, gap_seen);
-    let mut text = semicolon_clause(&crate::typography::normalize(&out));
+    let mut text = semicolon_clause(&crate::typography::normalize_owned(out));
     // `Le lendemain matin à 10 heures, le Milrevcom publia …` → `Le Milrevcom publia …`
     // The relative starts are short: only the beginning is lowered.
     let mut head = text.len().min(48);
@@ -458,10 +452,10 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
             None => break,
         }
     }
-    if text.chars().count() > 160 || text.split_whitespace().count() > 20 {
+    if (text.len() > 160 && text.chars().count() > 160) || more_words_than(&text, 20) {
         text = shorten_after_gap(&text);
     }
-    if text.split_whitespace().count() > 20 {
+    if more_words_than(&text, 20) {
         text = shorten_before_gap(&text);
     }
     // Never a gap inside a name: `[...] XIV`, `[...] Ier`.
@@ -474,8 +468,8 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
         return None;
     }
     if !text.contains(GAP)
-        || text.chars().count() > 260
-        || text.split_whitespace().count() > MAX_CLOZE_WORDS
+        || (text.len() > 260 && text.chars().count() > 260)
+        || more_words_than(&text, MAX_CLOZE_WORDS)
     {
         return None;
     }
@@ -511,7 +505,7 @@ fn semicolon_clause(text: &str) -> String {
         return text.to_string();
     };
     let part = parts[at].trim();
-    if part.split_whitespace().count() < 6 {
+    if !more_words_than(part, 5) {
         return text.to_string();
     }
     let mut out = capitalise(part);
@@ -531,7 +525,7 @@ fn shorten_before_gap(text: &str) -> String {
     let Some(gap) = text.find(GAP) else {
         return text.to_string();
     };
-    let enough = |rest: &str| rest.split_whitespace().count() >= 8;
+    let enough = |rest: &str| more_words_than(rest, 7);
     let lexicon = crate::lexicon::Lexicon::get();
     // A clause has a verb of its own: before its first relative pronoun, for the part kept.
     let has_verb = |part: &str, main_only: bool| {
@@ -556,7 +550,7 @@ fn shorten_before_gap(text: &str) -> String {
     if let Some(i) = cut {
         return capitalise(&text[i..]);
     }
-    if text.split_whitespace().count() <= MAX_CLOZE_WORDS {
+    if !more_words_than(text, MAX_CLOZE_WORDS) {
         return text.to_string();
     }
     // The opening phrase, up to its comma, before a subject that names someone or
@@ -572,7 +566,7 @@ fn shorten_before_gap(text: &str) -> String {
             && words
                 .take(3)
                 .any(|w| w.starts_with(char::is_uppercase) && w != GAP);
-    if named && enough(rest) && text[..comma].split_whitespace().count() <= 10 {
+    if named && enough(rest) && !more_words_than(&text[..comma], 10) {
         capitalise(rest)
     } else {
         text.to_string()
@@ -586,7 +580,17 @@ fn shorten_after_gap(text: &str) -> String {
         return text.to_string();
     };
     let after = gap + GAP.len();
-    let cut = [
+    match first_cut_after(text, after) {
+        Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
+        None => text.to_string(),
+    }
+}
+
+/// Where [`shorten_after_gap`] cuts: the first occurrence after `after` of a clause break
+/// (each break's first occurrence only) with six words at least before it. One scan of the
+/// text: every break starts with a space or a comma.
+fn first_cut_after(text: &str, after: usize) -> Option<usize> {
+    const BREAKS: [&str; 26] = [
         " ; ",
         ", mais ",
         ", car ",
@@ -614,16 +618,23 @@ fn shorten_after_gap(text: &str) -> String {
         ", pour ",
         ", via ",
         ", entre ",
-    ]
-    .iter()
-    .filter_map(|m| text[after..].find(m).map(|i| after + i))
-    // The clause kept says enough: six words at least.
-    .filter(|&i| text[..i].split_whitespace().count() >= 6)
-    .min();
-    match cut {
-        Some(i) => format!("{}.", text[..i].trim_end_matches([',', ' '])),
-        None => text.to_string(),
+    ];
+    let mut seen = 0u32;
+    for (i, _) in text[after..].match_indices([' ', ',']) {
+        let at = after + i;
+        let rest = &text[at..];
+        for (k, b) in BREAKS.iter().enumerate() {
+            if seen & (1 << k) != 0 || !rest.starts_with(b) {
+                continue;
+            }
+            seen |= 1 << k;
+            // The clause kept says enough: six words at least.
+            if more_words_than(&text[..at], 5) {
+                return Some(at);
+            }
+        }
     }
+    None
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 use crate::cards::{CardKind, GeneratedCard, Origin, GAP};
 use crate::facts::{FactType, Kind, Mention};
 use crate::lexicon::{Gender, Lexicon, Mood, Pos};
+use crate::typography::{more_words_than, WordHash};
 
 /// The longest clause kept, in words.
 pub const MAX_WORDS: usize = 24;
@@ -264,28 +265,47 @@ pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let w = w
         .rsplit_once(['\'', '’'])
         .map_or(w, |(_, rest)| if rest.is_empty() { w } else { rest });
-    // The answer for the embedded table is the same every time: remembered per thread (a
-    // clause is grown word by word, so its words are asked about many times).
+    // A clause is grown word by word, so its words are asked about many times.
     thread_local! {
-        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static KNOWN: WordAnswers = const { no_answers() };
     }
+    remembered(&KNOWN, lexicon, w, || verb_form_uncached(lexicon, w))
+}
+
+/// Answers about words, by word.
+type WordAnswers = std::cell::RefCell<std::collections::HashMap<String, bool, WordHash>>;
+
+/// No answers yet: built at compile time, so a thread's cache needs no lazy set-up when read.
+const fn no_answers() -> WordAnswers {
+    std::cell::RefCell::new(std::collections::HashMap::with_hasher(
+        std::hash::BuildHasherDefault::new(),
+    ))
+}
+
+/// `answer()` about `word`, remembered per thread in `known` when `lexicon` is the embedded
+/// table (whose answer is the same every time); at most 200 000 words are kept.
+fn remembered(
+    known: &'static std::thread::LocalKey<WordAnswers>,
+    lexicon: &Lexicon<'_>,
+    word: &str,
+    answer: impl FnOnce() -> bool,
+) -> bool {
     let shared = std::ptr::eq(lexicon, Lexicon::get());
     if shared {
-        if let Some(known) = KNOWN.with(|k| k.borrow().get(w).copied()) {
+        if let Some(known) = known.with(|k| k.borrow().get(word).copied()) {
             return known;
         }
     }
-    let verb = verb_form_uncached(lexicon, w);
+    let value = answer();
     if shared {
-        KNOWN.with(|k| {
+        known.with(|k| {
             let mut k = k.borrow_mut();
             if k.len() < 200_000 {
-                k.insert(w.to_string(), verb);
+                k.insert(word.to_string(), value);
             }
         });
     }
-    verb
+    value
 }
 
 fn verb_form_uncached(lexicon: &Lexicon<'_>, w: &str) -> bool {
@@ -310,7 +330,12 @@ fn verb_form_uncached(lexicon: &Lexicon<'_>, w: &str) -> bool {
 }
 
 fn is_common(lexicon: &Lexicon<'_>, word: &str) -> bool {
-    lexicon.lookup(&bare(word).to_lowercase()).next().is_some()
+    let w = bare(word);
+    // The lexicon lowers what it looks up, as `str::to_lowercase` does but for a final sigma.
+    if w.contains('Σ') {
+        return lexicon.lookup(&w.to_lowercase()).next().is_some();
+    }
+    lexicon.lookup(w).next().is_some()
 }
 
 fn first_word(text: &str) -> &str {
@@ -319,24 +344,26 @@ fn first_word(text: &str) -> &str {
 
 /// Whether a clause may open on `word`.
 fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    // Clauses open on few words, each asked about many times.
+    thread_local! {
+        static KNOWN: WordAnswers = const { no_answers() };
+    }
+    remembered(&KNOWN, lexicon, word, || {
+        opens_a_sentence_uncached(lexicon, word)
+    })
+}
+
+fn opens_a_sentence_uncached(lexicon: &Lexicon<'_>, word: &str) -> bool {
     if word.starts_with(|c: char| c.is_ascii_digit())
         || word.starts_with(char::is_uppercase) && !is_common(lexicon, word)
     {
         return true;
     }
-    let lower = word.to_lowercase();
-    let lower = lower
-        .split_once(['\'', '’'])
-        .map_or(lower.as_str(), |(head, _)| head)
-        .to_string();
-    let lower = if word.contains(['\'', '’']) {
-        format!("{lower}'")
-    } else {
-        lower
-    };
-    let lower = lower.trim_end_matches('\'').to_string();
+    // The word before its apostrophe, if any, in lower case.
+    let lowered = word.to_lowercase();
+    let lower = lowered.split(['\'', '’']).next().unwrap_or("");
     let mut ok = false;
-    for a in lexicon.lookup(&lower) {
+    for a in lexicon.lookup(lower) {
         if a.pos.is_verb() && a.freq > 1.0 && !a.pos.is_article() {
             return false;
         }
@@ -355,7 +382,7 @@ fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
             );
     }
     // Elided determiners and prepositions: « l' », « d' ».
-    ok || matches!(lower.as_str(), "l" | "d" | "qu" | "c" | "s" | "n")
+    ok || matches!(lower, "l" | "d" | "qu" | "c" | "s" | "n")
 }
 
 /// A span of the sentence: a clause candidate.
@@ -369,17 +396,16 @@ struct Span {
 fn pieces(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
+    // Every cut is at a `;` or a space (both one byte): only those bytes are looked at.
+    for (i, b) in text.bytes().enumerate() {
         // Not at a colon: what follows it (a quotation, an explanation) belongs to what
         // precedes.
-        let cut = c == ';' || text[i..].starts_with(" – ") || text[i..].starts_with(" — ");
+        let cut = b == b';'
+            || (b == b' ' && (text[i..].starts_with(" – ") || text[i..].starts_with(" — ")));
         if cut {
             out.push(Span { start, end: i });
-            start = i + c.len_utf8();
+            start = i + 1;
         }
-        i += c.len_utf8();
     }
     out.push(Span {
         start,
@@ -416,17 +442,39 @@ fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// A sentence cut into its pieces (see [`pieces`]) once, for the clauses of all its
+/// mentions.
+struct Cut<'a> {
+    text: &'a str,
+    pieces: Vec<Span>,
+}
+
+impl<'a> Cut<'a> {
+    fn new(text: &'a str) -> Cut<'a> {
+        Cut {
+            text,
+            pieces: pieces(text),
+        }
+    }
+
+    /// The piece that holds `span`.
+    fn piece_around(&self, span: (usize, usize)) -> Option<Span> {
+        self.pieces
+            .iter()
+            .find(|p| p.start <= span.0 && span.1 <= p.end)
+            .copied()
+    }
+}
+
 /// The smallest clause around `span` that holds a verb, at most [`MAX_WORDS`] words.
-fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<Span> {
-    let piece = *pieces(text)
-        .iter()
-        .find(|p| p.start <= span.0 && span.1 <= p.end)?;
+fn clause_around(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<Span> {
+    let (text, piece) = (cut.text, cut.piece_around(span)?);
     let has_verb = |s: Span| {
         text[s.start..s.end]
             .split_whitespace()
             .any(|w| is_verb_form(lexicon, w))
     };
-    if words(&text[piece.start..piece.end]) <= MAX_WORDS {
+    if !more_words_than(&text[piece.start..piece.end], MAX_WORDS) {
         return has_verb(piece).then_some(piece);
     }
     let parts = chunks(text, piece);
@@ -447,7 +495,7 @@ fn clause_around(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Opt
         } else {
             return None;
         }
-        if words(&text[window(lo, hi).start..window(lo, hi).end]) > MAX_WORDS {
+        if more_words_than(&text[window(lo, hi).start..window(lo, hi).end], MAX_WORDS) {
             return None;
         }
     }
@@ -508,10 +556,8 @@ pub(crate) const ETRE_VERBS: &[&str] = &[
 /// 7 novembre 1867 à Varsovie, … est … » gives « Marie Curie est née … le [...] à Varsovie ».
 /// `None` unless the sentence opens on a short noun phrase without a verb, followed by
 /// appositions only up to the one holding `span`, and that one opens on a past participle.
-fn apposition_clause(text: &str, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<String> {
-    let piece = *pieces(text)
-        .iter()
-        .find(|p| p.start <= span.0 && span.1 <= p.end)?;
+fn apposition_clause(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<String> {
+    let (text, piece) = (cut.text, cut.piece_around(span)?);
     if piece.start != 0 {
         return None;
     }
@@ -622,6 +668,126 @@ fn of_the_person(text: &str, topic: &DocumentTopic) -> Option<String> {
     )
 }
 
+/// Whether the folded phrase `p` (that starts with a letter or a digit) is at `at`, the
+/// start of a word of `t`, as [`folded_has_words`] would find it there.
+fn folded_has_words_at(t: &str, at: usize, p: &str) -> bool {
+    let p = p.trim();
+    if !t[at..].starts_with(p) {
+        return false;
+    }
+    if p.ends_with('\'') {
+        return t[..at].ends_with(' ');
+    }
+    !t[at + p.len()..]
+        .chars()
+        .next()
+        .unwrap_or(' ')
+        .is_alphanumeric()
+}
+
+/// The runs of letters and digits of `text`, each with its offset.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(char::is_alphanumeric)?;
+        at = text[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(text.len(), |len| start + len);
+        Some((start, &text[start..at]))
+    })
+}
+
+/// Phrases by their first word, with what tells at once that a word opens none: its first
+/// byte or its length.
+#[derive(Default)]
+struct ByFirstWord {
+    phrases: std::collections::HashMap<String, Vec<String>, WordHash>,
+    first_bytes: Vec<bool>,
+    longest: usize,
+}
+
+impl ByFirstWord {
+    fn add(&mut self, first: &str, phrase: String) {
+        self.first_bytes.resize(256, false);
+        if let Some(&b) = first.as_bytes().first() {
+            self.first_bytes[usize::from(b)] = true;
+        }
+        self.longest = self.longest.max(first.len());
+        self.phrases
+            .entry(first.to_string())
+            .or_default()
+            .push(phrase);
+    }
+
+    /// The phrases that open on `word`, if any.
+    fn phrases_after(&self, word: &str) -> Option<&Vec<String>> {
+        let &b = word.as_bytes().first()?;
+        if !self
+            .first_bytes
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(false)
+            || word.len() > self.longest
+        {
+            return None;
+        }
+        self.phrases.get(word)
+    }
+}
+
+/// The [`DANGLING`] phrases folded, by their first word.
+fn dangling_by_first_word() -> &'static ByFirstWord {
+    static BY_FIRST: std::sync::OnceLock<ByFirstWord> = std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by_first = ByFirstWord::default();
+        for d in DANGLING {
+            let folded = crate::typography::fold(d);
+            let first = alphanumeric_runs(&folded)
+                .next()
+                .map_or("", |(_, w)| w)
+                .to_string();
+            by_first.add(&first, folded);
+        }
+        by_first
+    })
+}
+
+/// The words of `text` between single spaces (empty where two spaces meet).
+fn space_words(text: &str) -> std::str::Split<'_, char> {
+    text.split(' ')
+}
+
+/// Whether `word` is one of `words` (lower-case ASCII), in any case. No other word lowers to
+/// one of them: each is ASCII without a `k` (the Kelvin sign lowers to one).
+fn is_any_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether `word` starts with `prefix` (lower-case ASCII) in any case, as
+/// [`is_any_of`] compares.
+fn starts_with_any_case(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether the clause has a pronoun pointing outside it (« ils », « on », « y », « il »,
+/// « le sien », « en a »): a word of `text` between spaces, in any case.
+fn points_back(text: &str) -> bool {
+    let mut words = space_words(text).peekable();
+    while let Some(w) = words.next() {
+        if is_any_of(w, &["ils", "elles", "on", "y", "il", "elle"]) {
+            return true;
+        }
+        let next = words.peek().copied().unwrap_or("");
+        let possessive = (w.eq_ignore_ascii_case("le") && starts_with_any_case(next, "sien"))
+            || (w.eq_ignore_ascii_case("la") && starts_with_any_case(next, "sienne"));
+        if possessive || (w.eq_ignore_ascii_case("en") && next.eq_ignore_ascii_case("a")) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
 /// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
 fn sentence_of(
@@ -633,16 +799,15 @@ fn sentence_of(
     // Whether a connector was dropped: the clause then opened inside its sentence, where a
     // capitalised word is a name (« , et Mach 2 est atteint le … »).
     let mut inside = false;
-    loop {
+    let first = loop {
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
         if OPENERS.contains(&first.as_str()) {
             text = text[first.len()..].trim_start().to_string();
             inside = true;
         } else {
-            break;
+            break first;
         }
-    }
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    };
     if [
         "qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "auquel",
     ]
@@ -668,10 +833,13 @@ fn sentence_of(
         used_topic = true;
     }
     // An object pronoun before a verb (« le tenaient », « la rejoint ») points back.
-    let ws: Vec<&str> = text.split_whitespace().collect();
-    for pair in ws.windows(2) {
-        let w = pair[0].to_lowercase();
-        let next = pair[1];
+    let mut ws = text.split_whitespace().peekable();
+    while let (Some(word), Some(&next)) = (ws.next(), ws.peek()) {
+        // Every object pronoun looked for starts with `l`: other words are not lowered.
+        if !word.starts_with(['l', 'L']) {
+            continue;
+        }
+        let w = word.to_lowercase();
         let elided_object = (w.starts_with("l'") || w.starts_with("l’"))
             && is_verb_form(lexicon, &w[w.find(['\'', '’']).map_or(0, |i| i + 1)..]);
         if (matches!(w.as_str(), "le" | "la" | "les" | "lui" | "leur")
@@ -681,69 +849,42 @@ fn sentence_of(
             return None;
         }
     }
-    let padded = format!(" {text} ");
-    for pronoun in [" il ", " elle ", " Il ", " Elle "] {
-        if padded.contains(pronoun) {
-            // Only a person's name (no article) stands in for a pronoun: in a document about
-            // a thing, « il » is as often someone else.
-            let topic_text = topic.topic.as_deref().filter(|_| topic.feminine.is_none());
-            match topic_text {
-                Some(topic_text) => {
-                    let replaced = padded.replacen(pronoun, &format!(" {topic_text} "), 1);
-                    text = replaced.trim().to_string();
-                    used_topic = true;
-                }
-                // Else the subject the sentence before named, as the fact patterns' cards
-                // take it (see [`crate::context::screen`]), or no card.
-                None => text = resolve(&text)?,
+    // The first of these subject pronouns the clause has, as a word between spaces.
+    let pronoun = ["il", "elle", "Il", "Elle"]
+        .into_iter()
+        .find(|p| space_words(&text).any(|w| w == *p));
+    if let Some(pronoun) = pronoun {
+        // Only a person's name (no article) stands in for a pronoun: in a document about
+        // a thing, « il » is as often someone else.
+        let topic_text = topic.topic.as_deref().filter(|_| topic.feminine.is_none());
+        match topic_text {
+            Some(topic_text) => {
+                let padded = format!(" {text} ");
+                let replaced =
+                    padded.replacen(&format!(" {pronoun} "), &format!(" {topic_text} "), 1);
+                text = replaced.trim().to_string();
+                used_topic = true;
             }
-            break;
+            // Else the subject the sentence before named, as the fact patterns' cards
+            // take it (see [`crate::context::screen`]), or no card.
+            None => text = resolve(&text)?,
         }
     }
     // « ils », « elles »: named from the sentence before, or no card.
-    let lower = format!(" {} ", text.to_lowercase());
-    if lower.contains(" ils ") || lower.contains(" elles ") {
+    if space_words(&text).any(|w| is_any_of(w, &["ils", "elles"])) {
         text = resolve(&text)?;
     }
-    let padded = format!(" {} ", text.to_lowercase());
-    for p in [
-        " ils ",
-        " elles ",
-        " on ",
-        " le sien",
-        " la sienne",
-        " y ",
-        " en a ",
-    ] {
-        if padded.contains(p) {
-            return None;
-        }
-    }
-    if padded.contains(" il ") || padded.contains(" elle ") {
+    if points_back(&text) {
         return None;
     }
-    static DANGLING_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let dangling = DANGLING_FOLDED.get_or_init(|| {
-        DANGLING
-            .iter()
-            .map(|d| crate::typography::fold(d))
-            .collect()
-    });
     let folded = padded_fold(&text);
     // Only the phrases whose first word the clause has are searched for.
-    let words: std::collections::HashSet<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let first_word = |d: &str| -> bool {
-        d.split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .is_none_or(|w| words.contains(w))
-    };
-    if dangling
-        .iter()
-        .any(|d| first_word(d) && folded_has_words(&folded, d))
-    {
+    let dangling = dangling_by_first_word();
+    if alphanumeric_runs(&folded).any(|(at, w)| {
+        dangling
+            .phrases_after(w)
+            .is_some_and(|phrases| phrases.iter().any(|d| folded_has_words_at(&folded, at, d)))
+    }) {
         return None;
     }
     // A clause that ends on a verb of saying has lost what was said.
@@ -773,14 +914,22 @@ pub(crate) fn content_words(lexicon: &Lexicon<'_>, prompt: &str) -> usize {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            w.starts_with(|c: char| c.is_ascii_digit())
-                || !lexicon.lookup(w).any(|a| {
-                    a.pos.is_function_word()
-                        || a.pos.is_verb() && a.lemma == "être"
-                        || a.lemma == "avoir"
-                })
+            w.starts_with(|c: char| c.is_ascii_digit()) || !is_function_or_auxiliary(lexicon, w)
         })
         .count()
+}
+
+/// Whether the lexicon gives `word` as a function word, a form of « être » or of « avoir ».
+fn is_function_or_auxiliary(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    // Prompts share most of their words: asked about many times.
+    thread_local! {
+        static KNOWN: WordAnswers = const { no_answers() };
+    }
+    remembered(&KNOWN, lexicon, word, || {
+        lexicon.lookup(word).any(|a| {
+            a.pos.is_function_word() || a.pos.is_verb() && a.lemma == "être" || a.lemma == "avoir"
+        })
+    })
 }
 
 /// Whether the cloze names someone or something (a capitalised word that is not just the
@@ -864,6 +1013,26 @@ fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Me
         .collect()
 }
 
+/// Whether a bracket or a guillemet that `before` opens is still open at its end (more
+/// opened than closed, of any of the three kinds).
+fn inside_brackets(before: &str) -> bool {
+    let mut depth = [0i32; 3];
+    // Read as bytes: `«` and `»` are 0xC2 then 0xAB or 0xBB.
+    let bytes = before.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match (b, bytes.get(i + 1)) {
+            (b'(', _) => depth[0] += 1,
+            (b')', _) => depth[0] -= 1,
+            (0xC2, Some(0xAB)) => depth[1] += 1,
+            (0xC2, Some(0xBB)) => depth[1] -= 1,
+            (b'[', _) => depth[2] += 1,
+            (b']', _) => depth[2] -= 1,
+            _ => {}
+        }
+    }
+    depth.iter().any(|&d| d > 0)
+}
+
 /// The clause clozes of one sentence. `taken`: answers the fact patterns already asked about
 /// in this sentence.
 pub fn clozes(
@@ -908,6 +1077,8 @@ pub fn verdicts(
 ) -> Verdicts {
     let lexicon = Lexicon::get();
     let mut out: Verdicts = Vec::new();
+    // The sentence's pieces, which every mention's clause is cut from.
+    let cut = Cut::new(text);
     for m in &with_units(text, mentions, lexicon) {
         let answer = text[m.span.0..m.span.1].trim();
         if answer.is_empty() {
@@ -935,16 +1106,14 @@ pub fn verdicts(
             }
         };
         // A gap inside a parenthesis or a quotation is never a good one.
-        let before = &text[..m.span.0];
-        let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
-        if open('(', ')') || open('«', '»') || open('[', ']') {
+        if inside_brackets(&text[..m.span.0]) {
             refuse(&mut out, answer, "inside brackets or quotes");
             continue;
         }
-        let gapped = match clause_around(text, m.span, lexicon) {
+        let gapped = match clause_around(&cut, m.span, lexicon) {
             Some(span) => {
                 let clause = &text[span.start..span.end];
-                if words(clause) < MIN_WORDS || clause.matches(answer).count() != 1 {
+                if !more_words_than(clause, MIN_WORDS - 1) || clause.matches(answer).count() != 1 {
                     refuse(
                         &mut out,
                         answer,
@@ -959,7 +1128,7 @@ pub fn verdicts(
                     &clause[local + (m.span.1 - m.span.0)..]
                 )
             }
-            None => match apposition_clause(text, m.span, lexicon) {
+            None => match apposition_clause(&cut, m.span, lexicon) {
                 Some(clause) if !clause.contains(answer) => clause,
                 _ => {
                     refuse(&mut out, answer, "no clause with a verb");
@@ -997,7 +1166,7 @@ pub fn verdicts(
             refuse(&mut out, answer, "the quotation or reported clause is cut");
             continue;
         }
-        if words(&prompt) > crate::cards::MAX_CLOZE_WORDS {
+        if more_words_than(&prompt, crate::cards::MAX_CLOZE_WORDS) {
             refuse(&mut out, answer, "too long");
             continue;
         }
@@ -1051,9 +1220,7 @@ pub fn verdicts(
             let w = bare(w);
             w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
         };
-        if (before_gap.split_whitespace().count() > 1 && name_like(word_before))
-            || name_like(word_after)
-        {
+        if (more_words_than(before_gap, 1) && name_like(word_before)) || name_like(word_after) {
             refuse(&mut out, answer, "the gap cuts a name");
             continue;
         }
@@ -1215,23 +1382,46 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_pointing_back_are_whole_words_in_any_case() {
+        for (text, expected) in [
+            ("Ils votent la motion", true),
+            ("la motion y est votée", true),
+            ("le congrès en a débattu", true),
+            ("il remplace le sien", true),
+            ("Le comité garde la SIENNE", true),
+            ("garde la sienne, et part", true),
+            ("les îles votent la motion", false),
+            ("le congrès en avait débattu", false),
+            ("la Siennoise", false),
+            ("Ilse vote", false),
+        ] {
+            assert_eq!(points_back(text), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn a_participial_apposition_reads_back_as_a_clause() {
         let text = "Marie Curie (ou Marie Skłodowska-Curie), née Maria Salomea Skłodowska le 7 novembre 1867 à Varsovie, alors en Pologne, et morte le 4 juillet 1934 à Passy, est une physicienne et chimiste polonaise.";
         let at = text.find("7 novembre 1867").unwrap();
         assert_eq!(
-            apposition_clause(text, (at, at + "7 novembre 1867".len()), Lexicon::get()).as_deref(),
+            apposition_clause(
+                &Cut::new(text),
+                (at, at + "7 novembre 1867".len()),
+                Lexicon::get()
+            )
+            .as_deref(),
             Some("Marie Curie est née Maria Salomea Skłodowska le [...] à Varsovie")
         );
         let at = text.find("Passy").unwrap();
         assert_eq!(
-            apposition_clause(text, (at, at + 5), Lexicon::get()).as_deref(),
+            apposition_clause(&Cut::new(text), (at, at + 5), Lexicon::get()).as_deref(),
             None,
             "« et morte … » is not the first apposition's: cut, so not reached"
         );
         let riquet = "Pierre-Paul Riquet, né à Béziers en 1609 et fermier des gabelles de Languedoc, étudie le problème.";
         let at = riquet.find("1609").unwrap();
         assert_eq!(
-            apposition_clause(riquet, (at, at + 4), Lexicon::get()).as_deref(),
+            apposition_clause(&Cut::new(riquet), (at, at + 4), Lexicon::get()).as_deref(),
             Some("Pierre-Paul Riquet est né à Béziers en [...]")
         );
     }
@@ -1240,7 +1430,7 @@ mod tests {
     fn a_long_sentence_gives_the_clause_of_its_mention() {
         let text = "Au printemps 1894, elle rencontre Pierre Curie, chef des travaux à l'École municipale de physique et de chimie industrielles ; ils se marient le 26 juillet 1895.";
         let at = text.find("1894").unwrap();
-        let span = clause_around(text, (at, at + 4), Lexicon::get()).unwrap();
+        let span = clause_around(&Cut::new(text), (at, at + 4), Lexicon::get()).unwrap();
         assert!(text[span.start..span.end].contains("rencontre Pierre Curie"));
         assert!(!text[span.start..span.end].contains("marient"));
     }

@@ -146,6 +146,8 @@ pub fn generate_from_sources(
     }
     let text_of =
         |r: &SentenceRef| &cleaned[r.document as usize].blocks[r.block].text[r.start..r.end];
+    let of_document = sentences_by_document(&refs, cleaned.len());
+    let paragraphs_of = |d: usize| paragraphs(&refs[of_document[d].clone()], &cleaned[d]);
     progress(Progress::Writing {
         sentences: refs.len(),
     });
@@ -172,13 +174,7 @@ pub fn generate_from_sources(
     let topics: Vec<crate::clauses::DocumentTopic> = (0..cleaned.len())
         .map(|d| {
             crate::clauses::DocumentTopic::from_first_sentences_of(
-                refs.iter()
-                    .filter(|r| {
-                        r.document as usize == d
-                            && cleaned[d].blocks[r.block].kind
-                                == crate::document::BlockKind::Paragraph
-                    })
-                    .map(text_of),
+                paragraphs_of(d),
                 Some(&cleaned[d].to_text()),
             )
         })
@@ -188,6 +184,8 @@ pub fn generate_from_sources(
     let mut block_year: Option<u32> = None;
     // Whether the sentence just read has the document's topic as subject.
     let mut about_topic = false;
+    // The tokens of the sentence read (one buffer for all).
+    let mut tokens = Vec::new();
     for (i, r) in refs.iter().enumerate() {
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
@@ -208,7 +206,7 @@ pub fn generate_from_sources(
         if can_give_cards {
             usable[r.document as usize] += 1;
         }
-        let tokens = facts::tokens::tokenize(text);
+        facts::tokens::tokenize_into(text, &mut tokens);
         // Whether the sentence before spoke of the topic, and whether this one does.
         let previous_about_topic = previous.is_some() && about_topic;
         about_topic = context::speaks_of_topic(
@@ -341,12 +339,7 @@ pub fn generate_from_sources(
         .map(|(d, doc)| {
             crate::setting::subject_of(
                 doc.title(),
-                refs.iter()
-                    .filter(|r| {
-                        r.document as usize == d
-                            && doc.blocks[r.block].kind == crate::document::BlockKind::Paragraph
-                    })
-                    .map(text_of),
+                paragraphs_of(d),
                 &doc.to_text(),
                 settings.most_cited(d as u16),
             )
@@ -508,6 +501,31 @@ pub fn generate_from_sources(
         cards: kept,
         context: stats,
     })
+}
+
+/// The prose sentences among `refs`, sentences of `document`, in order.
+fn paragraphs<'a>(
+    refs: &'a [SentenceRef],
+    document: &'a CleanDocument,
+) -> impl Iterator<Item = &'a str> + Clone {
+    refs.iter()
+        .map(|r| (&document.blocks[r.block], r))
+        .filter(|(block, _)| block.kind == crate::document::BlockKind::Paragraph)
+        .map(|(block, r)| &block.text[r.start..r.end])
+}
+
+/// For each of `documents` documents, the range of its sentences in `refs` (which are in
+/// document order).
+fn sentences_by_document(refs: &[SentenceRef], documents: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = vec![0..0; documents];
+    let mut start = 0;
+    for (i, r) in refs.iter().enumerate() {
+        if i + 1 == refs.len() || refs[i + 1].document != r.document {
+            ranges[r.document as usize] = start..i + 1;
+            start = i + 1;
+        }
+    }
+    ranges
 }
 
 /// The names a set of `(document, name)` holds for `document`, in order.

@@ -39,6 +39,15 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut quote_open_at = 0usize;
     let mut i = start;
     while i < text.len() {
+        // Only guillemets and terminal punctuation matter: the rest is skipped at once (`«`
+        // and `»` start with the byte 0xC2).
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xC2))
+        else {
+            break;
+        };
+        i += skip;
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         match c {

@@ -10,7 +10,7 @@ use crate::facts::Kind;
 #[derive(Default)]
 pub(crate) struct Settings {
     /// Mentions of each place, per document.
-    places: std::collections::BTreeMap<(u16, String), usize>,
+    places: Counts,
     /// Documents naming each single-word organisation or name.
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The years of each document's dates, one entry a mention.
@@ -23,7 +23,7 @@ pub(crate) struct Settings {
     /// Every name a document gives as a place.
     place_names: std::collections::HashSet<String>,
     /// How often each document cites each name that is not a place or a date.
-    cited: std::collections::BTreeMap<(u16, String), usize>,
+    cited: Counts,
     /// The documents naming each person, by surname.
     people: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The surnames each document names.
@@ -33,18 +33,48 @@ pub(crate) struct Settings {
     kin: Vec<(Option<u16>, Option<u32>)>,
 }
 
+/// How often each document names each name, by document.
+type Counts = std::collections::BTreeMap<
+    u16,
+    std::collections::HashMap<String, usize, crate::typography::WordHash>,
+>;
+
+/// Counts one more `name` in `document` (the name is copied only the first time).
+fn bump(counts: &mut Counts, document: u16, name: &str) {
+    let of_document = counts.entry(document).or_default();
+    match of_document.get_mut(name) {
+        Some(n) => *n += 1,
+        None => {
+            of_document.insert(name.to_string(), 1);
+        }
+    }
+}
+
+/// Adds `item` to the set under `key` (the key is copied only the first time).
+fn add_to<T: Ord>(
+    sets: &mut std::collections::BTreeMap<String, std::collections::BTreeSet<T>>,
+    key: &str,
+    item: T,
+) {
+    match sets.get_mut(key) {
+        Some(set) => {
+            set.insert(item);
+        }
+        None => {
+            sets.insert(key.to_string(), std::iter::once(item).collect());
+        }
+    }
+}
+
 /// The name a document counts most in `counts`, at least `least` times and `ratio` times as
 /// often as the next one (more than it when `ratio` is 1).
-fn dominant(
-    counts: &std::collections::BTreeMap<(u16, String), usize>,
-    document: u16,
-    least: usize,
-    ratio: usize,
-) -> Option<&str> {
+fn dominant(counts: &Counts, document: u16, least: usize, ratio: usize) -> Option<&str> {
+    // Sorted by count, then name: the order of the map does not matter.
     let mut counts: Vec<(&str, usize)> = counts
-        .range((document, String::new())..)
-        .take_while(|((d, _), _)| *d == document)
-        .map(|((_, name), n)| (name.as_str(), *n))
+        .get(&document)
+        .into_iter()
+        .flatten()
+        .map(|(name, n)| (name.as_str(), *n))
         .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     match counts.as_slice() {
@@ -82,38 +112,26 @@ impl Settings {
             );
         }
         if matches!(kind, Kind::Person | Kind::Organisation | Kind::Other) {
-            *self
-                .cited
-                .entry((document, mention.to_string()))
-                .or_default() += 1;
+            bump(&mut self.cited, document, mention);
         }
         match kind {
             Kind::Person => {
                 // By surname: « Léon Trotsky » in one document is « Trotsky » in another.
                 let surname = mention.rsplit(' ').next().unwrap_or(mention);
-                self.people
-                    .entry(surname.to_string())
-                    .or_default()
-                    .insert(document);
-                self.people_of
-                    .entry(document)
-                    .or_default()
-                    .insert(surname.to_string());
+                add_to(&mut self.people, surname, document);
+                let surnames = self.people_of.entry(document).or_default();
+                if !surnames.contains(surname) {
+                    surnames.insert(surname.to_string());
+                }
             }
             Kind::Place => {
                 if !self.place_names.contains(mention) {
                     self.place_names.insert(mention.to_string());
                 }
-                *self
-                    .places
-                    .entry((document, mention.to_string()))
-                    .or_default() += 1
+                bump(&mut self.places, document, mention);
             }
             Kind::Organisation | Kind::Other if !mention.contains(' ') => {
-                self.names
-                    .entry(mention.to_string())
-                    .or_default()
-                    .insert(document);
+                add_to(&mut self.names, mention, document);
             }
             _ => {}
         }
@@ -173,8 +191,15 @@ impl Settings {
     /// Works out what depends on the whole corpus (each document's kin), once all of its
     /// `documents` are counted.
     pub(crate) fn settle(&mut self, documents: usize) {
+        // Each document's main year, read for every document it is kin of.
+        let main_years: Vec<Option<u32>> = (0..documents as u16)
+            .map(|d| self.main_year_of(d))
+            .collect();
         self.kin = (0..documents as u16)
-            .map(|d| (self.kin_of(d), self.year_of_kin(d)))
+            .map(|d| {
+                let shared = self.shared_people(d);
+                (kin_among(&shared), year_of_kin_among(&shared, &main_years))
+            })
             .collect();
     }
 
@@ -185,28 +210,6 @@ impl Settings {
         let kin = self.kin.get(document as usize).and_then(|k| k.0);
         self.place_of(document)
             .or_else(|| kin.and_then(|kin| self.place_of(kin)))
-    }
-
-    /// The document that shares the most people with `document` (three at least); ties go
-    /// to the first one.
-    fn kin_of(&self, document: u16) -> Option<u16> {
-        self.shared_people(document)
-            .into_iter()
-            .filter(|&(_, n)| n >= 3)
-            .max_by_key(|&(other, n)| (n, std::cmp::Reverse(other)))
-            .map(|(other, _)| other)
-    }
-
-    /// The year of a document that names none (a blog's « le 12 octobre »), read from the
-    /// documents of the corpus it shares the most people with (three at least): the one
-    /// that tells the same events with their years.
-    fn year_of_kin(&self, document: u16) -> Option<u32> {
-        self.shared_people(document)
-            .into_iter()
-            .filter(|&(_, n)| n >= 3)
-            .filter_map(|(other, n)| Some((n, self.main_year_of(other)?)))
-            .max_by_key(|&(n, year)| (n, std::cmp::Reverse(year)))
-            .map(|(_, year)| year)
     }
 
     /// The most cited year of a document when at least `tenths` tenths of its dated mentions
@@ -419,7 +422,35 @@ pub(crate) fn capitalise(text: &str) -> String {
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
-/// How many documents naming a person are read for [`Settings::year_of_kin`].
+/// The document that shares the most people with a document (three at least), from its
+/// [`Settings::shared_people`]; ties go to the first one.
+fn kin_among(shared: &std::collections::BTreeMap<u16, usize>) -> Option<u16> {
+    shared
+        .iter()
+        .filter(|&(_, &n)| n >= 3)
+        .max_by_key(|&(&other, &n)| (n, std::cmp::Reverse(other)))
+        .map(|(&other, _)| other)
+}
+
+/// The year of a document that names none (a blog's « le 12 octobre »), read from the
+/// documents of the corpus it shares the most people with (three at least, from its
+/// [`Settings::shared_people`]): the one that tells the same events with their years.
+/// `main_years`: each document's main year.
+fn year_of_kin_among(
+    shared: &std::collections::BTreeMap<u16, usize>,
+    main_years: &[Option<u32>],
+) -> Option<u32> {
+    shared
+        .iter()
+        .filter(|&(_, &n)| n >= 3)
+        .filter_map(|(&other, &n)| {
+            Some((n, main_years.get(usize::from(other)).copied().flatten()?))
+        })
+        .max_by_key(|&(n, year)| (n, std::cmp::Reverse(year)))
+        .map(|(_, year)| year)
+}
+
+/// How many documents naming a person are read for [`year_of_kin_among`].
 const KIN_SPAN: usize = 64;
 
 /// The longest subject a situation line shows (two lines of the handheld).

@@ -6,7 +6,7 @@
 //! sentence; a paragraph that starts in lower case continues the last unfinished one.
 
 use crate::document::{Block, BlockKind, CleanDocument, Format};
-use crate::typography::{is_blank, normalize};
+use crate::typography::{is_blank, normalize_owned};
 
 /// Cleans a Markdown document.
 pub fn clean(text: &str) -> CleanDocument {
@@ -77,7 +77,14 @@ fn mark_front_matter(blocks: &mut [Block]) {
             b.kind = BlockKind::Title;
             continue;
         }
-        let lower = crate::typography::fold(&b.text);
+        // The marks looked for are short: only the block's start is folded (folding maps
+        // each character on its own).
+        let head = b
+            .text
+            .char_indices()
+            .nth(16)
+            .map_or(&b.text[..], |(at, _)| &b.text[..at]);
+        let lower = crate::typography::fold(head);
         if [
             "source:",
             "source :",
@@ -179,7 +186,7 @@ fn flush(out: &mut Vec<Block>, current: &mut Option<Block>) {
 
 /// One source line without its markup, typography normalised.
 fn clean_line(line: &str) -> String {
-    normalize(&inline(line))
+    normalize_owned(inline(line))
 }
 
 fn is_rule(t: &str) -> bool {
@@ -243,6 +250,10 @@ fn list_item(t: &str) -> Option<&str> {
 /// Removes inline Markdown: links, images, footnote marks, emphasis, superscripts, code,
 /// escapes, HTML tags and entities.
 pub fn inline(text: &str) -> String {
+    // Most lines are plain prose: nothing to strip, decode or unmark.
+    if !text.contains(['<', '&', '\\', '!', '^', '[', '*', '_', '`']) {
+        return text.to_string();
+    }
     let text = super::html::decode_entities(&super::html::strip_tags(text));
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();

@@ -44,7 +44,7 @@ pub fn clean(text: &str) -> CleanDocument {
             seen_marker = true;
             continue;
         }
-        if NAVIGATION_END.contains(&fold(t).as_str()) {
+        if is_navigation_end(t) {
             break;
         }
         // A marker on the same line as its text (`− Ancien texte`, `+ Nouveau texte`).
@@ -141,6 +141,17 @@ fn inline_marker(t: &str) -> Option<(Side, &str)> {
     let rest = rest.trim_start_matches(|c: char| is_space(c));
     (rest.len() + 1 < t.len() && !rest.is_empty() && t[..t.len() - rest.len()].chars().count() >= 2)
         .then_some((side, rest))
+}
+
+/// Whether the line is one of [`NAVIGATION_END`]. A line longer than them all is not folded
+/// (folding never shortens a text in characters).
+fn is_navigation_end(line: &str) -> bool {
+    let longest = NAVIGATION_END
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    line.chars().nth(longest).is_none() && NAVIGATION_END.contains(&fold(line).as_str())
 }
 
 /// Before the first marker, the page's header: keep only what reads like a paragraph.

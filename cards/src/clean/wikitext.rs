@@ -54,7 +54,7 @@ pub fn text(raw: &str) -> String {
     let no_tags = super::html::strip_tags(&no_links);
     let no_quotes = no_tags.replace("'''", "").replace("''", "");
     let decoded = super::html::decode_entities(&no_quotes);
-    crate::typography::normalize(&decoded)
+    crate::typography::normalize_owned(decoded)
 }
 
 /// `{{lang|ru|texte}}` → texte, `{{date|25|octobre|1917}}` → 25 octobre 1917,

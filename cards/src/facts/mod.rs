@@ -170,9 +170,17 @@ const OTHER_NOUNS: &[&str] = &[
 /// Ordinals that open the name of an event or a body's session (`Ier Congrès`, `Deuxième
 /// Congrès`, `IIe République`): not an organisation to offer as a wrong answer.
 pub fn is_ordinal(word: &str) -> bool {
-    let w = word.to_lowercase();
+    // Most words come lowered already: copied only when lowering changes a character.
+    let w = if word
+        .chars()
+        .any(|c| c.to_lowercase().ne(std::iter::once(c)))
+    {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
     if matches!(
-        w.as_str(),
+        w.as_ref(),
         "premier"
             | "première"
             | "second"
@@ -229,11 +237,12 @@ impl Lexicon {
         // Names listed together (« Amsterdam, Barcelone, Los Angeles, Prague et Rome »), by
         // their first key.
         let mut lists: Vec<Vec<String>> = Vec::new();
+        let mut tokens = Vec::new();
         for s in sentences {
             if !s.chars().any(char::is_uppercase) {
                 continue;
             }
-            let tokens = tokenize(s);
+            tokens::tokenize_into(s, &mut tokens);
             let found = names::find(&tokens, &|w| lex.is_common(w));
             let mut list: Vec<String> = Vec::new();
             for (i, name) in found.iter().enumerate() {

@@ -340,9 +340,11 @@ fn is_name_word(t: &Token<'_>) -> bool {
 /// The key under which spelling variants of a name meet: folded, `y` read as `i`,
 /// doubled letters single.
 pub fn key(name: &str) -> String {
-    let folded = fold(name).replace('y', "i").replace("ï", "i");
+    let folded = fold(name);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
+        // `ï` is folded already.
+        let c = if c == 'y' { 'i' } else { c };
         if out.ends_with(c) && c.is_alphabetic() {
             continue;
         }

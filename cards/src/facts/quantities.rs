@@ -81,6 +81,10 @@ fn number_word(t: &Token<'_>) -> Option<u64> {
 
 /// The value of a number in words (see [`number_word`]): « cinq » → 5, « dix-sept » → 17.
 pub fn value_of_words(lower: &str) -> Option<u64> {
+    // Every number word below starts with one of these letters and has at most nine.
+    if lower.len() > 19 || !lower.starts_with(['c', 'd', 'h', 'n', 'o', 'q', 's', 't', 'v']) {
+        return None;
+    }
     let unit = |w: &str| -> Option<u64> {
         Some(match w {
             "deux" => 2,

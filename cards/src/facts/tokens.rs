@@ -40,11 +40,12 @@ impl Token<'_> {
     /// lower-case inside when it ends in a capital).
     pub fn is_acronym(&self) -> bool {
         let t = self.text;
+        // The cheap tests first: most words are not capitalised.
         self.kind == TokenKind::Word
             && (2..=12).contains(&t.len())
-            && (2..=6).contains(&t.chars().count())
             && t.starts_with(char::is_uppercase)
             && t.ends_with(char::is_uppercase)
+            && (2..=6).contains(&t.chars().count())
             && t.chars().filter(|c| c.is_uppercase()).count() >= 2
     }
 
@@ -84,6 +85,13 @@ fn is_elision(word: &str) -> bool {
 /// Splits a sentence into tokens.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(s.len() / 5);
+    tokenize_into(s, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer the caller reuses (cleared first).
+pub fn tokenize_into<'a>(s: &'a str, out: &mut Vec<Token<'a>>) {
+    out.clear();
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
@@ -133,7 +141,6 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         out.push(token(s, start, i + len, TokenKind::Punct));
         i += len;
     }
-    out
 }
 
 fn token(s: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
