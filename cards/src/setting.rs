@@ -251,11 +251,12 @@ impl Settings {
             .and_then(Option::as_deref)
             .filter(|s| !said(s));
         let place = self.setting_place_of(card.document).filter(|p| !said(p));
-        // A situation the clause stage set (the document's topic) keeps its subject and
-        // gains the year.
+        // The document's subject (its title's, mostly) goes before the topic the clause
+        // stage read from the first sentence (« Soviet de Petrograd », not « L'Ispolkom »),
+        // which otherwise stays and gains the year.
         match (subject, place) {
-            _ if !card.situation.is_empty() => parts.push(card.situation.clone()),
             (Some(subject), _) => parts.push(subject.to_string()),
+            _ if !card.situation.is_empty() => parts.push(card.situation.clone()),
             (None, Some(place)) => parts.push(place.to_string()),
             (None, None) => {}
         }
