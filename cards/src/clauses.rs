@@ -1136,9 +1136,11 @@ pub fn verdicts(
                 }
             },
         };
-        // Other facts of the clause are cut first: what they lean on is not the card's.
-        let gapped = crate::verdicts::one_fact(&gapped);
-        let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve) else {
+        // A clause that leans on what came before may not once its other facts are cut
+        // (« …, où il achète l'année suivante … » goes): what they lean on is not the card's.
+        let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve)
+            .or_else(|| sentence_of(&crate::verdicts::one_fact(&gapped), topic, resolve))
+        else {
             refuse(&mut out, answer, "the clause leans on what came before");
             continue;
         };
