@@ -273,10 +273,10 @@ pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
 }
 
 /// Answers about words, by word.
-type WordAnswers = std::cell::RefCell<std::collections::HashMap<String, bool, WordHash>>;
+pub(crate) type WordAnswers = std::cell::RefCell<std::collections::HashMap<String, bool, WordHash>>;
 
 /// No answers yet: built at compile time, so a thread's cache needs no lazy set-up when read.
-const fn no_answers() -> WordAnswers {
+pub(crate) const fn no_answers() -> WordAnswers {
     std::cell::RefCell::new(std::collections::HashMap::with_hasher(
         std::hash::BuildHasherDefault::new(),
     ))
@@ -284,7 +284,7 @@ const fn no_answers() -> WordAnswers {
 
 /// `answer()` about `word`, remembered per thread in `known` when `lexicon` is the embedded
 /// table (whose answer is the same every time); at most 200 000 words are kept.
-fn remembered(
+pub(crate) fn remembered(
     known: &'static std::thread::LocalKey<WordAnswers>,
     lexicon: &Lexicon<'_>,
     word: &str,
@@ -1136,11 +1136,7 @@ pub fn verdicts(
                 }
             },
         };
-        // A clause that leans on what came before may not once its other facts are cut
-        // (« …, où il achète l'année suivante … » goes): what they lean on is not the card's.
-        let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve)
-            .or_else(|| sentence_of(&crate::verdicts::one_fact(&gapped), topic, resolve))
-        else {
+        let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve) else {
             refuse(&mut out, answer, "the clause leans on what came before");
             continue;
         };

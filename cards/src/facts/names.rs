@@ -303,6 +303,16 @@ pub fn is_demonym(word: &str) -> bool {
 /// A word the lexicon knows only as an adverb, a preposition, a conjunction or a pronoun
 /// (« Prudemment », « Aussitôt »): capitalised at the start of a sentence, never a name.
 fn never_a_name(lower: &str) -> bool {
+    thread_local! {
+        static KNOWN: crate::clauses::WordAnswers = const { crate::clauses::no_answers() };
+    }
+    crate::clauses::remembered(&KNOWN, crate::lexicon::Lexicon::get(), lower, || {
+        only_function_or_adverb(lower)
+    })
+}
+
+/// [`never_a_name`], asked of the lexicon.
+fn only_function_or_adverb(lower: &str) -> bool {
     let pos = crate::lexicon::pos_set(lower);
     !pos.is_empty()
         && !pos.any(|p| {
