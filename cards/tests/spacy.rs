@@ -230,9 +230,11 @@ impl Agreement {
 /// « arméno-géorgiennes », at each « ; », inside quotations), typed mentions F1 0.620, types
 /// agreeing on 0.770 of the names both found (where they differ spaCy is as often wrong:
 /// « Gatchina » a person, « Ispolkom » a place). A little below, so that only a real loss fails.
+/// Raised the same day, when names after an office or a people and names listed together
+/// were typed: typed mentions F1 0.667 (people 0.843), types agreeing on 0.789.
 const SENTENCE_FLOOR: f64 = 0.78;
-const MENTION_FLOOR: f64 = 0.58;
-const TYPE_FLOOR: f64 = 0.73;
+const MENTION_FLOOR: f64 = 0.63;
+const TYPE_FLOOR: f64 = 0.76;
 
 #[test]
 fn sentences_and_typed_mentions_agree_with_spacy() {
