@@ -291,7 +291,7 @@ pub fn write(
     let mut asked: Vec<(usize, usize)> = Vec::new();
     for fact in analysis.facts.iter().filter(|f| f.question.is_some()) {
         let Some(q) = &fact.question else { continue };
-        let prompt = capitalise(&tidy_question(q));
+        let prompt = crate::typography::capitalise(&tidy_question(q));
         if prompt.chars().count() < 12
             || contains_answer(&prompt, &sentence[fact.answer.0..fact.answer.1])
         {
@@ -378,14 +378,6 @@ fn tidy_question(q: &str) -> String {
     format!("{t} ?")
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 /// The most words a cloze may keep: the rubric's « about 20 words », with room for a
 /// name or a date that every word of is needed.
 pub const MAX_CLOZE_WORDS: usize = 25;
@@ -440,7 +432,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     if let Some(start) = RELATIVE_STARTS.iter().find(|s| lower.starts_with(*s)) {
         if let Some(comma) = text.find(", ") {
             if comma < start.len() + 30 && !text[..comma].contains(GAP) {
-                text = capitalise(&text[comma + 2..]);
+                text = crate::typography::capitalise(&text[comma + 2..]);
             }
         }
     }
@@ -508,7 +500,7 @@ fn semicolon_clause(text: &str) -> String {
     if !more_words_than(part, 5) {
         return text.to_string();
     }
-    let mut out = capitalise(part);
+    let mut out = crate::typography::capitalise(part);
     if at != last {
         out.push('.');
     }
@@ -548,7 +540,7 @@ fn shorten_before_gap(text: &str) -> String {
     .map(|(_, i)| i)
     .max();
     if let Some(i) = cut {
-        return capitalise(&text[i..]);
+        return crate::typography::capitalise(&text[i..]);
     }
     if !more_words_than(text, MAX_CLOZE_WORDS) {
         return text.to_string();
@@ -567,7 +559,7 @@ fn shorten_before_gap(text: &str) -> String {
                 .take(3)
                 .any(|w| w.starts_with(char::is_uppercase) && w != GAP);
     if named && enough(rest) && !more_words_than(&text[..comma], 10) {
-        capitalise(rest)
+        crate::typography::capitalise(rest)
     } else {
         text.to_string()
     }

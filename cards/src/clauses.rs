@@ -1168,10 +1168,10 @@ pub fn verdicts(
             refuse(&mut out, answer, "too long");
             continue;
         }
+        let names = names_something(lexicon, &prompt);
         if content_words(lexicon, &prompt)
             < crate::context::min_content_words(
-                names_something(lexicon, &prompt)
-                    && (m.kind == Kind::Date || crate::setting::last_year(&prompt).is_some()),
+                names && (m.kind == Kind::Date || crate::setting::last_year(&prompt).is_some()),
             )
         {
             refuse(&mut out, answer, "too few content words");
@@ -1193,7 +1193,7 @@ pub fn verdicts(
             refuse(&mut out, answer, "no name and no time");
             continue;
         }
-        if !names_something(lexicon, &prompt) {
+        if !names {
             refuse(&mut out, answer, "names nothing");
             continue;
         }

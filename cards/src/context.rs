@@ -2409,7 +2409,7 @@ fn replace_pronoun(
     let mut out = String::with_capacity(text.len() + a.text.len());
     if p.subject {
         let name = if t.start == 0 {
-            capitalise(&a.text)
+            crate::typography::capitalise(&a.text)
         } else {
             decapitalise_article(&a.text)
         };
@@ -2443,14 +2443,6 @@ fn replace_pronoun(
     out.push_str(&object);
     out.push_str(&text[tokens[after].end..]);
     Some(out)
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// `Le musée Guimet` → `le musée Guimet` inside a sentence; names stay as they are.

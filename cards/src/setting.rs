@@ -401,7 +401,7 @@ pub(crate) fn subject_of<'a>(
     let openings: Vec<String> = sentences
         .filter(|s| s.split_whitespace().count() >= 6 && !s.contains('|') && !s.ends_with('?'))
         .map(|s| match s.split_once(", ") {
-            Some((head, rest)) if is_adverbial(head) => capitalise(rest),
+            Some((head, rest)) if is_adverbial(head) => crate::typography::capitalise(rest),
             _ => s.to_string(),
         })
         .take(6)
@@ -416,13 +416,6 @@ pub(crate) fn subject_of<'a>(
         .or_else(|| most_cited.map(str::to_string))
 }
 
-/// `text` with its first letter a capital.
-pub(crate) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
 /// The document that shares the most people with a document (three at least), from its
 /// [`Settings::shared_people`]; ties go to the first one.
 fn kin_among(shared: &std::collections::BTreeMap<u16, usize>) -> Option<u16> {

@@ -234,6 +234,14 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// `text` with its first letter a capital.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -275,11 +275,7 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         return None;
     }
     let lower = first.to_lowercase();
-    let participle = lexicon.lookup(&lower).find(|a| {
-        a.pos.is_verb()
-            && a.verb_forms()
-                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
-    })?;
+    let participle = crate::clauses::past_participle_of(lexicon, &lower)?;
     if is_noun(lexicon, &lower) {
         return None;
     }
@@ -316,7 +312,7 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     let phrase = segments[..main].join(", ");
     let clause = format!(
         "{} {aux} {}{}.",
-        crate::setting::capitalise(&subject.join(" ")),
+        crate::typography::capitalise(&subject.join(" ")),
         lower,
         &phrase[first.len()..]
     );
@@ -339,11 +335,7 @@ fn participial_aside(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         return None;
     }
     let first = aside.split_whitespace().next()?.to_lowercase();
-    let participle = lexicon.lookup(&first).find(|a| {
-        a.pos.is_verb()
-            && a.verb_forms()
-                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
-    })?;
+    let participle = crate::clauses::past_participle_of(lexicon, &first)?;
     if is_noun(lexicon, &first) {
         return None;
     }
@@ -535,7 +527,7 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
             .any(|a| a.pos.is_article())
         || next.starts_with("l'")
         || next.starts_with("l’");
-    let out = crate::setting::capitalise(rest);
+    let out = crate::typography::capitalise(rest);
     (!pronoun && opens && says_enough(lexicon, &out)).then_some(out)
 }
 
