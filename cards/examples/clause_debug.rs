@@ -10,17 +10,21 @@ fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
         let doc = carnet_cards::clean::clean(&text);
-        let sentences: Vec<(u32, String)> = doc
+        // Each sentence with its line and its paragraph's index.
+        let paragraphs: Vec<(usize, u32, String)> = doc
             .blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .flat_map(|b| {
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+            .flat_map(|(k, b)| {
                 carnet_cards::sentences::split(&b.text)
                     .into_iter()
-                    .map(|s| (b.line_at(s.start), b.text[s.start..s.end].to_string()))
+                    .map(|s| (k, b.line_at(s.start), b.text[s.start..s.end].to_string()))
                     .collect::<Vec<_>>()
             })
             .collect();
+        let sentences: Vec<(u32, String)> =
+            paragraphs.iter().map(|(_, l, s)| (*l, s.clone())).collect();
         let topic = carnet_cards::clauses::DocumentTopic::from_first_sentences_of(
             sentences.iter().map(|(_, s)| s.as_str()),
             Some(&doc.to_text()),
@@ -32,6 +36,9 @@ fn main() {
         for (i, (line, s)) in sentences.iter().enumerate() {
             let analysis = carnet_cards::facts::analyse(s, &lexicon, true);
             println!("\n[L{line}] {s}");
+            if about_topic {
+                println!("  (after a sentence about the topic)");
+            }
             for f in &analysis.facts {
                 let answer = &s[f.answer.0..f.answer.1];
                 println!(
@@ -47,7 +54,11 @@ fn main() {
                 block: BlockKind::Paragraph,
             };
             let tokens = carnet_cards::facts::tokens::tokenize(s);
-            let previous = i.checked_sub(1).map(|p| sentences[p].1.as_str());
+            // The sentence before, in the same paragraph, as the generator reads it.
+            let previous = i
+                .checked_sub(1)
+                .filter(|&p| paragraphs[p].0 == paragraphs[i].0)
+                .map(|p| sentences[p].1.as_str());
             let previous_about_topic = previous.is_some() && about_topic;
             about_topic = carnet_cards::context::speaks_of_topic(
                 s,

@@ -383,7 +383,12 @@ pub fn speaks_of_topic(
     let Some(start) = main_clause(&tokens, lexicon) else {
         return false;
     };
-    after_topic && !impersonal(&tokens, start) && topic.stands_for(tokens[start].lower()).is_some()
+    // An opening with a verb of its own may name what the pronoun stands for (`Quand
+    // Lénine arrive, il …`).
+    after_topic
+        && !impersonal(&tokens, start)
+        && verbless(&tokens[..start])
+        && topic.stands_for(tokens[start].lower()).is_some()
 }
 
 /// `Le chantier emploie …` → `Le chantier du canal du Midi emploie …`: the subject at
@@ -556,11 +561,15 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
             Some(Problem::Drop(rule)) => return Verdict::Drop(rule),
             Some(Problem::Pronoun(p)) => p,
         };
-        // An opening clause of the sentence may hold the antecedent.
+        // An opening clause of the sentence may hold the antecedent; a detached opening
+        // without a verb shares its subject with the main clause, so what it names is no
+        // antecedent of that subject (`Contraint à l'exil, il gagne …`).
         let opening = &tokens[..start.min(p.token)];
-        let inside = phrases(&text, opening, around.lexicon, 0..0)
-            .into_iter()
-            .any(|a| p.word == "en" || p.word == "y" || agrees(&p.word, a, false));
+        let verbless = p.subject && !opening.is_empty() && verbless(opening);
+        let inside = !verbless
+            && phrases(&text, opening, around.lexicon, 0..0)
+                .into_iter()
+                .any(|a| p.word == "en" || p.word == "y" || agrees(&p.word, a, false));
         if inside {
             let clause = opening.iter().any(|t| {
                 is(
@@ -1765,6 +1774,10 @@ fn main_clause(tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<usize> {
             i = next_comma(tokens, i)? + 1;
             continue;
         }
+        if let Some(c) = opening_before_pronoun(tokens, i) {
+            i = c + 1;
+            continue;
+        }
         if adverbial_opening(tokens, i) {
             match next_comma(tokens, i) {
                 Some(c) if c - i <= 14 => {
@@ -1778,6 +1791,46 @@ fn main_clause(tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<usize> {
         return Some(i);
     }
     Some(i)
+}
+
+/// The comma closing a detached opening at `i` that a subject pronoun follows, when the
+/// opening has no finite verb of its own: `D'abord favorable à Louis-Napoléon Bonaparte, il
+/// rompt …`, `Contraint à l'exil, il gagne …`, `Sous la IIe République, elle …`. Its first
+/// word may be a participle that is also a finite form (« contraint »).
+fn opening_before_pronoun(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let c = next_comma(tokens, i)?;
+    if c == i
+        || c - i > 14
+        || !tokens
+            .get(c + 1)
+            .is_some_and(|t| is(t, &["il", "elle", "ils", "elles", "on"]))
+    {
+        return None;
+    }
+    verbless(&tokens[i..c]).then_some(c)
+}
+
+/// True when `opening` has neither a finite verb nor a relative or subordinating word; its
+/// first word after a comma or at the start may be a participle that is also a finite form
+/// (« contraint »).
+fn verbless(opening: &[Token<'_>]) -> bool {
+    let lexicon = crate::lexicon::Lexicon::get();
+    let participle = |t: &Token<'_>| {
+        lexicon.lookup(t.text).any(|a| {
+            a.verb_forms()
+                .any(|f| f.mood == crate::lexicon::Mood::Participle)
+        })
+    };
+    !opening.iter().enumerate().any(|(k, t)| {
+        let first = k == 0 || opening[k - 1].text == ",";
+        is(
+            t,
+            &[
+                "qui", "que", "qu'", "dont", "où", "lorsque", "lorsqu'", "quand", "si", "comme",
+                "puisque", "puisqu'",
+            ],
+        ) || crate::clauses::is_verb_form(lexicon, t.text) && !(first && participle(t))
+    })
 }
 
 /// True when the prompt tells a time: a year (`1917`) or a day and its month (`26 mars`).
@@ -2876,6 +2929,30 @@ mod tests {
             ),
             v => panic!("dropped: {v:?}"),
         }
+        // A detached opening without a verb: the chain goes on through it, and what it
+        // names (« l'exil ») is no antecedent of the subject.
+        let opening = "D'abord favorable à Louis-Napoléon Bonaparte, il rompt avec lui.";
+        assert!(speaks_of_topic(opening, &lex, &person, true));
+        let around = Surroundings::new(&lex, Some(opening)).with_topic(&person, true);
+        match screen(
+            "Contraint à l'exil, il gagne l'île de Jersey en [...].",
+            CardKind::Cloze,
+            Kind::Date,
+            &around,
+        ) {
+            Verdict::Keep { prompt, .. } => assert_eq!(
+                prompt,
+                "Contraint à l'exil, Alexandre-Gustave Eiffel gagne l'île de Jersey en [...]."
+            ),
+            v => panic!("dropped: {v:?}"),
+        }
+        // An opening with its own verb may hold the antecedent: not carried on.
+        assert!(!speaks_of_topic(
+            "Quand Lénine arrive, il parle.",
+            &lex,
+            &person,
+            true
+        ));
     }
 
     #[test]
