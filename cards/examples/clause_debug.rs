@@ -81,13 +81,27 @@ fn main() {
                 .iter()
                 .map(|(c, _)| c.answer.clone())
                 .collect();
+            // A clause's pronoun is named as the generator names it.
+            let resolve = |clause: &str| match carnet_cards::context::screen(
+                clause,
+                carnet_cards::cards::CardKind::Cloze,
+                carnet_cards::facts::Kind::Other,
+                &around,
+            ) {
+                carnet_cards::context::Verdict::Keep { prompt, rewritten }
+                    if rewritten.contains(&carnet_cards::context::Rule::Pronoun) =>
+                {
+                    Some(prompt)
+                }
+                _ => None,
+            };
             for (answer, verdict) in carnet_cards::clauses::verdicts(
                 s,
                 &analysis.mentions,
                 origin,
                 &topic,
                 &taken,
-                &carnet_cards::clauses::no_antecedent,
+                &resolve,
             ) {
                 match verdict {
                     Ok(card) => println!("  cloze {answer}: {}", card.prompt),

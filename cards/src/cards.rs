@@ -461,7 +461,7 @@ pub fn cloze(sentence: &str, answer: (usize, usize)) -> Option<String> {
     }
     if !text.contains(GAP)
         || (text.len() > 260 && text.chars().count() > 260)
-        || more_words_than(&text, MAX_CLOZE_WORDS)
+        || more_words_than(&text, 40)
     {
         return None;
     }

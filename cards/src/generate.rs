@@ -446,6 +446,7 @@ pub fn generate_from_sources(
                     || settings.is_place(name)
                     || crate::facts::names::is_regnal(name)
                     || countries.contains(name)
+                    || said_of_a_kind(&cleaned[card.document as usize], name)
             },
         );
         if unexplained {
@@ -559,6 +560,16 @@ fn named_as_countries(documents: &[CleanDocument]) -> std::collections::HashSet<
 /// Whether a document names `name` three times or more: a word of its own vocabulary,
 /// not one it mentions in passing (« l'Ispolkom » in an article on the Soviet, against
 /// « l'UNESCO » once in a history of a canal).
+/// Whether the document says somewhere what kind of thing `name` is (« le musée du
+/// Louvre »): a card that names it bare (« la pyramide du Louvre ») then names a known thing.
+fn said_of_a_kind(document: &CleanDocument, name: &str) -> bool {
+    document.blocks.iter().any(|b| {
+        b.text
+            .match_indices(name)
+            .any(|(i, _)| crate::verdicts::after_a_kind_noun(&b.text[..i]))
+    })
+}
+
 fn uses_often(document: &CleanDocument, name: &str) -> bool {
     document
         .blocks

@@ -36,6 +36,7 @@ impl Judge<'_> {
             }
             if cuts_a_name(&card.prompt)
                 || (card.answer_kind != Kind::Date && ends_a_named_thing(&card.prompt))
+                || heads_a_name(&card.prompt, &card.answer)
             {
                 return Some(Rule::Fragment);
             }
@@ -478,8 +479,15 @@ fn promote_relative(prompt: &str) -> Option<String> {
 /// or on a noun without its article (« Benjamine d'une famille de cinq enfants », « Fils
 /// d'un général »), and what follows them opens on an article or a name, not a pronoun;
 /// `None` when there is none or what is left would say too little.
+///
+/// A cloze still over [`MAX_WORDS`] (`long`) loses more: the phrases that go on the opening
+/// (« Commandée en 1983, sans concours, à l'architecte Ieoh Ming Pei, », « Inaugurée le 4
+/// mars 1988, puis une seconde fois le 29 mars 1989, »), one after adverbs (« Longtemps
+/// désigné sous le nom de « montagne Maudite », »), a quotation in it too: else the card
+/// would go for its length.
 fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     let gap = text.find(GAP)?;
+    let long = text.split_whitespace().count() > MAX_WORDS;
     let mut start = 0;
     while let Some(comma) = text[start..gap].find(", ").map(|i| start + i) {
         let phrase = &text[start..comma];
@@ -487,14 +495,35 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
             .split_whitespace()
             .map(|w| w.to_lowercase())
             .collect();
+        let verb = words.iter().any(|w| likely_verb(lexicon, w));
+        // (a phrase that goes on the opening starts on a preposition or an adverb: « sans
+        // concours », « à l'architecte … », « puis une seconde fois … »)
+        let goes_on = long
+            && start > 0
+            && !verb
+            && words.first().is_some_and(|w| {
+                let w = w.split(['\'', '’']).next().unwrap_or("");
+                let w = if w.len() < 3 { "à" } else { w };
+                lexicon
+                    .lookup(w)
+                    .any(|a| matches!(a.pos, Pos::Preposition | Pos::Adverb))
+                    && !lexicon.lookup(w).any(|a| a.pos.is_article())
+            });
+        if goes_on {
+            start = comma + 2;
+            continue;
+        }
         let first = words
             .iter()
             .map(String::as_str)
-            .find(|w| !matches!(*w, "d'abord" | "d’abord" | "bientôt" | "très" | "tôt"))
+            .find(|w| {
+                let adverb = long
+                    && start == 0
+                    && lexicon.lookup(w).any(|a| a.pos == Pos::Adverb)
+                    && !past_participle(lexicon, w);
+                !(adverb || matches!(*w, "d'abord" | "d’abord" | "bientôt" | "très" | "tôt"))
+            })
             .unwrap_or("");
-        let verb = words
-            .iter()
-            .any(|w| crate::clauses::is_verb_form(lexicon, w));
         let participle = past_participle(lexicon, first);
         let bare_noun = lexicon.lookup(first).any(|a| a.pos == Pos::Noun)
             && !lexicon
@@ -504,10 +533,12 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         // le canal est rebaptisé … »); a bare time (« Fin avril », « Début 1918 ») is when
         // the fact happens.
         let time = words.len() <= 3
+            && !participle
             && words.iter().any(|w| {
                 crate::facts::dates::is_month(w) || crate::setting::last_year(w).is_some()
             });
-        if verb || time || !(participle || bare_noun) || phrase.contains(['«', '»', '"']) {
+        if verb || time || !(participle || bare_noun) || !long && phrase.contains(['«', '»', '"'])
+        {
             break;
         }
         start = comma + 2;
@@ -529,6 +560,23 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         || next.starts_with("l’");
     let out = crate::typography::capitalise(rest);
     (!pronoun && opens && says_enough(lexicon, &out)).then_some(out)
+}
+
+/// A finite verb form that is read as one more often than as anything else: not
+/// « seconde », « concours » or « vive », which are verb forms too.
+fn likely_verb(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    if !crate::clauses::is_verb_form(lexicon, word) {
+        return false;
+    }
+    let (mut verb, mut other) = (0f32, 0f32);
+    for a in lexicon.lookup(word) {
+        if a.pos.is_verb() {
+            verb = verb.max(a.freq);
+        } else {
+            other = other.max(a.freq);
+        }
+    }
+    verb >= other
 }
 
 /// Whether a shortened cloze still singles its fact out: six words, five of them content
@@ -702,7 +750,7 @@ pub fn unexplained_name<'a>(
 
 /// Whether the words before a name say what it is: a noun naming a kind of body or of
 /// place, then « de » (« le musée du Louvre », « le comité de Bakou »).
-fn after_a_kind_noun(before: &str) -> bool {
+pub(crate) fn after_a_kind_noun(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     let Some(link) = words.next() else {
         return false;
@@ -785,6 +833,31 @@ fn cuts_a_name(prompt: &str) -> bool {
     };
     next.is_some_and(|w| name_like(w) || compass(w))
         || (before.split_whitespace().count() > 1 && previous.is_some_and(name_like))
+}
+
+/// minimal: a one-word name blanked before « du », « de », « des » or « d' » and a
+/// capitalised word (« sous le [...] du Louvre » for « Carrousel du Louvre »): the gap is the
+/// head of a longer name.
+fn heads_a_name(prompt: &str, answer: &str) -> bool {
+    if !answer.starts_with(char::is_uppercase) || answer.contains([' ', '-']) {
+        return false;
+    }
+    let Some((_, after)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let mut words = after.split_whitespace();
+    let next = match words.next() {
+        Some(w @ ("du" | "de" | "des")) => words.next().map(|n| (w, n)),
+        Some(w) => w
+            .strip_prefix("d'")
+            .or_else(|| w.strip_prefix("d’"))
+            .map(|n| ("d'", n)),
+        None => None,
+    };
+    next.is_some_and(|(_, name)| {
+        let bare = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+        bare.starts_with(char::is_uppercase) && !Lexicon::get().contains(&bare.to_lowercase())
+    })
 }
 
 /// The most words a cloze keeps (the rubric's « about 20 words »).
@@ -1264,6 +1337,64 @@ mod tests {
         assert!(!points_to_a_place_before(
             "La paix est signée à Paris le [...]."
         ));
+    }
+
+    #[test]
+    fn a_long_cloze_loses_the_whole_of_its_opening() {
+        // Phrases that go on the opening (a preposition, « puis »), and « seconde » or
+        // « concours » read as nouns, not verbs.
+        assert_eq!(
+            one_fact(
+                "Inaugurée une première fois par François Mitterrand le 4 mars 1988, puis une \
+                 seconde fois le 29 mars 1989, la pyramide du Louvre a ouvert au public le [...]."
+            ),
+            "La pyramide du Louvre a ouvert au public le [...]."
+        );
+        assert_eq!(
+            one_fact(
+                "Commandée en 1983, sans concours, à l'architecte sino-américain Ieoh Ming Pei, \
+                 la pyramide suscite une vive controverse lors de la présentation du projet en [...]."
+            ),
+            "La pyramide suscite une vive controverse lors de la présentation du projet en [...]."
+        );
+        // An adverb before the participle, and a quotation in the opening.
+        assert_eq!(
+            one_fact(
+                "Longtemps désigné sous le nom de « montagne Maudite », le sommet apparaît pour \
+                 la première fois sous le nom de « mont Blanc » en [...]."
+            ),
+            "Le sommet apparaît pour la première fois sous le nom de « mont Blanc » en [...]."
+        );
+        // A short cloze keeps its quotation: it is what the rest speaks of.
+        let short = "D'abord nommé « canal royal », le canal est rebaptisé en [...].";
+        assert_eq!(one_fact(short), short);
+        assert!(likely_verb(Lexicon::get(), "suscite"));
+        assert!(!likely_verb(Lexicon::get(), "seconde"));
+    }
+
+    #[test]
+    fn a_kind_noun_says_what_a_name_is() {
+        assert!(after_a_kind_noun("Elle abrite l'entrée du musée du "));
+        assert!(after_a_kind_noun("Il siège au comité de "));
+        assert!(!after_a_kind_noun("La pyramide du "));
+    }
+
+    #[test]
+    fn a_gap_never_heads_a_longer_name() {
+        assert!(heads_a_name(
+            "La pyramide inversée a été construite en 1993 sous le [...] du Louvre.",
+            "Carrousel"
+        ));
+        assert!(heads_a_name("Il gagne le [...] d'Italie.", "Royaume"));
+        assert!(!heads_a_name(
+            "La bataille de [...] de 1917 commence.",
+            "Riga"
+        ));
+        assert!(!heads_a_name(
+            "Il arrive à [...] du Nord au matin.",
+            "Lille"
+        ));
+        assert!(!heads_a_name("Le [...] du Louvre ouvre.", "1989"));
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// nothing explains; « à [...] » for Smolny, where Petrograd fits too). Raised the same day
 /// to what the generator then reached (28 of 106, 75 of 228, 19 of 110).
 const CORPUS_FLOOR: f64 = 0.26;
-const DEVELOPMENT_FLOOR: f64 = 0.32;
+const DEVELOPMENT_FLOOR: f64 = 0.36;
 const HELD_OUT_FLOOR: f64 = 0.17;
 
 #[test]
