@@ -351,7 +351,7 @@ pub fn write(
 fn cloze_priority(t: FactType) -> u8 {
     match t {
         FactType::Date => 0,
-        FactType::Quantity => 1,
+        FactType::Quantity | FactType::Epithet => 1,
         FactType::Place => 2,
         FactType::Person => 3,
         _ => 4,

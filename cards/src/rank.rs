@@ -41,7 +41,7 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         FactType::Role => 50,
         FactType::Alias => 45,
         FactType::Date if card.kind != CardKind::Cloze => 45,
-        FactType::Apposition => 35,
+        FactType::Apposition | FactType::Epithet => 35,
         FactType::Date => 35,
         FactType::Quantity => 30,
         FactType::Place => 25,

@@ -54,7 +54,7 @@ impl Judge<'_> {
             }
             // minimal: about twenty words; what is still longer once cut to one fact holds
             // more than its clause.
-            if card.prompt.split_whitespace().count() > MAX_WORDS {
+            if word_count(&card.prompt) > MAX_WORDS {
                 return Some(Rule::TooLong);
             }
             // minimal: a sovereign's number is part of his name (« Louis [...] »).
@@ -101,6 +101,9 @@ pub fn one_fact(prompt: &str) -> String {
     }
     text = without_opening_connector(&text);
     if let Some(clause) = second_verb_phrase(lexicon, &text) {
+        text = clause;
+    }
+    if let Some(clause) = one_coordinate(lexicon, &text) {
         text = clause;
     }
     let gap = text.find(GAP).unwrap_or(gap);
@@ -189,6 +192,14 @@ pub fn one_fact(prompt: &str) -> String {
             .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
             .map(|i| after + i)
     });
+    // « surnommées les « [...] », qui permettent d'examiner les blessés »: a relative clause
+    // after the gap tells another fact.
+    let second = second.or_else(|| {
+        text[after..]
+            .find(", qui ")
+            .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
+            .map(|i| after + i)
+    });
     // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
     // made of is another fact.
     let second = second.or_else(|| text[after..].find(", dont ").map(|i| after + i));
@@ -271,15 +282,29 @@ pub fn one_fact(prompt: &str) -> String {
 /// concours, à l'architecte Ieoh Ming Pei. »; « Né à Canton le [...], l'architecte est mort à
 /// New York » → « L'architecte est né à Canton le [...]. »): the main clause is another fact.
 fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
-    let (first, _) = text.split_once(' ')?;
+    let (first, rest) = text.split_once(' ')?;
     if !first.starts_with(char::is_uppercase) {
         return None;
     }
+    // (« Longtemps désigné sous le nom de « [...] », le sommet … » → « Le sommet a été
+    // longtemps désigné sous le nom de « [...] ». »: an adverb may come first)
+    let lower_first = first.to_lowercase();
+    let adverb = lexicon.lookup(&lower_first).any(|a| a.pos == Pos::Adverb)
+        && !past_participle(lexicon, &lower_first);
+    let (adverb, first) = if adverb {
+        (Some(lower_first), rest.split_once(' ')?.0)
+    } else {
+        (None, first)
+    };
     let lower = first.to_lowercase();
-    let participle = crate::clauses::past_participle_of(lexicon, &lower)?;
-    if is_noun(lexicon, &lower) {
-        return None;
-    }
+    // (or a noun without its article, an adjective with its complement: « Pair de France
+    // en [...], Victor Hugo est élu … » → « Victor Hugo est pair de France en [...]. »)
+    let aux = match crate::clauses::past_participle_of(lexicon, &lower) {
+        Some(_) if is_noun(lexicon, &lower) => return None,
+        Some(participle) => crate::clauses::auxiliary_of(&participle),
+        None if adverb.is_none() && describes(lexicon, &lower, text) => "est",
+        None => return None,
+    };
     let segments: Vec<&str> = text.split(", ").collect();
     let verb_at = |segment: &str| clause_verb_at(lexicon, segment);
     let main = (1..segments.len()).find(|&j| verb_at(segments[j]).is_some())?;
@@ -309,15 +334,49 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     {
         return None;
     }
-    let aux = crate::clauses::auxiliary_of(&participle);
     let phrase = segments[..main].join(", ");
+    let skip = adverb.as_ref().map_or(0, |a| a.len() + 1) + first.len();
+    // (the adverb after the auxiliary's first word: « a d'abord été nommé »)
+    let aux = match (&adverb, aux.split_once(' ')) {
+        (Some(a), Some((have, been))) => format!("{have} {a} {been}"),
+        (Some(a), None) => format!("{aux} {a}"),
+        (None, _) => aux.to_string(),
+    };
     let clause = format!(
-        "{} {aux} {}{}.",
+        "{} {aux} {lower}{}.",
         crate::typography::capitalise(&subject.join(" ")),
-        lower,
-        &phrase[first.len()..]
+        &phrase[skip..]
     );
     says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// Whether the second word of `text` opens a complement: « de », « d' », « à », « en »,
+/// « pour ».
+fn has_complement(text: &str) -> bool {
+    let next = text.split_whitespace().nth(1).unwrap_or("").to_lowercase();
+    matches!(next.as_str(), "de" | "du" | "des" | "à" | "en" | "pour")
+        || next.starts_with("d'")
+        || next.starts_with("d’")
+}
+
+/// Whether `word` can be an adjective (« long », « célèbre »).
+fn adjective(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    lexicon.lookup(word).any(|a| a.pos == Pos::Adjective)
+}
+
+/// Whether `word`, the first of `text`, opens a description of the subject: a noun
+/// without its article (« Pair de France », « Fils d'un général ») or an adjective with its
+/// complement (« Long de », « Célèbre pour »), followed by « de », « d' », « à », « en » or
+/// « pour »; not a function word, a participle or a verb.
+fn describes(lexicon: &Lexicon<'_>, word: &str, text: &str) -> bool {
+    let readings: Vec<_> = lexicon.lookup(word).collect();
+    has_complement(text)
+        && readings
+            .iter()
+            .any(|a| matches!(a.pos, Pos::Noun | Pos::Adjective))
+        && !readings
+            .iter()
+            .any(|a| a.pos.is_function_word() || a.pos.is_verb() || a.pos == Pos::Adverb)
 }
 
 /// A gap in a participial aside on the subject, told of it (« Pierre-Paul Riquet, né à
@@ -336,10 +395,14 @@ fn participial_aside(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         return None;
     }
     let first = aside.split_whitespace().next()?.to_lowercase();
-    let participle = crate::clauses::past_participle_of(lexicon, &first)?;
-    if is_noun(lexicon, &first) {
-        return None;
-    }
+    // (an adjective with its complement is told with « est »: « Le tunnel du Mont-Blanc,
+    // long de [...] km, relie … » → « Le tunnel du Mont-Blanc est long de [...] km. »)
+    let aux = match crate::clauses::past_participle_of(lexicon, &first) {
+        Some(_) if is_noun(lexicon, &first) => return None,
+        Some(participle) => crate::clauses::auxiliary_of(&participle),
+        None if adjective(lexicon, &first) && has_complement(aside) => "est",
+        None => return None,
+    };
     // Its own second fact after « et » goes (« et fermier des gabelles »); a gap in that
     // second one is told with « est » (« Riquet est fermier des gabelles de [...] »).
     let gap = aside.find(GAP)?;
@@ -359,7 +422,6 @@ fn participial_aside(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     let aside = aside[gap..]
         .find(" et ")
         .map_or(aside, |i| &aside[..gap + i]);
-    let aux = crate::clauses::auxiliary_of(&participle);
     let clause = format!("{subject} {aux} {aside}.");
     says_enough(lexicon, &clause).then_some(clause)
 }
@@ -390,6 +452,106 @@ fn second_verb_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         return None;
     }
     let clause = format!("{subject} {second}");
+    says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// A gap in one of the objects a verb takes in turn (« Victor Hugo gagne Bruxelles, puis
+/// l'île de Jersey en 1852, et enfin Guernesey en [...] »): the verb with that object alone
+/// (« Victor Hugo gagne Guernesey en [...]. »), « celle de » told with the first object's noun
+/// (« Marie Curie obtient la licence de physique en 1893, puis celle de mathématiques en
+/// [...] » → « Marie Curie obtient la licence de mathématiques en [...]. »); a gap in the
+/// first object loses the others.
+fn one_coordinate(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let gap = text.find(GAP)?;
+    let segments: Vec<&str> = text.split(", ").collect();
+    // (« Contraint à l'exil »: a participle first, that is a finite form too, opens no
+    // clause; nor do « celle » or « puis », forms of « celer » and « pouvoir »)
+    let verb_at = |s: &str| {
+        s.split_whitespace().enumerate().position(|(k, w)| {
+            let lower = w.to_lowercase();
+            !w.starts_with(char::is_uppercase)
+                && likely_verb(lexicon, &lower)
+                && !(k == 0 && past_participle(lexicon, &lower))
+        })
+    };
+    let verb_in = |s: &str| verb_at(s).is_some();
+    let main = segments.iter().position(|s| verb_in(s))?;
+    // The objects that follow the main clause, each opened by « puis » or « et enfin ».
+    let connective = |s: &str| {
+        ["puis enfin ", "et enfin ", "puis ", "enfin "]
+            .into_iter()
+            .find(|c| s.starts_with(c))
+    };
+    // Each object with the asides on it (« puis sa mère, morte de la tuberculose le [...] »):
+    // the segment each one starts at, and the segment after the last.
+    let aside = |s: &str| {
+        let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+        past_participle(lexicon, &first) && verb_at(s).is_none()
+    };
+    let mut starts = vec![main];
+    let mut stop = main + 1;
+    while let Some(segment) = segments.get(stop) {
+        match connective(segment) {
+            Some(c) if !verb_in(&segment[c.len()..]) => starts.push(stop),
+            None if aside(segment) => {}
+            _ => break,
+        }
+        stop += 1;
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    let offsets: Vec<usize> = segments
+        .iter()
+        .scan(0, |at, s| {
+            let start = *at;
+            *at += s.len() + 2;
+            Some(start)
+        })
+        .collect();
+    let end = |k: usize| offsets[k] + segments[k].len();
+    let holder = (0..starts.len()).find(|&g| {
+        let last = starts.get(g + 1).map_or(stop, |&n| n) - 1;
+        offsets[starts[g]] <= gap && gap < end(last)
+    })?;
+    let group_end = end(starts.get(holder + 1).map_or(stop, |&n| n) - 1);
+    if holder == 0 {
+        let kept = format!("{}.", text[..group_end].trim_end_matches(['.', ' ']));
+        return says_enough(lexicon, &kept).then_some(kept);
+    }
+    // The subject and the verb of the main clause, then the object with the gap.
+    let words: Vec<&str> = segments[main].split_whitespace().collect();
+    let verb = verb_at(segments[main])?;
+    // (an auxiliary's participle goes with it: « a gagné »)
+    let verb_end = if words
+        .get(verb + 1)
+        .is_some_and(|w| past_participle(lexicon, &w.to_lowercase()))
+    {
+        verb + 2
+    } else {
+        verb + 1
+    };
+    let first_object = &words[verb_end.min(words.len())..];
+    let from = offsets[starts[holder]];
+    let object = &text[from..group_end];
+    let object = object[connective(object)?.len()..].trim_end_matches(['.', ' ']);
+    // « celle de mathématiques »: the first object's article and noun (« la licence »).
+    let object = match object.split_once(' ') {
+        Some(("celle" | "celui" | "celles" | "ceux", rest)) => {
+            let de = first_object.iter().position(|w| *w == "de" || *w == "du")?;
+            if de == 0 || de > 3 || !rest.starts_with("de ") && !rest.starts_with("du ") {
+                return None;
+            }
+            format!("{} {rest}", first_object[..de].join(" "))
+        }
+        _ => object.to_string(),
+    };
+    let mut head = segments[..main].join(", ");
+    if !head.is_empty() {
+        head.push_str(", ");
+    }
+    head.push_str(&words[..verb_end].join(" "));
+    let clause = format!("{head} {object}.");
     says_enough(lexicon, &clause).then_some(clause)
 }
 
@@ -487,7 +649,7 @@ fn promote_relative(prompt: &str) -> Option<String> {
 /// would go for its length.
 fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     let gap = text.find(GAP)?;
-    let long = text.split_whitespace().count() > MAX_WORDS;
+    let long = word_count(text) > MAX_WORDS;
     let mut start = 0;
     while let Some(comma) = text[start..gap].find(", ").map(|i| start + i) {
         let phrase = &text[start..comma];
@@ -858,6 +1020,14 @@ fn heads_a_name(prompt: &str, answer: &str) -> bool {
         let bare = name.trim_end_matches(|c: char| !c.is_alphanumeric());
         bare.starts_with(char::is_uppercase) && !Lexicon::get().contains(&bare.to_lowercase())
     })
+}
+
+/// The words of `text`: what holds a letter, a digit or the gap (a quotation mark or a dash
+/// standing alone is no word).
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.contains(GAP) || w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// The most words a cloze keeps (the rubric's « about 20 words »).
@@ -1370,6 +1540,55 @@ mod tests {
         assert_eq!(one_fact(short), short);
         assert!(likely_verb(Lexicon::get(), "suscite"));
         assert!(!likely_verb(Lexicon::get(), "seconde"));
+    }
+
+    #[test]
+    fn a_gap_in_one_of_a_verb_s_objects_keeps_that_object() {
+        assert_eq!(
+            one_fact(
+                "Contraint à l'exil, Victor Hugo gagne Bruxelles, puis l'île de Jersey en 1852, \
+                 et enfin Guernesey en [...]."
+            ),
+            "Contraint à l'exil, Victor Hugo gagne Guernesey en [...]."
+        );
+        // « celle de » takes the first object's noun; a gap in the first object loses the rest.
+        assert_eq!(
+            one_fact(
+                "Marie Curie obtient la licence de physique en 1893, puis celle de mathématiques en [...]."
+            ),
+            "Marie Curie obtient la licence de mathématiques en [...]."
+        );
+        assert_eq!(
+            one_fact(
+                "Marie Curie obtient la licence de physique en [...], puis celle de mathématiques en 1894."
+            ),
+            "Marie Curie obtient la licence de physique en [...]."
+        );
+        // An object keeps its aside.
+        assert_eq!(
+            one_fact(
+                "Maria perd sa sœur Zofia, emportée par le typhus en janvier 1876, puis sa mère, \
+                 morte de la tuberculose le [...]."
+            ),
+            "Maria perd sa mère, morte de la tuberculose le [...]."
+        );
+        // Two clauses are not two objects.
+        let clauses = "Lénine arrive à Petrograd, puis Trotsky rentre de New York en [...].";
+        assert_eq!(one_fact(clauses), clauses);
+    }
+
+    #[test]
+    fn a_description_with_a_gap_is_told_of_the_subject() {
+        assert_eq!(
+            one_fact(
+                "Le tunnel du Mont-Blanc, long de [...] km, relie Chamonix à Courmayeur depuis 1965."
+            ),
+            "Le tunnel du Mont-Blanc est long de [...] km."
+        );
+        assert_eq!(
+            one_fact("Pair de France en [...], Victor Hugo est élu député de Paris en 1848."),
+            "Victor Hugo est pair de France en [...]."
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! pass, [`analyse`], finds each sentence's facts with that knowledge.
 
 pub mod dates;
+pub mod epithets;
 pub mod names;
 pub mod organisations;
 pub mod people;
@@ -56,6 +57,8 @@ pub enum FactType {
     Alias,
     /// Who someone was (an apposition).
     Apposition,
+    /// A name given in quotation marks (« surnommées les « petites Curies » »).
+    Epithet,
 }
 
 impl FactType {
@@ -70,6 +73,7 @@ impl FactType {
             FactType::Organisation => "organisation",
             FactType::Alias => "alias",
             FactType::Apposition => "apposition",
+            FactType::Epithet => "epithet",
         }
     }
 }
@@ -577,6 +581,14 @@ pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: b
     }
     if with_questions {
         organisations::aliases(s, tokens, &orgs, &mut facts);
+        for answer in epithets::find(tokens, crate::lexicon::Lexicon::get()) {
+            facts.push(Fact {
+                fact_type: FactType::Epithet,
+                answer,
+                kind: Kind::Other,
+                question: None,
+            });
+        }
     }
 
     let found = names::find(tokens, &|w| lexicon.is_common(w));
