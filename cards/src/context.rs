@@ -161,6 +161,11 @@ pub struct Surroundings<'a> {
     topic: Option<&'a crate::clauses::DocumentTopic>,
     /// The sentence before has the topic as its subject, named or as a pronoun.
     previous_about_topic: bool,
+    /// The sentences just before the card's in its document, across paragraphs: what a
+    /// definite description may point back to (see [`refers_back`]).
+    recent: &'a [&'a str],
+    /// The card's whole document.
+    document: &'a str,
 }
 
 /// The definite descriptions an earlier part of a document named in full: head noun →
@@ -254,7 +259,27 @@ impl<'a> Surroundings<'a> {
             sentence_relative: OnceCell::new(),
             topic: None,
             previous_about_topic: false,
+            recent: &[],
+            document: "",
         }
+    }
+
+    /// standalone: whether `prompt` holds a definite description of what the sentences
+    /// just before spoke of (see [`refers_back`]).
+    pub fn points_back(&self, prompt: &str) -> bool {
+        let tokens = tokenize(prompt);
+        self.previous
+            .into_iter()
+            .chain(self.recent.iter().copied())
+            .any(|p| refers_back(&tokens, p, self.topic, self.document))
+    }
+
+    /// The same, knowing the sentences just before the card's in its document (the
+    /// previous paragraph's last ones too) and the whole document.
+    pub fn with_recent(mut self, recent: &'a [&'a str], document: &'a str) -> Surroundings<'a> {
+        self.recent = recent;
+        self.document = document;
+        self
     }
 
     /// The same, knowing the document's topic, and whether the sentence before speaks of
@@ -607,6 +632,9 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
     }
     if !question && content < min_content_words(named) {
         return Verdict::Drop(Rule::TooShort);
+    }
+    if around.points_back(&text) {
+        return Verdict::Drop(Rule::Demonstrative);
     }
     rewritten.dedup();
     Verdict::Keep {
@@ -1439,6 +1467,97 @@ const DEMONSTRATIVE_IDIOMS: &[&str] = &[
 /// [`Rule::Demonstrative`]): `ce résultat`, `ce dernier`, `cela` as the subject.
 pub fn points_back(text: &str) -> bool {
     demonstrative(&tokenize(text), 0)
+}
+
+/// standalone: a definite description of what the sentence before spoke of, which the
+/// card does not name: « la résolution » after « Trotsky fit voter une résolution … », « les
+/// délégués » after « 649 délégués », « le mandat » after « Podvoïski signe un mandat ». Not
+/// when a name completes it (« la gare de Varsovie »), when the card said it before
+/// (« une résolution … ; la résolution »), or when it is the document's topic (« le canal »)
+/// or a word of its own subject, which its situation line names (« le sommet » in a document
+/// about the mont Blanc that says « sommet » again and again: six times or more).
+fn refers_back(
+    tokens: &[Token<'_>],
+    previous: &str,
+    topic: Option<&crate::clauses::DocumentTopic>,
+    document: &str,
+) -> bool {
+    let lexicon = crate::lexicon::Lexicon::get();
+    let topic = topic
+        .and_then(|t| t.topic.as_deref())
+        .map(fold)
+        .unwrap_or_default();
+    // (introduced there as one thing among others: « une résolution », « un mandat », « 649
+    // délégués »; « le polonium » said before is a kind, not one thing)
+    let before = tokenize(previous);
+    let said_before = |w: &str| {
+        before.iter().enumerate().any(|(k, b)| {
+            let b = b.lower();
+            let same = b == w || b.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(b);
+            same && k > 0 && {
+                let d = &before[k - 1];
+                d.kind == TokenKind::Number
+                    || is(d, &["un", "une", "plusieurs", "quelques", "quelque"])
+            }
+        })
+    };
+    tokens.iter().enumerate().any(|(i, t)| {
+        if !is(t, &["le", "la", "les", "l'"]) {
+            return false;
+        }
+        let Some(n) = tokens.get(i + 1).filter(|n| {
+            n.kind == TokenKind::Word
+                && !n.is_capitalised()
+                && !is_mark(n)
+                && n.text.chars().count() >= 4
+        }) else {
+            return false;
+        };
+        let noun = n.lower();
+        // (a noun above all, four times as often as anything else: « première » is an
+        // adjective more often, « protestants » too often; « délégués » is a noun)
+        let (mut as_noun, mut as_other) = (0f32, 0f32);
+        for a in lexicon.lookup(noun) {
+            if a.pos == crate::lexicon::Pos::Noun {
+                as_noun += a.freq;
+            } else if a.pos.is_function_word() {
+                return false;
+            } else {
+                as_other += a.freq;
+            }
+        }
+        let is_noun = as_noun > 0.0 && as_other * 4.0 < as_noun;
+        if !is_noun || MONTHS(noun) || time_word(noun).is_some() {
+            return false;
+        }
+        // (a name after it, perhaps past an adjective: « la gare de Varsovie », « le
+        // régiment Izmaïlovski », « le district militaire de Petrograd »)
+        let of = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| is(t, &["de", "du", "des", "d'"]))
+        };
+        let name = |k: usize| tokens.get(k).is_some_and(is_name_word);
+        let adjective = tokens
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalised() && !of(i + 2));
+        // (or an adjective that tells which: « l'armée française », « les troupes rouges »)
+        let qualified = adjective
+            && tokens[i + 2].text.chars().count() > 3
+            && lexicon
+                .lookup(tokens[i + 2].lower())
+                .any(|a| a.pos.is_adjective());
+        let named = name(i + 2)
+            || of(i + 2) && name(i + 3)
+            || qualified
+            || adjective && (name(i + 3) || of(i + 3) && name(i + 4));
+        let own = tokens[..i].iter().any(|b| b.lower() == noun);
+        !named
+            && !own
+            && !topic.contains(&fold(noun))
+            && said_before(noun)
+            && document.matches(n.text).count() < 6
+    })
 }
 
 fn demonstrative(tokens: &[Token<'_>], start: usize) -> bool {
@@ -2953,6 +3072,24 @@ mod tests {
             &person,
             true
         ));
+    }
+
+    #[test]
+    fn a_definite_description_of_what_came_just_before_points_back() {
+        let before = ["Trotsky fit voter une résolution condamnant l'évacuation."];
+        let lex = lexicon();
+        let around = Surroundings::new(&lex, None).with_recent(&before, "");
+        assert!(around.points_back("L'Ispolkom a approuvé la résolution le [...]."));
+        // Named, qualified, said in the card itself, or a kind (« des protestants »).
+        assert!(!around.points_back("L'Ispolkom a approuvé la résolution de Trotsky le [...]."));
+        assert!(!around.points_back("Une résolution est votée ; la résolution passe le [...]."));
+        let kinds = ["Des protestants s'exilent en Prusse."];
+        let around = Surroundings::new(&lex, None).with_recent(&kinds, "");
+        assert!(!around.points_back("Les protestants retrouvent un état civil en [...]."));
+        let army = ["Une armée de secours arrive."];
+        let around = Surroundings::new(&lex, None).with_recent(&army, "");
+        assert!(!around.points_back("Le [...], l'armée française écrase les Anglais."));
+        assert!(around.points_back("Le [...], l'armée écrase les Anglais."));
     }
 
     #[test]

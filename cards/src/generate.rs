@@ -171,11 +171,12 @@ pub fn generate_from_sources(
     // Descriptions the document named in full so far (`le musée Guimet`).
     let mut described = context::Descriptions::default();
     // Each document's topic, from its first prose sentences (see `clauses`).
+    let texts: Vec<String> = cleaned.iter().map(CleanDocument::to_text).collect();
     let topics: Vec<crate::clauses::DocumentTopic> = (0..cleaned.len())
         .map(|d| {
             crate::clauses::DocumentTopic::from_first_sentences_of(
                 paragraphs_of(d),
-                Some(&cleaned[d].to_text()),
+                Some(&texts[d]),
             )
         })
         .collect();
@@ -269,7 +270,18 @@ pub fn generate_from_sources(
             described.read(text, &tokens);
             continue;
         }
+        // The six sentences before, across paragraphs.
+        let recent: Vec<&str> = (i.saturating_sub(6)..i)
+            .filter(|&p| {
+                let p = &refs[p];
+                p.document == r.document
+                    && cleaned[p.document as usize].blocks[p.block].kind
+                        == crate::document::BlockKind::Paragraph
+            })
+            .map(|p| text_of(&refs[p]))
+            .collect();
         let around = Surroundings::new(&lexicon, previous)
+            .with_recent(&recent, &texts[r.document as usize])
             .with_descriptions(&described)
             .with_topic(&topics[r.document as usize], previous_about_topic)
             .with_sentence(text, &tokens);
@@ -289,7 +301,7 @@ pub fn generate_from_sources(
                 }
                 _ => None,
             };
-        let clause_cards = crate::clauses::clozes(
+        let mut clause_cards = crate::clauses::clozes(
             text,
             &analysis.mentions,
             origin,
@@ -297,6 +309,7 @@ pub fn generate_from_sources(
             &taken,
             &resolve,
         );
+        clause_cards.retain(|c| !around.points_back(&c.prompt));
         drop(around);
         described.read(text, &tokens);
         // Each card is scored as it will read, one fact kept (see
