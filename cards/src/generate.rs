@@ -183,6 +183,8 @@ pub fn generate_from_sources(
     // The year in force in each paragraph: the last one its sentences named so far (a
     // reader takes « le 9 octobre » in the year the paragraph is in).
     let mut block_year: Option<u32> = None;
+    // The month in force in each paragraph, with its year (see `Settings::month_in_force`).
+    let mut block_month: Option<(String, Option<u32>)> = None;
     // Whether the sentence just read has the document's topic as subject.
     let mut about_topic = false;
     // The tokens of the sentence read (one buffer for all).
@@ -193,6 +195,7 @@ pub fn generate_from_sources(
         }
         if i == 0 || refs[i - 1].document != r.document || refs[i - 1].block != r.block {
             block_year = None;
+            block_month = None;
         }
         let text = text_of(r);
         // The sentence before, in the same paragraph: a pronoun's antecedent may be there.
@@ -265,6 +268,39 @@ pub fn generate_from_sources(
             .next_back()
         {
             block_year = Some(year);
+        }
+        // The sentence's last month named (its first calendar's: « 25 octobre (7 novembre) »),
+        // else the sentence before's: a month told further back may be another event's.
+        let before = block_month.take();
+        if let Some((month, year)) = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Date)
+            .filter_map(|m| {
+                // (a day's: « l'affrontement de mars » tells of another event)
+                let date = &text[m.span.0..m.span.1];
+                let day = date
+                    .split_whitespace()
+                    .any(|w| w == "1er" || w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+                if !day {
+                    return None;
+                }
+                let month = date
+                    .split(|c: char| !c.is_alphabetic())
+                    .find(|w| facts::dates::is_month(&w.to_lowercase()))?;
+                Some((
+                    month.to_lowercase(),
+                    crate::setting::last_year(date).or(block_year),
+                ))
+            })
+            .next_back()
+        {
+            block_month = Some((month, year));
+        }
+        if let Some(month) = block_month.as_ref().or(before.as_ref()) {
+            settings
+                .month_in_force
+                .insert((r.document, text.to_string()), month.clone());
         }
         if !can_give_cards {
             described.read(text, &tokens);
@@ -439,6 +475,10 @@ pub fn generate_from_sources(
     // An abbreviation is spelled out where the corpus tells what it stands for.
     let mut abbreviations = crate::abbreviations::Abbreviations::default();
     organisations.extend(abbreviations.add_alias_cards(&kept));
+    // unique: « Sous quel autre nom connaît-on X ? » from « X, également appelé Milrevcom ou
+    // Comité militaire » has two answers: it teaches the abbreviations and the distractors
+    // its other name, and is asked of no one.
+    kept.retain(|card| !(card.fact_type == crate::facts::FactType::Alias && names_others(card)));
     for d in 0..cleaned.len() as u16 {
         abbreviations.add_initialisms(d, names_of(&organisations, d));
     }
@@ -573,6 +613,14 @@ fn named_as_countries(documents: &[CleanDocument]) -> std::collections::HashSet<
 /// Whether a document names `name` three times or more: a word of its own vocabulary,
 /// not one it mentions in passing (« l'Ispolkom » in an article on the Soviet, against
 /// « l'UNESCO » once in a history of a canal).
+/// Whether an alias card's sentence gives its body another name besides the answer
+/// (« appelé Milrevcom ou Comité militaire »).
+fn names_others(card: &GeneratedCard) -> bool {
+    card.context
+        .match_indices(card.answer.as_str())
+        .any(|(i, a)| card.context[i + a.len()..].starts_with(" ou "))
+}
+
 /// Whether the document says somewhere what kind of thing `name` is (« le musée du
 /// Louvre »): a card that names it bare (« la pyramide du Louvre ») then names a known thing.
 fn said_of_a_kind(document: &CleanDocument, name: &str) -> bool {

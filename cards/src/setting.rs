@@ -18,6 +18,10 @@ pub(crate) struct Settings {
     /// The year in force at a sentence (by document and line): the last one named before
     /// it in its paragraph.
     pub(crate) in_force: std::collections::HashMap<(u16, u32), u32>,
+    /// The month in force at a sentence (by document and sentence), with its year when
+    /// told: the last day's month the sentence names, or else the sentence before it in its
+    /// paragraph (« Dans la nuit du 21 octobre »).
+    pub(crate) month_in_force: std::collections::HashMap<(u16, String), (String, Option<u32>)>,
     /// What each document is about, by index (see [`subject_of`]).
     pub(crate) subjects: Vec<Option<String>>,
     /// Every name a document gives as a place.
@@ -274,7 +278,24 @@ impl Settings {
             .or_else(|| self.main_year_of(card.document))
             .or_else(|| self.kin.get(card.document as usize).and_then(|k| k.1));
         if let Some(year) = year.filter(|_| !says_year) {
-            parts.push(year.to_string());
+            // (the month too, for who held a role: several held one in 1917, one in
+            // « octobre 1917 »)
+            let month = self
+                .month_in_force
+                .get(&(card.document, card.context.clone()))
+                .filter(|(month, y)| {
+                    y.is_none_or(|y| y == year)
+                        && matches!(
+                            card.fact_type,
+                            crate::facts::FactType::Role | crate::facts::FactType::Apposition
+                        )
+                        && !crate::clauses::has_words(&card.prompt, month)
+                })
+                .map(|(month, _)| month.as_str());
+            match month {
+                Some(month) => parts.push(format!("{month} {year}")),
+                None => parts.push(year.to_string()),
+            }
         }
         card.situation = parts.join(", ");
     }

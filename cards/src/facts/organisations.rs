@@ -318,6 +318,7 @@ mod tests {
             alias_questions("créant le Comité Révolutionnaire militaire (Voenno-Revoliutsionnyi Komitet), également appelé Milrevcom ou Comité militaire."),
             vec![("Sous quel autre nom connaît-on le Comité Révolutionnaire militaire ?".to_string(), "Milrevcom".to_string())]
         );
+
         assert_eq!(
             alias_questions("le Conseil des Commissaires du Peuple (Narodnykh Komissarov soviétique, abrégé en Sovnarkom) jusqu'à"),
             vec![("Sous quel autre nom connaît-on le Conseil des Commissaires du Peuple ?".to_string(), "Sovnarkom".to_string())]
