@@ -516,6 +516,13 @@ pub fn generate_from_sources(
             );
         }
         card.distractors = pools.choose(card);
+        // « l'étang de Thau »: a place named with the noun of its kind takes wrong answers
+        // named with the same noun (« à l'[...] » fits no « Los Angeles »), or none.
+        if card.answer_kind == Kind::Place && card.answer.starts_with(char::is_lowercase) {
+            let noun = card.answer.split(' ').next().unwrap_or("");
+            card.distractors
+                .retain(|d| d.split(' ').next() == Some(noun) && d != &card.answer);
+        }
         let choice_kind = !matches!(card.answer_kind, Kind::Other);
         // « Sous quel autre nom connaît-on X ? » has as many answers as X has names: it is
         // asked among choices, where one of them is right.

@@ -245,7 +245,12 @@ fn cut_quotation(prompt: &str) -> bool {
 /// An object pronoun before a verb after a named subject (`Noguine l'imitent`), `les`
 /// before a word that is no plural noun (`…, les stigmatise`), or a negated one.
 fn object_pronoun(prompt: &str) -> bool {
-    let w = words(prompt);
+    // (an apposition after a comma is no object: « Marie Duval, la première femme »)
+    let apposed = prompt
+        .replace(", la ", ", ")
+        .replace(", le ", ", ")
+        .replace(", les ", ", ");
+    let w = words(&apposed);
     for i in 1..w.len().saturating_sub(1) {
         let (prev, pron, next) = (w[i - 1], w[i], w[i + 1]);
         let verb_end = ["ent", "e", "a", "ait", "aient", "it", "èrent"]

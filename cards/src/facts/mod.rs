@@ -611,9 +611,12 @@ pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: b
             Kind::Place => {
                 mentions.push(Mention { kind, span: (a, b) });
                 if places::introduced_here(tokens, name) {
+                    // « l'étang de Thau », « la piscine des Tourelles »: the noun of the
+                    // place's kind is part of its name (a gap after it would cut the name).
+                    let head = places::head_noun(tokens, name.first, name.end);
                     facts.push(Fact {
                         fact_type: FactType::Place,
-                        answer: (a, b),
+                        answer: (head.map_or(a, |h| tokens[h].start), b),
                         kind,
                         question: None,
                     });

@@ -35,6 +35,39 @@ pub const PLACE_NOUNS: &[&str] = &[
     "plaine",
 ];
 
+/// The token of the lower-case noun that names the kind of the place at token `first`,
+/// before its « de » (« l'étang de Thau », « la piscine des Tourelles », « le bassin de
+/// Saint-Ferréol »), when it is the head of the name: a noun of a site, a water or a relief
+/// (not « la ville de Bakou »: « la ville de [...] » asks the town), with an article before
+/// it, and the name not the start of a range (« le fleuve de Bordeaux à Toulouse »). `end`
+/// is the token after the name.
+pub fn head_noun(tokens: &[Token<'_>], first: usize, end: usize) -> Option<usize> {
+    if tokens.get(end).is_some_and(|t| t.lower() == "à") {
+        return None;
+    }
+    let link = tokens.get(first.checked_sub(1)?)?;
+    if !matches!(link.lower(), "de" | "du" | "des" | "d'") {
+        return None;
+    }
+    let noun_at = first.checked_sub(2)?;
+    let noun = &tokens[noun_at];
+    let kind = PlaceKind::of_noun(noun.lower());
+    if noun.is_capitalised()
+        || !matches!(
+            kind,
+            Some(PlaceKind::Site | PlaceKind::Water | PlaceKind::Relief)
+        )
+    {
+        return None;
+    }
+    let article = tokens.get(noun_at.checked_sub(1)?)?;
+    matches!(
+        article.lower(),
+        "le" | "la" | "l'" | "les" | "du" | "au" | "des" | "aux"
+    )
+    .then_some(noun_at)
+}
+
 /// How strongly the words before `name` say it is a place (0 when they do not).
 pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
     let prev = name.first.checked_sub(1).map(|p| tokens[p].lower());
@@ -43,7 +76,7 @@ pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
         Some("à" | "vers" | "jusqu'à") => 2,
         Some("en" | "au") => 1,
         Some("de" | "d'") => match prev2 {
-            Some(p) if PLACE_NOUNS.contains(&p) => 3,
+            Some(p) if PLACE_NOUNS.contains(&p) || PlaceKind::of_noun(p).is_some() => 3,
             Some("près" | "loin" | "autour" | "venant" | "partir") => 2,
             // `le Soviet de Petrograd`: an institution of the place (a capitalised keyword).
             Some(p)
@@ -106,7 +139,9 @@ impl PlaceKind {
             | "stade" | "château" | "théâtre" | "institut" | "salle" | "pont" | "rue" | "place"
             | "avenue" | "boulevard" | "quai" | "cour" | "jardin" | "hôtel" | "abbaye"
             | "monastère" | "forteresse" | "fort" | "aéroport" | "quartier" | "faubourg"
-            | "tour" | "arc" => PlaceKind::Site,
+            | "tour" | "arc" | "piscine" | "bassin" | "parc" | "cimetière" | "prison" => {
+                PlaceKind::Site
+            }
             "fleuve" | "rivière" | "lac" | "étang" | "mer" | "océan" | "canal" | "golfe"
             | "baie" | "détroit" => PlaceKind::Water,
             "mont" | "montagne" | "massif" | "col" | "pic" | "seuil" | "chaîne" | "plateau"
@@ -138,5 +173,41 @@ impl PlaceKind {
             Some("en") if prev3 != Some("de") => Some((PlaceKind::Area, 1)),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The name at the first capitalised word after `from`, with its head noun if any.
+    fn named(s: &str, name: &str) -> String {
+        let tokens = tokenize(s);
+        let first = tokens.iter().position(|t| t.text == name).unwrap();
+        let start = head_noun(&tokens, first, first + 1).map_or(first, |h| h);
+        s[tokens[start].start..tokens[first].end].to_string()
+    }
+
+    #[test]
+    fn the_noun_of_a_site_or_a_water_heads_its_name() {
+        assert_eq!(
+            named("Le canal va jusqu'à l'étang de Thau.", "Thau"),
+            "étang de Thau"
+        );
+        assert_eq!(
+            named("Il nage à la piscine des Tourelles.", "Tourelles"),
+            "piscine des Tourelles"
+        );
+        // A town's, a range's or a bare noun's is no part of the name.
+        assert_eq!(named("Il gagne la ville de Bakou.", "Bakou"), "Bakou");
+        assert_eq!(
+            named(
+                "Le canal double le fleuve de Bordeaux à Toulouse.",
+                "Bordeaux"
+            ),
+            "Bordeaux"
+        );
+        assert_eq!(named("Un bassin de Thau.", "Thau"), "Thau");
     }
 }
