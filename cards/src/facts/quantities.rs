@@ -49,7 +49,9 @@ pub fn find(tokens: &[Token<'_>], skip: &[bool]) -> Vec<QuantityMention> {
         let Some(unit) = tokens.get(i + 1) else {
             continue;
         };
-        if unit.kind != TokenKind::Word || !is_unit(unit.text, value) {
+        if unit.kind != TokenKind::Word
+            || !(is_unit(unit.text, value) || is_duration(tokens, i, value))
+        {
             continue;
         }
         // `le 100 m`, `du 5 000 m`: a singular article before a count names a race, not
@@ -151,6 +153,27 @@ pub fn words_of_value(value: u64) -> Option<String> {
 }
 
 /// A noun that a number can count: plural for more than one, not a verb form.
+/// Hours and minutes that say how long, not what time: « dure 29 minutes », « 5 500
+/// heures d'essais », « pendant trois heures »; not « à 10 heures », « vers 22 h ».
+fn is_duration(tokens: &[Token<'_>], number: usize, value: u64) -> bool {
+    let unit = tokens[number + 1].lower();
+    if !matches!(unit, "heures" | "minutes") {
+        return false;
+    }
+    let prev = number.checked_sub(1).map(|p| tokens[p].lower());
+    let clock = prev.is_some_and(|p| matches!(p, "à" | "vers" | "dès" | "jusqu'à" | "avant"));
+    let of = tokens
+        .get(number + 2)
+        .is_some_and(|t| matches!(t.lower(), "de" | "d'"));
+    let lasting = prev.is_some_and(|p| {
+        matches!(
+            p,
+            "pendant" | "durant" | "dure" | "durent" | "durait" | "duré" | "en" | "après"
+        )
+    });
+    !clock && (of || lasting || unit == "heures" && value > 24)
+}
+
 fn is_unit(word: &str, value: u64) -> bool {
     let lower = word.to_lowercase();
     // Units of measure written short: `11,6 km`, `400 m`, `200 kg`.
@@ -188,6 +211,18 @@ mod tests {
             .iter()
             .map(|q| format!("{} {}", t[q.number].text, t[q.unit].text))
             .collect()
+    }
+
+    #[test]
+    fn hours_that_last_count_and_hours_of_the_clock_do_not() {
+        assert_eq!(
+            quantities("Après 5 500 heures d'essais, Concorde entre en service."),
+            ["5 500 heures"]
+        );
+        assert_eq!(quantities("Le vol dure 29 minutes."), ["29 minutes"]);
+        assert!(quantities("Le congrès s'ouvre à 10 heures.").is_empty());
+        assert!(quantities("Ils arrivent vers 22 heures.").is_empty());
+        assert!(quantities("Il est 3 heures.").is_empty());
     }
 
     #[test]
