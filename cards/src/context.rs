@@ -267,11 +267,17 @@ impl<'a> Surroundings<'a> {
     /// standalone: whether `prompt` holds a definite description of what the sentences
     /// just before spoke of (see [`refers_back`]).
     pub fn points_back(&self, prompt: &str) -> bool {
+        // (a prompt without « le », « la », « les » or « l' » points back to nothing so)
+        let lower = prompt.to_lowercase();
+        if !["le ", "la ", "les ", "l'"]
+            .iter()
+            .any(|a| lower.contains(a))
+        {
+            return false;
+        }
         let tokens = tokenize(prompt);
-        self.previous
-            .into_iter()
-            .chain(self.recent.iter().copied())
-            .any(|p| refers_back(&tokens, p, self.topic, self.document))
+        let before = self.previous.into_iter().chain(self.recent.iter().copied());
+        refers_back(&tokens, before, self.topic, self.document)
     }
 
     /// The same, knowing the sentences just before the card's in its document (the
@@ -1476,9 +1482,9 @@ pub fn points_back(text: &str) -> bool {
 /// (« une résolution … ; la résolution »), or when it is the document's topic (« le canal »)
 /// or a word of its own subject, which its situation line names (« le sommet » in a document
 /// about the mont Blanc that says « sommet » again and again: six times or more).
-fn refers_back(
+fn refers_back<'p>(
     tokens: &[Token<'_>],
-    previous: &str,
+    before: impl Iterator<Item = &'p str> + Clone,
     topic: Option<&crate::clauses::DocumentTopic>,
     document: &str,
 ) -> bool {
@@ -1488,17 +1494,22 @@ fn refers_back(
         .map(fold)
         .unwrap_or_default();
     // (introduced there as one thing among others: « une résolution », « un mandat », « 649
-    // délégués »; « le polonium » said before is a kind, not one thing)
-    let before = tokenize(previous);
+    // délégués »; « le polonium » said before is a kind, not one thing; a sentence is read
+    // only when it holds the word)
     let said_before = |w: &str| {
-        before.iter().enumerate().any(|(k, b)| {
-            let b = b.lower();
-            let same = b == w || b.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(b);
-            same && k > 0 && {
-                let d = &before[k - 1];
-                d.kind == TokenKind::Number
-                    || is(d, &["un", "une", "plusieurs", "quelques", "quelque"])
-            }
+        let stem = w.strip_suffix('s').unwrap_or(w);
+        before.clone().filter(|p| p.contains(stem)).any(|p| {
+            let before = tokenize(p);
+            before.iter().enumerate().any(|(k, b)| {
+                let b = b.lower();
+                let same =
+                    b == w || b.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(b);
+                same && k > 0 && {
+                    let d = &before[k - 1];
+                    d.kind == TokenKind::Number
+                        || is(d, &["un", "une", "plusieurs", "quelques", "quelque"])
+                }
+            })
         })
     };
     tokens.iter().enumerate().any(|(i, t)| {
