@@ -164,8 +164,8 @@ pub struct Surroundings<'a> {
     /// The sentences just before the card's in its document, across paragraphs: what a
     /// definite description may point back to (see [`refers_back`]).
     recent: &'a [&'a str],
-    /// The card's whole document.
-    document: &'a str,
+    /// The card's whole document, block by block.
+    document: &'a [&'a str],
 }
 
 /// The definite descriptions an earlier part of a document named in full: head noun →
@@ -260,7 +260,7 @@ impl<'a> Surroundings<'a> {
             topic: None,
             previous_about_topic: false,
             recent: &[],
-            document: "",
+            document: &[],
         }
     }
 
@@ -282,7 +282,11 @@ impl<'a> Surroundings<'a> {
 
     /// The same, knowing the sentences just before the card's in its document (the
     /// previous paragraph's last ones too) and the whole document.
-    pub fn with_recent(mut self, recent: &'a [&'a str], document: &'a str) -> Surroundings<'a> {
+    pub fn with_recent(
+        mut self,
+        recent: &'a [&'a str],
+        document: &'a [&'a str],
+    ) -> Surroundings<'a> {
         self.recent = recent;
         self.document = document;
         self
@@ -1486,7 +1490,7 @@ fn refers_back<'p>(
     tokens: &[Token<'_>],
     before: impl Iterator<Item = &'p str> + Clone,
     topic: Option<&crate::clauses::DocumentTopic>,
-    document: &str,
+    document: &[&str],
 ) -> bool {
     let lexicon = crate::lexicon::Lexicon::get();
     let topic = topic
@@ -1567,7 +1571,11 @@ fn refers_back<'p>(
             && !own
             && !topic.contains(&fold(noun))
             && said_before(noun)
-            && document.matches(n.text).count() < 6
+            && document
+                .iter()
+                .map(|b| b.matches(n.text).count())
+                .sum::<usize>()
+                < 6
     })
 }
 
@@ -3089,16 +3097,16 @@ mod tests {
     fn a_definite_description_of_what_came_just_before_points_back() {
         let before = ["Trotsky fit voter une résolution condamnant l'évacuation."];
         let lex = lexicon();
-        let around = Surroundings::new(&lex, None).with_recent(&before, "");
+        let around = Surroundings::new(&lex, None).with_recent(&before, &[]);
         assert!(around.points_back("L'Ispolkom a approuvé la résolution le [...]."));
         // Named, qualified, said in the card itself, or a kind (« des protestants »).
         assert!(!around.points_back("L'Ispolkom a approuvé la résolution de Trotsky le [...]."));
         assert!(!around.points_back("Une résolution est votée ; la résolution passe le [...]."));
         let kinds = ["Des protestants s'exilent en Prusse."];
-        let around = Surroundings::new(&lex, None).with_recent(&kinds, "");
+        let around = Surroundings::new(&lex, None).with_recent(&kinds, &[]);
         assert!(!around.points_back("Les protestants retrouvent un état civil en [...]."));
         let army = ["Une armée de secours arrive."];
-        let around = Surroundings::new(&lex, None).with_recent(&army, "");
+        let around = Surroundings::new(&lex, None).with_recent(&army, &[]);
         assert!(!around.points_back("Le [...], l'armée française écrase les Anglais."));
         assert!(around.points_back("Le [...], l'armée écrase les Anglais."));
     }

@@ -171,14 +171,18 @@ pub fn generate_from_sources(
     // Descriptions the document named in full so far (`le musée Guimet`).
     let mut described = context::Descriptions::default();
     // Each document's topic, from its first prose sentences (see `clauses`).
-    let texts: Vec<String> = cleaned.iter().map(CleanDocument::to_text).collect();
     let topics: Vec<crate::clauses::DocumentTopic> = (0..cleaned.len())
         .map(|d| {
             crate::clauses::DocumentTopic::from_first_sentences_of(
                 paragraphs_of(d),
-                Some(&texts[d]),
+                Some(&cleaned[d].to_text()),
             )
         })
+        .collect();
+    // Each document's blocks, as text (a word's count in the document is read from them).
+    let texts: Vec<Vec<&str>> = cleaned
+        .iter()
+        .map(|doc| doc.blocks.iter().map(|b| b.text.as_str()).collect())
         .collect();
     // The year in force in each paragraph: the last one its sentences named so far (a
     // reader takes « le 9 octobre » in the year the paragraph is in).

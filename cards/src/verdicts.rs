@@ -864,12 +864,27 @@ impl Judge<'_> {
         let Some((before, _)) = card.prompt.split_once(GAP) else {
             return false;
         };
-        let after_a = before
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| matches!(w, "à" | "À"));
-        if !after_a {
+        let mut words = before.trim_end().rsplit(' ');
+        let after_a = words.next().is_some_and(|w| matches!(w, "à" | "À"));
+        // (« né à [...] », « mort à [...] »: a birth or a death happens in a town, so the
+        // document's town is one wrong answer among others)
+        let born_or_died = words.next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "né" | "née"
+                    | "nés"
+                    | "nées"
+                    | "naît"
+                    | "mort"
+                    | "morte"
+                    | "morts"
+                    | "meurt"
+                    | "décédé"
+                    | "décédée"
+                    | "décède"
+            )
+        });
+        if !after_a || born_or_died {
             return false;
         }
         match self.pools.sure_place_kind(&card.answer) {
@@ -1699,6 +1714,28 @@ mod tests {
             Kind::Person,
         );
         assert_eq!(judge.fails(&people, None), Some(Rule::Fragment));
+    }
+
+    #[test]
+    fn the_document_s_town_fits_a_building_s_gap_but_not_a_birthplace_s() {
+        let judge = Judge {
+            pools: &Pools::default(),
+        };
+        let hall = GeneratedCard::sample_cloze(
+            "Le Deuxième Congrès des Soviets s'est ouvert dans la Salle de l'Assemblée à [...].",
+            "Smolny",
+            Kind::Place,
+        );
+        assert_eq!(
+            judge.fails(&hall, Some("Petrograd")),
+            Some(Rule::NestedPlace)
+        );
+        let born = GeneratedCard::sample_cloze(
+            "Pierre-Paul Riquet est né à [...] en 1609, fermier des gabelles de Languedoc.",
+            "Béziers",
+            Kind::Place,
+        );
+        assert_eq!(judge.fails(&born, Some("Toulouse")), None);
     }
 
     #[test]
