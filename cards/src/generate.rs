@@ -633,12 +633,16 @@ fn names_others(card: &GeneratedCard) -> bool {
 }
 
 /// Whether the document says somewhere what kind of thing `name` is (« le musée du
-/// Louvre »): a card that names it bare (« la pyramide du Louvre ») then names a known thing.
+/// Louvre ») or what it stands for (« SR (socialistes-révolutionnaires) »): a card that
+/// names it bare (« la pyramide du Louvre », « les SR de gauche ») then names a known thing.
 fn said_of_a_kind(document: &CleanDocument, name: &str) -> bool {
     document.blocks.iter().any(|b| {
-        b.text
-            .match_indices(name)
-            .any(|(i, _)| crate::verdicts::after_a_kind_noun(&b.text[..i]))
+        b.text.match_indices(name).any(|(i, _)| {
+            let after = &b.text[i + name.len()..];
+            // (or spells it out in brackets: « SR (socialistes-révolutionnaires) »)
+            crate::verdicts::after_a_kind_noun(&b.text[..i])
+                || after.starts_with(" (") && after[2..].starts_with(char::is_lowercase)
+        })
     })
 }
 

@@ -242,6 +242,15 @@ pub(crate) fn capitalise(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
+/// `text` with its first letter in lower case (`Socialistes-révolutionnaires` →
+/// `socialistes-révolutionnaires`).
+pub(crate) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

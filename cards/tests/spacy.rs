@@ -231,10 +231,12 @@ impl Agreement {
 /// agreeing on 0.770 of the names both found (where they differ spaCy is as often wrong:
 /// « Gatchina » a person, « Ispolkom » a place). A little below, so that only a real loss fails.
 /// Raised the same day, when names after an office or a people and names listed together
-/// were typed: typed mentions F1 0.667 (people 0.843), types agreeing on 0.789.
+/// were typed: typed mentions F1 0.667 (people 0.843), types agreeing on 0.789; and again
+/// when every noun of a kind of place told a place (« l'étang de Thau »): typed mentions
+/// F1 0.683 (places 0.625), types agreeing on 0.799.
 const SENTENCE_FLOOR: f64 = 0.78;
-const MENTION_FLOOR: f64 = 0.63;
-const TYPE_FLOOR: f64 = 0.76;
+const MENTION_FLOOR: f64 = 0.66;
+const TYPE_FLOOR: f64 = 0.78;
 
 #[test]
 fn sentences_and_typed_mentions_agree_with_spacy() {

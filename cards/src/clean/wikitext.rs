@@ -98,6 +98,41 @@ fn templates(raw: &str) -> String {
     out
 }
 
+/// The target of a link whose label is its initials (`[[Parti_communiste_français|PCF]]`,
+/// `[[Socialistes-révolutionnaires|SR]]`), as words (`socialistes-révolutionnaires`: a
+/// common noun alone loses the capital a page title gives it).
+fn spelled_out(target: &str, label: &str) -> Option<String> {
+    let letters = label.chars().count();
+    if !(2..=6).contains(&letters) || !label.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let full = target.replace('_', " ");
+    let full = full.trim();
+    let initials: String = full
+        .split([' ', '-'])
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "de" | "du" | "des" | "la" | "le" | "les" | "et" | "d'" | "l'" | "en"
+                )
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if initials != label {
+        return None;
+    }
+    // (a name of several words keeps its capital: « Parti communiste français »)
+    let first = full.split([' ', '-']).next()?;
+    let common = !full.contains(' ') && crate::lexicon::is_common_word(&first.to_lowercase());
+    Some(if common {
+        crate::typography::lowercase_first(full)
+    } else {
+        full.to_string()
+    })
+}
+
 /// `[[Cible|texte]]` → texte, `[[Cible]]` → Cible, `[http://… texte]` → texte;
 /// files, images and categories are dropped.
 fn links(raw: &str) -> String {
@@ -135,6 +170,13 @@ fn links(raw: &str) -> String {
                 let label = inner.rsplit('|').next().unwrap_or(inner);
                 // A link inside a label (rare) is resolved too.
                 out.push_str(&links(label));
+                // `[[Socialistes-révolutionnaires|SR]]`: the link spells its initials out,
+                // which the text alone would not.
+                if let Some(full) = spelled_out(target, label) {
+                    out.push_str(" (");
+                    out.push_str(&full);
+                    out.push(')');
+                }
             }
             rest = &rest[at + end..];
         } else {
@@ -190,6 +232,23 @@ mod tests {
             "voir Le premier gouvernement"
         );
         assert_eq!(text("né {{date|25|octobre|1917}} au {{s|XIX}}{{lang|ru|Sovnarkom}}[[Fichier:a.jpg|thumb|x]]"), "né 25 octobre 1917 au XIXe siècleSovnarkom");
+    }
+
+    #[test]
+    fn a_link_spells_its_initials_out() {
+        assert_eq!(
+            text("les mencheviks et [[Socialistes-révolutionnaires|SR]] exigent"),
+            "les mencheviks et SR (socialistes-révolutionnaires) exigent"
+        );
+        assert_eq!(
+            text("le [[Parti_communiste_français|PCF]] vote"),
+            "le PCF (Parti communiste français) vote"
+        );
+        // Not initials: the label stays alone.
+        assert_eq!(
+            text("devant la [[Comité_exécutif_central_panrusse|VTsIK]]"),
+            "devant la VTsIK"
+        );
     }
 
     #[test]
