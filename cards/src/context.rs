@@ -426,6 +426,66 @@ pub fn speaks_of_topic(
         && topic.stands_for(tokens[start].lower()).is_some()
 }
 
+/// Nouns of the members of a body, which say whose they are (`les délégués`).
+const MEMBER_NOUNS: &[&str] = &[
+    "délégués",
+    "membres",
+    "participants",
+    "députés",
+    "représentants",
+    "congressistes",
+    "élus",
+];
+
+/// `Les quelque [...] délégués choisirent …` → `Les quelque [...] délégués du Deuxième
+/// Congrès des Soviets choisirent …`: a subject naming the members of a body, with no
+/// complement, completed with the named body the sentence before had for subject (`body`,
+/// `le Deuxième Congrès des Soviets`).
+fn complement_with_body(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    body: &str,
+) -> Option<String> {
+    if !is(tokens.get(start)?, &["le", "la", "l'", "les"]) {
+        return None;
+    }
+    let mut k = start + 1;
+    while tokens.get(k).is_some_and(|t| {
+        is(t, &["quelque", "quelques"]) || t.kind == TokenKind::Number || is_mark(t)
+    }) {
+        k += 1;
+    }
+    let noun = tokens.get(k)?;
+    if !MEMBER_NOUNS.contains(&noun.lower())
+        || tokens
+            .get(k + 1)
+            .is_some_and(|t| is(t, &["de", "du", "des", "d'"]))
+    {
+        return None;
+    }
+    // (a body by name: `le Deuxième Congrès des Soviets`, not `le gouvernement`)
+    let (article, rest) = body
+        .split_once(' ')
+        .filter(|(a, _)| matches!(*a, "le" | "la" | "les" | "Le" | "La" | "Les"))
+        .or_else(|| {
+            body.strip_prefix("l'")
+                .or_else(|| body.strip_prefix("L'"))
+                .map(|r| ("l'", r))
+        })?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let of = match article.to_lowercase().as_str() {
+        "le" => format!("du {rest}"),
+        "la" => format!("de la {rest}"),
+        "les" => format!("des {rest}"),
+        _ => format!("de l'{rest}"),
+    };
+    let at = noun.end;
+    Some(format!("{} {of}{}", &text[..at], &text[at..]))
+}
+
 /// `Le chantier emploie …` → `Le chantier du canal du Midi emploie …`: the subject at
 /// `start`, a definite article and up to three lower-case words before its verb, `qui` or a
 /// comma, completed with the `topic` (`Le canal du Midi` → `du canal du Midi`).
@@ -560,6 +620,19 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
             && !subject_named(&tokens, start);
         // `Le chantier emploie …` in a paragraph about the canal du Midi: `Le chantier du
         // canal du Midi emploie …`.
+        // `Les quelque [...] délégués choisirent …` after `le Deuxième Congrès des Soviets
+        // s'est ouvert …`: `Les quelque [...] délégués du Deuxième Congrès des Soviets …`.
+        if problem.is_none() && !completed {
+            if let Some(t) = around
+                .antecedent()
+                .and_then(|a| complement_with_body(&text, &tokens, start, &a.text))
+            {
+                text = t;
+                completed = true;
+                rewritten.push(Rule::Unnamed);
+                continue;
+            }
+        }
         if problem.is_none() && (!names || unnamed) && !completed {
             if let Some(t) = around
                 .topic_of_paragraph()
@@ -3109,6 +3182,17 @@ mod tests {
         let around = Surroundings::new(&lex, None).with_recent(&army, &[]);
         assert!(!around.points_back("Le [...], l'armée française écrase les Anglais."));
         assert!(around.points_back("Le [...], l'armée écrase les Anglais."));
+    }
+
+    #[test]
+    fn the_members_of_a_body_are_told_whose() {
+        assert_eq!(
+            kept(
+                "Les quelque [...] délégués choisirent un Présidium de 3 mencheviks.",
+                Some("Ce soir-là, le Deuxième Congrès des Soviets s'est ouvert dans la Salle de l'Assemblée.")
+            ),
+            "Les quelque [...] délégués du Deuxième Congrès des Soviets choisirent un Présidium de 3 mencheviks."
+        );
     }
 
     #[test]

@@ -61,6 +61,14 @@ impl Judge<'_> {
             if crate::facts::names::is_regnal(&card.answer) {
                 return Some(Rule::Fragment);
             }
+            // unique: « communications … avec le [...] » → « Nord »: a point of the compass
+            // is filled by many other places.
+            if matches!(
+                crate::typography::fold(&card.answer).as_str(),
+                "nord" | "sud" | "est" | "ouest" | "midi" | "orient" | "occident"
+            ) {
+                return Some(Rule::Fragment);
+            }
             // unique: « Les [...] envisagèrent … » → « Soviétiques »: a people, not a name.
             if crate::facts::names::is_demonym(card.answer.trim_end_matches('s')) {
                 return Some(Rule::Fragment);
@@ -1736,6 +1744,19 @@ mod tests {
             Kind::Place,
         );
         assert_eq!(judge.fails(&born, Some("Toulouse")), None);
+    }
+
+    #[test]
+    fn a_point_of_the_compass_is_no_answer() {
+        let judge = Judge {
+            pools: &Pools::default(),
+        };
+        let card = GeneratedCard::sample_cloze(
+            "Les troupes rouges rouvrent les communications par voie de terre avec le [...].",
+            "Nord",
+            Kind::Place,
+        );
+        assert_eq!(judge.fails(&card, None), Some(Rule::Fragment));
     }
 
     #[test]
