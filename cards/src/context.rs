@@ -465,23 +465,13 @@ fn complement_with_body(
         return None;
     }
     // (a body by name: `le Deuxième Congrès des Soviets`, not `le gouvernement`)
-    let (article, rest) = body
-        .split_once(' ')
-        .filter(|(a, _)| matches!(*a, "le" | "la" | "les" | "Le" | "La" | "Les"))
-        .or_else(|| {
-            body.strip_prefix("l'")
-                .or_else(|| body.strip_prefix("L'"))
-                .map(|r| ("l'", r))
-        })?;
-    if !rest.starts_with(char::is_uppercase) {
+    let named = body
+        .split_once([' ', '\''])
+        .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase));
+    if !named {
         return None;
     }
-    let of = match article.to_lowercase().as_str() {
-        "le" => format!("du {rest}"),
-        "la" => format!("de la {rest}"),
-        "les" => format!("des {rest}"),
-        _ => format!("de l'{rest}"),
-    };
+    let of = of_topic(body)?;
     let at = noun.end;
     Some(format!("{} {of}{}", &text[..at], &text[at..]))
 }
