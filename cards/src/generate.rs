@@ -520,6 +520,15 @@ pub fn generate_from_sources(
             );
         }
         card.distractors = pools.choose(card);
+        // unique: « Qui présidait le Comité … ? » → Lazimir, and Podvoisky « prendrait le
+        // contrôle officiel du Comité »: one who leads the body too is no wrong answer.
+        if card.fact_type == crate::facts::FactType::Role {
+            if let Some(head) = body_of_question(&card.prompt) {
+                let doc = &cleaned[card.document as usize];
+                card.distractors
+                    .retain(|d| !leads_it_too(doc, d, head, &card.answer));
+            }
+        }
         // « l'étang de Thau »: a place named with the noun of its kind takes wrong answers
         // named with the same noun (« à l'[...] » fits no « Los Angeles »), or none.
         if card.answer_kind == Kind::Place && card.answer.starts_with(char::is_lowercase) {
@@ -624,6 +633,54 @@ fn named_as_countries(documents: &[CleanDocument]) -> std::collections::HashSet<
 /// Whether a document names `name` three times or more: a word of its own vocabulary,
 /// not one it mentions in passing (« l'Ispolkom » in an article on the Soviet, against
 /// « l'UNESCO » once in a history of a canal).
+/// The head of the body a role question asks about: its first capitalised word after the
+/// verb (« Qui présidait le Comité militaro-révolutionnaire ? » → « Comité »).
+fn body_of_question(prompt: &str) -> Option<&str> {
+    let rest = prompt.strip_prefix("Qui ")?;
+    rest.split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_start_matches(|c: char| c.is_lowercase() || c == '\'' || c == '’'))
+        .find(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 3)
+}
+
+/// Whether a sentence of `document` other than the answer's tells that `person` leads the
+/// body whose head is `head` too: it names both, with a word of leading (« présid- »,
+/// « dirig- », « contrôle », « à la tête », « chef », « command- ») among the six words after
+/// the person's name (« Podvoisky prendrait le contrôle officiel du Comité »).
+fn leads_it_too(document: &CleanDocument, person: &str, head: &str, answer: &str) -> bool {
+    const LEADING: &[&str] = &[
+        "présid",
+        "dirig",
+        "contrôle",
+        "à la tête",
+        "chef",
+        "command",
+    ];
+    let surname = person.rsplit(' ').next().unwrap_or(person);
+    document
+        .blocks
+        .iter()
+        .filter(|b| b.text.contains(surname) && b.text.contains(head))
+        .any(|b| {
+            crate::sentences::split(&b.text).iter().any(|s| {
+                let s = &b.text[s.start..s.end];
+                let after = |i: usize| {
+                    let rest = &s[i + surname.len()..];
+                    let end = rest
+                        .char_indices()
+                        .filter(|(_, c)| *c == ' ')
+                        .nth(6)
+                        .map_or(rest.len(), |(e, _)| e);
+                    &rest[..end]
+                };
+                s.contains(head)
+                    && !s.contains(answer)
+                    && s.match_indices(surname)
+                        .any(|(i, _)| LEADING.iter().any(|l| after(i).contains(l)))
+            })
+        })
+}
+
 /// Whether an alias card's sentence gives its body another name besides the answer
 /// (« appelé Milrevcom ou Comité militaire »).
 fn names_others(card: &GeneratedCard) -> bool {
@@ -683,5 +740,35 @@ fn rename_people(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_who_leads_the_body_too_is_no_wrong_answer() {
+        assert_eq!(
+            body_of_question("Qui présidait le Comité militaro-révolutionnaire ?"),
+            Some("Comité")
+        );
+        let doc = crate::clean::clean(
+            "Le Comité militaro-révolutionnaire était présidé par Pavel Lazimir. Podvoisky \
+             prendrait le contrôle officiel du Comité le jour du soulèvement, avec Vladimir \
+             Antonov-Ovseenko comme secrétaire.\n",
+        );
+        assert!(leads_it_too(
+            &doc,
+            "Nikolai Podvoisky",
+            "Comité",
+            "Pavel Lazimir"
+        ));
+        assert!(!leads_it_too(
+            &doc,
+            "Vladimir Antonov-Ovseenko",
+            "Comité",
+            "Pavel Lazimir"
+        ));
     }
 }
