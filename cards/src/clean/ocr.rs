@@ -194,11 +194,17 @@ impl Vocabulary {
 
     /// True when `head-tail` is a real compound, written so elsewhere or built on a prefix
     /// that French always joins with a hyphen.
+    /// A prefix's hyphen goes when the lexicon knows the word whole (« mi- / nistre » is
+    /// « ministre », « mi- / temps » stays « mi-temps »).
     fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
         let last = head.rsplit('-').next().unwrap_or(head);
         let joined = fold(&format!("{last}-{tail}"));
+        let whole = format!("{last}{tail}").to_lowercase();
         self.hyphenated.iter().any(|h| h.ends_with(&joined))
             || COMPOUND_PREFIXES.contains(&fold(last).as_str())
+                && !crate::lexicon::is_common_word(
+                    whole.trim_end_matches(|c: char| !c.is_alphabetic()),
+                )
     }
 }
 
@@ -528,6 +534,16 @@ Archives privées
         assert_eq!(b.line_at(at), 3);
         let at = b.text.find("mai 1918").unwrap();
         assert!(matches!(b.line_at(at), 6..=8));
+    }
+
+    #[test]
+    fn a_prefix_s_hyphen_goes_when_the_word_is_whole() {
+        let doc = clean(
+            "En 1662, il adresse son projet au mi-\nnistre Colbert. Les joueurs rentrent à la mi-\ntemps du match de rugby.\n",
+        );
+        let text = doc.to_text();
+        assert!(text.contains("au ministre Colbert"), "{text}");
+        assert!(text.contains("à la mi-temps"), "{text}");
     }
 
     #[test]
