@@ -24,7 +24,9 @@ impl Abbreviations {
     /// Records that in `document`, `short` stands for `long`.
     pub fn add(&mut self, document: u16, short: &str, long: &str) {
         let long = strip_article(long.trim());
-        if short.is_empty() || long.split(' ').count() < 2 || fold(long) == fold(short) {
+        // (a long form is two words at least, or one compound: « socialistes-révolutionnaires »)
+        let words = long.split([' ', '-']).count();
+        if short.is_empty() || words < 2 || fold(long) == fold(short) {
             return;
         }
         let key = (document, short.to_string());
@@ -54,6 +56,25 @@ impl Abbreviations {
                 .filter(|long| long.split(' ').count() >= 2 && initials(long) == *short)
                 .collect();
             for long in longs {
+                self.add(document, short, long);
+            }
+        }
+    }
+
+    /// The acronyms `text` spells out in brackets right after them, by their initials
+    /// (« SR (socialistes-révolutionnaires) »).
+    pub fn add_spelled_out(&mut self, document: u16, text: &str) {
+        for (at, _) in text.match_indices(" (") {
+            let short = text[..at].rsplit([' ', '(', '«']).next().unwrap_or("");
+            if !is_acronym(short) {
+                continue;
+            }
+            let inside = &text[at + 2..];
+            let Some(end) = inside.find(')') else {
+                continue;
+            };
+            let long = &inside[..end];
+            if !long.is_empty() && initials(long) == short {
                 self.add(document, short, long);
             }
         }
@@ -181,6 +202,28 @@ mod tests {
             score: 0,
             situation: String::new(),
         }
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_in_brackets_is_learnt() {
+        let mut a = Abbreviations::default();
+        a.add_spelled_out(
+            0,
+            "les mencheviks et SR (socialistes-révolutionnaires) exigent",
+        );
+        let card = GeneratedCard::sample_cloze(
+            "Après leurs attentats de [...], les SR de gauche seront interdits.",
+            "juillet 1918",
+            crate::facts::Kind::Date,
+        );
+        assert_eq!(
+            a.spell_out(&card).as_deref(),
+            Some("Après leurs attentats de [...], les socialistes-révolutionnaires (SR) de gauche seront interdits.")
+        );
+        // Brackets that are no initials teach nothing.
+        let mut b = Abbreviations::default();
+        b.add_spelled_out(0, "le SR (voir plus haut) arrive");
+        assert!(b.spell_out(&card).is_none());
     }
 
     #[test]

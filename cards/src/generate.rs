@@ -485,12 +485,28 @@ pub fn generate_from_sources(
     kept.retain(|card| !(card.fact_type == crate::facts::FactType::Alias && names_others(card)));
     for d in 0..cleaned.len() as u16 {
         abbreviations.add_initialisms(d, names_of(&organisations, d));
+        for block in &cleaned[d as usize].blocks {
+            abbreviations.add_spelled_out(d, &block.text);
+        }
     }
     for card in &mut kept {
         if let Some(prompt) = abbreviations.spell_out(card) {
             card.prompt = prompt;
         }
     }
+    // unique: a role the document shows another leading too (« Podvoisky prendrait le
+    // contrôle officiel du Comité le jour du soulèvement ») has two answers asked open.
+    kept.retain(|card| {
+        let shared = card.kind != CardKind::Cloze
+            && card.fact_type == crate::facts::FactType::Role
+            && body_of_question(&card.prompt).is_some_and(|head| {
+                names_of(&people, card.document).any(|p| {
+                    !crate::facts::names::same_name(p, &card.answer)
+                        && leads_it_too(&cleaned[card.document as usize], p, head, &card.answer)
+                })
+            });
+        !shared
+    });
     let countries = named_as_countries(&cleaned);
     pools.add_countries(countries.iter().copied());
     kept.retain(|card| {
@@ -636,14 +652,23 @@ fn named_as_countries(documents: &[CleanDocument]) -> std::collections::HashSet<
 /// Whether a document names `name` three times or more: a word of its own vocabulary,
 /// not one it mentions in passing (« l'Ispolkom » in an article on the Soviet, against
 /// « l'UNESCO » once in a history of a canal).
-/// The head of the body a role question asks about: its first capitalised word after the
-/// verb (« Qui présidait le Comité militaro-révolutionnaire ? » → « Comité »).
+/// The head of the body a role question asks about: its first capitalised word after an
+/// article (« Qui présidait le Comité militaro-révolutionnaire ? » → « Comité »; not the
+/// person of « Qui a remplacé Kamenev … ? »).
 fn body_of_question(prompt: &str) -> Option<&str> {
     let rest = prompt.strip_prefix("Qui ")?;
-    rest.split_whitespace()
-        .skip(1)
-        .map(|w| w.trim_start_matches(|c: char| c.is_lowercase() || c == '\'' || c == '’'))
-        .find(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 3)
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.iter().enumerate().skip(1).find_map(|(k, w)| {
+        let (article, head) = match w.strip_prefix("l'").or_else(|| w.strip_prefix("l’")) {
+            Some(head) => (true, head),
+            None => (
+                matches!(words[k - 1], "le" | "la" | "les" | "du" | "des"),
+                *w,
+            ),
+        };
+        (article && head.starts_with(char::is_uppercase) && head.chars().count() > 3)
+            .then_some(head)
+    })
 }
 
 /// Whether a sentence of `document` other than the answer's tells that `person` leads the

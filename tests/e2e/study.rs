@@ -389,13 +389,15 @@ fn progress_on_the_previous_bundled_deck_survives_regeneration() {
     // Measured on 2026-12-02, after the verdicts: 33 of the 46 cards are unchanged in
     // the regenerated deck (the others were dropped as too long, rewritten in a new fact,
     // or refused by a verdict that the blind review had failed them on); every one keeps
-    // its history. Later that day 32: « Sous quel autre nom connaît-on le Comité
-    // Révolutionnaire militaire ? », which has two answers in its own sentence, went.
+    // its history. Later that day 31: « Sous quel autre nom connaît-on le Comité
+    // Révolutionnaire militaire ? » (two answers in its own sentence) and « Qui présidait le
+    // Comité militaro-révolutionnaire ? » (another took control of it) went, failed as not
+    // unique by the blind reviews.
     assert!(
-        unchanged >= 32,
+        unchanged >= 31,
         "{unchanged} cards of the previous deck in the new one"
     );
-    assert!(kept.len() >= 29, "only {} studied cards kept", kept.len());
+    assert!(kept.len() >= 28, "only {} studied cards kept", kept.len());
 }
 
 /// A log of 1,500 reviews: the first start replays it and leaves a snapshot beside it, the
