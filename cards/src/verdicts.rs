@@ -82,6 +82,15 @@ impl Judge<'_> {
             if day_without_month(&card.prompt) {
                 return Some(Rule::RelativeTime);
             }
+            // standalone: « après l'affrontement de [...] » → « mars »: a month alone that
+            // names an event (« de » after its noun; not « dès le mois de [...] ») is the only
+            // clue to which event is meant.
+            if card.answer_kind == Kind::Date
+                && crate::facts::dates::is_month(&card.answer.to_lowercase())
+                && names_the_event(&card.prompt)
+            {
+                return Some(Rule::RelativeTime);
+            }
             if self.a_town_fits_too(card, setting_place) {
                 return Some(Rule::NestedPlace);
             }
@@ -1045,6 +1054,21 @@ fn heads_a_name(prompt: &str, answer: &str) -> bool {
     })
 }
 
+/// Whether the gap follows « de » after a noun of an event (« l'affrontement de [...] »),
+/// not after a word of time (« le mois de », « début », « fin »).
+fn names_the_event(prompt: &str) -> bool {
+    let Some((before, _)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().rev();
+    let (Some(de), Some(noun)) = (words.next(), words.next()) else {
+        return false;
+    };
+    de == "de"
+        && noun.starts_with(char::is_lowercase)
+        && !matches!(noun, "mois" | "début" | "fin" | "milieu" | "courant")
+}
+
 /// The words of `text`: what holds a letter, a digit or the gap (a quotation mark or a dash
 /// standing alone is no word).
 fn word_count(text: &str) -> usize {
@@ -1744,6 +1768,25 @@ mod tests {
             Kind::Place,
         );
         assert_eq!(judge.fails(&born, Some("Toulouse")), None);
+    }
+
+    #[test]
+    fn a_month_alone_is_no_answer() {
+        let judge = Judge {
+            pools: &Pools::default(),
+        };
+        let card = GeneratedCard::sample_cloze(
+            "Après l'affrontement de [...], Chahoumian nomme M. Azizbekov commissaire pour la province de Bakou.",
+            "mars",
+            Kind::Date,
+        );
+        assert_eq!(judge.fails(&card, None), Some(Rule::RelativeTime));
+        let rugby = GeneratedCard::sample_cloze(
+            "Le tournoi de rugby à XV ouvre les compétitions dès le mois de [...].",
+            "mai",
+            Kind::Date,
+        );
+        assert_eq!(judge.fails(&rugby, None), None);
     }
 
     #[test]
