@@ -8,9 +8,11 @@ fn main() {
     for word in std::env::args().skip(1) {
         for a in lexicon.lookup(&word) {
             println!(
-                "{word}\t{}\t{}\t{:.1}\t{}",
+                "{word}\t{}\t{}\t{:?}\t{:?}\t{:.1}\t{}",
                 a.pos.cgram(),
                 a.lemma,
+                a.gender,
+                a.number,
                 a.freq,
                 a.infover.unwrap_or("")
             );

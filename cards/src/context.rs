@@ -350,6 +350,62 @@ impl<'a> Surroundings<'a> {
         })
     }
 
+    /// The group a plural subject pronoun stands for when the sentence before names one
+    /// group of people of its gender and no named subject (« La proclamation … est
+    /// considérée par les bolcheviks comme une trahison. … ils décident … » → « les
+    /// bolcheviks »): `les` and a plural noun, the only one of that gender there.
+    fn group_antecedent(&self, p: &Pronoun) -> Option<Antecedent> {
+        if !p.subject || !matches!(p.word.as_str(), "ils" | "elles") {
+            return None;
+        }
+        let feminine = p.word == "elles";
+        let previous = self.previous?;
+        let tokens = tokenize(previous);
+        let lexicon = crate::lexicon::Lexicon::get();
+        let mut found: Vec<String> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.lower() != "les" {
+                continue;
+            }
+            let Some(n) = tokens
+                .get(i + 1)
+                .filter(|n| n.kind == TokenKind::Word && !n.is_capitalised() && !is_mark(n))
+            else {
+                continue;
+            };
+            // (« ils » also stands for a noun of either gender: « les bolcheviks »)
+            let plural_noun = lexicon.lookup(n.lower()).any(|a| {
+                a.pos == crate::lexicon::Pos::Noun
+                    && a.number == Some(crate::lexicon::Number::Plural)
+                    && match a.gender {
+                        Some(crate::lexicon::Gender::Feminine) => feminine,
+                        Some(_) => !feminine,
+                        None => !feminine,
+                    }
+            });
+            if plural_noun {
+                let text = format!("les {}", n.text);
+                if !found.contains(&text) {
+                    found.push(text);
+                }
+            }
+        }
+        let [text] = <[String; 1]>::try_from(found).ok()?;
+        Some(Antecedent {
+            text,
+            agreement: Agreement {
+                plural: true,
+                gender: if feminine {
+                    Gender::Feminine
+                } else {
+                    Gender::Masculine
+                },
+                name: false,
+            },
+            rivals: Vec::new(),
+        })
+    }
+
     /// The same, for cards of this sentence (given with its tokens).
     pub fn with_sentence(mut self, sentence: &'a str, tokens: &'a [Token<'a>]) -> Surroundings<'a> {
         self.sentence = Some((sentence, tokens));
@@ -691,6 +747,14 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
                     around
                         .antecedent()
                         .and_then(|a| replace_pronoun(&text, &tokens, &p, a))
+                })
+                .or_else(|| {
+                    around
+                        .antecedent()
+                        .is_none_or(|a| !agrees(&p.word, a.agreement, false))
+                        .then(|| around.group_antecedent(&p))
+                        .flatten()
+                        .and_then(|a| replace_pronoun(&text, &tokens, &p, &a))
                 })
         } else {
             None
@@ -2001,7 +2065,7 @@ fn main_clause(tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<usize> {
 fn opening_before_pronoun(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let c = next_comma(tokens, i)?;
     if c == i
-        || c - i > 14
+        || c - i > 20
         || !tokens
             .get(c + 1)
             .is_some_and(|t| is(t, &["il", "elle", "ils", "elles", "on"]))
@@ -2012,8 +2076,8 @@ fn opening_before_pronoun(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 }
 
 /// True when `opening` has neither a finite verb nor a relative or subordinating word; its
-/// first word after a comma or at the start may be a participle that is also a finite form
-/// (« contraint »).
+/// first word after a comma or at the start, or after « avoir », « être » or « et », may be a
+/// participle that is also a finite form (« contraint », « Après avoir dissous la Douma »).
 fn verbless(opening: &[Token<'_>]) -> bool {
     let lexicon = crate::lexicon::Lexicon::get();
     let participle = |t: &Token<'_>| {
@@ -2023,14 +2087,16 @@ fn verbless(opening: &[Token<'_>]) -> bool {
         })
     };
     !opening.iter().enumerate().any(|(k, t)| {
-        let first = k == 0 || opening[k - 1].text == ",";
+        let first = k == 0 || is(&opening[k - 1], &[",", "avoir", "être", "et"]);
+        // (a noun after its determiner: « une garde », « la marche »)
+        let noun = k > 0 && is(&opening[k - 1], DETERMINERS);
         is(
             t,
             &[
                 "qui", "que", "qu'", "dont", "où", "lorsque", "lorsqu'", "quand", "si", "comme",
                 "puisque", "puisqu'",
             ],
-        ) || crate::clauses::is_verb_form(lexicon, t.text) && !(first && participle(t))
+        ) || crate::clauses::is_verb_form(lexicon, t.text) && !noun && !(first && participle(t))
     })
 }
 
@@ -3172,6 +3238,25 @@ mod tests {
         let around = Surroundings::new(&lex, None).with_recent(&army, &[]);
         assert!(!around.points_back("Le [...], l'armée française écrase les Anglais."));
         assert!(around.points_back("Le [...], l'armée écrase les Anglais."));
+    }
+
+    #[test]
+    fn a_plural_pronoun_stands_for_the_one_group_named_before() {
+        assert_eq!(
+            kept(
+                "Après avoir dissous la Douma municipale et remplacé la milice par une garde, ils décident le [...] de créer leur gouvernement.",
+                Some("La proclamation du Seïm est considérée par les bolcheviks comme une trahison.")
+            ),
+            "Après avoir dissous la Douma municipale et remplacé la milice par une garde, les bolcheviks décident le [...] de créer leur gouvernement."
+        );
+        // Two groups: no telling which.
+        assert_eq!(
+            dropped(
+                "Le [...], ils votent la motion.",
+                Some("Les bolcheviks et les mencheviks se réunissent.")
+            ),
+            Rule::Pronoun
+        );
     }
 
     #[test]

@@ -254,7 +254,21 @@ impl Settings {
             .get(card.document as usize)
             .and_then(Option::as_deref)
             .filter(|s| !said(s));
-        let place = self.setting_place_of(card.document).filter(|p| !said(p));
+        // (a document of one episode, within a year or so, is set in the place it names most
+        // even when it names others too: « Bakou » in Bakou's 1918)
+        let place = self
+            .setting_place_of(card.document)
+            .or_else(|| {
+                // (not beside other places the card names: « à Trébizonde … à Batoum »)
+                let names_a_place = card
+                    .prompt
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| w.starts_with(char::is_uppercase) && self.is_place(w));
+                self.period_of(card.document)
+                    .filter(|_| !names_a_place)
+                    .and_then(|_| self.place_of(card.document))
+            })
+            .filter(|p| !said(p));
         // The document's subject (its title's, mostly) goes before the topic the clause
         // stage read from the first sentence (« Soviet de Petrograd », not « L'Ispolkom »),
         // which otherwise stays and gains the year.

@@ -227,6 +227,27 @@ pub fn one_fact(prompt: &str) -> String {
             .filter(|&i| has_clause_verb(lexicon, &text[after + i + 5..]))
             .map(|i| after + i)
     });
+    // « …, le Sovnarkom, composé uniquement de bolcheviks »: a participle set off after the
+    // gap, with no verb of its own, tells another fact of what it follows.
+    let second = second.or_else(|| {
+        text[after..].match_indices(", ").find_map(|(i, _)| {
+            let segment = &text[after + i + 2..];
+            let first = segment.split_whitespace().next()?.to_lowercase();
+            let verb = segment
+                .split_whitespace()
+                .skip(1)
+                .any(|w| likely_verb(lexicon, &w.to_lowercase()));
+            // (what is kept says enough without it: eight words)
+            let kept = &text[..after + i];
+            (past_participle(lexicon, &first)
+                && !is_noun(lexicon, &first)
+                && !verb
+                && !segment.contains(GAP)
+                && has_clause_verb(lexicon, kept)
+                && word_count(kept) >= 8)
+                .then_some(after + i)
+        })
+    });
     if let Some(cut) = second {
         let kept = format!("{}.", text[..cut].trim_end_matches([',', ' ']));
         if says_enough(lexicon, &kept) {
@@ -674,7 +695,12 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
             .split_whitespace()
             .map(|w| w.to_lowercase())
             .collect();
-        let verb = words.iter().any(|w| likely_verb(lexicon, w));
+        // (after « avoir », « être » or « et », a participle: « Après avoir dissous … et
+        // remplacé … »)
+        let verb = words.iter().enumerate().any(|(k, w)| {
+            likely_verb(lexicon, w)
+                && !(k > 0 && matches!(words[k - 1].as_str(), "avoir" | "être" | "et"))
+        });
         // (a phrase that goes on the opening starts on a preposition or an adverb: « sans
         // concours », « à l'architecte … », « puis une seconde fois … »)
         let goes_on = long
@@ -703,7 +729,10 @@ fn without_opening_phrase(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
                 !(adverb || matches!(*w, "d'abord" | "d’abord" | "bientôt" | "très" | "tôt"))
             })
             .unwrap_or("");
-        let participle = past_participle(lexicon, first);
+        // (« Après avoir dissous la Douma municipale, »: an infinitive of the past)
+        let participle = past_participle(lexicon, first)
+            || words.first().is_some_and(|w| w == "après")
+                && words.get(1).is_some_and(|w| w == "avoir" || w == "être");
         let bare_noun = lexicon.lookup(first).any(|a| a.pos == Pos::Noun)
             && !lexicon
                 .lookup(first)
@@ -1635,6 +1664,16 @@ mod tests {
         assert_eq!(
             one_fact("Pair de France en [...], Victor Hugo est élu député de Paris en 1848."),
             "Victor Hugo est pair de France en [...]."
+        );
+    }
+
+    #[test]
+    fn an_infinitive_opening_and_a_trailing_participle_go() {
+        assert_eq!(
+            one_fact(
+                "Après avoir dissous la Douma municipale et remplacé la milice par une garde « ouvrière et paysanne », les bolcheviks décident le [...] de créer leur propre gouvernement, le Sovnarkom, composé uniquement de bolcheviks et de S.R. de gauche."
+            ),
+            "Les bolcheviks décident le [...] de créer leur propre gouvernement, le Sovnarkom."
         );
     }
 
