@@ -212,12 +212,6 @@ impl Pools {
 
     /// Three distractors for the card, or none when the corpus has too few of its kind.
     pub fn choose(&self, card: &GeneratedCard) -> Vec<String> {
-        self.choose_without(card, &[])
-    }
-
-    /// [`Pools::choose`], never offering one of `also_right`: names that the corpus shows
-    /// answering the card too (another who led the body a role question asks about).
-    pub fn choose_without(&self, card: &GeneratedCard, also_right: &[String]) -> Vec<String> {
         // A count in words (« cinq médailles d'or ») takes its neighbours, in words too.
         let in_words = card.answer_kind == Kind::Quantity
             && crate::facts::quantities::value_of_words(&card.answer.to_lowercase()).is_some();
@@ -229,7 +223,7 @@ impl Pools {
         if card.answer_kind == Kind::Person && asks_of_a_woman(card) {
             return Vec::new();
         }
-        let from_corpus = self.of_the_corpus(card, also_right);
+        let from_corpus = self.of_the_corpus(card);
         if from_corpus.is_empty() && card.answer_kind == Kind::Quantity {
             return numbers_near(&card.answer, part_of(&card.prompt));
         }
@@ -237,7 +231,7 @@ impl Pools {
     }
 
     /// Three distractors of the corpus for the card, or none.
-    fn of_the_corpus(&self, card: &GeneratedCard, also_right: &[String]) -> Vec<String> {
+    fn of_the_corpus(&self, card: &GeneratedCard) -> Vec<String> {
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
             return Vec::new();
         };
@@ -310,7 +304,6 @@ impl Pools {
                     })
             })
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
-            .filter(|e| !also_right.iter().any(|r| same_name(r, &e.text)))
             .filter(|e| !self.names_the_same(&e.text, &card.answer, &prompt))
             // A name sharing a word with a name of the prompt (« Pierre Curie » where « les
             // époux Curie » are named) is part of its fact.

@@ -535,19 +535,7 @@ pub fn generate_from_sources(
                 1,
             );
         }
-        // unique: « Qui présidait le Comité … ? » → Lazimir, and Podvoisky « prendrait le
-        // contrôle officiel du Comité »: one who leads the body too is no wrong answer.
-        let also_right: Vec<String> = match body_of_question(&card.prompt) {
-            Some(head) if card.fact_type == crate::facts::FactType::Role => {
-                let doc = &cleaned[card.document as usize];
-                names_of(&people, card.document)
-                    .filter(|p| leads_it_too(doc, p, head, &card.answer))
-                    .map(str::to_string)
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        card.distractors = pools.choose_without(card, &also_right);
+        card.distractors = pools.choose(card);
         // « l'étang de Thau »: a place named with the noun of its kind takes wrong answers
         // named with the same noun (« à l'[...] » fits no « Los Angeles »), or none.
         if card.answer_kind == Kind::Place && card.answer.starts_with(char::is_lowercase) {
