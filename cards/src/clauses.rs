@@ -1013,6 +1013,102 @@ fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Me
         .collect()
 }
 
+/// Each mention stretched to the whole name it ends: over the lower-case noun that opens
+/// it, and its « de » (« le bassin de Saint-Ferréol », « la mer Méditerranée », see
+/// [`crate::verdicts::is_name_head`]), after a definite article (« un hôtel de Gonesse » is
+/// a hotel in Gonesse; « à la place de » means « instead of »); and a place or an
+/// organisation joined by « du », « de la », « des » to the place or organisation before it
+/// (« le Carrousel du Louvre »). A gap after the head would cut the name; the whole name is
+/// asked instead. Mentions inside a stretched one are dropped.
+pub fn whole_names(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let named = |k: Kind| matches!(k, Kind::Place | Kind::Organisation);
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let mut start = m.span.0;
+        let mut kind = m.kind;
+        if named(m.kind) {
+            if let Some(head) = head_before(text, m.span.0) {
+                // The head noun says what it is: a place (« la mer Méditerranée »).
+                start = head;
+                kind = Kind::Place;
+            }
+            // « le Carrousel du Louvre »: the name before, through its link.
+            if let Some(before) = mentions.iter().enumerate().find(|(k, p)| {
+                *k != i
+                    && named(p.kind)
+                    && p.span.1 <= m.span.0
+                    && matches!(
+                        &text[p.span.1..m.span.0],
+                        " du " | " de la " | " des " | " de "
+                    )
+            }) {
+                start = before.1.span.0;
+                kind = before.1.kind;
+            }
+        }
+        out.push(Mention {
+            kind,
+            span: (start, m.span.1),
+        });
+    }
+    let whole: Vec<(usize, usize)> = out.iter().map(|m| m.span).collect();
+    out.retain(|m| {
+        !whole
+            .iter()
+            .any(|w| *w != m.span && w.0 <= m.span.0 && m.span.1 <= w.1)
+    });
+    out
+}
+
+/// Where the lower-case head noun of a name starting at `start` begins, with its « de »
+/// (see [`whole_names`]).
+fn head_before(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    let mut words = before.split(' ').rev();
+    let last = words.next()?;
+    // « d'Hiver »: the link is glued to the name.
+    let (link, glued) = match last {
+        "" => (words.next()?, false),
+        w if w.ends_with(['\'', '’']) => (w, true),
+        _ => return None,
+    };
+    let link_lower = link.to_lowercase();
+    let (head, article) = if matches!(link_lower.as_str(), "de" | "du" | "des" | "d'" | "d’")
+        || (glued && matches!(link_lower.as_str(), "d'" | "d’"))
+    {
+        (words.next()?, words.next()?)
+    } else if glued {
+        return None;
+    } else {
+        (link, words.next()?)
+    };
+    // « l'étang »: the article is glued to the noun.
+    let (article, head) = match head.split_once(['\'', '’']) {
+        Some((a, h)) if a.eq_ignore_ascii_case("l") => ("l'", h),
+        Some(_) => return None,
+        None => (article, head),
+    };
+    if head.is_empty()
+        || !head.starts_with(char::is_lowercase)
+        || !crate::verdicts::is_name_head(head)
+    {
+        return None;
+    }
+    let article = article.to_lowercase();
+    if !matches!(
+        article.as_str(),
+        "le" | "la" | "l'" | "les" | "du" | "au" | "aux"
+    ) {
+        return None;
+    }
+    if head == "place" {
+        return None;
+    }
+    // The head's offset: the bytes of the words after it.
+    let head_end = before.len() - before.rsplit(head).next()?.len();
+    Some(head_end - head.len())
+}
+
 /// Whether a bracket or a guillemet that `before` opens is still open at its end (more
 /// opened than closed, of any of the three kinds).
 fn inside_brackets(before: &str) -> bool {
@@ -1079,7 +1175,7 @@ pub fn verdicts(
     let mut out: Verdicts = Vec::new();
     // The sentence's pieces, which every mention's clause is cut from.
     let cut = Cut::new(text);
-    for m in &with_units(text, mentions, lexicon) {
+    for m in &whole_names(text, &with_units(text, mentions, lexicon)) {
         let answer = text[m.span.0..m.span.1].trim();
         if answer.is_empty() {
             continue;
@@ -1306,6 +1402,82 @@ mod tests {
             topic: Some(t.to_string()),
             feminine,
         }
+    }
+
+    /// The whole names [`whole_names`] makes of the named mentions of `text`.
+    fn stretched(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind)> {
+        let mentions: Vec<Mention> = names
+            .iter()
+            .map(|(n, kind)| {
+                let start = text.find(n).expect("the name is in the text");
+                Mention {
+                    kind: *kind,
+                    span: (start, start + n.len()),
+                }
+            })
+            .collect();
+        whole_names(text, &mentions)
+            .into_iter()
+            .map(|m| (text[m.span.0..m.span.1].to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_is_asked_whole_with_the_noun_that_opens_it() {
+        let place = |n: &str| (n.to_string(), Kind::Place);
+        assert_eq!(
+            stretched(
+                "Riquet fait bâtir le bassin de Saint-Ferréol.",
+                &[("Saint-Ferréol", Kind::Place)]
+            ),
+            [place("bassin de Saint-Ferréol")]
+        );
+        // Without « de », and with the kind the noun says.
+        assert_eq!(
+            stretched(
+                "Le canal relie Toulouse à la mer Méditerranée.",
+                &[
+                    ("Toulouse", Kind::Place),
+                    ("Méditerranée", Kind::Organisation)
+                ]
+            ),
+            [place("Toulouse"), place("mer Méditerranée")]
+        );
+        assert_eq!(
+            stretched(
+                "Le tunnel du Mont-Blanc relie Chamonix à Courmayeur.",
+                &[("Mont-Blanc", Kind::Organisation)]
+            ),
+            [place("tunnel du Mont-Blanc")]
+        );
+        // Two names joined by « du » are one.
+        assert_eq!(
+            stretched(
+                "Elle est construite sous le Carrousel du Louvre.",
+                &[("Carrousel", Kind::Place), ("Louvre", Kind::Place)]
+            ),
+            [place("Carrousel du Louvre")]
+        );
+        // Not after an indefinite article, nor « à la place de », nor a town's noun.
+        for (text, name) in [
+            ("L'avion s'écrase sur un hôtel de Gonesse.", "Gonesse"),
+            ("Il parle à la place de Lénine.", "Lénine"),
+            ("Les troupes entrent dans la ville de Bakou.", "Bakou"),
+        ] {
+            assert_eq!(
+                stretched(text, &[(name, Kind::Place)]),
+                [place(name)],
+                "{text}"
+            );
+        }
+        // A person is no place's name.
+        assert_eq!(
+            stretched(
+                "Il dirige le laboratoire Curie.",
+                &[("Curie", Kind::Person)]
+            ),
+            [("Curie".to_string(), Kind::Person)]
+        );
     }
 
     #[test]

@@ -73,12 +73,14 @@ pub enum Rule {
     Unexplained,
     /// A cloze still longer than one clause once its other facts are cut.
     TooLong,
+    /// A gap that one of many would fill (« [...] est l'un des plus anciens canaux »).
+    OneOfMany,
 }
 
 impl Rule {
     /// Every rule, in the order [`screen`] applies them, then the verdicts of
     /// [`crate::verdicts`].
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::CutQuote,
         Rule::RelativeTime,
         Rule::Demonstrative,
@@ -91,6 +93,7 @@ impl Rule {
         Rule::NestedPlace,
         Rule::Unexplained,
         Rule::TooLong,
+        Rule::OneOfMany,
     ];
 
     /// A short name for reports.
@@ -108,6 +111,7 @@ impl Rule {
             Rule::NestedPlace => "a town fits the place gap too",
             Rule::Unexplained => "a name nothing explains",
             Rule::TooLong => "longer than one clause",
+            Rule::OneOfMany => "one of many",
         }
     }
 }

@@ -256,6 +256,15 @@ pub fn generate_from_sources(
                 organisations.insert((r.document, mention.to_string()));
             }
         }
+        // « le bassin de Saint-Ferréol »: the whole names clause clozes ask are wrong answers
+        // for each other too.
+        if can_give_cards {
+            for m in crate::clauses::whole_names(text, &analysis.mentions) {
+                if !analysis.mentions.iter().any(|o| o.span == m.span) {
+                    pools.add(m.kind, &text[m.span.0..m.span.1], "", r.document);
+                }
+            }
+        }
         let origin = Origin {
             document: r.document,
             line: block.line_at(r.start),
@@ -538,8 +547,11 @@ pub fn generate_from_sources(
         card.distractors = pools.choose(card);
         // « l'étang de Thau »: a place named with the noun of its kind takes wrong answers
         // named with the same noun (« à l'[...] » fits no « Los Angeles »), or none.
-        if card.answer_kind == Kind::Place && card.answer.starts_with(char::is_lowercase) {
-            let noun = card.answer.split(' ').next().unwrap_or("");
+        let noun = card.answer.split(' ').next().unwrap_or("");
+        if card.answer_kind == Kind::Place
+            && (card.answer.starts_with(char::is_lowercase)
+                || crate::verdicts::is_name_head(&noun.to_lowercase()))
+        {
             card.distractors
                 .retain(|d| d.split(' ').next() == Some(noun) && d != &card.answer);
         }

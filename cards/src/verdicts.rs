@@ -91,6 +91,9 @@ impl Judge<'_> {
             {
                 return Some(Rule::RelativeTime);
             }
+            if one_of_many(&card.prompt) {
+                return Some(Rule::OneOfMany);
+            }
             if self.a_town_fits_too(card, setting_place) {
                 return Some(Rule::NestedPlace);
             }
@@ -1083,6 +1086,36 @@ fn heads_a_name(prompt: &str, answer: &str) -> bool {
     })
 }
 
+/// unique: the gap is the subject of « est l'un des … », « est l'une des … », « fait
+/// partie des … » (« Le [...] est l'un des plus anciens canaux d'Europe »): one of many fills
+/// it.
+fn one_of_many(prompt: &str) -> bool {
+    let Some((_, after)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let after = after.trim_start_matches([',', ' ']);
+    let verb_then = |verbs: &[&str], rest: &[&str]| {
+        verbs.iter().any(|v| {
+            after.strip_prefix(v).is_some_and(|a| {
+                let a = a.trim_start();
+                rest.iter().any(|r| a.starts_with(r))
+            })
+        })
+    };
+    verb_then(
+        &["est", "était", "fut", "reste", "demeure", "devient"],
+        &[
+            "l'un des",
+            "l'une des",
+            "l’un des",
+            "l’une des",
+            "un des",
+            "une des",
+        ],
+    ) || verb_then(&["fait", "faisait"], &["partie des", "partie du"])
+        || verb_then(&["compte", "comptait"], &["parmi"])
+}
+
 /// Whether the gap follows « de » after a noun of an event (« l'affrontement de [...] »),
 /// not after a word of time (« le mois de », « début », « fin »).
 fn names_the_event(prompt: &str) -> bool {
@@ -1134,6 +1167,13 @@ const NAME_HEADS: &[&str] = &[
     "détroit",
 ];
 
+/// Whether a lower-case noun opens the name of a place or a building when a name follows it,
+/// with or without its « de » (« le canal du Midi », « la mer Méditerranée », « le
+/// laboratoire Curie »).
+pub fn is_name_head(lower: &str) -> bool {
+    crate::facts::names::TOPONYM_HEADS.contains(&lower) || NAME_HEADS.contains(&lower)
+}
+
 /// minimal: a gap right after the noun that opens a name, with or without its « du », « de
 /// la », « des » (« le canal du [...] », « la mer [...] », « le laboratoire [...] »), or after
 /// a capitalised word and its « du » (« sous le Carrousel du [...] »).
@@ -1169,8 +1209,7 @@ fn ends_a_named_thing(prompt: &str) -> bool {
     // « l'Institut du [...] »: the noun after the elided article.
     let head = head.rsplit(['\'', '’']).next().unwrap_or(head);
     let lower = head.to_lowercase();
-    let heads_a_name = crate::facts::names::TOPONYM_HEADS.contains(&lower.as_str())
-        || NAME_HEADS.contains(&lower.as_str());
+    let heads_a_name = is_name_head(&lower);
     let capitalised_before = linked && words.len() > 1 && head.starts_with(char::is_uppercase);
     heads_a_name || capitalised_before
 }
@@ -1774,6 +1813,31 @@ mod tests {
             pools: &Pools::default(),
         };
         judge.fails(&GeneratedCard::sample_cloze(prompt, answer, kind), town)
+    }
+
+    #[test]
+    fn a_gap_one_of_many_would_fill_is_refused() {
+        for prompt in [
+            "Le [...] est l'un des plus anciens canaux d'Europe encore en fonctionnement.",
+            "[...] était l'une des villes les plus peuplées de France.",
+            "Le [...] fait partie des monuments les plus visités de Paris.",
+        ] {
+            assert_eq!(
+                judged(prompt, "canal du Midi", Kind::Place, None),
+                Some(Rule::OneOfMany),
+                "{prompt}"
+            );
+        }
+        // The one it is one of may be asked.
+        assert_eq!(
+            judged(
+                "Le canal du Midi est l'un des plus anciens canaux de [...].",
+                "France",
+                Kind::Place,
+                None
+            ),
+            None
+        );
     }
 
     #[test]
