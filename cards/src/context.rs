@@ -772,7 +772,14 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         }
     }
     if !question && content < min_content_words(named) {
-        return Verdict::Drop(Rule::TooShort);
+        // « Le soulèvement populaire bolchevique a commencé le [...] »: a date one content
+        // word short is kept when its situation line names what and when (« Petrograd,
+        // 1917 »), marked as for an unnamed subject.
+        if answer == Kind::Date && content + 1 == min_content_words(false) && !named {
+            rewritten.push(Rule::NoSubject);
+        } else {
+            return Verdict::Drop(Rule::TooShort);
+        }
     }
     if around.points_back(&text) {
         return Verdict::Drop(Rule::Demonstrative);

@@ -44,7 +44,7 @@ impl Judge<'_> {
                 return Some(Rule::Fragment);
             }
             // What was cut to one fact must still single it out (as [`one_fact`] asks).
-            if !says_enough(Lexicon::get(), &card.prompt) {
+            if !says_enough(Lexicon::get(), &card.prompt) && !dated_in_its_situation(card) {
                 return Some(Rule::TooShort);
             }
             if points_back_by_an_object(Lexicon::get(), &card.prompt)
@@ -251,6 +251,9 @@ pub fn one_fact(prompt: &str) -> String {
                 .then_some(after + i)
         })
     });
+    // « fait creuser une « rigole d'essai » pour prouver que … »: the purpose after the gap
+    // is another fact (« pour », « afin de » and an infinitive).
+    let second = second.or_else(|| purpose_after(lexicon, &text, after));
     if let Some(cut) = second {
         let kept = format!("{}.", text[..cut].trim_end_matches([',', ' ']));
         if says_enough(lexicon, &kept) {
@@ -798,6 +801,19 @@ fn says_enough(lexicon: &Lexicon<'_>, text: &str) -> bool {
             >= crate::context::min_content_words(crate::clauses::names_something(lexicon, text))
 }
 
+/// A date cloze one content word short of [`says_enough`] whose situation line names what
+/// it is about and the year (« La cérémonie d'ouverture n'a lieu que le [...] » in « Jeux
+/// olympiques de 1924 »; see [`crate::context::screen`]).
+fn dated_in_its_situation(card: &GeneratedCard) -> bool {
+    let lexicon = Lexicon::get();
+    card.answer_kind == Kind::Date
+        && card.prompt.split_whitespace().count() >= 6
+        && crate::clauses::content_words(lexicon, &card.prompt) + 1
+            >= crate::context::min_content_words(false)
+        && crate::setting::is_situated(card)
+        && crate::setting::last_year(&card.situation).is_some()
+}
+
 /// standalone: an elided object pronoun before a verb (« Le Congrès l'a remplacé … »)
 /// stands for something the sentence before named.
 fn points_back_by_an_object(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
@@ -1084,6 +1100,41 @@ fn heads_a_name(prompt: &str, answer: &str) -> bool {
         let bare = name.trim_end_matches(|c: char| !c.is_alphanumeric());
         bare.starts_with(char::is_uppercase) && !Lexicon::get().contains(&bare.to_lowercase())
     })
+}
+
+/// Where a purpose after byte `after` begins: « pour » or « afin de » (« afin d' ») and an
+/// infinitive, or a clitic and one (« pour les appeler »), when what is before it has its
+/// verb and eight words.
+fn purpose_after(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usize> {
+    let infinitive = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ';']).to_lowercase();
+        // « s'unir », « l'appeler »: the infinitive after its clitic.
+        let w = w.rsplit(['\'', '’']).next().unwrap_or(&w);
+        lexicon.lookup(w).any(|a| {
+            matches!(a.pos, Pos::Verb | Pos::Auxiliary)
+                && a.verb_forms().any(|f| f.mood == Mood::Infinitive)
+        })
+    };
+    let clitic = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "le" | "la" | "les" | "lui" | "leur" | "y" | "en" | "se" | "ne" | "nous" | "vous"
+        )
+    };
+    [" pour ", " afin de ", " afin d'", " afin d’"]
+        .iter()
+        .filter_map(|marker| {
+            text[after..].match_indices(marker).find_map(|(i, _)| {
+                let start = after + i;
+                let mut words = text[start + marker.len()..].split_whitespace();
+                let first = words.next()?;
+                let verb =
+                    infinitive(first) || (clitic(first) && words.next().is_some_and(infinitive));
+                let kept = &text[..start];
+                (verb && has_clause_verb(lexicon, kept) && word_count(kept) >= 8).then_some(start)
+            })
+        })
+        .min()
 }
 
 /// unique: the gap is the subject of « est l'un des … », « est l'une des … », « fait
@@ -1813,6 +1864,54 @@ mod tests {
             pools: &Pools::default(),
         };
         judge.fails(&GeneratedCard::sample_cloze(prompt, answer, kind), town)
+    }
+
+    #[test]
+    fn a_purpose_after_the_gap_is_another_fact() {
+        assert_eq!(
+            one_fact(
+                "En [...], Riquet fait creuser une « rigole d'essai » pour prouver que les eaux \
+                 de la Montagne Noire peuvent être conduites jusqu'au seuil de Naurouze."
+            ),
+            "En [...], Riquet fait creuser une « rigole d'essai »."
+        );
+        assert_eq!(
+            one_fact(
+                "Le Comité militaire révolutionnaire envoie en [...] un détachement à Gatchina \
+                 afin de les appeler à s'unir aux ouvriers."
+            ),
+            "Le Comité militaire révolutionnaire envoie en [...] un détachement à Gatchina."
+        );
+        // « pour » and a noun is part of the fact; so is a purpose the gap is in.
+        for prompt in [
+            "En 1903, les époux [...] partagent avec Henri Becquerel le prix Nobel de physique \
+             pour leurs recherches sur les radiations.",
+            "En 1665, Riquet fait creuser une rigole pour prouver que les eaux peuvent aller \
+             jusqu'au seuil de [...].",
+        ] {
+            assert_eq!(one_fact(prompt), prompt);
+        }
+    }
+
+    #[test]
+    fn a_date_one_word_short_is_kept_when_its_situation_names_what_and_when() {
+        let mut card = GeneratedCard::sample_cloze(
+            "Le soulèvement populaire bolchevique a commencé le [...].",
+            "24 octobre",
+            Kind::Date,
+        );
+        let judge = Judge {
+            pools: &Pools::default(),
+        };
+        assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
+        card.situation = "Soviet de Petrograd, 1917".to_string();
+        assert_eq!(judge.fails(&card, None), None);
+        // Not without the year, nor for another answer.
+        card.situation = "Soviet de Petrograd".to_string();
+        assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
+        card.situation = "Soviet de Petrograd, 1917".to_string();
+        card.answer_kind = Kind::Person;
+        assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
     }
 
     #[test]

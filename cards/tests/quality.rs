@@ -557,8 +557,11 @@ fn check_context(deck: &GeneratedDeck, paths: &[PathBuf]) {
         assert!(!no_subject(p, cloze, situated(c)), "no subject: {c:#?}");
         assert!(!relative_time(p), "relative time: {c:#?}");
         // A name and a time single a fact out with one content word less (« Gustave Eiffel
-        // naît à Dijon le [...] »).
-        let named_when = names_past_first(p) && (c.answer_kind == carnet_cards::facts::Kind::Date);
+        // naît à Dijon le [...] »); so does a date whose situation line names what and
+        // when (« Le soulèvement populaire bolchevique a commencé le [...] » in « Soviet de
+        // Petrograd, 1917 »).
+        let named_when = (names_past_first(p) || situated(c))
+            && (c.answer_kind == carnet_cards::facts::Kind::Date);
         assert!(
             !(cloze && content_words(p) < 5 - usize::from(named_when)),
             "too few words to single out the fact: {c:#?}"
