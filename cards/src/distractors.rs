@@ -249,6 +249,23 @@ impl Pools {
             .prompt
             .split_once(crate::cards::GAP)
             .map(|(before, _)| before.ends_with(['\'', '’']));
+        // « de [...] », « que [...] »: a word that elides before a vowel takes a wrong answer
+        // that starts with none (« attentats de octobre 1917 » is no French), whatever its
+        // kind; « d'[...] » one that does.
+        let elision = card
+            .prompt
+            .split_once(crate::cards::GAP)
+            .and_then(|(before, _)| {
+                if before.ends_with(['\'', '’']) {
+                    return Some(true);
+                }
+                let last = before.strip_suffix(' ')?.rsplit(' ').next()?.to_lowercase();
+                matches!(
+                    last.as_str(),
+                    "de" | "le" | "la" | "que" | "jusque" | "lorsque"
+                )
+                .then_some(false)
+            });
         let prompt_words = content_words(&card.prompt);
         let answer_words = content_words(&card.answer);
         let whole = part_of(&card.prompt);
@@ -302,6 +319,10 @@ impl Pools {
                         elided == starts_with_vowel_sound(&e.text)
                             || !matches!(card.answer_kind, Kind::Organisation | Kind::Other)
                     })
+            })
+            .filter(|e| {
+                card.kind != crate::cards::CardKind::Cloze
+                    || elision.is_none_or(|elided| elided == starts_with_vowel_sound(&e.text))
             })
             .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
             .filter(|e| !self.names_the_same(&e.text, &card.answer, &prompt))
@@ -843,6 +864,40 @@ mod tests {
             d.iter()
                 .all(|x| ["Comité de Tver", "Comité de Tula", "Comité de Omsk"]
                     .contains(&x.as_str())),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_that_elides_takes_wrong_answers_that_fit_it() {
+        let mut p = Pools::default();
+        for date in [
+            "avril 1917",
+            "octobre 1917",
+            "août 1918",
+            "avril 1918",
+            "mai 1917",
+            "mars 1918",
+            "décembre 1917",
+        ] {
+            p.add(Kind::Date, date, "", 0);
+        }
+        let mut c = card(
+            "juillet 1918",
+            Kind::Date,
+            "Après leurs attentats de juillet 1918.",
+        );
+        c.kind = CardKind::Cloze;
+        c.prompt = "Après leurs attentats de [...], les SR de gauche sont interdits.".into();
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d.iter().all(|x| !starts_with_vowel_sound(x)), "{d:?}");
+        // « d'[...] » takes the others.
+        c.answer = "avril 1917".into();
+        c.prompt = "Les thèses d'[...] sont lues au Soviet.".into();
+        let d = p.choose(&c);
+        assert!(
+            !d.is_empty() && d.iter().all(|x| starts_with_vowel_sound(x)),
             "{d:?}"
         );
     }

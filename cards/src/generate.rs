@@ -229,6 +229,8 @@ pub fn generate_from_sources(
             if m.kind == Kind::Quantity {
                 let (number, unit) = mention.rsplit_once(' ').unwrap_or((mention, ""));
                 pools.add(m.kind, number, unit, r.document);
+            } else if m.kind == Kind::Date && mention.starts_with(char::is_uppercase) {
+                // « Lénine en Octobre 1917 »: a month capitalised is part of a title.
             } else if m.kind == Kind::Date || (can_give_cards && !lexicon.is_generic(mention)) {
                 // Names for wrong answers come from prose, not from footnotes and
                 // references (« BakinskiRabotchii, du 1er mai 1918 »).
