@@ -342,6 +342,92 @@ fn first_word(text: &str) -> &str {
     text.split_whitespace().next().unwrap_or("")
 }
 
+/// Nouns of a thing said or decided (« le projet », « le problème », « la motion ») that,
+/// after a definite article and without a « de » that says whose or of what, stand for one
+/// the text told before.
+const ABSTRACT_NOUNS: &[&str] = &[
+    "problème",
+    "projet",
+    "question",
+    "proposition",
+    "décision",
+    "mesure",
+    "plan",
+    "idée",
+    "affaire",
+    "motion",
+    "résolution",
+    "conditions",
+    "accord",
+    "demande",
+    "offre",
+    "ultimatum",
+    "mandat",
+];
+
+/// Whether `text` holds « le projet », « la motion », « les conditions » … (see
+/// [`ABSTRACT_NOUNS`]) with no « de », « du », « des », « d' » after it: which one is told
+/// in another sentence (« [...] étudie le problème depuis sa maison de Revel »).
+pub(crate) fn unqualified_abstract(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        let noun = match lower.split_once(['\'', '’']) {
+            Some(("l", noun)) => noun.to_string(),
+            Some(_) => return false,
+            None if i > 0
+                && matches!(words[i - 1].to_lowercase().as_str(), "le" | "la" | "les") =>
+            {
+                lower.clone()
+            }
+            None => return false,
+        };
+        let ends = noun.ends_with([',', '.', ';', ':']);
+        if !ABSTRACT_NOUNS.contains(&noun.trim_end_matches([',', '.', ';', ':'])) {
+            return false;
+        }
+        let next = words
+            .get(i + 1)
+            .map(|n| n.to_lowercase())
+            .unwrap_or_default();
+        let complement = !ends
+            && (matches!(next.as_str(), "de" | "du" | "des")
+                || next.starts_with("d'")
+                || next.starts_with("d’"));
+        !complement
+    })
+}
+
+/// Whether the gap that opens `text` is its subject, or an opening phrase (« [...], les
+/// troupes rouges occupent … » for « Fin avril »; « [...] en 1845, Victor Hugo est élu … »):
+/// set off by a comma, what follows must not be another subject, a determiner or a name.
+/// An aside on the subject (« [...], qui préside, lit … », « [...], né à Béziers, étudie … »)
+/// leaves it the subject.
+fn gap_is_the_subject(lexicon: &Lexicon<'_>, text: &str) -> bool {
+    let after = &text[GAP.len()..];
+    let Some(comma) = after.find(", ") else {
+        return true;
+    };
+    // Words between the gap and the comma with no verb: the gap opened a phrase.
+    let before_comma = &after[..comma];
+    if before_comma
+        .split_whitespace()
+        .any(|w| is_verb_form(lexicon, w))
+    {
+        return true;
+    }
+    let next = after[comma + 2..].split_whitespace().next().unwrap_or("");
+    let next_lower = next.to_lowercase();
+    let another_subject = next.starts_with(char::is_uppercase)
+        || lexicon
+            .lookup(&next_lower)
+            .any(|a| a.pos.is_article() || a.pos == Pos::PossessiveAdjective)
+        || matches!(next_lower.as_str(), "il" | "elle" | "ils" | "elles" | "on")
+        || next_lower.starts_with("l'")
+        || next_lower.starts_with("l’");
+    !another_subject
+}
+
 /// Whether a clause may open on `word`.
 fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
     // Clauses open on few words, each asked about many times.
@@ -796,6 +882,9 @@ fn sentence_of(
     resolve: &Resolver<'_>,
 ) -> Option<(String, bool)> {
     let mut text = clause.trim().trim_matches([',', ' ']).to_string();
+    if let Some(rest) = crate::context::without_tying_opening(&text, GAP) {
+        text = rest;
+    }
     // Whether a connector was dropped: the clause then opened inside its sentence, where a
     // capitalised word is a name (« , et Mach 2 est atteint le … »).
     let mut inside = false;
@@ -822,7 +911,12 @@ fn sentence_of(
     // bare noun (« voie navigable qui … ») means its subject was cut off.
     let opening = bare(first_word(&text));
     let a_name_inside = inside && opening.starts_with(char::is_uppercase);
-    if opening != GAP && !a_name_inside && !opens_a_sentence(lexicon, opening) {
+    // (the gap itself may open it: « [...] révoque l'édit de Nantes »)
+    let gap_first = first_word(&text).starts_with(GAP);
+    if !gap_first && !a_name_inside && !opens_a_sentence(lexicon, opening) {
+        return None;
+    }
+    if gap_first && !gap_is_the_subject(lexicon, &text) {
         return None;
     }
     // A possessive subject (« Sa mort provoque … ») belongs to someone named before: the
@@ -1420,6 +1514,57 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.span.0..m.span.1].to_string(), m.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_gap_opening_the_clause_is_its_subject_or_no_card() {
+        let lexicon = Lexicon::get();
+        for text in [
+            "[...] révoque l'édit de Nantes en 1685.",
+            "[...], qui préside, lit la liste des commissaires.",
+            "[...], né à Béziers en 1609, étudie le tracé du canal.",
+        ] {
+            assert!(gap_is_the_subject(lexicon, text), "{text}");
+        }
+        for text in [
+            "[...], les troupes rouges occupent Petrovsk et Derbent.",
+            "[...] en 1845, Victor Hugo est élu député de Paris.",
+            "[...], il gagne Bruxelles.",
+        ] {
+            assert!(!gap_is_the_subject(lexicon, text), "{text}");
+        }
+        let topic = DocumentTopic {
+            pronoun: None,
+            topic: None,
+            feminine: None,
+        };
+        let (sentence, _) = sentence_of(
+            "[...] révoque l'édit de Nantes en 1685",
+            &topic,
+            &no_antecedent,
+        )
+        .expect("a sentence");
+        assert_eq!(sentence, "[...] révoque l'édit de Nantes en 1685.");
+    }
+
+    #[test]
+    fn a_thing_said_or_decided_without_its_complement_points_back() {
+        for text in [
+            "[...] étudie le problème depuis sa maison de Revel.",
+            "[...] et Lounatcharski proposent d'accepter les conditions exigées par les socialistes.",
+            "Le mandat fut signé par [...].",
+            "[...] lit le projet.",
+        ] {
+            assert!(unqualified_abstract(text), "{text}");
+        }
+        for text in [
+            "[...] soumet la motion de Martov.",
+            "Riquet adresse son projet au ministre [...].",
+            "Le projet d'Eiffel est adopté en [...].",
+            "Une question est posée à [...].",
+        ] {
+            assert!(!unqualified_abstract(text), "{text}");
+        }
     }
 
     #[test]

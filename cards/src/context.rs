@@ -607,6 +607,56 @@ fn of_topic(topic: &str) -> Option<String> {
 /// length as [`GAP`], so offsets stay the same.
 const MARK: &str = "Qgapq";
 
+/// Openings that tie a sentence to the one before by a concession or a cause and hold no fact
+/// of their own: their demonstrative points back, and the clause after them stands alone.
+const TYING_OPENINGS: &[&str] = &[
+    "malgré",
+    "face à",
+    "devant",
+    "outre",
+    "en dépit de",
+    "suite à",
+    "à la suite de",
+    "en réponse à",
+    "grâce à",
+];
+
+/// `text` without an opening that ties it to the sentence before and names nothing
+/// (« Malgré cette interdiction, quelque 200 000 protestants prennent le chemin de l'exil »
+/// → « Quelque 200 000 protestants prennent … »): a preposition of [`TYING_OPENINGS`], a
+/// demonstrative and up to three lower-case words, then a comma; `None` when it has none.
+/// `gap` is the gap's mark, which the opening must not hold.
+pub fn without_tying_opening(text: &str, gap: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let after = TYING_OPENINGS
+        .iter()
+        .find_map(|o| lower.strip_prefix(o).and_then(|r| r.strip_prefix(' ')))?;
+    // (the openings keep their byte length lower-cased; the rest is read in the original)
+    let from = lower.len() - after.len();
+    let (aside, _) = text.get(from..)?.split_once(", ")?;
+    let mut words = aside.split(' ');
+    if !matches!(words.next()?, "ce" | "cet" | "cette" | "ces") {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty()
+        || rest.len() > 3
+        || rest
+            .iter()
+            .any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\''))
+    {
+        return None;
+    }
+    let cut = from + aside.len() + 2;
+    let clause = &text[cut..];
+    if text[..cut].contains(gap) || clause.split_whitespace().count() < 4 {
+        return None;
+    }
+    let mut chars = clause.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 /// Keeps, rewrites or drops a card's prompt (see the module's rules). Questions are
 /// written by the fact finders in a fixed form, so only the rules about words that point
 /// outside (pronouns, demonstratives, relative times) apply to them.
@@ -616,6 +666,10 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
     let mut rewritten = Vec::new();
     if !question && cut_quote(&text) {
         return Verdict::Drop(Rule::CutQuote);
+    }
+    if let Some(clause) = without_tying_opening(&text, MARK) {
+        text = clause;
+        rewritten.push(Rule::Demonstrative);
     }
     // A pronoun may be replaced by its antecedent; the new prompt is read again.
     let mut first = true;
@@ -2957,6 +3011,31 @@ fn content_words_split(prompt: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_that_ties_to_the_sentence_before_is_dropped() {
+        assert_eq!(
+            without_tying_opening(
+                "Malgré cette interdiction, quelque [...] protestants prennent le chemin de l'exil.",
+                GAP
+            )
+            .as_deref(),
+            Some("Quelque [...] protestants prennent le chemin de l'exil.")
+        );
+        assert_eq!(
+            without_tying_opening("Face à ces menaces, [...] fuit en Angleterre.", GAP).as_deref(),
+            Some("[...] fuit en Angleterre.")
+        );
+        // Not when it names something, holds the gap, or tells a time or a place.
+        for text in [
+            "Malgré cette défaite de Sedan, [...] reste à Paris.",
+            "Malgré ce [...], Riquet poursuit les travaux.",
+            "Dans cette ville, [...] fonde une imprimerie.",
+            "Après cette défaite, [...] abdique.",
+        ] {
+            assert_eq!(without_tying_opening(text, GAP), None, "{text}");
+        }
+    }
 
     /// A lexicon that knows the names of these examples as people, bodies and places.
     fn lexicon() -> Lexicon {

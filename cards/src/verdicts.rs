@@ -76,7 +76,10 @@ impl Judge<'_> {
             if !is_whole_sentence(Lexicon::get(), &card.prompt) {
                 return Some(Rule::Fragment);
             }
-            if crate::context::points_back(&card.prompt) || points_to_a_place_before(&card.prompt) {
+            if crate::context::points_back(&card.prompt)
+                || points_to_a_place_before(&card.prompt)
+                || crate::clauses::unqualified_abstract(&card.prompt)
+            {
                 return Some(Rule::Demonstrative);
             }
             if day_without_month(&card.prompt) {

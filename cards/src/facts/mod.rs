@@ -364,6 +364,15 @@ impl Lexicon {
                 return e;
             }
         }
+        // « Hauteville House », « Hyde Park »: an English noun of a building or a place ends
+        // the name (two unknown capitalised words would otherwise pass for a person's).
+        if words
+            .last()
+            .is_some_and(|w| ENGLISH_PLACE_HEADS.contains(w))
+        {
+            e.place += 3;
+            return e;
+        }
         // (« Sud-Aviation »: a keyword in a hyphened word too)
         let any_keyword = words
             .iter()
@@ -485,6 +494,33 @@ impl Lexicon {
         kind_of_evidence(&e)
     }
 }
+
+/// English nouns that end the name of a building or a place (« Hauteville House »), lower
+/// case (surnames such as Hall, Court or Park are left out).
+const ENGLISH_PLACE_HEADS: &[&str] = &[
+    "house",
+    "square",
+    "street",
+    "road",
+    "castle",
+    "palace",
+    "tower",
+    "bridge",
+    "garden",
+    "gardens",
+    "abbey",
+    "centre",
+    "center",
+    "stadium",
+    "island",
+    "river",
+    "valley",
+    "airport",
+    "cathedral",
+    "chapel",
+    "museum",
+    "theatre",
+];
 
 /// The kind the evidence for a name says: the strongest, when nothing ties with it.
 fn kind_of_evidence(e: &Evidence) -> Kind {
@@ -678,6 +714,20 @@ mod tests {
         assert_eq!(lex.kind_of("Izmaïlovski"), Kind::Other);
         assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
+    }
+
+    #[test]
+    fn an_english_noun_of_a_building_ends_a_place() {
+        let lex = Lexicon::build(
+            [
+                "En 1856, il achète Hauteville House.",
+                "Il visite Windsor Castle avec Maurice Koechlin.",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(lex.kind_of("Hauteville House"), Kind::Place);
+        assert_eq!(lex.kind_of("Windsor Castle"), Kind::Place);
+        assert_eq!(lex.kind_of("Maurice Koechlin"), Kind::Person);
     }
 
     #[test]
