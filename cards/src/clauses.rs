@@ -365,35 +365,80 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "mandat",
 ];
 
-/// Whether `text` holds « le projet », « la motion », « les conditions » … (see
-/// [`ABSTRACT_NOUNS`]) with no « de », « du », « des », « d' » after it: which one is told
-/// in another sentence (« [...] étudie le problème depuis sa maison de Revel »).
+/// Lower-case nouns of a body or a meeting that, after a definite article and with no
+/// complement or name, stand for one the text told before (« le commandement militaire »,
+/// « l'organisation militaire », « le congrès »). (« le parti bolchevik », « le
+/// gouvernement provisoire », « l'armée rouge » name one: they are not here.)
+const BODY_NOUNS: &[&str] = &[
+    "commandement",
+    "organisation",
+    "comité",
+    "conseil",
+    "délégation",
+    "commission",
+    "assemblée",
+    "congrès",
+    "direction",
+    "état-major",
+    "soviet",
+    "conférence",
+    "réunion",
+    "séance",
+    "session",
+];
+
+/// Whether `text` holds « le projet », « la motion », « les conditions exigées », « le
+/// commandement militaire » … (see [`ABSTRACT_NOUNS`] and [`BODY_NOUNS`]) with no « de »,
+/// « du », « des », « d' » or name after it and a body's adjectives: which one is told in
+/// another sentence (« [...] étudie le problème depuis sa maison de Revel »).
 pub(crate) fn unqualified_abstract(text: &str) -> bool {
+    let lexicon = Lexicon::get();
     let words: Vec<&str> = text.split_whitespace().collect();
+    let stop = [',', '.', ';', ':'];
     words.iter().enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
-        let noun = match lower.split_once(['\'', '’']) {
-            Some(("l", noun)) => noun.to_string(),
+        let (noun, written) = match lower.split_once(['\'', '’']) {
+            Some(("l", noun)) => (noun.to_string(), &w[w.len() - noun.len()..]),
             Some(_) => return false,
             None if i > 0
                 && matches!(words[i - 1].to_lowercase().as_str(), "le" | "la" | "les") =>
             {
-                lower.clone()
+                (lower.clone(), *w)
             }
             None => return false,
         };
-        let ends = noun.ends_with([',', '.', ';', ':']);
-        if !ABSTRACT_NOUNS.contains(&noun.trim_end_matches([',', '.', ';', ':'])) {
+        let mut ends = noun.ends_with(stop);
+        let bare = noun.trim_end_matches(stop);
+        let body = BODY_NOUNS.contains(&bare) && written.starts_with(char::is_lowercase);
+        if !ABSTRACT_NOUNS.contains(&bare) && !body {
             return false;
         }
-        let next = words
-            .get(i + 1)
-            .map(|n| n.to_lowercase())
-            .unwrap_or_default();
+        // (a body's adjectives do not say which: « le commandement militaire »)
+        let mut k = i + 1;
+        while body && !ends {
+            let Some(next) = words.get(k) else {
+                break;
+            };
+            let lower = next.to_lowercase();
+            let bare = lower.trim_end_matches(stop);
+            let adjective = next.starts_with(char::is_lowercase)
+                && lexicon.lookup(bare).any(|a| a.pos == Pos::Adjective)
+                && !lexicon
+                    .lookup(bare)
+                    .any(|a| a.pos.is_verb() || a.pos.is_function_word());
+            if !adjective {
+                break;
+            }
+            ends = next.ends_with(stop);
+            k += 1;
+        }
+        let next = words.get(k).copied().unwrap_or_default();
+        let next_lower = next.to_lowercase();
         let complement = !ends
-            && (matches!(next.as_str(), "de" | "du" | "des")
-                || next.starts_with("d'")
-                || next.starts_with("d’"));
+            && (matches!(next_lower.as_str(), "de" | "du" | "des")
+                || next_lower.starts_with("d'")
+                || next_lower.starts_with("d’")
+                || (body && next.starts_with(char::is_uppercase)));
         !complement
     })
 }
@@ -1554,6 +1599,9 @@ mod tests {
             "[...] et Lounatcharski proposent d'accepter les conditions exigées par les socialistes.",
             "Le mandat fut signé par [...].",
             "[...] lit le projet.",
+            "Le commandement militaire a répondu par un ultimatum le [...].",
+            "Ouliantzev avait été envoyé à Tsarskoïé-Sélo par l'organisation militaire en [...].",
+            "Le congrès s'ouvre à [...].",
         ] {
             assert!(unqualified_abstract(text), "{text}");
         }
@@ -1562,6 +1610,9 @@ mod tests {
             "Riquet adresse son projet au ministre [...].",
             "Le projet d'Eiffel est adopté en [...].",
             "Une question est posée à [...].",
+            "Le Congrès des Soviets s'ouvre à [...].",
+            "Le comité central du parti se réunit à [...].",
+            "L'organisation militaire bolchevique de Petrograd est créée en [...].",
         ] {
             assert!(!unqualified_abstract(text), "{text}");
         }

@@ -79,6 +79,7 @@ impl Judge<'_> {
             if crate::context::points_back(&card.prompt)
                 || points_to_a_place_before(&card.prompt)
                 || crate::clauses::unqualified_abstract(&card.prompt)
+                || ends_without_its_object(Lexicon::get(), &card.prompt)
             {
                 return Some(Rule::Demonstrative);
             }
@@ -1140,6 +1141,43 @@ fn purpose_after(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usiz
         .min()
 }
 
+/// Verbs whose object is what the fact is about: one that ends the sentence without it
+/// (« … acceptent de négocier. ») leaves what was negotiated to another sentence.
+const VERBS_OF_AN_OBJECT: &[&str] = &[
+    "négocier",
+    "accepter",
+    "refuser",
+    "approuver",
+    "signer",
+    "voter",
+    "discuter",
+    "examiner",
+    "proposer",
+    "demander",
+    "exiger",
+    "adopter",
+    "rejeter",
+];
+
+/// standalone: the prompt ends on an infinitive or a finite form of a verb of
+/// [`VERBS_OF_AN_OBJECT`] (not a participle: « le traité est signé » is whole).
+fn ends_without_its_object(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
+    let Some(last) = prompt
+        .trim_end_matches(['.', '!', ' '])
+        .rsplit(' ')
+        .next()
+        .map(str::to_lowercase)
+    else {
+        return false;
+    };
+    let last = last.rsplit(['\'', '’']).next().unwrap_or(&last).to_string();
+    lexicon.lookup(&last).any(|a| {
+        a.pos == Pos::Verb
+            && VERBS_OF_AN_OBJECT.contains(&a.lemma)
+            && a.verb_forms().any(|f| f.mood != Mood::Participle)
+    })
+}
+
 /// unique: the gap is the subject of « est l'un des … », « est l'une des … », « fait
 /// partie des … » (« Le [...] est l'un des plus anciens canaux d'Europe »): one of many fills
 /// it.
@@ -1915,6 +1953,25 @@ mod tests {
         card.situation = "Soviet de Petrograd, 1917".to_string();
         card.answer_kind = Kind::Person;
         assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
+    }
+
+    #[test]
+    fn a_verb_that_ends_without_its_object_leaves_it_to_another_sentence() {
+        let lexicon = Lexicon::get();
+        for prompt in [
+            "Le Comité central bolchévik du [...] accepte de négocier.",
+            "Le [...] refuse.",
+            "Les délégués du [...] votent.",
+        ] {
+            assert!(ends_without_its_object(lexicon, prompt), "{prompt}");
+        }
+        for prompt in [
+            "Le traité de paix est signé à [...].",
+            "Le traité est signé le [...].",
+            "Le Sénat approuve le traité en [...].",
+        ] {
+            assert!(!ends_without_its_object(lexicon, prompt), "{prompt}");
+        }
     }
 
     #[test]
