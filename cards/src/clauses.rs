@@ -1182,7 +1182,12 @@ pub fn whole_names(text: &str, mentions: &[Mention]) -> Vec<Mention> {
                     )
             }) {
                 start = before.1.span.0;
-                kind = before.1.kind;
+                // (a place of one of the two makes the whole one: « le Carrousel du Louvre »)
+                if before.1.kind != Kind::Place && m.kind != Kind::Place {
+                    kind = before.1.kind;
+                } else {
+                    kind = Kind::Place;
+                }
             }
         }
         out.push(Mention {
@@ -1428,7 +1433,10 @@ pub fn verdicts(
             refuse(&mut out, answer, "no name and no time");
             continue;
         }
-        if !names {
+        // A clause that names nothing but tells its time is anchored by the document's topic
+        // as its situation line (« L'escrimeur [...] gagne à lui seul trois titres » in « Les
+        // Jeux olympiques d'été de 1924 »); see [`anchored_by_its_topic`].
+        if !names && situation.is_empty() {
             refuse(&mut out, answer, "names nothing");
             continue;
         }
@@ -1473,6 +1481,13 @@ pub fn verdicts(
         out.push((answer.to_string(), Ok(card)));
     }
     out
+}
+
+/// Whether a clause cloze names nothing of its own and leans on its situation line, the
+/// document's topic, to be understood: it is kept only if that line ends up naming the
+/// subject and the year (see [`crate::setting::is_situated`]).
+pub fn anchored_by_its_topic(card: &GeneratedCard) -> bool {
+    !names_something(Lexicon::get(), &card.prompt)
 }
 
 /// The subject pronoun of a topic (see [`DocumentTopic::pronoun`]).

@@ -235,6 +235,11 @@ impl Pools {
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
             return Vec::new();
         };
+        // Wrong answers that are surely organisations are for an answer that surely is one
+        // (« sous le [...] » → « Carrousel du Louvre » takes no « Comité de Salut Public »).
+        if card.answer_kind == Kind::Organisation && !self.sure_organisation(&card.answer) {
+            return Vec::new();
+        }
         let prompt = fold(&card.prompt);
         let unit = if card.answer_kind == Kind::Quantity {
             unit_after(&card.context, &card.answer)

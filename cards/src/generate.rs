@@ -369,6 +369,10 @@ pub fn generate_from_sources(
         for mut card in clause_cards {
             crate::verdicts::mend(&mut card);
             card.score = crate::rank::score(&card, block.kind);
+            if crate::clauses::anchored_by_its_topic(&card) {
+                rewrites.insert(card.key(), vec![Rule::NoSubject]);
+                card.score += crate::rank::topic_credit(&card);
+            }
             candidates.push(card);
         }
         for (mut card, rules) in written.cards {

@@ -129,6 +129,17 @@ pub fn situation_credit(card: &GeneratedCard) -> i32 {
     }
 }
 
+/// What a clause cloze anchored by its document's topic (see
+/// [`crate::clauses::anchored_by_its_topic`]) gets back of what naming nothing costs: its
+/// situation line names what it is about.
+pub fn topic_credit(card: &GeneratedCard) -> i32 {
+    if card.kind == CardKind::Cloze && !card.situation.is_empty() {
+        unanchored_cost(card)
+    } else {
+        0
+    }
+}
+
 fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4)

@@ -37,6 +37,7 @@ impl Judge<'_> {
             if cuts_a_name(&card.prompt)
                 || (card.answer_kind != Kind::Date && ends_a_named_thing(&card.prompt))
                 || heads_a_name(&card.prompt, &card.answer)
+                || (card.answer_kind == Kind::Organisation && body_goes_on(&card.prompt))
             {
                 return Some(Rule::Fragment);
             }
@@ -55,6 +56,12 @@ impl Judge<'_> {
             // minimal: about twenty words; what is still longer once cut to one fact holds
             // more than its clause.
             if word_count(&card.prompt) > MAX_WORDS {
+                return Some(Rule::TooLong);
+            }
+            // minimal: three other counts beside the gap are three other facts (« Au total,
+            // 3 089 athlètes, dont 135 femmes, représentant [...], prennent part aux 126
+            // épreuves … »).
+            if other_counts(&card.prompt) >= 3 {
                 return Some(Rule::TooLong);
             }
             // minimal: a sovereign's number is part of his name (« Louis [...] »).
@@ -1141,6 +1148,39 @@ fn purpose_after(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usiz
         .min()
 }
 
+/// The numbers of a prompt besides its gap that are not years nor days of a date (« 3 089 »
+/// is one; « le 2 mars 1969 » none).
+fn other_counts(prompt: &str) -> usize {
+    let words: Vec<&str> = prompt.split_whitespace().collect();
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', ')']).to_string();
+    let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let mut count = 0;
+    for (i, word) in words.iter().enumerate() {
+        let digits = bare(word);
+        if !is_number(&digits) {
+            continue;
+        }
+        // (a group of three digits goes on the number before it: « 3 089 »)
+        let before = i.checked_sub(1).map(|p| words[p]);
+        if digits.len() == 3
+            && before.is_some_and(|b| is_number(b) && !b.ends_with([',', '.', ';', ':', ')']))
+        {
+            continue;
+        }
+        let year = digits.len() == 4
+            && digits
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2100).contains(&y));
+        let day = words
+            .get(i + 1)
+            .is_some_and(|n| crate::facts::dates::is_month(&bare(n).to_lowercase()));
+        if !year && !day {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Verbs whose object is what the fact is about: one that ends the sentence without it
 /// (« … acceptent de négocier. ») leaves what was negotiated to another sentence.
 const VERBS_OF_AN_OBJECT: &[&str] = &[
@@ -1206,6 +1246,16 @@ fn one_of_many(prompt: &str) -> bool {
         ],
     ) || verb_then(&["fait", "faisait"], &["partie des", "partie du"])
         || verb_then(&["compte", "comptait"], &["parmi"])
+}
+
+/// minimal: a body's name goes on after the gap with its « de » (« La [...] de cyclisme fut
+/// créée » for « Fédération française »; « le [...] de Bakou »): the gap is part of it.
+fn body_goes_on(prompt: &str) -> bool {
+    prompt.split_once(GAP).is_some_and(|(_, after)| {
+        [" de ", " du ", " des ", " d'", " d’"]
+            .iter()
+            .any(|link| after.starts_with(link))
+    })
 }
 
 /// Whether the gap follows « de » after a noun of an event (« l'affrontement de [...] »),
@@ -1972,6 +2022,56 @@ mod tests {
         ] {
             assert!(!ends_without_its_object(lexicon, prompt), "{prompt}");
         }
+    }
+
+    #[test]
+    fn a_cloze_with_three_other_counts_tells_several_facts() {
+        assert_eq!(
+            other_counts(
+                "Au total, 3 089 athlètes, dont 135 femmes, représentant [...], prennent part \
+                 aux 126 épreuves de 17 sports."
+            ),
+            4
+        );
+        assert_eq!(
+            other_counts("Le 2 mars 1969, le prototype 001 vole 29 minutes à [...]."),
+            2
+        );
+        assert_eq!(
+            other_counts("La France remporte [...] médailles, dont 13 en or."),
+            1
+        );
+        assert_eq!(
+            judged(
+                "Au total, 3 089 athlètes, dont 135 femmes, représentant [...], prennent part aux 126 épreuves de 17 sports.",
+                "44 nations",
+                Kind::Quantity,
+                None
+            ),
+            Some(Rule::TooLong)
+        );
+    }
+
+    #[test]
+    fn a_body_whose_name_goes_on_after_the_gap_is_cut() {
+        assert_eq!(
+            judged(
+                "La [...] de cyclisme fut créée le 12 février 1881 à Paris.",
+                "Fédération française",
+                Kind::Organisation,
+                None
+            ),
+            Some(Rule::Fragment)
+        );
+        assert_eq!(
+            judged(
+                "Le Comité militaire révolutionnaire du [...] fut créé en octobre 1917.",
+                "Soviet de Petrograd",
+                Kind::Organisation,
+                None
+            ),
+            None
+        );
     }
 
     #[test]

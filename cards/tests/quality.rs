@@ -529,11 +529,13 @@ fn names_past_first(prompt: &str) -> bool {
 }
 
 /// The situation line shown with the card names its subject and a year.
+/// Whether a card's situation line names its subject, and the line or the prompt its year.
 fn situated(c: &GeneratedCard) -> bool {
-    c.situation.starts_with(char::is_uppercase)
-        && c.situation
-            .split(|ch: char| !ch.is_ascii_digit())
+    let year = |text: &str| {
+        text.split(|ch: char| !ch.is_ascii_digit())
             .any(|d| d.len() == 4)
+    };
+    c.situation.starts_with(char::is_uppercase) && (year(&c.situation) || year(&c.prompt))
 }
 
 fn check_context(deck: &GeneratedDeck, paths: &[PathBuf]) {

@@ -354,6 +354,16 @@ impl Lexicon {
             e.other += 4;
             return e;
         }
+        // « (en italien : Monte Bianco) »: a name in another language, of what was named.
+        let language_before = prev == ":"
+            && name
+                .first
+                .checked_sub(2)
+                .is_some_and(|p| LANGUAGES.contains(&tokens[p].lower()));
+        if language_before {
+            e.other += 4;
+            return e;
+        }
         // « le Nord », « le Midi »: a point of the compass names a region.
         if let [word] = words.as_slice() {
             if matches!(
@@ -494,6 +504,33 @@ impl Lexicon {
         kind_of_evidence(&e)
     }
 }
+
+/// Languages a name is given in (« en italien : Monte Bianco »).
+const LANGUAGES: &[&str] = &[
+    "italien",
+    "anglais",
+    "allemand",
+    "espagnol",
+    "russe",
+    "latin",
+    "arabe",
+    "occitan",
+    "breton",
+    "basque",
+    "catalan",
+    "néerlandais",
+    "portugais",
+    "grec",
+    "chinois",
+    "japonais",
+    "polonais",
+    "turc",
+    "corse",
+    "alsacien",
+    "provençal",
+    "savoyard",
+    "francoprovençal",
+];
 
 /// English nouns that end the name of a building or a place (« Hauteville House »), lower
 /// case (surnames such as Hall, Court or Park are left out).
@@ -714,6 +751,14 @@ mod tests {
         assert_eq!(lex.kind_of("Izmaïlovski"), Kind::Other);
         assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
+    }
+
+    #[test]
+    fn a_name_in_another_language_is_no_person() {
+        let lex = Lexicon::build(
+            ["Le mont Blanc (en italien : Monte Bianco) domine Chamonix."].into_iter(),
+        );
+        assert_eq!(lex.kind_of("Monte Bianco"), Kind::Other);
     }
 
     #[test]
