@@ -363,6 +363,15 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "offre",
     "ultimatum",
     "mandat",
+    // the things of a scene told before (« Sur la table en face d'Ilitch … »)
+    "table",
+    "chambre",
+    "salle",
+    "pièce",
+    "couloir",
+    "voiture",
+    "wagon",
+    "fenêtre",
 ];
 
 /// Lower-case nouns of a body or a meeting that, after a definite article and with no
@@ -514,6 +523,15 @@ fn opens_a_sentence_uncached(lexicon: &Lexicon<'_>, word: &str) -> bool {
     }
     // Elided determiners and prepositions: « l' », « d' ».
     ok || matches!(lower, "l" | "d" | "qu" | "c" | "s" | "n")
+}
+
+/// Whether the lexicon knows `word` (bare, lower case) as a noun of some use (more than five
+/// occurrences a million words).
+fn is_common_noun(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    let word = bare(word).to_lowercase();
+    lexicon
+        .lookup(&word)
+        .any(|a| a.pos == Pos::Noun && a.freq > 5.0)
 }
 
 /// A span of the sentence: a clause candidate.
@@ -919,12 +937,25 @@ fn points_back(text: &str) -> bool {
     false
 }
 
-/// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
-/// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
+/// [`sentence_opening_on`] for a clause that opens on no name the analysis found.
+#[cfg(test)]
 fn sentence_of(
     clause: &str,
     topic: &DocumentTopic,
     resolve: &Resolver<'_>,
+) -> Option<(String, bool)> {
+    sentence_opening_on(clause, topic, resolve, false)
+}
+
+/// The clause's text made a sentence: opening connector dropped, subject pronoun replaced by
+/// the topic (or `None` when a pronoun cannot be resolved), capitalised, with a final stop.
+/// `opens_on_a_name`: whether the clause opens on a name the analysis found (« Paris fut
+/// choisie en 1921 »: « Paris » is no common « paris » there).
+fn sentence_opening_on(
+    clause: &str,
+    topic: &DocumentTopic,
+    resolve: &Resolver<'_>,
+    opens_on_a_name: bool,
 ) -> Option<(String, bool)> {
     let mut text = clause.trim().trim_matches([',', ' ']).to_string();
     if let Some(rest) = crate::context::without_tying_opening(&text, GAP) {
@@ -955,7 +986,7 @@ fn sentence_of(
     // pronoun, a number or a name; a verb or a participle (« née le … », « est une … ») or a
     // bare noun (« voie navigable qui … ») means its subject was cut off.
     let opening = bare(first_word(&text));
-    let a_name_inside = inside && opening.starts_with(char::is_uppercase);
+    let a_name_inside = (inside || opens_on_a_name) && opening.starts_with(char::is_uppercase);
     // (the gap itself may open it: « [...] révoque l'édit de Nantes »)
     let gap_first = first_word(&text).starts_with(GAP);
     if !gap_first && !a_name_inside && !opens_a_sentence(lexicon, opening) {
@@ -972,17 +1003,36 @@ fn sentence_of(
         used_topic = true;
     }
     // An object pronoun before a verb (« le tenaient », « la rejoint ») points back.
-    let mut ws = text.split_whitespace().peekable();
-    while let (Some(word), Some(&next)) = (ws.next(), ws.peek()) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, (word, next)) in words.iter().zip(words.iter().skip(1)).enumerate() {
         // Every object pronoun looked for starts with `l`: other words are not lowered.
         if !word.starts_with(['l', 'L']) {
             continue;
         }
         let w = word.to_lowercase();
+        // (« la révolte éclate », « le siège devant Alès »: an article and a noun that is a
+        // verb form too, unless a subject pronoun comes before: « il la conduit »)
+        let after_subject = i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                words[p].to_lowercase().as_str(),
+                "il" | "elle"
+                    | "ils"
+                    | "elles"
+                    | "on"
+                    | "qui"
+                    | "ne"
+                    | "n'"
+                    | "je"
+                    | "nous"
+                    | "vous"
+            )
+        });
+        let verb_here = |form: &str| {
+            is_verb_form(lexicon, form) && (after_subject || !is_common_noun(lexicon, form))
+        };
         let elided_object = (w.starts_with("l'") || w.starts_with("l’"))
-            && is_verb_form(lexicon, &w[w.find(['\'', '’']).map_or(0, |i| i + 1)..]);
-        if (matches!(w.as_str(), "le" | "la" | "les" | "lui" | "leur")
-            && is_verb_form(lexicon, next))
+            && verb_here(&w[w.find(['\'', '’']).map_or(0, |i| i + 1)..]);
+        if (matches!(w.as_str(), "le" | "la" | "les" | "lui" | "leur") && verb_here(next))
             || elided_object
         {
             return None;
@@ -1350,8 +1400,11 @@ pub fn verdicts(
             refuse(&mut out, answer, "inside brackets or quotes");
             continue;
         }
+        // Where the clause starts in the sentence (none for an apposition's clause).
+        let mut gapped_start = text.len();
         let gapped = match clause_around(&cut, m.span, lexicon) {
             Some(span) => {
+                gapped_start = span.start;
                 let clause = &text[span.start..span.end];
                 if !more_words_than(clause, MIN_WORDS - 1) || clause.matches(answer).count() != 1 {
                     refuse(
@@ -1376,7 +1429,14 @@ pub fn verdicts(
                 }
             },
         };
-        let Some((prompt, used_topic)) = sentence_of(&gapped, topic, resolve) else {
+        // (whether a name found in the sentence opens the clause)
+        let opening_at = text.len() - text[gapped_start..].trim_start().len();
+        let opens_on_a_name = mentions
+            .iter()
+            .any(|o| o.span != m.span && o.span.0 == opening_at && o.kind != Kind::Date);
+        let Some((prompt, used_topic)) =
+            sentence_opening_on(&gapped, topic, resolve, opens_on_a_name)
+        else {
             refuse(&mut out, answer, "the clause leans on what came before");
             continue;
         };
@@ -1485,7 +1545,7 @@ pub fn verdicts(
 
 /// Whether a clause cloze names nothing of its own and leans on its situation line, the
 /// document's topic, to be understood: it is kept only if that line ends up naming the
-/// subject and the year (see [`crate::setting::is_situated`]).
+/// subject and the year (as `setting::is_situated` checks).
 pub fn anchored_by_its_topic(card: &GeneratedCard) -> bool {
     !names_something(Lexicon::get(), &card.prompt)
 }
@@ -1617,6 +1677,7 @@ mod tests {
             "Le commandement militaire a répondu par un ultimatum le [...].",
             "Ouliantzev avait été envoyé à Tsarskoïé-Sélo par l'organisation militaire en [...].",
             "Le congrès s'ouvre à [...].",
+            "Sur la table en face d'[...] était posée une carte.",
         ] {
             assert!(unqualified_abstract(text), "{text}");
         }
@@ -1628,6 +1689,7 @@ mod tests {
             "Le Congrès des Soviets s'ouvre à [...].",
             "Le comité central du parti se réunit à [...].",
             "L'organisation militaire bolchevique de Petrograd est créée en [...].",
+            "La salle des fêtes de [...] est inaugurée en 1905.",
         ] {
             assert!(!unqualified_abstract(text), "{text}");
         }

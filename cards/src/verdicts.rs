@@ -102,7 +102,7 @@ impl Judge<'_> {
             {
                 return Some(Rule::RelativeTime);
             }
-            if one_of_many(&card.prompt) {
+            if one_of_many(&card.prompt) || one_of_a_cut_list(card) {
                 return Some(Rule::OneOfMany);
             }
             if self.a_town_fits_too(card, setting_place) {
@@ -1218,6 +1218,26 @@ fn ends_without_its_object(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
     })
 }
 
+/// unique: the answer is one of a list of names the prompt cut after the gap (« face à
+/// Amsterdam, [...]. » for « Barcelone » of « … Barcelone, Los Angeles, Prague et Rome »):
+/// every name left out fills the gap too.
+fn one_of_a_cut_list(card: &GeneratedCard) -> bool {
+    let Some((_, after_gap)) = card.prompt.split_once(GAP) else {
+        return false;
+    };
+    if !after_gap.trim().trim_end_matches(['.', '!']).is_empty() {
+        return false;
+    }
+    let Some(at) = card.context.find(&card.answer) else {
+        return false;
+    };
+    let rest = &card.context[at + card.answer.len()..];
+    [", ", " et ", " ou "].iter().any(|link| {
+        rest.strip_prefix(link)
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+    })
+}
+
 /// unique: the gap is the subject of « est l'un des … », « est l'une des … », « fait
 /// partie des … » (« Le [...] est l'un des plus anciens canaux d'Europe »): one of many fills
 /// it.
@@ -2072,6 +2092,21 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_name_of_a_list_cut_after_the_gap_is_one_of_many() {
+        let mut card = GeneratedCard::sample_cloze(
+            "Paris fut choisie en 1921 face à Amsterdam, [...].",
+            "Barcelone",
+            Kind::Place,
+        );
+        card.context =
+            "Paris fut choisie en 1921 face à Amsterdam, Barcelone, Los Angeles, Prague et Rome."
+                .to_string();
+        assert!(one_of_a_cut_list(&card));
+        card.answer = "Rome".to_string();
+        assert!(!one_of_a_cut_list(&card));
     }
 
     #[test]
