@@ -405,6 +405,15 @@ pub(crate) fn unqualified_abstract(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let stop = [',', '.', ';', ':'];
     words.iter().enumerate().any(|(i, w)| {
+        // (most words are neither elided after « l' » nor after an article: not lowered)
+        let elided = w.starts_with(['l', 'L']) && w[1..].starts_with(['\'', '’']);
+        let after_article = i > 0
+            && ["le", "la", "les"]
+                .iter()
+                .any(|a| words[i - 1].eq_ignore_ascii_case(a));
+        if !elided && !after_article {
+            return false;
+        }
         let lower = w.to_lowercase();
         let (noun, written) = match lower.split_once(['\'', '’']) {
             Some(("l", noun)) => (noun.to_string(), &w[w.len() - noun.len()..]),

@@ -627,12 +627,24 @@ const TYING_OPENINGS: &[&str] = &[
 /// demonstrative and up to three lower-case words, then a comma; `None` when it has none.
 /// `gap` is the gap's mark, which the opening must not hold.
 pub fn without_tying_opening(text: &str, gap: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    // (most sentences open on none of these words: nothing is lowered for them)
+    let first = text.split(' ').next()?;
+    let opens = [
+        "malgré", "Malgré", "face", "Face", "devant", "Devant", "outre", "Outre", "en", "En",
+        "suite", "Suite", "à", "À", "grâce", "Grâce",
+    ]
+    .contains(&first);
+    if !opens {
+        return None;
+    }
+    // (only the head is lowered: the openings are short, and keep their byte length
+    // lower-cased; the rest is read in the original)
+    let head_end = text.char_indices().nth(16).map_or(text.len(), |(i, _)| i);
+    let head = text[..head_end].to_lowercase();
     let after = TYING_OPENINGS
         .iter()
-        .find_map(|o| lower.strip_prefix(o).and_then(|r| r.strip_prefix(' ')))?;
-    // (the openings keep their byte length lower-cased; the rest is read in the original)
-    let from = lower.len() - after.len();
+        .find_map(|o| head.strip_prefix(o).and_then(|r| r.strip_prefix(' ')))?;
+    let from = head.len() - after.len();
     let (aside, _) = text.get(from..)?.split_once(", ")?;
     let mut words = aside.split(' ');
     if !matches!(words.next()?, "ce" | "cet" | "cette" | "ces") {

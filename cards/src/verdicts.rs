@@ -1152,12 +1152,14 @@ fn purpose_after(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usiz
 /// is one; « le 2 mars 1969 » none).
 fn other_counts(prompt: &str) -> usize {
     let words: Vec<&str> = prompt.split_whitespace().collect();
-    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', ')']).to_string();
+    fn bare(w: &str) -> &str {
+        w.trim_end_matches([',', '.', ';', ':', ')'])
+    }
     let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
     let mut count = 0;
     for (i, word) in words.iter().enumerate() {
         let digits = bare(word);
-        if !is_number(&digits) {
+        if !is_number(digits) {
             continue;
         }
         // (a group of three digits goes on the number before it: « 3 089 »)
