@@ -1469,13 +1469,31 @@ const TIME_UNITS: &[&str] = &[
 
 /// `peu avant la chute de Mugan`: a time told from a named event, not from another
 /// sentence (only `peu avant` and `peu après` take one).
+///
+/// A time counted in years or months from a year the text gave before it is anchored too
+/// (« elle choisit en 1897 d'étudier les rayons … découverts l'année précédente »), not one
+/// counted from the gap (« en [...] … l'année précédente »).
 fn anchored(folded: &str, phrase: &str) -> bool {
-    if !phrase.starts_with("peu ") {
-        return false;
-    }
     let Some(at) = folded.find(phrase) else {
         return false;
     };
+    let before = folded[..at].trim_end();
+    let counted = phrase.contains("annee")
+        || phrase.contains("mois")
+        || [" ans", " annees", " mois"]
+            .iter()
+            .any(|u| before.ends_with(u));
+    if counted {
+        let year_before = folded[..at]
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4);
+        if year_before {
+            return true;
+        }
+    }
+    if !phrase.starts_with("peu ") {
+        return false;
+    }
     let after = folded[at + phrase.len()..].trim_start();
     [
         "le ", "la ", "les ", "l'", "de ", "d'", "du ", "des ", "son ", "sa ", "ses ", "leur ",
@@ -1483,6 +1501,15 @@ fn anchored(folded: &str, phrase: &str) -> bool {
     .iter()
     .any(|d| after.starts_with(d))
         || after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the tokens hold a year (« en 1897 … l'année précédente »).
+fn a_year_before(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| {
+        t.kind == TokenKind::Number
+            && t.text.len() == 4
+            && t.value().is_some_and(|y| (1000..=2100).contains(&y))
+    })
 }
 
 fn find_phrase(folded: &str, phrase: &str) -> bool {
@@ -1578,6 +1605,7 @@ fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
             "suivant" | "suivante" | "suivants" | "suivantes" | "précédent" | "précédente"
         ) && i > 0
             && !next.is_some_and(|n| is(n, DETERMINERS) || n.is_capitalised())
+            && !(is(&tokens[i - 1], &["année", "mois"]) && a_year_before(&tokens[..i]))
         {
             return true;
         }
@@ -3023,6 +3051,25 @@ fn content_words_split(prompt: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_counted_from_a_year_the_sentence_gives_is_no_relative_time() {
+        assert!(!relative_time(
+            "Pour sa thèse, elle choisit en 1897 d'étudier les rayons émis par l'uranium, \
+             découverts l'année précédente par [...]."
+        ));
+        assert!(!relative_time(
+            "En 1808, Marie Paradis gravit le mont Blanc ; [...] l'imite trente ans plus tard."
+        ));
+        // Counted from the gap, or from nothing the card says: relative.
+        assert!(relative_time(
+            "Pour sa thèse, elle choisit en [...] d'étudier les rayons émis par l'uranium, \
+             découverts l'année précédente par Henri Becquerel."
+        ));
+        assert!(relative_time(
+            "Henriette d'Angeville l'imite trente ans plus tard, en [...]."
+        ));
+    }
 
     #[test]
     fn an_opening_that_ties_to_the_sentence_before_is_dropped() {
