@@ -166,109 +166,114 @@ pub fn one_fact(prompt: &str) -> String {
             || past_participle(lexicon, &before.to_lowercase());
         (joins && !shares).then_some(after + i)
     });
+    // Every place where another fact may begin: the first that leaves enough is cut.
+    let mut cuts = vec![second];
     // « …, les lettres « TSS » signifiant … »: an absolute participle after the main clause
     // tells another fact; so does a phrase with no verb that ends the sentence (« …, chef
     // des travaux à l'École municipale. »).
-    let second = second.or_else(|| {
-        text[after..].match_indices(", ").find_map(|(i, _)| {
-            let segment = &text[after + i + 2..];
-            let segment = &segment[..segment.find(", ").unwrap_or(segment.len())];
-            let last = segment.len() + after + i + 2 == text.len();
-            // (a noun too, « signifiant », unless an article says it is one here)
-            let words: Vec<String> = segment
-                .split_whitespace()
-                .take(6)
-                .map(str::to_lowercase)
-                .collect();
-            // (an absolute construction: its own subject first, « les lettres « TSS »
-            // signifiant »; a bare participle may tell what the noun before it is, « une
-            // annonce écrite par Lénine, déclarant la fin du gouvernement »)
-            let own_subject = words
-                .first()
-                .is_some_and(|w| lexicon.lookup(w).any(|a| a.pos.is_article()));
-            let participle = own_subject
-                && words.iter().enumerate().any(|(k, w)| {
-                    let after_article = k > 0
-                        && lexicon
-                            .lookup(&words[k - 1])
-                            .any(|a| a.pos.is_article() || a.pos == Pos::PossessiveAdjective);
-                    w.ends_with("ant")
-                        && present_participle(lexicon, w)
-                        && (!is_noun(lexicon, w) || (k > 0 && !after_article))
-                });
-            // An apposition opens on a noun (« chef des travaux »); a circumstance (« quelques
-            // mois avant la fin », « à l'âge de 102 ans ») is part of the fact.
-            let apposition = words.first().is_some_and(|w| {
-                lexicon.lookup(w).any(|a| a.pos == Pos::Noun)
-                    && !lexicon
-                        .lookup(w)
-                        .any(|a| a.pos.is_function_word() || a.pos == Pos::Adverb)
+    cuts.push(text[after..].match_indices(", ").find_map(|(i, _)| {
+        let segment = &text[after + i + 2..];
+        let segment = &segment[..segment.find(", ").unwrap_or(segment.len())];
+        let last = segment.len() + after + i + 2 == text.len();
+        // (a noun too, « signifiant », unless an article says it is one here)
+        let words: Vec<String> = segment
+            .split_whitespace()
+            .take(6)
+            .map(str::to_lowercase)
+            .collect();
+        // (an absolute construction: its own subject first, « les lettres « TSS »
+        // signifiant »; a bare participle may tell what the noun before it is, « une
+        // annonce écrite par Lénine, déclarant la fin du gouvernement »)
+        let own_subject = words
+            .first()
+            .is_some_and(|w| lexicon.lookup(w).any(|a| a.pos.is_article()));
+        let participle = own_subject
+            && words.iter().enumerate().any(|(k, w)| {
+                let after_article = k > 0
+                    && lexicon
+                        .lookup(&words[k - 1])
+                        .any(|a| a.pos.is_article() || a.pos == Pos::PossessiveAdjective);
+                w.ends_with("ant")
+                    && present_participle(lexicon, w)
+                    && (!is_noun(lexicon, w) || (k > 0 && !after_article))
             });
-            let verbless = last
-                && apposition
-                && !segment.contains(GAP)
-                && !segment.split_whitespace().any(|w| {
-                    crate::clauses::is_verb_form(lexicon, &w.to_lowercase())
-                        || past_participle(lexicon, &w.to_lowercase())
-                });
-            ((participle || verbless) && has_clause_verb(lexicon, &text[..after + i]))
-                .then_some(after + i)
-        })
-    });
+        // An apposition opens on a noun (« chef des travaux »); a circumstance (« quelques
+        // mois avant la fin », « à l'âge de 102 ans ») is part of the fact.
+        let apposition = words.first().is_some_and(|w| {
+            lexicon.lookup(w).any(|a| a.pos == Pos::Noun)
+                && !lexicon
+                    .lookup(w)
+                    .any(|a| a.pos.is_function_word() || a.pos == Pos::Adverb)
+        });
+        let verbless = last
+            && apposition
+            && !segment.contains(GAP)
+            && !segment.split_whitespace().any(|w| {
+                crate::clauses::is_verb_form(lexicon, &w.to_lowercase())
+                    || past_participle(lexicon, &w.to_lowercase())
+            });
+        ((participle || verbless) && has_clause_verb(lexicon, &text[..after + i]))
+            .then_some(after + i)
+    }));
     // « …, où il achète l'année suivante Hauteville House »: a relative clause on a place
     // after the gap is another fact.
-    let second = second.or_else(|| {
+    cuts.push(
         text[after..]
             .find(", où ")
             .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
-            .map(|i| after + i)
-    });
+            .map(|i| after + i),
+    );
     // « surnommées les « [...] », qui permettent d'examiner les blessés »: a relative clause
     // after the gap tells another fact.
-    let second = second.or_else(|| {
+    cuts.push(
         text[after..]
             .find(", qui ")
             .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
-            .map(|i| after + i)
-    });
+            .map(|i| after + i),
+    );
     // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
     // made of is another fact.
-    let second = second.or_else(|| text[after..].find(", dont ").map(|i| after + i));
+    cuts.push(text[after..].find(", dont ").map(|i| after + i));
     // « , et le stade est construit … »: a second clause with its own subject.
-    let second = second.or_else(|| {
+    cuts.push(
         text[after..]
             .find(", et ")
             .filter(|&i| has_clause_verb(lexicon, &text[after + i + 5..]))
-            .map(|i| after + i)
-    });
+            .map(|i| after + i),
+    );
     // « …, le Sovnarkom, composé uniquement de bolcheviks »: a participle set off after the
     // gap, with no verb of its own, tells another fact of what it follows.
-    let second = second.or_else(|| {
-        text[after..].match_indices(", ").find_map(|(i, _)| {
-            let segment = &text[after + i + 2..];
-            let first = segment.split_whitespace().next()?.to_lowercase();
-            let verb = segment
-                .split_whitespace()
-                .skip(1)
-                .any(|w| likely_verb(lexicon, &w.to_lowercase()));
-            // (what is kept says enough without it: eight words)
-            let kept = &text[..after + i];
-            (past_participle(lexicon, &first)
-                && !is_noun(lexicon, &first)
-                && !verb
-                && !segment.contains(GAP)
-                && has_clause_verb(lexicon, kept)
-                && word_count(kept) >= 8)
-                .then_some(after + i)
-        })
-    });
+    cuts.push(text[after..].match_indices(", ").find_map(|(i, _)| {
+        let segment = &text[after + i + 2..];
+        let first = segment.split_whitespace().next()?.to_lowercase();
+        let verb = segment
+            .split_whitespace()
+            .skip(1)
+            .any(|w| likely_verb(lexicon, &w.to_lowercase()));
+        // (what is kept says enough without it: eight words)
+        let kept = &text[..after + i];
+        (past_participle(lexicon, &first)
+            && !is_noun(lexicon, &first)
+            && !verb
+            && !segment.contains(GAP)
+            && has_clause_verb(lexicon, kept)
+            && word_count(kept) >= 8)
+            .then_some(after + i)
+    }));
+    // « le mont Blanc est le plus haut sommet d'Europe occidentale et le sixième sur le plan
+    // continental … »: a second attribute after the gap, once the clause is whole, is
+    // another fact.
+    cuts.push(second_attribute(lexicon, &text, after));
     // « fait creuser une « rigole d'essai » pour prouver que … »: the purpose after the gap
     // is another fact (« pour », « afin de » and an infinitive).
-    let second = second.or_else(|| purpose_after(lexicon, &text, after));
-    if let Some(cut) = second {
+    cuts.push(purpose_after(lexicon, &text, after));
+    let mut cuts: Vec<usize> = cuts.into_iter().flatten().collect();
+    cuts.sort_unstable();
+    for cut in cuts {
         let kept = format!("{}.", text[..cut].trim_end_matches([',', ' ']));
         if says_enough(lexicon, &kept) {
             text = kept;
+            break;
         }
     }
     // An opening phrase on the subject, before it: « Né à Canton le 26 avril 1917, »,
@@ -1110,6 +1115,36 @@ fn heads_a_name(prompt: &str, answer: &str) -> bool {
     next.is_some_and(|(_, name)| {
         let bare = name.trim_end_matches(|c: char| !c.is_alphanumeric());
         bare.starts_with(char::is_uppercase) && !Lexicon::get().contains(&bare.to_lowercase())
+    })
+}
+
+/// Where a second attribute of « être » after byte `after` begins: « et » and a
+/// determiner, in a clause whose verb before it is « est », « était » or « fut » with no
+/// participle after it (not a passive: « est réussie par … et le médecin … »), with eight
+/// words kept and four after (« … est le plus haut sommet d'Europe occidentale et le sixième
+/// sur le plan continental »).
+fn second_attribute(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usize> {
+    text[after..].match_indices(" et ").find_map(|(i, _)| {
+        let start = after + i;
+        let rest = &text[start + 4..];
+        let first = rest.split_whitespace().next()?;
+        let determiner = matches!(first, "le" | "la" | "les" | "un" | "une")
+            || first.starts_with("l'")
+            || first.starts_with("l’");
+        let kept = &text[..start];
+        let words: Vec<&str> = kept.split_whitespace().collect();
+        let copula = words.iter().enumerate().any(|(k, w)| {
+            matches!(*w, "est" | "était" | "fut" | "sont" | "étaient" | "furent")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| !past_participle(lexicon, &n.to_lowercase()))
+        });
+        (determiner
+            && copula
+            && !rest.contains(GAP)
+            && word_count(rest) >= 4
+            && word_count(kept) >= 8)
+            .then_some(start)
     })
 }
 
@@ -1977,6 +2012,19 @@ mod tests {
             pools: &Pools::default(),
         };
         judge.fails(&GeneratedCard::sample_cloze(prompt, answer, kind), town)
+    }
+
+    #[test]
+    fn a_second_attribute_after_the_gap_is_another_fact() {
+        assert_eq!(
+            one_fact(
+                "Avec une altitude de [...] mètres, le mont Blanc est le plus haut sommet \
+                 d'Europe occidentale et le sixième sur le plan continental en prenant en \
+                 compte les montagnes du Caucase."
+            ),
+            "Avec une altitude de [...] mètres, le mont Blanc est le plus haut sommet d'Europe \
+             occidentale."
+        );
     }
 
     #[test]
