@@ -241,6 +241,22 @@ pub fn one_fact(prompt: &str) -> String {
             .filter(|&i| has_clause_verb(lexicon, &text[after + i + 5..]))
             .map(|i| after + i),
     );
+    // « …, mais l'organisation était … impuissante », « , tandis que … », « , alors que … »:
+    // a clause opposed to the one of the gap is another fact.
+    for link in [
+        ", mais ",
+        ", tandis que ",
+        ", alors que ",
+        ", tandis qu'",
+        ", alors qu'",
+    ] {
+        cuts.push(
+            text[after..]
+                .find(link)
+                .filter(|&i| has_clause_verb(lexicon, &text[after + i + link.len()..]))
+                .map(|i| after + i),
+        );
+    }
     // « …, le Sovnarkom, composé uniquement de bolcheviks »: a participle set off after the
     // gap, with no verb of its own, tells another fact of what it follows.
     cuts.push(text[after..].match_indices(", ").find_map(|(i, _)| {
@@ -2024,6 +2040,17 @@ mod tests {
             ),
             "Avec une altitude de [...] mètres, le mont Blanc est le plus haut sommet d'Europe \
              occidentale."
+        );
+    }
+
+    #[test]
+    fn an_opposed_clause_after_the_gap_is_another_fact() {
+        assert_eq!(
+            one_fact(
+                "Le Sovnarkom était responsable devant la CEC / [...] en théorie, mais \
+                 l'organisation était sous tous ses aspects impuissante."
+            ),
+            "Le Sovnarkom était responsable devant la CEC / [...] en théorie."
         );
     }
 
