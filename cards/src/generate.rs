@@ -369,10 +369,6 @@ pub fn generate_from_sources(
         for mut card in clause_cards {
             crate::verdicts::mend(&mut card);
             card.score = crate::rank::score(&card, block.kind);
-            if crate::clauses::anchored_by_its_topic(&card) {
-                rewrites.insert(card.key(), vec![Rule::NoSubject]);
-                card.score += crate::rank::topic_credit(&card);
-            }
             candidates.push(card);
         }
         for (mut card, rules) in written.cards {
@@ -418,7 +414,25 @@ pub fn generate_from_sources(
     }
     for card in &mut candidates {
         settings.situate(card);
-        card.score += crate::rank::situation_credit(card);
+        let credit = crate::rank::situation_credit(card);
+        card.score += credit;
+        // A cloze that names nothing in a document about one thing is anchored by the
+        // situation line that names it (« L'escrimeur [...] gagne à lui seul trois titres »
+        // in « Les Jeux olympiques d'été de 1924 »), if that line names it and the year (a
+        // memoir's scene, in a document about no one thing, is not).
+        if credit == 0
+            && topics[card.document as usize].topic.is_some()
+            && crate::clauses::anchored_by_its_topic(card)
+        {
+            let topic_credit = crate::rank::topic_credit(card);
+            if topic_credit > 0 {
+                card.score += topic_credit;
+                rewrites
+                    .entry(card.key())
+                    .or_default()
+                    .push(Rule::NoSubject);
+            }
+        }
     }
     candidates.retain(|c| c.score >= crate::rank::MIN_SCORE);
     let mut unsituated = 0;

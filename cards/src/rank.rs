@@ -58,8 +58,18 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
             s -= 12;
         }
     }
+    // (« à lui seul » tells of the subject itself)
+    let own = [
+        " a lui seul ",
+        " a elle seule ",
+        " a eux seuls ",
+        " a elles seules ",
+    ];
+    let pronouns_of = own
+        .iter()
+        .fold(prompt.clone(), |p, phrase| p.replace(phrase, " "));
     for pronoun in [" il ", " elle ", " ils ", " elles ", " lui ", " eux "] {
-        if prompt.contains(pronoun) {
+        if pronouns_of.contains(pronoun) {
             s -= 6;
         }
     }
@@ -133,7 +143,7 @@ pub fn situation_credit(card: &GeneratedCard) -> i32 {
 /// [`crate::clauses::anchored_by_its_topic`]) gets back of what naming nothing costs: its
 /// situation line names what it is about.
 pub fn topic_credit(card: &GeneratedCard) -> i32 {
-    if card.kind == CardKind::Cloze && !card.situation.is_empty() {
+    if card.kind == CardKind::Cloze && names_something(&card.situation, 0) {
         unanchored_cost(card)
     } else {
         0
@@ -165,6 +175,32 @@ pub fn sort_by<T>(items: &mut [T], card: impl Fn(&T) -> &GeneratedCard) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subject_that_does_something_on_its_own_is_no_pronoun() {
+        let card = |prompt: &str| {
+            let mut c = GeneratedCard::sample_cloze(prompt, "Roger Ducret", Kind::Person);
+            c.fact_type = FactType::Person;
+            score(&c, BlockKind::Paragraph)
+        };
+        assert_eq!(
+            card("L'escrimeur [...] gagne à lui seul trois titres."),
+            card("L'escrimeur [...] gagne tout seul trois titres.")
+        );
+        assert!(
+            card("L'escrimeur [...] lui prend trois titres.")
+                < card("L'escrimeur [...] prend trois titres.")
+        );
+        // Named by the situation line of a document about one thing, it is anchored.
+        let mut c = GeneratedCard::sample_cloze(
+            "L'escrimeur [...] gagne à lui seul trois titres.",
+            "Roger Ducret",
+            Kind::Person,
+        );
+        assert_eq!(topic_credit(&c), 0);
+        c.situation = "Les Jeux olympiques d'été de 1924".to_string();
+        assert!(topic_credit(&c) > 0);
+    }
 
     #[test]
     fn a_situation_anchors_the_date_of_an_unnamed_event() {
