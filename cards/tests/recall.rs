@@ -52,9 +52,10 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// that covered three facts, each judged bad by the blind review (« l'Ispolkom », which
 /// nothing explains; « à [...] » for Smolny, where Petrograd fits too). Raised the same day
 /// to what the generator then reached (28 of 106, 75 of 228, 19 of 110), and again that
-/// evening (30 of 106, 92 of 228, 20 of 110).
-const CORPUS_FLOOR: f64 = 0.28;
-const DEVELOPMENT_FLOOR: f64 = 0.40;
+/// evening (30 of 106, 92 of 228, 20 of 110), and again on 2026-12-02 late (31 of 106,
+/// 101 of 228, 20 of 110).
+const CORPUS_FLOOR: f64 = 0.29;
+const DEVELOPMENT_FLOOR: f64 = 0.44;
 const HELD_OUT_FLOOR: f64 = 0.18;
 
 #[test]
