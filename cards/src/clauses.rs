@@ -1048,9 +1048,23 @@ fn sentence_opening_on(
         }
     }
     // The first of these subject pronouns the clause has, as a word between spaces.
-    let pronoun = ["il", "elle", "Il", "Elle"]
-        .into_iter()
-        .find(|p| space_words(&text).any(|w| w == *p));
+    let pronoun = {
+        // (one pass over the words: which of them the clause has)
+        let mut has = [false; 4];
+        for w in space_words(&text) {
+            match w {
+                "il" => has[0] = true,
+                "elle" => has[1] = true,
+                "Il" => has[2] = true,
+                "Elle" => has[3] = true,
+                _ => {}
+            }
+        }
+        ["il", "elle", "Il", "Elle"]
+            .into_iter()
+            .zip(has)
+            .find_map(|(p, found)| found.then_some(p))
+    };
     if let Some(pronoun) = pronoun {
         // Only a person's name (no article) stands in for a pronoun: in a document about
         // a thing, « il » is as often someone else.
@@ -1069,7 +1083,9 @@ fn sentence_opening_on(
         }
     }
     // « ils », « elles »: named from the sentence before, or no card.
-    if space_words(&text).any(|w| is_any_of(w, &["ils", "elles"])) {
+    if (text.contains("ls") || text.contains("LS"))
+        && space_words(&text).any(|w| is_any_of(w, &["ils", "elles"]))
+    {
         text = resolve(&text)?;
     }
     if points_back(&text) {
