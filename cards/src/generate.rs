@@ -541,8 +541,10 @@ pub fn generate_from_sources(
     kept.retain(|card| {
         let unexplained = crate::verdicts::unexplained_name(
             card,
-            names_of(&organisations, card.document)
-                .filter(|name| uses_often(&cleaned[card.document as usize], name)),
+            // (an acronym is opaque said once: « la CEC / VTsIK »)
+            names_of(&organisations, card.document).filter(|name| {
+                is_an_acronym(name) || uses_often(&cleaned[card.document as usize], name)
+            }),
             |name| {
                 pools.is_alias(name)
                     || settings.is_place(name)
@@ -751,6 +753,16 @@ fn said_of_a_kind(document: &CleanDocument, name: &str) -> bool {
     })
 }
 
+/// Whether `name` is written as an acronym a learner cannot read without its long form: one
+/// word of letters with two capitals or more (« CEC », « VTsIK »), but not five capitals or
+/// more, which are read as a word and are the names of bodies known the world over
+/// (« UNESCO »).
+fn is_an_acronym(name: &str) -> bool {
+    let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+    let all_capitals = capitals == name.chars().count();
+    capitals >= 2 && name.chars().all(char::is_alphabetic) && !(all_capitals && capitals >= 5)
+}
+
 fn uses_often(document: &CleanDocument, name: &str) -> bool {
     document
         .blocks
@@ -818,5 +830,21 @@ mod tests {
             "Comité",
             "Pavel Lazimir"
         ));
+    }
+
+    #[test]
+    fn an_acronym_needs_its_long_form_unless_it_reads_as_a_word() {
+        for name in ["CEC", "VTsIK", "CMR", "SR"] {
+            assert!(is_an_acronym(name), "{name}");
+        }
+        for name in [
+            "UNESCO",
+            "Sovnarkom",
+            "Milrevcom",
+            "Paris",
+            "Comité central",
+        ] {
+            assert!(!is_an_acronym(name), "{name}");
+        }
     }
 }

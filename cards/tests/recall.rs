@@ -53,8 +53,10 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// nothing explains; « à [...] » for Smolny, where Petrograd fits too). Raised the same day
 /// to what the generator then reached (28 of 106, 75 of 228, 19 of 110), and again that
 /// evening (30 of 106, 92 of 228, 20 of 110), and again on 2026-12-02 late (31 of 106,
-/// 101 of 228, 20 of 110).
-const CORPUS_FLOOR: f64 = 0.29;
+/// 101 of 228, 20 of 110); the corpus's went back to 0.28 at once (30 of 106): the three
+/// cards of « le Sovnarkom était responsable devant la CEC / VTsIK », which two blind
+/// reviewers failed (neither acronym is spelled out anywhere), are refused.
+const CORPUS_FLOOR: f64 = 0.28;
 const DEVELOPMENT_FLOOR: f64 = 0.44;
 const HELD_OUT_FLOOR: f64 = 0.18;
 
