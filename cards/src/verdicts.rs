@@ -26,6 +26,11 @@ impl Judge<'_> {
         {
             return Some(Rule::Fragment);
         }
+        // standalone: « y » stands for a place or a thing told before (« Quand le tableau y
+        // est-il volé ? »), whatever the card's form.
+        if points_back_by_y(&card.prompt) {
+            return Some(Rule::Pronoun);
+        }
         if card.kind == CardKind::Cloze {
             // unique: a prompt that shows its own answer (a pronoun named by it) asks nothing.
             if crate::clauses::has_words(&card.prompt.replace(GAP, " "), &card.answer) {
@@ -1234,6 +1239,29 @@ fn other_counts(prompt: &str) -> usize {
     count
 }
 
+/// Whether the pronoun « y » (« y est volé », « n'y entre », « s'y installe ») stands in
+/// `prompt`, not in « il y a » and its tenses nor in « y compris ».
+fn points_back_by_y(prompt: &str) -> bool {
+    let words: Vec<&str> = prompt.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_end_matches([',', '.', ';', ':', '?', '!']);
+        let y = bare == "y"
+            || ["n'y", "s'y", "l'y", "j'y", "qu'y", "m'y", "t'y", "n’y", "s’y", "l’y", "qu’y"]
+                .contains(&bare);
+        if !y {
+            return false;
+        }
+        let next = words.get(i + 1).map(|n| n.to_lowercase()).unwrap_or_default();
+        let before = i.checked_sub(1).map(|p| words[p].to_lowercase()).unwrap_or_default();
+        let there_is = (before == "il" || before.ends_with("il")) && next.starts_with(['a', 'e', 'é'])
+            && crate::lexicon::Lexicon::get()
+                .lookup(next.trim_end_matches([',', '.']))
+                .any(|a| a.lemma == "avoir");
+        !(there_is || next.starts_with("compris"))
+    })
+}
+
 /// Verbs whose object is what the fact is about: one that ends the sentence without it
 /// (« … acceptent de négocier. ») leaves what was negotiated to another sentence.
 const VERBS_OF_AN_OBJECT: &[&str] = &[
@@ -2184,6 +2212,24 @@ mod tests {
         assert!(one_of_a_cut_list(&card));
         card.answer = "Rome".to_string();
         assert!(!one_of_a_cut_list(&card));
+    }
+
+    #[test]
+    fn y_stands_for_what_was_told_before() {
+        for prompt in [
+            "Quand le tableau y est-il volé avec huit autres œuvres ?",
+            "Elle est la première femme à y entrer en [...].",
+            "Il s'y installe en [...].",
+        ] {
+            assert!(points_back_by_y(prompt), "{prompt}");
+        }
+        for prompt in [
+            "Il y a [...] écluses sur le canal du Midi.",
+            "Il n'y avait que [...] femmes parmi les étudiants.",
+            "Tous les pays, y compris la [...], signent le traité.",
+        ] {
+            assert!(!points_back_by_y(prompt), "{prompt}");
+        }
     }
 
     #[test]
