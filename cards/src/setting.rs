@@ -350,7 +350,11 @@ impl Settings {
 }
 
 /// The year (1000–2100) of `context` nearest the answer's place in it, not in the answer;
-/// the first year when the answer is not found.
+/// the first year when the answer is not found. A year that « et » or a semicolon parts
+/// from the answer is another fact's (« né à Béziers en 1609 et fermier des gabelles de
+/// Languedoc »: 1609 is not when he was a fermier); an opening's is the sentence's (« En
+/// 1681, l'intendant du Poitou, René de Marillac, … »), and « morte le 4 juillet 1934 à
+/// Passy » keeps Passy's.
 fn year_nearest(context: &str, answer: &str) -> Option<u32> {
     let at = context.find(answer);
     let end = at.map_or(0, |i| i + answer.len());
@@ -366,7 +370,18 @@ fn year_nearest(context: &str, answer: &str) -> Option<u32> {
             let inside = at.is_some_and(|a| start >= a && i <= end);
             if i - start == 4 && !inside {
                 if let Ok(year) = context[start..i].parse::<u32>() {
-                    if (1000..=2100).contains(&year) && !answer.contains(&context[start..i]) {
+                    let between = match at {
+                        Some(_) if start >= end => &context[end..start],
+                        Some(a) => &context[i.min(a)..a],
+                        None => "",
+                    };
+                    let parted = [" et ", "; ", " ; "]
+                        .iter()
+                        .any(|sep| between.contains(sep));
+                    if (1000..=2100).contains(&year)
+                        && !answer.contains(&context[start..i])
+                        && !parted
+                    {
                         let distance = match at {
                             Some(_) if start >= end => start - end,
                             Some(a) => a.saturating_sub(i),
@@ -553,4 +568,27 @@ fn title_subject(title: &str) -> Option<String> {
         return None;
     }
     Some(t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_nearest;
+
+    #[test]
+    fn a_year_another_fact_holds_does_not_situate_the_answer() {
+        let riquet = "Pierre-Paul Riquet, né à Béziers en 1609 et fermier des gabelles de \
+                      Languedoc, étudie le problème depuis sa maison de Revel.";
+        assert_eq!(year_nearest(riquet, "Languedoc"), None);
+        assert_eq!(year_nearest(riquet, "Béziers"), Some(1609));
+        let curie = "Marie Curie, née le 7 novembre 1867 à Varsovie, et morte le 4 juillet \
+                     1934 à Passy.";
+        assert_eq!(year_nearest(curie, "Passy"), Some(1934));
+        assert_eq!(
+            year_nearest(
+                "En 1681, l'intendant du Poitou, René de Marillac, fait loger des dragons.",
+                "René de Marillac"
+            ),
+            Some(1681)
+        );
+    }
 }

@@ -1247,14 +1247,23 @@ fn points_back_by_y(prompt: &str) -> bool {
         let lower = w.to_lowercase();
         let bare = lower.trim_end_matches([',', '.', ';', ':', '?', '!']);
         let y = bare == "y"
-            || ["n'y", "s'y", "l'y", "j'y", "qu'y", "m'y", "t'y", "n’y", "s’y", "l’y", "qu’y"]
-                .contains(&bare);
+            || [
+                "n'y", "s'y", "l'y", "j'y", "qu'y", "m'y", "t'y", "n’y", "s’y", "l’y", "qu’y",
+            ]
+            .contains(&bare);
         if !y {
             return false;
         }
-        let next = words.get(i + 1).map(|n| n.to_lowercase()).unwrap_or_default();
-        let before = i.checked_sub(1).map(|p| words[p].to_lowercase()).unwrap_or_default();
-        let there_is = (before == "il" || before.ends_with("il")) && next.starts_with(['a', 'e', 'é'])
+        let next = words
+            .get(i + 1)
+            .map(|n| n.to_lowercase())
+            .unwrap_or_default();
+        let before = i
+            .checked_sub(1)
+            .map(|p| words[p].to_lowercase())
+            .unwrap_or_default();
+        let there_is = (before == "il" || before.ends_with("il"))
+            && next.starts_with(['a', 'e', 'é'])
             && crate::lexicon::Lexicon::get()
                 .lookup(next.trim_end_matches([',', '.']))
                 .any(|a| a.lemma == "avoir");

@@ -55,10 +55,13 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// evening (30 of 106, 92 of 228, 20 of 110), and again on 2026-12-02 late (31 of 106,
 /// 101 of 228, 20 of 110); the corpus's went back to 0.28 at once (30 of 106): the three
 /// cards of « le Sovnarkom était responsable devant la CEC / VTsIK », which two blind
-/// reviewers failed (neither acronym is spelled out anywhere), are refused.
+/// reviewers failed (neither acronym is spelled out anywhere), are refused; and the held-out
+/// one to 0.17 (19 of 110): « y » pointing back is refused, and the one held-out card that
+/// covered a fact with it (« Quand le tableau y est-il volé ? », failed by its reviewers)
+/// went with it.
 const CORPUS_FLOOR: f64 = 0.28;
 const DEVELOPMENT_FLOOR: f64 = 0.44;
-const HELD_OUT_FLOOR: f64 = 0.18;
+const HELD_OUT_FLOOR: f64 = 0.17;
 
 #[test]
 fn recall_on_the_bundled_corpus() {
