@@ -428,6 +428,11 @@ impl Lexicon {
         if prev == "par" {
             e.person += 1;
         }
+        // « les troupes rouges occupent Petrovsk », « il gagne Bruxelles »: the object of a
+        // verb of taking or crossing a place.
+        if !after_determiner && takes_a_place(prev) {
+            e.place += 2;
+        }
         if matches!(prev, "les" | "des") {
             // `les Russes`: a people.
             e.person -= 3;
@@ -503,6 +508,32 @@ impl Lexicon {
         }
         kind_of_evidence(&e)
     }
+}
+
+/// Verbs whose object is a place (not « atteindre », which reaches « Mach 2 » too).
+const PLACE_VERBS: &[&str] = &[
+    "occuper",
+    "assiéger",
+    "envahir",
+    "traverser",
+    "libérer",
+    "évacuer",
+    "bombarder",
+    "conquérir",
+    "annexer",
+    "gagner",
+    "quitter",
+    "rejoindre",
+    "visiter",
+];
+
+/// Whether `word` (lower case) is a finite form or a participle of a verb of
+/// [`PLACE_VERBS`].
+fn takes_a_place(word: &str) -> bool {
+    word.len() > 3
+        && crate::lexicon::Lexicon::get()
+            .lookup(word)
+            .any(|a| a.pos == crate::lexicon::Pos::Verb && PLACE_VERBS.contains(&a.lemma))
 }
 
 /// Languages a name is given in (« en italien : Monte Bianco »).
@@ -751,6 +782,19 @@ mod tests {
         assert_eq!(lex.kind_of("Izmaïlovski"), Kind::Other);
         assert_eq!(lex.kind_of("Deuxième Congrès"), Kind::Other);
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
+    }
+
+    #[test]
+    fn the_object_of_a_verb_of_taking_a_place_is_a_place() {
+        let lex = Lexicon::build(
+            [
+                "Fin avril, les troupes rouges occupent Petrovsk et Derbent.",
+                "Il gagne Guernesey.",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(lex.kind_of("Petrovsk"), Kind::Place);
+        assert_eq!(lex.kind_of("Guernesey"), Kind::Place);
     }
 
     #[test]
