@@ -307,9 +307,40 @@ impl Pools {
         } else {
             None
         };
+        // A place whose kind nothing told is taken for a town, the kind most places named
+        // bare are (« occupent [...] et Derbent »): no region, station or river beside it.
+        let fits_the_kind = |e: &Entry| match place_kind {
+            Some(kind) => self.place_kind(&e.text) == Some(kind),
+            None if card.answer_kind == Kind::Place => self
+                .place_kind(&e.text)
+                .is_none_or(|k| k == PlaceKind::Settlement),
+            None => true,
+        };
+        // « la création d'un [...] »: after an indefinite article, no body named by one word
+        // of its own (« d'un Sovnarkom »).
+        let indefinite = card.kind == crate::cards::CardKind::Cloze
+            && card
+                .prompt
+                .split_once(crate::cards::GAP)
+                .and_then(|(before, _)| before.split_whitespace().next_back())
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "un" | "une" | "d'un" | "d'une" | "d’un" | "d’une"
+                    )
+                });
+        // What the situation line names is the card's setting, never its answer (a name;
+        // its year may be a fair wrong date).
+        let situation = if named {
+            fold(&card.situation)
+        } else {
+            String::new()
+        };
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
-            .filter(|e| place_kind.is_none() || self.place_kind(&e.text) == place_kind)
+            .filter(|e| fits_the_kind(e))
+            .filter(|e| !indefinite || e.text.contains(' '))
+            .filter(|e| situation.is_empty() || !situation.contains(&fold(&e.text)))
             .filter(|e| card.answer_kind != Kind::Organisation || self.sure_organisation(&e.text))
             // A name that shares two words with the question names what it asks
             // (« Comité militaro-révolutionnaire » for « le Comité révolutionnaire
@@ -873,27 +904,88 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_word_that_elides_takes_wrong_answers_that_fit_it() {
+    /// A pool of `names` of one kind, and a cloze card asking `answer` in `prompt`.
+    fn pool_and_cloze(
+        names: &[&str],
+        kind: Kind,
+        answer: &str,
+        prompt: &str,
+    ) -> (Pools, GeneratedCard) {
         let mut p = Pools::default();
-        for date in [
-            "avril 1917",
-            "octobre 1917",
-            "août 1918",
-            "avril 1918",
-            "mai 1917",
-            "mars 1918",
-            "décembre 1917",
+        for name in names {
+            p.add(kind, name, "", 0);
+        }
+        let mut c = card(answer, kind, &prompt.replace("[...]", answer));
+        c.kind = CardKind::Cloze;
+        c.prompt = prompt.into();
+        (p, c)
+    }
+
+    #[test]
+    fn a_place_of_no_told_kind_takes_towns_and_a_setting_is_no_wrong_answer() {
+        let mut p = Pools::default();
+        for (place, kind) in [
+            ("Trébizonde", Some(PlaceKind::Settlement)),
+            ("Batoum", Some(PlaceKind::Settlement)),
+            ("Gatchina", None),
+            ("Daghestan", Some(PlaceKind::Area)),
+            ("Khourdalan", Some(PlaceKind::Site)),
         ] {
-            p.add(Kind::Date, date, "", 0);
+            p.add(Kind::Place, place, "", 0);
+            if let Some(kind) = kind {
+                p.vote_place(place, kind, 3);
+            }
         }
         let mut c = card(
-            "juillet 1918",
-            Kind::Date,
-            "Après leurs attentats de juillet 1918.",
+            "Petrovsk",
+            Kind::Place,
+            "Les troupes rouges occupent Petrovsk.",
         );
         c.kind = CardKind::Cloze;
-        c.prompt = "Après leurs attentats de [...], les SR de gauche sont interdits.".into();
+        c.prompt = "Fin avril, les troupes rouges occupent [...] et Derbent.".into();
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d
+            .iter()
+            .all(|x| ["Trébizonde", "Batoum", "Gatchina"].contains(&x.as_str())));
+        // The place the situation line names is not offered.
+        c.situation = "Batoum, 1918".into();
+        assert!(!p.choose(&c).contains(&"Batoum".to_string()));
+    }
+
+    #[test]
+    fn after_an_indefinite_article_no_body_named_by_one_word() {
+        let (p, c) = pool_and_cloze(
+            &[
+                "Comité de Kiev",
+                "Comité de Minsk",
+                "Comité de Riga",
+                "Sovnarkom",
+            ],
+            Kind::Organisation,
+            "Comité de Tver",
+            "En 1906, les ouvriers envisagent la création d'un [...].",
+        );
+        let d = p.choose(&c);
+        assert!(!d.contains(&"Sovnarkom".to_string()), "{d:?}");
+    }
+
+    #[test]
+    fn a_word_that_elides_takes_wrong_answers_that_fit_it() {
+        let (p, mut c) = pool_and_cloze(
+            &[
+                "avril 1917",
+                "octobre 1917",
+                "août 1918",
+                "avril 1918",
+                "mai 1917",
+                "mars 1918",
+                "décembre 1917",
+            ],
+            Kind::Date,
+            "juillet 1918",
+            "Après leurs attentats de [...], les SR de gauche sont interdits.",
+        );
         let d = p.choose(&c);
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d.iter().all(|x| !starts_with_vowel_sound(x)), "{d:?}");

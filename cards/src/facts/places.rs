@@ -171,6 +171,9 @@ impl PlaceKind {
             Some("à") => Some((PlaceKind::Settlement, 1)),
             // `en Haute-Savoie`, `en France`; not `en 1917` (no name) nor `en tant que`.
             Some("en") if prev3 != Some("de") => Some((PlaceKind::Area, 1)),
+            // `au Daghestan`, `aux États-Unis`: a country or a region said with its article
+            // (weakly: `au Havre` is a town, which a « ville du Havre » outvotes).
+            Some("au" | "aux") => Some((PlaceKind::Area, 1)),
             _ => None,
         }
     }
