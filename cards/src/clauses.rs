@@ -457,9 +457,29 @@ pub(crate) fn unqualified_abstract(text: &str) -> bool {
                 || next_lower.starts_with("d'")
                 || next_lower.starts_with("d’")
                 || (body && next.starts_with(char::is_uppercase)));
-        !complement
+        // « la motion de Martov »: who moved it does not say which of the motions of an
+        // assembly it was; what it asks for would (« la motion de Martov appelant à … »).
+        let only_its_author = complement && MOTION_NOUNS.contains(&bare) && {
+            // (« de Martov »: the name is the next word; « d'Avilov »: in this one)
+            let name_at = k + usize::from(matches!(next_lower.as_str(), "de" | "du" | "des"));
+            words.get(name_at).is_some_and(|word| {
+                let name = word.rsplit(['\'', '’']).next().unwrap_or(word);
+                let what_it_asks = words.get(name_at + 1).is_some_and(|after| {
+                    let after = after.to_lowercase();
+                    after.ends_with("ant")
+                        || matches!(after.as_str(), "sur" | "pour" | "qui" | "contre")
+                });
+                name.starts_with(char::is_uppercase)
+                    && (word.ends_with(['.', ',', ';']) || !what_it_asks)
+            })
+        };
+        !complement || only_its_author
     })
 }
+
+/// What an assembly votes on, many a session, each moved by someone (see
+/// [`unqualified_abstract`]).
+const MOTION_NOUNS: &[&str] = &["motion", "résolution", "proposition", "amendement"];
 
 /// Whether the gap that opens `text` is its subject, or an opening phrase (« [...], les
 /// troupes rouges occupent … » for « Fin avril »; « [...] en 1845, Victor Hugo est élu … »):
@@ -1703,11 +1723,12 @@ mod tests {
             "Ouliantzev avait été envoyé à Tsarskoïé-Sélo par l'organisation militaire en [...].",
             "Le congrès s'ouvre à [...].",
             "Sur la table en face d'[...] était posée une carte.",
+            "[...] déclare qu'il n'a aucun désaccord avec la motion de Martov.",
         ] {
             assert!(unqualified_abstract(text), "{text}");
         }
         for text in [
-            "[...] soumet la motion de Martov.",
+            "[...] soumet la motion de Martov sur la paix.",
             "Riquet adresse son projet au ministre [...].",
             "Le projet d'Eiffel est adopté en [...].",
             "Une question est posée à [...].",
@@ -1715,6 +1736,7 @@ mod tests {
             "Le comité central du parti se réunit à [...].",
             "L'organisation militaire bolchevique de Petrograd est créée en [...].",
             "La salle des fêtes de [...] est inaugurée en 1905.",
+            "[...] soutient la motion de Martov appelant à la discussion pacifique.",
         ] {
             assert!(!unqualified_abstract(text), "{text}");
         }
