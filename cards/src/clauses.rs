@@ -1311,10 +1311,8 @@ fn head_before(text: &str, start: usize) -> Option<usize> {
         w if w.ends_with(['\'', '’']) => (w, true),
         _ => return None,
     };
-    let link_lower = link.to_lowercase();
-    let (head, article) = if matches!(link_lower.as_str(), "de" | "du" | "des" | "d'" | "d’")
-        || (glued && matches!(link_lower.as_str(), "d'" | "d’"))
-    {
+    let is_any = |word: &str, of: &[&str]| of.iter().any(|o| word.eq_ignore_ascii_case(o));
+    let (head, article) = if is_any(link, &["de", "du", "des", "d'", "d’"]) {
         (words.next()?, words.next()?)
     } else if glued {
         return None;
@@ -1333,19 +1331,11 @@ fn head_before(text: &str, start: usize) -> Option<usize> {
     {
         return None;
     }
-    let article = article.to_lowercase();
-    if !matches!(
-        article.as_str(),
-        "le" | "la" | "l'" | "les" | "du" | "au" | "aux"
-    ) {
+    if !is_any(article, &["le", "la", "l'", "les", "du", "au", "aux"]) || head == "place" {
         return None;
     }
-    if head == "place" {
-        return None;
-    }
-    // The head's offset: the bytes of the words after it.
-    let head_end = before.len() - before.rsplit(head).next()?.len();
-    Some(head_end - head.len())
+    // The head's offset in `text`, of which it is a slice.
+    Some(head.as_ptr() as usize - text.as_ptr() as usize)
 }
 
 /// Whether a bracket or a guillemet that `before` opens is still open at its end (more

@@ -664,9 +664,7 @@ pub fn without_tying_opening(text: &str, gap: &str) -> Option<String> {
     if text[..cut].contains(gap) || clause.split_whitespace().count() < 4 {
         return None;
     }
-    let mut chars = clause.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    Some(crate::typography::capitalise(clause))
 }
 
 /// Keeps, rewrites or drops a card's prompt (see the module's rules). Questions are

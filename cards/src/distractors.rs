@@ -250,39 +250,32 @@ impl Pools {
         let words = card.answer.split(' ').count();
         // The frame before the gap: `L'[...]` takes a name that starts with a vowel sound,
         // `Le [...]` one that does not.
-        let elided_frame = card
+        let before_gap = card
             .prompt
             .split_once(crate::cards::GAP)
-            .map(|(before, _)| before.ends_with(['\'', '’']));
+            .map(|(before, _)| before);
+        // The word right before the gap, in lower case.
+        let word_before_gap = before_gap
+            .and_then(|before| before.split_whitespace().next_back())
+            .map(str::to_lowercase);
+        let elided_frame = before_gap.map(|before| before.ends_with(['\'', '’']));
         // « de [...] », « que [...] »: a word that elides before a vowel takes a wrong answer
         // that starts with none (« attentats de octobre 1917 » is no French), whatever its
         // kind; « d'[...] » one that does.
-        let elision = card
-            .prompt
-            .split_once(crate::cards::GAP)
-            .and_then(|(before, _)| {
-                if before.ends_with(['\'', '’']) {
-                    return Some(true);
-                }
-                let last = before.strip_suffix(' ')?.rsplit(' ').next()?.to_lowercase();
-                matches!(
-                    last.as_str(),
-                    "de" | "le" | "la" | "que" | "jusque" | "lorsque"
-                )
-                .then_some(false)
-            });
+        let elision = elided_frame.and_then(|elided| {
+            if elided {
+                return Some(true);
+            }
+            let last = word_before_gap.as_deref()?;
+            matches!(last, "de" | "le" | "la" | "que" | "jusque" | "lorsque").then_some(false)
+        });
         let prompt_words = content_words(&card.prompt);
         let answer_words = content_words(&card.answer);
         let whole = part_of(&card.prompt);
         // The article before the gap (« au [...] », « la [...] »), for a name said with one.
         let frame = (card.kind == crate::cards::CardKind::Cloze
             && matches!(card.answer_kind, Kind::Place | Kind::Organisation))
-        .then(|| {
-            card.prompt
-                .split_once(crate::cards::GAP)
-                .and_then(|(before, _)| before.split_whitespace().next_back())
-                .and_then(|w| article::of(&w.to_lowercase()))
-        })
+        .then(|| word_before_gap.as_deref().and_then(article::of))
         .flatten();
         // The capitalised words of the prompt.
         let prompt_names: Vec<String> = card
@@ -319,16 +312,9 @@ impl Pools {
         // « la création d'un [...] »: after an indefinite article, no body named by one word
         // of its own (« d'un Sovnarkom »).
         let indefinite = card.kind == crate::cards::CardKind::Cloze
-            && card
-                .prompt
-                .split_once(crate::cards::GAP)
-                .and_then(|(before, _)| before.split_whitespace().next_back())
-                .is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "un" | "une" | "d'un" | "d'une" | "d’un" | "d’une"
-                    )
-                });
+            && word_before_gap
+                .as_deref()
+                .is_some_and(|w| matches!(w, "un" | "une" | "d'un" | "d'une" | "d’un" | "d’une"));
         // What the situation line names is the card's setting, never its answer (a name;
         // its year may be a fair wrong date).
         let situation = if named {
@@ -923,26 +909,26 @@ mod tests {
 
     #[test]
     fn a_place_of_no_told_kind_takes_towns_and_a_setting_is_no_wrong_answer() {
-        let mut p = Pools::default();
-        for (place, kind) in [
-            ("Trébizonde", Some(PlaceKind::Settlement)),
-            ("Batoum", Some(PlaceKind::Settlement)),
-            ("Gatchina", None),
-            ("Daghestan", Some(PlaceKind::Area)),
-            ("Khourdalan", Some(PlaceKind::Site)),
-        ] {
-            p.add(Kind::Place, place, "", 0);
-            if let Some(kind) = kind {
-                p.vote_place(place, kind, 3);
-            }
-        }
-        let mut c = card(
-            "Petrovsk",
+        let (mut p, mut c) = pool_and_cloze(
+            &[
+                "Trébizonde",
+                "Batoum",
+                "Gatchina",
+                "Daghestan",
+                "Khourdalan",
+            ],
             Kind::Place,
-            "Les troupes rouges occupent Petrovsk.",
+            "Petrovsk",
+            "Fin avril, les troupes rouges occupent [...] et Derbent.",
         );
-        c.kind = CardKind::Cloze;
-        c.prompt = "Fin avril, les troupes rouges occupent [...] et Derbent.".into();
+        for (place, kind) in [
+            ("Trébizonde", PlaceKind::Settlement),
+            ("Batoum", PlaceKind::Settlement),
+            ("Daghestan", PlaceKind::Area),
+            ("Khourdalan", PlaceKind::Site),
+        ] {
+            p.vote_place(place, kind, 3);
+        }
         let d = p.choose(&c);
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d

@@ -65,9 +65,13 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         " a eux seuls ",
         " a elles seules ",
     ];
-    let pronouns_of = own
-        .iter()
-        .fold(prompt.clone(), |p, phrase| p.replace(phrase, " "));
+    let pronouns_of: std::borrow::Cow<str> = if own.iter().any(|phrase| prompt.contains(phrase)) {
+        own.iter()
+            .fold(prompt.clone(), |p, phrase| p.replace(phrase, " "))
+            .into()
+    } else {
+        prompt.as_str().into()
+    };
     for pronoun in [" il ", " elle ", " ils ", " elles ", " lui ", " eux "] {
         if pronouns_of.contains(pronoun) {
             s -= 6;

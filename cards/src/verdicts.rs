@@ -220,35 +220,16 @@ pub fn one_fact(prompt: &str) -> String {
         ((participle || verbless) && has_clause_verb(lexicon, &text[..after + i]))
             .then_some(after + i)
     }));
-    // « …, où il achète l'année suivante Hauteville House »: a relative clause on a place
-    // after the gap is another fact.
-    cuts.push(
-        text[after..]
-            .find(", où ")
-            .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
-            .map(|i| after + i),
-    );
-    // « surnommées les « [...] », qui permettent d'examiner les blessés »: a relative clause
-    // after the gap tells another fact.
-    cuts.push(
-        text[after..]
-            .find(", qui ")
-            .filter(|&i| has_clause_verb(lexicon, &text[after + i + 6..]))
-            .map(|i| after + i),
-    );
-    // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
-    // made of is another fact.
-    cuts.push(text[after..].find(", dont ").map(|i| after + i));
-    // « , et le stade est construit … »: a second clause with its own subject.
-    cuts.push(
-        text[after..]
-            .find(", et ")
-            .filter(|&i| has_clause_verb(lexicon, &text[after + i + 5..]))
-            .map(|i| after + i),
-    );
-    // « …, mais l'organisation était … impuissante », « , tandis que … », « , alors que … »:
-    // a clause opposed to the one of the gap is another fact.
+    // A clause after the gap, with its verb, that a link sets off tells another fact: a
+    // relative clause on a place (« …, où il achète l'année suivante Hauteville House ») or
+    // on a name (« surnommées les « [...] », qui permettent d'examiner les blessés »), a
+    // second clause with its own subject (« , et le stade est construit … »), a clause
+    // opposed to the gap's (« …, mais l'organisation était … impuissante », « , tandis
+    // que … », « , alors que … »).
     for link in [
+        ", où ",
+        ", qui ",
+        ", et ",
         ", mais ",
         ", tandis que ",
         ", alors que ",
@@ -262,6 +243,9 @@ pub fn one_fact(prompt: &str) -> String {
                 .map(|i| after + i),
         );
     }
+    // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
+    // made of is another fact.
+    cuts.push(text[after..].find(", dont ").map(|i| after + i));
     // « …, le Sovnarkom, composé uniquement de bolcheviks »: a participle set off after the
     // gap, with no verb of its own, tells another fact of what it follows.
     cuts.push(text[after..].match_indices(", ").find_map(|(i, _)| {
@@ -676,11 +660,7 @@ fn without_opening_connector(text: &str) -> String {
     if !matches!(first, "Mais" | "Et" | "Or" | "Puis" | "Donc" | "Car") || rest.is_empty() {
         return text.to_string();
     }
-    let mut chars = rest.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::typography::capitalise(rest)
 }
 
 /// A gap in a relative clause on a name (« Ces Jeux sont les derniers organisés sous la

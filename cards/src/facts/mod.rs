@@ -784,39 +784,46 @@ mod tests {
         assert_eq!(lex.kind_of("Tchoudnovski"), Kind::Person);
     }
 
+    /// Checks the kinds a lexicon built from `sentences` gives the `names`.
+    fn assert_kinds(sentences: &[&str], names: &[(&str, Kind)]) {
+        let lex = Lexicon::build(sentences.iter().copied());
+        for (name, kind) in names {
+            assert_eq!(lex.kind_of(name), *kind, "{name}");
+        }
+    }
+
     #[test]
     fn the_object_of_a_verb_of_taking_a_place_is_a_place() {
-        let lex = Lexicon::build(
-            [
+        assert_kinds(
+            &[
                 "Fin avril, les troupes rouges occupent Petrovsk et Derbent.",
                 "Il gagne Guernesey.",
-            ]
-            .into_iter(),
+            ],
+            &[("Petrovsk", Kind::Place), ("Guernesey", Kind::Place)],
         );
-        assert_eq!(lex.kind_of("Petrovsk"), Kind::Place);
-        assert_eq!(lex.kind_of("Guernesey"), Kind::Place);
     }
 
     #[test]
     fn a_name_in_another_language_is_no_person() {
-        let lex = Lexicon::build(
-            ["Le mont Blanc (en italien : Monte Bianco) domine Chamonix."].into_iter(),
+        assert_kinds(
+            &["Le mont Blanc (en italien : Monte Bianco) domine Chamonix."],
+            &[("Monte Bianco", Kind::Other)],
         );
-        assert_eq!(lex.kind_of("Monte Bianco"), Kind::Other);
     }
 
     #[test]
     fn an_english_noun_of_a_building_ends_a_place() {
-        let lex = Lexicon::build(
-            [
+        assert_kinds(
+            &[
                 "En 1856, il achète Hauteville House.",
                 "Il visite Windsor Castle avec Maurice Koechlin.",
-            ]
-            .into_iter(),
+            ],
+            &[
+                ("Hauteville House", Kind::Place),
+                ("Windsor Castle", Kind::Place),
+                ("Maurice Koechlin", Kind::Person),
+            ],
         );
-        assert_eq!(lex.kind_of("Hauteville House"), Kind::Place);
-        assert_eq!(lex.kind_of("Windsor Castle"), Kind::Place);
-        assert_eq!(lex.kind_of("Maurice Koechlin"), Kind::Person);
     }
 
     #[test]
