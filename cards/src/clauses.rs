@@ -511,6 +511,52 @@ fn gap_is_the_subject(lexicon: &Lexicon<'_>, text: &str) -> bool {
     !another_subject
 }
 
+/// Whether `text` opens on a participle phrase set off by a comma before its subject
+/// (« Refusant l'amnistie de 1859, il ne rentre … », « Élu sénateur en 1876, il défend … »,
+/// « Né à Canton, l'architecte … »): the participle is the subject's, so nothing was cut.
+/// A participle followed by no subject (« née le 7 novembre 1867 à Varsovie ») was.
+fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> bool {
+    let first = bare(first_word(text)).to_lowercase();
+    let participle = lexicon
+        .lookup(&first)
+        .any(|a| a.pos.is_verb() && a.verb_forms().any(|f| f.mood == Mood::Participle));
+    if !participle {
+        return false;
+    }
+    // The opening phrase ends at the first comma, within a few words, with no other verb.
+    let Some(comma) = text.find(", ") else {
+        return false;
+    };
+    let phrase: Vec<&str> = text[..comma].split_whitespace().collect();
+    // (« l'amnistie », « la chute »: a noun after its article is no verb)
+    let verb = |w: &str| {
+        let lower = w.to_lowercase();
+        !["l'", "l’", "d'", "d’"]
+            .iter()
+            .any(|e| lower.starts_with(e))
+            && is_verb_form(lexicon, w)
+            && !is_common_noun(lexicon, w)
+    };
+    if phrase.len() > 12 || phrase[1..].iter().any(|w| verb(w)) {
+        return false;
+    }
+    let next = text[comma + 2..].split_whitespace().next().unwrap_or("");
+    let lower = next.to_lowercase();
+    let subject = matches!(lower.as_str(), "il" | "elle" | "ils" | "elles" | "on")
+        || lower.starts_with("l'")
+        || lower.starts_with("l’")
+        || next.starts_with(GAP)
+        || (next.starts_with(char::is_uppercase) && !is_common(lexicon, bare(next)))
+        || lexicon.lookup(&lower).any(|a| a.pos.is_article());
+    // … and a verb after it.
+    subject
+        && text[comma + 2..]
+            .split_whitespace()
+            .skip(1)
+            .take(4)
+            .any(|w| is_verb_form(lexicon, w))
+}
+
 /// Whether a clause may open on `word`.
 fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
     // Clauses open on few words, each asked about many times.
@@ -554,13 +600,21 @@ fn opens_a_sentence_uncached(lexicon: &Lexicon<'_>, word: &str) -> bool {
     ok || matches!(lower, "l" | "d" | "qu" | "c" | "s" | "n")
 }
 
-/// Whether the lexicon knows `word` (bare, lower case) as a noun of some use (more than five
-/// occurrences a million words).
+/// Whether the lexicon knows `word` (bare, lower case) as a noun of some use: more than five
+/// occurrences a million words, or more than one and ten times as often a noun as a verb.
 fn is_common_noun(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let word = bare(word).to_lowercase();
-    lexicon
-        .lookup(&word)
-        .any(|a| a.pos == Pos::Noun && a.freq > 5.0)
+    let mut noun: f32 = 0.0;
+    let mut verb: f32 = 0.0;
+    for a in lexicon.lookup(&word) {
+        if a.pos == Pos::Noun {
+            noun = noun.max(a.freq);
+        } else if a.pos.is_verb() {
+            verb = verb.max(a.freq);
+        }
+    }
+    // (« l'amnistie »: a rare noun, but far more often a noun than a verb)
+    noun > 5.0 || (noun > 1.0 && noun > 10.0 * verb)
 }
 
 /// A span of the sentence: a clause candidate.
@@ -1018,7 +1072,11 @@ fn sentence_opening_on(
     let a_name_inside = (inside || opens_on_a_name) && opening.starts_with(char::is_uppercase);
     // (the gap itself may open it: « [...] révoque l'édit de Nantes »)
     let gap_first = first_word(&text).starts_with(GAP);
-    if !gap_first && !a_name_inside && !opens_a_sentence(lexicon, opening) {
+    if !gap_first
+        && !a_name_inside
+        && !opens_a_sentence(lexicon, opening)
+        && !participial_opening(lexicon, &text)
+    {
         return None;
     }
     if gap_first && !gap_is_the_subject(lexicon, &text) {
@@ -1085,6 +1143,7 @@ fn sentence_opening_on(
             .zip(has)
             .find_map(|(p, found)| found.then_some(p))
     };
+    let mut in_card: Option<String> = None;
     if let Some(pronoun) = pronoun {
         // Only a person's name (no article) stands in for a pronoun: in a document about
         // a thing, « il » is as often someone else.
@@ -1096,6 +1155,9 @@ fn sentence_opening_on(
                     padded.replacen(&format!(" {pronoun} "), &format!(" {topic_text} "), 1);
                 text = replaced.trim().to_string();
                 used_topic = true;
+                // The same pronoun again stands for the person the card now names (« Victor
+                // Hugo épouse Adèle Foucher, dont il aura cinq enfants »).
+                in_card = Some(pronoun.to_lowercase());
             }
             // Else the subject the sentence before named, as the fact patterns' cards
             // take it (see [`crate::context::screen`]), or no card.
@@ -1108,7 +1170,16 @@ fn sentence_opening_on(
     {
         text = resolve(&text)?;
     }
-    if points_back(&text) {
+    let told = match &in_card {
+        Some(p) => std::borrow::Cow::Owned(
+            space_words(&text)
+                .filter(|w| w != p)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        None => std::borrow::Cow::Borrowed(text.as_str()),
+    };
+    if points_back(&told) {
         return None;
     }
     let folded = padded_fold(&text);
@@ -1700,6 +1771,55 @@ mod tests {
         )
         .expect("a sentence");
         assert_eq!(sentence, "[...] révoque l'édit de Nantes en 1685.");
+    }
+
+    #[test]
+    fn a_participle_phrase_before_the_subject_opens_a_sentence() {
+        let hugo = topic("Victor Hugo", None);
+        for (clause, sentence) in [
+            (
+                "Refusant l'amnistie de [...], il ne rentre en France qu'après la chute du Second Empire",
+                "Refusant l'amnistie de [...], Victor Hugo ne rentre en France qu'après la chute du Second Empire.",
+            ),
+            (
+                "Élu sénateur de la [...] en 1876, il défend l'amnistie des communards",
+                "Élu sénateur de la [...] en 1876, Victor Hugo défend l'amnistie des communards.",
+            ),
+        ] {
+            let (got, _) = sentence_of(clause, &hugo, &no_antecedent).expect(clause);
+            assert_eq!(got, sentence);
+        }
+        // A participle with no subject after it lost its subject: no sentence.
+        for clause in [
+            "née le [...] à Varsovie, fille d'un professeur",
+            "Refusant l'amnistie de [...]",
+        ] {
+            assert_eq!(sentence_of(clause, &hugo, &no_antecedent), None, "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_told_again_after_the_person_is_named_is_theirs() {
+        let hugo = topic("Victor Hugo", None);
+        let (got, _) = sentence_of(
+            "Le 12 octobre 1822, il épouse son amie d'enfance, [...], dont il aura cinq enfants",
+            &hugo,
+            &no_antecedent,
+        )
+        .expect("a sentence");
+        assert_eq!(
+            got,
+            "Le 12 octobre 1822, Victor Hugo épouse son amie d'enfance, [...], dont il aura cinq enfants."
+        );
+        // Another pronoun still points back.
+        assert_eq!(
+            sentence_of(
+                "En 1822, il épouse [...], dont elle aura cinq enfants",
+                &hugo,
+                &no_antecedent
+            ),
+            None
+        );
     }
 
     #[test]

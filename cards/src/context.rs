@@ -284,6 +284,16 @@ impl<'a> Surroundings<'a> {
         refers_back(&tokens, before, self.topic, self.document)
     }
 
+    /// `prompt` with a definite description written in full as an earlier sentence of the
+    /// document named it (`l'architecte` → `l'architecte Ieoh Ming Pei`; see
+    /// [`Rule::Unnamed`]), or `None` when none is.
+    pub fn name_described(&self, prompt: &str) -> Option<String> {
+        let named = self.named?;
+        let text = prompt.replace(GAP, MARK);
+        let tokens = tokenize(&text);
+        name_descriptions(&text, &tokens, named).map(|t| t.replace(MARK, GAP))
+    }
+
     /// The same, knowing the sentences just before the card's in its document (the
     /// previous paragraph's last ones too) and the whole document.
     pub fn with_recent(

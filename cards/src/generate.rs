@@ -360,6 +360,12 @@ pub fn generate_from_sources(
             &taken,
             &resolve,
         );
+        // (« L'architecte est né à [...] » after « l'architecte Ieoh Ming Pei »)
+        for card in &mut clause_cards {
+            if let Some(prompt) = around.name_described(&card.prompt) {
+                card.prompt = prompt;
+            }
+        }
         clause_cards.retain(|c| !around.points_back(&c.prompt));
         drop(around);
         described.read(text, &tokens);
