@@ -61,6 +61,8 @@ const DANGLING: &[&str] = &[
     "également",
     "lui-même",
     "elle-même",
+    "à son tour",
+    "à leur tour",
     "je ",
     "j'",
     "nous ",
@@ -1044,6 +1046,13 @@ fn sentence_opening_on(
     if let Some(rest) = crate::context::without_tying_opening(&text, GAP) {
         text = rest;
     }
+    // (« Au comité central suivant, le 2 décembre, Trotsky accuse … »: a time told from
+    // another sentence goes when the clause tells its date without it)
+    if let Some(rest) = crate::context::strip_relative_start(&text)
+        .filter(|rest| crate::context::tells_a_date(&rest.replace(GAP, " ")))
+    {
+        text = rest;
+    }
     // Whether a connector was dropped: the clause then opened inside its sentence, where a
     // capitalised word is a name (« , et Mach 2 est atteint le … »).
     let mut inside = false;
@@ -1318,6 +1327,50 @@ fn with_units(text: &str, mentions: &[Mention], lexicon: &Lexicon<'_>) -> Vec<Me
         .collect()
 }
 
+/// The mentions, names of one kind listed together (« Kamenev et Riazanov », « Rykov,
+/// Noguine et Milioutine ») made one: the list is what the sentence says of them, and a gap
+/// on one of its names is one of many (« Trotsky accuse [...] et Riazanov »). Only people,
+/// places and bodies, two to five of them, joined by commas and a last « et ».
+fn coordinated(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let listed = |k: Kind| matches!(k, Kind::Person | Kind::Place | Kind::Organisation);
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let mut last = i;
+        let mut closed = false;
+        if listed(m.kind) {
+            while let Some(next) = mentions.get(last + 1) {
+                if next.kind != m.kind || next.span.0 < mentions[last].span.1 {
+                    break;
+                }
+                let link = &text[mentions[last].span.1..next.span.0];
+                match link {
+                    ", " => last += 1,
+                    " et " | ", et " => {
+                        last += 1;
+                        closed = true;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let members = last - i + 1;
+        if closed && (2..=5).contains(&members) {
+            out.push(Mention {
+                kind: m.kind,
+                span: (m.span.0, mentions[last].span.1),
+            });
+            i = last + 1;
+        } else {
+            out.push(m.clone());
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Each mention stretched to the whole name it ends: over the lower-case noun that opens
 /// it, and its « de » (« le bassin de Saint-Ferréol », « la mer Méditerranée », see
 /// [`crate::verdicts::is_name_head`]), after a definite article (« un hôtel de Gonesse » is
@@ -1475,7 +1528,10 @@ pub fn verdicts(
     let mut out: Verdicts = Vec::new();
     // The sentence's pieces, which every mention's clause is cut from.
     let cut = Cut::new(text);
-    for m in &whole_names(text, &with_units(text, mentions, lexicon)) {
+    for m in &coordinated(
+        text,
+        &whole_names(text, &with_units(text, mentions, lexicon)),
+    ) {
         let answer = text[m.span.0..m.span.1].trim();
         if answer.is_empty() {
             continue;
@@ -1771,6 +1827,51 @@ mod tests {
         )
         .expect("a sentence");
         assert_eq!(sentence, "[...] révoque l'édit de Nantes en 1685.");
+    }
+
+    #[test]
+    fn names_listed_together_are_one_answer() {
+        let listed = |text: &str, names: &[&str], kind: Kind| -> Vec<String> {
+            let mentions: Vec<Mention> = names
+                .iter()
+                .map(|n| {
+                    let start = text.find(n).expect("the name is in the text");
+                    Mention {
+                        kind,
+                        span: (start, start + n.len()),
+                    }
+                })
+                .collect();
+            coordinated(text, &mentions)
+                .into_iter()
+                .map(|m| text[m.span.0..m.span.1].to_string())
+                .collect()
+        };
+        let text = "Trotsky accuse Kamenev et Riazanov d'avoir envisagé un désaveu.";
+        assert_eq!(
+            listed(text, &["Trotsky", "Kamenev", "Riazanov"], Kind::Person),
+            ["Trotsky", "Kamenev et Riazanov"]
+        );
+        let text = "Rykov, Noguine, Milioutine et Teodorovitch démissionnent.";
+        assert_eq!(
+            listed(
+                text,
+                &["Rykov", "Noguine", "Milioutine", "Teodorovitch"],
+                Kind::Person
+            ),
+            ["Rykov, Noguine, Milioutine et Teodorovitch"]
+        );
+        // A list with no « et » goes on past the sentence's mentions; dates are not listed.
+        let text = "Rykov, Noguine, Lounatcharski, autres responsables du parti.";
+        assert_eq!(
+            listed(text, &["Rykov", "Noguine", "Lounatcharski"], Kind::Person),
+            ["Rykov", "Noguine", "Lounatcharski"]
+        );
+        let text = "Le congrès siège le 25 octobre et le 26 octobre.";
+        assert_eq!(
+            listed(text, &["25 octobre", "26 octobre"], Kind::Date),
+            ["25 octobre", "26 octobre"]
+        );
     }
 
     #[test]

@@ -2214,6 +2214,11 @@ fn verbless(opening: &[Token<'_>]) -> bool {
 }
 
 /// True when the prompt tells a time: a year (`1917`) or a day and its month (`26 mars`).
+/// Whether `text` tells a year or a day of a month (« le 2 décembre »).
+pub(crate) fn tells_a_date(text: &str) -> bool {
+    has_time(&tokenize(text))
+}
+
 fn has_time(tokens: &[Token<'_>]) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
         t.value().is_some_and(|v| (1000..=2100).contains(&v))

@@ -223,6 +223,9 @@ impl Pools {
         if card.answer_kind == Kind::Person && asks_of_a_woman(card) {
             return Vec::new();
         }
+        if let Some(members) = list_members(card) {
+            return self.lists_like(card, &members);
+        }
         let from_corpus = self.of_the_corpus(card);
         if from_corpus.is_empty() && card.answer_kind == Kind::Quantity {
             return numbers_near(&card.answer, part_of(&card.prompt));
@@ -230,8 +233,47 @@ impl Pools {
         from_corpus
     }
 
+    /// Wrong answers for a list of names (« Kamenev et Riazanov »): as many names, each a
+    /// wrong answer for one of its members, written the same way; none unless each member
+    /// has some.
+    fn lists_like(&self, card: &GeneratedCard, members: &[&str]) -> Vec<String> {
+        let mut each: Vec<Vec<String>> = Vec::with_capacity(members.len());
+        let mut used: Vec<String> = members.iter().map(|m| m.to_string()).collect();
+        for member in members {
+            let alone = GeneratedCard {
+                answer: member.to_string(),
+                ..card.clone()
+            };
+            // (enough for three once the names taken already are left out)
+            let mut wrong = self.wrong_answers(&alone, 3 + used.len());
+            if wrong.is_empty() {
+                wrong = self.of_the_corpus(&alone);
+            }
+            wrong.retain(|w| !used.contains(w));
+            wrong.truncate(3);
+            if wrong.is_empty() {
+                return Vec::new();
+            }
+            used.extend(wrong.iter().cloned());
+            each.push(wrong);
+        }
+        let n = each.iter().map(Vec::len).min().unwrap_or(0);
+        (0..n)
+            .map(|k| {
+                let names: Vec<&str> = each.iter().map(|w| w[k].as_str()).collect();
+                let (last, first) = names.split_last().expect("two names or more");
+                format!("{} et {last}", first.join(", "))
+            })
+            .collect()
+    }
+
     /// Three distractors of the corpus for the card, or none.
     fn of_the_corpus(&self, card: &GeneratedCard) -> Vec<String> {
+        self.wrong_answers(card, 3)
+    }
+
+    /// `wanted` distractors of the corpus for the card, or none.
+    fn wrong_answers(&self, card: &GeneratedCard, wanted: usize) -> Vec<String> {
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
             return Vec::new();
         };
@@ -436,7 +478,7 @@ impl Pools {
             })
             .collect();
         ranked.sort_by_key(|a| (a.0, a.1, a.2));
-        let mut out: Vec<String> = Vec::with_capacity(3);
+        let mut out: Vec<String> = Vec::with_capacity(wanted);
         for (_, _, _, e) in ranked {
             if out.iter().any(|o| same_name(o, &e.text)) {
                 continue;
@@ -450,12 +492,30 @@ impl Pools {
                 continue;
             }
             out.push(text);
-            if out.len() == 3 {
+            if out.len() == wanted {
                 return out;
             }
         }
         Vec::new()
     }
+}
+
+/// The names of a card's answer that lists people, places or bodies (« Kamenev et
+/// Riazanov », « Rykov, Noguine et Milioutine »; see `clauses::coordinated`), or `None`.
+fn list_members(card: &GeneratedCard) -> Option<Vec<&str>> {
+    if !matches!(
+        card.answer_kind,
+        Kind::Person | Kind::Place | Kind::Organisation
+    ) {
+        return None;
+    }
+    let (head, last) = card.answer.rsplit_once(" et ")?;
+    let mut members: Vec<&str> = head.split(", ").collect();
+    members.push(last);
+    let names = members
+        .iter()
+        .all(|m| m.starts_with(char::is_uppercase) && !m.contains(" et "));
+    (names && members.len() >= 2).then_some(members)
 }
 
 /// True when two counts are within a tenth of each other (by their leading numbers).
@@ -905,6 +965,45 @@ mod tests {
         c.kind = CardKind::Cloze;
         c.prompt = prompt.into();
         (p, c)
+    }
+
+    #[test]
+    fn a_list_of_names_takes_lists_of_as_many_other_names() {
+        let (p, c) = pool_and_cloze(
+            &[
+                "Kamenev",
+                "Riazanov",
+                "Zinoviev",
+                "Lounatcharski",
+                "Rykov",
+                "Noguine",
+                "Milioutine",
+                "Teodorovitch",
+                "Lozovski",
+            ],
+            Kind::Person,
+            "Kamenev et Riazanov",
+            "Trotsky accuse [...] d'avoir envisagé un désaveu de l'insurrection.",
+        );
+        let wrong = p.choose(&c);
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        let mut names: Vec<&str> = Vec::new();
+        for w in &wrong {
+            let (a, b) = w.split_once(" et ").expect("two names");
+            assert!(!a.contains(", ") && !b.contains(" et "), "{w}");
+            names.extend([a, b]);
+        }
+        assert!(!names.contains(&"Kamenev") && !names.contains(&"Riazanov"));
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{wrong:?}");
+        // A name with « et » in it is one name, not a list.
+        let one = GeneratedCard {
+            answer: "Comité militaire et révolutionnaire".into(),
+            ..c.clone()
+        };
+        assert_eq!(list_members(&one), None);
     }
 
     #[test]
