@@ -58,7 +58,6 @@ const DANGLING: &[&str] = &[
     "ensuite",
     "alors",
     "aussi",
-    "également",
     "lui-même",
     "elle-même",
     "à son tour",
@@ -559,6 +558,24 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> bool {
             .any(|w| is_verb_form(lexicon, w))
 }
 
+/// `text` without the adverbs that tie it to its story and say nothing of its fact
+/// (« Les SR de gauche acceptent alors de partager le pouvoir », « Trotsky était également
+/// présent »): the clause stands as well without them. « alors que » is a conjunction
+/// and stays.
+fn without_loose_adverbs(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map_or("", |n| *n);
+        let conjunction = next == "que" || next.starts_with("qu'") || next.starts_with("qu’");
+        if i > 0 && matches!(*w, "alors" | "également") && !conjunction {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
 /// Whether a clause may open on `word`.
 fn opens_a_sentence(lexicon: &Lexicon<'_>, word: &str) -> bool {
     // Clauses open on few words, each asked about many times.
@@ -579,12 +596,20 @@ fn opens_a_sentence_uncached(lexicon: &Lexicon<'_>, word: &str) -> bool {
     // The word before its apostrophe, if any, in lower case.
     let lowered = word.to_lowercase();
     let lower = lowered.split(['\'', '’']).next().unwrap_or("");
+    // « A l'ouverture du congrès »: « À » without its accent, as keyboards write it.
+    if word == "A" {
+        return true;
+    }
     let mut ok = false;
+    // The word's most frequent reading as a verb, and as a word that opens a sentence.
+    let mut verb: f32 = 0.0;
+    let mut opener: f32 = 0.0;
     for a in lexicon.lookup(lower) {
-        if a.pos.is_verb() && a.freq > 1.0 && !a.pos.is_article() {
-            return false;
+        if a.pos.is_verb() && !a.pos.is_article() {
+            verb = verb.max(a.freq);
+            continue;
         }
-        ok |= a.pos.is_article()
+        let opens = a.pos.is_article()
             || a.pos.is_pronoun()
             || matches!(
                 a.pos,
@@ -597,6 +622,15 @@ fn opens_a_sentence_uncached(lexicon: &Lexicon<'_>, word: &str) -> bool {
                     | Pos::NumeralAdjective
                     | Pos::InterrogativeAdjective
             );
+        if opens {
+            ok = true;
+            opener = opener.max(a.freq);
+        }
+    }
+    // A verb form opens no sentence, unless it is far more often a word that does
+    // (« Outre Lénine, … », « Plus connu sous le nom de … »).
+    if verb > 1.0 && verb * 10.0 >= opener {
+        return false;
     }
     // Elided determiners and prepositions: « l' », « d' ».
     ok || matches!(lower, "l" | "d" | "qu" | "c" | "s" | "n")
@@ -1005,14 +1039,23 @@ fn starts_with_any_case(word: &str, prefix: &str) -> bool {
 }
 
 /// Whether the clause has a pronoun pointing outside it (« ils », « on », « y », « il »,
-/// « le sien », « en a »): a word of `text` between spaces, in any case.
+/// « lui », « le sien », « en a »): a word of `text` between spaces, in any case. « à lui
+/// seul » tells of the subject itself.
 fn points_back(text: &str) -> bool {
     let mut words = space_words(text).peekable();
+    let mut before = "";
     while let Some(w) = words.next() {
-        if is_any_of(w, &["ils", "elles", "on", "y", "il", "elle"]) {
+        let next = words.peek().copied().unwrap_or("");
+        let stressed = is_any_of(w, &["lui", "eux", "elle", "elles"]);
+        let of_itself =
+            stressed && before.eq_ignore_ascii_case("à") && starts_with_any_case(next, "seul");
+        before = w;
+        if of_itself {
+            continue;
+        }
+        if stressed || is_any_of(w, &["ils", "on", "y", "il"]) {
             return true;
         }
-        let next = words.peek().copied().unwrap_or("");
         let possessive = (w.eq_ignore_ascii_case("le") && starts_with_any_case(next, "sien"))
             || (w.eq_ignore_ascii_case("la") && starts_with_any_case(next, "sienne"));
         if possessive || (w.eq_ignore_ascii_case("en") && next.eq_ignore_ascii_case("a")) {
@@ -1191,6 +1234,7 @@ fn sentence_opening_on(
     if points_back(&told) {
         return None;
     }
+    text = without_loose_adverbs(&text);
     let folded = padded_fold(&text);
     // Only the phrases whose first word the clause has are searched for.
     let dangling = dangling_by_first_word();
@@ -1683,7 +1727,20 @@ pub fn verdicts(
             let w = bare(w);
             w.starts_with(char::is_uppercase) && !is_common(lexicon, w)
         };
-        if (more_words_than(before_gap, 1) && name_like(word_before)) || name_like(word_after) {
+        // (« le Palais d'[...] »: the rest of a name glued to its « d' »)
+        let glued_to_a_name = before_gap.ends_with(['\'', '’'])
+            && before_gap
+                .trim_end_matches(['\'', '’'])
+                .strip_suffix(['d', 'D'])
+                .and_then(|b| b.strip_suffix(' '))
+                .and_then(|b| b.split_whitespace().next_back())
+                .is_some_and(|w| {
+                    more_words_than(before_gap, 2) && w.starts_with(char::is_uppercase)
+                });
+        if (more_words_than(before_gap, 1) && name_like(word_before))
+            || name_like(word_after)
+            || glued_to_a_name
+        {
             refuse(&mut out, answer, "the gap cuts a name");
             continue;
         }
@@ -1827,6 +1884,75 @@ mod tests {
         )
         .expect("a sentence");
         assert_eq!(sentence, "[...] révoque l'édit de Nantes en 1685.");
+    }
+
+    #[test]
+    fn a_gap_glued_to_the_d_of_a_name_cuts_it() {
+        let text =
+            "L'annonce de la prise du Palais d'Hiver tombe dans la nuit du 25 au 26 octobre 1917.";
+        let start = text.find("Hiver").expect("in the text");
+        let mentions = [Mention {
+            kind: Kind::Place,
+            span: (start, start + "Hiver".len()),
+        }];
+        let origin = Origin {
+            document: 0,
+            line: 1,
+            block: crate::document::BlockKind::Paragraph,
+        };
+        let got = verdicts(
+            text,
+            &mentions,
+            origin,
+            &DocumentTopic::default(),
+            &[],
+            &no_antecedent,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_ref().err(), Some(&"the gap cuts a name"));
+    }
+
+    #[test]
+    fn tying_adverbs_go_and_stressed_pronouns_point_back() {
+        let none = DocumentTopic::default();
+        let (got, _) = sentence_of(
+            "Les SR de gauche acceptent alors de partager le pouvoir avec les [...]",
+            &none,
+            &no_antecedent,
+        )
+        .expect("a sentence");
+        assert_eq!(
+            got,
+            "Les SR de gauche acceptent de partager le pouvoir avec les [...]."
+        );
+        // « alors que » is a conjunction: the clause depends on its main clause.
+        assert_eq!(
+            sentence_of(
+                "Trotsky était reconnaissable alors que [...] était méconnaissable",
+                &none,
+                &no_antecedent
+            ),
+            None
+        );
+        assert_eq!(
+            sentence_of(
+                "Lui et son état-major ont été condamnés par le [...]",
+                &none,
+                &no_antecedent
+            ),
+            None
+        );
+        // « à lui seul » tells of the subject.
+        assert!(!points_back("Roger Ducret gagne à lui seul trois titres."));
+        assert!(points_back("Roger Ducret lui remet trois titres."));
+        // A verb form far more often a preposition or an adverb opens a sentence.
+        let lexicon = Lexicon::get();
+        for word in ["Outre", "Plus", "A"] {
+            assert!(opens_a_sentence(lexicon, word), "{word}");
+        }
+        for word in ["Rentre", "Signé"] {
+            assert!(!opens_a_sentence(lexicon, word), "{word}");
+        }
     }
 
     #[test]
