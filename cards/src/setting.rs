@@ -412,7 +412,76 @@ pub(crate) fn is_situated(card: &GeneratedCard) -> bool {
     let year = years_in(&card.situation).next().is_some()
         || years_in(&card.prompt).next().is_some()
         || card.answer_kind == Kind::Date;
-    named && year
+    named && (year || timeless(card))
+}
+
+/// Units of measure: a count in one measures a thing, and holds at any time.
+const MEASURES: &[&str] = &[
+    "mètres",
+    "mètre",
+    "m",
+    "kilomètres",
+    "kilomètre",
+    "km",
+    "centimètres",
+    "cm",
+    "tonnes",
+    "tonne",
+    "kilos",
+    "kilogrammes",
+    "kg",
+    "hectares",
+    "ha",
+    "litres",
+    "mètres cubes",
+    "m3",
+    "m²",
+    "km²",
+    "km/h",
+];
+
+/// Verbs that tell how a thing is (its size, its place), not what happened.
+const STATES: &[&str] = &[
+    "mesure",
+    "mesurent",
+    "pèse",
+    "pèsent",
+    "culmine",
+    "culminent",
+    "s'élève à",
+    "s'élèvent à",
+    "se situe",
+    "se situent",
+    "se trouve",
+    "se trouvent",
+    "est situé",
+    "est située",
+    "est rattaché",
+    "est rattachée",
+    "s'étend sur",
+    "s'étendent sur",
+];
+
+/// Whether a card tells a state that holds at any time, which needs no year to be
+/// understood: a measure (« pèse [...] tonnes », « s'élève à 189 mètres »), a place (« le
+/// sommet est rattaché à la commune de [...] »).
+fn timeless(card: &GeneratedCard) -> bool {
+    let measured = card.answer_kind == Kind::Quantity && {
+        let after = card
+            .prompt
+            .split_once(crate::cards::GAP)
+            .map_or("", |(_, after)| after);
+        let unit = card
+            .answer
+            .split_once(' ')
+            .map(|(_, unit)| unit)
+            .or_else(|| after.split_whitespace().next())
+            .unwrap_or("")
+            .trim_end_matches(['.', ',', ';']);
+        MEASURES.contains(&unit)
+    };
+    let padded = format!(" {} ", card.prompt);
+    measured || STATES.iter().any(|v| padded.contains(&format!(" {v} ")))
 }
 
 /// The word that names a phrase: its last capitalised word (« Arc » is elided, so « Jeanne
@@ -572,7 +641,38 @@ fn title_subject(title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::year_nearest;
+    use super::{is_situated, year_nearest};
+    use crate::cards::GeneratedCard;
+    use crate::facts::Kind;
+
+    #[test]
+    fn a_measure_or_a_place_needs_no_year_but_an_event_does() {
+        let situated = |prompt: &str, answer: &str, kind: Kind| {
+            let mut card = GeneratedCard::sample_cloze(prompt, answer, kind);
+            card.situation = "La pyramide du Louvre".into();
+            is_situated(&card)
+        };
+        assert!(situated(
+            "La structure métallique est faite d'acier et pèse [...] tonnes.",
+            "200",
+            Kind::Quantity
+        ));
+        assert!(situated(
+            "Côté français, le sommet est rattaché à la commune de [...].",
+            "Saint-Gervais-les-Bains",
+            Kind::Place
+        ));
+        assert!(!situated(
+            "Le chantier emploie jusqu'à [...] ouvriers.",
+            "12 000",
+            Kind::Quantity
+        ));
+        assert!(!situated(
+            "La pyramide suscite une vive controverse lors de la présentation du [...].",
+            "projet",
+            Kind::Other
+        ));
+    }
 
     #[test]
     fn a_year_another_fact_holds_does_not_situate_the_answer() {
