@@ -130,6 +130,7 @@ pub fn one_fact(prompt: &str) -> String {
     };
     let mut text = promote_relative(prompt).unwrap_or_else(|| prompt.to_string());
     text = without_asides_in_brackets(&text);
+    text = without_counted_asides(lexicon, &text);
     if let Some(clause) =
         participial_opening(lexicon, &text).or_else(|| participial_aside(lexicon, &text))
     {
@@ -649,6 +650,58 @@ fn without_asides_in_brackets(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `text` without the asides set off by commas that count something else and do not hold
+/// the gap (« [...] athlètes, dont 135 femmes, représentant 44 nations, prennent part … »
+/// → « [...] athlètes prennent part … »): an aside opening on « dont » or a present
+/// participle, with a number in it, each another fact.
+fn without_counted_asides(lexicon: &Lexicon<'_>, text: &str) -> String {
+    let mut text = text.to_string();
+    let mut from = 0;
+    // Where the last aside went: the comma that closed it goes once no aside follows.
+    let mut removed_at = None;
+    while let Some(open) = text[from..].find(", ").map(|i| from + i) {
+        let start = open + 2;
+        let Some(len) = text[start..].find(", ") else {
+            if removed_at == Some(open) {
+                text.replace_range(open..start, " ");
+            }
+            break;
+        };
+        let aside = &text[start..start + len];
+        let first = aside.split_whitespace().next().unwrap_or("").to_lowercase();
+        let opens = first == "dont"
+            || (first.ends_with("ant")
+                && lexicon.lookup(&first).any(|a| {
+                    a.pos.is_verb()
+                        && a.verb_forms().any(|f| {
+                            f.mood == crate::lexicon::Mood::Participle
+                                && f.tense == Some(crate::lexicon::Tense::Present)
+                        })
+                }));
+        let counts = aside
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let plain = !aside.contains(GAP)
+            && !aside.contains(['«', '»', '(', ')'])
+            && aside.split_whitespace().count() <= 6;
+        // (what follows must go on with its clause, not open another: « , et se classe … »)
+        let next: Vec<&str> = text[start + len + 2..].split_whitespace().take(2).collect();
+        let goes_on = next.len() == 2 && !matches!(next[0], "et" | "mais" | "puis" | "ou");
+        if opens && counts && plain && goes_on {
+            text.replace_range(open..start + len, "");
+            removed_at = Some(open);
+            from = open;
+        } else {
+            if removed_at == Some(open) {
+                text.replace_range(open..start, " ");
+            }
+            from = open + 1;
+        }
+    }
+    text
 }
 
 /// `text` without a connector that tied it to the sentence before (« Mais [...] déclare … »
@@ -1770,6 +1823,28 @@ mod tests {
             ),
             "Le camarade Ouliantzev avait été envoyé en mission et rentra à [...]."
         );
+    }
+
+    #[test]
+    fn asides_that_count_something_else_go() {
+        let lexicon = Lexicon::get();
+        assert_eq!(
+            without_counted_asides(
+                lexicon,
+                "Au total, [...] athlètes, dont 135 femmes, représentant 44 nations, prennent part aux épreuves."
+            ),
+            "Au total, [...] athlètes prennent part aux épreuves."
+        );
+        for kept in [
+            // the gap's own aside
+            "Au total, 3 089 athlètes, dont [...] femmes, prennent part aux épreuves.",
+            // an aside that opens another clause after it
+            "La France remporte [...] médailles, dont 13 en or, et se classe troisième.",
+            // no count: another kind of aside
+            "Le chantier, dont Riquet a la charge, emploie [...] ouvriers.",
+        ] {
+            assert_eq!(without_counted_asides(lexicon, kept), kept);
+        }
     }
 
     #[test]
