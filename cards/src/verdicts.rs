@@ -874,14 +874,23 @@ fn says_enough(lexicon: &Lexicon<'_>, text: &str) -> bool {
 /// A date cloze one content word short of [`says_enough`] whose situation line names what
 /// it is about and the year (« La cérémonie d'ouverture n'a lieu que le [...] » in « Jeux
 /// olympiques de 1924 »; see [`crate::context::screen`]).
+/// So is a date cloze that names what it dates, a word short, in the situation of who or
+/// what the document is about (« En [...] paraît Notre-Dame de Paris. » in « Victor-Marie
+/// Hugo »).
 fn dated_in_its_situation(card: &GeneratedCard) -> bool {
     let lexicon = Lexicon::get();
-    card.answer_kind == Kind::Date
-        && card.prompt.split_whitespace().count() >= 6
-        && crate::clauses::content_words(lexicon, &card.prompt) + 1
-            >= crate::context::min_content_words(false)
-        && crate::setting::is_situated(card)
-        && crate::setting::last_year(&card.situation).is_some()
+    if card.answer_kind != Kind::Date || !crate::setting::is_situated(card) {
+        return false;
+    }
+    let words = card.prompt.split_whitespace().count();
+    let content = crate::clauses::content_words(lexicon, &card.prompt) + 1;
+    let unnamed = words >= 6
+        && content >= crate::context::min_content_words(false)
+        && crate::setting::last_year(&card.situation).is_some();
+    let named = words >= 5
+        && crate::clauses::names_something(lexicon, &card.prompt)
+        && content >= crate::context::min_content_words(true);
+    unnamed || named
 }
 
 /// standalone: an elided object pronoun before a verb (« Le Congrès l'a remplacé … »)
@@ -2191,6 +2200,15 @@ mod tests {
         assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
         card.situation = "Soviet de Petrograd, 1917".to_string();
         card.answer_kind = Kind::Person;
+        assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
+        // A date of a thing the cloze names, in the situation of whom the document is about.
+        let mut card =
+            GeneratedCard::sample_cloze("En [...] paraît Notre-Dame de Paris.", "1831", Kind::Date);
+        assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
+        card.situation = "Victor-Marie Hugo".to_string();
+        assert_eq!(judge.fails(&card, None), None);
+        let mut card = GeneratedCard::sample_cloze("En [...] paraît le livre.", "1831", Kind::Date);
+        card.situation = "Victor-Marie Hugo".to_string();
         assert_eq!(judge.fails(&card, None), Some(Rule::TooShort));
     }
 
