@@ -488,6 +488,22 @@ pub fn speaks_of_topic(
     let Some(start) = main_clause(&tokens, lexicon) else {
         return false;
     };
+    // Its head (« Le canal est inauguré en mai 1681. » for « le canal du Midi »), right
+    // before the verb: « le canal latéral à la Garonne » is another one.
+    let mut head = t.split_whitespace().take(2);
+    let (article, noun) = (head.next().unwrap_or(""), head.next().unwrap_or(""));
+    let by_its_head = tokens
+        .get(start)
+        .is_some_and(|a| a.lower() == article.to_lowercase())
+        && tokens
+            .get(start + 1)
+            .is_some_and(|n| n.lower() == noun.to_lowercase())
+        && tokens
+            .get(start + 2)
+            .is_some_and(|v| crate::clauses::is_verb_form(crate::lexicon::Lexicon::get(), v.text));
+    if by_its_head && !noun.starts_with(char::is_uppercase) {
+        return true;
+    }
     // An opening with a verb of its own may name what the pronoun stands for (`Quand
     // Lénine arrive, il …`).
     after_topic
@@ -1481,6 +1497,36 @@ const TIME_UNITS: &[&str] = &[
 /// A time counted in years or months from a year the text gave before it is anchored too
 /// (« elle choisit en 1897 d'étudier les rayons … découverts l'année précédente »), not one
 /// counted from the gap (« en [...] … l'année précédente »).
+/// Whether `text` says « aujourd'hui » of a state, right after a verb in the present (« il
+/// compte aujourd'hui 63 écluses », « elle est aujourd'hui l'un des monuments … »): nowadays,
+/// which holds whenever the card is read, not the day the document was written (« Aujourd'hui,
+/// le ministre a annoncé … »).
+fn nowadays(text: &str) -> bool {
+    let Some(at) = text
+        .find("aujourd'hui")
+        .or_else(|| text.find("aujourd’hui"))
+    else {
+        return false;
+    };
+    let Some(before) = text[..at].split_whitespace().next_back() else {
+        return false;
+    };
+    let lexicon = crate::lexicon::Lexicon::get();
+    let lower = before.to_lowercase();
+    let verb = lower
+        .rsplit_once(['\'', '’'])
+        .map_or(lower.as_str(), |(_, v)| v);
+    lexicon.lookup(verb).any(|a| {
+        a.pos.is_verb()
+            && a.verb_forms().any(|f| {
+                f.mood == crate::lexicon::Mood::Indicative
+                    && f.tense == Some(crate::lexicon::Tense::Present)
+            })
+    }) && !lexicon
+        .lookup(verb)
+        .any(|a| a.pos.is_verb() && a.lemma == "avoir")
+}
+
 fn anchored(folded: &str, phrase: &str) -> bool {
     let Some(at) = folded.find(phrase) else {
         return false;
@@ -1570,6 +1616,9 @@ fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
             continue;
         };
         let folded = folded.get_or_insert_with(|| fold(text));
+        if key == "hui" && nowadays(text) {
+            continue;
+        }
         if relative_phrases(key)
             .iter()
             .any(|p| p.is_empty() || find_phrase(folded, p) && !anchored(folded, p))
@@ -3066,6 +3115,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nowadays_after_a_verb_in_the_present_is_no_relative_time() {
+        for text in [
+            "Long d'environ 240 kilomètres, il compte aujourd'hui 63 écluses.",
+            "Elle est aujourd'hui l'un des monuments les plus photographiés de Paris.",
+        ] {
+            assert!(!relative_time(text), "{text}");
+        }
+        for text in [
+            "Aujourd'hui, le ministre a annoncé sa démission.",
+            "Le ministre a aujourd'hui annoncé sa démission.",
+            "Le ministre démissionnera aujourd'hui.",
+        ] {
+            assert!(relative_time(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_time_counted_from_a_year_the_sentence_gives_is_no_relative_time() {
         assert!(!relative_time(
             "Pour sa thèse, elle choisit en 1897 d'étudier les rayons émis par l'uranium, \
@@ -3292,6 +3358,17 @@ mod tests {
             )
             .as_deref(),
             Some("En [...], le canal du Midi est inscrit au patrimoine mondial de l'UNESCO.")
+        );
+        // A state told of it nowadays, after an opening phrase on it.
+        assert_eq!(
+            screened(
+                "Long d'environ 240 kilomètres, il compte aujourd'hui [...] écluses.",
+                Some("Le canal est inauguré en mai 1681.")
+            )
+            .as_deref(),
+            Some(
+                "Long d'environ 240 kilomètres, le canal du Midi compte aujourd'hui [...] écluses."
+            )
         );
         // Not the topic's pronoun, or after a sentence about something else: as before.
         assert_eq!(

@@ -291,7 +291,10 @@ impl Settings {
             .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
             .or_else(|| self.main_year_of(card.document))
             .or_else(|| self.kin.get(card.document as usize).and_then(|k| k.1));
-        if let Some(year) = year.filter(|_| !says_year) {
+        // (« Le canal du Midi compte aujourd'hui [...] écluses »: now, not in any year of
+        // the document)
+        let now = card.prompt.contains("aujourd'hui") || card.prompt.contains("aujourd’hui");
+        if let Some(year) = year.filter(|_| !says_year && !now) {
             // (the month too, for who held a role: several held one in 1917, one in
             // « octobre 1917 »)
             let month = self
