@@ -1089,6 +1089,9 @@ fn sentence_opening_on(
     if let Some(rest) = crate::context::without_tying_opening(&text, GAP) {
         text = rest;
     }
+    if let Some(plain) = crate::context::without_presentative(&text) {
+        text = plain;
+    }
     // (« Au comité central suivant, le 2 décembre, Trotsky accuse … »: a time told from
     // another sentence goes when the clause tells its date without it)
     if let Some(rest) = crate::context::strip_relative_start(&text)

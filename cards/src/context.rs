@@ -647,6 +647,56 @@ const TYING_OPENINGS: &[&str] = &[
     "grâce à",
 ];
 
+/// A sentence that presents its subject (« Il s'agit du IIe Congrès des Soviets qui s'est
+/// ouvert le … », « C'est le Seïm qui proclame l'indépendance … ») told plainly: « Le IIe
+/// Congrès des Soviets s'est ouvert le … », « Le Seïm proclame l'indépendance … ». « il »
+/// there points at nothing, and the cleft's « ce » at what it presents. `None` when the
+/// sentence does not open so, or the subject is not followed by its « qui » within a few
+/// words and no comma.
+pub fn without_presentative(text: &str) -> Option<String> {
+    const OPENINGS: &[(&str, &str)] = &[
+        ("il s'agit du ", "le "),
+        ("il s'agit de la ", "la "),
+        ("il s'agit de l'", "l'"),
+        ("il s'agit des ", "les "),
+        ("il s'agit d'", ""),
+        ("il s'agit de ", ""),
+        ("c'est le ", "le "),
+        ("c'est la ", "la "),
+        ("c'est l'", "l'"),
+        ("c'est un ", "un "),
+        ("c'est une ", "une "),
+        ("ce sont les ", "les "),
+        ("c'est ", ""),
+    ];
+    if !text.starts_with(['I', 'i', 'C', 'c']) {
+        return None;
+    }
+    let head = text
+        .get(..16)
+        .map_or_else(|| text.to_lowercase(), str::to_lowercase);
+    let head = head.replace('’', "'");
+    let (opening, article) = OPENINGS.iter().find(|(o, _)| head.starts_with(o))?;
+    // (the opening is ASCII but for the apostrophe, which may be typographic)
+    let cut = text
+        .char_indices()
+        .nth(opening.chars().count())
+        .map_or(text.len(), |(i, _)| i);
+    let rest = &text[cut..];
+    let who = rest.find(" qui ")?;
+    let subject = &rest[..who];
+    if subject.is_empty()
+        || subject.contains([',', ';', ':', '«', '('])
+        || subject.split_whitespace().count() > 12
+        // (a bare « c'est » presents a name: « C'est Trotsky qui … »)
+        || (article.is_empty() && !subject.starts_with(char::is_uppercase) && !subject.starts_with('['))
+    {
+        return None;
+    }
+    let told = format!("{article}{subject} {}", &rest[who + 5..]);
+    Some(crate::typography::capitalise(&told))
+}
+
 /// `text` without an opening that ties it to the sentence before and names nothing
 /// (« Malgré cette interdiction, quelque 200 000 protestants prennent le chemin de l'exil »
 /// → « Quelque 200 000 protestants prennent … »): a preposition of [`TYING_OPENINGS`], a
@@ -706,6 +756,9 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
     if let Some(clause) = without_tying_opening(&text, MARK) {
         text = clause;
         rewritten.push(Rule::Demonstrative);
+    }
+    if let Some(plain) = without_presentative(&text) {
+        text = plain;
     }
     // A pronoun may be replaced by its antecedent; the new prompt is read again.
     let mut first = true;
@@ -3113,6 +3166,36 @@ fn content_words_split(prompt: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_presented_subject_is_told_plainly() {
+        for (text, plain) in [
+            (
+                "Il s'agit du IIe Congrès des Soviets qui s'est ouvert à Petrograd le [...].",
+                "Le IIe Congrès des Soviets s'est ouvert à Petrograd le [...].",
+            ),
+            (
+                "C'est le Seïm qui proclame l'indépendance de la Transcaucasie en [...].",
+                "Le Seïm proclame l'indépendance de la Transcaucasie en [...].",
+            ),
+            (
+                "C'est [...] qui a eu l'idée du nom « commissaires du peuple ».",
+                "[...] a eu l'idée du nom « commissaires du peuple ».",
+            ),
+        ] {
+            assert_eq!(without_presentative(text).as_deref(), Some(plain));
+        }
+        for text in [
+            // a cleft of a time, not of a subject
+            "C'est alors seulement qu'il se tranquillisa.",
+            // a presented noun phrase with no « qui »: no clause to tell
+            "Il s'agit de l'Organisation inter-districts, dirigée par Trotsky.",
+            // « c'est » and a common noun: an attribute
+            "C'est nous qui allons les pendre.",
+        ] {
+            assert_eq!(without_presentative(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn nowadays_after_a_verb_in_the_present_is_no_relative_time() {
