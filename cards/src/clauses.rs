@@ -524,11 +524,8 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> bool {
     if !participle {
         return false;
     }
-    // The opening phrase ends at the first comma, within a few words, with no other verb.
-    let Some(comma) = text.find(", ") else {
-        return false;
-    };
-    let phrase: Vec<&str> = text[..comma].split_whitespace().collect();
+    // The opening phrase ends at a comma (of the first three), within a few words and with
+    // no other verb, before the subject and its verb.
     // (« l'amnistie », « la chute »: a noun after its article is no verb)
     let verb = |w: &str| {
         let lower = w.to_lowercase();
@@ -538,24 +535,31 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> bool {
             && is_verb_form(lexicon, w)
             && !is_common_noun(lexicon, w)
     };
-    if phrase.len() > 12 || phrase[1..].iter().any(|w| verb(w)) {
-        return false;
+    for (comma, _) in text.match_indices(", ").take(3) {
+        let phrase: Vec<&str> = text[..comma].split_whitespace().collect();
+        if phrase.len() > 12 || phrase[1..].iter().any(|w| verb(w)) {
+            return false;
+        }
+        let next = text[comma + 2..].split_whitespace().next().unwrap_or("");
+        let lower = next.to_lowercase();
+        let subject = matches!(lower.as_str(), "il" | "elle" | "ils" | "elles" | "on")
+            || lower.starts_with("l'")
+            || lower.starts_with("l’")
+            || next.starts_with(GAP)
+            || (next.starts_with(char::is_uppercase) && !is_common(lexicon, bare(next)))
+            || lexicon.lookup(&lower).any(|a| a.pos.is_article());
+        // … and a verb after it.
+        if subject
+            && text[comma + 2..]
+                .split_whitespace()
+                .skip(1)
+                .take(4)
+                .any(|w| is_verb_form(lexicon, w))
+        {
+            return true;
+        }
     }
-    let next = text[comma + 2..].split_whitespace().next().unwrap_or("");
-    let lower = next.to_lowercase();
-    let subject = matches!(lower.as_str(), "il" | "elle" | "ils" | "elles" | "on")
-        || lower.starts_with("l'")
-        || lower.starts_with("l’")
-        || next.starts_with(GAP)
-        || (next.starts_with(char::is_uppercase) && !is_common(lexicon, bare(next)))
-        || lexicon.lookup(&lower).any(|a| a.pos.is_article());
-    // … and a verb after it.
-    subject
-        && text[comma + 2..]
-            .split_whitespace()
-            .skip(1)
-            .take(4)
-            .any(|w| is_verb_form(lexicon, w))
+    false
 }
 
 /// `text` without the adverbs that tie it to its story and say nothing of its fact
@@ -574,6 +578,37 @@ fn without_loose_adverbs(text: &str) -> String {
         out.push(w);
     }
     out.join(" ")
+}
+
+/// Whether `text` holds a verb form that is one there: a word right after an article or
+/// a preposition is a noun (« sans concours », « la chute »), whatever else it may be.
+fn has_a_verb(lexicon: &Lexicon<'_>, text: &str) -> bool {
+    let mut before = "";
+    text.split_whitespace().any(|w| {
+        let after_a_determiner = matches!(
+            before.to_lowercase().as_str(),
+            "le" | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "des"
+                | "du"
+                | "au"
+                | "aux"
+                | "de"
+                | "sans"
+                | "par"
+                | "pour"
+                | "avec"
+                | "sa"
+                | "son"
+                | "ses"
+                | "leur"
+                | "leurs"
+        );
+        before = w;
+        !after_a_determiner && is_verb_form(lexicon, w)
+    })
 }
 
 /// Whether a clause may open on `word`.
@@ -737,11 +772,7 @@ impl<'a> Cut<'a> {
 /// The smallest clause around `span` that holds a verb, at most [`MAX_WORDS`] words.
 fn clause_around(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> Option<Span> {
     let (text, piece) = (cut.text, cut.piece_around(span)?);
-    let has_verb = |s: Span| {
-        text[s.start..s.end]
-            .split_whitespace()
-            .any(|w| is_verb_form(lexicon, w))
-    };
+    let has_verb = |s: Span| has_a_verb(lexicon, &text[s.start..s.end]);
     if !more_words_than(&text[piece.start..piece.end], MAX_WORDS) {
         return has_verb(piece).then_some(piece);
     }
@@ -764,10 +795,27 @@ fn clause_around(cut: &Cut<'_>, span: (usize, usize), lexicon: &Lexicon<'_>) -> 
             return None;
         }
         if more_words_than(&text[window(lo, hi).start..window(lo, hi).end], MAX_WORDS) {
+            // (« Commandée en 1983, sans concours, à l'architecte Ieoh Ming Pei, la pyramide
+            // suscite … »: a participle phrase opening the sentence is told of the subject
+            // after it, which [`crate::verdicts::mend`] keeps alone)
+            let opening = lo == 0 && parts[0].start == 0 && opens_on_a_participle(lexicon, text);
+            if opening && has_verb(window(lo, hi)) {
+                return Some(window(lo, hi));
+            }
             return None;
         }
     }
     Some(window(lo, hi))
+}
+
+/// Whether `text` opens on a past participle (« Commandée en 1983, … »).
+fn opens_on_a_participle(lexicon: &Lexicon<'_>, text: &str) -> bool {
+    let first = bare(first_word(text)).to_lowercase();
+    lexicon.lookup(&first).any(|a| {
+        a.pos.is_verb()
+            && a.verb_forms()
+                .any(|f| f.mood == Mood::Participle && f.tense == Some(crate::lexicon::Tense::Past))
+    })
 }
 
 /// The analysis of `word` as a past participle (« née », « commandée »), if it is one.
@@ -1044,7 +1092,25 @@ fn starts_with_any_case(word: &str, prefix: &str) -> bool {
 fn points_back(text: &str) -> bool {
     let mut words = space_words(text).peekable();
     let mut before = "";
+    // Whether a name came before: an elided pronoun (« qu'il ») may stand for it.
+    let mut named = false;
+    let mut first = true;
     while let Some(w) = words.next() {
+        named |= w.starts_with(char::is_uppercase)
+            && (!first
+                || !is_common(
+                    Lexicon::get(),
+                    bare(w).split(['\'', '’']).next().unwrap_or(w),
+                ));
+        first = false;
+        // (« le « corbillard des pauvres » qu'il avait demandé »)
+        let elided = ["qu'", "qu’", "s'", "s’", "lorsqu'", "puisqu'"]
+            .iter()
+            .find_map(|e| w.strip_prefix(e))
+            .is_some_and(|p| is_any_of(p, &["il", "ils", "elle", "elles"]));
+        if elided && !named {
+            return true;
+        }
         let next = words.peek().copied().unwrap_or("");
         let stressed = is_any_of(w, &["lui", "eux", "elle", "elles"]);
         let of_itself =
@@ -1740,9 +1806,14 @@ pub fn verdicts(
                 .is_some_and(|w| {
                     more_words_than(before_gap, 2) && w.starts_with(char::is_uppercase)
                 });
+        // (« Volant à [...] 2 »: a name with its number, « Mach 2 »)
+        let numbered = matches!(m.kind, Kind::Person | Kind::Place | Kind::Organisation)
+            && !bare(word_after).is_empty()
+            && bare(word_after).chars().all(|c| c.is_ascii_digit());
         if (more_words_than(before_gap, 1) && name_like(word_before))
             || name_like(word_after)
             || glued_to_a_name
+            || numbered
         {
             refuse(&mut out, answer, "the gap cuts a name");
             continue;
@@ -1913,6 +1984,22 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1.as_ref().err(), Some(&"the gap cuts a name"));
+        // A name with its number: « Mach 2 ».
+        let text = "Volant à Mach 2, soit environ 2 150 km/h, l'avion relie Paris à New York.";
+        let start = text.find("Mach").expect("in the text");
+        let mentions = [Mention {
+            kind: Kind::Place,
+            span: (start, start + "Mach".len()),
+        }];
+        let got = verdicts(
+            text,
+            &mentions,
+            origin,
+            &DocumentTopic::default(),
+            &[],
+            &no_antecedent,
+        );
+        assert_eq!(got[0].1.as_ref().err(), Some(&"the gap cuts a name"));
     }
 
     #[test]
@@ -1945,11 +2032,21 @@ mod tests {
             ),
             None
         );
+        // An elided pronoun with no name before it points back.
+        assert!(points_back(
+            "Deux millions de personnes suivent le corbillard qu'il avait demandé."
+        ));
+        assert!(!points_back(
+            "Lounatcharski déclare qu'il n'a aucun désaccord."
+        ));
+        // A noun after an article or a preposition is no verb (« sans concours »).
+        let lexicon = Lexicon::get();
+        assert!(!has_a_verb(lexicon, "sans concours, à l'architecte"));
+        assert!(has_a_verb(lexicon, "la pyramide suscite une controverse"));
         // « à lui seul » tells of the subject.
         assert!(!points_back("Roger Ducret gagne à lui seul trois titres."));
         assert!(points_back("Roger Ducret lui remet trois titres."));
         // A verb form far more often a preposition or an adverb opens a sentence.
-        let lexicon = Lexicon::get();
         for word in ["Outre", "Plus", "A"] {
             assert!(opens_a_sentence(lexicon, word), "{word}");
         }
@@ -2019,6 +2116,14 @@ mod tests {
             let (got, _) = sentence_of(clause, &hugo, &no_antecedent).expect(clause);
             assert_eq!(got, sentence);
         }
+        // The phrase may hold commas of its own.
+        let pyramid = topic("La pyramide du Louvre", Some(true));
+        assert!(sentence_of(
+            "Commandée en 1983, sans concours, à l'architecte Ieoh Ming Pei, la pyramide suscite une controverse",
+            &pyramid,
+            &no_antecedent
+        )
+        .is_some());
         // A participle with no subject after it lost its subject: no sentence.
         for clause in [
             "née le [...] à Varsovie, fille d'un professeur",

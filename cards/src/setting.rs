@@ -378,9 +378,11 @@ fn year_nearest(context: &str, answer: &str) -> Option<u32> {
                         Some(a) => &context[i.min(a)..a],
                         None => "",
                     };
-                    let parted = [" et ", "; ", " ; "]
-                        .iter()
-                        .any(|sep| between.contains(sep));
+                    // (« né à Béziers en 1609 et fermier des gabelles »: another fact; but
+                    // « célébrées le 1er juin 1885, et près de deux millions … »: one event's
+                    // two clauses)
+                    let parted = between.contains("; ")
+                        || (between.contains(" et ") && !between.contains(", et "));
                     if (1000..=2100).contains(&year)
                         && !answer.contains(&context[start..i])
                         && !parted
@@ -682,6 +684,10 @@ mod tests {
         let riquet = "Pierre-Paul Riquet, né à Béziers en 1609 et fermier des gabelles de \
                       Languedoc, étudie le problème depuis sa maison de Revel.";
         assert_eq!(year_nearest(riquet, "Languedoc"), None);
+        // Two clauses of one event, joined by « , et », share its year.
+        let funeral = "Des funérailles nationales sont célébrées le 1er juin 1885, et deux \
+                       millions de personnes suivent le corbillard jusqu'au Panthéon.";
+        assert_eq!(year_nearest(funeral, "Panthéon"), Some(1885));
         assert_eq!(year_nearest(riquet, "Béziers"), Some(1609));
         let curie = "Marie Curie, née le 7 novembre 1867 à Varsovie, et morte le 4 juillet \
                      1934 à Passy.";
