@@ -583,30 +583,12 @@ fn without_loose_adverbs(text: &str) -> String {
 /// Whether `text` holds a verb form that is one there: a word right after an article or
 /// a preposition is a noun (« sans concours », « la chute »), whatever else it may be.
 fn has_a_verb(lexicon: &Lexicon<'_>, text: &str) -> bool {
-    let mut before = "";
+    let mut before = String::new();
     text.split_whitespace().any(|w| {
-        let after_a_determiner = matches!(
-            before.to_lowercase().as_str(),
-            "le" | "la"
-                | "les"
-                | "un"
-                | "une"
-                | "des"
-                | "du"
-                | "au"
-                | "aux"
-                | "de"
-                | "sans"
-                | "par"
-                | "pour"
-                | "avec"
-                | "sa"
-                | "son"
-                | "ses"
-                | "leur"
-                | "leurs"
-        );
-        before = w;
+        let after_a_determiner = lexicon.lookup(&before).any(|a| {
+            a.pos.is_article() || matches!(a.pos, Pos::Preposition | Pos::PossessiveAdjective)
+        });
+        before = w.to_lowercase();
         !after_a_determiner && is_verb_form(lexicon, w)
     })
 }
