@@ -258,14 +258,19 @@ fn bare(word: &str) -> &str {
 /// what a clause must hold. Participles and infinitives do not make a clause.
 pub(crate) fn is_verb_form(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let w = bare(word);
+    // Elided forms: « s'inscrit », « n'avait », and at a sentence's start « C'était ».
+    let (head, w) = w
+        .rsplit_once(['\'', '’'])
+        .filter(|(_, rest)| !rest.is_empty())
+        .unwrap_or(("", w));
+    let elided_word = matches!(head, "C" | "S" | "N" | "Qu" | "J");
     // A capitalised word is taken for a name (« Marie » is also a form of « marier »).
-    if w.is_empty() || w.starts_with(char::is_uppercase) {
+    if w.is_empty()
+        || w.starts_with(char::is_uppercase)
+        || (head.starts_with(char::is_uppercase) && !elided_word)
+    {
         return false;
     }
-    // Elided forms: « s'inscrit », « n'avait ».
-    let w = w
-        .rsplit_once(['\'', '’'])
-        .map_or(w, |(_, rest)| if rest.is_empty() { w } else { rest });
     // A clause is grown word by word, so its words are asked about many times.
     thread_local! {
         static KNOWN: WordAnswers = const { no_answers() };
@@ -1266,6 +1271,10 @@ fn sentence_opening_on(
             // take it (see [`crate::context::screen`]), or no card.
             None => text = resolve(&text)?,
         }
+    }
+    // « C'était un front pour … »: named from the sentence before, or no card.
+    if crate::context::this_is_opening(&text).is_some() {
+        text = resolve(&text)?;
     }
     // « ils », « elles »: named from the sentence before, or no card.
     if (text.contains("ls") || text.contains("LS"))

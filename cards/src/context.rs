@@ -647,6 +647,52 @@ const TYING_OPENINGS: &[&str] = &[
     "grâce à",
 ];
 
+/// The verb a sentence opening on « C'est », « C'était » or « Ce fut » and a determiner
+/// gives what the sentence before named (« C'était un front pour … »), or `None`.
+pub fn this_is_opening(text: &str) -> Option<(&'static str, &str)> {
+    const OPENINGS: &[(&str, &str)] = &[
+        ("C'était ", "était"),
+        ("C’était ", "était"),
+        ("C'est ", "est"),
+        ("C’est ", "est"),
+        ("Ce fut ", "fut"),
+    ];
+    let (opening, verb) = OPENINGS.iter().find(|(o, _)| text.starts_with(o))?;
+    let rest = &text[opening.len()..];
+    let first = rest.split_whitespace().next()?;
+    let determiner = matches!(first, "un" | "une" | "le" | "la" | "les")
+        || first.starts_with("l'")
+        || first.starts_with("l’");
+    determiner.then_some((*verb, rest))
+}
+
+/// Whether the noun phrase after « C'était » agrees with a thing named with its article
+/// (« Le Comité … C'était un front »): « Trotsky … C'était une manœuvre » tells of what
+/// Trotsky did, not of him, and a person's name tells no gender.
+fn describes_it(text: &str, a: Agreement) -> bool {
+    let Some((_, rest)) = this_is_opening(text) else {
+        return false;
+    };
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let (plural, gender) = match first {
+        "un" | "le" => (false, Gender::Masculine),
+        "une" | "la" => (false, Gender::Feminine),
+        "les" => (true, a.gender),
+        _ => (false, a.gender),
+    };
+    !a.name && a.gender != Gender::Unknown && a.gender == gender && a.plural == plural
+}
+
+/// « C'était un front pour les activités de … » told of `name`, what the sentence before
+/// named: « Le Comité militaro-révolutionnaire était un front pour … »; `None` when the
+/// text does not open so.
+fn this_is(text: &str, name: &str) -> Option<String> {
+    let (verb, rest) = this_is_opening(text)?;
+    Some(crate::typography::capitalise(&format!(
+        "{name} {verb} {rest}"
+    )))
+}
+
 /// A sentence that presents its subject (« Il s'agit du IIe Congrès des Soviets qui s'est
 /// ouvert le … », « C'est le Seïm qui proclame l'indépendance … ») told plainly: « Le IIe
 /// Congrès des Soviets s'est ouvert le … », « Le Seïm proclame l'indépendance … ». « il »
@@ -759,6 +805,15 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
     }
     if let Some(plain) = without_presentative(&text) {
         text = plain;
+    }
+    // « C'était un front pour les activités de … »: what the sentence before named.
+    if let Some(named) = around
+        .antecedent()
+        .filter(|a| describes_it(&text, a.agreement))
+        .and_then(|a| this_is(&text, &a.text))
+    {
+        text = named;
+        rewritten.push(Rule::Pronoun);
     }
     // A pronoun may be replaced by its antecedent; the new prompt is read again.
     let mut first = true;
@@ -2717,17 +2772,30 @@ fn named_phrase_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         }
         break;
     }
-    // Lower-case words closing the phrase before a comma or a bracket (`nationale,`).
+    // Lower-case words closing the phrase before a comma or a bracket (`nationale,`), or
+    // before its verb (`Le Comité militaro-révolutionnaire était présidé …`).
+    let lexicon = crate::lexicon::Lexicon::get();
     let mut m = end;
+    let mut verbs = false;
     while lower_word(tokens.get(m))
         && !is(&tokens[m], AUXILIARIES)
         && !is(&tokens[m], DETERMINERS)
         && !is(&tokens[m], PREPOSITIONS)
         && m - end < 2
     {
+        // (« s' », « ne », « y »: the verb's clitics, no part of the name)
+        verbs |= crate::clauses::is_verb_form(lexicon, tokens[m].text)
+            || tokens[m].text.ends_with(['\'', '’'])
+            || lexicon
+                .lookup(tokens[m].lower())
+                .any(|a| a.pos.is_function_word());
         m += 1;
     }
-    if m > end && tokens.get(m).is_some_and(|t| matches!(t.text, "," | "(")) {
+    let before_its_verb = !verbs
+        && tokens
+            .get(m)
+            .is_some_and(|t| is(t, AUXILIARIES) || crate::clauses::is_verb_form(lexicon, t.text));
+    if m > end && (before_its_verb || tokens.get(m).is_some_and(|t| matches!(t.text, "," | "("))) {
         end = m;
     }
     Some(end)
@@ -3166,6 +3234,41 @@ fn content_words_split(prompt: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_c_etait_describes_is_the_thing_named_before() {
+        let lex = lexicon();
+        let previous = "Le Comité militaro-révolutionnaire était présidé par Pavel Lazimir.";
+        let named = antecedent(previous, &lex).expect("a named subject");
+        // The name runs to its verb, over its lower-case adjective.
+        assert_eq!(named.text, "Le Comité militaro-révolutionnaire");
+        let around = Surroundings::new(&lex, Some(previous));
+        match screen(
+            "C'était un front pour les activités de l'Organisation militaire [...] en 1917.",
+            CardKind::Cloze,
+            Kind::Organisation,
+            &around,
+        ) {
+            Verdict::Keep { prompt, .. } => assert_eq!(
+                prompt,
+                "Le Comité militaro-révolutionnaire était un front pour les activités de \
+                 l'Organisation militaire [...] en 1917."
+            ),
+            other => panic!("{other:?}"),
+        }
+        // « une manœuvre » is not the committee: what it did.
+        assert!(!describes_it(
+            "C'était une manœuvre du Comité en [...].",
+            named.agreement
+        ));
+        // The clitics before the verb are no part of the name.
+        let named = antecedent(
+            "Le Deuxième Congrès des Soviets s'est ouvert à Smolny.",
+            &lex,
+        )
+        .expect("a named subject");
+        assert_eq!(named.text, "Le Deuxième Congrès des Soviets");
+    }
 
     #[test]
     fn a_presented_subject_is_told_plainly() {
