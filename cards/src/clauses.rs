@@ -586,7 +586,7 @@ fn without_loose_adverbs(text: &str) -> String {
 }
 
 /// Whether `text` holds a verb form that is one there: a word right after an article or
-/// a preposition is a noun (« sans concours », « la chute »), whatever else it may be.
+/// a preposition that can be a noun is one (« sans concours », « la chute »).
 fn has_a_verb(lexicon: &Lexicon<'_>, text: &str) -> bool {
     let mut before = String::new();
     text.split_whitespace().any(|w| {
@@ -594,7 +594,13 @@ fn has_a_verb(lexicon: &Lexicon<'_>, text: &str) -> bool {
             a.pos.is_article() || matches!(a.pos, Pos::Preposition | Pos::PossessiveAdjective)
         });
         before = w.to_lowercase();
-        !after_a_determiner && is_verb_form(lexicon, w)
+        // (« le tenaient »: no noun reading, so a verb after its object pronoun)
+        let a_noun_too = || {
+            lexicon
+                .lookup(&bare(w).to_lowercase())
+                .any(|a| a.pos == Pos::Noun)
+        };
+        is_verb_form(lexicon, w) && !(after_a_determiner && a_noun_too())
     })
 }
 
@@ -2033,6 +2039,10 @@ mod tests {
         // A noun after an article or a preposition is no verb (« sans concours »).
         let lexicon = Lexicon::get();
         assert!(!has_a_verb(lexicon, "sans concours, à l'architecte"));
+        assert!(has_a_verb(
+            lexicon,
+            "ses contemporains le tenaient pour un chantier"
+        ));
         assert!(has_a_verb(lexicon, "la pyramide suscite une controverse"));
         // « à lui seul » tells of the subject.
         assert!(!points_back("Roger Ducret gagne à lui seul trois titres."));
