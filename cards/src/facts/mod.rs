@@ -428,6 +428,20 @@ impl Lexicon {
         if prev == "par" {
             e.person += 1;
         }
+        // « il publie Salammbô », « Madame Bovary paraît en 1857 »: what is published,
+        // written or painted is a work, no person.
+        // (« Son premier roman publié, Madame Bovary, paraît … »: a work's noun just before
+        // the apposition)
+        let work_before = prev == ","
+            && (name.first.saturating_sub(4)..name.first.saturating_sub(1))
+                .any(|p| OTHER_NOUNS.contains(&tokens[p].lower()));
+        if (!after_determiner && makes_a_work(prev))
+            || tells_a_work_out(next)
+            || (next == "," && tells_a_work_out(next2))
+            || work_before
+        {
+            e.other += 4;
+        }
         // « les troupes rouges occupent Petrovsk », « il gagne Bruxelles »: the object of a
         // verb of taking or crossing a place.
         if !after_determiner && takes_a_place(prev) {
@@ -534,6 +548,31 @@ fn takes_a_place(word: &str) -> bool {
         && crate::lexicon::Lexicon::get()
             .lookup(word)
             .any(|a| a.pos == crate::lexicon::Pos::Verb && PLACE_VERBS.contains(&a.lemma))
+}
+
+/// Verbs whose object is a work (a book, a painting, a piece of music).
+const WORK_VERBS: &[&str] = &[
+    "publier", "écrire", "composer", "peindre", "sculpter", "rédiger", "éditer", "achever",
+];
+
+/// Whether `word` (lower case) is a finite form of a verb of [`WORK_VERBS`].
+fn makes_a_work(word: &str) -> bool {
+    word.len() > 3
+        && crate::lexicon::Lexicon::get().lookup(word).any(|a| {
+            a.pos == crate::lexicon::Pos::Verb
+                && WORK_VERBS.contains(&a.lemma)
+                && a.verb_forms()
+                    .any(|f| f.mood == crate::lexicon::Mood::Indicative)
+        })
+}
+
+/// Whether `word` (lower case), after a name, tells that the name is a work's: « paraît »,
+/// « paraissent », « est publié ».
+fn tells_a_work_out(word: &str) -> bool {
+    matches!(
+        word,
+        "paraît" | "parait" | "paraissent" | "parut" | "parurent"
+    )
 }
 
 /// Languages a name is given in (« en italien : Monte Bianco »).
@@ -800,6 +839,22 @@ mod tests {
                 "Il gagne Guernesey.",
             ],
             &[("Petrovsk", Kind::Place), ("Guernesey", Kind::Place)],
+        );
+    }
+
+    #[test]
+    fn a_work_published_or_written_is_no_person() {
+        assert_kinds(
+            &[
+                "En 1862, il publie Salammbô, un roman historique situé à Carthage.",
+                "Son premier roman publié, Madame Bovary, paraît en 1857.",
+                "Gustave Flaubert défend Guy de Maupassant.",
+            ],
+            &[
+                ("Salammbô", Kind::Other),
+                ("Madame Bovary", Kind::Other),
+                ("Guy de Maupassant", Kind::Person),
+            ],
         );
     }
 
