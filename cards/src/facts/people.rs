@@ -618,6 +618,9 @@ fn passive_agents(
         return;
     }
     for v in 0..tokens.len() {
+        // A place between the participle and its agent bounds the role (« la Gestapo,
+        // dirigée à Lyon par Klaus Barbie »: not all of it).
+        let mut bound = String::new();
         let (verb, agent_from, stative): (String, usize, bool) =
             if let Some(rv) = role_verb(tokens[v].lower()) {
                 // `fondé par X`, or `fondé le 8 mai 1899 par X`: a short complement between.
@@ -628,6 +631,13 @@ fn passive_agents(
                     .position(|t| t.lower() == "par")
                     .map(|p| v + 1 + p);
                 let Some(par) = par else { continue };
+                let between = &tokens[v + 1..par];
+                if between.len() >= 2
+                    && matches!(between[0].lower(), "à" | "au" | "aux" | "en" | "dans")
+                    && between[1..].iter().any(Token::is_capitalised)
+                {
+                    bound = s[between[0].start..between[between.len() - 1].end].to_string();
+                }
                 let aux = v
                     .checked_sub(1)
                     .map(|p| tokens[p].lower())
@@ -730,6 +740,9 @@ fn passive_agents(
                     &s[tokens[agent_end].start..tokens[stop - 1].end]
                 );
             }
+        }
+        if !bound.is_empty() && !np.contains(&bound) {
+            np = format!("{np} {bound}");
         }
         let question = format!("Qui {verb} {np} ?");
         out.push(Fact {
@@ -1201,6 +1214,24 @@ fn appositions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_between_the_participle_and_its_agent_bounds_the_role() {
+        let s = "Jean Moulin est arrêté par la Gestapo, dirigée à Lyon par Klaus Barbie.";
+        let lexicon = Lexicon::build([s].into_iter());
+        let questions: Vec<String> = crate::facts::analyse(s, &lexicon, true)
+            .facts
+            .into_iter()
+            .filter_map(|f| f.question)
+            .collect();
+        assert!(
+            questions
+                .iter()
+                .any(|q| q == "Qui dirigeait la Gestapo à Lyon ?"),
+            "{questions:?}"
+        );
+        assert!(!questions.iter().any(|q| q == "Qui dirigeait la Gestapo ?"));
+    }
 
     #[test]
     fn articles_for_domains() {
