@@ -150,6 +150,37 @@ impl DocumentTopic {
         }
     }
 
+    /// The topic a document's title names (« La pyramide du Louvre, histoire d'un chantier
+    /// … » → « La pyramide du Louvre »; see `setting::title_subject`), when the document's
+    /// `text` names it again and its head tells the pronoun; or none.
+    pub fn from_title(title: &str, text: &str) -> DocumentTopic {
+        let Some(topic) = crate::setting::title_subject(title) else {
+            return DocumentTopic::default();
+        };
+        let first = topic.split_whitespace().next().unwrap_or("").to_lowercase();
+        let feminine = match first.as_str() {
+            "la" | "une" => Some(true),
+            "le" | "un" | "les" => Some(false),
+            _ if first.starts_with("l'") || first.starts_with("l’") => Some(false),
+            // (a bare name: a person, or a thing whose gender the title does not tell)
+            _ => return DocumentTopic::default(),
+        };
+        let key = topic
+            .split_whitespace()
+            .rev()
+            .find(|w| w.starts_with(char::is_uppercase))
+            .unwrap_or(&topic);
+        if text.matches(key).count() < 3 {
+            return DocumentTopic::default();
+        }
+        let pronoun = topic_pronoun(&topic, feminine, text);
+        DocumentTopic {
+            topic: Some(topic),
+            feminine,
+            pronoun,
+        }
+    }
+
     /// The topic as an antecedent of `pronoun` (`il`, `elle`…): its text when it is the
     /// pronoun the topic takes.
     pub fn stands_for(&self, pronoun: &str) -> Option<&str> {
@@ -2054,6 +2085,20 @@ mod tests {
         for word in ["Rentre", "Signé"] {
             assert!(!opens_a_sentence(lexicon, word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_title_names_the_topic_when_the_first_sentence_does_not() {
+        let text = "La pyramide du Louvre, histoire d'un chantier\nIl y a trente ans, Paris \
+                    découvrait une pyramide de verre au Louvre. Le Louvre est grand. Le Louvre \
+                    est vieux.";
+        let topic =
+            DocumentTopic::from_title("La pyramide du Louvre, histoire d'un chantier", text);
+        assert_eq!(topic.topic.as_deref(), Some("La pyramide du Louvre"));
+        assert_eq!(topic.pronoun, Some("elle"));
+        // A title the text does not name again says nothing of it.
+        let topic = DocumentTopic::from_title("Le pont du Gard, un chef-d'œuvre", text);
+        assert_eq!(topic.topic, None);
     }
 
     #[test]

@@ -173,10 +173,18 @@ pub fn generate_from_sources(
     // Each document's topic, from its first prose sentences (see `clauses`).
     let topics: Vec<crate::clauses::DocumentTopic> = (0..cleaned.len())
         .map(|d| {
-            crate::clauses::DocumentTopic::from_first_sentences_of(
+            let text = cleaned[d].to_text();
+            let topic = crate::clauses::DocumentTopic::from_first_sentences_of(
                 paragraphs_of(d),
-                Some(&cleaned[d].to_text()),
-            )
+                Some(&text),
+            );
+            match cleaned[d].title() {
+                // (the title says what the document is about when its first sentence does not)
+                Some(title) if topic.topic.is_none() => {
+                    crate::clauses::DocumentTopic::from_title(title, &text)
+                }
+                _ => topic,
+            }
         })
         .collect();
     // Each document's blocks, as text (a word's count in the document is read from them).

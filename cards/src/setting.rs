@@ -511,7 +511,7 @@ fn key_word(phrase: &str) -> &str {
 /// in a blog post whose title is the blog's). A question, a sentence or a long title is no
 /// subject.
 pub(crate) fn subject_of<'a>(
-    title: Option<&str>,
+    title: Option<&'a str>,
     sentences: impl Iterator<Item = &'a str>,
     text: &str,
     most_cited: Option<&str>,
@@ -522,7 +522,10 @@ pub(crate) fn subject_of<'a>(
     }
     // An opening time or place (« Le 4 juillet 1885, », « Chaque printemps, ») is not the
     // subject: the sentence is read from after it.
-    let openings: Vec<String> = sentences
+    // (the title first: « Il y a 50 ans, Concorde prenait son envol »)
+    let openings: Vec<String> = title
+        .into_iter()
+        .chain(sentences)
         .filter(|s| s.split_whitespace().count() >= 6 && !s.contains('|') && !s.ends_with('?'))
         .map(|s| match s.split_once(", ") {
             Some((head, rest)) if is_adverbial(head) => crate::typography::capitalise(rest),
@@ -612,10 +615,11 @@ fn is_adverbial(head: &str) -> bool {
 /// A title as a subject: markup and a part after a dash, a colon or in brackets left out;
 /// two to six words or one uncommon one, opening on a capital, with no finite verb and no
 /// question.
-fn title_subject(title: &str) -> Option<String> {
+pub(crate) fn title_subject(title: &str) -> Option<String> {
     let lexicon = crate::lexicon::Lexicon::get();
     let mut t = title;
-    for cut in [" — ", " – ", " - ", ": ", " (", " | "] {
+    // (« La pyramide du Louvre, histoire d'un chantier qui a divisé Paris »)
+    for cut in [" — ", " – ", " - ", ": ", " (", " | ", ", "] {
         if let Some((head, _)) = t.split_once(cut) {
             t = head;
         }

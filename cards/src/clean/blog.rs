@@ -42,6 +42,8 @@ const END_OF_ARTICLE: &[&str] = &[
 const FURNITURE_PREFIXES: &[&str] = &[
     "publie par",
     "publie le",
+    "vous etes ici",
+    "temps de lecture",
     "posted by",
     "posted on",
     "posted in",
@@ -84,7 +86,7 @@ const FURNITURE_PREFIXES: &[&str] = &[
 
 /// Cleans a blog article.
 pub fn clean(text: &str) -> CleanDocument {
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut title_seen = false;
     for (idx, raw) in text.lines().enumerate() {
         let no = idx as u32 + 1;
@@ -101,9 +103,31 @@ pub fn clean(text: &str) -> CleanDocument {
         {
             break;
         }
-        if FURNITURE_PREFIXES
-            .iter()
-            .any(|p| starts_with_word(&folded, p))
+        // The byline follows the article's title: a short line before it is the title, and
+        // the one taken for it before is the site's name (« LE BRAQUET — Histoires de vélo »).
+        let byline = starts_with_word(&folded, "publie le")
+            || starts_with_word(&folded, "publie par")
+            || folded.contains(" · par ")
+            || folded.contains(" | par ");
+        if byline {
+            if let Some(last) = blocks.last_mut() {
+                let short =
+                    last.text.chars().count() <= 120 && !super::markdown::is_finished(&last.text);
+                if last.kind != BlockKind::Title && short {
+                    last.kind = BlockKind::Title;
+                    let at = blocks.len() - 1;
+                    let mut index = 0;
+                    blocks.retain(|b| {
+                        index += 1;
+                        index - 1 == at || b.kind != BlockKind::Title
+                    });
+                }
+            }
+        }
+        if byline
+            || FURNITURE_PREFIXES
+                .iter()
+                .any(|p| starts_with_word(&folded, p))
             || !line.chars().any(char::is_alphabetic)
         {
             continue;
@@ -184,5 +208,41 @@ mod tests {
             ]
         );
         assert_eq!(doc.blocks[1].first_line(), 4);
+    }
+
+    #[test]
+    fn the_line_before_the_byline_is_the_title_and_the_site_name_goes() {
+        let page = "LE BRAQUET — Histoires de vélo\nAccueil | Histoire | Contact\n\n\
+                    Vous êtes ici : Accueil › Histoire\n\n1903 : la naissance du Tour\n\n\
+                    Publié le 14 juin 2023 par Bernard Lacoste\n\n\
+                    Le 1er juillet 1903, soixante coureurs s'élancent de Montgeron.\n\n\
+                    12 commentaires\n\nUn commentaire qui ne fait pas partie de l'article.\n";
+        let doc = clean(page);
+        let texts: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (BlockKind::Title, "1903 : la naissance du Tour"),
+                (
+                    BlockKind::Paragraph,
+                    "Le 1er juillet 1903, soixante coureurs s'élancent de Montgeron."
+                ),
+            ]
+        );
+        // A byline set off by middle dots is no paragraph either.
+        let page = "Aéro Passion\nIl y a 50 ans, Concorde prenait son envol\n\
+                    2 mars 2019 · Par Thierry M. · 12 commentaires\n\
+                    Le 2 mars 1969, le prototype Concorde 001 effectue son premier vol.\n";
+        let doc = clean(page);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Title);
+        assert_eq!(
+            doc.blocks[0].text,
+            "Il y a 50 ans, Concorde prenait son envol"
+        );
+        assert_eq!(doc.blocks.len(), 2);
     }
 }

@@ -23,6 +23,33 @@ pub struct Signs {
     /// Lines whose sentence goes on at the start of the next line (it starts in lower
     /// case): hard-wrapped print.
     pub continued_lines: usize,
+    /// Lines of a web page's furniture: a menu (`Accueil | …`), a breadcrumb (`Vous êtes
+    /// ici`), a byline (`Publié le`), share buttons, comments, the legal footer.
+    pub web_chrome: usize,
+}
+
+/// How lines of a web page's furniture start (or what they hold, for the menu).
+const CHROME_STARTS: &[&str] = &[
+    "Vous êtes ici",
+    "Publié le",
+    "Partager",
+    "Laisser un commentaire",
+    "Leave a Reply",
+    "Articles similaires",
+    "Article précédent",
+    "← Article précédent",
+    "Tags :",
+    "©",
+    "Mentions légales",
+    "Newsletter",
+];
+
+/// Whether `line` is a web page's furniture (see [`Signs::web_chrome`]).
+fn is_web_chrome(line: &str) -> bool {
+    CHROME_STARTS.iter().any(|s| line.starts_with(s))
+        || (line.contains("Accueil") && (line.contains(" | ") || line.contains(" › ")))
+        || line.ends_with(" commentaires")
+        || line.contains("Mentions légales")
 }
 
 /// Measures the signs of each format in `text`.
@@ -57,6 +84,9 @@ pub fn signs(text: &str) -> Signs {
         prev_open = !trimmed.ends_with(['.', '!', '?', ':']);
         if is_hunk_header(trimmed) {
             s.hunk_headers += 1;
+        }
+        if is_web_chrome(trimmed) {
+            s.web_chrome += 1;
         }
         if !trimmed.bytes().any(|b| {
             matches!(
@@ -141,6 +171,10 @@ pub fn from_signs(s: &Signs) -> Format {
     if s.markdown_markup >= 3 {
         return Format::Markdown;
     }
+    // A saved web page, whatever its line breaks: its menus, bylines and buttons.
+    if s.web_chrome >= 3 {
+        return Format::Blog;
+    }
     // Blank-line paragraphs: Markdown (or plain text, which the same cleaner handles).
     if s.lines > 0 && s.paragraph_breaks * 10 >= s.lines * 3 {
         return Format::Markdown;
@@ -191,6 +225,10 @@ mod tests {
         let long = "x".repeat(300);
         let blog = format!("Titre\n{long}\n{long}\n{long}\nLeave a Reply\n");
         assert_eq!(detect(&blog), Format::Blog);
+        let spaced_blog = "Accueil | Histoire | Contact\n\nVous êtes ici : Accueil › Histoire\n\n\
+                           Le club\n\nLe club fut fondé en 1899.\n\nIl compte 45 membres.\n\n\
+                           12 commentaires\n\nPartager : Facebook | X\n\n© 2023 Le Club\n";
+        assert_eq!(detect(spaced_blog), Format::Blog);
         let diff = "Ligne 3 : Ligne 3 :\nTexte [[A|a]].\n\u{a0}\nTexte [[A|a]].\n \u{2212}\nVieux.\n+\nNeuf [[B]].\n";
         assert_eq!(detect(diff), Format::WikiDiff);
     }
