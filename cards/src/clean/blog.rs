@@ -184,15 +184,19 @@ fn is_comment_count(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each block's kind and text.
+    fn kinds_and_texts(doc: &CleanDocument) -> Vec<(BlockKind, &str)> {
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn keeps_the_article_drops_the_site() {
         let page = "Menu\nLe Comité de Lyon\nPublié le 3 mars 2020 par admin\nLe comité fut fondé le 3 mai 1920 par Paul Martin.\nIl réunit 45 délégués à Lyon, dont 12 femmes.\nPartager :\nFacebook\nLeave a Reply\nUn commentaire très long qui ne fait pas partie de l'article lui-même.\n";
         let doc = clean(page);
-        let texts: Vec<(BlockKind, &str)> = doc
-            .blocks
-            .iter()
-            .map(|b| (b.kind, b.text.as_str()))
-            .collect();
+        let texts = kinds_and_texts(&doc);
         assert_eq!(
             texts,
             vec![
@@ -218,11 +222,7 @@ mod tests {
                     Le 1er juillet 1903, soixante coureurs s'élancent de Montgeron.\n\n\
                     12 commentaires\n\nUn commentaire qui ne fait pas partie de l'article.\n";
         let doc = clean(page);
-        let texts: Vec<(BlockKind, &str)> = doc
-            .blocks
-            .iter()
-            .map(|b| (b.kind, b.text.as_str()))
-            .collect();
+        let texts = kinds_and_texts(&doc);
         assert_eq!(
             texts,
             vec![
