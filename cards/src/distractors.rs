@@ -223,6 +223,11 @@ impl Pools {
         if card.answer_kind == Kind::Person && asks_of_a_woman(card) {
             return Vec::new();
         }
+        if card.answer_kind == Kind::Date {
+            if let Some(others) = neighbouring_centuries(&card.answer) {
+                return others;
+            }
+        }
         if let Some(members) = list_members(card) {
             return self.lists_like(card, &members);
         }
@@ -498,6 +503,41 @@ impl Pools {
         }
         Vec::new()
     }
+}
+
+/// The centuries around a century written in Roman numerals (« XVIe » → « XVe », « XVIIe »,
+/// « XVIIIe »), as the answer writes them; `None` for another answer.
+fn neighbouring_centuries(answer: &str) -> Option<Vec<String>> {
+    const ROMAN: [&str; 21] = [
+        "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+        "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    let (numeral, rest) = answer.split_once(' ').unwrap_or((answer, ""));
+    let stem = numeral.strip_suffix('e')?;
+    let n = ROMAN.iter().position(|r| !r.is_empty() && *r == stem)?;
+    let tail = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" {rest}")
+    };
+    let write = |k: usize| match k {
+        1 => format!("Ier{tail}"),
+        k => format!("{}e{tail}", ROMAN[k]),
+    };
+    let around: Vec<usize> = if n + 2 <= 20 {
+        [n.checked_sub(1), Some(n + 1), Some(n + 2)]
+            .into_iter()
+            .flatten()
+            .filter(|&k| k >= 1)
+            .collect()
+    } else {
+        vec![n - 3, n - 2, n - 1]
+    };
+    let mut out: Vec<String> = around.into_iter().map(write).collect();
+    if out.len() < 3 {
+        out.push(write(n + 3));
+    }
+    Some(out)
 }
 
 /// The names of a card's answer that lists people, places or bodies (« Kamenev et
@@ -965,6 +1005,24 @@ mod tests {
         c.kind = CardKind::Cloze;
         c.prompt = prompt.into();
         (p, c)
+    }
+
+    #[test]
+    fn a_century_takes_the_centuries_around_it() {
+        assert_eq!(
+            neighbouring_centuries("XVIe").unwrap(),
+            ["XVe", "XVIIe", "XVIIIe"]
+        );
+        assert_eq!(neighbouring_centuries("Ier").unwrap_or_default().len(), 0);
+        assert_eq!(
+            neighbouring_centuries("IIe").unwrap(),
+            ["Ier", "IIIe", "IVe"]
+        );
+        assert_eq!(
+            neighbouring_centuries("XXe").unwrap(),
+            ["XVIIe", "XVIIIe", "XIXe"]
+        );
+        assert_eq!(neighbouring_centuries("1536"), None);
     }
 
     #[test]

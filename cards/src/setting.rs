@@ -294,7 +294,9 @@ impl Settings {
         // (« Le canal du Midi compte aujourd'hui [...] écluses »: now, not in any year of
         // the document)
         let now = card.prompt.contains("aujourd'hui") || card.prompt.contains("aujourd’hui");
-        if let Some(year) = year.filter(|_| !says_year && !now) {
+        // (« Au [...] siècle » → « XVIe »: a year of another sentence would contradict it)
+        let century = card.answer_kind == Kind::Date && is_a_century(&card.answer);
+        if let Some(year) = year.filter(|_| !says_year && !now && !century) {
             // (the month too, for who held a role: several held one in 1917, one in
             // « octobre 1917 »)
             let month = self
@@ -418,6 +420,19 @@ pub(crate) fn is_situated(card: &GeneratedCard) -> bool {
         || years_in(&card.prompt).next().is_some()
         || card.answer_kind == Kind::Date;
     named && (year || timeless(card))
+}
+
+/// Whether `answer` is a century (« XVIe », « XVIe siècle », « 16e siècle »).
+fn is_a_century(answer: &str) -> bool {
+    let first = answer.split_whitespace().next().unwrap_or("");
+    let number = first
+        .strip_suffix("e")
+        .or_else(|| first.strip_suffix("ème"))
+        .or_else(|| first.strip_suffix("er"))
+        .unwrap_or("");
+    !number.is_empty()
+        && (number.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || (answer.contains("siècle") && number.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// Units of measure: a count in one measures a thing, and holds at any time.
@@ -653,6 +668,16 @@ mod tests {
     use super::{is_situated, year_nearest};
     use crate::cards::GeneratedCard;
     use crate::facts::Kind;
+
+    #[test]
+    fn a_century_is_told_as_one() {
+        for c in ["XVIe", "XVIe siècle", "Ier", "16e siècle"] {
+            assert!(super::is_a_century(c), "{c}");
+        }
+        for c in ["1536", "mai 1420", "16e", "Xavier"] {
+            assert!(!super::is_a_century(c), "{c}");
+        }
+    }
 
     #[test]
     fn a_measure_or_a_place_needs_no_year_but_an_event_does() {

@@ -184,6 +184,20 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
                 has_year: true,
                 has_day: false,
             });
+        } else if tokens[m].is_capitalised()
+            && word_is(tokens.get(m + 1), &["siècle", "siècles"])
+            && super::is_ordinal(tokens[m].text)
+            && out.last().is_none_or(|p| p.end_token <= m)
+        {
+            // `au XVIe siècle`: a century (the numeral alone is asked, « siècle » stays).
+            out.push(DateMention {
+                start: tokens[m].start,
+                end: tokens[m].end,
+                first_token: m,
+                end_token: m + 1,
+                has_year: false,
+                has_day: false,
+            });
         }
         m += 1;
     }
