@@ -1119,7 +1119,9 @@ fn points_back(text: &str) -> bool {
     // Whether a name came before: an elided pronoun (« qu'il ») may stand for it.
     let mut named = false;
     let mut first = true;
-    while let Some(w) = words.next() {
+    while let Some(word) = words.next() {
+        // (« Il, le 1er novembre 1720, consacra … »: the word without its punctuation)
+        let w = word.trim_end_matches([',', ';', ':', '.']);
         named |= w.starts_with(char::is_uppercase)
             && (!first
                 || !is_common(
@@ -2078,6 +2080,7 @@ mod tests {
         // « à lui seul » tells of the subject.
         assert!(!points_back("Roger Ducret gagne à lui seul trois titres."));
         assert!(points_back("Roger Ducret lui remet trois titres."));
+        assert!(points_back("Il, le [...], consacra la cité au Sacré-Cœur."));
         // A verb form far more often a preposition or an adverb opens a sentence.
         for word in ["Outre", "Plus", "A"] {
             assert!(opens_a_sentence(lexicon, word), "{word}");

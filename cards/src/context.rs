@@ -693,6 +693,73 @@ fn this_is(text: &str, name: &str) -> Option<String> {
     )))
 }
 
+/// « C'est lui qui, le 1er novembre 1720, consacra … » → « Il, le 1er novembre 1720,
+/// consacra … »: the pronoun the cleft presents, which must then be named from the sentence
+/// before like any other.
+fn pronoun_presented(text: &str) -> Option<String> {
+    const CLEFTS: &[(&str, &str)] = &[
+        ("C'est lui qui", "Il"),
+        ("C'est elle qui", "Elle"),
+        ("C'est eux qui", "Ils"),
+        ("Ce sont eux qui", "Ils"),
+        ("Ce sont elles qui", "Elles"),
+        ("C’est lui qui", "Il"),
+        ("C’est elle qui", "Elle"),
+    ];
+    let (cleft, pronoun) = CLEFTS.iter().find(|(c, _)| text.starts_with(c))?;
+    let rest = &text[cleft.len()..];
+    // (an aside right after « qui » goes after the verb's clause: « Il consacra la cité au
+    // Sacré-Cœur, le 1er novembre 1720. »)
+    if let Some(aside_and_main) = rest.strip_prefix(", ") {
+        let (aside, main) = aside_and_main.split_once(", ")?;
+        let end = main.trim_end_matches(['.', ' ']);
+        let stop = &main[end.len()..];
+        return Some(format!("{pronoun} {end}, {aside}{stop}"));
+    }
+    rest.starts_with(' ').then(|| format!("{pronoun}{rest}"))
+}
+
+/// « Quant à Chataud, tenu pour responsable, il demeura enfermé … » → « Chataud, tenu pour
+/// responsable, demeura enfermé … »: the subject pronoun stands for the name set apart
+/// before it.
+fn topicalised(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("Quant à ")
+        .or_else(|| text.strip_prefix("Quant au "))?;
+    let article = if text.starts_with("Quant au ") {
+        "Le "
+    } else {
+        ""
+    };
+    let (name, after) = rest.split_once(", ")?;
+    if name.split_whitespace().count() > 5
+        || !(name.starts_with(char::is_uppercase) || !article.is_empty())
+    {
+        return None;
+    }
+    // The pronoun opening the main clause, after the asides (« , tenu pour responsable, »).
+    let at = [", il ", ", elle ", ", ils ", ", elles "]
+        .iter()
+        .filter_map(|p| after.find(p).map(|i| (i, p.len())))
+        .min()
+        .map(|(i, len)| (i, len))
+        .or_else(|| {
+            ["il ", "elle ", "ils ", "elles "]
+                .iter()
+                .find(|p| after.starts_with(*p))
+                .map(|p| (0, p.len()))
+        })?;
+    let (i, len) = at;
+    let asides = &after[..i];
+    let verb = &after[i + len..];
+    let told = if asides.is_empty() {
+        format!("{article}{name} {verb}")
+    } else {
+        format!("{article}{name}, {asides}, {verb}")
+    };
+    Some(crate::typography::capitalise(&told))
+}
+
 /// A sentence that presents its subject (« Il s'agit du IIe Congrès des Soviets qui s'est
 /// ouvert le … », « C'est le Seïm qui proclame l'indépendance … ») told plainly: « Le IIe
 /// Congrès des Soviets s'est ouvert le … », « Le Seïm proclame l'indépendance … ». « il »
@@ -700,6 +767,9 @@ fn this_is(text: &str, name: &str) -> Option<String> {
 /// sentence does not open so, or the subject is not followed by its « qui » within a few
 /// words and no comma.
 pub fn without_presentative(text: &str) -> Option<String> {
+    if let Some(plain) = pronoun_presented(text).or_else(|| topicalised(text)) {
+        return Some(plain);
+    }
     const OPENINGS: &[(&str, &str)] = &[
         ("il s'agit du ", "le "),
         ("il s'agit de la ", "la "),
@@ -3271,6 +3341,17 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_pronoun_before_an_aside_points_back() {
+        assert!(matches!(
+            run(
+                "Il, le [...], consacra solennellement la cité au Sacré-Cœur.",
+                None
+            ),
+            Verdict::Drop(Rule::Pronoun)
+        ));
+    }
+
+    #[test]
     fn a_presented_subject_is_told_plainly() {
         for (text, plain) in [
             (
@@ -3288,6 +3369,24 @@ mod tests {
         ] {
             assert_eq!(without_presentative(text).as_deref(), Some(plain));
         }
+        // A cleft of a pronoun gives the pronoun, to be named like any other.
+        assert_eq!(
+            without_presentative("C'est lui qui, le [...], consacra la cité au Sacré-Cœur.")
+                .as_deref(),
+            Some("Il consacra la cité au Sacré-Cœur, le [...].")
+        );
+        // A name set apart is the subject its pronoun stands for.
+        assert_eq!(
+            without_presentative(
+                "Quant à Chataud, tenu pour responsable, il demeura enfermé au château d'If jusqu'en [...]."
+            )
+            .as_deref(),
+            Some("Chataud, tenu pour responsable, demeura enfermé au château d'If jusqu'en [...].")
+        );
+        assert_eq!(
+            without_presentative("Quant à Chataud, il demeura enfermé jusqu'en [...].").as_deref(),
+            Some("Chataud demeura enfermé jusqu'en [...].")
+        );
         for text in [
             // a cleft of a time, not of a subject
             "C'est alors seulement qu'il se tranquillisa.",
