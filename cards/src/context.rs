@@ -733,7 +733,7 @@ fn topicalised(text: &str) -> Option<String> {
     };
     let (name, after) = rest.split_once(", ")?;
     if name.split_whitespace().count() > 5
-        || !(name.starts_with(char::is_uppercase) || !article.is_empty())
+        || (!name.starts_with(char::is_uppercase) && article.is_empty())
     {
         return None;
     }
@@ -742,7 +742,6 @@ fn topicalised(text: &str) -> Option<String> {
         .iter()
         .filter_map(|p| after.find(p).map(|i| (i, p.len())))
         .min()
-        .map(|(i, len)| (i, len))
         .or_else(|| {
             ["il ", "elle ", "ils ", "elles "]
                 .iter()

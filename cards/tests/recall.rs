@@ -60,9 +60,10 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// covered a fact with it (« Quand le tableau y est-il volé ? », failed by its reviewers)
 /// went with it.
 const CORPUS_FLOOR: f64 = 0.28;
-/// The development floor went from 0.44 to 0.38 on 2026-12-02 when four documents written
-/// that day by a helper joined the eight (121 of 316; the four new ones alone: 12 of 88).
-const DEVELOPMENT_FLOOR: f64 = 0.38;
+/// The development floor went from 0.44 to 0.37 on 2026-12-02 when four documents written
+/// that day by a helper joined the eight (121 of 316; the four new ones alone: 12 of 88),
+/// then 120 when « C'est lui qui, le [...], consacra … », which pointed back, was refused.
+const DEVELOPMENT_FLOOR: f64 = 0.37;
 const HELD_OUT_FLOOR: f64 = 0.17;
 /// The unseen documents, first measured on 2026-12-02 (see `eval/unseen/README.md`): 14 of
 /// 88 (16 %), 12 with the generator of the session's start; the floor guards against a collapse.
