@@ -254,7 +254,9 @@ impl Pools {
             if wrong.is_empty() {
                 wrong = self.of_the_corpus(&alone);
             }
-            wrong.retain(|w| !used.contains(w));
+            // (no name of the answer under another spelling: « Alexander Fleming » for
+            // « Fleming, Florey et Chain »)
+            wrong.retain(|w| !used.iter().any(|u| u == w || same_name(u, w)));
             wrong.truncate(3);
             if wrong.is_empty() {
                 return Vec::new();

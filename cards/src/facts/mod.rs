@@ -350,7 +350,12 @@ impl Lexicon {
             .iter()
             .map(|t| t.lower())
             .collect();
-        if OTHER_NOUNS.contains(&prev) || words.first().is_some_and(|w| is_ordinal(w)) {
+        // (« British Journal of Experimental Pathology »: a name of English words after
+        // « of » is a title's or a body's, not a person's)
+        if OTHER_NOUNS.contains(&prev)
+            || words.first().is_some_and(|w| is_ordinal(w))
+            || (prev == "of" && name.first >= 2 && tokens[name.first - 2].is_capitalised())
+        {
             e.other += 4;
             return e;
         }
@@ -839,6 +844,14 @@ mod tests {
                 "Il gagne Guernesey.",
             ],
             &[("Petrovsk", Kind::Place), ("Guernesey", Kind::Place)],
+        );
+    }
+
+    #[test]
+    fn english_words_after_of_are_no_person() {
+        assert_kinds(
+            &["Il publie ses observations dans le British Journal of Experimental Pathology."],
+            &[("Experimental Pathology", Kind::Other)],
         );
     }
 

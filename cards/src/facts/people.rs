@@ -439,8 +439,17 @@ fn agent_after(
         return Some((a, b, Kind::Organisation));
     }
     let name = names.iter().find(|n| n.first == i)?;
-    let (a, b) = name.span(tokens);
+    let (a, mut b) = name.span(tokens);
     let kind = lexicon.kind_of(&sentence[a..b]);
+    // (« dirigée par Howard Florey et Ernst Boris Chain »: both lead it, one answer)
+    if kind == Kind::Person && tokens.get(name.end).is_some_and(|t| t.lower() == "et") {
+        if let Some(second) = names.iter().find(|n| n.first == name.end + 1) {
+            let (c, d) = second.span(tokens);
+            if lexicon.kind_of(&sentence[c..d]) == Kind::Person {
+                b = d;
+            }
+        }
+    }
     matches!(kind, Kind::Person | Kind::Organisation).then_some((a, b, kind))
 }
 
@@ -711,10 +720,12 @@ fn passive_agents(
         }
         // `une annonce écrite par Lénine, déclarant …` / `Une délégation dirigée par Kamenev
         // se rend …`: a bare noun phrase says too little; what follows the agent tells which.
-        let anchored = np
-            .split(' ')
-            .skip(1)
-            .any(|w| w.starts_with(char::is_uppercase));
+        // (« l'équipe de l'université d'Oxford »: an elided name is one too)
+        let anchored = np.split(' ').skip(1).any(|w| {
+            w.rsplit(['\'', '’'])
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
         if !anchored {
             let stop = clause_end(tokens, agent_end);
             let after_comma = tokens.get(agent_end).is_some_and(|t| t.text == ",")
@@ -1214,6 +1225,21 @@ fn appositions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_agents_are_one_answer() {
+        let s = "Une équipe de l'université d'Oxford dirigée par Howard Florey et Ernst Boris \
+                 Chain reprend ses travaux.";
+        let lexicon =
+            Lexicon::build([s, "Howard Florey arrive.", "Ernst Boris Chain part."].into_iter());
+        let answers: Vec<&str> = crate::facts::analyse(s, &lexicon, true)
+            .facts
+            .iter()
+            .filter(|f| f.question.is_some())
+            .map(|f| &s[f.answer.0..f.answer.1])
+            .collect();
+        assert_eq!(answers, ["Howard Florey et Ernst Boris Chain"]);
+    }
 
     #[test]
     fn a_place_between_the_participle_and_its_agent_bounds_the_role() {
