@@ -619,19 +619,30 @@ fn without_loose_adverbs(text: &str) -> String {
 /// Whether `text` holds a verb form that is one there: a word right after an article or
 /// a preposition that can be a noun is one (« sans concours », « la chute »).
 fn has_a_verb(lexicon: &Lexicon<'_>, text: &str) -> bool {
-    let mut before = String::new();
+    // (both asked of few words, many times: remembered)
+    thread_local! {
+        static DETERMINERS: WordAnswers = const { no_answers() };
+        static NOUNS: WordAnswers = const { no_answers() };
+    }
+    let mut before = "";
     text.split_whitespace().any(|w| {
-        let after_a_determiner = lexicon.lookup(&before).any(|a| {
-            a.pos.is_article() || matches!(a.pos, Pos::Preposition | Pos::PossessiveAdjective)
+        let previous = std::mem::replace(&mut before, w);
+        // (the verb forms are remembered: the word before is asked about only then)
+        if !is_verb_form(lexicon, w) {
+            return false;
+        }
+        let previous = previous.to_lowercase();
+        let after_a_determiner = remembered(&DETERMINERS, lexicon, &previous, || {
+            lexicon.lookup(&previous).any(|a| {
+                a.pos.is_article() || matches!(a.pos, Pos::Preposition | Pos::PossessiveAdjective)
+            })
         });
-        before = w.to_lowercase();
         // (« le tenaient »: no noun reading, so a verb after its object pronoun)
-        let a_noun_too = || {
-            lexicon
-                .lookup(&bare(w).to_lowercase())
-                .any(|a| a.pos == Pos::Noun)
-        };
-        is_verb_form(lexicon, w) && !(after_a_determiner && a_noun_too())
+        let word = bare(w).to_lowercase();
+        !(after_a_determiner
+            && remembered(&NOUNS, lexicon, &word, || {
+                lexicon.lookup(&word).any(|a| a.pos == Pos::Noun)
+            }))
     })
 }
 

@@ -562,12 +562,19 @@ const WORK_VERBS: &[&str] = &[
 
 /// Whether `word` (lower case) is a finite form of a verb of [`WORK_VERBS`].
 fn makes_a_work(word: &str) -> bool {
+    // Asked of the word before every name of the corpus: remembered.
+    thread_local! {
+        static KNOWN: crate::clauses::WordAnswers = const { crate::clauses::no_answers() };
+    }
+    let lexicon = crate::lexicon::Lexicon::get();
     word.len() > 3
-        && crate::lexicon::Lexicon::get().lookup(word).any(|a| {
-            a.pos == crate::lexicon::Pos::Verb
-                && WORK_VERBS.contains(&a.lemma)
-                && a.verb_forms()
-                    .any(|f| f.mood == crate::lexicon::Mood::Indicative)
+        && crate::clauses::remembered(&KNOWN, lexicon, word, || {
+            lexicon.lookup(word).any(|a| {
+                a.pos == crate::lexicon::Pos::Verb
+                    && WORK_VERBS.contains(&a.lemma)
+                    && a.verb_forms()
+                        .any(|f| f.mood == crate::lexicon::Mood::Indicative)
+            })
         })
 }
 
