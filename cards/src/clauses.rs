@@ -2003,44 +2003,45 @@ mod tests {
 
     #[test]
     fn a_gap_glued_to_the_d_of_a_name_cuts_it() {
-        let text =
-            "L'annonce de la prise du Palais d'Hiver tombe dans la nuit du 25 au 26 octobre 1917.";
-        let start = text.find("Hiver").expect("in the text");
-        let mentions = [Mention {
-            kind: Kind::Place,
-            span: (start, start + "Hiver".len()),
-        }];
-        let origin = Origin {
-            document: 0,
-            line: 1,
-            block: crate::document::BlockKind::Paragraph,
+        // The verdicts on the one place mention `name` of `text`.
+        let refusals = |text: &str, name: &str| -> Vec<Option<&'static str>> {
+            let start = text.find(name).expect("the name is in the text");
+            let mentions = [Mention {
+                kind: Kind::Place,
+                span: (start, start + name.len()),
+            }];
+            let origin = Origin {
+                document: 0,
+                line: 1,
+                block: crate::document::BlockKind::Paragraph,
+            };
+            verdicts(
+                text,
+                &mentions,
+                origin,
+                &DocumentTopic::default(),
+                &[],
+                &no_antecedent,
+            )
+            .into_iter()
+            .map(|(_, v)| v.err())
+            .collect()
         };
-        let got = verdicts(
-            text,
-            &mentions,
-            origin,
-            &DocumentTopic::default(),
-            &[],
-            &no_antecedent,
+        assert_eq!(
+            refusals(
+                "L'annonce de la prise du Palais d'Hiver tombe dans la nuit du 25 au 26 octobre 1917.",
+                "Hiver"
+            ),
+            [Some("the gap cuts a name")]
         );
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].1.as_ref().err(), Some(&"the gap cuts a name"));
         // A name with its number: « Mach 2 ».
-        let text = "Volant à Mach 2, soit environ 2 150 km/h, l'avion relie Paris à New York.";
-        let start = text.find("Mach").expect("in the text");
-        let mentions = [Mention {
-            kind: Kind::Place,
-            span: (start, start + "Mach".len()),
-        }];
-        let got = verdicts(
-            text,
-            &mentions,
-            origin,
-            &DocumentTopic::default(),
-            &[],
-            &no_antecedent,
+        assert_eq!(
+            refusals(
+                "Volant à Mach 2, soit environ 2 150 km/h, l'avion relie Paris à New York.",
+                "Mach"
+            )[0],
+            Some("the gap cuts a name")
         );
-        assert_eq!(got[0].1.as_ref().err(), Some(&"the gap cuts a name"));
     }
 
     #[test]
