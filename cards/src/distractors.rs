@@ -37,7 +37,20 @@ pub struct Pools {
     articles: std::collections::HashMap<String, u8>,
     /// Names the corpus gives as countries (« en France »): never a person.
     countries: HashSet<String>,
+    /// Each document's era (see [`Pools::set_eras`]), by index; empty until set.
+    eras: Vec<Option<crate::setting::Era>>,
 }
+
+/// How many years apart two documents' eras may be and still lend each other wrong
+/// answers: a generation.
+const ERA_SLACK: u32 = 25;
+
+/// How far a wrong year of another document may be from the answer's.
+const YEAR_SLACK: u32 = 40;
+
+/// How many times larger or smaller than the answer a count of another sentence may be
+/// (« 4 806 mètres » takes no « 35,42 mètres »).
+const MAGNITUDE: f64 = 3.0;
 
 /// The article a name is said with: bits of [`Pools::articles`].
 mod article {
@@ -122,6 +135,29 @@ impl Pools {
     pub fn note_article(&mut self, text: &str, before: &str) {
         if let Some(bit) = article::of(before) {
             *self.articles.entry(fold(text)).or_default() |= bit;
+        }
+    }
+
+    /// Records each document's era: the years its dates span (see
+    /// `setting::Settings::era_of`). A document lends wrong answers to another only when
+    /// their eras meet within [`ERA_SLACK`] years: the pilots of 1969 are no wrong answers
+    /// for a battle of 1515, nor its dates for a plague of 1720. A document of no year
+    /// lends to none.
+    pub fn set_eras(&mut self, eras: Vec<Option<crate::setting::Era>>) {
+        self.eras = eras;
+    }
+
+    /// Whether documents `a` and `b` lend each other wrong answers (see
+    /// [`Pools::set_eras`]); all do until the eras are set.
+    fn related(&self, a: u16, b: u16) -> bool {
+        if a == b || self.eras.is_empty() {
+            return true;
+        }
+        match (self.eras.get(a as usize), self.eras.get(b as usize)) {
+            (Some(Some(x)), Some(Some(y))) => {
+                x.from <= y.to + ERA_SLACK && y.from <= x.to + ERA_SLACK
+            }
+            _ => false,
         }
     }
 
@@ -235,6 +271,28 @@ impl Pools {
         if from_corpus.is_empty() && card.answer_kind == Kind::Quantity {
             return numbers_near(&card.answer, part_of(&card.prompt));
         }
+        if from_corpus.is_empty() && card.answer_kind == Kind::Date {
+            // The corpus's dates of the answer's time first, then dates near it.
+            let mut out = self.some_wrong_answers(card, 3);
+            let prompt_years = years_of(&card.prompt.replace(crate::cards::GAP, " "));
+            let answer_year = years_of(&card.answer).last().copied();
+            // (no year after the last its document knows: « la dernière mesure connue, en
+            // [...] » of 2023 takes no 2028)
+            let last = self
+                .eras
+                .get(card.document as usize)
+                .copied()
+                .flatten()
+                .map(|era| era.last.max(answer_year.unwrap_or(0)));
+            let near = dates_near(&card.answer, |d| {
+                same_side_of(&prompt_years, answer_year, d)
+                    && !fold(&card.prompt).contains(&fold(d))
+                    && last.is_none_or(|last| years_of(d).last().is_none_or(|&y| y <= last))
+                    && !out.iter().any(|o| o == d)
+            });
+            out.extend(near.into_iter().take(3 - out.len()));
+            return if out.len() == 3 { out } else { Vec::new() };
+        }
         from_corpus
     }
 
@@ -281,6 +339,16 @@ impl Pools {
 
     /// `wanted` distractors of the corpus for the card, or none.
     fn wrong_answers(&self, card: &GeneratedCard, wanted: usize) -> Vec<String> {
+        let found = self.some_wrong_answers(card, wanted);
+        if found.len() == wanted {
+            found
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Up to `wanted` distractors of the corpus for the card, the best first.
+    fn some_wrong_answers(&self, card: &GeneratedCard, wanted: usize) -> Vec<String> {
         let Some(pool) = self.by_kind.get(&card.answer_kind) else {
             return Vec::new();
         };
@@ -371,8 +439,29 @@ impl Pools {
         } else {
             String::new()
         };
+        let answer_value = leading_number(&card.answer);
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
+            .filter(|e| self.related(card.document, e.document))
+            // A wrong date is of the answer's time (« 8 août 1786 » is no wrong day for a
+            // tunnel opened in 1965).
+            .filter(|e| {
+                card.answer_kind != Kind::Date
+                    || answer_year.is_none_or(|y| {
+                        years_of(&e.text)
+                            .last()
+                            .is_none_or(|other| other.abs_diff(y) <= YEAR_SLACK)
+                    })
+            })
+            // A count of the answer's order of magnitude.
+            .filter(|e| {
+                card.answer_kind != Kind::Quantity
+                    || answer_value
+                        .zip(leading_number(&e.text))
+                        .is_none_or(|(a, b)| {
+                            a > 0.0 && b > 0.0 && b / a <= MAGNITUDE && a / b <= MAGNITUDE
+                        })
+            })
             .filter(|e| fits_the_kind(e))
             .filter(|e| !indefinite || e.text.contains(' '))
             .filter(|e| situation.is_empty() || !situation.contains(&fold(&e.text)))
@@ -500,10 +589,10 @@ impl Pools {
             }
             out.push(text);
             if out.len() == wanted {
-                return out;
+                break;
             }
         }
-        Vec::new()
+        out
     }
 }
 
@@ -542,6 +631,109 @@ fn neighbouring_centuries(answer: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// Three dates near a date of one day, month or year (« 1er octobre 1680 », « mai 1681 »,
+/// « 1723 », « 25 avril »), of its shape and written as it is: what a date takes when the
+/// corpus has too few of its time. The others are a few years, months or days away, in an
+/// order drawn from the answer (the answer is not always in the middle); `keep` says which
+/// may be offered. `None` for ranges, nights and dates in two calendars.
+fn dates_near(answer: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    use crate::facts::dates::{is_month, month_number, MONTHS};
+    let words: Vec<&str> = answer.split(' ').collect();
+    let year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+    };
+    let day = |w: &str| match w {
+        "1er" => Some(1),
+        _ if (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) => {
+            w.parse::<i32>().ok().filter(|d| (1..=31).contains(d))
+        }
+        _ => None,
+    };
+    // (day, month, year), each when the answer has it.
+    let parts = || -> Option<(Option<i32>, Option<i32>, Option<i32>)> {
+        match words.as_slice() {
+            [y] => Some((None, None, Some(year(y)?))),
+            [m, y] if is_month(m) => Some((None, Some(month_number(m)?), Some(year(y)?))),
+            [d, m] if is_month(m) => Some((Some(day(d)?), Some(month_number(m)?), None)),
+            [d, m, y] if is_month(m) => {
+                Some((Some(day(d)?), Some(month_number(m)?), Some(year(y)?)))
+            }
+            _ => None,
+        }
+    };
+    let Some((d, m, y)) = parts() else {
+        return Vec::new();
+    };
+    let capital = answer.starts_with(|c: char| c.is_uppercase());
+    let write = |d: Option<i32>, m: Option<i32>, y: Option<i32>| {
+        let mut out = Vec::new();
+        if let Some(d) = d {
+            out.push(if d == 1 {
+                "1er".to_string()
+            } else {
+                d.to_string()
+            });
+        }
+        if let Some(m) = m {
+            let name = MONTHS[(m - 1) as usize];
+            out.push(if capital && d.is_none() {
+                crate::typography::capitalise(name)
+            } else {
+                name.to_string()
+            });
+        }
+        if let Some(y) = y {
+            out.push(y.to_string());
+        }
+        out.join(" ")
+    };
+    // Offsets in the unit the answer is precise to, in an order drawn from it.
+    let mut offsets: Vec<i32> = vec![-7, -4, -2, -1, 1, 2, 3, 5, 8];
+    offsets.sort_by_key(|o| mix(answer, &o.to_string()));
+    let mut out: Vec<String> = Vec::new();
+    let mut offsets_taken: Vec<i32> = Vec::new();
+    // (balanced first; then, when `keep` leaves one side only, from that side)
+    for (o, balanced) in offsets
+        .iter()
+        .map(|&o| (o, true))
+        .chain(offsets.iter().map(|&o| (o, false)))
+    {
+        let text = match (d, m, y) {
+            (None, None, Some(y)) => write(None, None, Some(y + o)),
+            (None, Some(m), Some(y)) => {
+                let months = y * 12 + (m - 1) + o;
+                write(
+                    None,
+                    Some(months.rem_euclid(12) + 1),
+                    Some(months.div_euclid(12)),
+                )
+            }
+            (Some(d), Some(m), y) => {
+                // Another day (of the 28 every month has) `o` months away.
+                let months = y.unwrap_or(0) * 12 + (m - 1) + o;
+                let d2 = (d - 1 + 3 * o).rem_euclid(28) + 1;
+                let y2 = y.map(|_| months.div_euclid(12));
+                write(Some(d2), Some(months.rem_euclid(12) + 1), y2)
+            }
+            _ => return Vec::new(),
+        };
+        // (never all three before the answer, nor all after it)
+        let one_sided = balanced
+            && out.len() == 2
+            && offsets_taken.iter().all(|t: &i32| t.signum() == o.signum());
+        if text != answer && !out.contains(&text) && keep(&text) && !one_sided {
+            out.push(text);
+            offsets_taken.push(o);
+        }
+        if out.len() == 3 {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
 /// The names of a card's answer that lists people, places or bodies (« Kamenev et
 /// Riazanov », « Rykov, Noguine et Milioutine »; see `clauses::coordinated`), or `None`.
 fn list_members(card: &GeneratedCard) -> Option<Vec<&str>> {
@@ -560,19 +752,22 @@ fn list_members(card: &GeneratedCard) -> Option<Vec<&str>> {
     (names && members.len() >= 2).then_some(members)
 }
 
+/// The first number written in figures in a text (« quelque 1 500 hommes » → 1500,
+/// « 21,64 » → 21.64).
+fn leading_number(s: &str) -> Option<f64> {
+    let digits: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == ',')
+        .filter(|c| *c != ' ')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    digits.trim_end_matches('.').parse().ok()
+}
+
 /// True when two counts are within a tenth of each other (by their leading numbers).
 fn close_numbers(a: &str, b: &str) -> bool {
-    let number = |s: &str| -> Option<f64> {
-        let digits: String = s
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == ',')
-            .filter(|c| *c != ' ')
-            .map(|c| if c == ',' { '.' } else { c })
-            .collect();
-        digits.trim_end_matches('.').parse().ok()
-    };
-    match (number(a), number(b)) {
+    match (leading_number(a), leading_number(b)) {
         (Some(x), Some(y)) => (x - y).abs() <= 0.1 * x.abs().max(y.abs()),
         _ => false,
     }
@@ -870,6 +1065,7 @@ fn date_shape(text: &str) -> (bool, bool, bool, bool, String) {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| MONTHS.contains(&w));
     let range = folded.contains(" au ")
+        || folded.contains(" a ")
         || folded.contains(" et ")
         || folded.contains('-')
         || folded.starts_with("du ");
@@ -1262,5 +1458,111 @@ mod tests {
         assert!(!p.choose(&c).contains(&"600".to_string()));
         assert!(close_numbers("600", "649") && close_numbers("1 500 hommes", "1 450"));
         assert!(!close_numbers("390", "649") && !close_numbers("21,64", "35,42"));
+    }
+
+    fn era(from: u32, to: u32) -> Option<crate::setting::Era> {
+        Some(crate::setting::Era { from, to, last: to })
+    }
+
+    #[test]
+    fn a_document_of_another_era_lends_no_wrong_answers() {
+        let mut p = Pools::default();
+        // Document 0 tells of 1515; 1 of 1530; 2 of 1969; 3 names no year.
+        for (name, doc) in [
+            ("Bayard", 0),
+            ("Trivulce", 0),
+            ("Montmorency", 1),
+            ("Turcat", 2),
+            ("Guignard", 2),
+            ("Rétif", 2),
+            ("Perrier", 3),
+        ] {
+            p.add(Kind::Person, name, "", doc);
+        }
+        let mut c = card(
+            "François Ier",
+            Kind::Person,
+            "François Ier présidait le comité.",
+        );
+        // (until the eras are set, every document lends to every other)
+        assert_eq!(p.choose(&c).len(), 3);
+        p.set_eras(vec![
+            era(1494, 1525),
+            era(1525, 1547),
+            era(1962, 2003),
+            None,
+        ]);
+        let chosen = p.choose(&c);
+        assert!(chosen.is_empty(), "{chosen:?}");
+        p.add(Kind::Person, "La Palice", "", 0);
+        let chosen = p.choose(&c);
+        assert_eq!(chosen.len(), 3);
+        assert!(
+            chosen
+                .iter()
+                .all(|n| ["Bayard", "Trivulce", "La Palice", "Montmorency"].contains(&n.as_str())),
+            "{chosen:?}"
+        );
+        // A document of no year lends to none, and borrows from none.
+        c.document = 3;
+        assert!(p.choose(&c).is_empty());
+    }
+
+    #[test]
+    fn a_count_takes_no_count_of_another_order_of_magnitude() {
+        let mut p = Pools::default();
+        for n in ["5 642", "35,42", "800", "3 070", "2 632"] {
+            p.add(Kind::Quantity, n, "mètres", 0);
+        }
+        let c = card(
+            "4 806",
+            Kind::Quantity,
+            "Avec une altitude de 4 806 mètres.",
+        );
+        let mut chosen = p.choose(&c);
+        chosen.sort();
+        assert_eq!(chosen, ["2 632", "3 070", "5 642"]);
+        // Too few of its size: counts near it instead.
+        let c = card("189", Kind::Quantity, "Le seuil s'élève à 189 mètres.");
+        assert_eq!(p.choose(&c), numbers_near("189", None));
+    }
+
+    #[test]
+    fn a_date_with_too_few_of_its_time_takes_dates_near_it() {
+        let mut p = Pools::default();
+        p.set_eras(vec![era(1720, 1723), era(1962, 2003)]);
+        for (date, doc) in [("1721", 0), ("1969", 1), ("1976", 1), ("2003", 1)] {
+            p.add(Kind::Date, date, "", doc);
+        }
+        let mut c = card("1723", Kind::Date, "Il demeura enfermé jusqu'en 1723.");
+        c.prompt = "Chataud demeura enfermé au château d'If jusqu'en [...].".into();
+        c.kind = CardKind::Cloze;
+        let chosen = p.choose(&c);
+        assert_eq!(chosen.len(), 3, "{chosen:?}");
+        assert_eq!(chosen[0], "1721", "the corpus's own first");
+        let years: Vec<u32> = chosen.iter().map(|d| d.parse().unwrap()).collect();
+        assert!(years.iter().all(|y| y.abs_diff(1723) <= 8), "{years:?}");
+        // Never after the last year its document knows, nor all on one side.
+        let near = dates_near("1er octobre 1680", |_| true);
+        assert_eq!(near.len(), 3);
+        let months: Vec<i32> = near
+            .iter()
+            .map(|d| {
+                let w: Vec<&str> = d.split(' ').collect();
+                let m = crate::facts::dates::month_number(w[1]).unwrap();
+                w[2].parse::<i32>().unwrap() * 12 + m
+            })
+            .collect();
+        let answer = 1680 * 12 + 10;
+        assert!(
+            months.iter().any(|&m| m < answer) && months.iter().any(|&m| m > answer),
+            "{near:?}"
+        );
+        assert!(months.iter().all(|m| m.abs_diff(answer) <= 8), "{near:?}");
+        let years = dates_near("mai 1681", |d| !d.ends_with("1682"));
+        assert!(years.iter().all(|d| !d.ends_with("1682")), "{years:?}");
+        // A range, a night, two calendars: none.
+        assert!(dates_near("1624 à 1642", |_| true).is_empty());
+        assert!(dates_near("12 (25) octobre 1917", |_| true).is_empty());
     }
 }

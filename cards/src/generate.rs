@@ -411,6 +411,11 @@ pub fn generate_from_sources(
     }
     rename_people(&mut candidates, &people, &cleaned);
     settings.settle(cleaned.len());
+    pools.set_eras(
+        (0..cleaned.len() as u16)
+            .map(|d| settings.era_of(d))
+            .collect(),
+    );
     settings.subjects = cleaned
         .iter()
         .enumerate()

@@ -37,6 +37,17 @@ pub(crate) struct Settings {
     kin: Vec<(Option<u16>, Option<u32>)>,
 }
 
+/// The years a document's dates span (see [`Settings::era_of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Era {
+    /// The first year, the earliest tenth of them left out.
+    pub from: u32,
+    /// The last year, the latest tenth of them left out.
+    pub to: u32,
+    /// The latest year it names: no date after it is known to it.
+    pub last: u32,
+}
+
 /// How often each document names each name, by document.
 type Counts = std::collections::BTreeMap<
     u16,
@@ -205,6 +216,29 @@ impl Settings {
                 (kin_among(&shared), year_of_kin_among(&shared, &main_years))
             })
             .collect();
+    }
+
+    /// A document's era: the years its dates span, the tenth of them at each end left
+    /// out (a life told from 1809 to 1852 that cites its centenary in 1952 is of
+    /// 1809–1852), or else the year read from its kin (a blog's « le 12 octobre »); `None`
+    /// when it names no year.
+    pub(crate) fn era_of(&self, document: u16) -> Option<Era> {
+        let Some(years) = self.years.get(&document).filter(|y| !y.is_empty()) else {
+            let year = self.kin.get(document as usize).and_then(|k| k.1)?;
+            return Some(Era {
+                from: year,
+                to: year,
+                last: year,
+            });
+        };
+        let mut years = years.clone();
+        years.sort_unstable();
+        let cut = years.len() / 10;
+        Some(Era {
+            from: years[cut],
+            to: years[years.len() - 1 - cut],
+            last: years[years.len() - 1],
+        })
     }
 
     /// The town a document is set in for [`crate::verdicts`]: the one it names most, or

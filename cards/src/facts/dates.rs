@@ -73,6 +73,15 @@ pub struct DateMention {
     pub has_day: bool,
 }
 
+/// The number of a month (« octobre » → 10, any case), or `None`.
+pub fn month_number(word: &str) -> Option<i32> {
+    let lower = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .map(|i| i as i32 + 1)
+}
+
 /// True for a month name (any case).
 pub fn is_month(word: &str) -> bool {
     if !(3..=9).contains(&word.len()) {
