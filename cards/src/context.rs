@@ -2642,6 +2642,16 @@ fn clitic_at(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Problem> {
     if is(next, DETERMINERS) || is(next, PREPOSITIONS) {
         return None;
     }
+    // « l'emporter » (to win) and « s'en aller » stand for nothing: « Garin l'emporte avec
+    // 2 h 59 min d'avance ».
+    let idiom_verb = if is(next, AUXILIARIES) {
+        tokens.get(i + 2).map_or("", |t| t.lower())
+    } else {
+        w
+    };
+    if l == "l'" && idiom_verb.starts_with("emport") {
+        return None;
+    }
     let p = i - 1;
     let comma = punct(tokens.get(p), ",");
     let negated = is(&tokens[p], &["ne", "n'"]);
@@ -3528,6 +3538,13 @@ mod tests {
 
     #[test]
     fn object_pronouns_need_their_antecedent() {
+        // « l'emporter » is to win: its « l' » stands for nothing.
+        for won in [
+            "Garin l'emporte le [...] avec deux heures d'avance sur Lucien Pothier.",
+            "Le [...], Garin l'a emporté avec deux heures d'avance sur Lucien Pothier.",
+        ] {
+            assert_eq!(kept(won, None), won);
+        }
         // No sentence before: nothing to name.
         assert_eq!(
             dropped(

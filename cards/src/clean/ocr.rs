@@ -345,7 +345,7 @@ fn typical_width(lines: &[(u32, String)]) -> usize {
 
 /// Word-level OCR repairs on a joined block: footnote calls, split and glued words.
 fn repair_words(block: &mut Block, footnote_numbers: &HashSet<String>) {
-    let text = std::mem::take(&mut block.text);
+    let text = letters_for_digits(&std::mem::take(&mut block.text));
     let mut out = String::with_capacity(text.len());
     // Work token by token to keep the line map valid: offsets only shrink or grow a little,
     // so record, for every original offset, the new one.
@@ -432,6 +432,47 @@ fn repair_words(block: &mut Block, footnote_numbers: &HashSet<String>) {
     map[0].0 = 0;
     block.text = out;
     block.lines = map;
+}
+
+/// The text with each `1` that OCR read for an `l` put back (same length, so offsets
+/// hold): inside a word, when that makes a French word the lexicon knows and the word as
+/// read is none (`ma1` → `mal`, `i1` → `il`, `e11e` → `elle`); opening a word, only for an
+/// article before a word of a consonant (`1e navire` → `le navire`, `1es` → `les`; `1er`,
+/// `1re` and `1e arrondissement` stay).
+fn letters_for_digits(text: &str) -> String {
+    if !text.contains('1') {
+        return text.to_string();
+    }
+    let lexicon = crate::lexicon::Lexicon::get();
+    let known = |w: &str| lexicon.lookup(&w.to_lowercase()).next().is_some();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_alphanumeric()) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let digits_are_ones = word.bytes().all(|b| !b.is_ascii_digit() || b == b'1');
+        let letters = word.chars().any(char::is_alphabetic);
+        let mended = word.replace('1', "l");
+        let fix = word.contains('1')
+            && digits_are_ones
+            && letters
+            && if word.starts_with('1') {
+                let next = after.strip_prefix(' ').unwrap_or("");
+                matches!(mended.as_str(), "le" | "la" | "les")
+                    && next
+                        .starts_with(|c: char| c.is_lowercase() && !"aeiouyhéèêàâîôû".contains(c))
+            } else {
+                word.starts_with(char::is_lowercase) && !known(word) && known(&mended)
+            };
+        out.push_str(if fix { &mended } else { word });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `Bakinski`: a capital, then at least two lower-case letters, nothing else.
@@ -534,6 +575,25 @@ Archives privées
         assert_eq!(b.line_at(at), 3);
         let at = b.text.find("mai 1918").unwrap();
         assert!(matches!(b.line_at(at), 6..=8));
+    }
+
+    #[test]
+    fn a_one_read_for_an_l_is_put_back() {
+        assert_eq!(
+            letters_for_digits("On envoya 1e navire ; le ma1 disparut, e11e aussi, i1 dit."),
+            "On envoya le navire ; le mal disparut, elle aussi, il dit."
+        );
+        // Ordinals, counts and words the lexicon does not make stay.
+        for kept in [
+            "le 1er mai",
+            "la 1re division",
+            "le 1e arrondissement",
+            "1es 12 hommes",
+            "B-17 et A1",
+            "x1y",
+        ] {
+            assert_eq!(letters_for_digits(kept), kept);
+        }
     }
 
     #[test]

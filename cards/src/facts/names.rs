@@ -235,8 +235,13 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             }
             i += 1;
         }
-        // `Léon de Milloué`, `Charles de Gaulle`: a first name, a particle, a surname.
-        if i == first_word + 1
+        // `Léon de Milloué`, `Charles de Gaulle`: a first name, a particle, a surname
+        // (after an honorific too: `Mgr Henri de Belsunce`).
+        let honorific = matches!(
+            tokens[first_word].text,
+            "Mgr" | "Mme" | "Mlle" | "Dr" | "Me"
+        );
+        if (i == first_word + 1 || (honorific && i == first_word + 2))
             && i + 1 < tokens.len()
             && matches!(tokens[i].text, "de" | "d'")
             && is_name_word(&tokens[i + 1])
@@ -428,6 +433,19 @@ mod tests {
         assert_eq!(
             names("Podvoisky prendrait le contrôle du CMR."),
             vec!["Podvoisky"]
+        );
+    }
+
+    #[test]
+    fn a_particle_joins_a_first_name_and_a_surname() {
+        assert_eq!(
+            names("L'évêque, Mgr Henri de Belsunce, et Charles de Gaulle à Paris."),
+            ["Mgr Henri de Belsunce", "Charles de Gaulle", "Paris"]
+        );
+        // Two words before the particle, without an honorific, are no first name.
+        assert_eq!(
+            names("Le Comité Central de Moscou."),
+            ["Comité Central", "Moscou"]
         );
     }
 

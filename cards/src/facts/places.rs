@@ -130,11 +130,10 @@ impl PlaceKind {
     pub fn of_noun(noun: &str) -> Option<PlaceKind> {
         Some(match noun {
             "ville" | "village" | "commune" | "bourg" | "cité" | "port" | "capitale"
-            | "bourgade" | "hameau" => PlaceKind::Settlement,
+            | "bourgade" | "hameau" | "foire" => PlaceKind::Settlement,
             "région" | "province" | "district" | "département" | "pays" | "royaume"
-            | "république" | "comté" | "duché" | "état" | "territoire" | "canton" => {
-                PlaceKind::Area
-            }
+            | "république" | "comté" | "duché" | "état" | "territoire" | "canton" | "vallée"
+            | "plaine" | "désert" | "forêt" | "diocèse" => PlaceKind::Area,
             "gare" | "station" | "palais" | "église" | "cathédrale" | "basilique" | "musée"
             | "stade" | "château" | "théâtre" | "institut" | "salle" | "pont" | "rue" | "place"
             | "avenue" | "boulevard" | "quai" | "cour" | "jardin" | "hôtel" | "abbaye"
@@ -145,7 +144,8 @@ impl PlaceKind {
             "fleuve" | "rivière" | "lac" | "étang" | "mer" | "océan" | "canal" | "golfe"
             | "baie" | "détroit" => PlaceKind::Water,
             "mont" | "montagne" | "massif" | "col" | "pic" | "seuil" | "chaîne" | "plateau"
-            | "sommet" | "aiguille" => PlaceKind::Relief,
+            | "sommet" | "aiguille" | "monts" | "cratère" | "volcan" | "piton" | "glacier"
+            | "cap" => PlaceKind::Relief,
             "île" | "îles" | "archipel" | "presqu'île" => PlaceKind::Island,
             _ => return None,
         })
