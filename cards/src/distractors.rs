@@ -6,6 +6,7 @@ use crate::cards::GeneratedCard;
 use crate::facts::names::same_name;
 use crate::facts::places::PlaceKind;
 use crate::facts::Kind;
+use crate::lexicon::Gender;
 use crate::typography::fold;
 use std::collections::{BTreeMap, HashSet};
 
@@ -13,14 +14,27 @@ use std::collections::{BTreeMap, HashSet};
 struct Entry {
     text: String,
     unit: String,
-    document: u16,
+    /// The documents that name it: the first few (see [`ENTRY_DOCUMENTS`]).
+    documents: Vec<u16>,
+}
+
+/// How many of the documents naming one mention an entry keeps: enough to tell whose
+/// subject it is of.
+const ENTRY_DOCUMENTS: usize = 8;
+
+impl Entry {
+    /// Whether the document `d` names it.
+    fn of(&self, d: u16) -> bool {
+        self.documents.contains(&d)
+    }
 }
 
 /// Every typed mention of the corpus, by kind.
 #[derive(Clone, Debug, Default)]
 pub struct Pools {
     by_kind: BTreeMap<Kind, Vec<Entry>>,
-    seen: HashSet<(Kind, String)>,
+    /// Each mention's index in its kind's pool.
+    seen: std::collections::HashMap<(Kind, String), usize>,
     buffer: String,
     /// What the words before each place name said of its kind, weighed, by folded name.
     place_votes: std::collections::HashMap<String, [u16; PlaceKind::ALL.len()]>,
@@ -39,7 +53,13 @@ pub struct Pools {
     countries: HashSet<String>,
     /// Each document's era (see [`Pools::set_eras`]), by index; empty until set.
     eras: Vec<Option<crate::setting::Era>>,
+    /// The other documents each document shares a subject with (see
+    /// [`Pools::set_subjects`]), sorted, by index; `None` until set.
+    kin: Option<Vec<Vec<u16>>>,
 }
+
+/// A noun in more documents than this tells no subject apart.
+const SUBJECT_SPAN: usize = 64;
 
 /// How many years apart two documents' eras may be and still lend each other wrong
 /// answers: a generation.
@@ -83,15 +103,20 @@ impl Pools {
         }
         crate::typography::fold_into(text, &mut self.buffer);
         let key = (kind, std::mem::take(&mut self.buffer));
-        if self.seen.contains(&key) {
+        let pool = self.by_kind.entry(kind).or_default();
+        if let Some(&i) = self.seen.get(&key) {
             self.buffer = key.1;
+            let documents = &mut pool[i].documents;
+            if documents.len() < ENTRY_DOCUMENTS && !documents.contains(&document) {
+                documents.push(document);
+            }
             return;
         }
-        self.seen.insert(key);
-        self.by_kind.entry(kind).or_default().push(Entry {
+        self.seen.insert(key, pool.len());
+        pool.push(Entry {
             text: text.to_string(),
             unit: fold(unit),
-            document,
+            documents: vec![document],
         });
     }
 
@@ -147,18 +172,56 @@ impl Pools {
         self.eras = eras;
     }
 
-    /// Whether documents `a` and `b` lend each other wrong answers (see
-    /// [`Pools::set_eras`]); all do until the eras are set.
+    /// Records each document's subject words (see [`subject_words`], and any other word
+    /// that tells its subject, such as the names of its people): a document lends
+    /// wrong answers to another only when they share one (the Soviets of Petrograd and of
+    /// Bakou share « bolchevik »; a plague of 1720 and a canal of 1681 share none), besides
+    /// their eras' meeting. A word of more than [`SUBJECT_SPAN`] documents is too common to
+    /// tell a subject.
+    pub fn set_subjects(&mut self, words: &[Vec<String>]) {
+        let mut documents: std::collections::HashMap<&str, Vec<u16>> = Default::default();
+        for (d, words) in words.iter().enumerate() {
+            for w in words {
+                documents.entry(w.as_str()).or_default().push(d as u16);
+            }
+        }
+        let kin = words
+            .iter()
+            .map(|words| {
+                let mut kin: Vec<u16> = words
+                    .iter()
+                    .filter_map(|w| documents.get(w.as_str()))
+                    .filter(|docs| docs.len() <= SUBJECT_SPAN)
+                    .flatten()
+                    .copied()
+                    .collect();
+                kin.sort_unstable();
+                kin.dedup();
+                kin
+            })
+            .collect();
+        self.kin = Some(kin);
+    }
+
+    /// Whether documents `a` and `b` lend each other wrong answers: of one time (see
+    /// [`Pools::set_eras`]) and one subject (see [`Pools::set_subjects`]); each test holds
+    /// until it is set.
     fn related(&self, a: u16, b: u16) -> bool {
-        if a == b || self.eras.is_empty() {
+        if a == b {
             return true;
         }
-        match (self.eras.get(a as usize), self.eras.get(b as usize)) {
-            (Some(Some(x)), Some(Some(y))) => {
-                x.from <= y.to + ERA_SLACK && y.from <= x.to + ERA_SLACK
-            }
-            _ => false,
-        }
+        let of_one_time = self.eras.is_empty()
+            || match (self.eras.get(a as usize), self.eras.get(b as usize)) {
+                (Some(Some(x)), Some(Some(y))) => {
+                    x.from <= y.to + ERA_SLACK && y.from <= x.to + ERA_SLACK
+                }
+                _ => false,
+            };
+        let of_one_subject = self.kin.as_ref().is_none_or(|kin| {
+            kin.get(a as usize)
+                .is_some_and(|k| k.binary_search(&b).is_ok())
+        });
+        of_one_time && of_one_subject
     }
 
     /// Records the names the corpus gives as countries: never offered as persons.
@@ -253,11 +316,6 @@ impl Pools {
             && crate::facts::quantities::value_of_words(&card.answer.to_lowercase()).is_some();
         if in_words {
             return neighbours_in_words(&card.answer);
-        }
-        // A woman asked about (« la première femme à gravir … », « née Maria … »): the
-        // corpus does not tell women's names from men's, so none are offered.
-        if card.answer_kind == Kind::Person && asks_of_a_woman(card) {
-            return Vec::new();
         }
         if card.answer_kind == Kind::Date {
             if let Some(others) = neighbouring_centuries(&card.answer) {
@@ -440,9 +498,42 @@ impl Pools {
             String::new()
         };
         let answer_value = leading_number(&card.answer);
+        // A person's wrong answers are of the answer's gender: a woman asked about (« la
+        // première femme à gravir … », « née Maria … ») takes only names the first names
+        // table tells are women's; a man, or a gap after « le savant genevois », takes no
+        // woman's name.
+        let gender = (card.answer_kind == Kind::Person)
+            .then(|| person_gender(card))
+            .flatten();
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
-            .filter(|e| self.related(card.document, e.document))
+            // Another document lends its names and numbers when it is of the answer's time
+            // and subject; its places, whatever its subject, when the corpus told their kind
+            // (a town is a town in any story).
+            .filter(|e| {
+                e.documents.iter().any(|&d| self.related(card.document, d))
+                    || card.answer_kind == Kind::Place && {
+                        // (« au Panthéon », « au Daghestan », « en France » say too little
+                        // of a kind: « à Passy » says a town, « la ville de Bakou » surely)
+                        let kind = self.place_kind(&e.text);
+                        kind.is_some()
+                            && kind == place_kind.or(Some(PlaceKind::Settlement))
+                            && (kind == Some(PlaceKind::Settlement)
+                                || self.sure_place_kind(&e.text).is_some())
+                    }
+            })
+            // Another name of someone is a name of the same document's (« Quel est le nom
+            // de naissance de Marie Curie ? » takes no other woman's name).
+            .filter(|e| {
+                !(card.answer_kind == Kind::Person
+                    && card.fact_type == crate::facts::FactType::Alias
+                    && !e.of(card.document))
+            })
+            .filter(|e| match gender {
+                None => true,
+                Some((g, true)) => crate::first_names::of_mention(&e.text) == Some(g),
+                Some((g, false)) => crate::first_names::of_mention(&e.text).is_none_or(|h| h == g),
+            })
             // A wrong date is of the answer's time (« 8 août 1786 » is no wrong day for a
             // tunnel opened in 1965).
             .filter(|e| {
@@ -569,14 +660,17 @@ impl Pools {
                         card.fact_type == crate::facts::FactType::Alias
                             && e.text.split(' ').count() != words,
                     );
-                let other_doc = u8::from(e.document != card.document);
+                let other_doc = u8::from(!e.of(card.document));
                 (unit_miss, other_doc, mix(&card.answer, &e.text), e)
             })
             .collect();
         ranked.sort_by_key(|a| (a.0, a.1, a.2));
         let mut out: Vec<String> = Vec::with_capacity(wanted);
         for (_, _, _, e) in ranked {
-            if out.iter().any(|o| same_name(o, &e.text)) {
+            if out
+                .iter()
+                .any(|o| same_name(o, &e.text) || same_person(o, &e.text))
+            {
                 continue;
             }
             let text = if card.answer_kind == Kind::Quantity && !answer_unit.is_empty() {
@@ -594,6 +688,33 @@ impl Pools {
         }
         out
     }
+}
+
+/// A document's subject words: the lemmas of the nouns it uses twice or more that are
+/// rare in French at large (the lexicon's frequency below 40 a million: « bolchevik »,
+/// « cratère », « protestant », not « année »), months left out, each once.
+pub fn subject_words(text: &str) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, u32> = Default::default();
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        if w.len() >= 5 && w.starts_with(char::is_lowercase) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    let lexicon = crate::lexicon::Lexicon::get();
+    let mut words: Vec<String> = counts
+        .into_iter()
+        .filter(|&(w, n)| n >= 2 && w.chars().count() >= 5 && !crate::facts::dates::is_month(w))
+        .filter_map(|(w, _)| {
+            let a = lexicon
+                .lookup(w)
+                .next()
+                .filter(|a| a.pos == crate::lexicon::Pos::Noun && a.freq < 40.0)?;
+            Some(a.lemma.to_string())
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The centuries around a century written in Roman numerals (« XVIe » → « XVe », « XVIIe »,
@@ -931,6 +1052,57 @@ fn numbers_near(answer: &str, below: Option<f64>) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether two names are one person's with and without a maiden name: the same first name,
+/// one surname the other's last part (« Marie Curie », « Marie Skłodowska-Curie »).
+fn same_person(a: &str, b: &str) -> bool {
+    let (Some((fa, la)), Some((fb, lb))) = (a.split_once(' '), b.split_once(' ')) else {
+        return false;
+    };
+    let last = |s: &str| s.rsplit(['-', ' ']).next().unwrap_or(s).to_string();
+    fa == fb && la != lb && last(la) == last(lb)
+}
+
+/// The gender a person's wrong answers must have, and whether it must be known (a woman's)
+/// or only not the other (a man's): that of the answer's first name (« Jacques Balmat »),
+/// of the woman the card asks about, or of the article before the gap (« le savant genevois
+/// [...] »); `None` when nothing tells.
+fn person_gender(card: &GeneratedCard) -> Option<(Gender, bool)> {
+    if asks_of_a_woman(card) {
+        return Some((Gender::Feminine, true));
+    }
+    if let Some(g) = crate::first_names::of_person(&card.answer) {
+        return Some((g, false));
+    }
+    let (before, _) = card.prompt.split_once(crate::cards::GAP)?;
+    // The last determiner before the gap, with only lower-case nouns and adjectives
+    // between (« le savant genevois [...] », « du chevalier [...] »).
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let lexicon = crate::lexicon::Lexicon::get();
+    for (k, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let g = match lower.as_str() {
+            "le" | "un" | "du" | "au" | "ce" | "cet" => Gender::Masculine,
+            "la" | "une" | "cette" => Gender::Feminine,
+            _ => {
+                let nominal = w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && lexicon.lookup(&lower).any(|a| {
+                        matches!(
+                            a.pos,
+                            crate::lexicon::Pos::Noun | crate::lexicon::Pos::Adjective
+                        )
+                    });
+                if !nominal {
+                    return None;
+                }
+                continue;
+            }
+        };
+        // (a determiner right before the gap is an article of the name's, not a frame)
+        return (k > 0).then_some((g, false));
+    }
+    None
 }
 
 /// Whether the card asks about a woman: its prompt or sentence says so around the answer
@@ -1564,5 +1736,90 @@ mod tests {
         // A range, a night, two calendars: none.
         assert!(dates_near("1624 à 1642", |_| true).is_empty());
         assert!(dates_near("12 (25) octobre 1917", |_| true).is_empty());
+    }
+
+    #[test]
+    fn a_document_of_another_subject_lends_no_names_but_its_towns() {
+        let mut p = Pools::default();
+        // Document 0 and 1 tell of the Soviets; 2 of a plague, in the same years.
+        p.set_eras(vec![era(1917, 1918), era(1917, 1918), era(1917, 1918)]);
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        p.set_subjects(&[
+            words(&["bolchevik", "soviet"]),
+            words(&["soviet", "@trotsky"]),
+            words(&["peste", "cadavre"]),
+        ]);
+        for (name, doc) in [("Trotsky", 1), ("Kamenev", 1), ("Roze", 2), ("Belsunce", 2)] {
+            p.add(Kind::Person, name, "", doc);
+        }
+        p.add(Kind::Person, "Rykov", "", 0);
+        let c = card("Lénine", Kind::Person, "Lénine présidait le comité.");
+        let mut chosen = p.choose(&c);
+        chosen.sort();
+        assert_eq!(chosen, ["Kamenev", "Rykov", "Trotsky"]);
+        // A town told as one is a wrong town in any story.
+        let tokens = crate::facts::tokens::tokenize("Il va à Marseille, à Aix et à Toulon.");
+        for (name, doc) in [("Marseille", 2), ("Aix", 2), ("Toulon", 2), ("Bakou", 0)] {
+            p.add(Kind::Place, name, "", doc);
+            let first = tokens.iter().position(|t| t.text == name).unwrap_or(3);
+            let kind = crate::facts::places::PlaceKind::before(&tokens, first)
+                .unwrap_or((PlaceKind::Settlement, 1));
+            p.vote_place(name, kind.0, kind.1);
+            p.note_article(name, "à");
+        }
+        p.vote_place("Bakou", PlaceKind::Settlement, 3);
+        let mut c = card("Petrograd", Kind::Place, "Il arrive à Petrograd.");
+        c.document = 1;
+        c.kind = CardKind::Cloze;
+        c.prompt = "Trotsky arrive à [...] en 1917.".into();
+        let mut chosen = p.choose(&c);
+        chosen.sort();
+        assert_eq!(chosen.len(), 3, "{chosen:?}");
+        assert!(chosen
+            .iter()
+            .all(|t| ["Marseille", "Aix", "Toulon", "Bakou"].contains(&t.as_str())));
+    }
+
+    #[test]
+    fn a_person_takes_wrong_answers_of_the_same_gender() {
+        let mut p = Pools::default();
+        for name in [
+            "Marie Paradis",
+            "Henriette d'Angeville",
+            "Jacques Balmat",
+            "Ferdinand Fouqué",
+            "Michel Paccard",
+            "Adèle Foucher",
+        ] {
+            p.add(Kind::Person, name, "", 0);
+        }
+        let mut c = card("Horace-Bénédict de Saussure", Kind::Person, "");
+        c.kind = CardKind::Cloze;
+        c.prompt = "En 1760, le savant genevois [...] promet une récompense.".into();
+        let mut chosen = p.choose(&c);
+        chosen.sort();
+        assert_eq!(
+            chosen,
+            ["Ferdinand Fouqué", "Jacques Balmat", "Michel Paccard"]
+        );
+        // A woman asked about takes women's names only.
+        c.answer = "Marie Paradis".into();
+        c.prompt = "En 1808, [...] devient la première femme à gravir le mont Blanc.".into();
+        let chosen = p.choose(&c);
+        assert!(chosen.is_empty(), "two women only: {chosen:?}");
+        p.add(Kind::Person, "Irène Joliot-Curie", "", 0);
+        let mut chosen = p.choose(&c);
+        chosen.sort();
+        assert_eq!(
+            chosen,
+            [
+                "Adèle Foucher",
+                "Henriette d'Angeville",
+                "Irène Joliot-Curie"
+            ]
+        );
+        // One woman under two names is one wrong answer.
+        assert!(same_person("Marie Curie", "Marie Skłodowska-Curie"));
+        assert!(!same_person("Marie Curie", "Pierre Curie"));
     }
 }

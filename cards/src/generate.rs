@@ -416,6 +416,19 @@ pub fn generate_from_sources(
             .map(|d| settings.era_of(d))
             .collect(),
     );
+    // A document's subject: its rare nouns, and the people it names (the memoir and the
+    // wiki page of October 1917 share Trotsky and Podvoisky more than words).
+    pools.set_subjects(
+        &cleaned
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let mut words = crate::distractors::subject_words(&doc.to_text());
+                words.extend(settings.surnames_of(d as u16).map(|s| format!("@{s}")));
+                words
+            })
+            .collect::<Vec<_>>(),
+    );
     settings.subjects = cleaned
         .iter()
         .enumerate()

@@ -52,6 +52,7 @@ pub mod distractors;
 pub mod document;
 pub mod error;
 pub mod facts;
+pub mod first_names;
 pub mod generate;
 pub mod input;
 pub mod lexicon;

@@ -203,6 +203,15 @@ impl Settings {
         shared
     }
 
+    /// The surnames of the people a document names.
+    pub(crate) fn surnames_of(&self, document: u16) -> impl Iterator<Item = &str> {
+        self.people_of
+            .get(&document)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
     /// Works out what depends on the whole corpus (each document's kin), once all of its
     /// `documents` are counted.
     pub(crate) fn settle(&mut self, documents: usize) {

@@ -751,6 +751,10 @@ pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: b
         if orgs.iter().any(|&(a, b)| name.first >= a && name.first < b) {
             continue;
         }
+        // « au XIXe siècle », « le IIe Congrès »: an ordinal alone names nothing.
+        if name.end == name.first + 1 && is_ordinal(tokens[name.first].text) {
+            continue;
+        }
         let (a, b) = name.span(tokens);
         let kind = lexicon.kind_of(&s[a..b]);
         match kind {

@@ -138,9 +138,8 @@ impl PlaceKind {
             | "stade" | "château" | "théâtre" | "institut" | "salle" | "pont" | "rue" | "place"
             | "avenue" | "boulevard" | "quai" | "cour" | "jardin" | "hôtel" | "abbaye"
             | "monastère" | "forteresse" | "fort" | "aéroport" | "quartier" | "faubourg"
-            | "tour" | "arc" | "piscine" | "bassin" | "parc" | "cimetière" | "prison" => {
-                PlaceKind::Site
-            }
+            | "tour" | "arc" | "piscine" | "bassin" | "parc" | "cimetière" | "prison" | "café"
+            | "restaurant" | "auberge" => PlaceKind::Site,
             "fleuve" | "rivière" | "lac" | "étang" | "mer" | "océan" | "canal" | "golfe"
             | "baie" | "détroit" => PlaceKind::Water,
             "mont" | "montagne" | "massif" | "col" | "pic" | "seuil" | "chaîne" | "plateau"
