@@ -2886,6 +2886,9 @@ pub fn antecedent(sentence: &str, lexicon: &Lexicon) -> Option<Antecedent> {
     let tokens = tokenize(sentence);
     let start = main_clause(&tokens, lexicon)?;
     let first = tokens.get(start)?;
+    if let Some(named) = named_by_its_subject(sentence, &tokens, start, lexicon) {
+        return Some(named);
+    }
     let (end, agreement) = if is(first, &["le", "la", "l'", "les"]) {
         let end = named_phrase_end(&tokens, start)?;
         (end, det_agreement(first.lower())?)
@@ -2920,11 +2923,16 @@ pub fn antecedent(sentence: &str, lexicon: &Lexicon) -> Option<Antecedent> {
             }
             break;
         }
+        let text = &sentence[tokens[start].start..tokens[end - 1].end];
         (
             end,
             Agreement {
                 plural: names > 1,
-                gender: Gender::Unknown,
+                gender: if names == 1 && person {
+                    person_gender(text)
+                } else {
+                    Gender::Unknown
+                },
                 name: names == 1 && person,
             },
         )
@@ -2941,6 +2949,61 @@ pub fn antecedent(sentence: &str, lexicon: &Lexicon) -> Option<Antecedent> {
         text,
         agreement,
         rivals,
+    })
+}
+
+/// The person a description subject is said to be called (« Le grand favori s'appelle
+/// Maurice Garin. »): what a pronoun after it stands for, with what else the sentence could
+/// mean; `None` for another sentence.
+fn named_by_its_subject(
+    sentence: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    lexicon: &Lexicon,
+) -> Option<Antecedent> {
+    let article = det_agreement(tokens.get(start)?.lower()).filter(|a| !a.plural)?;
+    // The description: up to three lower-case words, then « s'appelle » or « se nomme ».
+    let verb = (start + 2..=start + 4).find(|&k| {
+        tokens.get(k).is_some_and(|t| is(t, &["s'", "se"]))
+            && tokens.get(k + 1).is_some_and(|t| {
+                is(
+                    t,
+                    &["appelle", "appelait", "appela", "nomme", "nommait", "nomma"],
+                )
+            })
+    })?;
+    if !tokens[start + 1..verb].iter().all(|t| lower_word(Some(t))) {
+        return None;
+    }
+    let from = verb + 2;
+    let mut to = from;
+    while tokens
+        .get(to)
+        .is_some_and(|t| is_name_word(t) && !is_mark(t))
+    {
+        to += 1;
+    }
+    if to == from || tokens.get(to).is_some_and(|t| t.kind != TokenKind::Punct) {
+        return None;
+    }
+    let name = &sentence[tokens[from].start..tokens[to - 1].end];
+    if lexicon.kind_of(name) != Kind::Person {
+        return None;
+    }
+    // (the article's gender and the first name's must not disagree)
+    let gender = match person_gender(name) {
+        Gender::Unknown => article.gender,
+        g if article.gender == Gender::Unknown || g == article.gender => g,
+        _ => return None,
+    };
+    Some(Antecedent {
+        text: name.to_string(),
+        agreement: Agreement {
+            plural: false,
+            gender,
+            name: true,
+        },
+        rivals: phrases(sentence, tokens, lexicon, start..to),
     })
 }
 
@@ -3006,10 +3069,15 @@ fn phrases(
             let governed = prev.is_some_and(|p| is(p, DETERMINERS));
             let kind = lexicon.kind_of(&text[t.start..tokens[e - 1].end]);
             if !(governed || predicate || locative && kind != Kind::Person) {
+                let person = kind == Kind::Person;
                 found.push(Agreement {
                     plural: false,
-                    gender: Gender::Unknown,
-                    name: kind == Kind::Person,
+                    gender: if person {
+                        person_gender(&text[t.start..tokens[e - 1].end])
+                    } else {
+                        Gender::Unknown
+                    },
+                    name: person,
                 });
             }
             i = e;
@@ -3089,7 +3157,23 @@ fn replace_pronoun(
     p: &Pronoun,
     a: &Antecedent,
 ) -> Option<String> {
-    if !agrees(&p.word, a.agreement, true) || a.rivals.iter().any(|r| agrees(&p.word, *r, false)) {
+    // A subject pronoun of an active verb goes on with the person the sentence before was
+    // about: only another person could be meant instead (« Riquet, né à Béziers, étudie le
+    // problème. En 1662, il adresse son projet » is Riquet's, not the problem's). Of a
+    // passive or a state (« il est enregistré »), a thing could be meant too.
+    // (the person's gender known to be the pronoun's, or « il » for a name that does not
+    // tell: « elle » after « Desgrange » may be « la course »)
+    let gender_told = match a.agreement.gender {
+        Gender::Unknown => p.word == "il",
+        _ => agrees(&p.word, a.agreement, false),
+    };
+    let carries_on =
+        p.subject && a.agreement.name && gender_told && !passive_after(tokens, p.token);
+    if !agrees(&p.word, a.agreement, true)
+        || a.rivals
+            .iter()
+            .any(|r| (!carries_on || r.name) && agrees(&p.word, *r, false))
+    {
         return None;
     }
     let t = &tokens[p.token];
@@ -3130,6 +3214,43 @@ fn replace_pronoun(
     out.push_str(&object);
     out.push_str(&text[tokens[after].end..]);
     Some(out)
+}
+
+/// The gender a person's name tells (see [`crate::first_names::of_person`]).
+fn person_gender(name: &str) -> Gender {
+    match crate::first_names::of_person(name) {
+        Some(crate::lexicon::Gender::Masculine) => Gender::Masculine,
+        Some(crate::lexicon::Gender::Feminine) => Gender::Feminine,
+        None => Gender::Unknown,
+    }
+}
+
+/// Whether the verb after the subject pronoun at `i` is a passive or a state: a form of
+/// « être » (« il est enregistré », « elle fut détruite », « il était long de »), or « a été ».
+fn passive_after(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut k = i + 1;
+    // (« il ne fut pas », « il n'est »)
+    if tokens.get(k).is_some_and(|t| is(t, &["ne", "n'"])) {
+        k += 1;
+    }
+    let word = |k: usize| tokens.get(k).map(Token::lower).unwrap_or("");
+    matches!(
+        word(k),
+        "est"
+            | "était"
+            | "fut"
+            | "sera"
+            | "serait"
+            | "sont"
+            | "étaient"
+            | "furent"
+            | "reste"
+            | "resta"
+            | "demeure"
+            | "demeura"
+            | "devient"
+            | "devint"
+    ) || matches!(word(k), "a" | "avait" | "aura") && word(k + 1) == "été"
 }
 
 /// `Le musée Guimet` → `le musée Guimet` inside a sentence; names stay as they are.
@@ -3533,6 +3654,69 @@ mod tests {
         assert_eq!(
             dropped("Dans sa lettre du [...] à Zola, Cézanne écrit.", None),
             Rule::CutQuote
+        );
+    }
+
+    #[test]
+    fn a_subject_pronoun_of_an_active_verb_goes_on_with_the_person() {
+        // Things of the sentence before (« le problème », « Languedoc ») are no rivals of a
+        // person for « il » doing something.
+        assert_eq!(
+            kept(
+                "En [...], il adresse son projet au maire de Dijon.",
+                Some("Gustave Eiffel, né à Dijon, étudie le problème depuis sa maison d'Aubagne.")
+            ),
+            "En [...], Gustave Eiffel adresse son projet au maire de Dijon."
+        );
+        // Of a passive, the thing could be meant.
+        assert_eq!(
+            dropped(
+                "Le [...], il est enregistré par le Parlement de Paris.",
+                Some("Gustave Eiffel signe le contrat à Marseille.")
+            ),
+            Rule::Pronoun
+        );
+        // « elle » is no man's, nor a name's that does not tell (« Desgrange »: the race?).
+        assert_eq!(
+            dropped(
+                "Le [...], elle arrive à Paris avec sa famille.",
+                Some("Henri Matisse étudie le dessin à Marseille.")
+            ),
+            Rule::Pronoun
+        );
+        assert_eq!(
+            dropped(
+                "Prévue sur [...] jours, elle n'attire qu'une quinzaine d'inscrits.",
+                Some("Cézanne annonce le projet dans son journal.")
+            ),
+            Rule::Pronoun
+        );
+        // Another person named before could be meant.
+        assert_eq!(
+            dropped(
+                "En [...], il adresse son projet au roi.",
+                Some("Gustave Eiffel rencontre Maurice Koechlin à Marseille.")
+            ),
+            Rule::Pronoun
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_description_called_by_its_name_is_that_name() {
+        assert_eq!(
+            kept(
+                "Il remporte la première étape le [...] à Lyon.",
+                Some("Le grand favori s'appelle Marcel Pagnol.")
+            ),
+            "Marcel Pagnol remporte la première étape le [...] à Lyon."
+        );
+        // (a woman's name after a masculine article is not so read)
+        assert_eq!(
+            dropped(
+                "Il remporte la première étape le [...] à Lyon.",
+                Some("Le grand favori s'appelle Berthe Morisot.")
+            ),
+            Rule::Pronoun
         );
     }
 
