@@ -472,7 +472,7 @@ pub fn generate_from_sources(
         let needs = rewrites
             .get(&c.key())
             .is_some_and(|rules| rules.contains(&Rule::NoSubject));
-        let kept = !needs || crate::setting::is_situated(c);
+        let kept = (!needs || crate::setting::is_situated(c)) && !crate::setting::lacks_its_year(c);
         if !kept {
             unsituated += 1;
         }

@@ -177,7 +177,7 @@ impl Settings {
     }
 
     /// A document's period: the year of a document whose dates fall within a year or so of
-    /// it (at least three dated mentions, nine in ten of them within a year of the most
+    /// it (three dated mentions or more, or two of one year; nine in ten of them within a year of the most
     /// cited one). A document that spans decades has none: its cards name their own years.
     fn period_of(&self, document: u16) -> Option<u32> {
         self.year_covering(document, 9)
@@ -260,10 +260,11 @@ impl Settings {
     }
 
     /// The most cited year of a document when at least `tenths` tenths of its dated mentions
-    /// (three or more) fall within a year of it.
+    /// (three or more, or two of one year) fall within a year of it.
     fn year_covering(&self, document: u16, tenths: usize) -> Option<u32> {
         let years = self.years.get(&document)?;
-        if years.len() < 3 {
+        // (two mentions of one year are enough: « Le 21 février 1916 … le 18 décembre 1916 »)
+        if years.len() < 2 || years.len() == 2 && years[0] != years[1] {
             return None;
         }
         let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
@@ -463,6 +464,21 @@ pub(crate) fn is_situated(card: &GeneratedCard) -> bool {
         || years_in(&card.prompt).next().is_some()
         || card.answer_kind == Kind::Date;
     named && (year || timeless(card))
+}
+
+/// standalone: whether a card tells a day or a month (« Le 24 octobre, les troupes …
+/// reprennent [...] », « En [...] » → « juin ») with no year in its prompt, its answer or its
+/// situation line: of which year, nothing says.
+pub(crate) fn lacks_its_year(card: &GeneratedCard) -> bool {
+    let months = |text: &str| {
+        text.split(|c: char| !c.is_alphabetic())
+            .any(crate::facts::dates::is_month)
+    };
+    let dated = months(&card.prompt) || card.answer_kind == Kind::Date && months(&card.answer);
+    dated
+        && years_in(&card.prompt).next().is_none()
+        && years_in(&card.answer).next().is_none()
+        && years_in(&card.situation).next().is_none()
 }
 
 /// Whether `answer` is a century (« XVIe », « XVIe siècle », « 16e siècle »).
@@ -711,6 +727,48 @@ mod tests {
     use super::{is_situated, year_nearest};
     use crate::cards::GeneratedCard;
     use crate::facts::Kind;
+
+    #[test]
+    fn a_day_or_a_month_with_no_year_anywhere_is_not_standalone() {
+        let mut card = GeneratedCard::sample_cloze(
+            "Le 24 octobre, les troupes reprennent [...].",
+            "Douaumont",
+            Kind::Place,
+        );
+        assert!(super::lacks_its_year(&card));
+        card.situation = "Verdun, 1916".into();
+        assert!(!super::lacks_its_year(&card));
+        let month = GeneratedCard::sample_cloze(
+            "En [...], les Allemands prennent le fort.",
+            "juin",
+            Kind::Date,
+        );
+        assert!(super::lacks_its_year(&month));
+        let year = GeneratedCard::sample_cloze(
+            "En [...], les Allemands prennent le fort.",
+            "juin 1916",
+            Kind::Date,
+        );
+        assert!(!super::lacks_its_year(&year));
+        // (no day nor month: nothing to place in a year)
+        let place = GeneratedCard::sample_cloze(
+            "Le fort de [...] tombe sans combat.",
+            "Douaumont",
+            Kind::Place,
+        );
+        assert!(!super::lacks_its_year(&place));
+    }
+
+    #[test]
+    fn two_mentions_of_one_year_are_a_document_s_period() {
+        let mut settings = super::Settings::default();
+        settings.count(Kind::Date, "21 février 1916", 0);
+        settings.count(Kind::Date, "18 décembre 1916", 0);
+        assert_eq!(settings.period_of(0), Some(1916));
+        settings.count(Kind::Date, "1917", 1);
+        settings.count(Kind::Date, "1935", 1);
+        assert_eq!(settings.period_of(1), None);
+    }
 
     #[test]
     fn a_century_is_told_as_one() {
