@@ -358,10 +358,11 @@ fn cloze_priority(t: FactType) -> u8 {
     }
 }
 
-/// The answer shows in the prompt (accents and case aside), which gives it away.
-fn contains_answer(prompt: &str, answer: &str) -> bool {
-    let a = fold(answer);
-    let p = fold(prompt);
+/// The answer shows in the prompt (accents, case and hyphens aside: « le massif du
+/// Mont-Blanc » shows « mont Blanc »), which gives it away.
+pub(crate) fn contains_answer(prompt: &str, answer: &str) -> bool {
+    let a = fold(answer).replace('-', " ");
+    let p = fold(prompt).replace('-', " ");
     if a.chars().count() < 3 {
         return p.split(|c: char| !c.is_alphanumeric()).any(|w| w == a);
     }
@@ -632,6 +633,18 @@ fn first_cut_after(text: &str, after: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_shown_in_the_prompt_gives_it_away_hyphens_aside() {
+        assert!(contains_answer(
+            "Le [...], dans le massif du Mont-Blanc, culmine.",
+            "mont Blanc"
+        ));
+        assert!(!contains_answer(
+            "Le [...] culmine dans les Alpes.",
+            "mont Blanc"
+        ));
+    }
 
     #[test]
     fn a_long_cloze_loses_the_clauses_before_its_gap() {

@@ -1722,7 +1722,15 @@ pub fn verdicts(
             Some(span) => {
                 gapped_start = span.start;
                 let clause = &text[span.start..span.end];
-                if !more_words_than(clause, MIN_WORDS - 1) || clause.matches(answer).count() != 1 {
+                let local = m.span.0 - span.start;
+                let others = format!(
+                    "{}{}",
+                    &clause[..local],
+                    &clause[local + answer.len().min(clause.len() - local)..]
+                );
+                if !more_words_than(clause, MIN_WORDS - 1)
+                    || crate::cards::contains_answer(&others, answer)
+                {
                     refuse(
                         &mut out,
                         answer,

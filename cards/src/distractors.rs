@@ -508,18 +508,14 @@ impl Pools {
         let mut ranked: Vec<(u8, u8, u64, &Entry)> = pool
             .iter()
             // Another document lends its names and numbers when it is of the answer's time
-            // and subject; its places, whatever its subject, when the corpus told their kind
-            // (a town is a town in any story).
+            // and subject; its towns, whatever its subject, when the corpus told them as
+            // towns (a town is a town in any story; a crater of another is not this one's).
             .filter(|e| {
                 e.documents.iter().any(|&d| self.related(card.document, d))
                     || card.answer_kind == Kind::Place && {
-                        // (« au Panthéon », « au Daghestan », « en France » say too little
-                        // of a kind: « à Passy » says a town, « la ville de Bakou » surely)
                         let kind = self.place_kind(&e.text);
-                        kind.is_some()
-                            && kind == place_kind.or(Some(PlaceKind::Settlement))
-                            && (kind == Some(PlaceKind::Settlement)
-                                || self.sure_place_kind(&e.text).is_some())
+                        kind == Some(PlaceKind::Settlement)
+                            && place_kind.is_none_or(|k| k == PlaceKind::Settlement)
                     }
             })
             // Another name of someone is a name of the same document's (« Quel est le nom

@@ -402,6 +402,19 @@ impl Lexicon {
             return e;
         }
         let after_determiner = phrases::DETERMINERS.contains(&prev);
+        // « la société Latécoère », « la compagnie Air Liban »: the noun of a body, with its
+        // determiner, before the name; « Reynal & Hitchcock »: a firm's name.
+        let body_noun = matches!(
+            prev,
+            "société" | "compagnie" | "entreprise" | "firme" | "banque" | "maison" | "manufacture"
+        ) && name
+            .first
+            .checked_sub(2)
+            .is_some_and(|p| phrases::DETERMINERS.contains(&tokens[p].lower()));
+        if body_noun || tokens[name.first..name.end].iter().any(|t| t.text == "&") {
+            e.organisation += 3;
+            return e;
+        }
         if people::TITLES.contains(&prev) {
             e.person += 3;
         } else if people::is_office(prev) || office_de(tokens, name.first) {
@@ -855,6 +868,22 @@ mod tests {
                 "Il gagne Guernesey.",
             ],
             &[("Petrovsk", Kind::Place), ("Guernesey", Kind::Place)],
+        );
+    }
+
+    #[test]
+    fn the_noun_of_a_building_or_a_body_before_a_name_tells_its_kind() {
+        assert_kinds(
+            &[
+                "Il étudie au collège Notre-Dame de Sainte-Croix, au Mans.",
+                "En 1926, il entre à la société Latécoère à Toulouse.",
+                "Le livre paraît chez l'éditeur Reynal & Hitchcock.",
+            ],
+            &[
+                ("Notre-Dame de Sainte-Croix", Kind::Place),
+                ("Latécoère", Kind::Organisation),
+                ("Reynal & Hitchcock", Kind::Organisation),
+            ],
         );
     }
 

@@ -235,6 +235,16 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             }
             i += 1;
         }
+        // « Reynal & Hitchcock », « Procter & Gamble »: one firm's name.
+        while i > first_word
+            && tokens.get(i).is_some_and(|t| t.text == "&")
+            && tokens.get(i + 1).is_some_and(is_name_word)
+        {
+            i += 2;
+            while i < tokens.len() && is_name_word(&tokens[i]) {
+                i += 1;
+            }
+        }
         // `Léon de Milloué`, `Charles de Gaulle`: a first name, a particle, a surname
         // (after an honorific too: `Mgr Henri de Belsunce`).
         let honorific = matches!(
@@ -446,6 +456,14 @@ mod tests {
         assert_eq!(
             names("Le Comité Central de Moscou."),
             ["Comité Central", "Moscou"]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_joins_a_firm_s_name() {
+        assert_eq!(
+            names("Il paraît chez Reynal & Hitchcock à New York."),
+            ["Reynal & Hitchcock", "New York"]
         );
     }
 

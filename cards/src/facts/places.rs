@@ -72,6 +72,13 @@ pub fn head_noun(tokens: &[Token<'_>], first: usize, end: usize) -> Option<usize
 pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
     let prev = name.first.checked_sub(1).map(|p| tokens[p].lower());
     let prev2 = name.first.checked_sub(2).map(|p| tokens[p].lower());
+    // `le palais Smolny`, `au collège Notre-Dame`: the noun of a building, with its
+    // determiner, right before the name (a sea's or a mountain's noun heads the name
+    // itself: `la mer Méditerranée`).
+    let determiner = prev2.is_some_and(|d| matches!(d, "le" | "la" | "l'" | "les" | "du" | "au"));
+    if determiner && prev.and_then(PlaceKind::of_noun) == Some(PlaceKind::Site) {
+        return 3;
+    }
     match prev {
         Some("à" | "vers" | "jusqu'à") => 2,
         Some("en" | "au") => 1,
@@ -139,7 +146,8 @@ impl PlaceKind {
             | "avenue" | "boulevard" | "quai" | "cour" | "jardin" | "hôtel" | "abbaye"
             | "monastère" | "forteresse" | "fort" | "aéroport" | "quartier" | "faubourg"
             | "tour" | "arc" | "piscine" | "bassin" | "parc" | "cimetière" | "prison" | "café"
-            | "restaurant" | "auberge" => PlaceKind::Site,
+            | "collège" | "lycée" | "école" | "université" | "hôpital" | "couvent"
+            | "séminaire" | "chapelle" | "restaurant" | "auberge" => PlaceKind::Site,
             "fleuve" | "rivière" | "lac" | "étang" | "mer" | "océan" | "canal" | "golfe"
             | "baie" | "détroit" => PlaceKind::Water,
             "mont" | "montagne" | "massif" | "col" | "pic" | "seuil" | "chaîne" | "plateau"
