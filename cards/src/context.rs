@@ -2891,7 +2891,21 @@ pub fn antecedent(sentence: &str, lexicon: &Lexicon) -> Option<Antecedent> {
     }
     let (end, agreement) = if is(first, &["le", "la", "l'", "les"]) {
         let end = named_phrase_end(&tokens, start)?;
-        (end, det_agreement(first.lower())?)
+        let mut agreement = det_agreement(first.lower())?;
+        // « le général Philippe Pétain »: a title, then a person's name, is a person.
+        let titled = end > start + 2
+            && tokens.get(start + 1).is_some_and(|t| {
+                crate::facts::people::TITLES.contains(&t.lower())
+                    || crate::facts::people::is_office(t.lower())
+            })
+            && tokens[start + 2..end].iter().all(is_name_word);
+        if titled
+            && lexicon.kind_of(&sentence[tokens[start + 2].start..tokens[end - 1].end])
+                == Kind::Person
+        {
+            agreement.name = true;
+        }
+        (end, agreement)
     } else if is_name_word(first) && !is_mark(first) {
         // One name, or a list of names (`Kamenev, Rykov et Noguine`).
         let mut names = 0;
@@ -3698,6 +3712,18 @@ mod tests {
                 Some("Gustave Eiffel rencontre Maurice Koechlin à Marseille.")
             ),
             Rule::Pronoun
+        );
+    }
+
+    #[test]
+    fn a_titled_person_goes_on_as_a_person() {
+        // « le docteur Gustave Eiffel » is a person: the command he receives is no rival.
+        assert_eq!(
+            kept(
+                "Le [...], il organise le ravitaillement de Dijon.",
+                Some("Le même jour, le docteur Gustave Eiffel reçoit le commandement de l'armée.")
+            ),
+            "Le [...], le docteur Gustave Eiffel organise le ravitaillement de Dijon."
         );
     }
 

@@ -116,6 +116,81 @@ fn names_something(text: &str, skip: usize) -> bool {
                 .trim_start_matches('\'')
         })
         .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+        // (« l'armée allemande »: a nation's adjective names the nation)
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .skip(skip)
+            .any(is_a_nation_s)
+}
+
+/// Stems of the adjectives of nations (« allemande », « soviétiques »), without their
+/// endings.
+const NATIONS: &[&str] = &[
+    "allemand",
+    "français",
+    "anglais",
+    "britannique",
+    "russe",
+    "italien",
+    "espagnol",
+    "américain",
+    "soviétique",
+    "polonais",
+    "autrichien",
+    "prussien",
+    "turc",
+    "ottoman",
+    "japonais",
+    "chinois",
+    "belge",
+    "suisse",
+    "néerlandais",
+    "hollandais",
+    "portugais",
+    "grec",
+    "suédois",
+    "norvégien",
+    "danois",
+    "hongrois",
+    "roumain",
+    "serbe",
+    "bulgare",
+    "irlandais",
+    "écossais",
+    "canadien",
+    "mexicain",
+    "brésilien",
+    "argentin",
+    "égyptien",
+    "marocain",
+    "algérien",
+    "tunisien",
+    "iranien",
+    "persan",
+    "arménien",
+    "géorgien",
+    "ukrainien",
+    "finlandais",
+    "tchèque",
+    "vénitien",
+    "génois",
+    "bavarois",
+    "saxon",
+];
+
+/// Whether a lower-case word is the adjective of a nation, in any gender or number.
+fn is_a_nation_s(word: &str) -> bool {
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    NATIONS.iter().any(|stem| {
+        word.strip_prefix(stem).is_some_and(|rest| {
+            matches!(
+                rest,
+                "" | "e" | "s" | "es" | "ne" | "nes" | "ce" | "que" | "ques"
+            )
+        })
+    })
 }
 
 /// What a prompt naming nothing costs: a question that names nothing asks of nothing.
@@ -179,6 +254,20 @@ pub fn sort_by<T>(items: &mut [T], card: impl Fn(&T) -> &GeneratedCard) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nation_s_adjective_anchors_a_question() {
+        assert!(names_something(
+            "Qui était chef d'état-major de l'armée allemande ?",
+            1
+        ));
+        assert!(names_something("Qui commandait la flotte britannique ?", 1));
+        assert!(!names_something("Qui a signé le mandat ?", 1));
+        // (adjectives that only end like one name no nation)
+        assert!(!names_something("Qui dirigeait le parti politique ?", 1));
+        assert!(is_a_nation_s("soviétiques") && is_a_nation_s("italienne"));
+        assert!(!is_a_nation_s("Allemande") && !is_a_nation_s("russes-blancs"));
+    }
 
     #[test]
     fn a_subject_that_does_something_on_its_own_is_no_pronoun() {

@@ -216,6 +216,19 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             continue;
         }
         let first_word = i;
+        // « le général von Falkenhayn », « le peintre van Gogh »: a foreign particle after
+        // a title opens the name.
+        if i > 0
+            && matches!(
+                tokens[i].text,
+                "von" | "van" | "di" | "da" | "del" | "della"
+            )
+            && tokens.get(i + 1).is_some_and(is_name_word)
+            && (super::people::TITLES.contains(&tokens[i - 1].lower())
+                || super::people::is_office(tokens[i - 1].lower()))
+        {
+            i += 1;
+        }
         while i < tokens.len() && is_name_word(&tokens[i]) {
             let sentence_start = Some(i) == first_word_index
                 || (i > 0 && matches!(tokens[i - 1].text, "«" | "—" | "–" | "(" | ":" | "\""));
@@ -253,7 +266,10 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
         );
         if (i == first_word + 1 || (honorific && i == first_word + 2))
             && i + 1 < tokens.len()
-            && matches!(tokens[i].text, "de" | "d'")
+            && matches!(
+                tokens[i].text,
+                "de" | "d'" | "von" | "van" | "di" | "da" | "del" | "della"
+            )
             && is_name_word(&tokens[i + 1])
             && !TOPONYM_HEADS.contains(&tokens[first_word].lower())
             && !super::organisations::KEYWORDS.contains(&tokens[first_word].lower())
@@ -456,6 +472,14 @@ mod tests {
         assert_eq!(
             names("Le Comité Central de Moscou."),
             ["Comité Central", "Moscou"]
+        );
+    }
+
+    #[test]
+    fn a_foreign_particle_belongs_to_the_name() {
+        assert_eq!(
+            names("Le général von Falkenhayn et Paul von Hindenburg arrivent à Berlin."),
+            ["von Falkenhayn", "Paul von Hindenburg", "Berlin"]
         );
     }
 
