@@ -142,8 +142,15 @@ impl DocumentTopic {
             .rev()
             .find(|w| w.starts_with(char::is_uppercase) || w.chars().all(|c| c.is_ascii_digit()))
             .unwrap_or(t);
-        if text.matches(key).count() >= 2 {
-            let pronoun = topic_pronoun(t, topic.feminine, text);
+        let pronoun = topic_pronoun(t, topic.feminine, text);
+        // (a life is told with « il » or « elle » after its first sentence names the person
+        // once: « Jean Moulin, né le 20 juin 1899 … Préfet d'Eure-et-Loir en 1940, il … »)
+        let a_person_told_by_pronoun = topic.feminine.is_none()
+            && pronoun.is_some()
+            && t.split_whitespace().count() >= 2
+            && t.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+        if text.matches(key).count() >= 2 || a_person_told_by_pronoun {
             DocumentTopic { pronoun, ..topic }
         } else {
             DocumentTopic::default()
@@ -2383,6 +2390,21 @@ mod tests {
                 .into_iter(),
         );
         assert_eq!(t.topic.as_deref(), Some("Marie Curie"));
+    }
+
+    #[test]
+    fn a_person_named_once_then_told_by_pronoun_is_the_topic() {
+        let first = "Jean Moulin, né le 20 juin 1899 à Béziers, est un résistant français.";
+        let text = format!(
+            "{first} Préfet en 1940, il refuse de signer. Il gagne Londres. Il fonde le CNR."
+        );
+        let t = DocumentTopic::from_first_sentences_of([first].into_iter(), Some(&text));
+        assert_eq!(t.topic.as_deref(), Some("Jean Moulin"));
+        assert_eq!(t.pronoun, Some("il"));
+        // Named once and never taken up by a pronoun: no topic.
+        let text = format!("{first} La ville de Béziers grandit. Le canal passe à Béziers.");
+        let t = DocumentTopic::from_first_sentences_of([first].into_iter(), Some(&text));
+        assert_eq!(t.topic, None);
     }
 
     #[test]

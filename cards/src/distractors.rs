@@ -366,10 +366,7 @@ impl Pools {
                 ..card.clone()
             };
             // (enough for three once the names taken already are left out)
-            let mut wrong = self.wrong_answers(&alone, 3 + used.len());
-            if wrong.is_empty() {
-                wrong = self.of_the_corpus(&alone);
-            }
+            let mut wrong = self.some_wrong_answers(&alone, 3 + used.len());
             // (no name of the answer under another spelling: « Alexander Fleming » for
             // « Fleming, Florey et Chain »)
             wrong.retain(|w| !used.iter().any(|u| u == w || same_name(u, w)));
@@ -381,6 +378,9 @@ impl Pools {
             each.push(wrong);
         }
         let n = each.iter().map(Vec::len).min().unwrap_or(0);
+        if n < 3 {
+            return Vec::new();
+        }
         (0..n)
             .map(|k| {
                 let names: Vec<&str> = each.iter().map(|w| w[k].as_str()).collect();
@@ -416,6 +416,8 @@ impl Pools {
             return Vec::new();
         }
         let prompt = fold(&card.prompt);
+        let context = fold(&card.context);
+        let answer_folded = fold(&card.answer);
         let unit = if card.answer_kind == Kind::Quantity {
             unit_after(&card.context, &card.answer)
         } else {
@@ -601,6 +603,10 @@ impl Pools {
                     || is_acronym(&e.text) == acronym
             })
             .filter(|e| !prompt.contains(&fold(&e.text)))
+            // Nor one listed with the answer in the card's own sentence, which the prompt cut
+            // off (« fait escale à [...] » from « à Cherbourg, puis à Queenstown »:
+            // Queenstown is right too).
+            .filter(|e| !listed_with(&context, &answer_folded, &fold(&e.text)))
             .filter(|e| !is_acronym(&e.text) || !matches_initials(&card.prompt, &e.text))
             .filter(|e| card.answer_kind != Kind::Date || date_shape(&e.text) == shape)
             .filter(|e| {
@@ -1048,6 +1054,39 @@ fn numbers_near(answer: &str, below: Option<f64>) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether `other` is listed with `answer` in the sentence `context` (all folded): right
+/// after or before it, joined by a comma, « et », « ou » or « puis », with the same
+/// preposition or none (« à cherbourg, puis à queenstown », « kamenev et riazanov »).
+fn listed_with(context: &str, answer: &str, other: &str) -> bool {
+    if answer.is_empty() || other.is_empty() || answer == other {
+        return false;
+    }
+    let joined = |first: &str, second: &str| {
+        context.match_indices(first).any(|(i, _)| {
+            let rest = &context[i + first.len()..];
+            let rest = rest.trim_start_matches([',', ' ']);
+            let rest = ["puis ", "et ", "ou ", "ainsi que "]
+                .iter()
+                .find_map(|link| rest.strip_prefix(link))
+                .unwrap_or(rest);
+            let rest = [
+                "a ", "en ", "au ", "aux ", "de ", "du ", "le ", "la ", "les ",
+            ]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+            rest.starts_with(second)
+                && rest[second.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && rest.len() < context.len()
+                && context[i + first.len()..].len() - rest.len() <= 16
+        })
+    };
+    joined(answer, other) || joined(other, answer)
 }
 
 /// Whether two names are one person's with and without a maiden name: the same first name,
@@ -1814,6 +1853,22 @@ mod tests {
                 "Irène Joliot-Curie"
             ]
         );
+        // A name listed with the answer in its sentence may be right too.
+        assert!(listed_with(
+            "il fait escale a cherbourg, puis a queenstown, en irlande",
+            "cherbourg",
+            "queenstown"
+        ));
+        assert!(listed_with(
+            "kamenev et riazanov sont accuses",
+            "riazanov",
+            "kamenev"
+        ));
+        assert!(!listed_with(
+            "p. djaparidze (interieur), g. korganov (defense)",
+            "p. djaparidze",
+            "g. korganov"
+        ));
         // One woman under two names is one wrong answer.
         assert!(same_person("Marie Curie", "Marie Skłodowska-Curie"));
         assert!(!same_person("Marie Curie", "Pierre Curie"));

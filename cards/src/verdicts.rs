@@ -1061,8 +1061,14 @@ pub fn unexplained_name<'a>(
         let Some(at) = whole_word_at(text, name) else {
             return false;
         };
+        let after = &text[at + name.len()..];
+        // (« le RMS Titanic »: the first word of a longer name, which names a thing)
+        let in_a_longer_name = after
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
         let spelled_out = text[..at].ends_with('(')
-            || text[at + name.len()..].starts_with(')')
+            || after.starts_with(')')
+            || in_a_longer_name
             || after_a_kind_noun(&text[..at]);
         let common = lexicon.lookup(&name.to_lowercase()).next().is_some();
         !spelled_out && !common && !explained(name) && name != card.answer
@@ -1705,6 +1711,17 @@ mod tests {
             &card("Le Comité central compte [...] membres."),
             names.into_iter(),
             explained
+        ));
+        // The first word of a longer name names a thing, not a body (« le RMS Titanic »).
+        assert!(!unexplained_name(
+            &card("Le RMS Titanic compte [...] canots."),
+            ["RMS"].into_iter(),
+            |_| false
+        ));
+        assert!(unexplained_name(
+            &card("Le RMS compte [...] navires."),
+            ["RMS"].into_iter(),
+            |_| false
         ));
     }
 
