@@ -107,7 +107,7 @@ impl Judge<'_> {
             {
                 return Some(Rule::RelativeTime);
             }
-            if one_of_many(&card.prompt) || one_of_a_cut_list(card) {
+            if one_of_many(&card.prompt) || one_of_a_cut_list(card) || introduced_open(card) {
                 return Some(Rule::OneOfMany);
             }
             if self.a_town_fits_too(card, setting_place) {
@@ -997,6 +997,23 @@ pub fn mend(card: &mut GeneratedCard) {
     }
 }
 
+/// unique: a body's name after an indefinite article (« envisagèrent la création d'un
+/// [...] » → « Comité de Défense révolutionnaire ») is introduced, not referred to: any body
+/// of that kind fills the gap, another right answer among them.
+fn introduced_open(card: &GeneratedCard) -> bool {
+    if !matches!(card.answer_kind, Kind::Organisation | Kind::Other) {
+        return false;
+    }
+    card.prompt.split_once(GAP).is_some_and(|(before, _)| {
+        before.split_whitespace().next_back().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "un" | "une" | "d'un" | "d'une" | "d’un" | "d’une"
+            )
+        })
+    })
+}
+
 impl Judge<'_> {
     /// unique: a place gap right after « à » (« s'est ouvert dans la Salle de l'Assemblée
     /// à [...] ») holds any town, so the town the document happens in fits it too when the
@@ -1685,6 +1702,19 @@ fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_introduced_by_an_indefinite_article_has_many_fillers() {
+        let card = |prompt: &str| {
+            GeneratedCard::sample_cloze(prompt, "Comité de Défense", Kind::Organisation)
+        };
+        assert!(introduced_open(&card(
+            "Le 9 octobre, les Soviétiques envisagèrent la création d'un [...]."
+        )));
+        assert!(!introduced_open(&card(
+            "Le 9 octobre, les Soviétiques dissolvent le [...]."
+        )));
+    }
 
     #[test]
     fn a_body_s_own_word_must_be_explained() {
