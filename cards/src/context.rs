@@ -335,6 +335,17 @@ impl<'a> Surroundings<'a> {
             .filter(|_| thing && self.after_topic())
     }
 
+    /// The person the document is about, when the card's paragraph is about them (see
+    /// [`Surroundings::after_topic`]): the owner of a possessive subject (« Son père … »).
+    fn person_of_paragraph(&self) -> Option<&'a str> {
+        let topic = self.topic?;
+        let person = topic.feminine.is_none() && topic.pronoun.is_some();
+        topic
+            .topic
+            .as_deref()
+            .filter(|t| person && self.after_topic() && self.lexicon.kind_of(t) == Kind::Person)
+    }
+
     /// The document's topic as the antecedent of the subject pronoun `p`: when the pronoun
     /// is the one the topic takes, after the topic ([`Surroundings::after_topic`]: the
     /// paragraph's start, or a sentence whose subject is the topic, its head `le canal` for
@@ -959,6 +970,27 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
                 completed = true;
                 rewritten.push(Rule::Unnamed);
                 continue;
+            }
+        }
+        // « Son père, Simon-René Braille, était maître bourrelier » in a life of Louis
+        // Braille, after a sentence about him: « Le père de Louis Braille, … ».
+        let possessive_at = if question {
+            possessive_subject_of_question(&tokens)
+        } else {
+            Some(start).filter(|&s| is(&tokens[s], &["son", "sa", "ses", "Son", "Sa", "Ses"]))
+        };
+        if let Some(at) = possessive_at {
+            match around
+                .person_of_paragraph()
+                .and_then(|topic| owned_by(&text, &tokens, at, topic))
+            {
+                Some(t) => {
+                    text = t;
+                    rewritten.push(Rule::Pronoun);
+                    continue;
+                }
+                None if question => return Verdict::Drop(Rule::Pronoun),
+                None => {}
             }
         }
         let p = match problem {
@@ -2538,6 +2570,82 @@ fn subject_problem(tokens: &[Token<'_>], start: usize) -> Option<Problem> {
     None
 }
 
+/// The possessive opening a question's subject (« Quand ses cendres sont-elles
+/// transférées … ? »), after its question words.
+fn possessive_subject_of_question(tokens: &[Token<'_>]) -> Option<usize> {
+    let mut i = 0;
+    while tokens.get(i).is_some_and(|t| {
+        is(
+            t,
+            &["quand", "où", "comment", "pourquoi", "combien", "de", "d'"],
+        )
+    }) {
+        i += 1;
+    }
+    (i > 0 && tokens.get(i).is_some_and(|t| is(t, &["son", "sa", "ses"]))).then_some(i)
+}
+
+/// `text` with the possessive noun phrase at token `at` owned by `owner`: « Ses cendres
+/// présumées sont … » → « Les cendres présumées de Jean Moulin sont … »; the noun phrase is
+/// the possessive's lower-case nouns and adjectives (three at most) up to its verb, a comma
+/// or a name. `None` when there is none.
+fn owned_by(text: &str, tokens: &[Token<'_>], at: usize, owner: &str) -> Option<String> {
+    let article = match tokens.get(at)?.lower() {
+        "son" => "le",
+        "sa" => "la",
+        "ses" => "les",
+        _ => return None,
+    };
+    let lexicon = crate::lexicon::Lexicon::get();
+    let mut end = at + 1;
+    while end < at + 4
+        && tokens.get(end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && lower_word(Some(t))
+                && !is(t, AUXILIARIES)
+                && !is(t, PREPOSITIONS)
+                && !is(t, DETERMINERS)
+                && lexicon.lookup(t.lower()).next().is_some_and(|a| {
+                    matches!(
+                        a.pos,
+                        crate::lexicon::Pos::Noun | crate::lexicon::Pos::Adjective
+                    ) || a
+                        .verb_forms()
+                        .all(|f| f.mood == crate::lexicon::Mood::Participle)
+                        && a.pos.is_verb()
+                })
+        })
+    {
+        end += 1;
+    }
+    if end == at + 1 {
+        return None;
+    }
+    let noun_phrase = &text[tokens[at + 1].start..tokens[end - 1].end];
+    let vowel = |s: &str| {
+        crate::typography::fold(s)
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouyh".contains(c))
+    };
+    let article = if article != "les" && vowel(noun_phrase) {
+        "l'".to_string()
+    } else {
+        format!("{article} ")
+    };
+    let article = if tokens[at].start == 0 {
+        crate::typography::capitalise(&article)
+    } else {
+        article
+    };
+    let of = if vowel(owner) { "d'" } else { "de " };
+    Some(format!(
+        "{}{article}{noun_phrase} {of}{owner}{}",
+        &text[..tokens[at].start],
+        &text[tokens[end - 1].end..]
+    ))
+}
+
 /// A subject pronoun in a question that is not its inverted subject (`-t-il`).
 fn question_pronoun(tokens: &[Token<'_>]) -> Option<Problem> {
     tokens.iter().enumerate().find_map(|(i, t)| {
@@ -3832,6 +3940,52 @@ mod tests {
             ),
             "Après la grève du [...], les ouvriers de Lyon reprennent le travail."
         );
+    }
+
+    #[test]
+    fn a_possessive_subject_in_a_life_is_the_person_s() {
+        let lex = lexicon();
+        let topic = crate::clauses::DocumentTopic {
+            topic: Some("Gustave Eiffel".to_string()),
+            feminine: None,
+            pronoun: Some("il"),
+        };
+        let screened = |prompt: &str, kind: CardKind| {
+            // First in its paragraph.
+            let around = Surroundings::new(&lex, None).with_topic(&topic, false);
+            match screen(prompt, kind, Kind::Date, &around) {
+                Verdict::Keep { prompt, .. } => Some(prompt),
+                Verdict::Drop(_) => None,
+            }
+        };
+        assert_eq!(
+            screened(
+                "Quand ses cendres présumées sont-elles transférées au Panthéon ?",
+                CardKind::QuestionAnswer
+            )
+            .as_deref(),
+            Some("Quand les cendres présumées de Gustave Eiffel sont-elles transférées au Panthéon ?")
+        );
+        assert_eq!(
+            screened("Son atelier ouvre à Dijon le [...].", CardKind::Cloze).as_deref(),
+            Some("L'atelier de Gustave Eiffel ouvre à Dijon le [...].")
+        );
+        // A document about a thing owns nothing so.
+        let canal = crate::clauses::DocumentTopic {
+            topic: Some("Le canal du Midi".to_string()),
+            feminine: Some(false),
+            pronoun: Some("il"),
+        };
+        let around = Surroundings::new(&lex, None).with_topic(&canal, false);
+        assert!(matches!(
+            screen(
+                "Quand ses écluses sont-elles ouvertes ?",
+                CardKind::QuestionAnswer,
+                Kind::Date,
+                &around
+            ),
+            Verdict::Drop(Rule::Pronoun)
+        ));
     }
 
     #[test]
