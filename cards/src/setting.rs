@@ -710,9 +710,20 @@ pub(crate) fn title_subject(title: &str) -> Option<String> {
     if words.len() > 6 || !t.starts_with(char::is_uppercase) {
         return None;
     }
+    // (a word after an article or an adjective is a noun: « La grande peste de 1720 »,
+    // though « peste » is also a verb's form)
+    let after_noun_opener = |i: usize| {
+        i > 0 && {
+            let before = words[i - 1].to_lowercase();
+            lexicon
+                .lookup(&before)
+                .any(|a| a.pos.is_article() || a.pos == crate::lexicon::Pos::Adjective)
+        }
+    };
     if words
         .iter()
-        .any(|w| crate::clauses::is_verb_form(lexicon, w))
+        .enumerate()
+        .any(|(i, w)| crate::clauses::is_verb_form(lexicon, w) && !after_noun_opener(i))
     {
         return None;
     }
@@ -768,6 +779,15 @@ mod tests {
         settings.count(Kind::Date, "1917", 1);
         settings.count(Kind::Date, "1935", 1);
         assert_eq!(settings.period_of(1), None);
+    }
+
+    #[test]
+    fn a_title_s_noun_that_is_also_a_verb_s_form_is_a_noun() {
+        assert_eq!(
+            super::title_subject("La grande peste de 1720").as_deref(),
+            Some("La grande peste de 1720")
+        );
+        assert_eq!(super::title_subject("Napoléon arrive à Paris"), None);
     }
 
     #[test]

@@ -93,6 +93,17 @@ pub fn clean(text: &str) -> CleanDocument {
         repair_words(block, &footnote_numbers);
     }
     blocks.retain(|b| b.text.chars().any(char::is_alphabetic));
+    // The running title of the page's head (« 142    LA GRANDE PESTE DE 1720 ») names what
+    // the page is about: the document's title, in the case the page writes its words.
+    if let Some((no, title)) = lines
+        .iter()
+        .zip(&furniture)
+        .take(3)
+        .find(|((_, l), f)| **f && numbered_running_title(l))
+        .map(|((no, l), _)| (*no, running_title_text(l, &blocks)))
+    {
+        blocks.insert(0, Block::new(BlockKind::Title, title, no));
+    }
     CleanDocument {
         format: Format::Ocr,
         blocks,
@@ -284,6 +295,44 @@ fn numbered_running_title(line: &str) -> bool {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
         && is_running_title(title)
+}
+
+/// The title of a numbered running title (« 142    LA GRANDE PESTE DE 1720 »), its page
+/// number left out, each word written as the page's text writes it (« Verdun », « XIV »),
+/// or in lower case, the first capitalised: « La grande peste de 1720 ».
+fn running_title_text(line: &str, blocks: &[Block]) -> String {
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    // (the page number, at one end: « … DE 1720 » keeps its year)
+    if words.first().is_some_and(|w| is_page_number(w)) {
+        words.remove(0);
+    } else if words.last().is_some_and(|w| is_page_number(w)) {
+        words.pop();
+    }
+    let as_written = |word: &str| -> Option<String> {
+        let lower = word.to_lowercase();
+        blocks.iter().find_map(|b| {
+            b.text
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .find(|w| w.to_lowercase() == lower && w.starts_with(char::is_uppercase))
+                .map(str::to_string)
+        })
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let written = match as_written(w) {
+            // (an article or a preposition the text capitalises at a sentence's start
+            // stays in lower case inside the title)
+            Some(form) if lower.chars().count() > 3 || form.chars().all(char::is_uppercase) => form,
+            _ => lower,
+        };
+        out.push(if i == 0 {
+            crate::typography::capitalise(&written)
+        } else {
+            written
+        });
+    }
+    out.join(" ")
 }
 
 fn is_running_title(line: &str) -> bool {
@@ -502,6 +551,19 @@ mod tests {
             "12 000 ouvriers travaillent au canal."
         ));
         assert!(!numbered_running_title("1917 La Révolution"));
+    }
+
+    #[test]
+    fn the_running_title_of_the_page_s_head_is_the_title_in_the_text_s_case() {
+        let page = "142                LA GRANDE PESTE DE 1720\n\n\nLe 25 mai 1720, le navire \
+                    arrive devant Marseille.\nLa peste gagne la ville de Marseille.\n";
+        let doc = clean(page);
+        assert_eq!(doc.title(), Some("La grande peste de 1720"));
+        let page = "LA FRANCE DE LOUIS XIV                 212\nL'édit, signé par Louis XIV, \
+                    révoque celui de Nantes dans toute la France.\n";
+        assert_eq!(clean(page).title(), Some("La France de Louis XIV"));
+        // A page with no running title has none.
+        assert_eq!(clean("Le navire arrive devant Marseille.\n").title(), None);
     }
 
     use super::*;
