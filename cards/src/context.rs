@@ -250,6 +250,39 @@ impl Descriptions {
     }
 }
 
+/// Whether a prompt names two different things past its first word (« La Joconde revient
+/// au Louvre »; « Notre-Dame de Paris » is one name: capitalised words joined by « de »,
+/// « du », « d' » are read together).
+pub(crate) fn names_two_things(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    let capital = |w: &str| {
+        let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+        w.starts_with(char::is_uppercase) && w.chars().count() > 1
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        let link = matches!(*w, "de" | "du" | "des" | "d'" | "d’")
+            && !current.is_empty()
+            && words.get(i + 1).is_some_and(|n| capital(n));
+        if capital(w) || link {
+            current.push(w);
+        } else if !current.is_empty() {
+            names.push(current.join(" "));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        names.push(current.join(" "));
+    }
+    names.sort_unstable();
+    names.dedup();
+    names.len() >= 2
+}
+
 impl<'a> Surroundings<'a> {
     /// The surroundings of a sentence; `previous` is the sentence before it in the same
     /// paragraph, if any.
@@ -1076,7 +1109,13 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         // 1917 »), marked as for an unnamed subject.
         if answer == Kind::Date && content + 1 == min_content_words(false) && !named {
             rewritten.push(Rule::NoSubject);
-        } else {
+        } else if !(answer == Kind::Date
+            && named
+            && content + 1 == min_content_words(true)
+            && names_two_things(&text))
+        {
+            // (« La Joconde revient au Louvre le [...] »: two names and a verb single out
+            // the day)
             return Verdict::Drop(Rule::TooShort);
         }
     }

@@ -80,7 +80,12 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     if block == BlockKind::Quote || card.context.starts_with('«') {
         s -= 12;
     }
-    if !names_something(&card.prompt, 1) {
+    // (a nation's adjective anchors a question about a role, « l'armée allemande »; a
+    // cloze's gap beside one may still be filled many ways: « le pouvoir soviétique … en
+    // [...] »)
+    let anchored = names_something(&card.prompt, 1)
+        && (card.kind != CardKind::Cloze || names_a_name(&card.prompt, 1));
+    if !anchored {
         s -= unanchored_cost(card);
     }
     for demonstrative in [" cette ", " ce ", " ces ", " cet "] {
@@ -109,6 +114,16 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
 /// Whether `text` holds a proper name past its first `skip` words: what anchors a card
 /// in the world.
 fn names_something(text: &str, skip: usize) -> bool {
+    names_a_name(text, skip)
+        // (« l'armée allemande »: a nation's adjective names the nation)
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .skip(skip)
+            .any(is_a_nation_s)
+}
+
+/// Whether `text` holds a capitalised name past its first `skip` words.
+fn names_a_name(text: &str, skip: usize) -> bool {
     text.split(' ')
         .skip(skip)
         .map(|w| {
@@ -116,11 +131,6 @@ fn names_something(text: &str, skip: usize) -> bool {
                 .trim_start_matches('\'')
         })
         .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
-        // (« l'armée allemande »: a nation's adjective names the nation)
-        || text
-            .split(|c: char| !c.is_alphabetic())
-            .skip(skip)
-            .any(is_a_nation_s)
 }
 
 /// Stems of the adjectives of nations (« allemande », « soviétiques »), without their
@@ -266,6 +276,21 @@ mod tests {
         // (adjectives that only end like one name no nation)
         assert!(!names_something("Qui dirigeait le parti politique ?", 1));
         assert!(is_a_nation_s("soviétiques") && is_a_nation_s("italienne"));
+        // A cloze is anchored by a name only (« le pouvoir soviétique … en [...] »).
+        let mut cloze = GeneratedCard::sample_cloze(
+            "Le pouvoir soviétique n'a été définitivement établi en [...] qu'en 1920.",
+            "Azerbaïdjan",
+            Kind::Place,
+        );
+        cloze.fact_type = FactType::Place;
+        let mut named = cloze.clone();
+        named.prompt = "Le pouvoir soviétique n'a été établi en [...] par Lénine.".into();
+        assert!(
+            score(&cloze, BlockKind::Paragraph) + 12 == score(&named, BlockKind::Paragraph),
+            "{} {}",
+            score(&cloze, BlockKind::Paragraph),
+            score(&named, BlockKind::Paragraph)
+        );
         assert!(!is_a_nation_s("Allemande") && !is_a_nation_s("russes-blancs"));
     }
 

@@ -50,7 +50,10 @@ impl Judge<'_> {
                 return Some(Rule::Fragment);
             }
             // What was cut to one fact must still single it out (as [`one_fact`] asks).
-            if !says_enough(Lexicon::get(), &card.prompt) && !dated_in_its_situation(card) {
+            if !says_enough(Lexicon::get(), &card.prompt)
+                && !dated_in_its_situation(card)
+                && !dated_between_names(card)
+            {
                 return Some(Rule::TooShort);
             }
             if points_back_by_an_object(Lexicon::get(), &card.prompt)
@@ -893,6 +896,17 @@ fn dated_in_its_situation(card: &GeneratedCard) -> bool {
     unnamed || named
 }
 
+/// A date cloze one content word short of [`says_enough`] that names two things (« La
+/// Joconde revient au Louvre le [...] »): its names and its verb single the day out.
+fn dated_between_names(card: &GeneratedCard) -> bool {
+    let lexicon = Lexicon::get();
+    card.answer_kind == Kind::Date
+        && card.prompt.split_whitespace().count() >= 5
+        && crate::context::names_two_things(&card.prompt)
+        && crate::clauses::content_words(lexicon, &card.prompt) + 1
+            >= crate::context::min_content_words(true)
+}
+
 /// standalone: an elided object pronoun before a verb (« Le Congrès l'a remplacé … »)
 /// stands for something the sentence before named.
 fn points_back_by_an_object(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
@@ -1702,6 +1716,23 @@ fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_between_two_names_is_singled_out() {
+        let card = |prompt: &str| GeneratedCard::sample_cloze(prompt, "4 janvier 1914", Kind::Date);
+        assert!(dated_between_names(&card(
+            "La Joconde revient au Louvre le [...]."
+        )));
+        assert!(!dated_between_names(&card(
+            "La Joconde revient au musée le [...]."
+        )));
+        assert!(crate::context::names_two_things(
+            "La Joconde revient au Louvre le [...]."
+        ));
+        assert!(!crate::context::names_two_things(
+            "La Joconde revient à la Joconde."
+        ));
+    }
 
     #[test]
     fn a_body_introduced_by_an_indefinite_article_has_many_fillers() {
