@@ -2838,8 +2838,10 @@ fn clitic_at(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Problem> {
             !matches!(
                 w,
                 "fait" | "effet" | "tête" | "outre" | "particulier" | "revanche"
-            ) && subject_before(tokens, p, start)
-                && verb_like(w, false)
+            ) && (subject_before(tokens, p, start) && verb_like(w, false)
+                // (« La ville d'Arles, la plus vaste commune, en administre la plus grande
+                // partie »: of what?)
+                || comma && verb_like(w, false))
         }
         _ => {
             (subject_before(tokens, p, start) && verb_like(w, false))
@@ -3895,6 +3897,14 @@ mod tests {
 
     #[test]
     fn object_pronouns_need_their_antecedent() {
+        // « en » after a comma, before its verb, stands for something said before.
+        assert_eq!(
+            dropped(
+                "La ville de Dijon, la plus vaste commune avec [...] km², en administre la plus grande partie.",
+                None
+            ),
+            Rule::Pronoun
+        );
         // « l'emporter » is to win: its « l' » stands for nothing.
         for won in [
             "Garin l'emporte le [...] avec deux heures d'avance sur Lucien Pothier.",

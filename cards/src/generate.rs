@@ -578,7 +578,15 @@ pub fn generate_from_sources(
                 is_an_acronym(name) || uses_often(&cleaned[card.document as usize], name)
             }),
             |name| {
-                pools.is_alias(name)
+                // (what the document is about is named by its title or first sentence:
+                // « La Camargue est une région naturelle … »)
+                let subject = settings
+                    .subjects
+                    .get(card.document as usize)
+                    .and_then(Option::as_deref)
+                    .is_some_and(|s| crate::clauses::has_words(s, name));
+                subject
+                    || pools.is_alias(name)
                     || settings.is_place(name)
                     || crate::facts::names::is_regnal(name)
                     || countries.contains(name)

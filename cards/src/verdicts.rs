@@ -41,6 +41,7 @@ impl Judge<'_> {
             }
             if cuts_a_name(&card.prompt)
                 || (card.answer_kind != Kind::Date && ends_a_named_thing(&card.prompt))
+                || closes_a_named_institution(&card.prompt, &card.answer)
                 || heads_a_name(&card.prompt, &card.answer)
                 || (card.answer_kind == Kind::Organisation && body_goes_on(&card.prompt))
             {
@@ -1203,7 +1204,11 @@ fn heads_a_name(prompt: &str, answer: &str) -> bool {
     let Some((_, after)) = prompt.split_once(GAP) else {
         return false;
     };
-    let mut words = after.split_whitespace();
+    // (« Le [...] naturel régional de Camargue »: its adjectives first)
+    let mut words = after.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| is_adjective_alone(w)) {
+        words.next();
+    }
     let next = match words.next() {
         Some(w @ ("du" | "de" | "des")) => words.next().map(|n| (w, n)),
         Some(w) => w
@@ -1545,6 +1550,45 @@ fn ends_a_named_thing(prompt: &str) -> bool {
     heads_a_name || capitalised_before
 }
 
+/// minimal: « Le Parc naturel régional de [...] » → « Camargue »: a capitalised noun and its
+/// adjectives, then « de », open an institution's name, which one word closes. (A body's
+/// whole name after it is its complement: « Le Comité militaire révolutionnaire du [...] »
+/// → « Soviet de Petrograd ».)
+fn closes_a_named_institution(prompt: &str, answer: &str) -> bool {
+    if answer.contains(' ') {
+        return false;
+    }
+    let Some((before, _)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    if !words
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "du" | "des" | "d'"))
+    {
+        return false;
+    }
+    words.pop();
+    let adjectives = words
+        .iter()
+        .rev()
+        .take_while(|w| is_adjective_alone(w))
+        .count();
+    adjectives > 0
+        && words.len() > adjectives + 1
+        && words[words.len() - 1 - adjectives].starts_with(char::is_uppercase)
+}
+
+/// A lower-case word the lexicon gives as an adjective first (« naturel », « régional »,
+/// « nationale »).
+fn is_adjective_alone(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && Lexicon::get()
+            .lookup(word)
+            .next()
+            .is_some_and(|a| a.pos == crate::lexicon::Pos::Adjective)
+}
+
 /// minimal: a prompt whose brackets or quotation marks do not pair up was cut inside them
 /// (« s'est tenu du 3 au 24 juin (16 juin. »).
 fn unbalanced(prompt: &str) -> bool {
@@ -1716,6 +1760,26 @@ fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gap_that_closes_an_institution_s_name_cuts_it() {
+        assert!(closes_a_named_institution(
+            "Le Parc naturel régional de [...] a été créé en 1970.",
+            "Camargue"
+        ));
+        assert!(!closes_a_named_institution(
+            "Le Comité militaire révolutionnaire du [...] fut créé le 12 octobre 1917.",
+            "Soviet de Petrograd"
+        ));
+        assert!(!closes_a_named_institution(
+            "La ville de [...] grandit.",
+            "Lyon"
+        ));
+        assert!(heads_a_name(
+            "Le [...] naturel régional de Camargue a été créé.",
+            "Parc"
+        ));
+    }
 
     #[test]
     fn a_day_between_two_names_is_singled_out() {

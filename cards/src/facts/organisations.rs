@@ -143,6 +143,31 @@ pub fn chunk_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
                 end = k;
                 continue;
             }
+            // « Société nationale de protection de la nature »: after an adjective, a
+            // body's name goes on with the common nouns of what it does.
+            let common_noun = |t: Option<&Token<'_>>| {
+                t.is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && n.text.starts_with(char::is_lowercase)
+                        && crate::lexicon::Lexicon::get()
+                            .lookup(n.lower())
+                            .next()
+                            .is_some_and(|a| a.pos == crate::lexicon::Pos::Noun)
+                })
+            };
+            let after_adjective = end > i + 1 && is_adjective(tokens[end - 1].text);
+            if after_adjective || (end > i + 2 && common_noun(tokens.get(end - 1))) {
+                if common_noun(next) {
+                    k += 2;
+                    end = k;
+                    continue;
+                }
+                if next.is_some_and(|n| matches!(n.lower(), "la" | "l'")) && common_noun(next2) {
+                    k += 3;
+                    end = k;
+                    continue;
+                }
+            }
         }
         break;
     }
@@ -294,6 +319,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_body_s_name_goes_on_with_the_nouns_of_what_it_does() {
+        let s = "Elle est fondée par la Société nationale de protection de la nature en 1927.";
+        let t = crate::facts::tokens::tokenize(s);
+        let found: Vec<&str> = find(&t)
+            .iter()
+            .map(|&(a, b)| &s[t[a].start..t[b - 1].end])
+            .collect();
+        assert_eq!(found, ["Société nationale de protection de la nature"]);
+        // Without an adjective first, « de » and a common noun end it.
+        let s = "Le Comité de grève se réunit.";
+        let t = crate::facts::tokens::tokenize(s);
+        assert!(find(&t).is_empty(), "{:?}", find(&t));
     }
 
     #[test]
