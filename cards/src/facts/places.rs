@@ -149,7 +149,8 @@ impl PlaceKind {
             | "collège" | "lycée" | "école" | "université" | "hôpital" | "couvent"
             | "séminaire" | "chapelle" | "restaurant" | "auberge" => PlaceKind::Site,
             "fleuve" | "rivière" | "lac" | "étang" | "mer" | "océan" | "canal" | "golfe"
-            | "baie" | "détroit" => PlaceKind::Water,
+            | "baie" | "détroit" | "delta" | "estuaire" | "embouchure" | "rive" | "rives"
+            | "affluent" | "source" | "lagune" => PlaceKind::Water,
             "mont" | "montagne" | "massif" | "col" | "pic" | "seuil" | "chaîne" | "plateau"
             | "sommet" | "aiguille" | "monts" | "cratère" | "volcan" | "piton" | "glacier"
             | "cap" => PlaceKind::Relief,
