@@ -83,10 +83,20 @@ fn templates(raw: &str) -> String {
             "date" | "date-" | "nobr" | "nowrap" | "citation" | "formatnum" => {
                 out.push_str(&args.join(" "))
             }
-            "s" | "siècle" if !args.is_empty() => {
+            "s" | "s-" | "siècle" if !args.is_empty() => {
                 out.push_str(args[0]);
                 out.push_str("e siècle");
             }
+            // (« {{-s|IV}} »: before the Common Era)
+            "-s" | "-s-" if !args.is_empty() => {
+                out.push_str(args[0]);
+                out.push_str("e siècle av. J.-C.");
+            }
+            "s2" | "s2-" if args.len() >= 2 => {
+                out.push_str(&format!("{}e et {}e siècles", args[0], args[1]));
+            }
+            // « {{unité|2632|m}} », « {{nombre|530000|ans}} »: the number and its unit.
+            "unité" | "nombre" | "nb" | "num" if !args.is_empty() => out.push_str(&args.join(" ")),
             "er" | "e" | "re" | "ère" | "ème" => out.push_str(&name),
             "1er" | "1re" => out.push_str(&name),
             n if n.starts_with("formatnum:") => out.push_str(&parts[0][10..]),
@@ -232,6 +242,10 @@ mod tests {
             "voir Le premier gouvernement"
         );
         assert_eq!(text("né {{date|25|octobre|1917}} au {{s|XIX}}{{lang|ru|Sovnarkom}}[[Fichier:a.jpg|thumb|x]]"), "né 25 octobre 1917 au XIXe siècleSovnarkom");
+        assert_eq!(
+            text("depuis le début du {{s-|XX}}, haut de {{unité|2632|m}}, au {{-s|IV}}"),
+            "depuis le début du XXe siècle, haut de 2632 m, au IVe siècle av. J.-C."
+        );
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub const KEYWORDS: &[&str] = &[
     "brigade",
     "club",
     "fondation",
+    "observatoire",
+    "laboratoire",
     "agence",
     "office",
     "direction",

@@ -965,6 +965,12 @@ fn role_list(
         if inner.iter().any(|t| t.kind != TokenKind::Word) {
             continue;
         }
+        // « … du Piton de la Fournaise (OVPF) »: an acronym in brackets spells a body's
+        // name out; a role list names people.
+        let (a, b) = name.span(tokens);
+        if inner.iter().any(Token::is_acronym) || lexicon.kind_of(&s[a..b]) != Kind::Person {
+            continue;
+        }
         items.push((name, name.end + 1, close));
     }
     if items.len() < 2 {
@@ -1303,6 +1309,25 @@ mod tests {
             asked
                 .iter()
                 .any(|q| q == "Qui présidait le Soviet de Petrograd ?"),
+            "{asked:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_in_brackets_are_no_role_list() {
+        let s = "Il est surveillé par l'Observatoire volcanologique du Piton de la Fournaise \
+                 (OVPF), rattaché à l'Institut de physique du globe de Paris (IPGP).";
+        let asked = questions(s, &[]);
+        assert!(
+            !asked.iter().any(|q| q.starts_with("Qui était chargé")),
+            "{asked:?}"
+        );
+        let s = "Entrent dans le Sovnarkom P. Djaparidzé (Intérieur) et G. Korganov (Défense).";
+        let asked = questions(s, &[]);
+        assert!(
+            asked
+                .iter()
+                .any(|q| q.starts_with("Qui était chargé de l'Intérieur")),
             "{asked:?}"
         );
     }
