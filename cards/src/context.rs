@@ -368,6 +368,16 @@ impl<'a> Surroundings<'a> {
             .filter(|_| thing && self.after_topic())
     }
 
+    /// Whether the corpus's lexicon reads `word` (any case) as a past participle.
+    fn lexicon_word_is_participle(&self, word: &str) -> bool {
+        let lexicon = crate::lexicon::Lexicon::get();
+        lexicon.lookup(&word.to_lowercase()).any(|a| {
+            a.pos.is_verb()
+                && a.verb_forms()
+                    .any(|f| f.mood == crate::lexicon::Mood::Participle)
+        })
+    }
+
     /// The person the document is about, when the card's paragraph is about them (see
     /// [`Surroundings::after_topic`]): the owner of a possessive subject (« Son père … »).
     fn person_of_paragraph(&self) -> Option<&'a str> {
@@ -956,6 +966,35 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
         } else {
             main_clause(&tokens, around.lexicon)
         };
+        // « Le grand favori s'appelle Maurice Garin. … ce natif d'Arvier, …, remporte la
+        // première étape »: a demonstrative subject that describes the person the sentence
+        // before named is that person.
+        // (after a participle's opening the main clause may not be found: « Surnommé « le
+        // petit ramoneur » en souvenir …, ce natif d'Arvier »)
+        let after_opening = || {
+            let participle = around.lexicon_word_is_participle(tokens.first()?.text);
+            participle
+                .then(|| {
+                    (1..tokens.len().min(24)).find(|&i| {
+                        punct(tokens.get(i - 1), ",") && is(&tokens[i], &["ce", "cet", "cette"])
+                    })
+                })
+                .flatten()
+        };
+        let subject_at = start.filter(|&s| s > 0 || !is(&tokens[0], &["ce", "cet", "cette"]));
+        let demonstrative_at = start
+            .filter(|&s| is(&tokens[s], &["ce", "cet", "cette"]))
+            .or_else(|| subject_at.and_then(|_| after_opening()));
+        if let Some(t) = demonstrative_at.and_then(|s| {
+            around
+                .antecedent()
+                .filter(|a| a.agreement.name)
+                .and_then(|a| described_person(&text, &tokens, s, a))
+        }) {
+            text = t;
+            rewritten.push(Rule::Pronoun);
+            continue;
+        }
         if demonstrative(&tokens, start.unwrap_or(0)) {
             return Verdict::Drop(Rule::Demonstrative);
         }
@@ -3379,6 +3418,95 @@ fn replace_pronoun(
     Some(out)
 }
 
+/// `text` with its demonstrative subject at `start` (« ce natif d'Arvier », « cet homme »,
+/// « ce dernier ») naming the person `a` of the sentence before, when the demonstrative's
+/// gender is the person's and its noun names a person (a noun of the lexicon that is not a
+/// thing's: no « ce pont »); `None` otherwise.
+fn described_person(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    a: &Antecedent,
+) -> Option<String> {
+    let det = tokens.get(start)?;
+    let feminine = match det.lower() {
+        "ce" | "cet" => false,
+        "cette" => true,
+        _ => return None,
+    };
+    let gender_agrees = match a.agreement.gender {
+        Gender::Feminine => feminine,
+        Gender::Masculine => !feminine,
+        Gender::Unknown => !feminine,
+    };
+    let noun = tokens.get(start + 1).filter(|n| lower_word(Some(n)))?;
+    // Nouns of people only: what a person is or does (« natif », « homme », « savant »).
+    const PEOPLE: &[&str] = &[
+        "natif",
+        "native",
+        "homme",
+        "femme",
+        "dernier",
+        "dernière",
+        "savant",
+        "écrivain",
+        "poète",
+        "peintre",
+        "général",
+        "officier",
+        "jeune",
+        "fils",
+        "fille",
+        "aventurier",
+        "explorateur",
+        "inventeur",
+        "ingénieur",
+        "architecte",
+        "musicien",
+        "compositeur",
+        "champion",
+        "championne",
+        "coureur",
+        "pilote",
+        "militant",
+        "militante",
+        "résistant",
+        "résistante",
+        "révolutionnaire",
+        "roi",
+        "reine",
+        "prince",
+        "princesse",
+        "enfant",
+    ];
+    if !gender_agrees || !PEOPLE.contains(&noun.lower()) {
+        return None;
+    }
+    let name = decapitalise_article(&a.text);
+    let name = if start == 0 || tokens[start].start == 0 {
+        crate::typography::capitalise(&name)
+    } else {
+        name
+    };
+    let noun_at = start + 1;
+    // « ce dernier »: the name alone; « ce natif d'Arvier, » with its comma: the name, then
+    // the description as an aside.
+    if matches!(noun.lower(), "dernier" | "dernière") {
+        return Some(format!("{}{name}{}", &text[..det.start], &text[noun.end..]));
+    }
+    let comma = tokens[noun_at..]
+        .iter()
+        .take(6)
+        .position(|t| t.text == ",")
+        .map(|p| noun_at + p)?;
+    Some(format!(
+        "{}{name}, {}{}",
+        &text[..det.start],
+        &text[tokens[noun_at].start..tokens[comma - 1].end],
+        &text[tokens[comma - 1].end..]
+    ))
+}
+
 /// The gender a person's name tells (see [`crate::first_names::of_person`]).
 fn person_gender(name: &str) -> Gender {
     match crate::first_names::of_person(name) {
@@ -3862,6 +3990,35 @@ mod tests {
             ),
             Rule::Pronoun
         );
+    }
+
+    #[test]
+    fn a_demonstrative_subject_describing_the_person_just_named_is_that_person() {
+        assert_eq!(
+            kept(
+                "En [...], ce natif de Dijon, ancien élève de l'École, fonde son atelier à Marseille.",
+                Some("Le grand favori s'appelle Gustave Eiffel.")
+            ),
+            "En [...], Gustave Eiffel, natif de Dijon, ancien élève de l'École, fonde son atelier à Marseille."
+        );
+        assert_eq!(
+            kept(
+                "En [...], ce dernier fonde son atelier à Marseille avec Maurice Koechlin.",
+                Some("Le grand favori s'appelle Gustave Eiffel.")
+            ),
+            "En [...], Gustave Eiffel fonde son atelier à Marseille avec Maurice Koechlin."
+        );
+        // Not of a thing (« ce pont »), nor of another gender (« cette femme »).
+        for prompt in [
+            "En [...], ce pont de Dijon, long de cent mètres, ouvre à Marseille.",
+            "En [...], cette femme de Dijon, ancienne élève, fonde son atelier à Marseille.",
+        ] {
+            assert_eq!(
+                dropped(prompt, Some("Le grand favori s'appelle Gustave Eiffel.")),
+                Rule::Demonstrative,
+                "{prompt}"
+            );
+        }
     }
 
     #[test]
