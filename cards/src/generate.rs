@@ -283,10 +283,13 @@ pub fn generate_from_sources(
         if let Some(year) = block_year {
             settings.in_force.insert((r.document, origin.line), year);
         }
+        // (« il travaille depuis 1880 sur un vaccin »: a year a state starts or ends from is
+        // not the year of what the paragraph tells next)
         if let Some(year) = analysis
             .mentions
             .iter()
             .filter(|m| m.kind == Kind::Date)
+            .filter(|m| !crate::setting::bounds_a_state(&text[..m.span.0]))
             .filter_map(|m| crate::setting::last_year(&text[m.span.0..m.span.1]))
             .next_back()
         {

@@ -110,6 +110,21 @@ pub(crate) fn years_in(text: &str) -> impl Iterator<Item = u32> + '_ {
         .filter(|y| (1000..=2100).contains(y))
 }
 
+/// Whether the words before a date (`before`, the sentence up to it) make it the start or
+/// the end of a state (« depuis 1880 », « jusqu'en 1723 »), not the time of an event.
+pub(crate) fn bounds_a_state(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "depuis" | "jusqu'en" | "jusqu’en" | "jusqu'au" | "jusqu’au" | "dès"
+    )
+}
+
 /// The last year a date mention names.
 pub(crate) fn last_year(mention: &str) -> Option<u32> {
     years_in(mention).last()
@@ -768,6 +783,14 @@ mod tests {
             Kind::Place,
         );
         assert!(!super::lacks_its_year(&place));
+    }
+
+    #[test]
+    fn a_year_a_state_starts_or_ends_from_is_no_event_s() {
+        assert!(super::bounds_a_state("Il travaille depuis "));
+        assert!(super::bounds_a_state("Chataud demeura enfermé jusqu'en "));
+        assert!(!super::bounds_a_state("L'institut est inauguré en "));
+        assert!(!super::bounds_a_state(""));
     }
 
     #[test]
