@@ -660,6 +660,17 @@ fn complement_with_topic(
     if fold(topic).contains(&phrase) || phrase.contains(&fold(topic)) {
         return None;
     }
+    // (« Le voleur » in « Le vol de la Joconde » is not « le voleur du vol de la Joconde »:
+    // a noun of the topic's head's family reads badly so)
+    let head = fold(tokens[start + 1].text);
+    let topic_head = fold(topic)
+        .split([' ', '\''])
+        .find(|w| w.chars().count() >= 3 && !matches!(*w, "les" | "des"))
+        .unwrap_or("")
+        .to_string();
+    if topic_head.chars().count() >= 3 && head.starts_with(&topic_head) {
+        return None;
+    }
     let of = of_topic(topic)?;
     let at = tokens[end - 1].end;
     Some(format!("{} {of}{}", &text[..at], &text[at..]))
@@ -4229,6 +4240,23 @@ mod tests {
             )
             .as_deref(),
             Some("En [...], le canal du Midi est inscrit au patrimoine mondial de l'UNESCO.")
+        );
+        // A noun of the topic's head's family takes no « de » + topic (« le voleur du vol
+        // de … » reads badly).
+        let vol = crate::clauses::DocumentTopic {
+            topic: Some("Le vol de la Joconde".to_string()),
+            feminine: Some(false),
+            pronoun: Some("il"),
+        };
+        let tokens = tokenize("Le voleur est [...], un vitrier italien.");
+        assert_eq!(
+            complement_with_topic(
+                "Le voleur est [...], un vitrier italien.",
+                &tokens,
+                0,
+                vol.topic.as_deref().unwrap()
+            ),
+            None
         );
         // A state told of it nowadays, after an opening phrase on it.
         assert_eq!(

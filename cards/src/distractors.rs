@@ -479,11 +479,18 @@ impl Pools {
         };
         // A place whose kind nothing told is taken for a town, the kind most places named
         // bare are (« occupent [...] et Derbent »): no region, station or river beside it.
+        // (a country is no town: « à [...] » of « à Paris » takes no « France »)
         let fits_the_kind = |e: &Entry| match place_kind {
+            Some(PlaceKind::Settlement) => {
+                self.place_kind(&e.text) == Some(PlaceKind::Settlement)
+                    && !self.countries.contains(&fold(&e.text))
+            }
             Some(kind) => self.place_kind(&e.text) == Some(kind),
-            None if card.answer_kind == Kind::Place => self
-                .place_kind(&e.text)
-                .is_none_or(|k| k == PlaceKind::Settlement),
+            None if card.answer_kind == Kind::Place => {
+                self.place_kind(&e.text)
+                    .is_none_or(|k| k == PlaceKind::Settlement)
+                    && !self.countries.contains(&fold(&e.text))
+            }
             None => true,
         };
         // « la création d'un [...] »: after an indefinite article, no body named by one word

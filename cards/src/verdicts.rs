@@ -42,6 +42,7 @@ impl Judge<'_> {
             if cuts_a_name(&card.prompt)
                 || (card.answer_kind != Kind::Date && ends_a_named_thing(&card.prompt))
                 || closes_a_named_institution(&card.prompt, &card.answer)
+                || adjective_of_the_name(&card.prompt, &card.answer)
                 || heads_a_name(&card.prompt, &card.answer)
                 || (card.answer_kind == Kind::Organisation && body_goes_on(&card.prompt))
             {
@@ -1579,6 +1580,30 @@ fn closes_a_named_institution(prompt: &str, answer: &str) -> bool {
         && words[words.len() - 1 - adjectives].starts_with(char::is_uppercase)
 }
 
+/// minimal: « la Joconde disparaît du [...] carré du musée du Louvre » → « Salon »: a
+/// one-word name followed by its adjective (« l'Armée rouge », « la Révolution française »)
+/// is cut from it.
+fn adjective_of_the_name(prompt: &str, answer: &str) -> bool {
+    if answer.contains(' ') || !answer.starts_with(char::is_uppercase) {
+        return false;
+    }
+    prompt.split_once(GAP).is_some_and(|(_, after)| {
+        after
+            .strip_prefix(' ')
+            .and_then(|a| a.split_whitespace().next())
+            .is_some_and(|w| {
+                let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let lexicon = Lexicon::get();
+                bare == w
+                    && bare.starts_with(char::is_lowercase)
+                    && lexicon
+                        .lookup(bare)
+                        .any(|a| a.pos == crate::lexicon::Pos::Adjective)
+                    && !lexicon.lookup(bare).next().is_some_and(|a| a.pos.is_verb())
+            })
+    })
+}
+
 /// A lower-case word the lexicon gives as an adjective first (« naturel », « régional »,
 /// « nationale »).
 fn is_adjective_alone(word: &str) -> bool {
@@ -1760,6 +1785,26 @@ fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_word_name_is_cut_from_its_adjective() {
+        assert!(adjective_of_the_name(
+            "Le 21 août 1911, la Joconde disparaît du [...] carré du musée du Louvre.",
+            "Salon"
+        ));
+        assert!(adjective_of_the_name(
+            "Il rejoint l'[...] rouge en 1918.",
+            "Armée"
+        ));
+        assert!(!adjective_of_the_name(
+            "Il rejoint [...] rapidement en 1918.",
+            "Moscou"
+        ));
+        assert!(!adjective_of_the_name(
+            "Il rejoint [...] en 1918.",
+            "Moscou"
+        ));
+    }
 
     #[test]
     fn a_gap_that_closes_an_institution_s_name_cuts_it() {
