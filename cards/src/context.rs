@@ -662,14 +662,24 @@ fn complement_with_topic(
     }
     // (« Le voleur » in « Le vol de la Joconde » is not « le voleur du vol de la Joconde »:
     // a noun of the topic's head's family reads badly so)
-    let head = fold(tokens[start + 1].text);
-    let topic_head = fold(topic)
-        .split([' ', '\''])
-        .find(|w| w.chars().count() >= 3 && !matches!(*w, "les" | "des"))
-        .unwrap_or("")
-        .to_string();
-    if topic_head.chars().count() >= 3 && head.starts_with(&topic_head) {
-        return None;
+    let lexicon = crate::lexicon::Lexicon::get();
+    let noun = |w: &str| {
+        w.chars().count() >= 3
+            && lexicon
+                .lookup(&w.to_lowercase())
+                .next()
+                .is_some_and(|a| a.pos == crate::lexicon::Pos::Noun)
+    };
+    let head = tokens[start + 1..end]
+        .iter()
+        .map(|t| t.text)
+        .find(|w| noun(w))
+        .map(fold);
+    let topic_head = topic.split([' ', '\'']).find(|w| noun(w)).map(fold);
+    if let (Some(head), Some(topic_head)) = (head, topic_head) {
+        if head.starts_with(&topic_head) {
+            return None;
+        }
     }
     let of = of_topic(topic)?;
     let at = tokens[end - 1].end;
