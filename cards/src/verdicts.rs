@@ -43,6 +43,7 @@ impl Judge<'_> {
                 || (card.answer_kind != Kind::Date && ends_a_named_thing(&card.prompt))
                 || closes_a_named_institution(&card.prompt, &card.answer)
                 || adjective_of_the_name(&card.prompt, &card.answer)
+                || a_common_noun_capitalised(card)
                 || heads_a_name(&card.prompt, &card.answer)
                 || (card.answer_kind == Kind::Organisation && body_goes_on(&card.prompt))
             {
@@ -1604,6 +1605,23 @@ fn adjective_of_the_name(prompt: &str, answer: &str) -> bool {
     })
 }
 
+/// unique: « depuis l'[...] » → « Antiquité », « à la [...] » → « Santé »: a common noun
+/// capitalised as a name (a period, a building called by its use) is guessed from many
+/// others of its kind, and no body's own name.
+fn a_common_noun_capitalised(card: &GeneratedCard) -> bool {
+    if !matches!(card.answer_kind, Kind::Organisation | Kind::Other)
+        || card.answer.contains([' ', '-'])
+        || !card.answer.starts_with(char::is_uppercase)
+        || card.answer.chars().skip(1).any(char::is_uppercase)
+    {
+        return false;
+    }
+    Lexicon::get()
+        .lookup(&card.answer.to_lowercase())
+        .next()
+        .is_some_and(|a| a.pos == crate::lexicon::Pos::Noun && a.freq >= 3.0)
+}
+
 /// A lower-case word the lexicon gives as an adjective first (« naturel », « régional »,
 /// « nationale »).
 fn is_adjective_alone(word: &str) -> bool {
@@ -1785,6 +1803,25 @@ fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_common_noun_capitalised_is_no_name_to_ask() {
+        let card = |prompt: &str, answer: &str| {
+            GeneratedCard::sample_cloze(prompt, answer, Kind::Organisation)
+        };
+        assert!(a_common_noun_capitalised(&card(
+            "Les salins produisent du sel depuis l'[...].",
+            "Antiquité"
+        )));
+        assert!(!a_common_noun_capitalised(&card(
+            "Le 21 juin 1943, Jean Moulin est arrêté par la [...].",
+            "Gestapo"
+        )));
+        assert!(!a_common_noun_capitalised(&card(
+            "Il rejoint l'[...] en 1926.",
+            "Aéropostale"
+        )));
+    }
 
     #[test]
     fn a_one_word_name_is_cut_from_its_adjective() {
