@@ -177,12 +177,116 @@ pub struct Surroundings<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct Descriptions {
     full: HashMap<String, Option<String>, crate::typography::WordHash>,
+    /// Bodies named by a capitalised common noun and more (`Comité` → `Comité
+    /// militaro-révolutionnaire`), or `None` when two were named so.
+    bodies: HashMap<String, Option<String>, crate::typography::WordHash>,
+}
+
+/// Whether the capitalised common noun at `i` (« le Comité », « du Congrès ») heads a body
+/// named by that noun alone: no name, « de » and a name, or adjective after it.
+fn bare_body_at(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(head) = tokens.get(i) else {
+        return false;
+    };
+    if !head.is_capitalised() || head.is_acronym() || head.text.chars().count() < 4 {
+        return false;
+    }
+    let article = i
+        .checked_sub(1)
+        .is_some_and(|p| is(&tokens[p], &["le", "la", "l'", "du", "au"]));
+    let lexicon = crate::lexicon::Lexicon::get();
+    let common_noun = lexicon
+        .lookup(&head.text.to_lowercase())
+        .any(|a| a.pos == crate::lexicon::Pos::Noun);
+    if !article || !common_noun {
+        return false;
+    }
+    let next = tokens.get(i + 1);
+    let named_after = next.is_some_and(|n| {
+        is_name_word(n)
+            || n.text == "-"
+            || (is(n, &["de", "du", "des", "d'"])
+                && tokens.get(i + 2).is_some_and(|t| {
+                    is_name_word(t)
+                        || is(t, &["la", "l'"]) && tokens.get(i + 3).is_some_and(is_name_word)
+                }))
+            // (an adjective, or a word the lexicon does not know: « militaro-révolutionnaire »)
+            || (lower_word(Some(n))
+                && (lexicon.lookup(n.lower()).next().is_none()
+                    || lexicon
+                        .lookup(n.lower())
+                        .any(|a| a.pos.is_adjective() && !a.pos.is_function_word())))
+    });
+    !named_after
 }
 
 impl Descriptions {
     /// Forgets everything (a new document).
     pub fn clear(&mut self) {
         self.full.clear();
+        self.bodies.clear();
+    }
+
+    /// Notes a body named by a capitalised common noun and more at `i` (« le Comité
+    /// militaro-révolutionnaire »).
+    fn read_body(&mut self, sentence: &str, tokens: &[Token<'_>], i: usize) {
+        let head = &tokens[i + 1];
+        if !head.is_capitalised() || head.is_acronym() || bare_body_at(tokens, i + 1) {
+            return;
+        }
+        let lexicon = crate::lexicon::Lexicon::get();
+        if !lexicon
+            .lookup(&head.text.to_lowercase())
+            .any(|a| a.pos == crate::lexicon::Pos::Noun)
+        {
+            return;
+        }
+        let Some(end) = named_phrase_end(tokens, i).filter(|&e| e > i + 2) else {
+            return;
+        };
+        let full = sentence[head.start..tokens[end - 1].end].trim_end_matches([',', ' ']);
+        if full.contains(MARK) {
+            return;
+        }
+        Self::note(&mut self.bodies, head.text, full);
+    }
+
+    /// Notes `full` as what `head` names, merging `club de Lyon` into `club cycliste de
+    /// Lyon` and forgetting the head named two ways.
+    fn note(
+        map: &mut HashMap<String, Option<String>, crate::typography::WordHash>,
+        head: &str,
+        full: &str,
+    ) {
+        match map.get_mut(head) {
+            None => {
+                map.insert(head.to_string(), Some(full.to_string()));
+            }
+            Some(Some(known)) if known != full => {
+                // `club de Lyon` and `club cycliste de Lyon` are one club (the longer
+                // stays); `musée Guimet` and `musée Cernuschi` are two.
+                let within = |a: &str, b: &str| {
+                    let b: Vec<&str> = b.split(' ').collect();
+                    a.split(' ').all(|w| b.contains(&w))
+                };
+                if within(known, full) {
+                    *known = full.to_string();
+                } else if !within(full, known) {
+                    map.insert(head.to_string(), None);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// standalone: whether `tokens` name a body by its capitalised noun alone (« du Comité
+    /// le jour du soulèvement ») where the document named two bodies so (« le Comité
+    /// militaro-révolutionnaire », « le Comité Révolutionnaire militaire »): which one is
+    /// not told.
+    fn names_a_body_two_were_named_by(&self, tokens: &[Token<'_>]) -> bool {
+        (1..tokens.len()).any(|i| {
+            bare_body_at(tokens, i) && matches!(self.bodies.get(tokens[i].text), Some(None))
+        })
     }
 
     /// Reads a sentence's named descriptions (`le club cycliste de Lyon`), given its
@@ -195,9 +299,14 @@ impl Descriptions {
         }
         for i in 0..tokens.len().saturating_sub(2) {
             let l = tokens[i].lower().as_bytes();
-            if l.len() != 2
-                || !matches!(l, b"le" | b"la" | b"l'" | b"du" | b"au")
-                || tokens[i].kind == TokenKind::Punct
+            let article = l.len() == 2
+                && matches!(l, b"le" | b"la" | b"l'" | b"du" | b"au")
+                && tokens[i].kind == TokenKind::Word;
+            if article && tokens[i + 1].is_capitalised() {
+                self.read_body(sentence, tokens, i);
+                continue;
+            }
+            if !article
                 || !lower_word(tokens.get(i + 1))
                 || is(&tokens[i + 1], DETERMINERS)
                 || is(&tokens[i + 1], PREPOSITIONS)
@@ -223,25 +332,7 @@ impl Descriptions {
             {
                 continue;
             }
-            match self.full.get_mut(head) {
-                None => {
-                    self.full.insert(head.to_string(), Some(full.to_string()));
-                }
-                Some(Some(known)) if known != full => {
-                    // `club de Lyon` and `club cycliste de Lyon` are one club (the longer
-                    // stays); `musée Guimet` and `musée Cernuschi` are two.
-                    let within = |a: &str, b: &str| {
-                        let b: Vec<&str> = b.split(' ').collect();
-                        a.split(' ').all(|w| b.contains(&w))
-                    };
-                    if within(known, full) {
-                        *known = full.to_string();
-                    } else if !within(full, known) {
-                        self.full.insert(head.to_string(), None);
-                    }
-                }
-                _ => {}
-            }
+            Self::note(&mut self.full, head, full);
         }
     }
 
@@ -306,13 +397,19 @@ impl<'a> Surroundings<'a> {
     pub fn points_back(&self, prompt: &str) -> bool {
         // (a prompt without « le », « la », « les » or « l' » points back to nothing so)
         let lower = prompt.to_lowercase();
-        if !["le ", "la ", "les ", "l'"]
+        if !["le ", "la ", "les ", "l'", "du ", "au "]
             .iter()
             .any(|a| lower.contains(a))
         {
             return false;
         }
         let tokens = tokenize(prompt);
+        if self
+            .named
+            .is_some_and(|n| n.names_a_body_two_were_named_by(&tokens))
+        {
+            return true;
+        }
         let before = self.previous.into_iter().chain(self.recent.iter().copied());
         refers_back(&tokens, before, self.topic, self.document)
     }
@@ -471,6 +568,46 @@ impl<'a> Surroundings<'a> {
                 name: false,
             },
             rivals: Vec::new(),
+        })
+    }
+
+    /// The person a singular subject pronoun stands for when the sentence before names one
+    /// person and its subject cannot be meant (« La mémoire populaire a retenu le nom du
+    /// chevalier Nicolas Roze, qui … Le 16 septembre, il fit dégager … »): a pronoun of an
+    /// active verb carries on with that person, as with a subject (see `replace_pronoun`).
+    fn person_antecedent(&self, p: &Pronoun) -> Option<Antecedent> {
+        if !p.subject || !matches!(p.word.as_str(), "il" | "elle") {
+            return None;
+        }
+        if self
+            .antecedent()
+            .is_some_and(|a| agrees(&p.word, a.agreement, false))
+        {
+            return None;
+        }
+        let previous = self.previous?;
+        let tokens = tokenize(previous);
+        let (start, end) = sole_person(previous, &tokens, self.lexicon)?;
+        let text = &previous[tokens[start].start..tokens[end - 1].end];
+        // (a person's name its first name tells: « Notre-Dame de Paris » is none)
+        if person_gender(text) == Gender::Unknown {
+            return None;
+        }
+        // (the subject, named, was not meant: « Henri Matisse étudie … Elle arrive »)
+        if self
+            .antecedent()
+            .is_some_and(|a| crate::facts::names::same_name(&a.text, text))
+        {
+            return None;
+        }
+        Some(Antecedent {
+            text: text.to_string(),
+            agreement: Agreement {
+                plural: false,
+                gender: person_gender(text),
+                name: true,
+            },
+            rivals: phrases(previous, &tokens, self.lexicon, start..end),
         })
     }
 
@@ -1150,6 +1287,11 @@ pub fn screen(prompt: &str, kind: CardKind, answer: Kind, around: &Surroundings<
                         .is_none_or(|a| !agrees(&p.word, a.agreement, false))
                         .then(|| around.group_antecedent(&p))
                         .flatten()
+                        .and_then(|a| replace_pronoun(&text, &tokens, &p, &a))
+                })
+                .or_else(|| {
+                    around
+                        .person_antecedent(&p)
                         .and_then(|a| replace_pronoun(&text, &tokens, &p, &a))
                 })
         } else {
@@ -3089,6 +3231,61 @@ fn named_phrase_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// The tokens `start..end` of the one person `sentence` names (a run of capitalised words,
+/// joined by « de » before a capital: « Mgr Henri de Belsunce »; the same person named twice
+/// counts once), or `None` when it names none or several.
+fn sole_person(sentence: &str, tokens: &[Token<'_>], lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let mut found: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(&tokens[i]) || is_mark(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // (a complement, « de Lyon », « à Paris », is a place's or a body's more often)
+        let complement = i.checked_sub(1).is_some_and(|p| {
+            is(
+                &tokens[p],
+                &["de", "d'", "du", "des", "à", "au", "aux", "en"],
+            )
+        });
+        let mut end = i;
+        loop {
+            while tokens
+                .get(end)
+                .is_some_and(|t| is_name_word(t) && !is_mark(t))
+            {
+                end += 1;
+            }
+            let linked = tokens.get(end).is_some_and(|t| is(t, &["de", "d'"]))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_name_word(t) && !is_mark(t));
+            if !linked {
+                break;
+            }
+            end += 1;
+        }
+        let name = &sentence[tokens[i].start..tokens[end - 1].end];
+        if !complement && lexicon.kind_of(name) == Kind::Person {
+            match found {
+                Some((a, b))
+                    if !crate::facts::names::same_name(
+                        &sentence[tokens[a].start..tokens[b - 1].end],
+                        name,
+                    ) =>
+                {
+                    return None
+                }
+                Some(_) => {}
+                None => found = Some((i, end)),
+            }
+        }
+        i = end;
+    }
+    found
+}
+
 /// The named subject of a sentence, with what else in it a pronoun could stand for; `None`
 /// when the subject is not named (a pronoun, `une partie des opposants`).
 pub fn antecedent(sentence: &str, lexicon: &Lexicon) -> Option<Antecedent> {
@@ -3331,6 +3528,23 @@ fn names_something(tokens: &[Token<'_>], lexicon: &Lexicon) -> bool {
 /// `le musée` → `le musée Guimet` when an earlier sentence of the document named it so,
 /// and only so; the head noun must be bare (followed by a verb or punctuation).
 fn name_descriptions(text: &str, tokens: &[Token<'_>], named: &Descriptions) -> Option<String> {
+    // (« du Comité le jour du soulèvement » after « le Comité militaro-révolutionnaire »)
+    for i in 1..tokens.len() {
+        if !bare_body_at(tokens, i) {
+            continue;
+        }
+        if let Some(Some(full)) = named.bodies.get(tokens[i].text) {
+            if fold(text).contains(&fold(full)) {
+                continue;
+            }
+            let head = &tokens[i];
+            return Some(format!(
+                "{}{full}{}",
+                &text[..head.start],
+                &text[head.end..]
+            ));
+        }
+    }
     if named.full.is_empty() {
         return None;
     }
@@ -3970,6 +4184,42 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_stands_for_the_one_person_the_sentence_before_names() {
+        // (the subject, « la mémoire populaire », cannot be « il »)
+        assert_eq!(
+            kept(
+                "Le [...], il fit dégager l'esplanade de la Tourette à Marseille.",
+                Some("La mémoire populaire a retenu le nom du chevalier Henri Matisse, qui organisa les secours.")
+            ),
+            "Le [...], Henri Matisse fit dégager l'esplanade de la Tourette à Marseille."
+        );
+        // (a cleft presents the pronoun: « les quatre échevins » are no « lui »)
+        assert_eq!(
+            kept(
+                "C'est lui qui, le [...], consacra solennellement la cité au Sacré-Cœur.",
+                Some("Les quatre échevins demeurèrent à leur poste, de même que l'évêque, Paul Cézanne, qui distribuait ses biens.")
+            ),
+            "Paul Cézanne consacra solennellement la cité au Sacré-Cœur, le [...]."
+        );
+        // Two people: either could be meant.
+        assert_eq!(
+            dropped(
+                "Le [...], il fit dégager l'esplanade de la Tourette à Marseille.",
+                Some("La mémoire populaire a retenu Henri Matisse et Paul Cézanne.")
+            ),
+            Rule::Pronoun
+        );
+        // A subject that may be meant is asked first (« le quartier » may be « il »).
+        assert_eq!(
+            dropped(
+                "Le [...], il fut dégagé par les forçats à Marseille.",
+                Some("Le quartier fut visité par Henri Matisse.")
+            ),
+            Rule::Pronoun
+        );
+    }
+
+    #[test]
     fn a_subject_pronoun_of_an_active_verb_goes_on_with_the_person() {
         // Things of the sentence before (« le problème », « Languedoc ») are no rivals of a
         // person for « il » doing something.
@@ -4052,6 +4302,38 @@ mod tests {
             ),
             "Le [...], le docteur Gustave Eiffel organise le ravitaillement de Dijon."
         );
+    }
+
+    #[test]
+    fn a_body_named_by_its_noun_alone_is_named_in_full_or_not_at_all() {
+        let lex = lexicon();
+        let mut named = Descriptions::default();
+        let read = |named: &mut Descriptions, s: &str| named.read(s, &tokenize(s));
+        read(
+            &mut named,
+            "Le Comité militaro-révolutionnaire était présidé par Paul Cézanne.",
+        );
+        let prompt = "Henri Matisse prendrait le contrôle du Comité le jour du soulèvement, avec [...] comme secrétaire.";
+        let around = Surroundings::new(&lex, None).with_descriptions(&named);
+        assert_eq!(
+            around.name_described(prompt).as_deref(),
+            Some("Henri Matisse prendrait le contrôle du Comité militaro-révolutionnaire le jour du soulèvement, avec [...] comme secrétaire.")
+        );
+        assert!(!around.points_back(prompt));
+        // (named in full, it is no bare noun)
+        assert!(!bare_body_at(
+            &tokenize("Le Comité militaro-révolutionnaire était présidé."),
+            1
+        ));
+        // Two committees named so: which one is not told.
+        read(
+            &mut named,
+            "Le Soviet créa le Comité Révolutionnaire de Lyon.",
+        );
+        let around = Surroundings::new(&lex, None).with_descriptions(&named);
+        assert_eq!(around.name_described(prompt), None);
+        assert!(around.points_back(prompt));
+        assert!(!around.points_back("Le Comité Révolutionnaire de Lyon était présidé par [...]."));
     }
 
     #[test]

@@ -53,8 +53,9 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         s -= 3 * (lines - 5);
     }
     let prompt = format!(" {} ", fold(&card.prompt));
+    let words = words_of(&prompt);
     for v in VAGUE {
-        if prompt.contains(v) {
+        if vague_in(&words, v) {
             s -= 12;
         }
     }
@@ -111,6 +112,47 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
     s
 }
 
+/// `folded` with every mark but the apostrophe and the hyphen read as a space, between
+/// spaces: words are matched whole (« ici » is not in « officiel »).
+fn words_of(folded: &str) -> String {
+    let spaced: String = folded
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '\'' | '-') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let mut words = String::with_capacity(spaced.len() + 2);
+    words.push(' ');
+    for w in spaced.split_whitespace() {
+        words.push_str(w);
+        words.push(' ');
+    }
+    words
+}
+
+/// Whether the vague phrase `v` is in `words` (see [`words_of`]): « le premier » and « le
+/// second » only as pronouns, not before their noun (« le premier record de l'heure »).
+fn vague_in(words: &str, v: &str) -> bool {
+    let phrase = format!(" {v} ");
+    let ordinal = matches!(v, "le premier" | "le second");
+    words.match_indices(&phrase).any(|(i, _)| {
+        if !ordinal {
+            return true;
+        }
+        let next = words[i + phrase.len()..].split(' ').next().unwrap_or("");
+        !crate::lexicon::Lexicon::get().lookup(next).any(|a| {
+            matches!(
+                a.pos,
+                crate::lexicon::Pos::Noun | crate::lexicon::Pos::Adjective
+            )
+        })
+    })
+}
+
 /// Whether `text` holds a proper name past its first `skip` words: what anchors a card
 /// in the world.
 fn names_something(text: &str, skip: usize) -> bool {
@@ -122,15 +164,27 @@ fn names_something(text: &str, skip: usize) -> bool {
             .any(is_a_nation_s)
 }
 
-/// Whether `text` holds a capitalised name past its first `skip` words.
+/// Whether `text` holds a capitalised name past its first `skip` words, or among them a
+/// word the lexicon does not know in lower case (« Chataud demeura enfermé … »: the opening
+/// capital of a name, not of a sentence).
 fn names_a_name(text: &str, skip: usize) -> bool {
-    text.split(' ')
-        .skip(skip)
-        .map(|w| {
-            w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
-                .trim_start_matches('\'')
-        })
-        .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+    let lexicon = crate::lexicon::Lexicon::get();
+    let unknown_opening = text.split(' ').take(skip).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_uppercase)
+            && w.chars().count() > 2
+            && w.chars().all(char::is_alphabetic)
+            && lexicon.lookup(&w.to_lowercase()).next().is_none()
+    });
+    unknown_opening
+        || text
+            .split(' ')
+            .skip(skip)
+            .map(|w| {
+                w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
+                    .trim_start_matches('\'')
+            })
+            .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
 }
 
 /// Stems of the adjectives of nations (« allemande », « soviétiques »), without their
@@ -292,6 +346,23 @@ mod tests {
             score(&named, BlockKind::Paragraph)
         );
         assert!(!is_a_nation_s("Allemande") && !is_a_nation_s("russes-blancs"));
+    }
+
+    #[test]
+    fn vague_words_are_matched_whole() {
+        let card = |prompt: &str| {
+            let mut c = GeneratedCard::sample_cloze(prompt, "1893", Kind::Date);
+            c.fact_type = FactType::Date;
+            score(&c, BlockKind::Paragraph)
+        };
+        let plain = card("Henri Desgrange avait établi en [...] un record de l'heure.");
+        // (« ici » is no word of « officiel »; « le premier record » names its noun)
+        assert_eq!(
+            card("Henri Desgrange avait établi en [...] le premier record de l'heure officiel."),
+            plain
+        );
+        assert!(card("Henri Desgrange avait établi ici en [...] un record de l'heure.") < plain);
+        assert!(card("Henri Desgrange et Géo Lefèvre arrivent : le premier, en [...], établit un record.") < plain);
     }
 
     #[test]

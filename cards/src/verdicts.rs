@@ -727,10 +727,12 @@ fn without_opening_connector(text: &str) -> String {
 /// fact, told of its name (« Coubertin quitte la tête du CIO en [...] »).
 fn promote_relative(prompt: &str) -> Option<String> {
     let gap = prompt.find(GAP)?;
-    let at = prompt[..gap].rfind(", qui ")?;
-    let relative = &prompt[at + ", qui ".len()..];
+    let (at, relative) = match prompt[..gap].rfind(", qui ") {
+        Some(at) => (at, &prompt[at + ", qui ".len()..]),
+        None => relative_of_apposition(&prompt[..gap]).map(|(at, from)| (at, &prompt[from..]))?,
+    };
     // The relative clause runs to the end: no other comma-closed aside holds the gap.
-    if relative[..gap - at - ", qui ".len()].contains(", ") {
+    if relative[..gap - (prompt.len() - relative.len())].contains(", ") {
         return None;
     }
     // Its name: the capitalised words just before (« Pierre de Coubertin »).
@@ -754,6 +756,25 @@ fn promote_relative(prompt: &str) -> Option<String> {
     let name = words[start..].join(" ");
     let promoted = format!("{name} {relative}");
     says_enough(Lexicon::get(), &promoted).then_some(promoted)
+}
+
+/// « Henri Desgrange, un ancien coureur qui avait établi … »: a relative clause on a name's
+/// apposition (an article, then lowercase words) tells of the name. The comma before the
+/// apposition and where the clause's words start, after « qui ».
+fn relative_of_apposition(before_gap: &str) -> Option<(usize, usize)> {
+    let qui = before_gap.rfind(" qui ")?;
+    let comma = before_gap[..qui].rfind(", ")?;
+    let apposition: Vec<&str> = before_gap[comma + 2..qui].split(' ').collect();
+    let article = apposition.first().is_some_and(|w| {
+        matches!(*w, "un" | "une" | "le" | "la" | "les")
+            || w.starts_with("l'")
+            || w.starts_with("l’")
+    });
+    let lowercase = apposition
+        .iter()
+        .all(|w| !w.is_empty() && w.chars().all(|c| !c.is_uppercase()));
+    (article && lowercase && (2..=5).contains(&apposition.len()))
+        .then_some((comma, qui + " qui ".len()))
 }
 
 /// `text` without the phrases that open it on its subject, before the gap: each has no
@@ -1996,6 +2017,15 @@ mod tests {
         assert_eq!(
             one_fact("Au printemps [...], Marie Curie rencontre Pierre Curie, chef des travaux à l'École municipale de physique."),
             "Au printemps [...], Marie Curie rencontre Pierre Curie."
+        );
+        // (a relative clause on a name's apposition tells of the name)
+        assert_eq!(
+            one_fact("L'Auto, un quotidien imprimé sur papier jaune que dirige Henri Desgrange, un ancien coureur qui avait établi en [...] le premier record de l'heure officiel."),
+            "Henri Desgrange avait établi en [...] le premier record de l'heure officiel."
+        );
+        assert_eq!(
+            one_fact("Le port, un abri sûr qui accueille la flotte en [...], reste ouvert."),
+            "Le port, un abri sûr qui accueille la flotte en [...], reste ouvert."
         );
     }
 
