@@ -2116,7 +2116,9 @@ fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
         {
             return true;
         }
-        // `deux jours après`, `trois ans plus tard` (the latter found above).
+        // `deux jours après`, `trois ans plus tard` (the latter found above); not `deux
+        // minutes après le décollage`, `deux minutes après son décollage` (an event the
+        // sentence names, its subject's own).
         if TIME_UNITS.contains(&fold(l).as_str())
             && i > 0
             && (tokens[i - 1].kind == TokenKind::Number
@@ -2126,9 +2128,14 @@ fn relative_time_in(text: &str, tokens: Option<&[Token<'_>]>) -> bool {
                     "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "dix"
                 ))
             && next.is_some_and(|n| is(n, &["après", "avant"]))
-            && !tokens
-                .get(i + 2)
-                .is_some_and(|n| is(n, &["le", "la", "les", "l'", "de", "d'"]))
+            && !tokens.get(i + 2).is_some_and(|n| {
+                is(
+                    n,
+                    &[
+                        "le", "la", "les", "l'", "de", "d'", "son", "sa", "ses", "leur", "leurs",
+                    ],
+                )
+            })
         {
             return true;
         }
@@ -2692,16 +2699,19 @@ fn opening_before_pronoun(tokens: &[Token<'_>], i: usize) -> Option<usize> {
 /// participle that is also a finite form (« contraint », « Après avoir dissous la Douma »).
 fn verbless(opening: &[Token<'_>]) -> bool {
     let lexicon = crate::lexicon::Lexicon::get();
+    // (« Culminant à 2 632 mètres, il … »: the opening word read in lower case)
     let participle = |t: &Token<'_>| {
-        lexicon.lookup(t.text).any(|a| {
+        lexicon.lookup(t.lower()).any(|a| {
             a.verb_forms()
                 .any(|f| f.mood == crate::lexicon::Mood::Participle)
         })
     };
     !opening.iter().enumerate().any(|(k, t)| {
         let first = k == 0 || is(&opening[k - 1], &[",", "avoir", "être", "et"]);
-        // (a noun after its determiner: « une garde », « la marche »)
-        let noun = k > 0 && is(&opening[k - 1], DETERMINERS);
+        // (a noun after its determiner or a number: « une garde », « la marche », « 2 632
+        // mètres »)
+        let noun =
+            k > 0 && (is(&opening[k - 1], DETERMINERS) || opening[k - 1].kind == TokenKind::Number);
         is(
             t,
             &[
@@ -4881,6 +4891,12 @@ mod tests {
 
     #[test]
     fn relative_times() {
+        assert!(!relative_time(
+            "Le [...], le Concorde s'écrase à Gonesse, deux minutes après son décollage de Roissy."
+        ));
+        assert!(relative_time(
+            "Deux jours après, le Concorde s'écrase à Gonesse le [...]."
+        ));
         assert!(relative_time("Le lendemain, le comité se réunit."));
         assert!(relative_time("Il part la veille de l'assemblée."));
         assert!(relative_time("Ce jour-là, Matisse peint."));

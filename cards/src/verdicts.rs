@@ -143,7 +143,9 @@ pub fn one_fact(prompt: &str) -> String {
         return clause;
     }
     text = without_opening_connector(&text);
-    if let Some(clause) = second_verb_phrase(lexicon, &text) {
+    if let Some(clause) =
+        second_verb_phrase(lexicon, &text).or_else(|| second_clause(lexicon, &text))
+    {
         text = clause;
     }
     if let Some(clause) = one_coordinate(lexicon, &text) {
@@ -495,6 +497,36 @@ fn participial_aside(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         .find(" et ")
         .map_or(aside, |i| &aside[..gap + i]);
     let clause = format!("{subject} {aux} {aside}.");
+    says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// A gap in a second clause with its own subject, after « , et » (« Le mur du son est
+/// franchi le 1er octobre 1969, au cours du 45e vol, et Mach 2 est atteint le [...] » →
+/// « Mach 2 est atteint le [...]. »): the first clause is another fact. Its subject opens on
+/// an article or a name (not a pronoun, which would stand for the first clause's) and its
+/// verb comes within five words.
+fn second_clause(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let gap = text.find(GAP)?;
+    let and = text[..gap].rfind(", et ")?;
+    let second = &text[and + ", et ".len()..];
+    let words: Vec<&str> = second.split_whitespace().collect();
+    let first = words.first()?;
+    let opens = first.starts_with(char::is_uppercase)
+        || matches!(*first, "le" | "la" | "les" | "un" | "une")
+        || first.starts_with("l'")
+        || first.starts_with("l’");
+    if !opens || matches!(*first, "Il" | "Elle" | "Ils" | "Elles") {
+        return None;
+    }
+    let verb = clause_verb_at(lexicon, second)?;
+    let subject = &words[..verb];
+    if !(1..=5).contains(&verb) || subject.iter().any(|w| w.contains(GAP) || w.ends_with(',')) {
+        return None;
+    }
+    // (the first clause must have a verb of its own: « Paris, Lyon et Marseille sont … »
+    // is one clause)
+    clause_verb_at(lexicon, &text[..and])?;
+    let clause = crate::typography::capitalise(second);
     says_enough(lexicon, &clause).then_some(clause)
 }
 
@@ -2017,6 +2049,15 @@ mod tests {
         assert_eq!(
             one_fact("Au printemps [...], Marie Curie rencontre Pierre Curie, chef des travaux à l'École municipale de physique."),
             "Au printemps [...], Marie Curie rencontre Pierre Curie."
+        );
+        // (a second clause with its own subject is its own fact)
+        assert_eq!(
+            one_fact("Le mur du son est franchi pour la première fois le 1er octobre 1969, au cours du 45e vol, et le Concorde atteint Mach 2 le [...]."),
+            "Le Concorde atteint Mach 2 le [...]."
+        );
+        assert_eq!(
+            one_fact("Le 2 mars, le pilote décolle de Toulouse, et il atteint Mach 2 le [...] au-dessus de l'Atlantique."),
+            "Le 2 mars, le pilote décolle de Toulouse, et il atteint Mach 2 le [...] au-dessus de l'Atlantique."
         );
         // (a relative clause on a name's apposition tells of the name)
         assert_eq!(
