@@ -1247,6 +1247,13 @@ fn sentence_opening_on(
     if gap_first && !gap_is_the_subject(lexicon, &text) {
         return None;
     }
+    // (« en voit vite les limites »: a clitic before its verb, the subject cut off)
+    if matches!(opening.to_lowercase().as_str(), "en" | "y") {
+        let next = text.split_whitespace().nth(1).unwrap_or("").to_lowercase();
+        if is_verb_form(lexicon, &next) && !is_common_noun(lexicon, &next) {
+            return None;
+        }
+    }
     // A possessive subject (« Sa mort provoque … ») belongs to someone named before: the
     // person the document is about, or else no card.
     let mut used_topic = false;
@@ -2014,6 +2021,19 @@ mod tests {
         )
         .expect("a sentence");
         assert_eq!(sentence, "[...] révoque l'édit de Nantes en 1685.");
+        // A clitic before its verb: the subject was cut off.
+        assert!(sentence_of(
+            "en voit vite les limites : une cellule de [...] est trop grande",
+            &topic,
+            &no_antecedent
+        )
+        .is_none());
+        assert!(sentence_of(
+            "En [...], Louis Braille publie sa méthode à Paris",
+            &topic,
+            &no_antecedent
+        )
+        .is_some());
     }
 
     #[test]

@@ -682,8 +682,14 @@ fn passive_agents(
                         tokens[v - 1].lower(),
                         "été" | "est" | "fut" | "sont" | "furent" | "," | "était"
                     );
+                // (« avait » ends like one: the lexicon tells a participle)
+                let participle = crate::clauses::past_participle_of(
+                    crate::lexicon::Lexicon::get(),
+                    tokens[v].lower(),
+                )
+                .is_some();
                 match masculine_participle(tokens[v].lower()) {
-                    Some(p) if v > 0 && (par == v + 1 || after_aux) => {
+                    Some(p) if participle && v > 0 && (par == v + 1 || after_aux) => {
                         (format!("a {p}"), par + 1, false)
                     }
                     _ => continue,
@@ -1295,6 +1301,15 @@ mod tests {
             "{questions:?}"
         );
         assert!(!questions.iter().any(|q| q == "Qui dirigeait la Gestapo ?"));
+    }
+
+    #[test]
+    fn only_a_participle_takes_an_agent() {
+        // (« avait » ends like a participle: no « Qui a avait … ? »)
+        let s = "Cette école, la première du genre au monde, avait été fondée en 1785 par \
+                 Valentin Haüy, qui y faisait lire les élèves.";
+        let asked = questions(s, &["Le docteur Valentin Haüy arrive."]);
+        assert!(!asked.iter().any(|q| q.contains("a avait")), "{asked:?}");
     }
 
     #[test]
