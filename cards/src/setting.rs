@@ -442,8 +442,12 @@ fn year_nearest(context: &str, answer: &str) -> Option<u32> {
                     // (« né à Béziers en 1609 et fermier des gabelles »: another fact; but
                     // « célébrées le 1er juin 1885, et près de deux millions … »: one event's
                     // two clauses)
+                    // (nor « que dirige Henri Desgrange, un ancien coureur qui avait établi
+                    // en 1893 le premier record »: a relative clause on an apposition tells
+                    // of another time)
                     let parted = between.contains("; ")
-                        || (between.contains(" et ") && !between.contains(", et "));
+                        || (between.contains(" et ") && !between.contains(", et "))
+                        || (between.starts_with(", ") && between.contains(" qui "));
                     if (1000..=2100).contains(&year)
                         && !answer.contains(&context[start..i])
                         && !parted
@@ -872,5 +876,9 @@ mod tests {
             ),
             Some(1681)
         );
+        // A relative clause on an apposition tells of another time.
+        let desgrange = "L'Auto, un quotidien que dirige Henri Desgrange, un ancien coureur \
+                         qui avait établi en 1893 le premier record de l'heure.";
+        assert_eq!(year_nearest(desgrange, "Henri Desgrange"), None);
     }
 }

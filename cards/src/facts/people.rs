@@ -462,6 +462,7 @@ pub fn roles(
     out: &mut Vec<Fact>,
 ) {
     passive_agents(s, tokens, names, lexicon, out);
+    object_relatives(s, tokens, names, lexicon, out);
     becomes(s, tokens, names, lexicon, out);
     role_list(s, tokens, names, lexicon, out);
     appositions(s, tokens, names, lexicon, out);
@@ -701,10 +702,16 @@ fn passive_agents(
         let Some((a, b, kind)) = agent_after(tokens, agent_from, names, lexicon, s) else {
             continue;
         };
-        let Some(last) = before_verb_group(tokens, v) else {
+        let Some(mut last) = before_verb_group(tokens, v) else {
             continue;
         };
-        let Some(first) = start_of_phrase(tokens, last) else {
+        // (« le Grand-Saint-Antoine, trois-mâts commandé par … »: what a bare noun in
+        // apposition describes is what is commanded)
+        let Some(first) = start_of_phrase(tokens, last).or_else(|| {
+            let (first, name_last) = apposed_name(tokens, last)?;
+            last = name_last;
+            Some(first)
+        }) else {
             continue;
         };
         if first > last || tokens[first].start >= a {
@@ -795,6 +802,118 @@ fn passive_agents(
             question: Some(elide(&question)),
         });
     }
+}
+
+/// Roles told in a relative clause with the subject after its verb (« L'Auto, un quotidien
+/// imprimé sur papier jaune que dirige Henri Desgrange » → « Qui dirige L'Auto ? »): « que »,
+/// a finite form of a verb of [`ROLE_VERBS`] (« dirige », « présidait »), then a person's
+/// name; what is led is the phrase before « que », or the name that phrase is in
+/// apposition to.
+fn object_relatives(
+    s: &str,
+    tokens: &[Token<'_>],
+    names: &[Name],
+    lexicon: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
+    for q in 1..tokens.len().saturating_sub(2) {
+        if !matches!(tokens[q].lower(), "que" | "qu'") {
+            continue;
+        }
+        let verb = tokens[q + 1].lower();
+        let finite = [
+            "dirige",
+            "dirigeait",
+            "dirigea",
+            "préside",
+            "présidait",
+            "présida",
+            "commande",
+            "commandait",
+            "commanda",
+        ];
+        if !finite.contains(&verb) {
+            continue;
+        }
+        let Some(name) = names.iter().find(|n| n.first == q + 2) else {
+            continue;
+        };
+        let (a, b) = name.span(tokens);
+        if lexicon.kind_of(&s[a..b]) != Kind::Person {
+            continue;
+        }
+        // The phrase before « que »: a name in apposition to a description, or the
+        // description's own phrase.
+        let last = q - 1;
+        let (first, last) = match described_before(tokens, last) {
+            Some(found) => found,
+            None => match start_of_phrase(tokens, last) {
+                Some(first) => (first, last),
+                None => continue,
+            },
+        };
+        let np = for_question(s, tokens, first, last);
+        let anchored = np.split(' ').any(|w| {
+            w.rsplit(['\'', '’'])
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        if np.is_empty() || !anchored || np.split(' ').count() > 10 {
+            continue;
+        }
+        out.push(Fact {
+            fact_type: FactType::Role,
+            answer: (a, b),
+            kind: Kind::Person,
+            question: Some(elide(&format!("Qui {verb} {np} ?"))),
+        });
+    }
+}
+
+/// The name a description ending at `last` is in apposition to (« L'Auto, un quotidien
+/// imprimé sur papier jaune »): the name's first and last tokens, when the description
+/// opens on an indefinite article right after the name's comma and holds no other comma.
+fn described_before(tokens: &[Token<'_>], last: usize) -> Option<(usize, usize)> {
+    let mut k = last;
+    let mut words = 0;
+    while tokens[k].text != "," {
+        if tokens[k].kind != TokenKind::Word || words > 8 {
+            return None;
+        }
+        words += 1;
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(tokens.get(k + 1).map(|t| t.lower()), Some("un" | "une")) {
+        return None;
+    }
+    let name_last = k.checked_sub(1)?;
+    if !tokens[name_last].is_capitalised() {
+        return None;
+    }
+    Some((start_of_phrase(tokens, name_last)?, name_last))
+}
+
+/// The named phrase a bare noun in apposition ending at `last` describes (« le
+/// Grand-Saint-Antoine, trois-mâts »): its first and last tokens.
+fn apposed_name(tokens: &[Token<'_>], last: usize) -> Option<(usize, usize)> {
+    let mut k = last;
+    let mut words = 0;
+    while tokens[k].kind == TokenKind::Word && !tokens[k].is_capitalised() || tokens[k].text == "-"
+    {
+        words += usize::from(tokens[k].kind == TokenKind::Word);
+        if words > 3 || super::phrases::is_determiner(&tokens[k]) {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    if tokens[k].text != "," || words == 0 {
+        return None;
+    }
+    let name_last = k.checked_sub(1)?;
+    if !tokens[name_last].is_capitalised() {
+        return None;
+    }
+    Some((start_of_phrase(tokens, name_last)?, name_last))
 }
 
 /// Index after the last token of the clause starting at `from` (up to `,` `;` `:` `.`).
@@ -1301,6 +1420,37 @@ mod tests {
             "{questions:?}"
         );
         assert!(!questions.iter().any(|q| q == "Qui dirigeait la Gestapo ?"));
+    }
+
+    #[test]
+    fn a_bare_noun_in_apposition_tells_what_its_name_is() {
+        let s = "Le 25 mai 1720, le Grand-Saint-Antoine, trois-mâts commandé par le capitaine \
+                 Jean-Baptiste Chataud, jetait l'ancre devant Marseille.";
+        let asked = questions(s, &["Le docteur Jean-Baptiste Chataud arrive."]);
+        assert!(
+            asked
+                .iter()
+                .any(|q| q == "Qui commandait le Grand-Saint-Antoine ?"),
+            "{asked:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_told_in_a_relative_clause_after_its_verb() {
+        let s = "De l'autre, L'Auto, un quotidien imprimé sur papier jaune que dirige Henri \
+                 Desgrange, un ancien coureur.";
+        let asked = questions(s, &["Le docteur Henri Desgrange arrive."]);
+        assert!(
+            asked.iter().any(|q| q == "Qui dirige l'Auto ?"),
+            "{asked:?}"
+        );
+        // (what is led must be named)
+        let s = "C'est une équipe que dirige Henri Desgrange.";
+        let asked = questions(s, &["Le docteur Henri Desgrange arrive."]);
+        assert!(
+            !asked.iter().any(|q| q.starts_with("Qui dirige")),
+            "{asked:?}"
+        );
     }
 
     #[test]

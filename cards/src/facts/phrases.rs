@@ -175,7 +175,7 @@ pub fn start_of_phrase(tokens: &[Token<'_>], last: usize) -> Option<usize> {
     }
 }
 
-fn is_determiner(t: &Token<'_>) -> bool {
+pub(crate) fn is_determiner(t: &Token<'_>) -> bool {
     DETERMINERS.contains(&t.lower())
 }
 
