@@ -134,7 +134,9 @@ pub fn one_fact(prompt: &str) -> String {
     let Some(gap) = prompt.find(GAP) else {
         return prompt.to_string();
     };
-    let mut text = promote_relative(prompt).unwrap_or_else(|| prompt.to_string());
+    let mut text = promote_relative(prompt)
+        .or_else(|| promote_prepositional_relative(prompt))
+        .unwrap_or_else(|| prompt.to_string());
     text = without_asides_in_brackets(&text);
     text = without_counted_asides(lexicon, &text);
     if let Some(clause) =
@@ -787,6 +789,60 @@ fn promote_relative(prompt: &str) -> Option<String> {
     }
     let name = words[start..].join(" ");
     let promoted = format!("{name} {relative}");
+    says_enough(Lexicon::get(), &promoted).then_some(promoted)
+}
+
+/// A gap in a relative clause opened by « par lequel » (« par laquelle », « par lesquels »,
+/// « par lesquelles ») on a named phrase (« … révoque l'édit de Nantes par lequel Henri IV,
+/// son grand-père, avait accordé en [...] une certaine liberté de culte … »): the clause told
+/// with its antecedent (« Par l'édit de Nantes, Henri IV avait accordé en [...] une certaine
+/// liberté de culte … »), an aside on a possessive after its subject dropped (« son
+/// grand-père »: whose is told before).
+fn promote_prepositional_relative(prompt: &str) -> Option<String> {
+    let gap = prompt.find(GAP)?;
+    let (at, len) = [
+        " par lequel ",
+        " par laquelle ",
+        " par lesquels ",
+        " par lesquelles ",
+    ]
+    .iter()
+    .filter_map(|r| prompt[..gap].rfind(r).map(|i| (i, r.len())))
+    .max()?;
+    let relative = &prompt[at + len..];
+    // The antecedent: from its article, within six words, with a capitalised word in it.
+    let before: Vec<&str> = prompt[..at].split(' ').collect();
+    let article = (before.len().saturating_sub(6)..before.len())
+        .rev()
+        .find(|&k| {
+            let w = before[k];
+            matches!(w, "le" | "la" | "les") || w.starts_with("l'") || w.starts_with("l’")
+        })?;
+    let antecedent = before[article..].join(" ");
+    if antecedent.contains(',')
+        || !antecedent
+            .split(' ')
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    // (« Henri IV, son grand-père, avait accordé »)
+    let mut clause = relative.to_string();
+    if let Some((subject, rest)) = clause.split_once(", ") {
+        let possessive = ["son ", "sa ", "ses ", "leur ", "leurs "]
+            .iter()
+            .any(|p| rest.starts_with(p));
+        if possessive && subject.starts_with(char::is_uppercase) {
+            if let Some((_, main)) = rest.split_once(", ") {
+                clause = format!("{subject} {main}");
+            }
+        }
+    }
+    if !clause.contains(GAP) {
+        return None;
+    }
+    let promoted = format!("Par {antecedent}, {clause}");
     says_enough(Lexicon::get(), &promoted).then_some(promoted)
 }
 
@@ -2049,6 +2105,11 @@ mod tests {
         assert_eq!(
             one_fact("Au printemps [...], Marie Curie rencontre Pierre Curie, chef des travaux à l'École municipale de physique."),
             "Au printemps [...], Marie Curie rencontre Pierre Curie."
+        );
+        // (a relative clause after « par lequel » is told with its antecedent)
+        assert_eq!(
+            one_fact("L'édit de Fontainebleau, signé par Louis XIV le 18 octobre 1685, révoque l'édit de Nantes par lequel Henri IV, son grand-père, avait accordé en [...] une certaine liberté de culte aux protestants du royaume."),
+            "Par l'édit de Nantes, Henri IV avait accordé en [...] une certaine liberté de culte aux protestants du royaume."
         );
         // (a second clause with its own subject is its own fact)
         assert_eq!(
