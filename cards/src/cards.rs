@@ -283,6 +283,24 @@ pub fn write(
                 true
             }
             Verdict::Drop(rule) => {
+                // (words of another fact may be what points outside the card: « Après la
+                // mort de Pierre Curie, renversé … le [...], elle … de cette université »
+                // is screened again as its one fact, « Pierre Curie a été renversé … »)
+                let cut = crate::verdicts::one_fact(&c.prompt);
+                let retried = c.kind == CardKind::Cloze
+                    && matches!(rule, Rule::Demonstrative | Rule::Pronoun)
+                    && cut != c.prompt;
+                if retried {
+                    if let Verdict::Keep { prompt, rewritten } =
+                        context::screen(&cut, c.kind, c.answer_kind, around)
+                    {
+                        if !contains_answer(&prompt.replace(GAP, ""), &c.answer) {
+                            c.prompt = prompt;
+                            out.cards.push((c, rewritten));
+                            return true;
+                        }
+                    }
+                }
                 out.dropped.push((c, rule));
                 false
             }

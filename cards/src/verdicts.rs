@@ -139,8 +139,9 @@ pub fn one_fact(prompt: &str) -> String {
         .unwrap_or_else(|| prompt.to_string());
     text = without_asides_in_brackets(&text);
     text = without_counted_asides(lexicon, &text);
-    if let Some(clause) =
-        participial_opening(lexicon, &text).or_else(|| participial_aside(lexicon, &text))
+    if let Some(clause) = participial_opening(lexicon, &text)
+        .or_else(|| participial_aside(lexicon, &text))
+        .or_else(|| participial_aside_on_a_name(lexicon, &text))
     {
         return clause;
     }
@@ -529,6 +530,61 @@ fn second_clause(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     // is one clause)
     clause_verb_at(lexicon, &text[..and])?;
     let clause = crate::typography::capitalise(second);
+    says_enough(lexicon, &clause).then_some(clause)
+}
+
+/// A gap in a participial aside on the name that ends the phrase before it, inside the
+/// sentence (« Après la mort accidentelle de Pierre Curie, renversé par une voiture à
+/// cheval le [...], elle lui succède … » → « Pierre Curie a été renversé par une voiture à
+/// cheval le [...]. »): the aside is that name's fact.
+fn participial_aside_on_a_name(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
+    let segments: Vec<&str> = text.split(", ").collect();
+    let k = segments.iter().position(|s| s.contains(GAP))?;
+    if k == 0 {
+        return None;
+    }
+    let aside = segments[k];
+    let first = aside.split_whitespace().next()?.to_lowercase();
+    let participle = crate::clauses::past_participle_of(lexicon, &first)?;
+    // (no finite verb of its own: « une voiture » is a noun, not « il voiture »)
+    let finite = aside
+        .split_whitespace()
+        .skip(1)
+        .any(|w| !is_noun(lexicon, &w.to_lowercase()) && clause_verb_at(lexicon, w).is_some());
+    if is_noun(lexicon, &first) || finite {
+        return None;
+    }
+    // The name: the capitalised words ending the segment before (« de » between them).
+    let words: Vec<&str> = segments[k - 1].split(' ').collect();
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let name_word = w.starts_with(char::is_uppercase) && !w.contains(GAP)
+            || (matches!(w, "de" | "d'") && start < words.len());
+        if !name_word {
+            break;
+        }
+        start -= 1;
+    }
+    while start < words.len() && !words[start].starts_with(char::is_uppercase) {
+        start += 1;
+    }
+    // (two words at least, not the sentence's first: « Après la mort de Pierre Curie »;
+    // a lone capital may open the sentence)
+    if words.len() - start < 2 || start == 0 {
+        return None;
+    }
+    let name = words[start..].join(" ");
+    if Lexicon::get().lookup(&name.to_lowercase()).next().is_some() {
+        return None;
+    }
+    let aux = crate::clauses::auxiliary_of(&participle);
+    let gap = aside.find(GAP)?;
+    let aside = aside[gap..]
+        .find(" et ")
+        .map_or(aside, |i| &aside[..gap + i])
+        .trim_end_matches(['.', ' ']);
+    let clause = format!("{name} {aux} {aside}.");
     says_enough(lexicon, &clause).then_some(clause)
 }
 
@@ -2105,6 +2161,11 @@ mod tests {
         assert_eq!(
             one_fact("Au printemps [...], Marie Curie rencontre Pierre Curie, chef des travaux à l'École municipale de physique."),
             "Au printemps [...], Marie Curie rencontre Pierre Curie."
+        );
+        // (a participial aside on a name inside the sentence is that name's fact)
+        assert_eq!(
+            one_fact("Après la mort accidentelle de Pierre Curie, renversé par une voiture à cheval le [...], elle lui succède à la Sorbonne et devient la première femme professeur de cette université."),
+            "Pierre Curie a été renversé par une voiture à cheval le [...]."
         );
         // (a relative clause after « par lequel » is told with its antecedent)
         assert_eq!(
