@@ -683,17 +683,38 @@ pub fn speaks_of_topic(
     // before the verb: « le canal latéral à la Garonne » is another one.
     let mut head = t.split_whitespace().take(2);
     let (article, noun) = (head.next().unwrap_or(""), head.next().unwrap_or(""));
-    let by_its_head = tokens
-        .get(start)
-        .is_some_and(|a| a.lower() == article.to_lowercase())
+    let lexicon = crate::lexicon::Lexicon::get();
+    let opens_on_head = !noun.starts_with(char::is_uppercase)
+        && tokens
+            .get(start)
+            .is_some_and(|a| a.lower() == article.to_lowercase())
         && tokens
             .get(start + 1)
-            .is_some_and(|n| n.lower() == noun.to_lowercase())
-        && tokens
-            .get(start + 2)
-            .is_some_and(|v| crate::clauses::is_verb_form(crate::lexicon::Lexicon::get(), v.text));
-    if by_its_head && !noun.starts_with(char::is_uppercase) {
+            .is_some_and(|n| n.lower() == noun.to_lowercase());
+    let verb_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|v| crate::clauses::is_verb_form(lexicon, v.text))
+    };
+    if opens_on_head && verb_at(start + 2) {
         return true;
+    }
+    // (« La pyramide de verre et de métal qui se dresse … abrite … » for « La pyramide du
+    // Louvre »: the head with what it is made of, then its verb or a relative clause; a
+    // name there would make it another one, « la pyramide de Khéops »)
+    if opens_on_head && tokens.get(start + 2).is_some_and(|t| is(t, &["de", "d'"])) {
+        let mut k = start + 2;
+        while k < start + 9
+            && tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.is_capitalised() && !is(t, &["qui"])
+            })
+            && !verb_at(k)
+        {
+            k += 1;
+        }
+        if k > start + 3 && (tokens.get(k).is_some_and(|t| is(t, &["qui"])) || verb_at(k)) {
+            return true;
+        }
     }
     // An opening with a verb of its own may name what the pronoun stands for (`Quand
     // Lénine arrive, il …`).
@@ -2298,7 +2319,12 @@ fn refers_back<'p>(
                 .get(k)
                 .is_some_and(|t| is(t, &["de", "du", "des", "d'"]))
         };
-        let name = |k: usize| tokens.get(k).is_some_and(is_name_word);
+        // (« le projet du « Grand Louvre » »: a name in quotation marks too)
+        let name = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                is_name_word(t) || t.text == "«" && tokens.get(k + 1).is_some_and(is_name_word)
+            })
+        };
         let adjective = tokens
             .get(i + 2)
             .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalised() && !of(i + 2));
@@ -4543,6 +4569,16 @@ mod tests {
             .as_deref(),
             Some("En [...], le canal du Midi est inscrit au patrimoine mondial de l'UNESCO.")
         );
+        // Its head with what it is made of, then a relative clause or its verb.
+        let made_of =
+            "Le canal de pierre et de brique qui relie Toulouse à Sète traverse la plaine.";
+        assert!(speaks_of_topic(made_of, &lex, &topic, false));
+        assert!(!speaks_of_topic(
+            "Le canal de Briare qui relie la Loire à la Seine traverse la plaine.",
+            &lex,
+            &topic,
+            false
+        ));
         // A noun of the topic's head's family takes no « de » + topic (« le voleur du vol
         // de … » reads badly).
         let vol = crate::clauses::DocumentTopic {
@@ -4659,6 +4695,24 @@ mod tests {
             &lex,
             &person,
             true
+        ));
+    }
+
+    #[test]
+    fn a_description_named_in_quotation_marks_points_nowhere() {
+        let tokens = tokenize("Elle s'inscrit dans le projet du « Grand Louvre » en [...].");
+        assert!(!refers_back(
+            &tokens,
+            ["Retour sur un projet qui a fait couler beaucoup d'encre."].into_iter(),
+            None,
+            &[]
+        ));
+        let tokens = tokenize("Elle s'inscrit dans le projet en [...].");
+        assert!(refers_back(
+            &tokens,
+            ["Retour sur un projet qui a fait couler beaucoup d'encre."].into_iter(),
+            None,
+            &[]
         ));
     }
 
