@@ -139,6 +139,22 @@ const FIRST_PERSON: &[&str] = &[
     "toi", "ton", "ta", "tes", "vous", "votre", "vos",
 ];
 
+/// Whether `text` says « je », « nous », « vous » or their forms.
+pub fn in_first_person(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let head = w.split_inclusive('\'').next().unwrap_or(w);
+            FIRST_PERSON
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w) || f.eq_ignore_ascii_case(head))
+        })
+}
+
+/// The reason [`unusable`] gives a sentence that speaks in the first person: its roles
+/// told of others may still be asked (see [`crate::generate`]).
+pub const FIRST_PERSON_REASON: &str = "first person";
+
 /// Leading adverbials that point to a time or place outside the sentence.
 const RELATIVE_STARTS: &[&str] = &[
     "le lendemain",
@@ -218,7 +234,7 @@ pub fn unusable(sentence: &str, block: BlockKind) -> Option<&'static str> {
             .iter()
             .any(|f| f.eq_ignore_ascii_case(w) || f.eq_ignore_ascii_case(head))
         {
-            return Some("first person");
+            return Some(FIRST_PERSON_REASON);
         }
         reference |= matches!(w, "p" | "pp" | "op" | "cit" | "ibid");
     }

@@ -218,7 +218,12 @@ pub fn generate_from_sources(
             .map(text_of);
         let block = &cleaned[r.document as usize].blocks[r.block];
         total[r.document as usize] += 1;
-        let can_give_cards = cards::unusable(text, block.kind).is_none();
+        let unusable = cards::unusable(text, block.kind);
+        let can_give_cards = unusable.is_none();
+        // A memoir's sentence in the first person may still tell who held which role
+        // (« Le camarade Levenson, un intellectuel dirigeant du mouvement bolchevique à
+        // Krassnoïé-Sélo, nous rejoignit »): those questions alone are asked of it.
+        let roles_only = unusable == Some(cards::FIRST_PERSON_REASON);
         if can_give_cards {
             usable[r.document as usize] += 1;
         }
@@ -231,7 +236,7 @@ pub fn generate_from_sources(
             &topics[r.document as usize],
             previous.is_none() || previous_about_topic,
         );
-        let analysis = facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards);
+        let analysis = facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards || roles_only);
         for m in &analysis.mentions {
             let mention = &text[m.span.0..m.span.1];
             if m.kind == Kind::Quantity {
@@ -327,6 +332,22 @@ pub fn generate_from_sources(
             settings
                 .month_in_force
                 .insert((r.document, text.to_string()), month.clone());
+        }
+        if roles_only {
+            let around = Surroundings::new(&lexicon, previous)
+                .with_descriptions(&described)
+                .with_topic(&topics[r.document as usize], previous_about_topic)
+                .with_sentence(text, &tokens);
+            for (mut card, _) in cards::write(text, &analysis, origin, &around).cards {
+                let told_of_others = card.kind == CardKind::QuestionAnswer
+                    && card.fact_type == facts::FactType::Role
+                    && !cards::in_first_person(&card.prompt);
+                if told_of_others {
+                    crate::verdicts::mend(&mut card);
+                    card.score = crate::rank::score(&card, block.kind);
+                    candidates.push(card);
+                }
+            }
         }
         if !can_give_cards {
             described.read(text, &tokens);
@@ -849,6 +870,29 @@ fn rename_people(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_in_the_first_person_gives_only_the_roles_of_others() {
+        let text =
+            "La Révolution à Krassnoïé-Sélo\n\nLe 27 octobre 1917, nous quittâmes Pétrograd \
+                    en voiture. Le camarade Levenson, un intellectuel dirigeant du mouvement \
+                    bolchevique à Krassnoïé-Sélo, nous rejoignit le 28 octobre 1917 à la gare.\n";
+        let deck =
+            generate_from_texts(&[("memoire.md".to_string(), text.to_string())]).expect("a deck");
+        let prompts: Vec<&str> = deck.cards.iter().map(|c| c.prompt.as_str()).collect();
+        assert!(
+            prompts.contains(&"Qui était dirigeant du mouvement bolchevique à Krassnoïé-Sélo ?"),
+            "{prompts:?}"
+        );
+        assert!(
+            !deck.cards.iter().any(|c| cards::in_first_person(&c.prompt)),
+            "{prompts:?}"
+        );
+        assert!(
+            cards::in_first_person("Il nous rejoignit.")
+                && !cards::in_first_person("Il les rejoignit.")
+        );
+    }
 
     #[test]
     fn one_who_leads_the_body_too_is_no_wrong_answer() {

@@ -276,6 +276,24 @@ pub const ROLE_NOUNS: &[&str] = &[
     "entraîneur",
 ];
 
+/// Offices one person holds of one thing, asked from inside a description (« un
+/// intellectuel dirigeant du mouvement bolchevique à Krassnoïé-Sélo »).
+const HELD_OFFICES: &[&str] = &[
+    "dirigeant",
+    "dirigeante",
+    "chef",
+    "président",
+    "présidente",
+    "fondateur",
+    "fondatrice",
+    "directeur",
+    "directrice",
+    "commandant",
+    "secrétaire",
+    "rédacteur",
+    "rédactrice",
+];
+
 /// A passive participle with its agent, and how to ask for the agent.
 struct RoleVerb {
     stem: &'static str,
@@ -1335,6 +1353,34 @@ fn appositions(
                         question: Some(format!("Qui était {} ?", &s[desc.0..desc.1])),
                     });
                 }
+                // The office inside a description with an article (« Levenson, un
+                // intellectuel mejraïonetz dirigeant du mouvement bolchevique à
+                // Krassnoïé-Sélo, » → « Qui était dirigeant du mouvement bolchevique à
+                // Krassnoïé-Sélo ? »).
+                let held = article && closed && !clause_words && end - from <= 12;
+                if let Some(k) = (from + 2..end)
+                    .filter(|_| held)
+                    .find(|&k| HELD_OFFICES.contains(&tokens[k].lower()))
+                {
+                    let of = tokens
+                        .get(k + 1)
+                        .is_some_and(|t| matches!(t.lower(), "de" | "du" | "des" | "d'"));
+                    let possessive = tokens[k..end]
+                        .iter()
+                        .any(|t| matches!(t.lower(), "son" | "sa" | "ses" | "leur" | "leurs"));
+                    let named = tokens[k + 1..end].iter().any(Token::is_capitalised);
+                    if of && !possessive && named {
+                        out.push(Fact {
+                            fact_type: FactType::Role,
+                            answer: (tokens[name.first_word].start, b),
+                            kind: Kind::Person,
+                            question: Some(format!(
+                                "Qui était {} ?",
+                                &s[tokens[k].start..tokens[end - 1].end]
+                            )),
+                        });
+                    }
+                }
             }
         }
         // Description first: `Le représentant des internationalistes unifiés, Avilov,`.
@@ -1451,6 +1497,23 @@ mod tests {
             !asked.iter().any(|q| q.starts_with("Qui dirige")),
             "{asked:?}"
         );
+    }
+
+    #[test]
+    fn an_office_inside_a_description_names_who_held_it() {
+        let s = "Le camarade Levenson, un intellectuel mejraïonetz dirigeant du mouvement \
+                 bolchevique à Krassnoïé-Sélo, nous rejoignit.";
+        let asked = questions(s, &["Le camarade Levenson arrive."]);
+        assert!(
+            asked
+                .iter()
+                .any(|q| q == "Qui était dirigeant du mouvement bolchevique à Krassnoïé-Sélo ?"),
+            "{asked:?}"
+        );
+        // (of something named only)
+        let s = "Le camarade Levenson, un intellectuel dirigeant du mouvement, nous rejoignit.";
+        let asked = questions(s, &["Le camarade Levenson arrive."]);
+        assert!(!asked.iter().any(|q| q.contains("dirigeant")), "{asked:?}");
     }
 
     #[test]
