@@ -482,6 +482,21 @@ impl Lexicon {
         if next == "," && matches!(next2, "né" | "née" | "mort" | "morte") {
             e.person += 3;
         }
+        // « Le représentant des internationalistes unifiés, Avilov, … »: a name set
+        // between commas after the office it holds.
+        if prev == "," && next == "," {
+            let from = name.first.saturating_sub(8);
+            let office_before = (from..name.first.saturating_sub(2)).any(|k| {
+                matches!(tokens[k].lower(), "le" | "la" | "l'")
+                    && tokens.get(k + 1).is_some_and(|t| {
+                        people::ROLE_NOUNS.contains(&t.lower()) || people::is_office(t.lower())
+                    })
+                    && !tokens[k + 2..name.first - 1].iter().any(|t| t.text == ",")
+            });
+            if office_before {
+                e.person += 2;
+            }
+        }
         if next == "(" && tokens.get(name.end + 1).is_some_and(Token::is_capitalised) {
             e.person += 1;
         }
@@ -967,6 +982,7 @@ mod tests {
             "L'escrimeur Roger Ducret gagne trois titres.",
             "Le Finlandais Paavo Nurmi remporte cinq médailles.",
             "L'intendant du Poitou, René de Marillac, fait loger un régiment.",
+            "Le représentant des internationalistes unifiés, Avilov, fait un long discours.",
         ];
         let lex = Lexicon::build(sentences.into_iter());
         for name in [
@@ -975,6 +991,7 @@ mod tests {
             "Roger Ducret",
             "Paavo Nurmi",
             "René de Marillac",
+            "Avilov",
         ] {
             assert_eq!(lex.kind_of(name), Kind::Person, "{name}");
         }
