@@ -59,19 +59,28 @@ fn recall_of(docs: &Path, facts: &Path, what: &str) -> (Vec<DocumentRecall>, f64
 /// one to 0.17 (19 of 110): « y » pointing back is refused, and the one held-out card that
 /// covered a fact with it (« Quand le tableau y est-il volé ? », failed by its reviewers)
 /// went with it.
-const CORPUS_FLOOR: f64 = 0.28;
+/// Raised on 2026-12-03 to 0.30 (33 of 106 measured).
+const CORPUS_FLOOR: f64 = 0.30;
 /// The development floor went from 0.44 to 0.37 on 2026-12-02 when four documents written
 /// that day by a helper joined the eight (121 of 316; the four new ones alone: 12 of 88),
 /// then 120 when « C'est lui qui, le [...], consacra … », which pointed back, was refused.
-const DEVELOPMENT_FLOOR: f64 = 0.37;
-const HELD_OUT_FLOOR: f64 = 0.17;
+/// Raised on 2026-12-03 to 0.39 (129 of 316 measured).
+const DEVELOPMENT_FLOOR: f64 = 0.39;
+/// Raised on 2026-12-03 to 0.20 (23 of 110 measured).
+const HELD_OUT_FLOOR: f64 = 0.20;
 /// The unseen documents, first measured on 2026-12-02 (see `eval/unseen/README.md`): 14 of
 /// 88 (16 %), 12 with the generator of the session's start; the floor guards against a collapse.
 /// Lowered the same day to 0.13 (12 of 88): reading a blog post saved with blank lines as a
 /// web page, its menus, byline and buttons dropped and its title found before its byline,
 /// cost two facts there (not looked into, to keep the documents unseen; the development
 /// documents lost none).
-const UNSEEN_FLOOR: f64 = 0.13;
+/// Raised on 2026-12-03 to 0.15 (14 of 88 measured).
+const UNSEEN_FLOOR: f64 = 0.15;
+
+/// The fresh documents (`eval/fresh`), written on 2026-12-03 by a helper that never saw the
+/// generator, and measured once at the end of that session's work (never read, never tuned
+/// on): 25 of 96 (26 %) on 2026-12-03; the floor guards against a collapse.
+const FRESH_FLOOR: f64 = 0.24;
 
 #[test]
 fn recall_on_the_bundled_corpus() {
@@ -138,4 +147,18 @@ fn missed_facts() {
             println!("{}: {}", r.document, r.missed.join(", "));
         }
     }
+}
+
+/// The fresh documents (`eval/fresh`): measured, never tuned on, as the unseen ones.
+#[test]
+fn recall_on_fresh_documents() {
+    let (_, ratio) = recall_of(
+        &root().join("eval/fresh/documents"),
+        &root().join("eval/fresh/facts"),
+        "fresh documents",
+    );
+    assert!(
+        ratio >= FRESH_FLOOR,
+        "fresh recall {ratio:.3} < {FRESH_FLOOR}"
+    );
 }
