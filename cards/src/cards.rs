@@ -302,11 +302,11 @@ pub fn write(
                 // (words of another fact may be what points outside the card: « Après la
                 // mort de Pierre Curie, renversé … le [...], elle … de cette université »
                 // is screened again as its one fact, « Pierre Curie a été renversé … »)
-                let cut = crate::verdicts::one_fact(&c.prompt);
-                let retried = c.kind == CardKind::Cloze
-                    && matches!(rule, Rule::Demonstrative | Rule::Pronoun)
-                    && cut != c.prompt;
-                if retried {
+                let cut = (c.kind == CardKind::Cloze
+                    && matches!(rule, Rule::Demonstrative | Rule::Pronoun))
+                .then(|| crate::verdicts::one_fact(&c.prompt))
+                .filter(|cut| *cut != c.prompt);
+                if let Some(cut) = cut {
                     if let Verdict::Keep { prompt, rewritten } =
                         context::screen(&cut, c.kind, c.answer_kind, around)
                     {

@@ -397,18 +397,24 @@ impl<'a> Surroundings<'a> {
     pub fn points_back(&self, prompt: &str) -> bool {
         // (a prompt without « le », « la », « les » or « l' » points back to nothing so)
         let lower = prompt.to_lowercase();
-        if !["le ", "la ", "les ", "l'", "du ", "au "]
+        let definite = ["le ", "la ", "les ", "l'"]
             .iter()
-            .any(|a| lower.contains(a))
-        {
+            .any(|a| lower.contains(a));
+        let body = self.named.is_some_and(|n| !n.bodies.is_empty())
+            && (definite || lower.contains("du ") || lower.contains("au "));
+        if !definite && !body {
             return false;
         }
         let tokens = tokenize(prompt);
-        if self
-            .named
-            .is_some_and(|n| n.names_a_body_two_were_named_by(&tokens))
+        if body
+            && self
+                .named
+                .is_some_and(|n| n.names_a_body_two_were_named_by(&tokens))
         {
             return true;
+        }
+        if !definite {
+            return false;
         }
         let before = self.previous.into_iter().chain(self.recent.iter().copied());
         refers_back(&tokens, before, self.topic, self.document)
@@ -3565,7 +3571,7 @@ fn names_something(tokens: &[Token<'_>], lexicon: &Lexicon) -> bool {
 /// and only so; the head noun must be bare (followed by a verb or punctuation).
 fn name_descriptions(text: &str, tokens: &[Token<'_>], named: &Descriptions) -> Option<String> {
     // (« du Comité le jour du soulèvement » after « le Comité militaro-révolutionnaire »)
-    for i in 1..tokens.len() {
+    for i in (1..tokens.len()).filter(|_| !named.bodies.is_empty()) {
         if !bare_body_at(tokens, i) {
             continue;
         }

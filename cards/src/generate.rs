@@ -236,7 +236,8 @@ pub fn generate_from_sources(
             &topics[r.document as usize],
             previous.is_none() || previous_about_topic,
         );
-        let analysis = facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards || roles_only);
+        let mut analysis =
+            facts::analyse_tokens(text, &tokens, &lexicon, can_give_cards || roles_only);
         for m in &analysis.mentions {
             let mention = &text[m.span.0..m.span.1];
             if m.kind == Kind::Quantity {
@@ -334,6 +335,11 @@ pub fn generate_from_sources(
                 .insert((r.document, text.to_string()), month.clone());
         }
         if roles_only {
+            analysis
+                .facts
+                .retain(|f| f.question.is_some() && f.fact_type == facts::FactType::Role);
+        }
+        if roles_only && !analysis.facts.is_empty() {
             let around = Surroundings::new(&lexicon, previous)
                 .with_descriptions(&described)
                 .with_topic(&topics[r.document as usize], previous_about_topic)

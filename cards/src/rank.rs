@@ -53,9 +53,10 @@ pub fn score(card: &GeneratedCard, block: BlockKind) -> i32 {
         s -= 3 * (lines - 5);
     }
     let prompt = format!(" {} ", fold(&card.prompt));
-    let words = words_of(&prompt);
+    // (the words are read whole only for a phrase the prompt holds at all)
+    let mut words: Option<String> = None;
     for v in VAGUE {
-        if vague_in(&words, v) {
+        if prompt.contains(v) && vague_in(words.get_or_insert_with(|| words_of(&prompt)), v) {
             s -= 12;
         }
     }
@@ -168,23 +169,25 @@ fn names_something(text: &str, skip: usize) -> bool {
 /// word the lexicon does not know in lower case (« Chataud demeura enfermé … »: the opening
 /// capital of a name, not of a sentence).
 fn names_a_name(text: &str, skip: usize) -> bool {
-    let lexicon = crate::lexicon::Lexicon::get();
-    let unknown_opening = text.split(' ').take(skip).any(|w| {
-        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        w.starts_with(char::is_uppercase)
-            && w.chars().count() > 2
-            && w.chars().all(char::is_alphabetic)
-            && lexicon.lookup(&w.to_lowercase()).next().is_none()
-    });
-    unknown_opening
-        || text
-            .split(' ')
-            .skip(skip)
-            .map(|w| {
-                w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
-                    .trim_start_matches('\'')
-            })
-            .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+    let later = text
+        .split(' ')
+        .skip(skip)
+        .map(|w| {
+            w.trim_start_matches(|c: char| c.is_lowercase() && c != '\'')
+                .trim_start_matches('\'')
+        })
+        .any(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1);
+    later
+        || text.split(' ').take(skip).any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            w.starts_with(char::is_uppercase)
+                && w.chars().count() > 2
+                && w.chars().all(char::is_alphabetic)
+                && crate::lexicon::Lexicon::get()
+                    .lookup(&w.to_lowercase())
+                    .next()
+                    .is_none()
+        })
 }
 
 /// Stems of the adjectives of nations (« allemande », « soviétiques »), without their

@@ -702,13 +702,15 @@ fn passive_agents(
                         "été" | "est" | "fut" | "sont" | "furent" | "," | "était"
                     );
                 // (« avait » ends like one: the lexicon tells a participle)
-                let participle = crate::clauses::past_participle_of(
-                    crate::lexicon::Lexicon::get(),
-                    tokens[v].lower(),
-                )
-                .is_some();
+                let participle = || {
+                    crate::clauses::past_participle_of(
+                        crate::lexicon::Lexicon::get(),
+                        tokens[v].lower(),
+                    )
+                    .is_some()
+                };
                 match masculine_participle(tokens[v].lower()) {
-                    Some(p) if participle && v > 0 && (par == v + 1 || after_aux) => {
+                    Some(p) if v > 0 && (par == v + 1 || after_aux) && participle() => {
                         (format!("a {p}"), par + 1, false)
                     }
                     _ => continue,
