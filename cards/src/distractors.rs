@@ -311,6 +311,28 @@ impl Pools {
 
     /// Three distractors for the card, or none when the corpus has too few of its kind.
     pub fn choose(&self, card: &GeneratedCard) -> Vec<String> {
+        // « deux millions », « 100 millions »: the number's wrong answers, with its
+        // multiplier.
+        if card.answer_kind == Kind::Quantity {
+            if let Some((number, multiplier)) = card.answer.rsplit_once(' ') {
+                if matches!(
+                    multiplier,
+                    "million" | "millions" | "milliard" | "milliards"
+                ) {
+                    let mut bare = card.clone();
+                    bare.answer = number.to_string();
+                    return self
+                        .choose(&bare)
+                        .into_iter()
+                        .map(|n| {
+                            let plural = n != "un" && n != "1";
+                            let word = multiplier.trim_end_matches('s');
+                            format!("{n} {word}{}", if plural { "s" } else { "" })
+                        })
+                        .collect();
+                }
+            }
+        }
         // A count in words (« cinq médailles d'or ») takes its neighbours, in words too.
         let in_words = card.answer_kind == Kind::Quantity
             && crate::facts::quantities::value_of_words(&card.answer.to_lowercase()).is_some();
@@ -1322,6 +1344,31 @@ mod tests {
         let part = part_of("Seuls 20 appareils sont construits, dont [...] exploités.");
         assert_eq!(part, Some(20.0));
         assert_eq!(numbers_near("14", part), ["11", "18", "7"]);
+    }
+
+    #[test]
+    fn a_count_of_millions_keeps_its_multiplier() {
+        let mut card = crate::cards::GeneratedCard::sample_cloze(
+            "Près de [...] de personnes suivent le cortège.",
+            "deux millions",
+            crate::facts::Kind::Quantity,
+        );
+        let pools = super::Pools::default();
+        assert_eq!(
+            pools.choose(&card),
+            ["trois millions", "quatre millions", "cinq millions"]
+        );
+        card.answer = "100 millions".to_string();
+        let wrong = pools.choose(&card);
+        assert_eq!(wrong.len(), 3);
+        assert!(wrong.iter().all(|w| w.ends_with(" millions")), "{wrong:?}");
+        // (the number asked holds its multiplier)
+        let s = "Près de deux millions de personnes suivent le cortège.";
+        let lexicon = crate::facts::Lexicon::build(std::iter::once(s));
+        let facts = crate::facts::analyse(s, &lexicon, true).facts;
+        assert!(facts
+            .iter()
+            .any(|f| &s[f.answer.0..f.answer.1] == "deux millions"));
     }
 
     #[test]

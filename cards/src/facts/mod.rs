@@ -748,9 +748,19 @@ pub fn analyse_tokens(s: &str, tokens: &[Token<'_>], lexicon: &Lexicon, facts: b
             kind: Kind::Quantity,
             span: (t.start, tokens[q.unit].end),
         });
+        // (« deux millions de personnes »: a multiplier is part of the number asked)
+        let multiplier = matches!(
+            tokens[q.unit].lower(),
+            "million" | "millions" | "milliard" | "milliards"
+        );
+        let end = if multiplier {
+            tokens[q.unit].end
+        } else {
+            t.end
+        };
         facts.push(Fact {
             fact_type: FactType::Quantity,
-            answer: (t.start, t.end),
+            answer: (t.start, end),
             kind: Kind::Quantity,
             question: None,
         });
