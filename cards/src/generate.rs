@@ -108,6 +108,39 @@ fn check_count(n: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// The year in force in a paragraph: the last one its sentences named, for the two
+/// sentences after it only: a narrative moves on in time without saying so (« En 1681 …
+/// dragonnade … les soldats … le pouvoir royal conclut … Rédigé par Le Tellier, l'édit [of
+/// 1685] ordonne … »).
+#[derive(Clone, Copy, Debug, Default)]
+struct YearInForce {
+    year: Option<u32>,
+    /// Sentences read since it was named.
+    age: usize,
+}
+
+impl YearInForce {
+    /// How many sentences after the one naming it the year stays in force.
+    const SENTENCES: usize = 2;
+
+    /// The year a sentence read now is in, if any; counts it read.
+    fn for_next_sentence(&mut self) -> Option<u32> {
+        self.age += 1;
+        self.year.filter(|_| self.age <= Self::SENTENCES)
+    }
+
+    /// A sentence named `year`.
+    fn named(&mut self, year: u32) {
+        self.year = Some(year);
+        self.age = 0;
+    }
+
+    /// The last year the paragraph named, however far back (a day's month and year).
+    fn last(&self) -> Option<u32> {
+        self.year
+    }
+}
+
 /// A sentence of the corpus: where it is, and its text's range in its block.
 struct SentenceRef {
     document: u16,
@@ -194,7 +227,7 @@ pub fn generate_from_sources(
         .collect();
     // The year in force in each paragraph: the last one its sentences named so far (a
     // reader takes « le 9 octobre » in the year the paragraph is in).
-    let mut block_year: Option<u32> = None;
+    let mut block_year = YearInForce::default();
     // The month in force in each paragraph, with its year (see `Settings::month_in_force`).
     let mut block_month: Option<(String, Option<u32>)> = None;
     // Whether the sentence just read has the document's topic as subject.
@@ -206,7 +239,7 @@ pub fn generate_from_sources(
             described.clear();
         }
         if i == 0 || refs[i - 1].document != r.document || refs[i - 1].block != r.block {
-            block_year = None;
+            block_year = YearInForce::default();
             block_month = None;
         }
         let text = text_of(r);
@@ -286,7 +319,7 @@ pub fn generate_from_sources(
             line: block.line_at(r.start),
             block: block.kind,
         };
-        if let Some(year) = block_year {
+        if let Some(year) = block_year.for_next_sentence() {
             settings.in_force.insert((r.document, origin.line), year);
         }
         // (« il travaille depuis 1880 sur un vaccin »: a year a state starts or ends from is
@@ -299,7 +332,7 @@ pub fn generate_from_sources(
             .filter_map(|m| crate::setting::last_year(&text[m.span.0..m.span.1]))
             .next_back()
         {
-            block_year = Some(year);
+            block_year.named(year);
         }
         // The sentence's last month named (its first calendar's: « 25 octobre (7 novembre) »),
         // else the sentence before's: a month told further back may be another event's.
@@ -322,7 +355,7 @@ pub fn generate_from_sources(
                     .find(|w| facts::dates::is_month(&w.to_lowercase()))?;
                 Some((
                     month.to_lowercase(),
-                    crate::setting::last_year(date).or(block_year),
+                    crate::setting::last_year(date).or(block_year.last()),
                 ))
             })
             .next_back()
@@ -876,6 +909,23 @@ fn rename_people(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_s_year_holds_for_the_sentences_just_after_it() {
+        let mut year = YearInForce::default();
+        // « En 1681, … »: the sentence that names it, then two more.
+        assert_eq!(year.for_next_sentence(), None);
+        year.named(1681);
+        assert_eq!(year.for_next_sentence(), Some(1681));
+        assert_eq!(year.for_next_sentence(), Some(1681));
+        assert_eq!(year.for_next_sentence(), None);
+        // (named again, it holds again)
+        year.named(1685);
+        assert_eq!(year.for_next_sentence(), Some(1685));
+        assert_eq!(year.last(), Some(1685));
+        year = YearInForce::default();
+        assert_eq!(year.last(), None);
+    }
 
     #[test]
     fn a_sentence_in_the_first_person_gives_only_the_roles_of_others() {
