@@ -182,25 +182,32 @@ pub struct Descriptions {
     bodies: HashMap<String, Option<String>, crate::typography::WordHash>,
 }
 
+/// Whether `t` is a common noun written with a capital (« Comité », « Congrès »), not an
+/// acronym.
+fn capitalised_common_noun(t: &Token<'_>) -> bool {
+    t.is_capitalised()
+        && !t.is_acronym()
+        && crate::lexicon::Lexicon::get()
+            .lookup(&t.text.to_lowercase())
+            .any(|a| a.pos == crate::lexicon::Pos::Noun)
+}
+
 /// Whether the capitalised common noun at `i` (« le Comité », « du Congrès ») heads a body
 /// named by that noun alone: no name, « de » and a name, or adjective after it.
 fn bare_body_at(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(head) = tokens.get(i) else {
         return false;
     };
-    if !head.is_capitalised() || head.is_acronym() || head.text.chars().count() < 4 {
+    if head.text.chars().count() < 4 {
         return false;
     }
     let article = i
         .checked_sub(1)
         .is_some_and(|p| is(&tokens[p], &["le", "la", "l'", "du", "au"]));
-    let lexicon = crate::lexicon::Lexicon::get();
-    let common_noun = lexicon
-        .lookup(&head.text.to_lowercase())
-        .any(|a| a.pos == crate::lexicon::Pos::Noun);
-    if !article || !common_noun {
+    if !article || !capitalised_common_noun(head) {
         return false;
     }
+    let lexicon = crate::lexicon::Lexicon::get();
     let next = tokens.get(i + 1);
     let named_after = next.is_some_and(|n| {
         is_name_word(n)
@@ -231,14 +238,7 @@ impl Descriptions {
     /// militaro-révolutionnaire »).
     fn read_body(&mut self, sentence: &str, tokens: &[Token<'_>], i: usize) {
         let head = &tokens[i + 1];
-        if !head.is_capitalised() || head.is_acronym() || bare_body_at(tokens, i + 1) {
-            return;
-        }
-        let lexicon = crate::lexicon::Lexicon::get();
-        if !lexicon
-            .lookup(&head.text.to_lowercase())
-            .any(|a| a.pos == crate::lexicon::Pos::Noun)
-        {
+        if !capitalised_common_noun(head) || bare_body_at(tokens, i + 1) {
             return;
         }
         let Some(end) = named_phrase_end(tokens, i).filter(|&e| e > i + 2) else {
@@ -596,7 +596,8 @@ impl<'a> Surroundings<'a> {
         let (start, end) = sole_person(previous, &tokens, self.lexicon)?;
         let text = &previous[tokens[start].start..tokens[end - 1].end];
         // (a person's name its first name tells: « Notre-Dame de Paris » is none)
-        if person_gender(text) == Gender::Unknown {
+        let gender = person_gender(text);
+        if gender == Gender::Unknown {
             return None;
         }
         // (the subject, named, was not meant: « Henri Matisse étudie … Elle arrive »)
@@ -610,7 +611,7 @@ impl<'a> Surroundings<'a> {
             text: text.to_string(),
             agreement: Agreement {
                 plural: false,
-                gender: person_gender(text),
+                gender,
                 name: true,
             },
             rivals: phrases(previous, &tokens, self.lexicon, start..end),

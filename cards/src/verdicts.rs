@@ -556,19 +556,7 @@ fn participial_aside_on_a_name(lexicon: &Lexicon<'_>, text: &str) -> Option<Stri
     }
     // The name: the capitalised words ending the segment before (« de » between them).
     let words: Vec<&str> = segments[k - 1].split(' ').collect();
-    let mut start = words.len();
-    while start > 0 {
-        let w = words[start - 1];
-        let name_word = w.starts_with(char::is_uppercase) && !w.contains(GAP)
-            || (matches!(w, "de" | "d'") && start < words.len());
-        if !name_word {
-            break;
-        }
-        start -= 1;
-    }
-    while start < words.len() && !words[start].starts_with(char::is_uppercase) {
-        start += 1;
-    }
+    let start = name_at_end(&words);
     // (two words at least, not the sentence's first: « Après la mort de Pierre Curie »;
     // a lone capital may open the sentence)
     if words.len() - start < 2 || start == 0 {
@@ -812,6 +800,26 @@ fn without_opening_connector(text: &str) -> String {
     crate::typography::capitalise(rest)
 }
 
+/// Where the name that ends `words` starts (« … la mort accidentelle de Pierre Curie » →
+/// the index of « Pierre »): capitalised words, « de » or « d' » between them; `words.len()`
+/// when they end on none.
+fn name_at_end(words: &[&str]) -> usize {
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let name_word = w.starts_with(char::is_uppercase) && !w.contains(GAP)
+            || (matches!(w, "de" | "d'") && start < words.len());
+        if !name_word {
+            break;
+        }
+        start -= 1;
+    }
+    while start < words.len() && !words[start].starts_with(char::is_uppercase) {
+        start += 1;
+    }
+    start
+}
+
 /// A gap in a relative clause on a name (« Ces Jeux sont les derniers organisés sous la
 /// présidence de Coubertin, qui quitte la tête du CIO en [...] »): the relative clause is the
 /// fact, told of its name (« Coubertin quitte la tête du CIO en [...] »).
@@ -827,19 +835,7 @@ fn promote_relative(prompt: &str) -> Option<String> {
     }
     // Its name: the capitalised words just before (« Pierre de Coubertin »).
     let words: Vec<&str> = prompt[..at].split(' ').collect();
-    let mut start = words.len();
-    while start > 0 {
-        let w = words[start - 1];
-        let name_word = w.starts_with(char::is_uppercase)
-            || (matches!(w, "de" | "d'") && start < words.len() && start > 1);
-        if !name_word {
-            break;
-        }
-        start -= 1;
-    }
-    while start < words.len() && !words[start].starts_with(char::is_uppercase) {
-        start += 1;
-    }
+    let start = name_at_end(&words);
     if start == words.len() || start == 0 {
         return None;
     }
