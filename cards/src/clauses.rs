@@ -407,6 +407,10 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "offre",
     "ultimatum",
     "mandat",
+    // words that stand for what was told (« célébra l'événement »)
+    "événement",
+    "épisode",
+    "incident",
     // the things of a scene told before (« Sur la table en face d'Ilitch … »)
     "table",
     "chambre",

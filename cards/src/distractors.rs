@@ -602,7 +602,11 @@ impl Pools {
                 card.kind != crate::cards::CardKind::Cloze
                     || elision.is_none_or(|elided| elided == starts_with_vowel_sound(&e.text))
             })
-            .filter(|e| !same_name(&e.text, &card.answer) && fold(&e.text) != fold(&card.answer))
+            .filter(|e| {
+                !same_name(&e.text, &card.answer)
+                    && !same_person(&e.text, &card.answer)
+                    && fold(&e.text) != fold(&card.answer)
+            })
             .filter(|e| !self.names_the_same(&e.text, &card.answer, &prompt))
             // A name sharing a word with a name of the prompt (« Pierre Curie » where « les
             // époux Curie » are named) is part of its fact.
@@ -1120,7 +1124,19 @@ fn listed_with(context: &str, answer: &str, other: &str) -> bool {
 
 /// Whether two names are one person's with and without a maiden name: the same first name,
 /// one surname the other's last part (« Marie Curie », « Marie Skłodowska-Curie »).
+/// A first name alone is the person the other name gives in full (« Emma », « Emma
+/// Bardac »).
 fn same_person(a: &str, b: &str) -> bool {
+    let first_name_of = |short: &str, full: &str| {
+        !short.contains(' ')
+            && full
+                .split_once(' ')
+                .is_some_and(|(first, _)| first == short)
+            && crate::first_names::of_first_name(short).is_some()
+    };
+    if first_name_of(a, b) || first_name_of(b, a) {
+        return true;
+    }
     let (Some((fa, la)), Some((fb, lb))) = (a.split_once(' '), b.split_once(' ')) else {
         return false;
     };
@@ -1178,8 +1194,12 @@ fn asks_of_a_woman(card: &GeneratedCard) -> bool {
         " servante",
         " née ",
         " sœur",
+        " amie",
         " fille",
-        " épouse",
+        // (the noun, not the verb: « [...] épouse en 1899 Rosalie Texier » asks the husband)
+        "son épouse",
+        "l'épouse",
+        "une épouse",
         " mère",
         " reine",
         " veuve",
@@ -1643,6 +1663,15 @@ mod tests {
         c.context = "Marie Curie, née Maria Salomea Skłodowska, meurt en 1934.".into();
         c.answer = "Maria Salomea Skłodowska".into();
         assert!(asks_of_a_woman(&c));
+        // « épouse » the verb asks the husband; the noun, a wife.
+        c.answer = "Debussy".into();
+        c.context = "Après une longue liaison avec Gabrielle Dupont, Debussy épouse en 1899 Rosalie Texier.".into();
+        c.prompt =
+            "Après une longue liaison avec Gabrielle Dupont, [...] épouse en 1899 Rosalie Texier."
+                .into();
+        assert!(!asks_of_a_woman(&c));
+        c.prompt = "En 1899, [...], son épouse, le quitte.".into();
+        assert!(asks_of_a_woman(&c));
     }
 
     #[test]
@@ -1926,5 +1955,8 @@ mod tests {
         // One woman under two names is one wrong answer.
         assert!(same_person("Marie Curie", "Marie Skłodowska-Curie"));
         assert!(!same_person("Marie Curie", "Pierre Curie"));
+        assert!(same_person("Emma", "Emma Bardac"));
+        assert!(same_person("Emma Bardac", "Emma"));
+        assert!(!same_person("Emma", "Rosalie Texier"));
     }
 }

@@ -314,9 +314,12 @@ impl Settings {
             .and_then(Option::as_deref)
             .filter(|s| !said(s));
         // (a document of one episode, within a year or so, is set in the place it names most
-        // even when it names others too: « Bakou » in Bakou's 1918)
-        let place = self
-            .setting_place_of(card.document)
+        // even when it names others too: « Bakou » in Bakou's 1918; a life is set in no one
+        // place, and a place beside a place answer would compete with it: « Où Debussy
+        // est-il né ? » in « Paris »)
+        let place = (!self.tells_a_life(card.document) && card.answer_kind != Kind::Place)
+            .then(|| self.setting_place_of(card.document))
+            .flatten()
             .or_else(|| {
                 // (not beside other places the card names: « à Trébizonde … à Batoum »)
                 let names_a_place = card
@@ -376,6 +379,18 @@ impl Settings {
             }
         }
         card.situation = parts.join(", ");
+    }
+
+    /// Whether a document tells a life: its subject is one of the people it names
+    /// (« Claude Debussy »), who was born, lived and died in places of their own.
+    fn tells_a_life(&self, document: u16) -> bool {
+        let Some(Some(subject)) = self.subjects.get(document as usize) else {
+            return false;
+        };
+        let surname = key_word(subject);
+        self.people_of
+            .get(&document)
+            .is_some_and(|people| people.contains(surname))
     }
 
     /// `Qui présidait le Sovnarkom ?` → `Qui présidait le Sovnarkom de Bakou ?` when another
@@ -787,6 +802,31 @@ mod tests {
             Kind::Place,
         );
         assert!(!super::lacks_its_year(&place));
+    }
+
+    #[test]
+    fn a_life_or_a_place_answer_is_set_in_no_place() {
+        let mut settings = super::Settings::default();
+        for _ in 0..4 {
+            settings.count(Kind::Place, "Paris", 0);
+            settings.count(Kind::Place, "Bakou", 1);
+        }
+        settings.count(Kind::Person, "Achille-Claude Debussy", 0);
+        settings.subjects = vec![Some("Claude Debussy".into()), None];
+        settings.settle(2);
+        let situated = |document: u16, answer_kind: Kind| {
+            let mut card = GeneratedCard::sample_cloze(
+                "Il est engagé comme pianiste par [...].",
+                "Nadejda von Meck",
+                answer_kind,
+            );
+            card.document = document;
+            settings.situate(&mut card);
+            card.situation
+        };
+        assert_eq!(situated(0, Kind::Person), "Claude Debussy");
+        assert_eq!(situated(1, Kind::Person), "Bakou");
+        assert_eq!(situated(1, Kind::Place), "");
     }
 
     #[test]

@@ -61,6 +61,7 @@ impl Judge<'_> {
             }
             if points_back_by_an_object(Lexicon::get(), &card.prompt)
                 || dangling_subject_pronoun(&card.prompt)
+                || dangling_possessive(Lexicon::get(), &card.prompt)
             {
                 return Some(Rule::Pronoun);
             }
@@ -113,7 +114,11 @@ impl Judge<'_> {
             {
                 return Some(Rule::RelativeTime);
             }
-            if one_of_many(&card.prompt) || one_of_a_cut_list(card) || introduced_open(card) {
+            if one_of_many(&card.prompt)
+                || one_of_a_cut_list(card)
+                || a_member_of_a_list(&card.prompt)
+                || introduced_open(card)
+            {
                 return Some(Rule::OneOfMany);
             }
             if self.a_town_fits_too(card, setting_place) {
@@ -138,6 +143,7 @@ pub fn one_fact(prompt: &str) -> String {
         .or_else(|| promote_prepositional_relative(prompt))
         .unwrap_or_else(|| prompt.to_string());
     text = without_asides_in_brackets(&text);
+    text = without_contrast_aside(&text);
     text = without_counted_asides(lexicon, &text);
     if let Some(clause) = participial_opening(lexicon, &text)
         .or_else(|| participial_aside(lexicon, &text))
@@ -256,16 +262,25 @@ pub fn one_fact(prompt: &str) -> String {
         );
     }
     // « remporte [...] médailles d'or, dont le 1 500 m et le 5 000 m »: what the count is
-    // made of is another fact.
+    // made of is another fact; so is what comes next in a sequence (« Suivent La Mer, …,
+    // puis le ballet Jeux »).
     cuts.push(text[after..].find(", dont ").map(|i| after + i));
+    cuts.push(text[after..].find(", puis ").map(|i| after + i));
     // « …, le Sovnarkom, composé uniquement de bolcheviks »: a participle set off after the
     // gap, with no verb of its own, tells another fact of what it follows.
     cuts.push(text[after..].match_indices(", ").find_map(|(i, _)| {
         let segment = &text[after + i + 2..];
-        let first = segment.split_whitespace().next()?.to_lowercase();
+        let mut words = segment.split_whitespace().map(str::to_lowercase);
+        let mut first = words.next()?;
+        let mut skip = 1;
+        // (« , entièrement financés par Eiffage »: an adverb of manner before it)
+        if first.ends_with("ment") && lexicon.lookup(&first).any(|a| a.pos == Pos::Adverb) {
+            first = words.next()?;
+            skip = 2;
+        }
         let verb = segment
             .split_whitespace()
-            .skip(1)
+            .skip(skip)
             .any(|w| likely_verb(lexicon, &w.to_lowercase()));
         // (what is kept says enough without it: eight words)
         let kept = &text[..after + i];
@@ -705,6 +720,28 @@ fn one_coordinate(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     says_enough(lexicon, &clause).then_some(clause)
 }
 
+/// `text` without « , quant à lui, » and its kin, which set the sentence against the one
+/// before (« Le musicien Clément Janequin, quant à lui, célébra … »).
+fn without_contrast_aside(text: &str) -> String {
+    let mut text = text.to_string();
+    for aside in [
+        ", quant à lui,",
+        ", quant à elle,",
+        ", quant à eux,",
+        ", quant à elles,",
+        ", lui aussi,",
+        ", elle aussi,",
+        ", eux aussi,",
+        ", de son côté,",
+        ", pour sa part,",
+    ] {
+        if let Some(at) = text.find(aside) {
+            text.replace_range(at..at + aside.len(), "");
+        }
+    }
+    text
+}
+
 /// `text` without the asides in brackets that do not hold the gap (« Le Comité militaire
 /// révolutionnaire (Voyenno-revoljutsionnyi Komitet, VRK) fut créé le [...] »); a day of
 /// the other calendar (« le 12 (25) octobre ») is part of its date and stays.
@@ -1115,6 +1152,47 @@ fn dangling_subject_pronoun(prompt: &str) -> bool {
         && !padded.contains(" Il y a ")
         && !padded.contains(" il faut ")
         && !padded.contains(" Il faut ")
+}
+
+/// standalone: « leur », « leurs » in the subject, before the first verb, with nothing
+/// plural named before it (« Le [...], dans l'après-midi, leurs carrés de piquiers se
+/// ruèrent … »): whose, the sentence before told.
+fn dangling_possessive(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
+    let words: Vec<&str> = prompt.split_whitespace().collect();
+    let Some(at) = words
+        .iter()
+        .position(|w| matches!(w.to_lowercase().as_str(), "leur" | "leurs"))
+    else {
+        return false;
+    };
+    let before = &words[..at];
+    // (« Après leurs attentats, les SR … »: in a phrase before the subject, whose it is
+    // the subject says)
+    if at > 0
+        && lexicon
+            .lookup(&words[at - 1].to_lowercase())
+            .any(|a| a.pos == Pos::Preposition)
+    {
+        return false;
+    }
+    let verb_before = before
+        .iter()
+        .any(|w| crate::clauses::is_verb_form(lexicon, &w.to_lowercase()));
+    // (a possessive determiner: a noun follows it, not a verb as after the pronoun « leur »)
+    let determiner = words.get(at + 1).is_some_and(|next| {
+        let next = next.to_lowercase();
+        lexicon.lookup(&next).any(|a| a.pos == Pos::Noun)
+            && !crate::clauses::is_verb_form(lexicon, &next)
+    });
+    let plural_before = before.iter().enumerate().any(|(k, w)| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        (k > 0 && bare.starts_with(char::is_uppercase))
+            || matches!(
+                bare.to_lowercase().as_str(),
+                "les" | "des" | "aux" | "ils" | "elles"
+            )
+    });
+    determiner && !verb_before && !plural_before
 }
 
 /// Whether `word` reads as a present participle (« libérant »).
@@ -1575,6 +1653,90 @@ fn one_of_a_cut_list(card: &GeneratedCard) -> bool {
     })
 }
 
+/// unique: the gap is one name of a list the prompt shows the others of (« les passages
+/// des Alpes, le Mont-Cenis et le [...] »): any other of the kind completes it as well.
+fn a_member_of_a_list(prompt: &str) -> bool {
+    let Some((before, after)) = prompt.split_once(GAP) else {
+        return false;
+    };
+    let articles = [
+        "le ", "la ", "les ", "l'", "l’", "du ", "des ", "de ", "d'", "au ", "à ",
+    ];
+    let strip_article = |s: &str| -> String {
+        let s = s.trim_start();
+        articles
+            .iter()
+            .find_map(|a| s.strip_prefix(a))
+            .unwrap_or(s)
+            .to_string()
+    };
+    // A name before: « Mont-Cenis et le [...] », « Petrovsk, [...] ».
+    let determiners = ["le", "la", "les", "l'", "l’", "du", "des", "au", "aux"];
+    let before = before.trim_end();
+    let before = determiners
+        .iter()
+        .find_map(|a| {
+            before
+                .strip_suffix(a)
+                .filter(|rest| rest.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(before);
+    // (a list set in apposition after a comma, examples of what the noun before it names:
+    // « les passages des Alpes, le Mont-Cenis et le [...] »; not what a verb acts on, « les
+    // troupes occupent [...] et Derbent », each name a fact)
+    let after_a_comma = |text: &str| {
+        let text = text.trim_end();
+        let text = articles
+            .iter()
+            .find_map(|a| {
+                text.strip_suffix(a.trim_end())
+                    .filter(|rest| rest.ends_with(' '))
+                    .map(str::trim_end)
+            })
+            .unwrap_or(text);
+        text.ends_with(',')
+    };
+    let linked_after_name = |link: &str| {
+        before.strip_suffix(link).is_some_and(|rest| {
+            let rest = rest.trim_end();
+            rest.rsplit_once(' ').is_some_and(|(head, w)| {
+                w.starts_with(char::is_uppercase) && !w.ends_with(['.', ':']) && after_a_comma(head)
+            })
+        })
+    };
+    // (« , de Messiaen à [...] »: a range of examples; « le [...] à la Comédie-Française »
+    // is no range)
+    let ends_on_de = |text: &str| text.trim_end().ends_with(", de") || text.ends_with(", d'");
+    let range_end = before.strip_suffix(" à").is_some_and(|rest| {
+        rest.rsplit_once(' ')
+            .is_some_and(|(head, w)| w.starts_with(char::is_uppercase) && ends_on_de(head))
+    });
+    let named_before = linked_after_name(" et") || linked_after_name(" ou") || range_end;
+    // (« entre [...] et Vienne »: the two ends of a span, each a fact)
+    if before
+        .split_whitespace()
+        .rev()
+        .nth(2)
+        .is_some_and(|w| w == "entre")
+        || before.trim_end().ends_with("entre")
+    {
+        return false;
+    }
+    // A name after: « [...] et le Montgenèvre », « [...] ou le Montgenèvre ».
+    let name_after = |link: &str| {
+        after
+            .strip_prefix(link)
+            .is_some_and(|rest| strip_article(rest).starts_with(char::is_uppercase))
+    };
+    let named_after = (after_a_comma(before) && (name_after(" et ") || name_after(" ou ")))
+        || (ends_on_de(before)
+            && after
+                .strip_prefix(" à ")
+                .is_some_and(|r| r.starts_with(char::is_uppercase)));
+    named_before || named_after
+}
+
 /// unique: the gap is the subject of « est l'un des … », « est l'une des … », « fait
 /// partie des … » (« Le [...] est l'un des plus anciens canaux d'Europe »): one of many fills
 /// it.
@@ -1861,11 +2023,27 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
                 .any(|a| a.pos.is_pronoun())
                 || lexicon.lookup(&lower(words[i])).any(|a| a.pos == Pos::Noun))
     };
-    if !words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| finite(w) && !only_a_participle(lexicon, &lower(w)) && !noun_slot(i))
-    {
+    // A main verb: finite, not only a participle, not in a noun's slot, not inside a
+    // relative clause (« L'ingénieur [...], à qui l'on devait déjà le pont de Normandie. »
+    // has none), and not only a subjunctive, which needs the clause it depends on (« François
+    // Ier se soit fait armer chevalier par [...] » was « La tradition veut que … »).
+    // (« soit fait »: a participle after its auxiliary is of the auxiliary's mood)
+    let after_auxiliary = |i: usize| {
+        i > 0
+            && lexicon
+                .lookup(&lower(words[i - 1]))
+                .any(|a| a.pos == Pos::Auxiliary || matches!(a.lemma, "être" | "avoir"))
+            && past_participle(lexicon, &lower(words[i]))
+    };
+    let main_verb = |i: usize, w: &str| {
+        finite(w)
+            && !after_auxiliary(i)
+            && !only_a_participle(lexicon, &lower(w))
+            && !noun_slot(i)
+            && !in_a_relative_clause(&words, i)
+            && !only_a_subjunctive(lexicon, &lower(w))
+    };
+    if !words.iter().enumerate().any(|(i, w)| main_verb(i, w)) {
         return false;
     }
     if let [first, second, ..] = words.as_slice() {
@@ -1945,6 +2123,54 @@ fn clause_verb_at(lexicon: &Lexicon<'_>, part: &str) -> Option<usize> {
 
 /// Whether a finite verb form is, besides, a participle and finite only in the first or
 /// second person (« recueillis », « publiés »): in a fact about third parties, a participle.
+/// Whether the word at `at` is in a relative clause set off by a comma or a dash: the
+/// words since the last one open on a relative pronoun (« , à qui l'on devait … »); a
+/// relative clause with no comma (« La structure qui porte le parement est faite … ») ends
+/// where nothing marks it.
+fn in_a_relative_clause(words: &[&str], at: usize) -> bool {
+    let start = words[..at]
+        .iter()
+        .rposition(|w| w.ends_with([',', ';', ':']) || matches!(*w, "–" | "—" | "-"));
+    let Some(start) = start else {
+        return false;
+    };
+    words[start + 1..at].iter().take(2).any(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_start_matches("(");
+        matches!(
+            w,
+            "qui"
+                | "dont"
+                | "où"
+                | "lequel"
+                | "laquelle"
+                | "lesquels"
+                | "lesquelles"
+                | "auquel"
+                | "auxquels"
+                | "auxquelles"
+                | "duquel"
+        )
+    })
+}
+
+/// Whether every finite reading of `word` is a subjunctive (« soit », « fût », « aient »).
+fn only_a_subjunctive(lexicon: &Lexicon<'_>, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    let mut subjunctive = false;
+    for a in lexicon.lookup(word) {
+        for f in a.verb_forms() {
+            match f.mood {
+                Mood::Subjunctive => subjunctive = true,
+                Mood::Infinitive | Mood::Participle => {}
+                _ => return false,
+            }
+        }
+    }
+    subjunctive
+}
+
 fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     let mut participle = false;
@@ -2137,7 +2363,56 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_among_names_listed_is_one_of_many() {
+        assert!(a_member_of_a_list(
+            "Les Suisses gardaient les passages ordinaires des Alpes, le Mont-Cenis et le [...]."
+        ));
+        assert!(a_member_of_a_list(
+            "Les Suisses gardaient les passages ordinaires des Alpes, le [...] et le Montgenèvre."
+        ));
+        // A range of examples in apposition, too.
+        assert!(a_member_of_a_list(
+            "Debussy a ouvert la voie à la musique du XXe siècle, de Messiaen à [...]."
+        ));
+        // What a verb acts on is a fact of each name.
+        assert!(!a_member_of_a_list(
+            "Fin avril, les troupes rouges occupent [...] et Derbent."
+        ));
+        assert!(!a_member_of_a_list(
+            "L'autoroute relie Clermont-Ferrand à [...]."
+        ));
+        assert!(!a_member_of_a_list(
+            "La première d'Hernani, le [...] à la Comédie-Française, déclenche une bataille."
+        ));
+        assert!(!a_member_of_a_list("Le canal relie la Garonne à [...]."));
+        assert!(!a_member_of_a_list(
+            "La frontière passe entre [...] et Vienne."
+        ));
+        assert!(!a_member_of_a_list(
+            "Le [...] et ses alliés prennent la ville en 1515."
+        ));
+    }
+
+    #[test]
+    fn a_contrast_with_the_sentence_before_goes() {
+        assert_eq!(
+            one_fact(
+                "Le musicien [...], quant à lui, composa en 1515 une chanson fameuse, La Guerre."
+            ),
+            "Le musicien [...] composa en 1515 une chanson fameuse, La Guerre."
+        );
+    }
+
+    #[test]
     fn more_second_facts_go() {
+        assert_eq!(
+            one_fact("Le viaduc de Millau a coûté environ [...] d'euros, entièrement financés par Eiffage, sans argent public, en échange d'une concession de 78 ans."),
+            "Le viaduc de Millau a coûté environ [...] d'euros."
+        );
+        assert_eq!(
+            one_fact("Suivent La Mer, sous-titrée « [...] esquisses symphoniques », puis le ballet Jeux, écrit pour les Ballets russes de Diaghilev."),
+            "Suivent La Mer, sous-titrée « [...] esquisses symphoniques »."
+        );
         assert_eq!(
             one_fact("Pierre-Paul Riquet, né à Béziers en [...] et fermier des gabelles de Languedoc, étudie le problème depuis sa maison de Revel."),
             "Pierre-Paul Riquet est né à Béziers en [...]."
@@ -2186,6 +2461,27 @@ mod tests {
             one_fact("Le port, un abri sûr qui accueille la flotte en [...], reste ouvert."),
             "Le port, un abri sûr qui accueille la flotte en [...], reste ouvert."
         );
+    }
+
+    #[test]
+    fn a_possessive_of_nobody_named_points_back() {
+        let lexicon = Lexicon::get();
+        assert!(dangling_possessive(
+            lexicon,
+            "Le [...], dans l'après-midi, leurs carrés de piquiers se ruèrent sur le camp français."
+        ));
+        assert!(!dangling_possessive(
+            lexicon,
+            "Le [...], les Suisses et leurs carrés de piquiers se ruèrent sur le camp français."
+        ));
+        assert!(!dangling_possessive(
+            lexicon,
+            "Les Suisses se retirèrent en [...], emportant leurs blessés."
+        ));
+        assert!(!dangling_possessive(
+            lexicon,
+            "Après leurs attentats de [...], les socialistes-révolutionnaires seront interdits."
+        ));
     }
 
     #[test]
@@ -2881,6 +3177,23 @@ mod tests {
         assert!(is_whole_sentence(
             lexicon,
             "Maria perd sa sœur Zofia, emportée par le typhus en [...]."
+        ));
+        // Its only verb in a relative clause, or only a subjunctive.
+        assert!(!is_whole_sentence(
+            lexicon,
+            "L'ingénieur [...], à qui l'on devait déjà le pont de Normandie."
+        ));
+        assert!(is_whole_sentence(
+            lexicon,
+            "Le roi, qui venait d'avoir vingt et un ans, réunit en [...] une armée."
+        ));
+        assert!(!is_whole_sentence(
+            lexicon,
+            "François Ier se soit fait armer chevalier par [...]."
+        ));
+        assert!(is_whole_sentence(
+            lexicon,
+            "La structure qui porte le parement de verre est faite d'acier et pèse [...] tonnes."
         ));
         // A colon with no clause before it.
         assert!(!is_whole_sentence(

@@ -64,18 +64,19 @@ const CORPUS_FLOOR: f64 = 0.30;
 /// The development floor went from 0.44 to 0.37 on 2026-12-02 when four documents written
 /// that day by a helper joined the eight (121 of 316; the four new ones alone: 12 of 88),
 /// then 120 when « C'est lui qui, le [...], consacra … », which pointed back, was refused.
-/// Raised on 2026-12-03 to 0.39 (129 of 316 measured).
-const DEVELOPMENT_FLOOR: f64 = 0.39;
+/// Raised on 2026-12-03 to 0.39 (129 of 316 measured). Set to 0.35 the same day when the
+/// four documents of the first unseen set (written 2026-12-02, measured at 14 of 88 while
+/// unseen) joined the development documents: 142 of 404; then 0.34 (139 of 404) when the
+/// cards their blind review failed went (a possessive that points back, a gap in a list of
+/// examples, a clause with its verb cut off), three of which covered a fact.
+const DEVELOPMENT_FLOOR: f64 = 0.34;
 /// Raised on 2026-12-03 to 0.20 (23 of 110 measured).
 const HELD_OUT_FLOOR: f64 = 0.20;
-/// The unseen documents, first measured on 2026-12-02 (see `eval/unseen/README.md`): 14 of
-/// 88 (16 %), 12 with the generator of the session's start; the floor guards against a collapse.
-/// Lowered the same day to 0.13 (12 of 88): reading a blog post saved with blank lines as a
-/// web page, its menus, byline and buttons dropped and its title found before its byline,
-/// cost two facts there (not looked into, to keep the documents unseen; the development
-/// documents lost none).
-/// Raised on 2026-12-03 to 0.15 (14 of 88 measured).
-const UNSEEN_FLOOR: f64 = 0.15;
+/// The novel documents (`eval/novel`), written on 2026-12-03 by a helper that never saw the
+/// generator, after the first unseen set joined the development documents: measured, never
+/// read, never tuned on. First measured on 2026-12-03: 15 of 96 (16 %), the same with the
+/// generator of that session's start; the floor guards against a collapse.
+const NOVEL_FLOOR: f64 = 0.15;
 
 /// The fresh documents (`eval/fresh`), written on 2026-12-03 by a helper that never saw the
 /// generator, and measured once at the end of that session's work (never read, never tuned
@@ -119,18 +120,18 @@ fn recall_on_held_out_documents() {
     );
 }
 
-/// The unseen documents (`eval/unseen`, written by a helper that never saw the generator):
+/// The novel documents (`eval/novel`, written by a helper that never saw the generator):
 /// measured, never tuned on, as the held-out ones.
 #[test]
-fn recall_on_unseen_documents() {
+fn recall_on_novel_documents() {
     let (_, ratio) = recall_of(
-        &root().join("eval/unseen/documents"),
-        &root().join("eval/unseen/facts"),
-        "unseen documents",
+        &root().join("eval/novel/documents"),
+        &root().join("eval/novel/facts"),
+        "novel documents",
     );
     assert!(
-        ratio >= UNSEEN_FLOOR,
-        "unseen recall {ratio:.3} < {UNSEEN_FLOOR}"
+        ratio >= NOVEL_FLOOR,
+        "novel recall {ratio:.3} < {NOVEL_FLOOR}"
     );
 }
 
@@ -149,7 +150,7 @@ fn missed_facts() {
     }
 }
 
-/// The fresh documents (`eval/fresh`): measured, never tuned on, as the unseen ones.
+/// The fresh documents (`eval/fresh`): measured, never tuned on, as the novel ones.
 #[test]
 fn recall_on_fresh_documents() {
     let (_, ratio) = recall_of(

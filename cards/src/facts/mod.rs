@@ -406,7 +406,14 @@ impl Lexicon {
         // determiner, before the name; « Reynal & Hitchcock »: a firm's name.
         let body_noun = matches!(
             prev,
-            "société" | "compagnie" | "entreprise" | "firme" | "banque" | "maison" | "manufacture"
+            "société"
+                | "compagnie"
+                | "entreprise"
+                | "firme"
+                | "banque"
+                | "maison"
+                | "manufacture"
+                | "groupe"
         ) && name
             .first
             .checked_sub(2)
@@ -417,6 +424,13 @@ impl Lexicon {
         }
         if people::TITLES.contains(&prev) {
             e.person += 3;
+        } else if office_de(tokens, name.first)
+            && next == ","
+            && tokens.get(name.end + 1).is_some_and(Token::is_capitalised)
+        {
+            // « le cardinal de Sion, Matthieu Schiner, »: the person is the apposition, and
+            // the name after the office is its see or its land.
+            e.place += 2;
         } else if people::is_office(prev) || office_de(tokens, name.first) {
             // « le chancelier Michel Le Tellier », « le cardinal de Richelieu ».
             e.person += 2;
@@ -586,6 +600,7 @@ fn takes_a_place(word: &str) -> bool {
 /// Verbs whose object is a work (a book, a painting, a piece of music).
 const WORK_VERBS: &[&str] = &[
     "publier", "écrire", "composer", "peindre", "sculpter", "rédiger", "éditer", "achever",
+    "dédier",
 ];
 
 /// Whether `word` (lower case) is a finite form of a verb of [`WORK_VERBS`].
@@ -1005,6 +1020,13 @@ mod tests {
         ] {
             assert_eq!(lex.kind_of(name), Kind::Person, "{name}");
         }
+        // The office's place, when the person is named in apposition after it.
+        let lex = Lexicon::build(
+            ["Mais le cardinal de Sion, Matthieu Schiner, ennemi juré des Français, sut convaincre les cantons."]
+                .into_iter(),
+        );
+        assert_ne!(lex.kind_of("Sion"), Kind::Person);
+        assert_eq!(lex.kind_of("Matthieu Schiner"), Kind::Person);
     }
 
     #[test]

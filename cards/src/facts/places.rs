@@ -80,6 +80,7 @@ pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
         return 3;
     }
     match prev {
+        Some("à") if ends_a_range(tokens, name.first - 1) => 0,
         Some("à" | "vers" | "jusqu'à") => 2,
         Some("en" | "au") => 1,
         Some("de" | "d'") => match prev2 {
@@ -96,6 +97,16 @@ pub fn evidence(tokens: &[Token<'_>], name: &Name) -> i32 {
         },
         _ => 0,
     }
+}
+
+/// Whether the « à » at token `at` closes a range from a name (« de Messiaen à Boulez »):
+/// what follows it is of the kind of the name it starts from, not a place because of « à ».
+fn ends_a_range(tokens: &[Token<'_>], at: usize) -> bool {
+    let mut k = at;
+    while k > 0 && tokens[k - 1].is_capitalised() {
+        k -= 1;
+    }
+    k < at && k > 0 && matches!(tokens[k - 1].lower(), "de" | "d'")
 }
 
 /// True when the name is introduced as a place in this very sentence (`à Batoum`).
@@ -175,7 +186,9 @@ impl PlaceKind {
         }
         match prev {
             Some("de" | "d'") => prev2.and_then(PlaceKind::of_noun).map(|k| (k, 3)),
-            // `à Passy`; `à la Comédie-Française` has an article and says nothing.
+            // `à Passy`; `à la Comédie-Française` has an article and says nothing, and « de
+            // Messiaen à Boulez » is a range.
+            Some("à") if ends_a_range(tokens, first - 1) => None,
             Some("à") => Some((PlaceKind::Settlement, 1)),
             // `en Haute-Savoie`, `en France`; not `en 1917` (no name) nor `en tant que`.
             Some("en") if prev3 != Some("de") => Some((PlaceKind::Area, 1)),
@@ -198,6 +211,19 @@ mod tests {
         let first = tokens.iter().position(|t| t.text == name).unwrap();
         let start = head_noun(&tokens, first, first + 1).map_or(first, |h| h);
         s[tokens[start].start..tokens[first].end].to_string()
+    }
+
+    #[test]
+    fn the_end_of_a_range_is_no_place_for_its_a() {
+        let tokens = tokenize("Il a ouvert la voie, de Messiaen à Boulez, qui voyait loin.");
+        let boulez = tokens.iter().position(|t| t.text == "Boulez").unwrap();
+        assert_eq!(PlaceKind::before(&tokens, boulez), None);
+        let tokens = tokenize("Il meurt à Paris.");
+        let paris = tokens.iter().position(|t| t.text == "Paris").unwrap();
+        assert_eq!(
+            PlaceKind::before(&tokens, paris),
+            Some((PlaceKind::Settlement, 1))
+        );
     }
 
     #[test]
