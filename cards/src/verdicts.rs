@@ -1653,50 +1653,54 @@ fn one_of_a_cut_list(card: &GeneratedCard) -> bool {
     })
 }
 
+/// `text` without the article that opens it when it is one of `articles` (« le » and its
+/// space, « l' » on its word).
+fn without_article<'t>(text: &'t str, articles: &[&str]) -> &'t str {
+    let text = text.trim_start();
+    articles
+        .iter()
+        .find_map(|a| {
+            let rest = text.strip_prefix(a)?;
+            if a.ends_with(['\'', '’']) {
+                Some(rest)
+            } else {
+                rest.strip_prefix(' ')
+            }
+        })
+        .unwrap_or(text)
+}
+
+/// `text` without its last word when it is one of `words`, and the spaces before it.
+fn without_last_word<'t>(text: &'t str, words: &[&str]) -> &'t str {
+    words
+        .iter()
+        .find_map(|w| {
+            text.strip_suffix(w)
+                .filter(|rest| rest.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(text)
+}
+
 /// unique: the gap is one name of a list the prompt shows the others of (« les passages
 /// des Alpes, le Mont-Cenis et le [...] »): any other of the kind completes it as well.
 fn a_member_of_a_list(prompt: &str) -> bool {
     let Some((before, after)) = prompt.split_once(GAP) else {
         return false;
     };
+    // (the words that may come before a name of the list)
     let articles = [
-        "le ", "la ", "les ", "l'", "l’", "du ", "des ", "de ", "d'", "au ", "à ",
+        "le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "au", "à",
     ];
-    let strip_article = |s: &str| -> String {
-        let s = s.trim_start();
-        articles
-            .iter()
-            .find_map(|a| s.strip_prefix(a))
-            .unwrap_or(s)
-            .to_string()
-    };
     // A name before: « Mont-Cenis et le [...] », « Petrovsk, [...] ».
-    let determiners = ["le", "la", "les", "l'", "l’", "du", "des", "au", "aux"];
-    let before = before.trim_end();
-    let before = determiners
-        .iter()
-        .find_map(|a| {
-            before
-                .strip_suffix(a)
-                .filter(|rest| rest.ends_with(' '))
-                .map(str::trim_end)
-        })
-        .unwrap_or(before);
+    let before = without_last_word(
+        before.trim_end(),
+        &["le", "la", "les", "l'", "l’", "du", "des", "au", "aux"],
+    );
     // (a list set in apposition after a comma, examples of what the noun before it names:
     // « les passages des Alpes, le Mont-Cenis et le [...] »; not what a verb acts on, « les
     // troupes occupent [...] et Derbent », each name a fact)
-    let after_a_comma = |text: &str| {
-        let text = text.trim_end();
-        let text = articles
-            .iter()
-            .find_map(|a| {
-                text.strip_suffix(a.trim_end())
-                    .filter(|rest| rest.ends_with(' '))
-                    .map(str::trim_end)
-            })
-            .unwrap_or(text);
-        text.ends_with(',')
-    };
+    let after_a_comma = |text: &str| without_last_word(text.trim_end(), &articles).ends_with(',');
     let linked_after_name = |link: &str| {
         before.strip_suffix(link).is_some_and(|rest| {
             let rest = rest.trim_end();
@@ -1727,7 +1731,7 @@ fn a_member_of_a_list(prompt: &str) -> bool {
     let name_after = |link: &str| {
         after
             .strip_prefix(link)
-            .is_some_and(|rest| strip_article(rest).starts_with(char::is_uppercase))
+            .is_some_and(|rest| without_article(rest, &articles).starts_with(char::is_uppercase))
     };
     let named_after = (after_a_comma(before) && (name_after(" et ") || name_after(" ou ")))
         || (ends_on_de(before)
@@ -2066,12 +2070,9 @@ fn is_whole_sentence(lexicon: &Lexicon<'_>, prompt: &str) -> bool {
     }
     // A relative clause cut before its verb (« … l'édit de Nantes par lequel Henri IV. »).
     // (« que » is left out: « n'a lieu que le [...] » restricts.)
-    let relative = words.iter().rposition(|w| {
-        matches!(
-            lower(w).as_str(),
-            "qui" | "dont" | "où" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
-        )
-    });
+    let relative = words
+        .iter()
+        .rposition(|w| RELATIVE_PRONOUNS.contains(&lower(w).as_str()));
     // Only its subject's name is left, no verb (« parmi lesquels de nombreuses femmes » is
     // whole).
     if relative.is_some_and(|r| {
@@ -2121,8 +2122,6 @@ fn clause_verb_at(lexicon: &Lexicon<'_>, part: &str) -> Option<usize> {
     })
 }
 
-/// Whether a finite verb form is, besides, a participle and finite only in the first or
-/// second person (« recueillis », « publiés »): in a fact about third parties, a participle.
 /// Whether the word at `at` is in a relative clause set off by a comma or a dash: the
 /// words since the last one open on a relative pronoun (« , à qui l'on devait … »); a
 /// relative clause with no comma (« La structure qui porte le parement est faite … ») ends
@@ -2137,22 +2136,22 @@ fn in_a_relative_clause(words: &[&str], at: usize) -> bool {
     words[start + 1..at].iter().take(2).any(|w| {
         let w = w.to_lowercase();
         let w = w.trim_start_matches("(");
-        matches!(
-            w,
-            "qui"
-                | "dont"
-                | "où"
-                | "lequel"
-                | "laquelle"
-                | "lesquels"
-                | "lesquelles"
-                | "auquel"
-                | "auxquels"
-                | "auxquelles"
-                | "duquel"
-        )
+        RELATIVE_PRONOUNS.contains(&w)
+            || matches!(w, "auquel" | "auxquels" | "auxquelles" | "duquel")
     })
 }
+
+/// The relative pronouns that open a clause with its own verb (« que » is left out: « n'a
+/// lieu que le [...] » restricts).
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "qui",
+    "dont",
+    "où",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+];
 
 /// Whether every finite reading of `word` is a subjunctive (« soit », « fût », « aient »).
 fn only_a_subjunctive(lexicon: &Lexicon<'_>, word: &str) -> bool {
@@ -2171,6 +2170,8 @@ fn only_a_subjunctive(lexicon: &Lexicon<'_>, word: &str) -> bool {
     subjunctive
 }
 
+/// Whether a finite verb form is, besides, a participle and finite only in the first or
+/// second person (« recueillis », « publiés »): in a fact about third parties, a participle.
 fn only_a_participle(lexicon: &Lexicon<'_>, word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     let mut participle = false;
