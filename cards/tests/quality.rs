@@ -812,6 +812,32 @@ fn old_versions_of_the_diff_never_show() {
     }
 }
 
+/// A diff whose markers are glued to the text (`−Louis jure…`, `+Louis jure…`): its old
+/// side's values never reach a card.
+#[test]
+fn old_versions_of_a_glued_diff_never_show() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/documents/traite_de_verdun_diff.txt");
+    let deck = carnet_cards::generate(&[path], &mut |_| {}).unwrap();
+    assert!(deck.cards.len() >= 5, "{} cards", deck.cards.len());
+    let old_only = [
+        "en 880",
+        "près de Sens",
+        "quarante experts",
+        "juin 842",
+        "août 842",
+        "l'est de la Meuse",
+    ];
+    for c in &deck.cards {
+        for t in texts(c) {
+            for o in old_only {
+                assert!(!t.contains(o), "old diff text {o:?} in {c:#?}");
+            }
+            assert!(!t.contains('\u{2212}'), "{c:#?}");
+        }
+    }
+}
+
 #[test]
 fn the_same_fact_twice_is_one_card() {
     // The diff shows unchanged paragraphs twice; two documents name the Sovnarkom.

@@ -142,7 +142,9 @@ fn append_line(block: &mut Block, line: &str, no: u32, vocabulary: &Vocabulary) 
         let head = &text[head_start..stem];
         let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
         if line.starts_with(char::is_lowercase) {
-            let keep = dash == '-' && vocabulary.keeps_hyphen(head, &tail);
+            let keep = dash == '-'
+                && (vocabulary.keeps_hyphen(head, &tail)
+                    || links_a_compound_name(head, line, &tail));
             block.text.truncate(stem);
             block.append(if keep { "-" } else { "" }, line, no);
             // `append` put the separator before the text: the hyphen or nothing.
@@ -156,6 +158,20 @@ fn append_line(block: &mut Block, line: &str, no: u32, vocabulary: &Vocabulary) 
         }
     }
     block.append(" ", line, no);
+}
+
+/// The small words that join the parts of a compound place name (« Cormeilles-en-Parisis »,
+/// « Châlons-sur-Marne », « Bourg-la-Reine »).
+const NAME_LINKS: &[&str] = &[
+    "en", "sur", "sous", "lès", "lez", "le", "la", "les", "de", "du", "des", "aux", "et",
+];
+
+/// True when a capitalised word broken at its hyphen goes on with a linking word that is
+/// itself followed by a hyphen (`Cormeilles-` / `en-Parisis`): the hyphen is the name's own.
+fn links_a_compound_name(head: &str, line: &str, tail: &str) -> bool {
+    head.starts_with(char::is_uppercase)
+        && NAME_LINKS.contains(&tail)
+        && line[tail.len()..].starts_with('-')
 }
 
 /// True when the text's last word is a Roman numeral (`le XVII` before a superscript `e`).
@@ -666,6 +682,18 @@ Archives privées
         let text = doc.to_text();
         assert!(text.contains("au ministre Colbert"), "{text}");
         assert!(text.contains("à la mi-temps"), "{text}");
+    }
+
+    #[test]
+    fn a_compound_place_name_keeps_its_hyphens() {
+        let doc = clean("Daguerre est né en 1787 à Cormeilles-\nen-Parisis, puis il ou-\nvre son diorama à Paris.\n");
+        let texts = text_of(&doc);
+        assert!(
+            texts[0]
+                .1
+                .contains("à Cormeilles-en-Parisis, puis il ouvre"),
+            "{texts:?}"
+        );
     }
 
     #[test]

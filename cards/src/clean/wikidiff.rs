@@ -129,7 +129,9 @@ fn page_title(head: &[&str]) -> Option<(u32, String)> {
     })
 }
 
-/// `− text` or `+ text`: a marker and its content on one line.
+/// `− text` or `+ text`: a marker and its content on one line, with or without a space
+/// between them (`−Louis jure…`). A `+` glued to a digit is a number (`+3 %`), not a marker;
+/// the minus sign U+2212 never starts prose on a diff page.
 fn inline_marker(t: &str) -> Option<(Side, &str)> {
     let (side, rest) = if let Some(r) = t.strip_prefix('\u{2212}') {
         (Side::Old, r)
@@ -138,9 +140,11 @@ fn inline_marker(t: &str) -> Option<(Side, &str)> {
     } else {
         return None;
     };
+    let spaced = rest.starts_with(|c: char| is_space(c));
     let rest = rest.trim_start_matches(|c: char| is_space(c));
-    (rest.len() + 1 < t.len() && !rest.is_empty() && t[..t.len() - rest.len()].chars().count() >= 2)
-        .then_some((side, rest))
+    let glued_number =
+        !spaced && side == Side::New && rest.starts_with(|c: char| c.is_ascii_digit());
+    (!rest.is_empty() && !glued_number).then_some((side, rest))
 }
 
 /// Whether the line is one of [`NAVIGATION_END`]. A line longer than them all is not folded
@@ -204,6 +208,20 @@ Son premier président est [[Paul_Martin|Paul Martin]], élu le 3&nbsp;mai.\n\
         let doc = clean(diff);
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["Le club fut fondé en 1902 par Jean Dupont."]);
+    }
+
+    #[test]
+    fn markers_glued_to_the_text() {
+        let diff = "Ligne 3 : Ligne 3 :\n\u{2212}Le traité est signé en 842.\n+Le traité est signé en 843.\n+3 % de hausse en un an, selon les chiffres publiés.\n";
+        let doc = clean(diff);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Le traité est signé en 843.",
+                "+3 % de hausse en un an, selon les chiffres publiés."
+            ]
+        );
     }
 
     #[test]

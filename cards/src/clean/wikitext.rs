@@ -52,9 +52,79 @@ pub fn text(raw: &str) -> String {
     let no_templates = templates(raw);
     let no_links = links(&no_templates);
     let no_tags = super::html::strip_tags(&no_links);
-    let no_quotes = no_tags.replace("'''", "").replace("''", "");
+    let no_quotes = without_quote_marks(&no_tags);
     let decoded = super::html::decode_entities(&no_quotes);
     crate::typography::normalize_owned(decoded)
+}
+
+/// Bold and italic marks (`'''`, `''`, `'''''`) removed as MediaWiki reads them: a run of
+/// four is an apostrophe and a bold mark; when a line has an odd number of both bold and
+/// italic marks, the first bold mark after a one-letter word is an apostrophe and an italic
+/// mark (`l'''[[Ordinatio imperii]]''` is « l'Ordinatio imperii »), or failing that, after a
+/// longer word.
+fn without_quote_marks(t: &str) -> String {
+    // Runs of two or more apostrophes: (byte start, length).
+    let bytes = t.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\'' {
+            let start = i;
+            while i < bytes.len() && bytes[i] == b'\'' {
+                i += 1;
+            }
+            if i - start >= 2 {
+                runs.push((start, i - start));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    if runs.is_empty() {
+        return t.to_string();
+    }
+    // Literal apostrophes kept before each run's mark.
+    let mut kept: Vec<usize> = runs
+        .iter()
+        .map(|&(_, n)| match n {
+            4 => 1,
+            n if n > 5 => n - 5,
+            _ => 0,
+        })
+        .collect();
+    let mark = |k: usize| runs[k].1 - kept[k];
+    let (italics, bolds) = (0..runs.len()).fold((0, 0), |(i, b), k| match mark(k) {
+        2 => (i + 1, b),
+        3 => (i, b + 1),
+        _ => (i + 1, b + 1),
+    });
+    if italics % 2 == 1 && bolds % 2 == 1 {
+        let word_before = |k: usize| -> usize {
+            t[..runs[k].0 + kept[k]]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+        };
+        let bold: Vec<usize> = (0..runs.len()).filter(|&k| mark(k) == 3).collect();
+        let pick = bold
+            .iter()
+            .find(|&&k| word_before(k) == 1)
+            .or_else(|| bold.iter().find(|&&k| word_before(k) > 1))
+            .or(bold.first());
+        if let Some(&k) = pick {
+            kept[k] += 1;
+        }
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut last = 0;
+    for (k, &(start, n)) in runs.iter().enumerate() {
+        out.push_str(&t[last..start]);
+        out.push_str(&"'".repeat(kept[k]));
+        last = start + n;
+    }
+    out.push_str(&t[last..]);
+    out
 }
 
 /// `{{lang|ru|texte}}` → texte, `{{date|25|octobre|1917}}` → 25 octobre 1917,
@@ -246,6 +316,19 @@ mod tests {
             text("depuis le début du {{s-|XX}}, haut de {{unité|2632|m}}, au {{-s|IV}}"),
             "depuis le début du XXe siècle, haut de 2632 m, au IVe siècle av. J.-C."
         );
+    }
+
+    #[test]
+    fn quote_marks_read_as_mediawiki_does() {
+        assert_eq!(
+            text("Dès 817, l'''[[Ordinatio imperii]]'' avait prévu le partage."),
+            "Dès 817, l'Ordinatio imperii avait prévu le partage."
+        );
+        assert_eq!(
+            text("'''Lothaire''' reçoit la ''Francie''."),
+            "Lothaire reçoit la Francie."
+        );
+        assert_eq!(text("'''''Tout''''' et ''''Rien'''"), "Tout et 'Rien");
     }
 
     #[test]

@@ -284,6 +284,14 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
         if i > first_word && tokens.get(i).is_some_and(is_regnal_number) {
             i += 1;
         }
+        // A sovereign's epithet too: « Charles le Chauve », « Louis le Pieux », « Jean sans
+        // Terre » (a one-word name, then « le », « la » or « sans » and a capitalised adjective
+        // or noun of the lexicon).
+        if i == first_word + 1 || (i == first_word + 2 && is_regnal_number(&tokens[i - 1])) {
+            if let Some(n) = epithet_after(tokens, i) {
+                i += n;
+            }
+        }
         if i > first_word {
             out.push(Name {
                 first: start,
@@ -295,6 +303,22 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
         }
     }
     out
+}
+
+/// The tokens of a sovereign's epithet starting at token `at` (« le Chauve », « sans Terre »):
+/// a lower-case « le », « la » or « sans », then a capitalised word that the lexicon knows as
+/// an adjective or a noun (« Pieux », « Germanique », « Bel », « Débonnaire »).
+fn epithet_after(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let link = tokens.get(at)?;
+    let word = tokens.get(at + 1)?;
+    if !matches!(link.text, "le" | "la" | "sans") || !is_name_word(word) {
+        return None;
+    }
+    let lower = word.lower();
+    let lexicon = crate::lexicon::Lexicon::get();
+    let pos = lexicon.pos_set(lower);
+    let fits = pos.any(|p| p.is_adjective()) || pos.contains(crate::lexicon::Pos::Noun);
+    (fits && !is_function_word(lower) && !super::dates::is_month(word.text)).then_some(2)
 }
 
 /// Whether a capitalised word names a people (« Américain », « Britannique », « Suisse »):
@@ -498,6 +522,19 @@ mod tests {
                 "L'édit, signé par Louis XIV en 1685, révoque celui d'Henri IV et de François Ier."
             ),
             vec!["Louis XIV", "Henri IV", "François Ier"]
+        );
+    }
+
+    #[test]
+    fn a_sovereign_keeps_its_epithet() {
+        assert_eq!(
+            names("Par le traité de Meerssen, Charles le Chauve et Louis le Germanique se partagent la Lotharingie, puis Jean sans Terre perd la Normandie."),
+            vec!["Meerssen", "Charles le Chauve", "Louis le Germanique", "Lotharingie", "Jean sans Terre", "Normandie"]
+        );
+        // A word the lexicon does not know after « le » is no epithet.
+        assert_eq!(
+            names("Louis le Tellier arrive, Paris le Louvre."),
+            vec!["Louis", "Tellier", "Paris", "Louvre"]
         );
     }
 
