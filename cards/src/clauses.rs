@@ -1179,6 +1179,34 @@ fn points_back(text: &str) -> bool {
     false
 }
 
+/// Whether a clause that opens on « il » or « elle » after a semicolon or a coordinating
+/// word of its sentence (« … est retrouvé par Helmut Gernsheim ; il est aujourd'hui conservé
+/// au Harry Ransom Center ») follows a clause that neither names the document's topic nor
+/// has that pronoun itself: the pronoun then stands for that clause's subject (the
+/// photograph), not for the topic (Niépce).
+fn pronoun_of_the_clause_before(earlier: &str, clause: &str, topic: &DocumentTopic) -> bool {
+    let Some(topic_text) = topic.topic.as_deref() else {
+        return false;
+    };
+    let earlier = earlier.trim_end();
+    let mut words = clause.split_whitespace().map(str::to_lowercase).peekable();
+    let mut coordinated = earlier.ends_with(';');
+    while words.peek().is_some_and(|w| OPENERS.contains(&w.as_str())) {
+        words.next();
+        coordinated = true;
+    }
+    let opens_on_pronoun = words.next().is_some_and(|w| w == "il" || w == "elle");
+    if !coordinated || !opens_on_pronoun || earlier.is_empty() {
+        return false;
+    }
+    let key = topic_text.rsplit(' ').next().unwrap_or(topic_text);
+    let names_topic = earlier.contains(key);
+    let has_pronoun = earlier
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "il" | "Il" | "elle" | "Elle"));
+    !names_topic && !has_pronoun
+}
+
 /// [`sentence_opening_on`] for a clause that opens on no name the analysis found.
 #[cfg(test)]
 fn sentence_of(
@@ -1776,6 +1804,14 @@ pub fn verdicts(
         let opens_on_a_name = mentions
             .iter()
             .any(|o| o.span != m.span && o.span.0 == opening_at && o.kind != Kind::Date);
+        if pronoun_of_the_clause_before(&text[..gapped_start.min(text.len())], &gapped, topic) {
+            refuse(
+                &mut out,
+                answer,
+                "its pronoun stands for the clause before's subject",
+            );
+            continue;
+        }
         let Some((prompt, used_topic)) =
             sentence_opening_on(&gapped, topic, resolve, opens_on_a_name)
         else {
@@ -1968,6 +2004,41 @@ fn topic_pronoun(topic: &str, feminine: Option<bool>, text: &str) -> Option<&'st
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pronoun_after_a_semicolon_is_the_clause_before_s_subject() {
+        let topic = DocumentTopic {
+            topic: Some("Joseph Niépce".to_string()),
+            feminine: None,
+            pronoun: Some("il"),
+        };
+        let earlier = "Le Point de vue du Gras est retrouvé en 1952 par Helmut Gernsheim ;";
+        assert!(pronoun_of_the_clause_before(
+            earlier,
+            "il est conservé à [...].",
+            &topic
+        ));
+        // The clause before names the topic, or speaks of it by the pronoun.
+        let earlier = "En 1816, Niépce obtient ses premières images ;";
+        assert!(!pronoun_of_the_clause_before(
+            earlier,
+            "il les fixe en [...].",
+            &topic
+        ));
+        let earlier = "Il s'installe à Chalon et";
+        assert!(!pronoun_of_the_clause_before(
+            earlier,
+            "il y meurt en [...].",
+            &topic
+        ));
+        // A clause that opens its sentence leans on no other.
+        assert!(!pronoun_of_the_clause_before(
+            "",
+            "Il meurt en [...].",
+            &topic
+        ));
+    }
+
     use super::*;
 
     fn topic(t: &str, feminine: Option<bool>) -> DocumentTopic {

@@ -270,6 +270,15 @@ impl Pools {
         }
     }
 
+    /// Whether the corpus gives `text` as a place somewhere: in the places' pool, with a
+    /// kind of place, or as a country.
+    fn also_a_place(&self, text: &str) -> bool {
+        let folded = fold(text);
+        self.place_votes.contains_key(&folded)
+            || self.countries.contains(&folded)
+            || self.seen.contains_key(&(Kind::Place, folded))
+    }
+
     /// The kind of place `text` is, by the strongest evidence of the corpus; `None` when
     /// nothing said or two kinds tie.
     pub fn place_kind(&self, text: &str) -> Option<PlaceKind> {
@@ -581,6 +590,9 @@ impl Pools {
                         })
             })
             .filter(|e| fits_the_kind(e))
+            // A person's wrong answer is no name the corpus also gives as a place (« France »
+            // of « le roi de France » is no wrong answer for « le botaniste [...] »).
+            .filter(|e| card.answer_kind != Kind::Person || !self.also_a_place(&e.text))
             .filter(|e| !indefinite || e.text.contains(' '))
             .filter(|e| situation.is_empty() || !situation.contains(&fold(&e.text)))
             .filter(|e| card.answer_kind != Kind::Organisation || self.sure_organisation(&e.text))
@@ -1467,6 +1479,25 @@ mod tests {
                     .contains(&x.as_str())),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn a_person_takes_no_name_also_given_as_a_place() {
+        let (mut p, c) = pool_and_cloze(
+            &[
+                "Francis Bauer",
+                "France",
+                "François Arago",
+                "Louis Daguerre",
+                "Pie VII",
+            ],
+            Kind::Person,
+            "Francis Bauer",
+            "Niépce confie ses plaques au botaniste [...].",
+        );
+        p.add(Kind::Place, "France", "", 0);
+        let d = p.choose(&c);
+        assert!(!d.is_empty() && !d.iter().any(|x| x == "France"), "{d:?}");
     }
 
     /// A pool of `names` of one kind, and a cloze card asking `answer` in `prompt`.

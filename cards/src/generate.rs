@@ -320,7 +320,9 @@ pub fn generate_from_sources(
             block: block.kind,
         };
         if let Some(year) = block_year.for_next_sentence() {
-            settings.in_force.insert((r.document, origin.line), year);
+            settings
+                .in_force
+                .insert((r.document, text.to_string()), year);
         }
         // (« il travaille depuis 1880 sur un vaccin »: a year a state starts or ends from is
         // not the year of what the paragraph tells next)
@@ -541,13 +543,19 @@ pub fn generate_from_sources(
         }
         kept
     });
-    // « Qui était X ? » has as many answers as X had roles: never asked open.
+    // « Qui était X ? » has as many answers as X had roles: never asked open. Nor « Qui
+    // était évêque d'Avranches ? » with no year anywhere on the card: an office is held by
+    // one person after another.
     candidates.retain(|c| {
-        !(c.kind != CardKind::Cloze
-            && c.fact_type == crate::facts::FactType::Apposition
+        let who_was = c.kind != CardKind::Cloze
             && (c.prompt.starts_with("Qui était ")
                 || c.prompt.starts_with("Qui fut ")
-                || c.prompt.starts_with("Qui est ")))
+                || c.prompt.starts_with("Qui est "));
+        let timeless = crate::setting::years_in(&c.situation).next().is_none()
+            && crate::setting::years_in(&c.prompt).next().is_none();
+        !(who_was
+            && (c.fact_type == crate::facts::FactType::Apposition
+                || (c.fact_type == crate::facts::FactType::Role && timeless)))
     });
 
     let mut stats = context::Stats::default();

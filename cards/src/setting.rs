@@ -15,9 +15,10 @@ pub(crate) struct Settings {
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>>,
     /// The years of each document's dates, one entry a mention.
     years: std::collections::BTreeMap<u16, Vec<u32>>,
-    /// The year in force at a sentence (by document and line): the last one named before
-    /// it in its paragraph.
-    pub(crate) in_force: std::collections::HashMap<(u16, u32), u32>,
+    /// The year in force at a sentence (by document and sentence): the last one named
+    /// before it in its paragraph. (By sentence, not by line: a Markdown paragraph is one
+    /// line, and its last sentence's year is not its first one's.)
+    pub(crate) in_force: std::collections::HashMap<(u16, String), u32>,
     /// The month in force at a sentence (by document and sentence), with its year when
     /// told: the last day's month the sentence names, or else the sentence before it in its
     /// paragraph (« Dans la nuit du 21 octobre »).
@@ -274,6 +275,13 @@ impl Settings {
             .or_else(|| kin.and_then(|kin| self.place_of(kin)))
     }
 
+    /// The year of a document all of whose dates are in that one year.
+    fn only_year_of(&self, document: u16) -> Option<u32> {
+        let years = self.years.get(&document)?;
+        let first = *years.first()?;
+        years.iter().all(|&y| y == first).then_some(first)
+    }
+
     /// The most cited year of a document when at least `tenths` tenths of its dated mentions
     /// (three or more, or two of one year) fall within a year of it.
     fn year_covering(&self, document: u16, tenths: usize) -> Option<u32> {
@@ -350,15 +358,30 @@ impl Settings {
         let own = year_nearest(&card.context, &card.answer);
         let year = own
             .or_else(|| self.period_of(card.document))
-            .or_else(|| self.in_force.get(&(card.document, card.line)).copied())
+            .or_else(|| {
+                self.in_force
+                    .get(&(card.document, card.context.clone()))
+                    .copied()
+            })
             .or_else(|| self.main_year_of(card.document))
-            .or_else(|| self.kin.get(card.document as usize).and_then(|k| k.1));
+            .or_else(|| self.kin.get(card.document as usize).and_then(|k| k.1))
+            // (who held an office is asked in the one year its document names, if it
+            // names one: « Qui était le maire de Bordeaux ? » in 2013)
+            .or_else(|| {
+                matches!(
+                    card.fact_type,
+                    crate::facts::FactType::Role | crate::facts::FactType::Apposition
+                )
+                .then(|| self.only_year_of(card.document))
+                .flatten()
+            });
         // (« Le canal du Midi compte aujourd'hui [...] écluses »: now, not in any year of
         // the document)
         let now = card.prompt.contains("aujourd'hui") || card.prompt.contains("aujourd’hui");
         // (« Au [...] siècle » → « XVIe »: a year of another sentence would contradict it)
         let century = card.answer_kind == Kind::Date && is_a_century(&card.answer);
-        if let Some(year) = year.filter(|_| !says_year && !now && !century) {
+        let period = own.is_none() && tells_its_time(&card.prompt);
+        if let Some(year) = year.filter(|_| !says_year && !now && !century && !period) {
             // (the month too, for who held a role: several held one in 1917, one in
             // « octobre 1917 »)
             let month = self
@@ -460,8 +483,12 @@ fn year_nearest(context: &str, answer: &str) -> Option<u32> {
                     // (nor « que dirige Henri Desgrange, un ancien coureur qui avait établi
                     // en 1893 le premier record »: a relative clause on an apposition tells
                     // of another time)
-                    let parted = between.contains("; ")
-                        || (between.contains(" et ") && !between.contains(", et "))
+                    // (« En 1839, Arago annonce le daguerréotype ; l'État achète le procédé »:
+                    // the year that opens the sentence is all its clauses')
+                    let opening = context[..start].split_whitespace().count() <= 3
+                        && context[i..].starts_with(',');
+                    let parted = !opening && between.contains("; ")
+                        || (!opening && between.contains(" et ") && !between.contains(", et "))
                         || (between.starts_with(", ") && between.contains(" qui "));
                     if (1000..=2100).contains(&year)
                         && !answer.contains(&context[start..i])
@@ -497,7 +524,33 @@ pub(crate) fn is_situated(card: &GeneratedCard) -> bool {
     let year = years_in(&card.situation).next().is_some()
         || years_in(&card.prompt).next().is_some()
         || card.answer_kind == Kind::Date;
-    named && (year || timeless(card))
+    named && (year || timeless(card) || tells_its_time(&card.prompt))
+}
+
+/// Periods a sentence may be set in instead of a year (« Dès l'Ancien Régime », « Pendant la
+/// guerre de Cent Ans », « au Moyen Âge », « au XIIe siècle »).
+const PERIODS: &[&str] = &[
+    "siècle",
+    "ancien régime",
+    "moyen âge",
+    "moyen-âge",
+    "antiquité",
+    "renaissance",
+    "préhistoire",
+    "pendant la guerre",
+    "durant la guerre",
+    "sous la révolution",
+    "sous l'occupation",
+    "sous l'empire",
+    "sous le règne",
+];
+
+/// Whether a prompt tells its own time by a period rather than a year: a year of another
+/// sentence would then contradict it (« Dès l'Ancien Régime, l'abbaye sert de lieu de
+/// détention » is not « 1897 »).
+pub(crate) fn tells_its_time(prompt: &str) -> bool {
+    let lower = prompt.to_lowercase().replace('’', "'");
+    PERIODS.iter().any(|p| lower.contains(p))
 }
 
 /// standalone: whether a card tells a day or a month (« Le 24 octobre, les troupes …
@@ -769,6 +822,24 @@ pub(crate) fn title_subject(title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::tells_its_time;
+
+    #[test]
+    fn a_period_tells_a_time_as_a_year_would() {
+        assert!(tells_its_time(
+            "Dès l'Ancien Régime, l'abbaye sert de lieu de détention."
+        ));
+        assert!(tells_its_time(
+            "Au XIIe siècle, le Mont accueille des pèlerins."
+        ));
+        assert!(tells_its_time(
+            "Pendant la guerre de Cent Ans, le Mont reste fidèle au roi."
+        ));
+        assert!(!tells_its_time(
+            "Le site est classé monument historique en 1874."
+        ));
+    }
+
     use super::{is_situated, year_nearest};
     use crate::cards::GeneratedCard;
     use crate::facts::Kind;
@@ -909,6 +980,8 @@ mod tests {
         let curie = "Marie Curie, née le 7 novembre 1867 à Varsovie, et morte le 4 juillet \
                      1934 à Passy.";
         assert_eq!(year_nearest(curie, "Passy"), Some(1934));
+        let arago = "En 1839, François Arago annonce le daguerréotype ; l'État verse une rente de 6 000 francs à Daguerre.";
+        assert_eq!(year_nearest(arago, "Daguerre"), Some(1839));
         assert_eq!(
             year_nearest(
                 "En 1681, l'intendant du Poitou, René de Marillac, fait loger des dragons.",

@@ -49,7 +49,7 @@ impl Judge<'_> {
             {
                 return Some(Rule::Fragment);
             }
-            if unbalanced(&card.prompt) {
+            if unbalanced(&card.prompt) || negation_left_open(&card.prompt) {
                 return Some(Rule::Fragment);
             }
             // What was cut to one fact must still single it out (as [`one_fact`] asks).
@@ -406,7 +406,33 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = segments[main].split_whitespace().collect();
-    let subject = &words[..verb_at(segments[main])?];
+    let mut subject = &words[..verb_at(segments[main])?];
+    // (« Revenu en Bourgogne, il se consacre … »: the clitics before the verb are no part
+    // of the subject)
+    while let Some((last, rest)) = subject.split_last() {
+        let lower = last.to_lowercase();
+        let clitic = matches!(
+            lower.as_str(),
+            "se" | "me"
+                | "te"
+                | "nous"
+                | "vous"
+                | "lui"
+                | "leur"
+                | "y"
+                | "en"
+                | "ne"
+                | "le"
+                | "la"
+                | "les"
+        ) || ["s'", "s’", "n'", "n’", "l'", "l’", "m'", "t'"]
+            .iter()
+            .any(|c| lower == *c);
+        if !clitic || rest.is_empty() {
+            break;
+        }
+        subject = rest;
+    }
     let opening = subject.first()?;
     let opens = opening.starts_with(char::is_uppercase)
         || lexicon
@@ -876,9 +902,28 @@ fn promote_relative(prompt: &str) -> Option<String> {
     if start == words.len() || start == 0 {
         return None;
     }
+    // (« Le roi de France, qui vient d'arracher la Normandie … »: the relative clause is on
+    // the office's holder, not on its land)
+    if start >= 2
+        && matches!(words[start - 1], "de" | "d'" | "du")
+        && crate::facts::people::is_office(&words[start - 2].to_lowercase())
+    {
+        return None;
+    }
+    // (nor when the main clause goes on after it: « …, qui vient d'arracher la Normandie à
+    // [...], finance la reconstruction »)
+    let lexicon = Lexicon::get();
+    let after_gap = &relative[gap + GAP.len() - (prompt.len() - relative.len())..];
+    if after_gap.split(", ").skip(1).any(|part| {
+        part.split_whitespace()
+            .next()
+            .is_some_and(|w| likely_verb(lexicon, &w.to_lowercase()))
+    }) {
+        return None;
+    }
     let name = words[start..].join(" ");
     let promoted = format!("{name} {relative}");
-    says_enough(Lexicon::get(), &promoted).then_some(promoted)
+    says_enough(lexicon, &promoted).then_some(promoted)
 }
 
 /// A gap in a relative clause opened by « par lequel » (« par laquelle », « par lesquels »,
@@ -1398,6 +1443,39 @@ fn points_to_a_place_before(prompt: &str) -> bool {
         || t.contains(" de la, ")
 }
 
+/// french: a « ne » whose second part was cut off (« Les dix-huit batailles auxquelles
+/// [...] avait pris part n'étaient. », from « n'étaient, selon lui, que « jeux d'enfants » »).
+fn negation_left_open(prompt: &str) -> bool {
+    let words: Vec<String> = prompt
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '«' | '»')
+        })
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let Some(at) = words.iter().position(|w| w == "ne" || w.starts_with("n'")) else {
+        return false;
+    };
+    !words[at + 1..].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "pas"
+                | "plus"
+                | "jamais"
+                | "que"
+                | "rien"
+                | "point"
+                | "guère"
+                | "personne"
+                | "aucun"
+                | "aucune"
+                | "ni"
+                | "nullement"
+                | "nulle"
+        ) || w.starts_with("qu'")
+    })
+}
+
 /// minimal: never a gap inside a name: no number or uncommon capitalised word right after
 /// it (« le [...] 001 », « [...] Bonaparte »), nor such a word right before it after the
 /// first one (« Louis [...] »).
@@ -1431,7 +1509,34 @@ fn cuts_a_name(prompt: &str) -> bool {
         .iter()
         .any(|a| w.starts_with(a))
     };
-    next.is_some_and(|w| name_like(w) || compass(w))
+    // « l'archange saint [...] »: a saint's name; « [...] le Chauve », « Charles le
+    // [...] »: a sovereign's epithet.
+    let saint = previous.is_some_and(|w| matches!(w, "saint" | "sainte" | "Saint" | "Sainte"));
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase) && !w.contains(GAP);
+    // (an epithet is an adjective after « le », « la », any word after « sans »; the name
+    // before it a first name: « Toulouse le [...] » is a date's frame)
+    let epithet = |link: &str, word: &str| {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        capitalised(bare)
+            && (link == "sans"
+                || lexicon
+                    .lookup(&bare.to_lowercase())
+                    .any(|a| a.pos.is_adjective()))
+    };
+    let mut after_words = after.split_whitespace();
+    let epithet_after = match (after_words.next(), after_words.next()) {
+        (Some(link @ ("le" | "la" | "sans")), Some(word)) => epithet(link, word),
+        _ => false,
+    };
+    let mut before_words = before.split_whitespace().rev();
+    let epithet_before = matches!(before_words.next(), Some("le" | "la" | "sans"))
+        && before_words
+            .next()
+            .is_some_and(|w| crate::first_names::of_first_name(w).is_some());
+    saint
+        || epithet_after
+        || epithet_before
+        || next.is_some_and(|w| name_like(w) || compass(w))
         || (before.split_whitespace().count() > 1 && previous.is_some_and(name_like))
 }
 
@@ -1876,7 +1981,29 @@ fn ends_a_named_thing(prompt: &str) -> bool {
     let lower = head.to_lowercase();
     let heads_a_name = is_name_head(&lower);
     let capitalised_before = linked && words.len() > 1 && head.starts_with(char::is_uppercase);
-    heads_a_name || capitalised_before
+    // « le Point de vue du [...] »: a title opened by a capitalised word after its article,
+    // with a lower-case « de » phrase in it before the gap.
+    let title_before = linked && {
+        let n = words.len();
+        (2..=3).any(|back| {
+            n > back + 1
+                && words[n - back - 1].starts_with(char::is_uppercase)
+                && matches!(
+                    words[n - back - 2].to_lowercase().as_str(),
+                    "le" | "la" | "les"
+                )
+                && words[n - back..].iter().enumerate().all(|(k, w)| {
+                    let linking = matches!(*w, "de" | "du" | "des" | "d'");
+                    // (a link, then lower-case words: « de vue »)
+                    if k == 0 {
+                        linking
+                    } else {
+                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                    }
+                })
+        })
+    };
+    heads_a_name || capitalised_before || title_before
 }
 
 /// minimal: « Le Parc naturel régional de [...] » → « Camargue »: a capitalised noun and its
@@ -2600,6 +2727,17 @@ mod tests {
             one_fact("Benjamine d'une famille de cinq enfants, fille d'un professeur, Maria perd sa sœur Zofia, emportée par le typhus en [...]."),
             "Maria perd sa sœur Zofia, emportée par le typhus en [...]."
         );
+        // A relative clause on an office's holder, or with the main clause after it, is not
+        // told of the name before it.
+        let king = one_fact("Le roi de France, qui vient d'arracher la Normandie à [...], finance la reconstruction.");
+        assert!(!king.starts_with("France vient"), "{king}");
+        let main_after = one_fact(
+            "Le cousin de Paul Abadie, qui remporte le concours en [...], commence les travaux.",
+        );
+        assert!(
+            !main_after.starts_with("Paul Abadie remporte"),
+            "{main_after}"
+        );
         // A date that opens the sentence stays: it is the fact's time.
         let dated = "En 1905, le club était présidé par [...], la première femme à le diriger.";
         assert_eq!(one_fact(dated), dated);
@@ -2675,6 +2813,11 @@ mod tests {
                  la première fois sous le nom de « mont Blanc » en [...]."
             ),
             "Le sommet apparaît pour la première fois sous le nom de « mont Blanc » en [...]."
+        );
+        // A reflexive verb's clitic stays with the verb.
+        assert_eq!(
+            one_fact("Revenu en [...] au début du siècle, Joseph Niépce se consacre avec son frère aîné Claude à la mécanique."),
+            "Joseph Niépce est revenu en [...] au début du siècle."
         );
         // A short cloze keeps its quotation: it is what the rest speaks of.
         let short = "D'abord nommé « canal royal », le canal est rebaptisé en [...].";
@@ -2800,6 +2943,29 @@ mod tests {
         assert!(!cuts_a_name("Le [...], Pasteur présente son vaccin."));
         assert!(!cuts_a_name("Le canal relie [...] à la mer Méditerranée."));
         assert!(!cuts_a_name("[...] convoque le Soviet de Petrograd."));
+        assert!(cuts_a_name(
+            "L'archange saint [...] apparut en 708 à Aubert."
+        ));
+        assert!(cuts_a_name(
+            "En 870, Charles le [...] et Louis se partagent la Lotharingie."
+        ));
+        assert!(cuts_a_name(
+            "En 870, [...] le Chauve et Louis se partagent la Lotharingie."
+        ));
+        assert!(!cuts_a_name("En 870, Charles reçoit [...] le 3 mai."));
+        assert!(!cuts_a_name(
+            "Riquet meurt à Toulouse le [...], avant la fin des travaux."
+        ));
+        assert!(!cuts_a_name(
+            "En [...] le Mont et sa baie sont inscrits au patrimoine."
+        ));
+        assert!(negation_left_open(
+            "Les batailles auxquelles [...] avait pris part n'étaient."
+        ));
+        assert!(!negation_left_open("Il n'a que [...] ans."));
+        assert!(!negation_left_open(
+            "Le Mont n'est jamais pris par les Anglais en [...]."
+        ));
     }
 
     #[test]
@@ -2815,6 +2981,12 @@ mod tests {
             "La pyramide est construite sous le Carrousel du [...]."
         ));
         assert!(ends_a_named_thing("Il dirige l'Institut du [...] à Paris."));
+        assert!(ends_a_named_thing(
+            "Longtemps égaré, le Point de vue du [...] est retrouvé en 1952."
+        ));
+        assert!(!ends_a_named_thing(
+            "Le Mont attire chaque année des millions de visiteurs venus de [...]."
+        ));
         assert!(!ends_a_named_thing(
             "Le canal du Midi relie [...] à la Garonne."
         ));

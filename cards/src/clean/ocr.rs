@@ -41,13 +41,26 @@ pub fn clean(text: &str) -> CleanDocument {
             prev = None;
             continue;
         }
-        if footnote_call_alone(line).is_some() {
+        // A rule (« ____ », « ----- ») sets the footnotes off from the text.
+        if is_footnote_rule(line) {
             flush(&mut blocks, &mut current);
-            current = Some(Block {
-                kind: BlockKind::Footnote,
-                text: String::new(),
-                lines: vec![],
-            });
+            in_footnote = true;
+            prev = None;
+            continue;
+        }
+        // Below the rule, « 1. Louis Daguerre, né en 1787 … »: a note of its own, its
+        // number left out.
+        let numbered_note = in_footnote.then(|| footnote_number(line)).flatten();
+        let line: &str = match numbered_note {
+            Some(rest) => {
+                start_footnote(&mut blocks, &mut current);
+                prev = None;
+                rest
+            }
+            None => line.as_str(),
+        };
+        if footnote_call_alone(line).is_some() {
+            start_footnote(&mut blocks, &mut current);
             in_footnote = true;
             prev = None;
             continue;
@@ -59,7 +72,7 @@ pub fn clean(text: &str) -> CleanDocument {
             .map(|((_, l), _)| l.as_str());
         if !in_footnote && is_heading(prev, line, next, width) {
             flush(&mut blocks, &mut current);
-            blocks.push(Block::new(BlockKind::Heading, line.clone(), *no));
+            blocks.push(Block::new(BlockKind::Heading, line.to_string(), *no));
             prev = Some(".");
             continue;
         }
@@ -85,7 +98,7 @@ pub fn clean(text: &str) -> CleanDocument {
             lines: vec![],
         });
         append_line(block, line, *no, &vocabulary);
-        prev = Some(line.as_str());
+        prev = Some(line);
     }
     flush(&mut blocks, &mut current);
 
@@ -108,6 +121,16 @@ pub fn clean(text: &str) -> CleanDocument {
         format: Format::Ocr,
         blocks,
     }
+}
+
+/// Ends the block being read and opens an empty footnote.
+fn start_footnote(blocks: &mut Vec<Block>, current: &mut Option<Block>) {
+    flush(blocks, current);
+    *current = Some(Block {
+        kind: BlockKind::Footnote,
+        text: String::new(),
+        lines: vec![],
+    });
 }
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Option<Block>) {
@@ -354,6 +377,35 @@ fn running_title_text(line: &str, blocks: &[Block]) -> String {
 fn is_running_title(line: &str) -> bool {
     let words = line.split(' ').count();
     words <= 6 && line.chars().count() <= 40 && !ends_sentence(line) && !line.ends_with(',')
+}
+
+/// A line of five or more underscores, dashes or asterisks and nothing else.
+fn is_footnote_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–' | '*'))
+}
+
+/// The text of a note that opens on its number (`1. texte`, `(2) texte`, `¹ texte`).
+fn footnote_number(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if (1..=3).contains(&digits) {
+        t[digits..].strip_prefix(['.', ')'])?
+    } else if let Some(inner) = t.strip_prefix('(') {
+        let n = inner.bytes().take_while(u8::is_ascii_digit).count();
+        inner
+            .get(n..)
+            .filter(|_| (1..=3).contains(&n))?
+            .strip_prefix(')')?
+    } else {
+        let sup = t.chars().take_while(|c| "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c)).count();
+        if sup == 0 {
+            return None;
+        }
+        t.char_indices().nth(sup).map_or("", |(i, _)| &t[i..])
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(char::is_uppercase).then_some(rest)
 }
 
 /// `(32)` alone on a line: the call of the footnote printed below it.
@@ -682,6 +734,26 @@ Archives privées
         let text = doc.to_text();
         assert!(text.contains("au ministre Colbert"), "{text}");
         assert!(text.contains("à la mi-temps"), "{text}");
+    }
+
+    #[test]
+    fn a_rule_sets_the_footnotes_off() {
+        let doc = clean("Le musée, créé en 1972, rappelle le rôle de l'inventeur bourguignon.\n____________________\n  1. Louis Daguerre, né en 1787 à Cormeilles, avait ouvert son diorama.\n");
+        assert_eq!(
+            text_of(&doc),
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "Le musée, créé en 1972, rappelle le rôle de l'inventeur bourguignon."
+                        .to_string()
+                ),
+                (
+                    BlockKind::Footnote,
+                    "Louis Daguerre, né en 1787 à Cormeilles, avait ouvert son diorama."
+                        .to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

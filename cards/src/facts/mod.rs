@@ -393,6 +393,13 @@ impl Lexicon {
             .iter()
             .flat_map(|w| w.split('-'))
             .any(|w| organisations::KEYWORDS.contains(&w));
+        // « Jean sans Terre », « Louis Daguerre »: a known first name opens a name of two
+        // words or more (even of common words).
+        if name.words() >= 2
+            && crate::first_names::of_first_name(tokens[name.first_word].text).is_some()
+        {
+            e.person += 3;
+        }
         let all_common = words.iter().all(|w| self.is_common(w));
         if all_common {
             return e;
@@ -431,6 +438,12 @@ impl Lexicon {
             // « le cardinal de Sion, Matthieu Schiner, »: the person is the apposition, and
             // the name after the office is its see or its land.
             e.place += 2;
+        } else if office_de(tokens, name.first)
+            && LAND_OFFICES.contains(&tokens[name.first - 2].lower())
+        {
+            // « le roi de France », « évêque d'Avranches »: a sovereign or a bishop is
+            // named by the land or the see that follows.
+            e.place += 2;
         } else if people::is_office(prev) || office_de(tokens, name.first) {
             // « le chancelier Michel Le Tellier », « le cardinal de Richelieu ».
             e.person += 2;
@@ -446,6 +459,12 @@ impl Lexicon {
         if name.has_initials() {
             e.person += 3;
         }
+        // « Aubert, évêque d'Avranches », « Richard Ier, duc de Normandie »: a name, then the
+        // office it held in apposition.
+        if next == "," && people::is_office(next2) && !after_determiner {
+            e.person += 3;
+        }
+
         let in_brackets = prev == "(";
         // The particle of « René de Marillac » is no common word of the name.
         if name.words() >= 2
@@ -708,6 +727,21 @@ fn listed_together(tokens: &[Token<'_>], before: &names::Name, name: &names::Nam
         && between.len() <= 2
         && between.iter().all(|t| matches!(t.text, "," | "et" | "ou"))
 }
+
+/// Offices named by the land or the see they are held over (« le roi de France »,
+/// « l'évêque d'Avranches »), whose holders go by their first names.
+const LAND_OFFICES: &[&str] = &[
+    "roi",
+    "reine",
+    "empereur",
+    "impératrice",
+    "tsar",
+    "tsarine",
+    "sultan",
+    "émir",
+    "évêque",
+    "archevêque",
+];
 
 /// Whether the name at token `first` follows « office de » (« le cardinal de Richelieu »,
 /// « le duc de Guise »).
@@ -1027,6 +1061,18 @@ mod tests {
         );
         assert_ne!(lex.kind_of("Sion"), Kind::Person);
         assert_eq!(lex.kind_of("Matthieu Schiner"), Kind::Person);
+        // A sovereign's land and a bishop's see; the person who held the office.
+        let sentences = [
+            "Le roi de France, qui vient d'arracher la Normandie à Jean sans Terre, finance la reconstruction.",
+            "L'archange apparut en 708 à Aubert, évêque d'Avranches, pour lui demander un sanctuaire.",
+            "En 966, Richard Ier, duc de Normandie, installa sur le mont des moines.",
+        ];
+        let lex = Lexicon::build(sentences.into_iter());
+        assert_eq!(lex.kind_of("France"), Kind::Place);
+        assert_eq!(lex.kind_of("Avranches"), Kind::Place);
+        for name in ["Jean sans Terre", "Aubert", "Richard Ier"] {
+            assert_eq!(lex.kind_of(name), Kind::Person, "{name}");
+        }
     }
 
     #[test]
