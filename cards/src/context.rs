@@ -2284,8 +2284,15 @@ fn refers_back<'p>(
                     b == w || b.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(b);
                 same && k > 0 && {
                     let d = &before[k - 1];
+                    // (or in apposition to a name, after an adjective: « Le Couesnon, petit
+                    // fleuve côtier, … » before « le fleuve »)
+                    let apposed = k > 1
+                        && before[k - 2].text == ","
+                        && d.kind == TokenKind::Word
+                        && lexicon.lookup(d.lower()).any(|a| a.pos.is_adjective());
                     d.kind == TokenKind::Number
                         || is(d, &["un", "une", "plusieurs", "quelques", "quelque"])
+                        || apposed
                 }
             })
         })
@@ -4718,6 +4725,14 @@ mod tests {
         assert!(refers_back(
             &tokens,
             ["Retour sur un projet qui a fait couler beaucoup d'encre."].into_iter(),
+            None,
+            &[]
+        ));
+        // A noun said before in apposition to a name, after an adjective.
+        let tokens = tokenize("Un barrage a été mis en service sur le fleuve en [...].");
+        assert!(refers_back(
+            &tokens,
+            ["Le Couesnon, petit fleuve côtier, y marque la limite entre la Normandie et la Bretagne."].into_iter(),
             None,
             &[]
         ));

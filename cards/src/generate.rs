@@ -238,11 +238,18 @@ pub fn generate_from_sources(
         if i > 0 && refs[i - 1].document != r.document {
             described.clear();
         }
+        let text = text_of(r);
         if i == 0 || refs[i - 1].document != r.document || refs[i - 1].block != r.block {
-            block_year = YearInForce::default();
+            // (« La même année, Niépce se rend en Angleterre »: a paragraph that opens on
+            // the year before's keeps it)
+            let same_year = i > 0
+                && refs[i - 1].document == r.document
+                && crate::setting::opens_on_the_same_year(text);
+            if !same_year {
+                block_year = YearInForce::default();
+            }
             block_month = None;
         }
-        let text = text_of(r);
         // The sentence before, in the same paragraph: a pronoun's antecedent may be there.
         let previous = i
             .checked_sub(1)
@@ -319,7 +326,18 @@ pub fn generate_from_sources(
             line: block.line_at(r.start),
             block: block.kind,
         };
-        if let Some(year) = block_year.for_next_sentence() {
+        // (« L'année suivante, à Vélizy, … »: a time told from the year before moves off
+        // it, and the paragraph's year is no longer known)
+        if crate::setting::opens_on_a_shifted_time(text) {
+            block_year = YearInForce::default();
+        }
+        let in_force = block_year.for_next_sentence();
+        let in_force = if crate::setting::opens_on_the_same_year(text) {
+            block_year.last()
+        } else {
+            in_force
+        };
+        if let Some(year) = in_force {
             settings
                 .in_force
                 .insert((r.document, text.to_string()), year);

@@ -381,6 +381,14 @@ impl Settings {
         // (« Au [...] siècle » → « XVIe »: a year of another sentence would contradict it)
         let century = card.answer_kind == Kind::Date && is_a_century(&card.answer);
         let period = own.is_none() && tells_its_time(&card.prompt);
+        // (« La même année, Niépce se rend en Angleterre » → « En 1827, Niépce se rend … »)
+        if let Some(year) = year.filter(|_| !says_year && opens_on_the_same_year(&card.prompt)) {
+            if let Some((_, rest)) = card.prompt.split_once(", ") {
+                card.prompt = format!("En {year}, {rest}");
+            }
+            card.situation = parts.join(", ");
+            return;
+        }
         if let Some(year) = year.filter(|_| !says_year && !now && !century && !period) {
             // (the month too, for who held a role: several held one in 1917, one in
             // « octobre 1917 »)
@@ -525,6 +533,45 @@ pub(crate) fn is_situated(card: &GeneratedCard) -> bool {
         || years_in(&card.prompt).next().is_some()
         || card.answer_kind == Kind::Date;
     named && (year || timeless(card) || tells_its_time(&card.prompt))
+}
+
+/// Words of an opening that tell a time moved off the one told before (« L'année
+/// suivante », « Deux ans plus tard », « Le lendemain »).
+const SHIFTS: &[&str] = &[
+    "suivant",
+    "plus tard",
+    "auparavant",
+    "précédent",
+    "lendemain",
+    "veille",
+    "après",
+    "avant",
+];
+
+/// Whether a sentence opens, before its first comma, on a time moved off the one told
+/// before: the year in force in its paragraph is then not its year.
+pub(crate) fn opens_on_a_shifted_time(sentence: &str) -> bool {
+    let Some((opening, _)) = sentence.split_once(", ") else {
+        return false;
+    };
+    opening.split_whitespace().count() <= 5 && {
+        let lower = opening.to_lowercase();
+        SHIFTS.iter().any(|s| lower.contains(s)) && years_in(opening).next().is_none()
+    }
+}
+
+/// The openings that set a sentence in the year told before (« La même année, »).
+const SAME_YEAR: &[&str] = &[
+    "la même année, ",
+    "cette même année, ",
+    "cette année-là, ",
+    "la même année ",
+];
+
+/// Whether a sentence opens on the year told before it (« La même année, … »).
+pub(crate) fn opens_on_the_same_year(sentence: &str) -> bool {
+    let head: String = sentence.chars().take(20).collect::<String>().to_lowercase();
+    SAME_YEAR.iter().any(|o| head.starts_with(o))
 }
 
 /// Periods a sentence may be set in instead of a year (« Dès l'Ancien Régime », « Pendant la
@@ -777,6 +824,46 @@ fn is_adverbial(head: &str) -> bool {
 /// two to six words or one uncommon one, opening on a capital, with no finite verb and no
 /// question.
 pub(crate) fn title_subject(title: &str) -> Option<String> {
+    // (« 3615 Souvenirs : la drôle d'histoire du Minitel »: whose story the title tells)
+    if let Some(subject) = story_of(title) {
+        return title_subject_of(&subject);
+    }
+    title_subject_of(title)
+}
+
+/// What a title says it is the story of (« la drôle d'histoire du Minitel » → « Le
+/// Minitel », « Histoire de la Loire » → « La Loire »), when that is a name.
+fn story_of(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let at = lower.find("histoire d")?;
+    let rest = &title[at + "histoire d".len()..];
+    let (article, name) = if let Some(n) = rest.strip_prefix("u ") {
+        ("Le ", n)
+    } else if let Some(n) = rest.strip_prefix("e la ") {
+        ("La ", n)
+    } else if let Some(n) = rest
+        .strip_prefix("e l'")
+        .or_else(|| rest.strip_prefix("e l’"))
+    {
+        ("L'", n)
+    } else if let Some(n) = rest.strip_prefix("es ") {
+        ("Les ", n)
+    } else if let Some(n) = rest.strip_prefix("e ").or_else(|| rest.strip_prefix('\'')) {
+        ("", n)
+    } else {
+        return None;
+    };
+    let name = name
+        .split([',', ':', '(', '—', '–', '|'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    name.starts_with(char::is_uppercase)
+        .then(|| format!("{article}{name}"))
+}
+
+/// [`title_subject`] of a title that tells no story of anything.
+fn title_subject_of(title: &str) -> Option<String> {
     let lexicon = crate::lexicon::Lexicon::get();
     let mut t = title;
     // (« La pyramide du Louvre, histoire d'un chantier qui a divisé Paris »)
@@ -823,6 +910,41 @@ pub(crate) fn title_subject(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::tells_its_time;
+
+    #[test]
+    fn the_same_year_as_the_sentence_before() {
+        assert!(super::opens_on_the_same_year(
+            "La même année, Niépce se rend en Angleterre."
+        ));
+        assert!(!super::opens_on_the_same_year(
+            "L'année suivante, il meurt."
+        ));
+    }
+
+    #[test]
+    fn a_time_moved_off_the_one_before() {
+        use super::opens_on_a_shifted_time as shifted;
+        assert!(shifted(
+            "L'année suivante, à Vélizy, 2 500 foyers testent Télétel."
+        ));
+        assert!(shifted("Deux ans plus tard, il meurt à Paris."));
+        assert!(!shifted("La même année, Niépce se rend en Angleterre."));
+        assert!(!shifted("Après 1830, la ville s'agrandit."));
+        assert!(!shifted("Le canal, long de 240 km, relie Toulouse à Sète."));
+    }
+
+    #[test]
+    fn a_title_tells_whose_story_it_is() {
+        assert_eq!(
+            super::title_subject("3615 Souvenirs : la drôle d'histoire du Minitel").as_deref(),
+            Some("Le Minitel")
+        );
+        assert_eq!(
+            super::title_subject("Petite histoire de la Loire, fleuve royal").as_deref(),
+            Some("La Loire")
+        );
+        assert_eq!(super::story_of("Une histoire de famille"), None);
+    }
 
     #[test]
     fn a_period_tells_a_time_as_a_year_would() {

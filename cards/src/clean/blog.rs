@@ -104,23 +104,25 @@ pub fn clean(text: &str) -> CleanDocument {
             break;
         }
         // The byline follows the article's title: a short line before it is the title, and
-        // the one taken for it before is the site's name (« LE BRAQUET — Histoires de vélo »).
+        // the lines before it are the site's name and motto (« LE BRAQUET — Histoires de
+        // vélo »).
+        // (« Par Sandrine Kervella | Publié le 14 mars 2025 | 7 min de lecture »: an author
+        // first, then the date, set apart by bars or dots)
         let byline = starts_with_word(&folded, "publie le")
             || starts_with_word(&folded, "publie par")
             || folded.contains(" · par ")
-            || folded.contains(" | par ");
+            || folded.contains(" | par ")
+            || (starts_with_word(&folded, "par")
+                && (folded.contains(" | publie") || folded.contains(" · publie")));
         if byline {
             if let Some(last) = blocks.last_mut() {
                 let short =
                     last.text.chars().count() <= 120 && !super::markdown::is_finished(&last.text);
                 if last.kind != BlockKind::Title && short {
                     last.kind = BlockKind::Title;
+                    // (what came before the title is the site's: its name, its motto)
                     let at = blocks.len() - 1;
-                    let mut index = 0;
-                    blocks.retain(|b| {
-                        index += 1;
-                        index - 1 == at || b.kind != BlockKind::Title
-                    });
+                    blocks.drain(..at);
                 }
             }
         }
@@ -145,7 +147,13 @@ pub fn clean(text: &str) -> CleanDocument {
             // Menus, buttons, dates: a few words and no sentence.
             continue;
         }
-        let kind = super::markdown::paragraph_kind(&line);
+        // (« Au commencement était un rapport »: a subheading, a short line that ends on no
+        // stop, between paragraphs)
+        let kind = if words <= 8 && !super::markdown::is_finished(&line) && !line.ends_with(',') {
+            BlockKind::Heading
+        } else {
+            super::markdown::paragraph_kind(&line)
+        };
         blocks.push(Block::new(kind, line, no));
     }
     CleanDocument {
@@ -190,6 +198,21 @@ mod tests {
             .iter()
             .map(|b| (b.kind, b.text.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_byline_that_opens_on_the_author_and_a_subheading() {
+        let page = "RÉTRO & OCTETS\nLe blog des technologies qu'on a aimées\n\n3615 Souvenirs : la drôle d'histoire du Minitel\n\nPar Sandrine Kervella | Publié le 14 mars 2025 | 7 min de lecture\n\nPour des millions de Français, le Minitel a été la première fenêtre sur un réseau.\n\nAu commencement était un rapport\n\nEn 1978, deux hauts fonctionnaires remettent un rapport au président.\n";
+        let doc = clean(page);
+        assert_eq!(
+            kinds_and_texts(&doc),
+            vec![
+                (BlockKind::Title, "3615 Souvenirs : la drôle d'histoire du Minitel"),
+                (BlockKind::Paragraph, "Pour des millions de Français, le Minitel a été la première fenêtre sur un réseau."),
+                (BlockKind::Heading, "Au commencement était un rapport"),
+                (BlockKind::Paragraph, "En 1978, deux hauts fonctionnaires remettent un rapport au président."),
+            ]
+        );
     }
 
     #[test]
