@@ -807,10 +807,12 @@ fn neighbouring_centuries(answer: &str) -> Option<Vec<String>> {
 fn dates_near(answer: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
     use crate::facts::dates::{is_month, month_number, MONTHS};
     let words: Vec<&str> = answer.split(' ').collect();
+    // (three digits too: « août 843 »)
     let year = |w: &str| {
-        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
             .then(|| w.parse::<i32>().ok())
             .flatten()
+            .filter(|y| *y >= 100)
     };
     let day = |w: &str| match w {
         "1er" => Some(1),

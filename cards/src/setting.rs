@@ -126,9 +126,15 @@ pub(crate) fn bounds_a_state(before: &str) -> bool {
     )
 }
 
-/// The last year a date mention names.
+/// The last year a date mention names (three digits too: « août 843 »).
 pub(crate) fn last_year(mention: &str) -> Option<u32> {
-    years_in(mention).last()
+    years_in(mention).last().or_else(|| {
+        mention
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|d| d.len() == 3)
+            .filter_map(|d| d.parse::<u32>().ok())
+            .rfind(|y| *y >= 100)
+    })
 }
 
 impl Settings {
@@ -609,10 +615,21 @@ pub(crate) fn lacks_its_year(card: &GeneratedCard) -> bool {
             .any(crate::facts::dates::is_month)
     };
     let dated = months(&card.prompt) || card.answer_kind == Kind::Date && months(&card.answer);
+    // (a month's year of three digits: « le 25 juin 841 »)
+    let early_year = |text: &str| {
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        words.windows(2).any(|w| {
+            crate::facts::dates::is_month(w[0])
+                && w[1].len() == 3
+                && w[1].bytes().all(|b| b.is_ascii_digit())
+        })
+    };
     dated
         && years_in(&card.prompt).next().is_none()
         && years_in(&card.answer).next().is_none()
         && years_in(&card.situation).next().is_none()
+        && !early_year(&card.prompt)
+        && !(card.answer_kind == Kind::Date && early_year(&card.answer))
 }
 
 /// Whether `answer` is a century (« XVIe », « XVIe siècle », « 16e siècle »).

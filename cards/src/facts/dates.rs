@@ -108,6 +108,18 @@ pub fn is_year(t: &Token<'_>) -> bool {
         && t.value().is_some_and(|v| (1000..=2100).contains(&v))
 }
 
+/// True for a year of three digits (100 to 999) where only a year can stand: after a
+/// month (« août 843 », « le 25 juin 841 »).
+fn is_early_year(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Number
+        && t.text.len() == 3
+        && t.value().is_some_and(|v| (100..=999).contains(&v))
+}
+
+/// Words after which a three-digit number is a year when a comma, a stop or a capitalised
+/// word follows it (« Dès 817, », « En 855, peu avant sa mort », « en 708 à Aubert »).
+const EARLY_YEAR_CUES: &[&str] = &["en", "vers", "dès", "depuis", "jusqu'en"];
+
 fn word_is(t: Option<&Token<'_>>, set: &[&str]) -> bool {
     t.is_some_and(|t| t.kind == TokenKind::Word && set.contains(&t.lower()))
 }
@@ -162,10 +174,16 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
                     continue;
                 }
             }
-        } else if is_year(&tokens[m])
+        } else if ((is_year(&tokens[m])
             && m > 0
             && word_is(tokens.get(m - 1), YEAR_CUES)
-            && !tokens.get(m + 1).is_some_and(|n| is_unit_like(n))
+            && !tokens.get(m + 1).is_some_and(|n| is_unit_like(n)))
+            || (is_early_year(&tokens[m])
+                && m > 0
+                && word_is(tokens.get(m - 1), EARLY_YEAR_CUES)
+                && tokens.get(m + 1).is_none_or(|n| {
+                    matches!(n.text, "," | "." | ";" | ")" | "à" | "au") || n.is_capitalised()
+                })))
             && out.last().is_none_or(|p| p.end_token <= m)
         {
             let mut first = m;
@@ -265,7 +283,10 @@ fn around_month(tokens: &[Token<'_>], m: usize) -> Option<DateMention> {
         }
     }
     let mut has_year = false;
-    if tokens.get(end).is_some_and(is_year) {
+    if tokens
+        .get(end)
+        .is_some_and(|t| is_year(t) || is_early_year(t))
+    {
         end += 1;
         has_year = true;
         // `novembre 1917-mars 1918`.
@@ -483,6 +504,13 @@ mod tests {
         );
         assert_eq!(dates("Fin avril, les troupes"), vec!["Fin avril"]);
         assert_eq!(dates("En 1919, lorsque"), vec!["1919"]);
+        // Years of three digits, where only a year can stand.
+        assert_eq!(
+            dates("un accord conclu en août 843 à Verdun ; Dès 817, l'Ordinatio ; le 25 juin 841, ils"),
+            vec!["août 843", "817", "25 juin 841"]
+        );
+        assert_eq!(dates("En 855, peu avant sa mort"), vec!["855"]);
+        assert!(dates("une garnison de 119 chevaliers, en 120 jours").is_empty());
         assert_eq!(
             dates("(novembre 1917-mars 1918 ; première)"),
             vec!["novembre 1917-mars 1918"]
