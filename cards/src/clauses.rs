@@ -177,7 +177,14 @@ impl DocumentTopic {
             .rev()
             .find(|w| w.starts_with(char::is_uppercase))
             .unwrap_or(&topic);
-        if text.matches(key).count() < 3 {
+        // (« Le Mont-Saint-Michel » is « le Mont » most of the time: a compound name's head
+        // after the title's article counts too)
+        let short = key
+            .split_once('-')
+            .map(|(head, _)| format!("{first} {head} ").to_lowercase());
+        let told = text.matches(key).count()
+            + short.map_or(0, |s| text.to_lowercase().matches(&s).count());
+        if told < 3 {
             return DocumentTopic::default();
         }
         let pronoun = topic_pronoun(&topic, feminine, text);
@@ -2224,6 +2231,11 @@ mod tests {
         // A title the text does not name again says nothing of it.
         let topic = DocumentTopic::from_title("Le pont du Gard, un chef-d'œuvre", text);
         assert_eq!(topic.topic, None);
+        // A compound name told by its head (« le Mont ») is named again.
+        let text = "Le Mont-Saint-Michel\nPosé au fond d'une baie, le Mont-Saint-Michel est un \
+                    îlot. Le Mont reste fidèle au roi. Le Mont et sa baie sont inscrits.";
+        let topic = DocumentTopic::from_title("Le Mont-Saint-Michel", text);
+        assert_eq!(topic.topic.as_deref(), Some("Le Mont-Saint-Michel"));
     }
 
     #[test]
