@@ -35,10 +35,17 @@ fn table() -> &'static [(&'static str, Gender)] {
 /// a name it does not hold or holds as unisex (« Dominique »).
 pub fn of_first_name(name: &str) -> Option<Gender> {
     let names = table();
-    names
-        .binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes()))
-        .ok()
-        .map(|i| names[i].1)
+    let find = |name: &str| {
+        names
+            .binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes()))
+            .ok()
+            .map(|i| names[i].1)
+    };
+    // (the table writes some names without their accents: « Valery » for « Valéry »)
+    find(name).or_else(|| {
+        let bare = crate::typography::capitalise(&crate::typography::fold(name));
+        (bare != name).then(|| find(&bare)).flatten()
+    })
 }
 
 /// The gender of a person named `name`, from its honorific (« Mme », « Mgr », « M. ») or its

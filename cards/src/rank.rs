@@ -273,9 +273,14 @@ fn unanchored_cost(card: &GeneratedCard) -> i32 {
 /// names nothing is anchored by a situation that names its subject (« Quand le mur du son
 /// est-il franchi pour la première fois ? » in « Concorde, 1969 »). Only for the date of
 /// an event: « Qui a signé le mandat ? » asks of a mandate the situation does not name, and
-/// « Le camarade [...] était là » of a scene.
+/// « Le camarade [...] était là » of a scene. And for who held an office in the years the
+/// question tells (« Qui était directeur général des télécommunications de 1974 à 1981 ? »
+/// in « Le Minitel »): an office and its years single one person out.
 pub fn situation_credit(card: &GeneratedCard) -> i32 {
-    if card.answer_kind == Kind::Date
+    let office_in_its_years = card.fact_type == FactType::Role
+        && card.kind != CardKind::Cloze
+        && crate::setting::years_in(&card.prompt).next().is_some();
+    if (card.answer_kind == Kind::Date || office_in_its_years)
         && !names_something(&card.prompt, 1)
         && names_something(&card.situation, 0)
     {
@@ -410,6 +415,12 @@ mod tests {
         assert!(alone + situation_credit(&card) >= MIN_SCORE);
         // Not a person's: « Qui a signé le mandat ? » names no mandate.
         card.answer_kind = Kind::Person;
+        assert_eq!(situation_credit(&card), 0);
+        // But an office in its years does.
+        card.fact_type = FactType::Role;
+        card.prompt = "Qui était directeur général des télécommunications de 1974 à 1981 ?".into();
+        assert!(situation_credit(&card) > 0);
+        card.prompt = "Qui a signé le mandat ?".into();
         assert_eq!(situation_credit(&card), 0);
     }
 }

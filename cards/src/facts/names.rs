@@ -264,7 +264,10 @@ pub fn find(tokens: &[Token<'_>], is_common: &dyn Fn(&str) -> bool) -> Vec<Name>
             tokens[first_word].text,
             "Mgr" | "Mme" | "Mlle" | "Dr" | "Me"
         );
-        if (i == first_word + 1 || (honorific && i == first_word + 2))
+        // (« Valéry Giscard d'Estaing »: a first name, a name, then the particle)
+        let first_name_and_name = i == first_word + 2
+            && crate::first_names::of_first_name(tokens[first_word].text).is_some();
+        if (i == first_word + 1 || (honorific && i == first_word + 2) || first_name_and_name)
             && i + 1 < tokens.len()
             && matches!(
                 tokens[i].text,
@@ -491,6 +494,10 @@ mod tests {
         assert_eq!(
             names("L'évêque, Mgr Henri de Belsunce, et Charles de Gaulle à Paris."),
             ["Mgr Henri de Belsunce", "Charles de Gaulle", "Paris"]
+        );
+        assert_eq!(
+            names("Ils remettent au président Valéry Giscard d'Estaing un rapport."),
+            ["Valéry Giscard d'Estaing"]
         );
         // Two words before the particle, without an honorific, are no first name.
         assert_eq!(
