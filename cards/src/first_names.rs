@@ -43,6 +43,9 @@ pub fn of_first_name(name: &str) -> Option<Gender> {
     };
     // (the table writes some names without their accents: « Valery » for « Valéry »)
     find(name).or_else(|| {
+        if name.is_ascii() {
+            return None;
+        }
         let bare = crate::typography::capitalise(&crate::typography::fold(name));
         (bare != name).then(|| find(&bare)).flatten()
     })

@@ -576,6 +576,9 @@ const SAME_YEAR: &[&str] = &[
 
 /// Whether a sentence opens on the year told before it (« La même année, … »).
 pub(crate) fn opens_on_the_same_year(sentence: &str) -> bool {
+    if !sentence.starts_with(['L', 'l', 'C', 'c']) {
+        return false;
+    }
     let head: String = sentence.chars().take(20).collect::<String>().to_lowercase();
     SAME_YEAR.iter().any(|o| head.starts_with(o))
 }

@@ -1446,6 +1446,13 @@ fn points_to_a_place_before(prompt: &str) -> bool {
 /// french: a « ne » whose second part was cut off (« Les dix-huit batailles auxquelles
 /// [...] avait pris part n'étaient. », from « n'étaient, selon lui, que « jeux d'enfants » »).
 fn negation_left_open(prompt: &str) -> bool {
+    // (most prompts hold no « ne »: nothing is lowered for them)
+    let may_negate = ["n'", "n’", "ne ", "N'", "N’", "Ne "]
+        .iter()
+        .any(|n| prompt.contains(n));
+    if !may_negate {
+        return false;
+    }
     let words: Vec<String> = prompt
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '«' | '»')
