@@ -511,7 +511,10 @@ impl Pools {
         // A place whose kind nothing told is taken for a town, the kind most places named
         // bare are (« occupent [...] et Derbent »): no region, station or river beside it.
         // (a country is no town: « à [...] » of « à Paris » takes no « France »)
+        // (a country takes countries: « Le roi de [...] » → France takes no towns)
+        let a_country = card.answer_kind == Kind::Place && self.countries.contains(&answer_folded);
         let fits_the_kind = |e: &Entry| match place_kind {
+            _ if a_country => self.countries.contains(&fold(&e.text)),
             Some(PlaceKind::Settlement) => {
                 self.place_kind(&e.text) == Some(PlaceKind::Settlement)
                     && !self.countries.contains(&fold(&e.text))
@@ -1500,6 +1503,43 @@ mod tests {
         p.add(Kind::Place, "France", "", 0);
         let d = p.choose(&c);
         assert!(!d.is_empty() && !d.iter().any(|x| x == "France"), "{d:?}");
+    }
+
+    #[test]
+    fn a_country_takes_countries() {
+        let (mut p, c) = pool_and_cloze(
+            &[
+                "France",
+                "Chalon-sur-Saône",
+                "Saint-Malo",
+                "Portugal",
+                "Danemark",
+                "Norvège",
+                "Austin",
+            ],
+            Kind::Place,
+            "France",
+            "Le roi part pour [...] en 1204.",
+        );
+        p.add_countries(["France", "Portugal", "Danemark", "Norvège"]);
+        for name in [
+            "France",
+            "Chalon-sur-Saône",
+            "Saint-Malo",
+            "Portugal",
+            "Danemark",
+            "Norvège",
+            "Austin",
+        ] {
+            p.note_article(name, "pour");
+        }
+        let d = p.choose(&c);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(
+            d.iter()
+                .all(|x| ["Portugal", "Danemark", "Norvège"].contains(&x.as_str())),
+            "{d:?}"
+        );
     }
 
     /// A pool of `names` of one kind, and a cloze card asking `answer` in `prompt`.

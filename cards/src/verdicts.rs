@@ -70,6 +70,15 @@ impl Judge<'_> {
             if word_count(&card.prompt) > MAX_WORDS {
                 return Some(Rule::TooLong);
             }
+            // standalone: « les [...] alliés », « ses [...] fils »: a count after a definite
+            // or possessive determiner counts a group told before.
+            if card.answer_kind == Kind::Quantity && counts_a_known_group(&card.prompt) {
+                return Some(Rule::Pronoun);
+            }
+            // standalone: « au début du siècle »: of which century, nothing says.
+            if crate::typography::fold(&card.prompt).contains(" du siecle") {
+                return Some(Rule::RelativeTime);
+            }
             // minimal: three other counts beside the gap are three other facts (« Au total,
             // 3 089 athlètes, dont 135 femmes, représentant [...], prennent part aux 126
             // épreuves … »).
@@ -1443,6 +1452,22 @@ fn points_to_a_place_before(prompt: &str) -> bool {
         || t.contains(" de la, ")
 }
 
+/// Whether the gap follows « les », « ces », « ses », « leurs » (« les [...] alliés
+/// scellent leur entente »): what it counts was named before.
+fn counts_a_known_group(prompt: &str) -> bool {
+    prompt.split_once(GAP).is_some_and(|(before, _)| {
+        let last = before
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(
+            last.as_str(),
+            "les" | "ces" | "ses" | "leurs" | "nos" | "vos"
+        )
+    })
+}
+
 /// french: a « ne » whose second part was cut off (« Les dix-huit batailles auxquelles
 /// [...] avait pris part n'étaient. », from « n'étaient, selon lui, que « jeux d'enfants » »).
 fn negation_left_open(prompt: &str) -> bool {
@@ -1551,7 +1576,12 @@ fn cuts_a_name(prompt: &str) -> bool {
 /// capitalised word (« sous le [...] du Louvre » for « Carrousel du Louvre »): the gap is the
 /// head of a longer name.
 fn heads_a_name(prompt: &str, answer: &str) -> bool {
-    if !answer.starts_with(char::is_uppercase) || answer.contains([' ', '-']) {
+    // (a sovereign and his number are one word of a longer name: « son neveu [...]
+    // d'Aquitaine » → « Pépin II »)
+    let regnal = answer.rsplit_once(' ').is_some_and(|(head, number)| {
+        !head.contains(' ') && crate::facts::names::is_regnal(number)
+    });
+    if !answer.starts_with(char::is_uppercase) || (answer.contains([' ', '-']) && !regnal) {
         return false;
     }
     let Some((_, after)) = prompt.split_once(GAP) else {
@@ -2970,6 +3000,20 @@ mod tests {
             "Les batailles auxquelles [...] avait pris part n'étaient."
         ));
         assert!(!negation_left_open("Il n'a que [...] ans."));
+        assert!(counts_a_known_group(
+            "Le 14 février 842, les [...] alliés scellent leur entente."
+        ));
+        assert!(!counts_a_known_group(
+            "Une garnison de [...] chevaliers repousse l'assaut."
+        ));
+        assert!(heads_a_name(
+            "Louis et Charles s'allient contre Lothaire, soutenu par son neveu [...] d'Aquitaine.",
+            "Pépin II"
+        ));
+        assert!(!heads_a_name(
+            "Le traité est signé par [...] d'abord.",
+            "Louis XIV"
+        ));
         assert!(!negation_left_open(
             "Le Mont n'est jamais pris par les Anglais en [...]."
         ));
