@@ -1507,22 +1507,7 @@ mod tests {
 
     #[test]
     fn a_country_takes_countries() {
-        let (mut p, c) = pool_and_cloze(
-            &[
-                "France",
-                "Chalon-sur-Saône",
-                "Saint-Malo",
-                "Portugal",
-                "Danemark",
-                "Norvège",
-                "Austin",
-            ],
-            Kind::Place,
-            "France",
-            "Le roi part pour [...] en 1204.",
-        );
-        p.add_countries(["France", "Portugal", "Danemark", "Norvège"]);
-        for name in [
+        let places = [
             "France",
             "Chalon-sur-Saône",
             "Saint-Malo",
@@ -1530,7 +1515,15 @@ mod tests {
             "Danemark",
             "Norvège",
             "Austin",
-        ] {
+        ];
+        let (mut p, c) = pool_and_cloze(
+            &places,
+            Kind::Place,
+            "France",
+            "Le roi part pour [...] en 1204.",
+        );
+        p.add_countries(["France", "Portugal", "Danemark", "Norvège"]);
+        for name in places {
             p.note_article(name, "pour");
         }
         let d = p.choose(&c);
