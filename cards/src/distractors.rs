@@ -271,7 +271,8 @@ impl Pools {
     }
 
     /// Whether the corpus gives `text` as a place somewhere: in the places' pool, with a
-    /// kind of place, or as a country.
+    /// vote for a kind of place (even a tie, where [`Pools::place_kind`] tells none), or as
+    /// a country.
     fn also_a_place(&self, text: &str) -> bool {
         let folded = fold(text);
         self.place_votes.contains_key(&folded)
@@ -593,9 +594,6 @@ impl Pools {
                         })
             })
             .filter(|e| fits_the_kind(e))
-            // A person's wrong answer is no name the corpus also gives as a place (« France »
-            // of « le roi de France » is no wrong answer for « le botaniste [...] »).
-            .filter(|e| card.answer_kind != Kind::Person || !self.also_a_place(&e.text))
             .filter(|e| !indefinite || e.text.contains(' '))
             .filter(|e| situation.is_empty() || !situation.contains(&fold(&e.text)))
             .filter(|e| card.answer_kind != Kind::Organisation || self.sure_organisation(&e.text))
@@ -686,13 +684,11 @@ impl Pools {
             })
             // A name is not a common word (« Vraisemblablement », « Session »).
             .filter(|e| !named || !is_common_word_alone(&e.text))
-            // A person is not a name the corpus also gives as a place or a body (« France »,
-            // « Los Angeles », « British Aircraft Corporation »).
+            // A person is not a name the corpus also gives as a place or a body (« France »
+            // of « le roi de France », « Los Angeles », « British Aircraft Corporation »).
             .filter(|e| {
                 card.answer_kind != Kind::Person
-                    || (self.place_kind(&e.text).is_none()
-                        && !self.sure_organisation(&e.text)
-                        && !self.countries.contains(&fold(&e.text)))
+                    || (!self.also_a_place(&e.text) && !self.sure_organisation(&e.text))
             })
             // A date on the answer's side of every year the prompt gives (« licence en 1893,
             // puis celle de mathématiques en [...] » takes no year before 1893).
@@ -812,10 +808,12 @@ fn dates_near(answer: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
     let words: Vec<&str> = answer.split(' ').collect();
     // (three digits too: « août 843 »)
     let year = |w: &str| {
-        ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse::<i32>().ok())
+        let four = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
             .flatten()
-            .filter(|y| *y >= 100)
+            .filter(|y| *y >= 100);
+        four.or_else(|| crate::facts::dates::early_year(w))
+            .map(|y| y as i32)
     };
     let day = |w: &str| match w {
         "1er" => Some(1),

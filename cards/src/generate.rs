@@ -239,13 +239,11 @@ pub fn generate_from_sources(
             described.clear();
         }
         let text = text_of(r);
+        // (« La même année, Niépce se rend en Angleterre »: the year before's, even from the
+        // paragraph before)
+        let same_year = crate::setting::opens_on_the_same_year(text);
         if i == 0 || refs[i - 1].document != r.document || refs[i - 1].block != r.block {
-            // (« La même année, Niépce se rend en Angleterre »: a paragraph that opens on
-            // the year before's keeps it)
-            let same_year = i > 0
-                && refs[i - 1].document == r.document
-                && crate::setting::opens_on_the_same_year(text);
-            if !same_year {
+            if !(same_year && i > 0 && refs[i - 1].document == r.document) {
                 block_year = YearInForce::default();
             }
             block_month = None;
@@ -332,7 +330,7 @@ pub fn generate_from_sources(
             block_year = YearInForce::default();
         }
         let in_force = block_year.for_next_sentence();
-        let in_force = if crate::setting::opens_on_the_same_year(text) {
+        let in_force = if same_year {
             block_year.last()
         } else {
             in_force

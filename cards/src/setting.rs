@@ -131,9 +131,8 @@ pub(crate) fn last_year(mention: &str) -> Option<u32> {
     years_in(mention).last().or_else(|| {
         mention
             .split(|c: char| !c.is_ascii_digit())
-            .filter(|d| d.len() == 3)
-            .filter_map(|d| d.parse::<u32>().ok())
-            .rfind(|y| *y >= 100)
+            .filter_map(crate::facts::dates::early_year)
+            .next_back()
     })
 }
 
@@ -622,9 +621,7 @@ pub(crate) fn lacks_its_year(card: &GeneratedCard) -> bool {
     let early_year = |text: &str| {
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
         words.windows(2).any(|w| {
-            crate::facts::dates::is_month(w[0])
-                && w[1].len() == 3
-                && w[1].bytes().all(|b| b.is_ascii_digit())
+            crate::facts::dates::is_month(w[0]) && crate::facts::dates::early_year(w[1]).is_some()
         })
     };
     dated

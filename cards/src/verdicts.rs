@@ -420,23 +420,9 @@ fn participial_opening(lexicon: &Lexicon<'_>, text: &str) -> Option<String> {
     // of the subject)
     while let Some((last, rest)) = subject.split_last() {
         let lower = last.to_lowercase();
-        let clitic = matches!(
-            lower.as_str(),
-            "se" | "me"
-                | "te"
-                | "nous"
-                | "vous"
-                | "lui"
-                | "leur"
-                | "y"
-                | "en"
-                | "ne"
-                | "le"
-                | "la"
-                | "les"
-        ) || ["s'", "s’", "n'", "n’", "l'", "l’", "m'", "t'"]
-            .iter()
-            .any(|c| lower == *c);
+        let clitic = CLITICS.contains(&lower.as_str())
+            || ["me", "te", "s'", "s’", "n'", "n’", "l'", "l’", "m'", "t'"]
+                .contains(&lower.as_str());
         if !clitic || rest.is_empty() {
             break;
         }
@@ -1637,6 +1623,11 @@ fn second_attribute(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<u
 }
 
 /// Where a purpose after byte `after` begins: « pour » or « afin de » (« afin d' ») and an
+/// The pronouns that stand before a verb (« pour les appeler », « il se consacre »).
+const CLITICS: &[&str] = &[
+    "le", "la", "les", "lui", "leur", "y", "en", "se", "ne", "nous", "vous",
+];
+
 /// infinitive, or a clitic and one (« pour les appeler »), when what is before it has its
 /// verb and eight words.
 fn purpose_after(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usize> {
@@ -1649,12 +1640,7 @@ fn purpose_after(lexicon: &Lexicon<'_>, text: &str, after: usize) -> Option<usiz
                 && a.verb_forms().any(|f| f.mood == Mood::Infinitive)
         })
     };
-    let clitic = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "le" | "la" | "les" | "lui" | "leur" | "y" | "en" | "se" | "ne" | "nous" | "vous"
-        )
-    };
+    let clitic = |w: &str| CLITICS.contains(&w.to_lowercase().as_str());
     [" pour ", " afin de ", " afin d'", " afin d’"]
         .iter()
         .filter_map(|marker| {

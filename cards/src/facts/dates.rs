@@ -111,9 +111,15 @@ pub fn is_year(t: &Token<'_>) -> bool {
 /// True for a year of three digits (100 to 999) where only a year can stand: after a
 /// month (« août 843 », « le 25 juin 841 »).
 fn is_early_year(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Number
-        && t.text.len() == 3
-        && t.value().is_some_and(|v| (100..=999).contains(&v))
+    t.kind == TokenKind::Number && early_year(t.text).is_some()
+}
+
+/// A word of three digits that can be a year (100 to 999: « 843 »).
+pub fn early_year(word: &str) -> Option<u32> {
+    (word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| *y >= 100)
 }
 
 /// Words after which a three-digit number is a year when a comma, a stop or a capitalised
