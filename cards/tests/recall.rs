@@ -70,16 +70,11 @@ const CORPUS_FLOOR: f64 = 0.30;
 /// cards their blind review failed went (a possessive that points back, a gap in a list of
 /// examples, a clause with its verb cut off), three of which covered a fact. Set to 0.30 on
 /// 2026-12-03 (second session) when the four novel documents (15 of 96 while never read)
-/// joined them: 155 of 500.
+/// joined them: 155 of 500. Left at 0.30 on 2026-12-03 (third session) when the four unread
+/// documents (12 of 96 while never read) joined them in turn: 181 of 596.
 const DEVELOPMENT_FLOOR: f64 = 0.30;
 /// Raised on 2026-12-03 to 0.20 (23 of 110 measured).
 const HELD_OUT_FLOOR: f64 = 0.20;
-/// The unread documents (`eval/unread`), written on 2026-12-03 by a helper that never saw
-/// the generator, after the novel set joined the development documents: measured, never
-/// read, never tuned on. First measured on 2026-12-03 with the generator of that session's
-/// start: 12 of 96 (12.5 %); the floor guards against a collapse.
-const UNREAD_FLOOR: f64 = 0.10;
-
 /// The fresh documents (`eval/fresh`), written on 2026-12-03 by a helper that never saw the
 /// generator, and measured once at the end of that session's work (never read, never tuned
 /// on): 25 of 96 (26 %) on 2026-12-03; the floor guards against a collapse.
@@ -122,21 +117,6 @@ fn recall_on_held_out_documents() {
     );
 }
 
-/// The unread documents (`eval/unread`, written by a helper that never saw the generator):
-/// measured, never tuned on, as the held-out ones.
-#[test]
-fn recall_on_unread_documents() {
-    let (_, ratio) = recall_of(
-        &root().join("eval/unread/documents"),
-        &root().join("eval/unread/facts"),
-        "unread documents",
-    );
-    assert!(
-        ratio >= UNREAD_FLOOR,
-        "unread recall {ratio:.3} < {UNREAD_FLOOR}"
-    );
-}
-
 /// Lists the facts without a card (`cargo test -p carnet-cards --test recall missed -- --ignored --nocapture`).
 #[test]
 #[ignore = "a listing for developers, not a check"]
@@ -152,7 +132,7 @@ fn missed_facts() {
     }
 }
 
-/// The fresh documents (`eval/fresh`): measured, never tuned on, as the unread ones.
+/// The fresh documents (`eval/fresh`): measured, never tuned on, as the held-out ones.
 #[test]
 fn recall_on_fresh_documents() {
     let (_, ratio) = recall_of(
