@@ -15,7 +15,7 @@ fn main() {
             .blocks
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+            .filter(|(_, b)| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
             .flat_map(|(k, b)| {
                 carnet_cards::sentences::split(&b.text)
                     .into_iter()

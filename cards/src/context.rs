@@ -3624,7 +3624,7 @@ fn name_descriptions(text: &str, tokens: &[Token<'_>], named: &Descriptions) -> 
         if !bare || next.is_some_and(|n| n.text == next_of_full) {
             continue;
         }
-        if fold(text).contains(&fold(full)) {
+        if fold(text).contains(&fold(full)) || names_another_land(tokens, full) {
             return None;
         }
         let mut out = String::with_capacity(text.len() + full.len());
@@ -3634,6 +3634,26 @@ fn name_descriptions(text: &str, tokens: &[Token<'_>], named: &Descriptions) -> 
         return Some(out);
     }
     None
+}
+
+/// Whether `full` is a title held of a land (`roi de Norvège`) and the sentence of
+/// `tokens` names another land after a preposition (« lié au Danemark par la seule personne
+/// du roi »: the king is Denmark's, not the Norway's said before).
+fn names_another_land(tokens: &[Token<'_>], full: &str) -> bool {
+    let Some(land) = full
+        .split_once([' ', '\''])
+        .filter(|(head, _)| crate::facts::people::TITLES.contains(head))
+        .and_then(|(_, rest)| rest.rsplit(' ').next())
+        .filter(|w| w.starts_with(char::is_uppercase))
+    else {
+        return false;
+    };
+    let land = land.rsplit('\'').next().unwrap_or(land);
+    tokens.windows(2).any(|w| {
+        matches!(w[0].lower(), "au" | "du" | "de" | "d'" | "à")
+            && w[1].is_capitalised()
+            && w[1].text != land
+    })
 }
 
 /// The prompt with the pronoun replaced by the antecedent, when it agrees with the
@@ -4384,6 +4404,26 @@ mod tests {
         assert_eq!(around.name_described(prompt), None);
         assert!(around.points_back(prompt));
         assert!(!around.points_back("Le Comité Révolutionnaire de Lyon était présidé par [...]."));
+    }
+
+    #[test]
+    fn an_office_of_a_land_is_not_given_to_another_land() {
+        let lex = lexicon();
+        let mut named = Descriptions::default();
+        let s = "En 1262, les chefs du pays se soumettent au roi de Suède.";
+        named.read(s, &tokenize(s));
+        let around = Surroundings::new(&lex, None).with_descriptions(&named);
+        assert_eq!(
+            around
+                .name_described("La ville est prise en [...] par le roi.")
+                .as_deref(),
+            Some("La ville est prise en [...] par le roi de Suède.")
+        );
+        assert_eq!(
+            around
+                .name_described("Le duché, lié au Portugal par la personne du roi, devient [...]."),
+            None
+        );
     }
 
     #[test]

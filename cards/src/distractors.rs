@@ -270,13 +270,19 @@ impl Pools {
         }
     }
 
+    /// Whether the folded name is a country's: the corpus says so (« en France ») or it is
+    /// one of the world's.
+    fn is_country(&self, folded: &str) -> bool {
+        self.countries.contains(folded) || crate::facts::countries::is_folded_country(folded)
+    }
+
     /// Whether the corpus gives `text` as a place somewhere: in the places' pool, with a
     /// vote for a kind of place (even a tie, where [`Pools::place_kind`] tells none), or as
     /// a country.
     fn also_a_place(&self, text: &str) -> bool {
         let folded = fold(text);
         self.place_votes.contains_key(&folded)
-            || self.countries.contains(&folded)
+            || self.is_country(&folded)
             || self.seen.contains_key(&(Kind::Place, folded))
     }
 
@@ -513,18 +519,18 @@ impl Pools {
         // bare are (« occupent [...] et Derbent »): no region, station or river beside it.
         // (a country is no town: « à [...] » of « à Paris » takes no « France »)
         // (a country takes countries: « Le roi de [...] » → France takes no towns)
-        let a_country = card.answer_kind == Kind::Place && self.countries.contains(&answer_folded);
+        let a_country = card.answer_kind == Kind::Place && self.is_country(&answer_folded);
         let fits_the_kind = |e: &Entry| match place_kind {
-            _ if a_country => self.countries.contains(&fold(&e.text)),
+            _ if a_country => self.is_country(&fold(&e.text)),
             Some(PlaceKind::Settlement) => {
                 self.place_kind(&e.text) == Some(PlaceKind::Settlement)
-                    && !self.countries.contains(&fold(&e.text))
+                    && !self.is_country(&fold(&e.text))
             }
             Some(kind) => self.place_kind(&e.text) == Some(kind),
             None if card.answer_kind == Kind::Place => {
                 self.place_kind(&e.text)
                     .is_none_or(|k| k == PlaceKind::Settlement)
-                    && !self.countries.contains(&fold(&e.text))
+                    && !self.is_country(&fold(&e.text))
             }
             None => true,
         };

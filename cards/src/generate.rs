@@ -873,9 +873,15 @@ fn said_of_a_kind(document: &CleanDocument, name: &str) -> bool {
     document.blocks.iter().any(|b| {
         b.text.match_indices(name).any(|(i, _)| {
             let after = &b.text[i + name.len()..];
-            // (or spells it out in brackets: « SR (socialistes-révolutionnaires) »)
+            // (or spells it out in brackets: « SR (socialistes-révolutionnaires) »; or
+            // says what it is in the same sentence: « fondation de l'Althing ; c'est l'une
+            // des plus anciennes assemblées parlementaires »)
+            let sentence = &after[..after.find(". ").unwrap_or(after.len())];
             crate::verdicts::after_a_kind_noun(&b.text[..i])
                 || after.starts_with(" (") && after[2..].starts_with(char::is_lowercase)
+                || ["c'est un ", "c'est une ", "c'est l'un ", "c'est l'une "]
+                    .iter()
+                    .any(|w| sentence.contains(w))
         })
     })
 }
@@ -1013,5 +1019,19 @@ mod tests {
         ] {
             assert!(!is_an_acronym(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_name_the_sentence_says_the_kind_of_is_explained() {
+        let doc = crate::clean::clean(
+            "Les chefs fondent le Thing à Gulen ; c'est l'une des plus anciennes assemblées du \
+             pays. Le Thing se réunit chaque été. Le Thing vote les lois du royaume.\n",
+        );
+        assert!(said_of_a_kind(&doc, "Thing"));
+        let doc = crate::clean::clean(
+            "Les chefs fondent le Thing à Gulen. C'est un jour de fête. Le Thing se réunit \
+             chaque été.\n",
+        );
+        assert!(!said_of_a_kind(&doc, "Thing"));
     }
 }

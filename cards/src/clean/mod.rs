@@ -5,6 +5,7 @@ pub mod detect;
 pub mod html;
 pub mod markdown;
 pub mod ocr;
+pub mod timeline;
 pub mod wikidiff;
 pub mod wikitext;
 
@@ -17,10 +18,12 @@ pub fn clean(text: &str) -> CleanDocument {
 
 /// Cleans a document as the given format.
 pub fn clean_as(text: &str, format: Format) -> CleanDocument {
-    match format {
+    let mut document = match format {
         Format::Ocr => ocr::clean(text),
         Format::Markdown => markdown::clean(text),
         Format::Blog => blog::clean(text),
         Format::WikiDiff => wikidiff::clean(text),
-    }
+    };
+    timeline::rewrite(&mut document);
+    document
 }

@@ -188,7 +188,9 @@ pub fn find(tokens: &[Token<'_>]) -> Vec<DateMention> {
                 && m > 0
                 && word_is(tokens.get(m - 1), EARLY_YEAR_CUES)
                 && tokens.get(m + 1).is_none_or(|n| {
-                    matches!(n.text, "," | "." | ";" | ")" | "à" | "au") || n.is_capitalised()
+                    // (« En 930 a lieu la fondation de l'Althing »)
+                    matches!(n.text, "," | "." | ";" | ")" | "à" | "au" | "a" | "ont")
+                        || n.is_capitalised()
                 })))
             && out.last().is_none_or(|p| p.end_token <= m)
         {
@@ -516,6 +518,7 @@ mod tests {
             vec!["août 843", "817", "25 juin 841"]
         );
         assert_eq!(dates("En 855, peu avant sa mort"), vec!["855"]);
+        assert_eq!(dates("En 930 a lieu la fondation"), vec!["930"]);
         assert!(dates("une garnison de 119 chevaliers, en 120 jours").is_empty());
         assert_eq!(
             dates("(novembre 1917-mars 1918 ; première)"),

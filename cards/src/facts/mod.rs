@@ -7,6 +7,7 @@
 //! person, `à` or `la gare de` a place, a keyword like `Comité` an organisation). The second
 //! pass, [`analyse`], finds each sentence's facts with that knowledge.
 
+pub mod countries;
 pub mod dates;
 pub mod epithets;
 pub mod names;
@@ -367,6 +368,11 @@ impl Lexicon {
                 .is_some_and(|p| LANGUAGES.contains(&tokens[p].lower()));
         if language_before {
             e.other += 4;
+            return e;
+        }
+        // « l'Islande », « le Mexique »: a country is a place, whatever article it takes.
+        if countries::is_country(&words.join(" ")) {
+            e.place += 6;
             return e;
         }
         // « le Nord », « le Midi »: a point of the compass names a region.
