@@ -503,9 +503,23 @@ fn year_nearest(context: &str, answer: &str) -> Option<u32> {
                     let parted = !opening && between.contains("; ")
                         || (!opening && between.contains(" et ") && !between.contains(", et "))
                         || (between.starts_with(", ") && between.contains(" qui "));
+                    // (« la Constitution de 1830 », « l'équipe de France de 1930 »: a year
+                    // after « de » dates the noun before it, not the clause; « de 1923 à
+                    // 1940 » is a period)
+                    let of_a_noun =
+                        context[..start].ends_with(" de ") && !context[i..].starts_with(" à ");
+                    // (« Trois sites sont inscrits : le parc de Þingvellir (2004), l'île de
+                    // Surtsey (2008) »: a year in brackets dates the item just before it)
+                    // (« La Mer (1905), sous-titrée « trois esquisses » »: what follows
+                    // the item is still of it)
+                    let of_an_item = context[..start].ends_with('(')
+                        && context[i..].starts_with(')')
+                        && at.is_some_and(|a| a < start && start - end > 2);
                     if (1000..=2100).contains(&year)
                         && !answer.contains(&context[start..i])
                         && !parted
+                        && !of_a_noun
+                        && !of_an_item
                     {
                         let distance = match at {
                             Some(_) if start >= end => start - end,
@@ -1132,5 +1146,21 @@ mod tests {
         let desgrange = "L'Auto, un quotidien que dirige Henri Desgrange, un ancien coureur \
                          qui avait établi en 1893 le premier record de l'heure.";
         assert_eq!(year_nearest(desgrange, "Henri Desgrange"), None);
+        // A year that dates a noun or an item of a list is not the clause's.
+        let stadium = "Le stade ne fut inauguré que le 18 juillet, jour anniversaire de la \
+                       Constitution de 1830, par un match.";
+        assert_eq!(year_nearest(stadium, "18 juillet"), None);
+        let sites = "Trois sites sont inscrits : le parc de Þingvellir (2004) et l'île de \
+                     Surtsey (2008).";
+        assert_eq!(year_nearest(sites, "Trois"), None);
+        assert_eq!(year_nearest(sites, "Surtsey"), Some(2008));
+        assert_eq!(
+            year_nearest("Suivent La Mer (1905), sous-titrée « trois esquisses ».", "trois"),
+            Some(1905)
+        );
+        assert_eq!(
+            year_nearest("Il enseigne de 1923 à 1940 au lycée Henri-IV.", "Henri-IV"),
+            Some(1940)
+        );
     }
 }
