@@ -1155,7 +1155,10 @@ mod tests {
         assert_eq!(year_nearest(sites, "Trois"), None);
         assert_eq!(year_nearest(sites, "Surtsey"), Some(2008));
         assert_eq!(
-            year_nearest("Suivent La Mer (1905), sous-titrée « trois esquisses ».", "trois"),
+            year_nearest(
+                "Suivent La Mer (1905), sous-titrée « trois esquisses ».",
+                "trois"
+            ),
             Some(1905)
         );
         assert_eq!(

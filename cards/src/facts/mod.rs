@@ -353,7 +353,22 @@ impl Lexicon {
             .collect();
         // (« British Journal of Experimental Pathology »: a name of English words after
         // « of » is a title's or a body's, not a person's)
+        // (« le paquebot italien Conte Verde », « la firme américaine Eli Lilly »: the noun
+        // of a kind, an adjective between it and the name)
+        let noun_before = name
+            .first
+            .checked_sub(2)
+            .filter(|_| {
+                let adjective = &tokens[name.first - 1];
+                adjective.text.starts_with(char::is_lowercase)
+                    && crate::lexicon::Lexicon::get()
+                        .pos_set(adjective.text)
+                        .contains(crate::lexicon::Pos::Adjective)
+            })
+            .map(|p| tokens[p].lower())
+            .unwrap_or_default();
         if OTHER_NOUNS.contains(&prev)
+            || OTHER_NOUNS.contains(&noun_before)
             || words.first().is_some_and(|w| is_ordinal(w))
             || (prev == "of" && name.first >= 2 && tokens[name.first - 2].is_capitalised())
         {
@@ -417,22 +432,32 @@ impl Lexicon {
         let after_determiner = phrases::DETERMINERS.contains(&prev);
         // « la société Latécoère », « la compagnie Air Liban »: the noun of a body, with its
         // determiner, before the name; « Reynal & Hitchcock »: a firm's name.
-        let body_noun = matches!(
-            prev,
-            "société"
-                | "compagnie"
-                | "entreprise"
-                | "firme"
-                | "banque"
-                | "maison"
-                | "manufacture"
-                | "groupe"
-        ) && name
-            .first
-            .checked_sub(2)
+        let is_body = |w: &str| {
+            matches!(
+                w,
+                "société"
+                    | "compagnie"
+                    | "entreprise"
+                    | "firme"
+                    | "banque"
+                    | "maison"
+                    | "manufacture"
+                    | "groupe"
+            )
+        };
+        let body_at = if is_body(prev) {
+            name.first.checked_sub(1)
+        } else if is_body(noun_before) {
+            name.first.checked_sub(2)
+        } else {
+            None
+        };
+        let body_noun = body_at
+            .and_then(|b| b.checked_sub(1))
             .is_some_and(|p| phrases::DETERMINERS.contains(&tokens[p].lower()));
         if body_noun || tokens[name.first..name.end].iter().any(|t| t.text == "&") {
-            e.organisation += 3;
+            // (above a first name's evidence: « la firme Eli Lilly »)
+            e.organisation += 6;
             return e;
         }
         if people::TITLES.contains(&prev) {
@@ -963,6 +988,17 @@ mod tests {
                 ("Notre-Dame de Sainte-Croix", Kind::Place),
                 ("Latécoère", Kind::Organisation),
                 ("Reynal & Hitchcock", Kind::Organisation),
+            ],
+        );
+        // (an adjective between the noun and the name)
+        assert_kinds(
+            &[
+                "La firme américaine Eli Lilly lance la production.",
+                "Les joueurs embarquent sur le paquebot italien Conte Verde.",
+            ],
+            &[
+                ("Eli Lilly", Kind::Organisation),
+                ("Conte Verde", Kind::Other),
             ],
         );
     }
