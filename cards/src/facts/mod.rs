@@ -351,8 +351,6 @@ impl Lexicon {
             .iter()
             .map(|t| t.lower())
             .collect();
-        // (« British Journal of Experimental Pathology »: a name of English words after
-        // « of » is a title's or a body's, not a person's)
         // (« le paquebot italien Conte Verde », « la firme américaine Eli Lilly »: the noun
         // of a kind, an adjective between it and the name)
         let noun_before = name
@@ -367,6 +365,8 @@ impl Lexicon {
             })
             .map(|p| tokens[p].lower())
             .unwrap_or_default();
+        // (« British Journal of Experimental Pathology »: a name of English words after
+        // « of » is a title's or a body's, not a person's)
         if OTHER_NOUNS.contains(&prev)
             || OTHER_NOUNS.contains(&noun_before)
             || words.first().is_some_and(|w| is_ordinal(w))
