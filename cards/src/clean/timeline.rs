@@ -11,8 +11,9 @@
 //! Anything else is left as written.
 
 use crate::document::{Block, BlockKind, CleanDocument};
-use crate::facts::dates::is_month;
+use crate::facts::dates::{early_year, four_digit_year, is_month};
 use crate::lexicon::{Gender, Lexicon, Number, Pos};
+use crate::typography::is_space;
 
 /// Rewrites every timeline item of `doc` as a sentence (see the module's documentation).
 pub fn rewrite(doc: &mut CleanDocument) {
@@ -171,7 +172,7 @@ const EVENT_NOUNS: &[&str] = &[
 /// `"1er décembre 1918"` → `"Le 1er décembre 1918"`), or `None` if it is no date.
 fn opening_of(date: &str) -> Option<String> {
     let words: Vec<&str> = date.split(is_space).filter(|w| !w.is_empty()).collect();
-    let year = |w: &str| (3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let year = |w: &str| early_year(w).or_else(|| four_digit_year(w)).is_some();
     let day = |w: &str| {
         matches!(w, "1er" | "1ᵉʳ")
             || (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -214,11 +215,6 @@ const ADVERBIAL: &[&str] = &[
     "Hiver",
     "Printemps",
 ];
-
-/// A space of any width.
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{a0}' || c == '\u{202f}'
-}
 
 /// Replaces the first `replaced` bytes of `block`'s text by `opening`, moving its line map.
 fn replace_start(block: &mut Block, replaced: usize, opening: &str) {

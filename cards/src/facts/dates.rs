@@ -103,9 +103,15 @@ fn is_day(t: &Token<'_>) -> bool {
 
 /// True for a number that reads as a year (1000 to 2100, four digits).
 pub fn is_year(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Number
-        && t.text.len() == 4
-        && t.value().is_some_and(|v| (1000..=2100).contains(&v))
+    t.kind == TokenKind::Number && four_digit_year(t.text).is_some()
+}
+
+/// A word of four digits that reads as a year (1000 to 2100: « 1917 »).
+pub fn four_digit_year(word: &str) -> Option<u32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1000..=2100).contains(y))
 }
 
 /// True for a year of three digits (100 to 999) where only a year can stand: after a
